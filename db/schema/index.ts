@@ -1,0 +1,4 @@
+// One file per feature; this index is what drizzle-kit and the query builder see.
+export * from './territory';
+export * from './accounts';
+export * from './mailings';

@@ -1,0 +1,87 @@
+import type { FastifyRequest } from 'fastify';
+
+export type Locale = 'fr' | 'en';
+
+/**
+ * Server-side messages (problem+json `detail`, validation messages). French
+ * first; English for users who chose it or whose browser asks for it.
+ */
+const messages = {
+  'error.validation': { fr: 'Certaines informations sont invalides.', en: 'Some of the information is invalid.' },
+  'error.malformedJson': { fr: 'Le corps de la requête n’est pas un JSON valide.', en: 'The request body is not valid JSON.' },
+  'error.unsupportedMediaType': { fr: 'Type de contenu non pris en charge.', en: 'Unsupported content type.' },
+  'error.bodyTooLarge': { fr: 'Le contenu envoyé est trop volumineux.', en: 'The request body is too large.' },
+  'error.notFound': { fr: 'Ressource introuvable.', en: 'Resource not found.' },
+  'error.routeNotFound': { fr: 'Cette adresse n’existe pas.', en: 'This address does not exist.' },
+  'error.unauthenticated': { fr: 'Veuillez vous connecter.', en: 'Please log in.' },
+  'error.sessionExpired': { fr: 'Votre session a expiré, veuillez vous reconnecter.', en: 'Your session has expired, please log in again.' },
+  'error.forbidden': { fr: 'Vous n’avez pas accès à cette ressource.', en: 'You do not have access to this resource.' },
+  'error.rateLimited': { fr: 'Trop de tentatives. Réessayez dans quelques minutes.', en: 'Too many attempts. Please try again in a few minutes.' },
+  'error.internal': { fr: 'Une erreur inattendue est survenue. Réessayez plus tard.', en: 'An unexpected error occurred. Please try again later.' },
+  'error.conflict': { fr: 'Cette action entre en conflit avec l’état actuel.', en: 'This action conflicts with the current state.' },
+  'auth.invalidCredentials': { fr: 'Adresse e-mail ou mot de passe incorrect.', en: 'Incorrect e-mail address or password.' },
+  'auth.invalidToken': { fr: 'Ce lien n’est plus valide. Il a peut-être déjà servi ou expiré.', en: 'This link is no longer valid. It may have been used or have expired.' },
+  'auth.passwordTooShort': { fr: 'Le mot de passe doit contenir au moins 12 caractères.', en: 'The password must be at least 12 characters long.' },
+  'auth.passwordCommon': { fr: 'Ce mot de passe est trop courant. Choisissez-en un autre.', en: 'This password is too common. Please choose another.' },
+  'auth.wrongCurrentPassword': { fr: 'Le mot de passe actuel est incorrect.', en: 'The current password is incorrect.' },
+  'accounts.emailTaken': { fr: 'Un compte existe déjà avec cette adresse e-mail.', en: 'An account already exists with this e-mail address.' },
+  'accounts.establishmentRequired': { fr: 'Un partenaire doit être rattaché à un établissement.', en: 'A partner must belong to an establishment.' },
+  'accounts.unknownEstablishment': { fr: 'Établissement inconnu.', en: 'Unknown establishment.' },
+  'accounts.unknownOffice': { fr: 'Bureau d’information inconnu.', en: 'Unknown information office.' },
+  'accounts.unknownCommune': { fr: 'Commune inconnue : choisissez l’une des 51 communes du territoire.', en: 'Unknown commune: choose one of the territory’s 51 communes.' },
+  'accounts.unknownCategory': { fr: 'Catégorie inconnue.', en: 'Unknown category.' },
+  'accounts.cannotChangeSelf': { fr: 'Vous ne pouvez pas modifier votre propre rôle ou statut.', en: 'You cannot change your own role or status.' },
+  'accounts.staffInviteScope': { fr: 'Le personnel ne peut inviter que des partenaires.', en: 'Staff can only invite partners.' },
+  'accounts.lastAdmin': { fr: 'Impossible : c’est le dernier administrateur actif.', en: 'Not possible: this is the last active administrator.' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+export function t(key: MessageKey, locale: Locale = 'fr'): string {
+  return messages[key][locale];
+}
+
+/** The signed-in user's language, else the browser's first supported language, else French. */
+export function requestLocale(request: FastifyRequest): Locale {
+  const userLang = request.user?.lang;
+  if (userLang === 'en' || userLang === 'fr') return userLang;
+  const header = request.headers['accept-language'];
+  if (typeof header === 'string') {
+    for (const part of header.split(',')) {
+      const tag = part.trim().slice(0, 2).toLowerCase();
+      if (tag === 'fr' || tag === 'en') return tag;
+    }
+  }
+  return 'fr';
+}
+
+/** French and English texts for JSON-schema validation keywords. */
+export function validationMessage(keyword: string, params: Record<string, unknown>, locale: Locale): string {
+  const fr = locale === 'fr';
+  switch (keyword) {
+    case 'required': return fr ? 'Ce champ est obligatoire.' : 'This field is required.';
+    case 'minLength': return params.limit === 1 ? (fr ? 'Ce champ ne peut pas être vide.' : 'This field cannot be empty.') : fr ? `Au moins ${params.limit} caractères.` : `At least ${params.limit} characters.`;
+    case 'maxLength': return fr ? `Au plus ${params.limit} caractères.` : `At most ${params.limit} characters.`;
+    case 'minimum': return fr ? `La valeur doit être au moins ${params.limit}.` : `The value must be at least ${params.limit}.`;
+    case 'maximum': return fr ? `La valeur doit être au plus ${params.limit}.` : `The value must be at most ${params.limit}.`;
+    case 'minItems': return fr ? `Au moins ${params.limit} élément(s).` : `At least ${params.limit} item(s).`;
+    case 'maxItems': return fr ? `Au plus ${params.limit} éléments.` : `At most ${params.limit} items.`;
+    case 'type': return fr ? `Type attendu : ${typeName(String(params.type), locale)}.` : `Expected type: ${typeName(String(params.type), locale)}.`;
+    case 'format': return fr ? `Format invalide (${formatName(String(params.format), locale)}).` : `Invalid format (${formatName(String(params.format), locale)}).`;
+    case 'enum': case 'const': case 'anyOf': return fr ? 'Valeur non autorisée.' : 'Value not allowed.';
+    case 'pattern': return fr ? 'Format invalide.' : 'Invalid format.';
+    case 'additionalProperties': return fr ? `Champ inconnu : « ${params.additionalProperty} ».` : `Unknown field: “${params.additionalProperty}”.`;
+    case 'uniqueItems': return fr ? 'Les éléments doivent être uniques.' : 'Items must be unique.';
+    default: return fr ? 'Valeur invalide.' : 'Invalid value.';
+  }
+}
+
+function typeName(type: string, locale: Locale): string {
+  const fr: Record<string, string> = { string: 'texte', integer: 'nombre entier', number: 'nombre', boolean: 'vrai/faux', object: 'objet', array: 'liste', null: 'vide' };
+  return locale === 'fr' ? (fr[type] ?? type) : type;
+}
+
+function formatName(format: string, locale: Locale): string {
+  const fr: Record<string, string> = { email: 'adresse e-mail', uri: 'adresse web', uuid: 'identifiant', 'date-time': 'date et heure', date: 'date' };
+  return locale === 'fr' ? (fr[format] ?? format) : format;
+}

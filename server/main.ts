@@ -1,0 +1,81 @@
+import { Redis } from 'ioredis';
+import { resolve } from 'node:path';
+import { createDb, type DbHandle } from '../db/client';
+import { users } from '../db/schema';
+import { closeQueues, createQueues } from '../workers/jobs';
+import { startWorkers, type RunningWorkers } from '../workers/main';
+import { buildApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { resolveRedis, type RedisTarget } from './lib/redis';
+import { bootstrap } from './services/bootstrap';
+
+/**
+ * Starts the process role chosen by PROCESS_ROLE: `all` (api + workers, the
+ * default of `npm start`), `api` or `worker`. Migrates and seeds on start.
+ */
+async function openDatabase(config: Config): Promise<DbHandle> {
+  const handle = await createDb({ url: config.DATABASE_URL, pgliteDir: resolve(config.dataDir, 'pglite'), poolSize: config.DATABASE_POOL_SIZE });
+  await handle.migrate();
+  return handle;
+}
+
+function onShutdown(log: (msg: string) => void, steps: (() => Promise<unknown>)[]) {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received, shutting down…`);
+    const timer = setTimeout(() => process.exit(1), 15_000).unref();
+    for (const step of steps) await step().catch((err) => console.error(err));
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+export async function runApiProcess(role: 'all' | 'api'): Promise<void> {
+  const config = loadConfig();
+  const dbHandle = await openDatabase(config);
+  const { adminLink } = await bootstrap(dbHandle.db, config);
+  const redisTarget: RedisTarget = await resolveRedis({ url: config.REDIS_URL, dataDir: config.dataDir, log: console.log });
+  const redis = new Redis(redisTarget.url, { maxRetriesPerRequest: null });
+  const queues = createQueues(redis, config.QUEUE_PREFIX);
+  const app = await buildApp({ config, db: dbHandle.db, redis, queues, pingDb: async () => void (await dbHandle.db.$count(users)) });
+  let workers: RunningWorkers | null = null;
+  if (role === 'all') workers = await startWorkers({ config, db: dbHandle.db, redisUrl: redisTarget.url, log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) } });
+
+  onShutdown((m) => app.log.info(m), [
+    () => app.close(),
+    async () => workers?.close(),
+    () => closeQueues(queues),
+    async () => redis.disconnect(),
+    () => redisTarget.stop(),
+    () => dbHandle.close(),
+  ]);
+  await app.listen({ host: config.HOST, port: config.PORT });
+  const where = dbHandle.kind === 'pglite' ? `embedded PGlite in ${resolve(config.dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)';
+  console.log(`\nEspace Pro Sud Cévennes — ${config.PUBLIC_URL} (database: ${where}; mail: ${config.SMTP_URL ? 'SMTP' : "captured, see « Boîte d'envoi »"})`);
+  if (adminLink) {
+    console.log(`\nFirst administrator (${config.ADMIN_EMAIL}): set the password with this one-time link:\n  ${adminLink}\n`);
+  }
+}
+
+export async function runWorkerProcess(): Promise<void> {
+  const config = loadConfig();
+  if (!config.DATABASE_URL) throw new ConfigError('A separate worker process needs DATABASE_URL (the embedded PGlite database belongs to the api process).');
+  const dbHandle = await openDatabase(config);
+  const redisTarget = await resolveRedis({ url: config.REDIS_URL, dataDir: config.dataDir, log: console.log });
+  const workers = await startWorkers({ config, db: dbHandle.db, redisUrl: redisTarget.url });
+  onShutdown(console.log, [() => workers.close(), () => redisTarget.stop(), () => dbHandle.close()]);
+  console.log(`Workers started (concurrency ${config.WORKER_CONCURRENCY}, cron owner: ${config.CRON_OWNER}).`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const role = process.env.PROCESS_ROLE ?? 'all';
+  const run = role === 'worker' ? runWorkerProcess() : runApiProcess(role === 'api' ? 'api' : 'all');
+  run.catch((err) => {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  });
+}

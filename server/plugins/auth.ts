@@ -1,0 +1,136 @@
+import fp from 'fastify-plugin';
+import cookie from '@fastify/cookie';
+import jwt from '@fastify/jwt';
+import { and, eq, isNull, gt, sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { sessions, users } from '../../db/schema';
+import type { Locale } from '../i18n';
+import { Problem } from './errors';
+
+export type Role = 'partner' | 'staff' | 'admin';
+export const ACCESS_COOKIE = 'ep_access';
+export const REFRESH_COOKIE = 'ep_refresh';
+export const REFRESH_COOKIE_PATH = '/api/auth';
+
+/** Claims of the short-lived access JWT. */
+export interface AccessClaims {
+  sub: string;
+  sid: string;
+  role: Role;
+  lang: Locale;
+}
+
+/** Who is calling, re-read from the database on every request (a disabled user or revoked session loses access at once). */
+export interface Principal {
+  userId: string;
+  sessionId: string;
+  role: Role;
+  establishmentId: string | null;
+  officeId: string | null;
+  language: Locale;
+  name: string;
+  email: string;
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: AccessClaims;
+    user: AccessClaims;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyInstance {
+    requireRole(...roles: Role[]): preHandlerAsyncHookHandler;
+    /** Any signed-in user. */
+    requireUser: preHandlerAsyncHookHandler;
+    setAuthCookies(reply: FastifyReply, tokens: { access: string; refresh: string; refreshMaxAgeSeconds: number }): void;
+    clearAuthCookies(reply: FastifyReply): void;
+  }
+  interface FastifyContextConfig {
+    /** Marks a route under /api as open to anonymous callers (log-in, health...). */
+    public?: boolean;
+  }
+}
+
+const ACCESS_GUARD = Symbol('accessGuard');
+
+/**
+ * Authentication runs in preHandler, not onRequest: @fastify/rate-limit does
+ * not count requests rejected in onRequest, and failed log-ins must be throttled.
+ */
+export default fp(
+  async function authPlugin(app: FastifyInstance) {
+    const { config, db } = app;
+    await app.register(cookie);
+    await app.register(jwt, {
+      secret: config.JWT_SECRET,
+      cookie: { cookieName: ACCESS_COOKIE, signed: false },
+      sign: { expiresIn: config.ACCESS_TOKEN_TTL_SECONDS },
+    });
+    app.decorateRequest('principal', null);
+
+    const loadPrincipal = db
+      .select({
+        userId: users.id, role: users.role, establishmentId: users.establishmentId, officeId: users.officeId,
+        language: users.language, name: users.name, email: users.email,
+      })
+      .from(users)
+      .innerJoin(sessions, eq(sessions.userId, users.id))
+      .where(and(
+        eq(users.id, sql.placeholder('userId')), eq(sessions.id, sql.placeholder('sessionId')),
+        eq(users.status, 'active'), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`),
+      ))
+      .prepare('auth_load_principal');
+
+    async function authenticate(request: FastifyRequest): Promise<Principal> {
+      if (request.principal) return request.principal;
+      if (!request.cookies[ACCESS_COOKIE] && !request.headers.authorization) throw new Problem(401, 'error.unauthenticated');
+      let claims: AccessClaims;
+      try {
+        claims = await request.jwtVerify<AccessClaims>();
+      } catch {
+        throw new Problem(401, 'error.sessionExpired');
+      }
+      const [row] = await loadPrincipal.execute({ userId: claims.sub, sessionId: claims.sid });
+      if (!row) throw new Problem(401, 'error.sessionExpired');
+      request.principal = { ...row, sessionId: claims.sid };
+      return request.principal;
+    }
+
+    function guard(roles: Role[]): preHandlerAsyncHookHandler {
+      const handler: preHandlerAsyncHookHandler = async function (request) {
+        const principal = await authenticate(request);
+        if (!roles.includes(principal.role)) throw new Problem(403, 'error.forbidden');
+      };
+      (handler as unknown as Record<symbol, boolean>)[ACCESS_GUARD] = true;
+      return handler;
+    }
+    app.decorate('requireRole', (...roles: Role[]) => guard(roles));
+    app.decorate('requireUser', guard(['partner', 'staff', 'admin']));
+
+    // Fail closed: an /api route that declares neither a role guard nor `public` cannot be registered.
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/') || route.config?.public) return;
+      const handlers = [route.preHandler].flat().filter(Boolean) as unknown as Record<symbol, boolean>[];
+      if (!handlers.some((h) => h[ACCESS_GUARD])) {
+        throw new Error(`Route ${route.method} ${route.url} must declare requireRole(...) or config.public`);
+      }
+    });
+
+    app.decorate('setAuthCookies', (reply: FastifyReply, tokens: { access: string; refresh: string; refreshMaxAgeSeconds: number }) => {
+      const base = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
+      reply.setCookie(ACCESS_COOKIE, tokens.access, { ...base, path: '/', maxAge: config.ACCESS_TOKEN_TTL_SECONDS });
+      reply.setCookie(REFRESH_COOKIE, tokens.refresh, { ...base, path: REFRESH_COOKIE_PATH, maxAge: tokens.refreshMaxAgeSeconds });
+    });
+    app.decorate('clearAuthCookies', (reply: FastifyReply) => {
+      const base = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
+      reply.clearCookie(ACCESS_COOKIE, { ...base, path: '/' });
+      reply.clearCookie(REFRESH_COOKIE, { ...base, path: REFRESH_COOKIE_PATH });
+    });
+  },
+  { name: 'auth', dependencies: ['db', 'errors'] },
+);

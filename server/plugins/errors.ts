@@ -1,0 +1,83 @@
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestLocale, t, validationMessage, type MessageKey } from '../i18n';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** An expected failure, answered as application/problem+json with a translated detail. */
+export class Problem extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly key: MessageKey,
+    public readonly fields: { field: string; key: MessageKey }[] = [],
+  ) {
+    super(key);
+  }
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
+  413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error',
+};
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, status: number, detail: string, errors?: FieldError[]) {
+  return reply
+    .code(status)
+    .type('application/problem+json; charset=utf-8')
+    .send({ type: 'about:blank', title: titles[status] ?? 'Error', status, detail, instance: request.url.split('?')[0], requestId: request.id, ...(errors?.length ? { errors } : {}) });
+}
+
+/** RFC 9457 problem details for every error, including Fastify's own and the database's. */
+export default fp(
+  async function errorsPlugin(app: FastifyInstance) {
+    app.setErrorHandler((error: FastifyError & { validation?: unknown[]; code?: string }, request, reply) => {
+      const locale = requestLocale(request);
+      if (error instanceof Problem) {
+        return sendProblem(request, reply, error.status, t(error.key, locale), error.fields.map((f) => ({ field: f.field, message: t(f.key, locale) })));
+      }
+      if (error.validation) {
+        const errors = (error.validation as { keyword: string; instancePath: string; params: Record<string, unknown> }[]).map((v) => ({
+          field: fieldName(error.validationContext, v),
+          message: validationMessage(v.keyword, v.params ?? {}, locale),
+        }));
+        return sendProblem(request, reply, 400, t('error.validation', locale), dedupe(errors));
+      }
+      switch (error.code) {
+        case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+          return sendProblem(request, reply, 400, t('error.malformedJson', locale));
+        case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+          return sendProblem(request, reply, 415, t('error.unsupportedMediaType', locale));
+        case 'FST_ERR_CTP_BODY_TOO_LARGE':
+          return sendProblem(request, reply, 413, t('error.bodyTooLarge', locale));
+        case '23505': // unique_violation
+          return sendProblem(request, reply, 409, t('error.conflict', locale));
+        case '23503': // foreign_key_violation
+        case '22P02': // invalid_text_representation
+          return sendProblem(request, reply, 400, t('error.validation', locale));
+      }
+      if (error.statusCode === 429) return sendProblem(request, reply, 429, t('error.rateLimited', locale));
+      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+        return sendProblem(request, reply, error.statusCode, error.statusCode === 401 ? t('error.unauthenticated', locale) : t('error.validation', locale));
+      }
+      request.log.error({ err: error }, 'unhandled error');
+      return sendProblem(request, reply, 500, t('error.internal', locale));
+    });
+  },
+  { name: 'errors' },
+);
+
+function fieldName(context: string | undefined, v: { keyword: string; instancePath: string; params: Record<string, unknown> }): string {
+  const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const leaf = v.keyword === 'required' ? String(v.params.missingProperty ?? '') : v.keyword === 'additionalProperties' ? String(v.params.additionalProperty ?? '') : '';
+  const full = [path, leaf].filter(Boolean).join('.');
+  return full || (context ?? 'body');
+}
+
+function dedupe(errors: { field: string; message: string }[]) {
+  const seen = new Set<string>();
+  return errors.filter((e) => (seen.has(e.field) ? false : (seen.add(e.field), true)));
+}

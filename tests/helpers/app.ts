@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { establishments, sessions, users } from '../../db/schema';
+import { buildApp, type App } from '../../server/app';
+import { loadConfig, type Config } from '../../server/config';
+import { hashPassword } from '../../server/lib/passwords';
+import type { Role } from '../../server/plugins/auth';
+import { closeQueues, createQueues, type Queues } from '../../workers/jobs';
+import { startWorkers, type RunningWorkers } from '../../workers/main';
+import { createTestDatabase, type TestDatabase } from './db';
+import { TEST_REDIS_URL } from './env';
+
+export const TEST_PASSWORD = 'Cévennes-Navacelles-2026!';
+
+export interface TestContext {
+  app: App;
+  db: TestDatabase['db'];
+  database: TestDatabase;
+  config: Config;
+  queues: Queues;
+  redis: Redis;
+  /** Starts the real BullMQ workers of this test file (same Redis prefix). */
+  startWorkers(): Promise<RunningWorkers>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app on a database of its own and a Redis prefix of its own.
+ * Mail goes to `smtpUrl` (a real smtp-server capture) when given, else to the captured outbox.
+ */
+export async function createTestApp(overrides: Partial<Config> = {}, options: { smtpUrl?: string } = {}): Promise<TestContext> {
+  const database = await createTestDatabase();
+  const prefix = `ept_${randomBytes(5).toString('hex')}`;
+  const config = loadConfig(
+    { NODE_ENV: 'test', LOG_LEVEL: 'silent', REDIS_URL: TEST_REDIS_URL, DATABASE_URL: database.url, QUEUE_PREFIX: prefix, SERVE_CLIENT: 'false', DATA_DIR: `/tmp/ep-test-data/${prefix}` },
+    { JWT_SECRET: randomBytes(32).toString('hex'), SMTP_URL: options.smtpUrl, CRON_OWNER: false, ...overrides },
+  );
+  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+  const queues = createQueues(redis, prefix);
+  const app = await buildApp({ config, db: database.db, redis, queues, pingDb: async () => void (await database.db.$count(users)) }, { logger: false });
+  await app.ready();
+  const running: RunningWorkers[] = [];
+  return {
+    app, db: database.db, database, config, queues, redis,
+    async startWorkers() {
+      const w = await startWorkers({ config, db: database.db, redisUrl: TEST_REDIS_URL, log: { info: () => {}, warn: () => {}, error: console.error } });
+      running.push(w);
+      return w;
+    },
+    async close() {
+      for (const w of running) await w.close();
+      await app.close();
+      for (const q of Object.values(queues)) await q.obliterate({ force: true }).catch(() => {});
+      await closeQueues(queues);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+      await database.drop();
+    },
+  };
+}
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export async function createEstablishment(ctx: Pick<TestContext, 'db'>, values: Partial<typeof establishments.$inferInsert> = {}) {
+  const [row] = await ctx.db
+    .insert(establishments)
+    .values({ name: `Gîte du Test ${unique()}`, category: 'hebergement', subcategory: 'gite', communeInsee: '30350', ...values })
+    .returning();
+  return row!;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  role: Role;
+  establishmentId: string | null;
+  password: string;
+}
+
+/** An active user with a known password (partners get an establishment of their own unless one is given). */
+export async function createUser(ctx: Pick<TestContext, 'db'>, role: Role, values: Partial<typeof users.$inferInsert> = {}): Promise<TestUser> {
+  const establishmentId = role === 'partner' ? (values.establishmentId ?? (await createEstablishment(ctx)).id) : (values.establishmentId ?? null);
+  const [row] = await ctx.db
+    .insert(users)
+    .values({
+      email: `${role}-${unique()}@example.test`, name: `Test ${role}`, role, status: 'active',
+      passwordHash: await hashPassword(TEST_PASSWORD), ...values, establishmentId,
+      ...(role === 'staff' && !values.officeId ? { officeId: 'bit-le-vigan' } : {}),
+    })
+    .returning();
+  return { id: row!.id, email: row!.email, role: row!.role, establishmentId: row!.establishmentId, password: TEST_PASSWORD };
+}
+
+/** A session row and a signed access cookie for the user, without going through log-in. */
+export async function accessCookieFor(ctx: Pick<TestContext, 'db' | 'app'>, user: { id: string; role: Role }): Promise<string> {
+  const [session] = await ctx.db.insert(sessions).values({ userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) }).returning({ id: sessions.id });
+  const token = ctx.app.jwt.sign({ sub: user.id, sid: session!.id, role: user.role, lang: 'fr' });
+  return `ep_access=${token}`;
+}
+
+export type Injector = (opts: InjectOptions) => Promise<LightMyRequestResponse>;
+
+/** `inject` as the given user (or anonymous with null). */
+export async function injectAs(ctx: Pick<TestContext, 'db' | 'app'>, user: { id: string; role: Role } | null): Promise<Injector> {
+  const cookie = user ? await accessCookieFor(ctx, user) : undefined;
+  return (opts) => ctx.app.inject({ ...opts, headers: { ...(cookie ? { cookie } : {}), ...(opts.headers ?? {}) } });
+}
+
+/** Reads a Set-Cookie header into name -> { value, attributes }. */
+export function parseSetCookies(res: LightMyRequestResponse) {
+  return Object.fromEntries(res.cookies.map((c) => [c.name, c]));
+}

@@ -1,0 +1,64 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Database } from '../db/client';
+import type { Config } from '../server/config';
+import { createQueues, queueNames, type JobName, type JobPayloads, type QueueName, type Queues } from './jobs';
+import { handlers } from './handlers';
+import { registerSchedules } from './schedules';
+
+export interface WorkerContext {
+  config: Config;
+  db: Database;
+  queues: Queues;
+  log: Pick<Console, 'info' | 'warn' | 'error'>;
+}
+
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N], ctx: WorkerContext, job: Job) => Promise<unknown>;
+
+export interface RunningWorkers {
+  workers: Worker[];
+  close(): Promise<void>;
+}
+
+/** One BullMQ Worker per queue; the process that owns cron registers the repeatable jobs. */
+export async function startWorkers(opts: { config: Config; db: Database; redisUrl: string; log?: WorkerContext['log'] }): Promise<RunningWorkers> {
+  const { config, db, redisUrl } = opts;
+  const log = opts.log ?? console;
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queues = createQueues(connection, config.QUEUE_PREFIX);
+  const ctx: WorkerContext = { config, db, queues, log };
+
+  const workers = queueNames.map((name: QueueName) =>
+    new Worker(
+      name,
+      async (job) => {
+        const handler = handlers[job.name as JobName] as JobHandler<JobName> | undefined;
+        if (!handler) throw new UnrecoverableError(`Unknown job ${job.name} on queue ${name}`);
+        return handler(job.data as JobPayloads[JobName], ctx, job);
+      },
+      {
+        connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
+        prefix: config.QUEUE_PREFIX,
+        concurrency: config.WORKER_CONCURRENCY,
+        ...(name === 'mail' ? { limiter: { max: config.MAIL_RATE_PER_SECOND, duration: 1000 } } : {}),
+      },
+    ),
+  );
+  for (const w of workers) w.on('failed', (job, err) => log.warn(`job ${job?.name} ${job?.id} failed: ${err.message}`));
+  if (config.CRON_OWNER) await registerSchedules(queues);
+
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all(Object.values(queues).map((q) => q.close()));
+      connection.disconnect();
+    },
+  };
+}
+
+// Run as its own process: `npm run worker` (requires DATABASE_URL: PGlite cannot be shared between processes).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { runWorkerProcess } = await import('../server/main');
+  await runWorkerProcess();
+}
