@@ -1,9 +1,11 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Database } from '../db/client';
+import type { MailTransport } from '../emails/transport';
 import type { Config } from '../server/config';
 import { createQueues, queueNames, type JobName, type JobPayloads, type QueueName, type Queues } from './jobs';
 import { handlers } from './handlers';
+import { createWorkerMailTransport } from './handlers/mailings/transport';
 import { registerSchedules } from './schedules';
 
 export interface WorkerContext {
@@ -11,6 +13,21 @@ export interface WorkerContext {
   db: Database;
   queues: Queues;
   log: Pick<Console, 'info' | 'warn' | 'error'>;
+  /** The process's one mail transport (SMTP pool or captured outbox), created on first use. */
+  mailTransport(): MailTransport;
+}
+
+/** A context for running handlers; `close()` releases what it created lazily (the mail transport). */
+export function createWorkerContext(base: Omit<WorkerContext, 'mailTransport'>): WorkerContext & { close(): Promise<void> } {
+  let transport: MailTransport | null = null;
+  return {
+    ...base,
+    mailTransport: () => (transport ??= createWorkerMailTransport(base.config, base.db)),
+    async close() {
+      await transport?.close();
+      transport = null;
+    },
+  };
 }
 
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N], ctx: WorkerContext, job: Job) => Promise<unknown>;
@@ -26,7 +43,7 @@ export async function startWorkers(opts: { config: Config; db: Database; redisUr
   const log = opts.log ?? console;
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const queues = createQueues(connection, config.QUEUE_PREFIX);
-  const ctx: WorkerContext = { config, db, queues, log };
+  const ctx = createWorkerContext({ config, db, queues, log });
 
   const workers = queueNames.map((name: QueueName) =>
     new Worker(
@@ -51,6 +68,7 @@ export async function startWorkers(opts: { config: Config; db: Database; redisUr
     workers,
     async close() {
       await Promise.all(workers.map((w) => w.close()));
+      await ctx.close();
       await Promise.all(Object.values(queues).map((q) => q.close()));
       connection.disconnect();
     },

@@ -11,6 +11,7 @@ export interface CapturedMail {
 /** A real SMTP server (smtp-server) that keeps every message it receives. */
 export async function startSmtpCapture() {
   const messages: CapturedMail[] = [];
+  let rejecting = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -19,6 +20,10 @@ export async function startSmtpCapture() {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (rejecting > 0) {
+          rejecting--;
+          return callback(Object.assign(new Error('Temporary local problem, try again later (test)'), { responseCode: 451 }));
+        }
         const raw = Buffer.concat(chunks).toString('utf8');
         const subject = decodeSubject(/^Subject: (.*(?:\r\n[ \t].*)*)/im.exec(raw)?.[1] ?? '');
         messages.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw, subject });
@@ -31,6 +36,10 @@ export async function startSmtpCapture() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    /** The next `count` messages are refused with a temporary 451 error (to test retries). */
+    rejectNext(count = 1) {
+      rejecting += count;
+    },
     /** Waits until `count` messages match, then a little longer to catch duplicates. */
     async waitFor(predicate: (m: CapturedMail) => boolean, count = 1, timeoutMs = 10_000): Promise<CapturedMail[]> {
       const start = Date.now();

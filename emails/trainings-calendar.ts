@@ -1,0 +1,100 @@
+import { createEvents, type EventAttributes } from 'ics';
+
+/**
+ * iCalendar (RFC 5545) files of training sessions, made with the `ics`
+ * package: one VEVENT per time slot, stable UIDs and a SEQUENCE that grows
+ * with each change of time or place, so Google, Apple and Outlook calendars
+ * update the event they already have instead of adding a copy.
+ */
+export interface CalendarSession {
+  id: string;
+  title: string;
+  summary: string;
+  slots: { startsAt: Date | string; endsAt: Date | string }[];
+  /** Readable place ("Bureau d'information touristique — Le Vigan, Place du Marché, 30120 Le Vigan"), or null. */
+  location: string | null;
+  /** Meeting link of an online session (only for confirmed participants). */
+  onlineUrl: string | null;
+  /** Page of the session in Espace Pro. */
+  pageUrl: string;
+  revision: number;
+  cancelled: boolean;
+  lat?: number | null;
+  lon?: number | null;
+}
+
+const PRODUCT_ID = '-//Office de Tourisme Sud Cevennes//Espace Pro//FR';
+const UID_DOMAIN = 'espace-pro.sud-cevennes';
+
+function events(session: CalendarSession): EventAttributes[] {
+  return session.slots.map((slot, i) => {
+    const description = [session.summary, session.onlineUrl ? `Lien de connexion / Meeting link: ${session.onlineUrl}` : null, session.pageUrl].filter(Boolean).join('\n\n');
+    return {
+      uid: `training-${session.id}-${i}@${UID_DOMAIN}`,
+      sequence: session.revision,
+      start: new Date(slot.startsAt).getTime(),
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      end: new Date(slot.endsAt).getTime(),
+      endInputType: 'utc',
+      endOutputType: 'utc',
+      title: session.slots.length > 1 ? `${session.title} (${i + 1}/${session.slots.length})` : session.title,
+      description,
+      ...(session.location || session.onlineUrl ? { location: session.location ?? session.onlineUrl! } : {}),
+      url: session.onlineUrl ?? session.pageUrl,
+      ...(session.lat != null && session.lon != null && session.location ? { geo: { lat: session.lat, lon: session.lon } } : {}),
+      status: session.cancelled ? 'CANCELLED' : 'CONFIRMED',
+      busyStatus: 'BUSY',
+      productId: PRODUCT_ID,
+    } satisfies EventAttributes;
+  });
+}
+
+function build(list: EventAttributes[], calName?: string): string {
+  if (list.length === 0) {
+    // `ics` refuses an empty list; an empty calendar is still a valid feed.
+    return ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODUCT_ID}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', ...(calName ? [`X-WR-CALNAME:${calName}`] : []), 'END:VCALENDAR', ''].join('\r\n');
+  }
+  const { error, value } = createEvents(list, { productId: PRODUCT_ID, method: 'PUBLISH', ...(calName ? { calName } : {}) });
+  if (error || !value) throw error ?? new Error('ics: empty calendar');
+  return value;
+}
+
+/** The .ics of one session (download and mail attachment). */
+export function sessionCalendar(session: CalendarSession): string {
+  return build(events(session));
+}
+
+/** A user's private feed of confirmed sessions. */
+export function feedCalendar(sessions: CalendarSession[], calName: string): string {
+  return build(sessions.flatMap(events), calName);
+}
+
+/** Where a session takes place, as stored (office resolved). */
+export interface PlaceInfo {
+  kind: 'office' | 'address' | 'online';
+  officeName: string | null;
+  address: string | null;
+  communeName: string | null;
+  postalCode: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+/** One readable line: "Bureau d'information touristique — Le Vigan, Place du Marché, 30120 Le Vigan". */
+export function placeLine(p: PlaceInfo, locale: 'fr' | 'en' = 'fr'): string {
+  if (p.kind === 'online') return locale === 'fr' ? 'En ligne (visioconférence)' : 'Online (video conference)';
+  const town = [p.postalCode, p.communeName].filter(Boolean).join(' ');
+  return [p.kind === 'office' ? p.officeName : null, p.address, town || null].filter(Boolean).join(', ');
+}
+
+/** An OpenStreetMap link to the place (search on the address, else the commune's coordinates). */
+export function mapUrl(p: PlaceInfo): string | null {
+  if (p.kind === 'online') return null;
+  if (p.address || p.communeName) {
+    const query = [p.address, [p.postalCode, p.communeName].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+    return `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
+  }
+  if (p.lat != null && p.lon != null) return `https://www.openstreetmap.org/?mlat=${p.lat}&mlon=${p.lon}#map=15/${p.lat}/${p.lon}`;
+  return null;
+}

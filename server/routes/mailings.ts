@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { getCapturedMail, listCapturedMails } from '../../db/queries/mailings';
+import { Problem } from '../plugins/errors';
+import { IdParams, problemResponses } from '../schemas/common';
+import { OutboxMailSchema, OutboxPageSchema, OutboxQuery } from '../schemas/mailings';
+
+/** « Boîte d'envoi »: the mail captured while no SMTP server is configured (admins only). */
+export default async function mailingsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const admin = app.requireRole('admin');
+  const { 400: badRequest, 401: unauthorized, 403: forbidden, 404: notFound } = problemResponses;
+
+  app.get('/api/outbox', {
+    preHandler: admin,
+    schema: {
+      tags: ['mailings'],
+      summary: 'Boîte d’envoi : messages capturés (sans serveur SMTP)',
+      querystring: OutboxQuery,
+      response: { 200: OutboxPageSchema, 400: badRequest, 401: unauthorized, 403: forbidden },
+    },
+  }, async (request) => {
+    const page = request.query.page ?? 1;
+    const pageSize = request.query.pageSize ?? 20;
+    const { items, total } = await listCapturedMails(app.db, { page, pageSize });
+    return { items: items.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })), total, page, pageSize, captureEnabled: !app.config.SMTP_URL };
+  });
+
+  app.get('/api/outbox/:id', {
+    preHandler: admin,
+    schema: {
+      tags: ['mailings'],
+      summary: 'Un message capturé (HTML à afficher dans une iframe sandbox)',
+      params: IdParams,
+      response: { 200: OutboxMailSchema, 400: badRequest, 401: unauthorized, 403: forbidden, 404: notFound },
+    },
+  }, async (request) => {
+    const mail = await getCapturedMail(app.db, request.params.id);
+    if (!mail) throw new Problem(404, 'error.notFound');
+    return { ...mail, createdAt: mail.createdAt.toISOString() };
+  });
+}

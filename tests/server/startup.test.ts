@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/**
+ * `npm start` on a fresh machine: no DATABASE_URL (embedded PGlite in the data
+ * directory), no SMTP (captured mail); the first administrator's one-time
+ * link is printed; a restart keeps the data.
+ */
+const dataDir = mkdtempSync(join(tmpdir(), 'ep-startup-'));
+const port = 3900 + Math.floor(Math.random() * 90);
+const base = `http://127.0.0.1:${port}`;
+let child: ChildProcess | null = null;
+
+async function start(): Promise<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', QUEUE_PREFIX: `ep_startup_${port}`, LOG_LEVEL: 'warn', SERVE_CLIENT: 'false' };
+  for (const key of ['DATABASE_URL', 'SMTP_URL', 'NODE_ENV', 'JWT_SECRET', 'PUBLIC_URL', 'ADMIN_EMAIL']) delete env[key];
+  child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const started = Date.now();
+  while (!out.includes('Espace Pro Sud Cévennes —')) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${out}`);
+    if (Date.now() - started > 60_000) throw new Error(`server did not start:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await new Promise((r) => setTimeout(r, 200));
+  return out;
+}
+
+async function stop() {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((r) => child!.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+afterAll(async () => {
+  await stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start with no configuration', () => {
+  it('serves health, lets the first administrator set a password, and keeps data across a restart', async () => {
+    const out = await start();
+    const health = await fetch(`${base}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', database: 'ok', redis: 'ok' });
+
+    const link = /(https?:\/\/\S+\/invitation\/(\S+))/.exec(out);
+    expect(link, out).not.toBeNull();
+    const token = link![2]!;
+    const password = 'Aigoual-Observatoire-1894';
+    const accept = await fetch(`${base}/api/auth/invitation/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password }) });
+    expect(accept.status).toBe(200);
+    const again = await fetch(`${base}/api/auth/invitation/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password }) });
+    expect([400, 404, 410]).toContain(again.status);
+
+    await stop();
+    const second = await start();
+    expect(second).not.toContain('/invitation/');
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@localhost', password }) });
+    expect(login.status).toBe(200);
+    const body = (await login.json()) as { user: { role: string } };
+    expect(body.user.role).toBe('admin');
+    expect(login.headers.get('set-cookie')).toContain('ep_access=');
+  }, 120_000);
+});
