@@ -36,6 +36,7 @@ const EnvSchema = Type.Object({
   ADMIN_EMAIL: Type.String({ default: 'admin@localhost' }),
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
   SERVE_CLIENT: Type.Boolean({ default: true }),
+  TRUST_PROXY: Type.Boolean({ default: false }),
 });
 type Env = Static<typeof EnvSchema>;
 

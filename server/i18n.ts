@@ -33,6 +33,43 @@ const messages = {
   'accounts.cannotChangeSelf': { fr: 'Vous ne pouvez pas modifier votre propre rôle ou statut.', en: 'You cannot change your own role or status.' },
   'accounts.staffInviteScope': { fr: 'Le personnel ne peut inviter que des partenaires.', en: 'Staff can only invite partners.' },
   'accounts.lastAdmin': { fr: 'Impossible : c’est le dernier administrateur actif.', en: 'Not possible: this is the last active administrator.' },
+  'accounts.officeRequired': { fr: 'Un membre du personnel doit être rattaché à un bureau d’information.', en: 'A staff member must belong to an information office.' },
+  'accounts.unknownSubcategory': { fr: 'Sous-catégorie inconnue pour cette catégorie.', en: 'Unknown sub-category for this category.' },
+  'accounts.unknownLabel': { fr: 'Label inconnu.', en: 'Unknown label.' },
+  'accounts.notInvited': { fr: 'Ce compte a déjà été activé : l’invitation ne peut plus être renvoyée.', en: 'This account is already active: the invitation cannot be sent again.' },
+  'accounts.staffTargetScope': { fr: 'Le personnel ne peut gérer que les comptes partenaires.', en: 'Staff can only manage partner accounts.' },
+  'accounts.roleChangeAdminOnly': { fr: 'Seul un administrateur peut changer un rôle.', en: 'Only an administrator can change a role.' },
+  'accounts.partnerFieldForbidden': { fr: 'Vous ne pouvez modifier que les coordonnées et la description publiques de votre établissement.', en: 'You can only edit the public contact details and description of your establishment.' },
+  'accounts.userNotFound': { fr: 'Utilisateur introuvable.', en: 'User not found.' },
+  'accounts.establishmentNotFound': { fr: 'Établissement introuvable.', en: 'Establishment not found.' },
+  'accounts.officeNotFound': { fr: 'Bureau d’information introuvable.', en: 'Information office not found.' },
+  // trainings
+  'trainings.notFound': { fr: 'Formation introuvable.', en: 'Training not found.' },
+  'trainings.sessionNotFound': { fr: 'Session introuvable.', en: 'Session not found.' },
+  'trainings.registrationNotFound': { fr: 'Inscription introuvable.', en: 'Registration not found.' },
+  'trainings.userNotFound': { fr: 'Utilisateur introuvable ou inactif.', en: 'User not found or inactive.' },
+  'trainings.alreadyRegistered': { fr: 'Cette personne est déjà inscrite à cette session (ou sur sa liste d’attente).', en: 'This person is already registered for this session (or on its waiting list).' },
+  'trainings.signupClosed': { fr: 'Les inscriptions à cette session sont fermées.', en: 'Sign-ups for this session are closed.' },
+  'trainings.establishmentCap': { fr: 'Votre établissement a atteint le nombre maximal d’inscriptions pour cette session.', en: 'Your establishment has reached the maximum number of registrations for this session.' },
+  'trainings.notColleague': { fr: 'Vous ne pouvez inscrire que vous-même ou un collègue de votre établissement.', en: 'You can only sign up yourself or a colleague from your establishment.' },
+  'trainings.cancelDeadlinePassed': { fr: 'La date limite est passée : contactez l’office de tourisme pour annuler.', en: 'The deadline has passed: contact the tourist office to cancel.' },
+  'trainings.sessionStarted': { fr: 'La session a déjà commencé.', en: 'The session has already started.' },
+  'trainings.notActive': { fr: 'Cette inscription n’est plus active.', en: 'This registration is no longer active.' },
+  'trainings.offerNotActive': { fr: 'Cette proposition de place n’est plus valable.', en: 'This seat offer is no longer valid.' },
+  'trainings.noSeat': { fr: 'Aucune place libre : augmentez la capacité ou attendez un désistement.', en: 'No free seat: increase the capacity or wait for a cancellation.' },
+  'trainings.notWaiting': { fr: 'Cette personne n’est pas sur la liste d’attente.', en: 'This person is not on the waiting list.' },
+  'trainings.notConfirmed': { fr: 'Seules les inscriptions confirmées ont une présence.', en: 'Only confirmed registrations have an attendance.' },
+  'trainings.notAttended': { fr: 'L’attestation n’est disponible que pour une présence enregistrée.', en: 'The certificate is only available once attendance is recorded.' },
+  'trainings.surveyAnswered': { fr: 'Vous avez déjà répondu à ce questionnaire. Merci !', en: 'You have already answered this survey. Thank you!' },
+  'trainings.invalidToken': { fr: 'Ce lien n’est pas valide.', en: 'This link is not valid.' },
+  'trainings.placeIncomplete': { fr: 'Lieu incomplet : bureau, adresse et commune, ou lien de visioconférence.', en: 'Incomplete place: office, address and commune, or meeting link.' },
+  'trainings.unknownOffice': { fr: 'Bureau d’information inconnu.', en: 'Unknown information office.' },
+  'trainings.unknownCommune': { fr: 'Commune inconnue : choisissez l’une des 51 communes du territoire.', en: 'Unknown commune: choose one of the territory’s 51 communes.' },
+  'trainings.deadlineAfterStart': { fr: 'La date limite d’inscription doit précéder le début de la session.', en: 'The sign-up deadline must be before the session starts.' },
+  'trainings.slotOrder': { fr: 'La fin doit être après le début.', en: 'The end must be after the start.' },
+  'trainings.capacityTooLow': { fr: 'La capacité ne peut pas être inférieure au nombre de places déjà attribuées.', en: 'The capacity cannot be lower than the seats already taken.' },
+  'trainings.backToDraft': { fr: 'Une session qui a des inscrits ne peut pas repasser en brouillon.', en: 'A session with registrants cannot go back to draft.' },
+  'trainings.sessionCancelled': { fr: 'Cette session est annulée : elle ne peut plus être modifiée.', en: 'This session is cancelled: it can no longer be changed.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;
@@ -78,10 +115,12 @@ export function validationMessage(keyword: string, params: Record<string, unknow
 
 function typeName(type: string, locale: Locale): string {
   const fr: Record<string, string> = { string: 'texte', integer: 'nombre entier', number: 'nombre', boolean: 'vrai/faux', object: 'objet', array: 'liste', null: 'vide' };
-  return locale === 'fr' ? (fr[type] ?? type) : type;
+  // A nullable field reports "string,null".
+  const names = type.split(',').map((t) => (locale === 'fr' ? (fr[t] ?? t) : t));
+  return names.join(locale === 'fr' ? ' ou ' : ' or ');
 }
 
 function formatName(format: string, locale: Locale): string {
-  const fr: Record<string, string> = { email: 'adresse e-mail', uri: 'adresse web', uuid: 'identifiant', 'date-time': 'date et heure', date: 'date' };
-  return locale === 'fr' ? (fr[format] ?? format) : format;
+  const fr: Record<string, string> = { email: 'adresse e-mail', 'login-email': 'adresse e-mail', uri: 'adresse web', uuid: 'identifiant', 'date-time': 'date et heure', date: 'date' };
+  return locale === 'fr' ? (fr[format] ?? format) : format === 'login-email' ? 'email' : format;
 }

@@ -1,0 +1,180 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { acceptInvitation, getMe, peekToken } from '../../db/queries/accounts';
+import { findLoginCandidate, logOutEverywhere, revokeSession, rotateRefreshToken, sessionOfRefreshToken, startSession, type SessionGrant } from '../../db/queries/sessions';
+import { requestLocale, t } from '../i18n';
+import { hashPassword, passwordProblem, verifyPassword } from '../lib/passwords';
+import { hashToken, randomToken } from '../lib/tokens';
+import { ACCESS_COOKIE, REFRESH_COOKIE, type AccessClaims } from '../plugins/auth';
+import { Problem, sendProblem } from '../plugins/errors';
+import { problemResponses } from '../schemas/common';
+import { AcceptInvitationBody, ForgotBody, LoginBody, ResetBody, TokenInfoSchema, TokenParams, TokenQuery, UserEnvelope } from '../schemas/accounts';
+import { hashOneTimeToken, requestPasswordReset, resetPassword } from '../services/accounts';
+
+const tags = ['authentification'];
+/** 202/204 answers carry no body. */
+const NoContent = Type.Unsafe<void>({ type: 'null', description: 'Pas de contenu' });
+
+/**
+ * Log-in, refresh, log-out, forgotten password and invitations. Every
+ * endpoint that takes a secret from the outside is rate limited per IP
+ * (counted in Redis, shared by all api processes); log-in and forgotten
+ * password also per e-mail address.
+ */
+export default async function authRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { config, db } = app;
+  const perMinute = config.RATE_LIMIT_LOGIN_PER_MINUTE;
+  const refreshTtlMs = config.REFRESH_TOKEN_TTL_DAYS * 86_400_000;
+  const perIp = (max = perMinute) => ({ max, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `ip:${req.ip}` });
+
+  // A second limit keyed by the address tried, so that spreading guesses over many IPs does not help.
+  const emailOf = (req: FastifyRequest) => String((req.body as { email?: string } | undefined)?.email ?? '').toLowerCase();
+  const loginPerEmail = app.createRateLimit({ max: perMinute, timeWindow: 60_000, keyGenerator: (req) => `login:email:${emailOf(req)}` });
+  // Reset mails to one address: a few per quarter-hour; beyond, the request is answered the same and nothing is sent.
+  const forgotPerEmail = app.createRateLimit({ max: 3, timeWindow: 15 * 60_000, keyGenerator: (req) => `forgot:email:${emailOf(req)}` });
+
+  const sessionInput = (request: FastifyRequest, refresh: string) => ({
+    userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null,
+    ip: request.ip,
+    refreshHash: hashToken(refresh),
+    ttlMs: refreshTtlMs,
+  });
+
+  /** Signs the access token, sets both cookies and answers { user }. */
+  async function sendSession(reply: FastifyReply, grant: SessionGrant, refresh: string) {
+    const access = app.jwt.sign({ sub: grant.userId, sid: grant.sessionId, role: grant.role, lang: grant.language });
+    app.setAuthCookies(reply, { access, refresh, refreshMaxAgeSeconds: refreshTtlMs / 1000 });
+    const user = await getMe(db, grant.userId);
+    return reply.header('cache-control', 'no-store').code(200).send({ user: user! });
+  }
+
+  app.post('/api/auth/login', {
+    config: { public: true, rateLimit: perIp() },
+    schema: {
+      tags, summary: 'Connexion par e-mail et mot de passe',
+      body: LoginBody,
+      response: { 200: UserEnvelope, ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const limit = await loginPerEmail(request);
+    if (!limit.isAllowed && limit.isExceeded) {
+      reply.header('retry-after', limit.ttlInSeconds);
+      throw new Problem(429, 'error.rateLimited');
+    }
+    const { email, password } = request.body;
+    const candidate = await findLoginCandidate(db, email);
+    // verifyPassword hashes anyway when there is no account, so timing does not tell whether the address exists.
+    const valid = await verifyPassword(candidate?.passwordHash ?? null, password);
+    if (!candidate || !valid || candidate.status !== 'active') throw new Problem(401, 'auth.invalidCredentials');
+    const refresh = randomToken();
+    const grant = await startSession(db, candidate.id, sessionInput(request, refresh));
+    if (!grant) throw new Problem(401, 'auth.invalidCredentials');
+    return sendSession(reply, grant, refresh);
+  });
+
+  app.post('/api/auth/refresh', {
+    config: { public: true },
+    schema: { tags, summary: 'Renouvelle la session (rotation du jeton de rafraîchissement)', response: { 200: UserEnvelope, ...problemResponses } },
+  }, async (request, reply) => {
+    const token = request.cookies[REFRESH_COOKIE];
+    if (!token) throw new Problem(401, 'error.sessionExpired');
+    const next = randomToken();
+    const result = await rotateRefreshToken(db, { tokenHash: hashToken(token), newHash: hashToken(next), ttlMs: refreshTtlMs });
+    if (result.kind !== 'ok') {
+      if (result.kind === 'reused') request.log.warn('refresh token reuse: session revoked');
+      app.clearAuthCookies(reply);
+      return sendProblem(request, reply, 401, t('error.sessionExpired', requestLocale(request)));
+    }
+    return sendSession(reply, result.grant, next);
+  });
+
+  app.post('/api/auth/logout', {
+    config: { public: true },
+    schema: { tags, summary: 'Déconnexion de cette session', response: { 204: NoContent, ...problemResponses } },
+  }, async (request, reply) => {
+    const token = request.cookies[REFRESH_COOKIE];
+    let sessionId = token ? await sessionOfRefreshToken(db, hashToken(token)) : null;
+    if (!sessionId && request.cookies[ACCESS_COOKIE]) {
+      sessionId = await request.jwtVerify<AccessClaims>().then((claims) => claims.sid, () => null);
+    }
+    if (sessionId) await revokeSession(db, sessionId, 'logout');
+    app.clearAuthCookies(reply);
+    return reply.code(204).send();
+  });
+
+  app.post('/api/auth/logout-all', {
+    preHandler: app.requireUser,
+    schema: { tags, summary: 'Déconnexion de toutes les sessions', response: { 204: NoContent, ...problemResponses } },
+  }, async (request, reply) => {
+    await logOutEverywhere(db, request.principal!.userId, request.ip);
+    app.clearAuthCookies(reply);
+    return reply.code(204).send();
+  });
+
+  app.post('/api/auth/password/forgot', {
+    config: { public: true, rateLimit: perIp() },
+    schema: {
+      tags, summary: 'Mot de passe oublié : envoie un lien de réinitialisation (même réponse que l’adresse existe ou non)',
+      body: ForgotBody,
+      response: { 202: NoContent, ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const limit = await forgotPerEmail(request);
+    if (limit.isAllowed || !limit.isExceeded) await requestPasswordReset(app, request.body.email, request.ip);
+    return reply.code(202).send();
+  });
+
+  app.get('/api/auth/tokens/:token', {
+    config: { public: true, rateLimit: perIp() },
+    schema: {
+      tags, summary: 'Vérifie un lien d’invitation ou de réinitialisation sans le consommer',
+      params: TokenParams,
+      querystring: TokenQuery,
+      response: { 200: TokenInfoSchema, ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const info = await peekToken(db, hashOneTimeToken(request.params.token), request.query.purpose);
+    if (!info) throw new Problem(404, 'auth.invalidToken');
+    return reply.header('cache-control', 'no-store').send({ purpose: request.query.purpose, email: info.email, name: info.name });
+  });
+
+  app.post('/api/auth/password/reset', {
+    config: { public: true, rateLimit: perIp() },
+    schema: {
+      tags, summary: 'Nouveau mot de passe depuis un lien de réinitialisation',
+      body: ResetBody,
+      response: { 204: NoContent, ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const { token, password } = request.body;
+    const info = await peekToken(db, hashOneTimeToken(token), 'password_reset');
+    if (!info) throw new Problem(400, 'auth.invalidToken', [{ field: 'token', key: 'auth.invalidToken' }]);
+    const weak = await passwordProblem(password, [info.email, info.name]);
+    if (weak) throw new Problem(400, 'error.validation', [{ field: 'password', key: weak }]);
+    const result = await resetPassword(app, { token, passwordHash: await hashPassword(password), ip: request.ip });
+    if (result.kind !== 'ok') throw new Problem(400, 'auth.invalidToken', [{ field: 'token', key: 'auth.invalidToken' }]);
+    app.clearAuthCookies(reply);
+    return reply.code(204).send();
+  });
+
+  app.post('/api/auth/invitation/accept', {
+    config: { public: true, rateLimit: perIp() },
+    schema: {
+      tags, summary: 'Accepte une invitation : choisit un mot de passe et ouvre une session',
+      body: AcceptInvitationBody,
+      response: { 200: UserEnvelope, ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const { token, password, name } = request.body;
+    const info = await peekToken(db, hashOneTimeToken(token), 'invitation');
+    if (!info) throw new Problem(400, 'auth.invalidToken', [{ field: 'token', key: 'auth.invalidToken' }]);
+    const weak = await passwordProblem(password, [info.email, info.name, ...(name ? [name] : [])]);
+    if (weak) throw new Problem(400, 'error.validation', [{ field: 'password', key: weak }]);
+    const refresh = randomToken();
+    const result = await acceptInvitation(db, { tokenHash: hashOneTimeToken(token), passwordHash: await hashPassword(password), name, session: sessionInput(request, refresh) });
+    if (result.kind !== 'ok') throw new Problem(400, 'auth.invalidToken', [{ field: 'token', key: 'auth.invalidToken' }]);
+    return sendSession(reply, result.grant, refresh);
+  });
+}
