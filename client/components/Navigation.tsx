@@ -1,0 +1,54 @@
+import { Divider, NavLink, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import type { Role } from '../features/accounts/types';
+import { navItemsFor, type NavItem } from './navigation';
+
+function isActive(item: NavItem, pathname: string): boolean {
+  return item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
+}
+
+/** The sections a role may open; the current one is marked with aria-current. */
+export function Navigation({ role, onNavigate }: { role: Role; onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const items = navItemsFor(role);
+  const main = items.filter((i) => i.group === 'main');
+  const manage = items.filter((i) => i.group === 'manage');
+
+  const render = (item: NavItem) => {
+    const active = isActive(item, pathname);
+    return (
+      <li key={item.to}>
+        <NavLink
+          component={Link}
+          to={item.to}
+          label={t(item.label)}
+          active={active}
+          aria-current={active ? 'page' : undefined}
+          onClick={onNavigate}
+          variant="filled"
+        />
+      </li>
+    );
+  };
+
+  return (
+    <Stack gap="xs">
+      <Stack component="ul" gap={2} m={0} p={0} style={{ listStyle: 'none' }}>
+        {main.map(render)}
+      </Stack>
+      {manage.length > 0 ? (
+        <>
+          <Divider my="xs" />
+          <Text id="nav-manage" size="xs" fw={700} tt="uppercase" c="dimmed" px="sm">
+            {t('nav.manage')}
+          </Text>
+          <Stack component="ul" gap={2} m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby="nav-manage">
+            {manage.map(render)}
+          </Stack>
+        </>
+      ) : null}
+    </Stack>
+  );
+}

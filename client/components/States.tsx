@@ -1,0 +1,89 @@
+import { Alert, Button, EmptyState as MantineEmptyState, Skeleton, Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../lib/api';
+
+/** The server's message when it gave one (already in the user's language), else a generic one. */
+export function useErrorMessage() {
+  const { t } = useTranslation();
+  return (error: unknown): string => {
+    if (error instanceof ApiError) {
+      if (error.message) return error.message;
+      if (error.status === 0) return t('errors.network');
+      if (error.status === 404) return t('errors.notFound');
+      if (error.status === 403) return t('errors.forbidden');
+    }
+    return t('errors.unexpected');
+  };
+}
+
+interface EmptyStateProps {
+  title: string;
+  description?: ReactNode;
+  action?: ReactNode;
+}
+
+/** Nothing to show yet, said plainly, with the next thing to do. */
+export function EmptyState({ title, description, action }: EmptyStateProps) {
+  return (
+    <MantineEmptyState
+      title={title}
+      description={description}
+      withIndicatorBackground
+      icon={<svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32"><path d="M2 28 12 10l6 10 4-6 8 14z" fill="currentColor" /></svg>}
+      py="xl"
+      data-testid="empty-state"
+    >
+      {action ? <MantineEmptyState.Actions>{action}</MantineEmptyState.Actions> : null}
+    </MantineEmptyState>
+  );
+}
+
+interface ErrorStateProps {
+  error: unknown;
+  title?: string;
+  onRetry?: () => void;
+}
+
+/** A failed load: the server's French (or English) message and a way to try again. */
+export function ErrorState({ error, title, onRetry }: ErrorStateProps) {
+  const { t } = useTranslation();
+  const message = useErrorMessage()(error);
+  return (
+    <Alert color="red" variant="light" title={title ?? t('errors.loadFailed')} role="alert">
+      <Stack gap="sm" align="flex-start">
+        <span>{message}</span>
+        {onRetry ? (
+          <Button variant="white" color="red" size="xs" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : null}
+      </Stack>
+    </Alert>
+  );
+}
+
+/** Placeholder lines while a page's data loads. */
+export function PageSkeleton({ lines = 4 }: { lines?: number }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm" aria-busy="true" aria-label={t('common.loading')} role="status">
+      <Skeleton height={28} width="40%" />
+      {Array.from({ length: lines }, (_, i) => (
+        <Skeleton key={i} height={16} width={`${90 - i * 8}%`} />
+      ))}
+    </Stack>
+  );
+}
+
+/** Placeholder rows for a table. */
+export function TableSkeleton({ rows = 5 }: { rows?: number }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" aria-busy="true" aria-label={t('common.loading')} role="status">
+      {Array.from({ length: rows }, (_, i) => (
+        <Skeleton key={i} height={36} />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,217 @@
+import { Button, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RequiredNote } from '../../components/RequiredNote';
+import { applyFieldErrors } from '../../lib/api';
+import { LIMITS, type CreateEstablishment, type Establishment, type Territory } from './types';
+import { emailRule, optionalText, orNull, phoneRule, requiredText, websiteRule } from './validation';
+
+export interface EstablishmentValues {
+  name: string;
+  category: string;
+  subcategory: string;
+  communeInsee: string;
+  address: string;
+  phone: string;
+  email: string;
+  website: string;
+  description: string;
+  labels: string[];
+  membershipYear: number | string;
+  status: 'active' | 'inactive';
+}
+
+function toValues(e: Establishment | undefined): EstablishmentValues {
+  return {
+    name: e?.name ?? '',
+    category: e?.category ?? '',
+    subcategory: e?.subcategory ?? '',
+    communeInsee: e?.communeInsee ?? '',
+    address: e?.address ?? '',
+    phone: e?.phone ?? '',
+    email: e?.email ?? '',
+    website: e?.website ?? '',
+    description: e?.description ?? '',
+    labels: e?.labels ?? [],
+    membershipYear: e?.membershipYear ?? '',
+    status: e?.status ?? 'active',
+  };
+}
+
+/** Commune options grouped by communauté de communes: "Le Vigan (30120)". */
+export function communeOptions(territory: Territory) {
+  return territory.communautes.map((c) => ({
+    group: c.name,
+    items: territory.communes
+      .filter((m) => m.communauteId === c.id)
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+      .map((m) => ({ value: m.inseeCode, label: m.postalCode ? `${m.name} (${m.postalCode})` : m.name })),
+  }));
+}
+
+interface EstablishmentFormProps {
+  territory: Territory;
+  establishment?: Establishment;
+  /** Partners edit only the public fields of their own establishment. */
+  scope: 'all' | 'public';
+  saving: boolean;
+  onSubmit: (body: CreateEstablishment | Partial<CreateEstablishment>) => Promise<unknown>;
+  onCancel?: () => void;
+}
+
+/** Create and edit form, with the server's limits checked while typing. */
+export function EstablishmentForm({ territory, establishment, scope, saving, onSubmit, onCancel }: EstablishmentFormProps) {
+  const { t } = useTranslation();
+  const all = scope === 'all';
+  const form = useForm<EstablishmentValues>({
+    initialValues: toValues(establishment),
+    validateInputOnChange: true,
+    validate: {
+      name: all ? requiredText(t, LIMITS.establishmentName) : undefined,
+      category: all ? (v) => (v ? null : t('validation.required')) : undefined,
+      communeInsee: all ? (v) => (v ? null : t('validation.required')) : undefined,
+      address: optionalText(t, LIMITS.address),
+      phone: phoneRule(t),
+      email: emailRule(t, { optional: true }),
+      website: websiteRule(t),
+      description: optionalText(t, LIMITS.description),
+      labels: (v) => (v.length > LIMITS.labels ? t('validation.maxItems', { count: LIMITS.labels }) : null),
+      membershipYear: (v) =>
+        v === '' || (Number.isInteger(Number(v)) && Number(v) >= LIMITS.yearMin && Number(v) <= LIMITS.yearMax)
+          ? null
+          : t('validation.yearRange', { min: LIMITS.yearMin, max: LIMITS.yearMax }),
+    },
+  });
+
+  const category = territory.categories.find((c) => c.id === form.values.category);
+  const categoryData = useMemo(() => territory.categories.map((c) => ({ value: c.id, label: c.label })), [territory]);
+  const communeData = useMemo(() => communeOptions(territory), [territory]);
+
+  const submit = form.onSubmit(async (v) => {
+    const publicBody = {
+      address: orNull(v.address),
+      phone: orNull(v.phone),
+      email: orNull(v.email),
+      website: orNull(v.website),
+      description: orNull(v.description),
+    };
+    const body = all
+      ? {
+          ...publicBody,
+          name: v.name.trim(),
+          category: v.category,
+          subcategory: v.subcategory || null,
+          communeInsee: v.communeInsee,
+          labels: v.labels,
+          membershipYear: v.membershipYear === '' ? null : Number(v.membershipYear),
+          status: v.status,
+        }
+      : publicBody;
+    try {
+      await onSubmit(body);
+      form.resetDirty();
+    } catch (error) {
+      applyFieldErrors(form, error);
+    }
+  });
+
+  return (
+    <form noValidate onSubmit={submit}>
+      <Stack gap="md">
+        {all ? (
+          <>
+            <RequiredNote />
+            <TextInput label={t('establishments.fields.name')} required {...form.getInputProps('name')} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select
+                label={t('establishments.fields.category')}
+                required
+                data={categoryData}
+                allowDeselect={false}
+                {...form.getInputProps('category')}
+                onChange={(value) => {
+                  form.setFieldValue('category', value ?? '');
+                  form.setFieldValue('subcategory', '');
+                }}
+              />
+              <Select
+                label={t('establishments.fields.subcategory')}
+                data={category?.subcategories.map((s) => ({ value: s.id, label: s.label })) ?? []}
+                disabled={!category || category.subcategories.length === 0}
+                clearable
+                {...form.getInputProps('subcategory')}
+                onChange={(value) => form.setFieldValue('subcategory', value ?? '')}
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select
+                label={t('establishments.fields.commune')}
+                description={t('establishments.fields.communeHelp')}
+                required
+                searchable
+                data={communeData}
+                nothingFoundMessage={t('common.nothingFound')}
+                {...form.getInputProps('communeInsee')}
+                onChange={(value) => form.setFieldValue('communeInsee', value ?? '')}
+              />
+              <NumberInput
+                label={t('establishments.fields.membershipYear')}
+                description={t('establishments.fields.membershipYearHelp')}
+                min={LIMITS.yearMin}
+                max={LIMITS.yearMax}
+                allowDecimal={false}
+                allowNegative={false}
+                thousandSeparator=""
+                {...form.getInputProps('membershipYear')}
+              />
+            </SimpleGrid>
+            <MultiSelect
+              label={t('establishments.fields.labels')}
+              data={territory.labels}
+              searchable
+              clearable
+              maxValues={LIMITS.labels}
+              nothingFoundMessage={t('common.nothingFound')}
+              {...form.getInputProps('labels')}
+            />
+            <Select
+              label={t('establishments.fields.status')}
+              data={[
+                { value: 'active', label: t('establishments.status.active') },
+                { value: 'inactive', label: t('establishments.status.inactive') },
+              ]}
+              allowDeselect={false}
+              maw={280}
+              {...form.getInputProps('status')}
+            />
+          </>
+        ) : null}
+        <TextInput label={t('establishments.fields.address')} autoComplete="street-address" {...form.getInputProps('address')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('establishments.fields.phone')} type="tel" autoComplete="tel" {...form.getInputProps('phone')} />
+          <TextInput label={t('establishments.fields.email')} type="email" autoComplete="email" {...form.getInputProps('email')} />
+        </SimpleGrid>
+        <TextInput label={t('establishments.fields.website')} type="url" autoComplete="url" placeholder="https://" {...form.getInputProps('website')} />
+        <Textarea
+          label={t('establishments.fields.description')}
+          description={t('common.charactersLeft', { count: LIMITS.description - form.values.description.length })}
+          autosize
+          minRows={4}
+          maxRows={12}
+          {...form.getInputProps('description')}
+        />
+        <Group gap="sm">
+          <Button type="submit" loading={saving} disabled={Boolean(establishment) && !form.isDirty()}>
+            {establishment ? t('common.save') : t('establishments.create')}
+          </Button>
+          {onCancel ? (
+            <Button variant="default" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { RequiredNote } from '../../components/RequiredNote';
+import { useErrorMessage } from '../../components/States';
+import { api, applyFieldErrors } from '../../lib/api';
+import { AuthCard } from './AuthCard';
+import { emailRule } from './validation';
+
+/** Asks for a reset link. The answer is the same whether or not the address has an account (no account discovery). */
+export default function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const form = useForm({
+    initialValues: { email: '' },
+    validateInputOnBlur: true,
+    validate: { email: emailRule(t, { login: true }) },
+  });
+  const forgot = useMutation({
+    mutationFn: (email: string) => api<void>('/api/auth/password/forgot', { method: 'POST', body: { email } }),
+    onError: (error) => applyFieldErrors(form, error),
+  });
+
+  return (
+    <AuthCard title={t('auth.forgot.title')} description={t('auth.forgot.description')}>
+      {forgot.isSuccess ? (
+        <Stack gap="md">
+          <Alert color="cevennes" variant="light" role="status" title={t('auth.forgot.sentTitle')} style={{ overflowWrap: 'anywhere' }}>
+            {t('auth.forgot.sent', { email: forgot.variables })}
+          </Alert>
+          <Anchor component={Link} to="/connexion">
+            {t('auth.forgot.backToLogin')}
+          </Anchor>
+        </Stack>
+      ) : (
+        <form noValidate onSubmit={form.onSubmit((values) => forgot.mutate(values.email.trim()))}>
+          <Stack gap="md">
+            {forgot.isError ? (
+              <Alert color="red" variant="light" role="alert">
+                {errorMessage(forgot.error)}
+              </Alert>
+            ) : null}
+            <RequiredNote all />
+            <TextInput label={t('fields.email')} type="email" autoComplete="email" required withAsterisk={false} {...form.getInputProps('email')} />
+            <Button type="submit" loading={forgot.isPending} fullWidth>
+              {t('auth.forgot.submit')}
+            </Button>
+            <Anchor component={Link} to="/connexion" size="sm" ta="center">
+              {t('auth.forgot.backToLogin')}
+            </Anchor>
+          </Stack>
+        </form>
+      )}
+    </AuthCard>
+  );
+}

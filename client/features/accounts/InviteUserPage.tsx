@@ -1,0 +1,135 @@
+import { Alert, Anchor, Breadcrumbs, Button, Group, Paper, Radio, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { PageHeader } from '../../components/PageHeader';
+import { RequiredNote } from '../../components/RequiredNote';
+import { useErrorMessage } from '../../components/States';
+import { applyFieldErrors } from '../../lib/api';
+import { useInviteUser } from './api';
+import { EstablishmentSelect, OfficeSelect } from './pickers';
+import { useUser } from './session';
+import { LIMITS, type Role } from './types';
+import { emailRule, requiredText } from './validation';
+
+interface InviteValues {
+  email: string;
+  name: string;
+  role: Role;
+  establishmentId: string;
+  officeId: string;
+  language: 'fr' | 'en';
+}
+
+/** Invites someone by e-mail; staff invite partners only, admins anyone. The invitee sets a password from the e-mailed link. */
+export default function InviteUserPage() {
+  const { t } = useTranslation();
+  const me = useUser();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const invite = useInviteUser();
+  const errorMessage = useErrorMessage();
+  const roles: Role[] = me.role === 'admin' ? ['partner', 'staff', 'admin'] : ['partner'];
+
+  const form = useForm<InviteValues>({
+    initialValues: { email: '', name: '', role: 'partner', establishmentId: params.get('establishmentId') ?? '', officeId: me.office?.id ?? '', language: 'fr' },
+    validateInputOnChange: ['name'],
+    validateInputOnBlur: ['email'],
+    validate: {
+      email: emailRule(t),
+      name: requiredText(t, LIMITS.userName),
+      establishmentId: (v, values) => (values.role === 'partner' && !v ? t('users.invite.establishmentRequired') : null),
+      officeId: (v, values) => (values.role === 'staff' && !v ? t('users.invite.officeRequired') : null),
+    },
+  });
+  const role = form.values.role;
+  const back = params.get('establishmentId') ? `/utilisateurs?establishmentId=${params.get('establishmentId')}` : '/utilisateurs';
+
+  return (
+    <>
+      <Breadcrumbs mb="sm" aria-label={t('common.breadcrumbs')}>
+        <Anchor component={Link} to="/utilisateurs" size="sm">
+          {t('nav.users')}
+        </Anchor>
+        <span aria-current="page">{t('users.invite.title')}</span>
+      </Breadcrumbs>
+      <PageHeader title={t('users.invite.title')} description={t('users.invite.description')} />
+      <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} maw={640}>
+        <form
+          noValidate
+          onSubmit={form.onSubmit((v) =>
+            invite.mutate(
+              {
+                email: v.email.trim(),
+                name: v.name.trim(),
+                role: v.role,
+                language: v.language,
+                ...(v.role === 'partner' ? { establishmentId: v.establishmentId } : {}),
+                ...(v.role === 'staff' ? { officeId: v.officeId } : {}),
+              },
+              {
+                onSuccess: async () => {
+                  notifications.show({ color: 'cevennes', message: t('users.invite.sent', { email: v.email.trim() }) });
+                  await navigate(back);
+                },
+                onError: (error) => applyFieldErrors(form, error),
+              },
+            ),
+          )}
+        >
+          <Stack gap="md">
+            {invite.isError ? (
+              <Alert color="red" variant="light" role="alert">
+                {errorMessage(invite.error)}
+              </Alert>
+            ) : null}
+            <RequiredNote />
+            <TextInput label={t('fields.email')} type="email" required autoComplete="off" {...form.getInputProps('email')} />
+            <TextInput label={t('fields.name')} required autoComplete="off" {...form.getInputProps('name')} />
+            <Select
+              label={t('fields.role')}
+              description={me.role === 'admin' ? undefined : t('users.invite.staffScope')}
+              data={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+              allowDeselect={false}
+              disabled={roles.length === 1}
+              {...form.getInputProps('role')}
+            />
+            {role === 'partner' ? (
+              <EstablishmentSelect
+                label={t('fields.establishment')}
+                required
+                value={form.values.establishmentId}
+                onChange={(v) => form.setFieldValue('establishmentId', v)}
+                error={form.errors.establishmentId}
+              />
+            ) : null}
+            {role === 'staff' ? (
+              <OfficeSelect
+                label={t('fields.office')}
+                required
+                value={form.values.officeId}
+                onChange={(v) => form.setFieldValue('officeId', v)}
+                error={form.errors.officeId}
+              />
+            ) : null}
+            <Radio.Group label={t('users.invite.language')} description={t('users.invite.languageHelp')} {...form.getInputProps('language')}>
+              <Group gap="lg" mt="xs">
+                <Radio value="fr" label={t('language.fr')} lang="fr" />
+                <Radio value="en" label={t('language.en')} lang="en" />
+              </Group>
+            </Radio.Group>
+            <Group gap="sm">
+              <Button type="submit" loading={invite.isPending}>
+                {t('users.invite.submit')}
+              </Button>
+              <Button variant="default" component={Link} to={back}>
+                {t('common.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
+import { PasswordField } from '../../components/PasswordField';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { RequiredNote } from '../../components/RequiredNote';
+import { useErrorMessage } from '../../components/States';
+import { api } from '../../lib/api';
+import { AuthCard } from './AuthCard';
+import { setSignedIn } from './session';
+import type { Me } from './types';
+import { emailRule } from './validation';
+
+/** Log-in. On success the route guard sends the user to ?next= (the page they were on) or home. */
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [params] = useSearchParams();
+  const errorMessage = useErrorMessage();
+  const form = useForm({
+    initialValues: { email: '', password: '' },
+    validateInputOnBlur: ['email'],
+    validate: {
+      email: emailRule(t, { login: true }),
+      password: (v) => (v ? null : t('validation.required')),
+    },
+  });
+  const login = useMutation({
+    mutationFn: (body: { email: string; password: string }) => api<{ user: Me }>('/api/auth/login', { method: 'POST', body }),
+    onSuccess: ({ user }) => setSignedIn(queryClient, user),
+  });
+
+  return (
+    <AuthCard title={t('auth.login.title')} description={t('auth.login.description')}>
+      {params.get('next') && !login.isError ? (
+        <Alert color="cevennes" variant="light">
+          {t('auth.login.signInToContinue')}
+        </Alert>
+      ) : null}
+      {login.isError ? (
+        <Alert color="red" variant="light" role="alert" title={t('auth.login.failed')}>
+          {errorMessage(login.error)}
+        </Alert>
+      ) : null}
+      <form noValidate onSubmit={form.onSubmit((values) => login.mutate({ email: values.email.trim(), password: values.password }))}>
+        <Stack gap="md">
+          <RequiredNote all />
+          <TextInput
+            label={t('fields.email')}
+            type="email"
+            autoComplete="username"
+            required
+            withAsterisk={false}
+            {...form.getInputProps('email')}
+          />
+          <PasswordField
+            label={t('fields.password')}
+            autoComplete="current-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          <Button type="submit" loading={login.isPending} fullWidth>
+            {t('auth.login.submit')}
+          </Button>
+          <Anchor component={Link} to="/mot-de-passe-oublie" size="sm" ta="center">
+            {t('auth.login.forgot')}
+          </Anchor>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,342 @@
+import { Alert, Button, Group, Paper, Radio, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { PageHeader } from '../../components/PageHeader';
+import { PasswordField } from '../../components/PasswordField';
+import { RequiredNote } from '../../components/RequiredNote';
+import { useErrorMessage } from '../../components/States';
+import i18n, { setLanguage } from '../../i18n';
+import { api, ApiError, applyFieldErrors } from '../../lib/api';
+import { downloadMyData, useChangePassword, useUpdateMe } from './api';
+import { loadPasswordChecker, NewPasswordField, newPasswordRule } from './NewPasswordField';
+import { endSessionOnPurpose, useUser } from './session';
+import { LIMITS, type Me } from './types';
+import { requiredText } from './validation';
+
+function Section({ id, title, description, children, danger }: { id: string; title: string; description?: ReactNode; children: ReactNode; danger?: boolean }) {
+  return (
+    <Paper component="section" aria-labelledby={`${id}-title`} id={id} withBorder radius="md" p={{ base: 'md', sm: 'lg' }} style={{ scrollMarginTop: 80, ...(danger ? { borderColor: 'var(--mantine-color-red-3)' } : {}) }}>
+      <Stack gap="md">
+        <Stack gap={4}>
+          <Title order={2} fz="h3" id={`${id}-title`} tabIndex={-1}>
+            {title}
+          </Title>
+          {description ? <Text size="sm" c="dimmed">{description}</Text> : null}
+        </Stack>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** "Mon profil": identity, preferences, password, sessions and the RGPD rights (export, erasure). */
+export default function ProfilePage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { hash } = useLocation();
+
+  // Deep links such as /profil#preferences (the user menu's "Préférences") land on their section.
+  useEffect(() => {
+    if (!hash) return;
+    const target = document.getElementById(hash.slice(1));
+    target?.scrollIntoView({ block: 'start' });
+    document.getElementById(`${hash.slice(1)}-title`)?.focus();
+  }, [hash]);
+
+  return (
+    <>
+      <PageHeader title={t('profile.title')} description={t('profile.description')} />
+      <Stack gap="lg" maw={760}>
+        {/* Keyed on the saved values: a change made elsewhere (the header's language menu) shows here at once. */}
+        <IdentitySection key={user.name} user={user} />
+        <PreferencesSection key={`${user.language}:${JSON.stringify(user.emailPreferences)}`} user={user} />
+        <PasswordSection user={user} />
+        <SessionsSection />
+        <DataSection />
+        <DeleteSection />
+      </Stack>
+    </>
+  );
+}
+
+function IdentitySection({ user }: { user: Me }) {
+  const { t } = useTranslation();
+  const update = useUpdateMe();
+  const errorMessage = useErrorMessage();
+  const form = useForm({
+    initialValues: { name: user.name },
+    validateInputOnChange: true,
+    validate: { name: requiredText(t, LIMITS.userName) },
+  });
+  return (
+    <Section id="informations" title={t('profile.identity.title')}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) =>
+          update.mutate(
+            { name: values.name.trim() },
+            {
+              onSuccess: (me) => {
+                form.resetDirty({ name: me.name });
+                notifications.show({ color: 'cevennes', message: t('profile.identity.saved') });
+              },
+              onError: (error) => {
+                if (!applyFieldErrors(form, error)) notifications.show({ color: 'red', message: errorMessage(error) });
+              },
+            },
+          ),
+        )}
+      >
+        <Stack gap="md">
+          <TextInput label={t('fields.name')} required withAsterisk={false} description={t('common.required')} autoComplete="name" {...form.getInputProps('name')} />
+          <TextInput label={t('fields.email')} value={user.email} readOnly description={t('profile.identity.emailHelp')} />
+          <Group gap="xl">
+            <div>
+              <Text size="sm" fw={600}>{t('fields.role')}</Text>
+              <Text size="sm">{t(`roles.${user.role}`)}</Text>
+            </div>
+            {user.establishment ? (
+              <div>
+                <Text size="sm" fw={600}>{t('fields.establishment')}</Text>
+                <Text size="sm">{user.establishment.name}</Text>
+              </div>
+            ) : null}
+            {user.office ? (
+              <div>
+                <Text size="sm" fw={600}>{t('fields.office')}</Text>
+                <Text size="sm">{user.office.name}</Text>
+              </div>
+            ) : null}
+          </Group>
+          <Group>
+            <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Section>
+  );
+}
+
+function PreferencesSection({ user }: { user: Me }) {
+  const { t } = useTranslation();
+  const update = useUpdateMe();
+  const errorMessage = useErrorMessage();
+  const form = useForm({ initialValues: { language: user.language, ...user.emailPreferences } });
+  return (
+    <Section id="preferences" title={t('profile.preferences.title')} description={t('profile.preferences.description')}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit(({ language, newsletter, news, trainings }) =>
+          update.mutate(
+            { language, emailPreferences: { newsletter, news, trainings } },
+            {
+              onSuccess: async (me) => {
+                form.resetDirty({ language: me.language, ...me.emailPreferences });
+                await setLanguage(me.language);
+                notifications.show({ color: 'cevennes', message: i18n.t('profile.preferences.saved') });
+              },
+              onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+            },
+          ),
+        )}
+      >
+        <Stack gap="md">
+          <Radio.Group label={t('profile.preferences.language')} {...form.getInputProps('language')}>
+            <Group gap="lg" mt="xs">
+              <Radio value="fr" label={t('language.fr')} lang="fr" />
+              <Radio value="en" label={t('language.en')} lang="en" />
+            </Group>
+          </Radio.Group>
+          <Stack gap="sm" role="group" aria-labelledby="email-prefs-label">
+            <Text size="sm" fw={500} id="email-prefs-label">
+              {t('profile.preferences.emails')}
+            </Text>
+            <Switch label={t('profile.preferences.news')} description={t('profile.preferences.newsHelp')} {...form.getInputProps('news', { type: 'checkbox' })} />
+            <Switch label={t('profile.preferences.trainings')} description={t('profile.preferences.trainingsHelp')} {...form.getInputProps('trainings', { type: 'checkbox' })} />
+            <Switch label={t('profile.preferences.newsletter')} description={t('profile.preferences.newsletterHelp')} {...form.getInputProps('newsletter', { type: 'checkbox' })} />
+            <Text size="xs" c="dimmed">
+              {t('profile.preferences.transactional')}
+            </Text>
+          </Stack>
+          <Group>
+            <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Section>
+  );
+}
+
+function PasswordSection({ user }: { user: Me }) {
+  const { t } = useTranslation();
+  const change = useChangePassword();
+  const errorMessage = useErrorMessage();
+  const form = useForm({
+    initialValues: { currentPassword: '', newPassword: '', confirm: '' },
+    validateInputOnChange: ['newPassword', 'confirm'],
+    validate: {
+      currentPassword: (v) => (v ? null : t('validation.required')),
+      newPassword: newPasswordRule(t, () => [user.email, user.name]),
+      confirm: (value, values) => (value === values.newPassword ? null : t('password.mismatch')),
+    },
+  });
+  return (
+    <Section id="mot-de-passe" title={t('profile.password.title')} description={t('profile.password.description')}>
+      <form
+        noValidate
+        onSubmit={async (event) => {
+          event.preventDefault();
+          await loadPasswordChecker();
+          form.onSubmit((values) =>
+            change.mutate(
+              { currentPassword: values.currentPassword, newPassword: values.newPassword },
+              {
+                onSuccess: () => {
+                  form.reset();
+                  notifications.show({ color: 'cevennes', message: t('profile.password.changed') });
+                },
+                onError: (error) => {
+                  if (!applyFieldErrors(form, error)) notifications.show({ color: 'red', message: errorMessage(error) });
+                },
+              },
+            ),
+          )();
+        }}
+      >
+        <Stack gap="md">
+          <RequiredNote all />
+          <PasswordField label={t('fields.currentPassword')} required autoComplete="current-password" {...form.getInputProps('currentPassword')} />
+          <NewPasswordField label={t('fields.newPassword')} userInputs={[user.email, user.name]} {...form.getInputProps('newPassword')} />
+          <PasswordField label={t('fields.confirmPassword')} required autoComplete="new-password" {...form.getInputProps('confirm')} />
+          <Group>
+            <Button type="submit" loading={change.isPending}>
+              {t('profile.password.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Section>
+  );
+}
+
+function SessionsSection() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const errorMessage = useErrorMessage();
+  const [confirming, setConfirming] = useState(false);
+  const logoutAll = useMutation({
+    mutationFn: () => api<void>('/api/auth/logout-all', { method: 'POST' }),
+    onSuccess: async () => {
+      notifications.show({ color: 'cevennes', message: t('profile.sessions.done') });
+      endSessionOnPurpose(queryClient);
+      await navigate('/connexion', { replace: true });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+  });
+  return (
+    <Section id="sessions" title={t('profile.sessions.title')} description={t('profile.sessions.description')}>
+      <Group>
+        <Button variant="default" onClick={() => setConfirming(true)}>
+          {t('profile.sessions.action')}
+        </Button>
+      </Group>
+      <ConfirmDialog
+        opened={confirming}
+        title={t('profile.sessions.confirmTitle')}
+        message={t('profile.sessions.confirmMessage')}
+        confirmLabel={t('profile.sessions.action')}
+        onConfirm={() => logoutAll.mutate()}
+        onCancel={() => setConfirming(false)}
+        loading={logoutAll.isPending}
+      />
+    </Section>
+  );
+}
+
+function DataSection() {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Section id="mes-donnees" title={t('profile.data.title')} description={t('profile.data.description')}>
+      <Group>
+        <Button
+          variant="default"
+          loading={busy}
+          onClick={async () => {
+            setBusy(true);
+            try {
+              await downloadMyData();
+              notifications.show({ color: 'cevennes', message: t('profile.data.downloaded') });
+            } catch (error) {
+              notifications.show({ color: 'red', message: errorMessage(error) });
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {t('profile.data.download')}
+        </Button>
+      </Group>
+    </Section>
+  );
+}
+
+function DeleteSection() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [opened, setOpened] = useState(false);
+  const [password, setPassword] = useState('');
+  const erase = useMutation({
+    mutationFn: (pw: string) => api<void>('/api/me', { method: 'DELETE', body: { password: pw } }),
+    onSuccess: async () => {
+      notifications.show({ color: 'cevennes', message: t('profile.delete.done') });
+      endSessionOnPurpose(queryClient);
+      await navigate('/connexion', { replace: true });
+    },
+  });
+  const errorMessage = useErrorMessage();
+  const close = () => {
+    setOpened(false);
+    setPassword('');
+    erase.reset();
+  };
+  return (
+    <Section id="supprimer" title={t('profile.delete.title')} description={t('profile.delete.description')} danger>
+      <Group>
+        <Button color="red.8" variant="outline" onClick={() => setOpened(true)}>
+          {t('profile.delete.action')}
+        </Button>
+      </Group>
+      <ConfirmDialog
+        opened={opened}
+        title={t('profile.delete.confirmTitle')}
+        message={t('profile.delete.confirmMessage')}
+        confirmLabel={t('profile.delete.confirm')}
+        danger
+        onConfirm={() => password && erase.mutate(password)}
+        onCancel={close}
+        loading={erase.isPending}
+        confirmDisabled={!password}
+      >
+        {erase.isError ? (
+          <Alert color="red" variant="light" role="alert">
+            {(erase.error instanceof ApiError && erase.error.fields.password) || errorMessage(erase.error)}
+          </Alert>
+        ) : null}
+        <PasswordField label={t('profile.delete.password')} required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-autofocus />
+      </ConfirmDialog>
+    </Section>
+  );
+}

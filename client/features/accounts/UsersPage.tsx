@@ -1,0 +1,313 @@
+import { ActionIcon, Badge, Button, CloseButton, Group, Menu, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ListPagination } from '../../components/ListPagination';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorState, TableSkeleton, useErrorMessage } from '../../components/States';
+import { useListParams } from '../../components/useListParams';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { useEstablishment, useResendInvitation, useUpdateUser, useUsers } from './api';
+import { EstablishmentSelect, OfficeSelect } from './pickers';
+import { useUser } from './session';
+import { LIMITS, type Me, type Role, type UserListItem } from './types';
+
+const PAGE_SIZE = 20;
+const FILTERS = ['search', 'role', 'status', 'establishmentId'] as const;
+const ROLES: Role[] = ['partner', 'staff', 'admin'];
+const STATUS_COLORS = { active: 'cevennes', invited: 'ochre', disabled: 'gray' } as const;
+
+/** What the signed-in user may do to this account (the server enforces the same rules). */
+export function permissionsOn(me: Me, target: UserListItem) {
+  const self = me.id === target.id;
+  const admin = me.role === 'admin';
+  return {
+    toggleStatus: !self && target.status !== 'invited' && (admin || target.role === 'partner'),
+    changeRole: !self && admin,
+    resend: target.status === 'invited' && (admin || target.role === 'partner'),
+  };
+}
+
+/** Staff and admins: the network's accounts, with invitation, disable/enable and (admins) role changes. */
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const me = useUser();
+  const { values, page, set, active } = useListParams(FILTERS);
+  const list = useUsers({ ...values, page, pageSize: PAGE_SIZE });
+  const establishment = useEstablishment(values.establishmentId || undefined);
+  const [search, setSearch] = useState(values.search);
+  const [debounced] = useDebouncedValue(search, 300);
+  useEffect(() => {
+    if (debounced !== values.search) set({ search: debounced.trim() });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the typed text settles
+  }, [debounced]);
+
+  const [statusTarget, setStatusTarget] = useState<UserListItem | null>(null);
+  const [roleTarget, setRoleTarget] = useState<UserListItem | null>(null);
+  const update = useUpdateUser();
+  const resend = useResendInvitation();
+  const errorMessage = useErrorMessage();
+  const data = list.data;
+  const inviteLink = values.establishmentId ? `/utilisateurs/inviter?establishmentId=${values.establishmentId}` : '/utilisateurs/inviter';
+
+  return (
+    <>
+      <PageHeader
+        title={t('users.title')}
+        description={t('users.description')}
+        actions={
+          <Button component={Link} to={inviteLink}>
+            {t('users.invite.title')}
+          </Button>
+        }
+      />
+      <Paper withBorder radius="md" p="md" mb="md" role="search" aria-label={t('common.filters')}>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <TextInput
+            label={t('common.search')}
+            description={t('users.searchHelp')}
+            type="search"
+            value={search}
+            maxLength={LIMITS.search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+          />
+          <Select
+            label={t('fields.role')}
+            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            value={values.role || null}
+            onChange={(v) => set({ role: v })}
+            clearable
+            placeholder={t('common.all')}
+          />
+          <Select
+            label={t('fields.status')}
+            data={(['active', 'invited', 'disabled'] as const).map((s) => ({ value: s, label: t(`users.status.${s}`) }))}
+            value={values.status || null}
+            onChange={(v) => set({ status: v })}
+            clearable
+            placeholder={t('common.all')}
+          />
+        </SimpleGrid>
+        {values.establishmentId ? (
+          <Group gap="xs" mt="sm">
+            <Badge variant="light" color="cevennes" size="lg" tt="none" rightSection={
+              <CloseButton size="xs" aria-label={t('users.clearEstablishment')} onClick={() => set({ establishmentId: null })} />
+            }>
+              {t('fields.establishment')} : {establishment.data?.name ?? '…'}
+            </Badge>
+          </Group>
+        ) : null}
+        {active ? (
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            mt="sm"
+            onClick={() => {
+              setSearch('');
+              set({ search: null, role: null, status: null, establishmentId: null });
+            }}
+          >
+            {t('common.resetFilters')}
+          </Button>
+        ) : null}
+      </Paper>
+
+      {list.isPending ? <TableSkeleton /> : null}
+      {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {data && data.items.length === 0 ? (
+        <EmptyState
+          title={active ? t('users.emptyFiltered') : t('users.empty')}
+          description={active ? t('common.tryOtherFilters') : undefined}
+          action={
+            <Button component={Link} to={inviteLink}>
+              {t('users.invite.title')}
+            </Button>
+          }
+        />
+      ) : null}
+      {data && data.items.length > 0 ? (
+        <Stack gap="md">
+          <Table.ScrollContainer minWidth={860}>
+            <Table striped highlightOnHover verticalSpacing="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+              <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+                {t('users.count', { count: data.total, formatted: formatNumber(data.total) })}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('fields.name')}</Table.Th>
+                  <Table.Th scope="col">{t('fields.role')}</Table.Th>
+                  <Table.Th scope="col">{t('fields.status')}</Table.Th>
+                  <Table.Th scope="col">{t('users.attachment')}</Table.Th>
+                  <Table.Th scope="col">{t('users.lastLogin')}</Table.Th>
+                  <Table.Th scope="col">{t('common.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((u) => {
+                  const can = permissionsOn(me, u);
+                  const any = can.toggleStatus || can.changeRole || can.resend;
+                  return (
+                    <Table.Tr key={u.id}>
+                      <Table.Th scope="row" fw={400}>
+                        <Text fw={600} size="sm">
+                          {u.name}
+                          {u.id === me.id ? ` (${t('users.you')})` : ''}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {u.email}
+                        </Text>
+                      </Table.Th>
+                      <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+                      <Table.Td>
+                        <Badge color={STATUS_COLORS[u.status]} variant="light">
+                          {t(`users.status.${u.status}`)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{u.establishment?.name ?? u.office?.name ?? '—'}</Table.Td>
+                      <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</Table.Td>
+                      <Table.Td>
+                        {any ? (
+                          <Menu position="bottom-end" withinPortal>
+                            <Menu.Target>
+                              <ActionIcon variant="default" size="lg" aria-label={t('users.actionsFor', { name: u.name })}>
+                                <span aria-hidden="true">⋯</span>
+                              </ActionIcon>
+                            </Menu.Target>
+                            <Menu.Dropdown>
+                              {can.resend ? (
+                                <Menu.Item
+                                  onClick={() =>
+                                    resend.mutate(u.id, {
+                                      onSuccess: () => notifications.show({ color: 'cevennes', message: t('users.resent', { email: u.email }) }),
+                                      onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+                                    })
+                                  }
+                                >
+                                  {t('users.resend')}
+                                </Menu.Item>
+                              ) : null}
+                              {can.changeRole ? <Menu.Item onClick={() => setRoleTarget(u)}>{t('users.changeRole')}</Menu.Item> : null}
+                              {can.toggleStatus ? (
+                                <Menu.Item color={u.status === 'active' ? 'red.8' : undefined} onClick={() => setStatusTarget(u)}>
+                                  {u.status === 'active' ? t('users.disable') : t('users.enable')}
+                                </Menu.Item>
+                              ) : null}
+                            </Menu.Dropdown>
+                          </Menu>
+                        ) : (
+                          <Text size="xs" c="dimmed">—</Text>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <ListPagination total={data.total} pageSize={data.pageSize} page={page} onChange={(p) => set({ page: p })} />
+        </Stack>
+      ) : null}
+
+      <ConfirmDialog
+        opened={statusTarget !== null}
+        title={statusTarget?.status === 'active' ? t('users.disableTitle') : t('users.enableTitle')}
+        message={
+          statusTarget?.status === 'active'
+            ? t('users.disableMessage', { name: statusTarget?.name ?? '' })
+            : t('users.enableMessage', { name: statusTarget?.name ?? '' })
+        }
+        confirmLabel={statusTarget?.status === 'active' ? t('users.disable') : t('users.enable')}
+        danger={statusTarget?.status === 'active'}
+        loading={update.isPending}
+        onCancel={() => setStatusTarget(null)}
+        onConfirm={() => {
+          if (!statusTarget) return;
+          const status = statusTarget.status === 'active' ? 'disabled' : 'active';
+          update.mutate(
+            { id: statusTarget.id, status },
+            {
+              onSuccess: (u) => {
+                notifications.show({ color: 'cevennes', message: status === 'disabled' ? t('users.disabled', { name: u.name }) : t('users.enabled', { name: u.name }) });
+                setStatusTarget(null);
+              },
+              onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+            },
+          );
+        }}
+      />
+      <RoleDialog target={roleTarget} onClose={() => setRoleTarget(null)} />
+    </>
+  );
+}
+
+/** Admins change a user's role; a partner needs an establishment and a staff member an office. */
+function RoleDialog({ target, onClose }: { target: UserListItem | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateUser();
+  const errorMessage = useErrorMessage();
+  const [role, setRole] = useState<Role>('partner');
+  const [establishmentId, setEstablishmentId] = useState('');
+  const [officeId, setOfficeId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!target) return;
+    setRole(target.role);
+    setEstablishmentId(target.establishment?.id ?? '');
+    setOfficeId(target.office?.id ?? '');
+    setError(null);
+  }, [target]);
+
+  const missing = (role === 'partner' && !establishmentId) || (role === 'staff' && !officeId);
+  return (
+    <ConfirmDialog
+      opened={target !== null}
+      title={t('users.changeRoleTitle', { name: target?.name ?? '' })}
+      message={t('users.changeRoleMessage')}
+      confirmLabel={t('common.save')}
+      loading={update.isPending}
+      confirmDisabled={missing || (role === target?.role && establishmentId === (target?.establishment?.id ?? '') && officeId === (target?.office?.id ?? ''))}
+      onCancel={onClose}
+      onConfirm={() => {
+        if (!target || missing) return;
+        update.mutate(
+          {
+            id: target.id,
+            role,
+            establishmentId: role === 'partner' ? establishmentId : null,
+            // An administrator may keep the office they belong to.
+            ...(role === 'admin' ? {} : { officeId: role === 'staff' ? officeId : null }),
+          },
+          {
+            onSuccess: (u) => {
+              notifications.show({ color: 'cevennes', message: t('users.roleChanged', { name: u.name, role: t(`roles.${u.role}`) }) });
+              onClose();
+            },
+            onError: (e) => setError(errorMessage(e)),
+          },
+        );
+      }}
+    >
+      {error ? (
+        <Text c="red.8" size="sm" role="alert">
+          {error}
+        </Text>
+      ) : null}
+      <Select
+        label={t('fields.role')}
+        data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        value={role}
+        onChange={(v) => v && setRole(v as Role)}
+        allowDeselect={false}
+        data-autofocus
+      />
+      {role === 'partner' ? (
+        <EstablishmentSelect label={t('fields.establishment')} required value={establishmentId} onChange={setEstablishmentId} comboboxProps={{ withinPortal: true }} />
+      ) : null}
+      {role === 'staff' ? <OfficeSelect label={t('fields.office')} required value={officeId} onChange={setOfficeId} /> : null}
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,76 @@
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { isLanguage, setLanguage, type Language } from '../../i18n';
+import { api } from '../../lib/api';
+import type { Me } from './types';
+
+export const meKey = ['me'] as const;
+
+/** Who is signed in: null when nobody is (after one silent refresh attempt). */
+export const meQuery = queryOptions({
+  queryKey: meKey,
+  queryFn: ({ signal }) => api<Me | null>('/api/me', { signal, onUnauthenticated: 'null' }),
+  staleTime: 5 * 60_000,
+});
+
+export function useMe() {
+  return useQuery(meQuery);
+}
+
+/** The signed-in user, for pages under <RequireAuth> (which guarantees one). */
+export function useUser(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useUser() used outside a signed-in route');
+  return data;
+}
+
+/** After log-in, invitation or refresh: remember the user and speak their language. */
+export function setSignedIn(queryClient: QueryClient, user: Me): void {
+  leftOnPurpose = false;
+  queryClient.setQueryData(meKey, user);
+  if (isLanguage(user.language)) void setLanguage(user.language);
+}
+
+/** Forget everything cached for the previous user (no data leaks to the next one on a shared computer). */
+export function setSignedOut(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+  queryClient.setQueryData(meKey, null);
+}
+
+let leftOnPurpose = false;
+
+/** Whether the session ended by the user's choice (log-out, deleted account): then log-in needs no ?next=. */
+export function sessionEndedOnPurpose(): boolean {
+  return leftOnPurpose;
+}
+
+/** The user chose to leave: forget the session; guards send them to the log-in page without ?next=. */
+export function endSessionOnPurpose(queryClient: QueryClient): void {
+  leftOnPurpose = true;
+  setSignedOut(queryClient);
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('/api/auth/logout', { method: 'POST' }),
+    // Even if the server call fails (network), the user asked to leave: forget the session locally.
+    onSettled: () => endSessionOnPurpose(queryClient),
+  });
+}
+
+/** Switches the interface language and, for a signed-in user, saves it on the account. */
+export function useChangeLanguage() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    async (language: Language) => {
+      await setLanguage(language);
+      const me = queryClient.getQueryData<Me | null>(meKey);
+      if (me && me.language !== language) {
+        const updated = await api<Me>('/api/me', { method: 'PATCH', body: { language } });
+        queryClient.setQueryData(meKey, updated);
+      }
+    },
+    [queryClient],
+  );
+}

@@ -1,0 +1,151 @@
+import { Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
+import { formatNumber } from '../../lib/format';
+import { downloadFile, files, useRegistrations, useSession, useSetAttendance } from './api';
+import { TrainingsBreadcrumbs, TrainingsNav } from './components';
+import { formatWhen } from './format';
+import type { Attendance, Registration } from './types';
+
+/** Two big toggles per person (pressed = recorded); pressing the recorded one again clears it. */
+function PersonRow({ r, onSet }: { r: Registration; onSet: (attendance: Attendance) => void }) {
+  const { t } = useTranslation();
+  const nameId = `attendee-${r.id}`;
+  const set = (value: Exclude<Attendance, null>) => onSet(r.attendance === value ? null : value);
+  return (
+    <Paper withBorder radius="md" p="sm" component="li">
+      <Group justify="space-between" gap="sm" wrap="wrap">
+        <div style={{ minWidth: 0, flex: '1 1 10rem' }}>
+          <Text fw={700} id={nameId}>
+            {r.user.name}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {r.establishment?.name ?? r.user.email}
+          </Text>
+        </div>
+        <Group gap="xs" role="group" aria-labelledby={nameId} wrap="nowrap" style={{ flex: '1 1 14rem' }}>
+          <Button
+            size="md"
+            h={52}
+            px="xs"
+            flex={1}
+            variant={r.attendance === 'present' ? 'filled' : 'default'}
+            color="cevennes"
+            aria-pressed={r.attendance === 'present'}
+            onClick={() => set('present')}
+          >
+            {r.attendance === 'present' ? '✓ ' : ''}
+            {t('trainings.attendance.present')}
+          </Button>
+          <Button
+            size="md"
+            h={52}
+            px="xs"
+            flex={1}
+            variant={r.attendance === 'absent' ? 'filled' : 'default'}
+            color="red.8"
+            aria-pressed={r.attendance === 'absent'}
+            onClick={() => set('absent')}
+          >
+            {r.attendance === 'absent' ? '✗ ' : ''}
+            {t('trainings.attendance.absent')}
+          </Button>
+        </Group>
+      </Group>
+    </Paper>
+  );
+}
+
+/** Staff: attendance taken on a phone during the session, one person per row. */
+export default function AttendancePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const session = useSession(id);
+  const groups = useRegistrations(id);
+  const setAttendance = useSetAttendance(id);
+  const errorMessage = useErrorMessage();
+  const [filter, setFilter] = useState('');
+  const confirmed = groups.data?.confirmed ?? [];
+  const counts = useMemo(
+    () => ({
+      present: confirmed.filter((r) => r.attendance === 'present').length,
+      absent: confirmed.filter((r) => r.attendance === 'absent').length,
+      unknown: confirmed.filter((r) => r.attendance === null).length,
+    }),
+    [confirmed],
+  );
+  const shown = filter.trim()
+    ? confirmed.filter((r) => `${r.user.name} ${r.establishment?.name ?? ''}`.toLowerCase().includes(filter.trim().toLowerCase()))
+    : confirmed;
+
+  return (
+    <>
+      <TrainingsNav />
+      <TrainingsBreadcrumbs>
+        <Anchor component={Link} to="/formations/gestion" size="sm">
+          {t('trainings.staff.title')}
+        </Anchor>
+        <Anchor component={Link} to={`/formations/gestion/sessions/${id}`} size="sm">
+          {session.data?.title ?? t('trainings.session.title')}
+        </Anchor>
+        <span aria-current="page">{t('trainings.attendance.title')}</span>
+      </TrainingsBreadcrumbs>
+      <PageHeader
+        title={t('trainings.attendance.pageTitle')}
+        description={session.data ? `${session.data.title} — ${formatWhen(session.data.startsAt, session.data.endsAt)}` : undefined}
+        actions={
+          <Button
+            variant="default"
+            onClick={() =>
+              void downloadFile(files.signatureSheet(id), 'feuille-emargement.pdf').catch((error: unknown) =>
+                notifications.show({ color: 'red', message: errorMessage(error) }),
+              )
+            }
+          >
+            {t('trainings.manage.exportSignature')}
+          </Button>
+        }
+      />
+      {groups.isPending || session.isPending ? <PageSkeleton lines={6} /> : null}
+      {groups.isError ? <ErrorState error={groups.error} onRetry={() => void groups.refetch()} /> : null}
+      {groups.data && confirmed.length === 0 ? <EmptyState title={t('trainings.attendance.empty')} /> : null}
+      {confirmed.length > 0 ? (
+        <Stack gap="md">
+          <Paper withBorder radius="md" p="sm" style={{ position: 'sticky', top: 72, zIndex: 2 }}>
+            <Text fw={600} role="status" aria-live="polite">
+              {t('trainings.attendance.summary', {
+                present: formatNumber(counts.present),
+                absent: formatNumber(counts.absent),
+                unknown: formatNumber(counts.unknown),
+              })}
+            </Text>
+          </Paper>
+          {confirmed.length > 8 ? (
+            <TextInput label={t('trainings.attendance.filter')} type="search" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} />
+          ) : null}
+          <Title order={2} fz="h4">
+            {t('trainings.attendance.listTitle')}
+          </Title>
+          <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+            {shown.map((r) => (
+              <PersonRow
+                key={r.id}
+                r={r}
+                onSet={(attendance) =>
+                  setAttendance.mutate(
+                    { id: r.id, attendance },
+                    { onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }) },
+                  )
+                }
+              />
+            ))}
+          </Stack>
+        </Stack>
+      ) : null}
+    </>
+  );
+}

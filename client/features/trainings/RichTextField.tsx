@@ -1,0 +1,127 @@
+import '@mantine/tiptap/styles.css';
+import { Input } from '@mantine/core';
+import { Link, RichTextEditor } from '@mantine/tiptap';
+import { useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useEffect, useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import classes from './trainings.module.css';
+
+export interface RichTextFieldProps {
+  label: string;
+  description?: string;
+  error?: string | null;
+  value: string;
+  onChange: (html: string) => void;
+}
+
+/**
+ * The training description editor. Loaded on demand (tiptap weighs ~150 KB
+ * gzip). Offers only what the server keeps after sanitising: paragraphs,
+ * bold, italic, underline, strike, links, lists, h2–h4, quotes, code.
+ */
+export default function RichTextField({ label, description, error, value, onChange }: RichTextFieldProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const labelId = `${id}-label`;
+  const descriptionId = `${id}-description`;
+  const errorId = `${id}-error`;
+  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ');
+
+  const attributes = useMemo(
+    () => ({
+      role: 'textbox',
+      'aria-multiline': 'true',
+      'aria-labelledby': labelId,
+      ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+      ...(error ? { 'aria-invalid': 'true' } : {}),
+    }),
+    [labelId, describedBy, error],
+  );
+
+  const editor = useEditor({
+    extensions: [
+      StarterKit.configure({ link: false, heading: { levels: [2, 3, 4] }, codeBlock: false, horizontalRule: false }),
+      Link,
+    ],
+    content: value,
+    shouldRerenderOnTransaction: false,
+    editorProps: { attributes },
+    onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
+  });
+
+  // Error and description ids change without rebuilding the editor (which would lose the cursor).
+  useEffect(() => {
+    editor?.setOptions({ editorProps: { attributes } });
+  }, [editor, attributes]);
+
+  const labels = useMemo(
+    () => ({
+      boldControlLabel: t('trainings.editor.bold'),
+      italicControlLabel: t('trainings.editor.italic'),
+      underlineControlLabel: t('trainings.editor.underline'),
+      strikeControlLabel: t('trainings.editor.strike'),
+      clearFormattingControlLabel: t('trainings.editor.clear'),
+      h2ControlLabel: t('trainings.editor.h2'),
+      h3ControlLabel: t('trainings.editor.h3'),
+      h4ControlLabel: t('trainings.editor.h4'),
+      bulletListControlLabel: t('trainings.editor.bulletList'),
+      orderedListControlLabel: t('trainings.editor.orderedList'),
+      blockquoteControlLabel: t('trainings.editor.blockquote'),
+      codeControlLabel: t('trainings.editor.code'),
+      linkControlLabel: t('trainings.editor.link'),
+      unlinkControlLabel: t('trainings.editor.unlink'),
+      undoControlLabel: t('trainings.editor.undo'),
+      redoControlLabel: t('trainings.editor.redo'),
+      linkEditorInputLabel: t('trainings.editor.linkUrl'),
+      linkEditorInputPlaceholder: 'https://',
+      linkEditorExternalLink: t('trainings.editor.linkExternal'),
+      linkEditorInternalLink: t('trainings.editor.linkInternal'),
+      linkEditorSave: t('common.save'),
+    }),
+    [t],
+  );
+
+  return (
+    <Input.Wrapper
+      label={label}
+      labelProps={{ id: labelId }}
+      description={description}
+      descriptionProps={{ id: descriptionId }}
+      error={error}
+      errorProps={{ id: errorId }}
+    >
+      <RichTextEditor editor={editor} labels={labels} mt={4} classNames={{ content: classes.description }} style={error ? { borderColor: 'var(--mantine-color-error)' } : undefined}>
+        <RichTextEditor.Toolbar>
+          <RichTextEditor.ControlsGroup>
+            <RichTextEditor.Bold />
+            <RichTextEditor.Italic />
+            <RichTextEditor.Underline />
+            <RichTextEditor.Strikethrough />
+            <RichTextEditor.Code />
+            <RichTextEditor.ClearFormatting />
+          </RichTextEditor.ControlsGroup>
+          <RichTextEditor.ControlsGroup>
+            <RichTextEditor.H2 />
+            <RichTextEditor.H3 />
+            <RichTextEditor.H4 />
+          </RichTextEditor.ControlsGroup>
+          <RichTextEditor.ControlsGroup>
+            <RichTextEditor.BulletList />
+            <RichTextEditor.OrderedList />
+            <RichTextEditor.Blockquote />
+          </RichTextEditor.ControlsGroup>
+          <RichTextEditor.ControlsGroup>
+            <RichTextEditor.Link />
+            <RichTextEditor.Unlink />
+          </RichTextEditor.ControlsGroup>
+          <RichTextEditor.ControlsGroup>
+            <RichTextEditor.Undo />
+            <RichTextEditor.Redo />
+          </RichTextEditor.ControlsGroup>
+        </RichTextEditor.Toolbar>
+        <RichTextEditor.Content mih={200} />
+      </RichTextEditor>
+    </Input.Wrapper>
+  );
+}

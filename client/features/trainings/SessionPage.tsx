@@ -1,0 +1,283 @@
+import { Alert, Anchor, Button, Card, Divider, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { PageHeader } from '../../components/PageHeader';
+import { ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
+import { formatNumber } from '../../lib/format';
+import { useTerritory } from '../accounts/api';
+import { useUser } from '../accounts/session';
+import { downloadFile, files, useColleagues, useSession } from './api';
+import { DescriptionHtml, MyRegistrationBadge, PlaceText, SeatsBadge, SessionStatusBadge, ThemeBadge, TrainingsBreadcrumbs, TrainingsNav } from './components';
+import { formatDeadline, formatDuration, formatPrice, formatSlot, formatWhen } from './format';
+import { RegistrationActions, SignUpButton } from './RegistrationActions';
+import type { MyRegistration, SessionDetail } from './types';
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Stack gap="xs" component="section">
+      <Title order={2} fz="h3">
+        {title}
+      </Title>
+      {children}
+    </Stack>
+  );
+}
+
+/** Term / value pairs as a real description list (read as such by screen readers). */
+function Facts({ items }: { items: [string, React.ReactNode][] }) {
+  return (
+    <Stack component="dl" gap={6} m={0}>
+      {items.map(([term, value]) => (
+        <Group key={term} gap="xs" align="baseline" wrap="wrap">
+          <Text component="dt" fw={600} size="sm">
+            {term} :
+          </Text>
+          <Text component="dd" size="sm" m={0}>
+            {value}
+          </Text>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
+export function IcsButton({ session, variant = 'default', size = 'sm' }: { session: { id: string; title: string }; variant?: string; size?: string }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      variant={variant}
+      size={size}
+      loading={busy}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          await downloadFile(files.sessionIcs(session.id), 'formation.ics');
+        } catch (error) {
+          notifications.show({ color: 'red', message: errorMessage(error) });
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {t('trainings.session.addToCalendar')}
+    </Button>
+  );
+}
+
+/** What the signed-in person can do about this session right now. */
+function MyRegistrationPanel({ session }: { session: SessionDetail }) {
+  const { t } = useTranslation();
+  const user = useUser();
+  const reg: MyRegistration | null = session.myRegistration;
+  const full = session.seatsLeft <= 0 || session.waitingCount > 0;
+  const active = reg && (reg.status === 'confirmed' || reg.status === 'waiting' || reg.status === 'offered');
+
+  return (
+    <Stack gap="sm">
+      {reg && active ? (
+        <Alert variant="light" color={reg.status === 'confirmed' ? 'cevennes' : 'ochre'} title={t(`trainings.session.my.${reg.status as 'confirmed' | 'waiting' | 'offered'}Title`)}>
+          <Stack gap={4}>
+            {reg.status === 'confirmed' ? <Text size="sm">{t('trainings.session.my.confirmed')}</Text> : null}
+            {reg.status === 'waiting' ? (
+              <Text size="sm">{t('trainings.session.my.waiting', { position: reg.position ?? '?' })}</Text>
+            ) : null}
+            {reg.status === 'offered' ? (
+              <Text size="sm">
+                {t('trainings.session.my.offered', { date: reg.offerExpiresAt ? formatDeadline(t, reg.offerExpiresAt) : '' })}
+              </Text>
+            ) : null}
+          </Stack>
+        </Alert>
+      ) : null}
+      {reg && active ? <RegistrationActions session={session} registration={reg} staff={user.role !== 'partner'} size="sm" /> : null}
+      {!active && session.canSignUp ? (
+        <Stack gap={4}>
+          {full ? <Text size="sm">{t('trainings.session.fullExplain')}</Text> : null}
+          <SignUpButton session={session} full={full} />
+        </Stack>
+      ) : null}
+      {!active && !session.canSignUp && session.status !== 'cancelled' ? (
+        <Text size="sm" c="dimmed">
+          {t('trainings.session.signupClosed')}
+        </Text>
+      ) : null}
+      {session.status !== 'cancelled' ? <IcsButton session={session} /> : null}
+    </Stack>
+  );
+}
+
+/** Partners sign up colleagues of their establishment (the server checks they are). */
+function ColleaguesPanel({ session }: { session: SessionDetail }) {
+  const { t } = useTranslation();
+  const user = useUser();
+  const colleagues = useColleagues(session.id);
+  const others = (colleagues.data?.items ?? []).filter((c) => c.userId !== user.id);
+  if (colleagues.isPending) return <PageSkeleton lines={2} />;
+  if (colleagues.isError) return <ErrorState error={colleagues.error} onRetry={() => void colleagues.refetch()} />;
+  if (others.length === 0) return <Text size="sm" c="dimmed">{t('trainings.colleagues.none')}</Text>;
+  const full = session.seatsLeft <= 0 || session.waitingCount > 0;
+  return (
+    <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+      {others.map((c) => {
+        const reg = c.registration;
+        const active = reg && ['confirmed', 'waiting', 'offered'].includes(reg.status);
+        return (
+          <Stack key={c.userId} gap={4} component="li">
+            <Group gap="xs" justify="space-between">
+              <Text fw={600} size="sm">
+                {c.name}
+              </Text>
+              <MyRegistrationBadge registration={active ? reg : null} />
+            </Group>
+            {reg && active ? (
+              <RegistrationActions session={session} registration={reg} personName={c.name} size="xs" />
+            ) : session.canSignUp ? (
+              <Group>
+                <SignUpButton session={session} full={full} userId={c.userId} name={c.name} size="xs" />
+              </Group>
+            ) : null}
+          </Stack>
+        );
+      })}
+    </Stack>
+  );
+}
+
+/** A session seen by a partner (or staff): the training, the slots, the place, and sign-up. */
+export default function SessionPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const user = useUser();
+  const query = useSession(id);
+  const territory = useTerritory();
+  const session = query.data;
+  const categoryLabel = new Map(territory.data?.categories.map((c) => [c.id, c.label]) ?? []);
+
+  return (
+    <>
+      <TrainingsNav />
+      <TrainingsBreadcrumbs>
+        <Anchor component={Link} to="/formations" size="sm">
+          {t('nav.trainings')}
+        </Anchor>
+        <span aria-current="page">{session?.title ?? t('trainings.session.title')}</span>
+      </TrainingsBreadcrumbs>
+      {query.isPending ? <PageSkeleton lines={8} /> : null}
+      {query.isError ? (
+        <>
+          <PageHeader title={t('trainings.session.title')} />
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        </>
+      ) : null}
+      {session ? (
+        <>
+          <PageHeader
+            title={session.title}
+            description={formatWhen(session.startsAt, session.endsAt)}
+            actions={
+              user.role !== 'partner' ? (
+                <Button component={Link} to={`/formations/gestion/sessions/${session.id}`} variant="default">
+                  {t('trainings.session.manage')}
+                </Button>
+              ) : undefined
+            }
+          />
+          {session.status === 'cancelled' ? (
+            <Alert color="red" variant="light" title={t('trainings.session.cancelledTitle')} mb="md" role="status">
+              {session.cancelReason ?? t('trainings.session.cancelledNoReason')}
+            </Alert>
+          ) : null}
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, md: 8 }}>
+              <Stack gap="xl">
+                <Group gap="xs">
+                  <ThemeBadge theme={session.theme} />
+                  <SessionStatusBadge status={session.status} />
+                </Group>
+                <Text size="lg">{session.summary}</Text>
+                <Section title={t('trainings.session.slots')}>
+                  <List spacing={4}>
+                    {session.slots.map((s) => (
+                      <List.Item key={s.startsAt}>{formatSlot(s.startsAt, s.endsAt)}</List.Item>
+                    ))}
+                  </List>
+                </Section>
+                <Section title={t('trainings.session.place')}>
+                  <PlaceText place={session.place} withLinks={session.status !== 'cancelled'} />
+                </Section>
+                <Section title={t('trainings.session.about')}>
+                  <DescriptionHtml html={session.training.descriptionHtml} />
+                  <Facts
+                    items={[
+                      [t('trainings.fields.duration'), formatDuration(t, session.training.durationMinutes)],
+                      ...(session.training.trainer ? ([[t('trainings.fields.trainer'), session.training.trainer]] as [string, string][]) : []),
+                      ...(session.training.targetCategories.length > 0
+                        ? ([[t('trainings.fields.targetCategories'), session.training.targetCategories.map((c) => categoryLabel.get(c) ?? c).join(', ')]] as [string, string][])
+                        : []),
+                      ...(session.training.priceMemberCents !== null
+                        ? ([[t('trainings.fields.priceMember'), formatPrice(session.training.priceMemberCents)]] as [string, string][])
+                        : []),
+                      ...(session.training.priceNonMemberCents !== null
+                        ? ([[t('trainings.fields.priceNonMember'), formatPrice(session.training.priceNonMemberCents)]] as [string, string][])
+                        : []),
+                    ]}
+                  />
+                </Section>
+                {session.notes ? (
+                  <Section title={t('trainings.fields.notes')}>
+                    <Text style={{ whiteSpace: 'pre-line' }}>{session.notes}</Text>
+                  </Section>
+                ) : null}
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 4 }}>
+              <Stack gap="md">
+                <Card withBorder radius="md" padding="md" component="section" aria-labelledby="signup-title">
+                  <Stack gap="sm">
+                    <Title order={2} fz="h4" id="signup-title">
+                      {t('trainings.session.signupTitle')}
+                    </Title>
+                    {session.status === 'open' ? <SeatsBadge seatsLeft={session.seatsLeft} waitingCount={session.waitingCount} /> : null}
+                    <Facts
+                      items={[
+                        [t('trainings.session.seatsTaken'), t('trainings.session.seatsTakenValue', { taken: formatNumber(session.confirmedCount + session.offeredCount), capacity: formatNumber(session.capacity) })],
+                        [t('trainings.session.waitingCount'), formatNumber(session.waitingCount)],
+                        [t('trainings.fields.signupDeadline'), formatDeadline(t, session.signupDeadline)],
+                        ...(session.perEstablishmentCap !== null
+                          ? ([[t('trainings.fields.perEstablishmentCap'), formatNumber(session.perEstablishmentCap)]] as [string, string][])
+                          : []),
+                      ]}
+                    />
+                    <Divider />
+                    {session.status === 'cancelled' ? (
+                      <Text size="sm">{t('trainings.session.cancelledNothingToDo')}</Text>
+                    ) : (
+                      <MyRegistrationPanel session={session} />
+                    )}
+                  </Stack>
+                </Card>
+                {user.role === 'partner' && user.establishment && session.status !== 'cancelled' ? (
+                  <Card withBorder radius="md" padding="md" component="section" aria-labelledby="colleagues-title">
+                    <Stack gap="sm">
+                      <Title order={2} fz="h4" id="colleagues-title">
+                        {t('trainings.colleagues.title')}
+                      </Title>
+                      <Text size="sm" c="dimmed">
+                        {t('trainings.colleagues.description', { establishment: user.establishment.name })}
+                      </Text>
+                      <ColleaguesPanel session={session} />
+                    </Stack>
+                  </Card>
+                ) : null}
+              </Stack>
+            </Grid.Col>
+          </Grid>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { Anchor, Group, Progress, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatNumber } from '../../lib/format';
+import { SessionStatusBadge } from './components';
+import { formatDeadline, formatWhen, placeLabel } from './format';
+import type { StaffSessionItem } from './types';
+
+/** Fill rate as a bar and in words ("12 / 20, 60 %"): colour is never the only cue. */
+export function FillRate({ item }: { item: Pick<StaffSessionItem, 'confirmedCount' | 'capacity' | 'fillRate'> }) {
+  const { t } = useTranslation();
+  const percent = Math.round(item.fillRate * 100);
+  const label = t('trainings.staff.fillValue', {
+    confirmed: formatNumber(item.confirmedCount),
+    capacity: formatNumber(item.capacity),
+    percent: formatNumber(percent),
+  });
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Progress
+        value={Math.min(100, percent)}
+        w={80}
+        size="lg"
+        color={percent >= 100 ? 'ochre.7' : 'cevennes'}
+        // The figures beside it say the same thing to screen readers.
+        aria-hidden="true"
+      />
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {label}
+      </Text>
+    </Group>
+  );
+}
+
+/** The sessions table staff work from: when, where, fill rate, waiting list, status. */
+export function StaffSessionsTable({ items, caption, dimmed = false, showTitle = true }: { items: StaffSessionItem[]; caption: string; dimmed?: boolean; showTitle?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={860}>
+      <Table striped highlightOnHover verticalSpacing="sm" style={{ opacity: dimmed ? 0.6 : 1 }}>
+        <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{showTitle ? t('trainings.staff.session') : t('trainings.staff.date')}</Table.Th>
+            <Table.Th scope="col">{t('trainings.session.place')}</Table.Th>
+            <Table.Th scope="col">{t('trainings.staff.fillRate')}</Table.Th>
+            <Table.Th scope="col">{t('trainings.staff.offered')}</Table.Th>
+            <Table.Th scope="col">{t('trainings.staff.waiting')}</Table.Th>
+            <Table.Th scope="col">{t('trainings.fields.signupDeadline')}</Table.Th>
+            <Table.Th scope="col">{t('fields.status')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Th scope="row" fw={400}>
+                <Anchor component={Link} to={`/formations/gestion/sessions/${s.id}`} fw={600}>
+                  {showTitle ? s.title : formatWhen(s.startsAt, s.endsAt)}
+                </Anchor>
+                {showTitle ? (
+                  <Text size="sm" c="dimmed">
+                    {formatWhen(s.startsAt, s.endsAt)}
+                  </Text>
+                ) : null}
+              </Table.Th>
+              <Table.Td>{placeLabel(t, s.place)}</Table.Td>
+              <Table.Td>
+                <FillRate item={s} />
+              </Table.Td>
+              <Table.Td>{formatNumber(s.offeredCount)}</Table.Td>
+              <Table.Td>{formatNumber(s.waitingCount)}</Table.Td>
+              <Table.Td>{formatDeadline(t, s.signupDeadline)}</Table.Td>
+              <Table.Td>
+                <SessionStatusBadge status={s.status} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

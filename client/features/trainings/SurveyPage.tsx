@@ -1,0 +1,90 @@
+import { Alert, Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
+import { AuthCard } from '../accounts/AuthCard';
+import { useSurveyAnswer, useSurveyToken } from './api';
+import { formatWhen } from './format';
+import { LIMITS } from './types';
+
+const RATINGS = ['1', '2', '3', '4', '5'] as const;
+
+/** The satisfaction survey an e-mail links to: a 1–5 rating and an optional comment, answered once. */
+export default function SurveyPage() {
+  const { t } = useTranslation();
+  const { token = '' } = useParams();
+  const survey = useSurveyToken(token);
+  const answer = useSurveyAnswer(token);
+  const errorMessage = useErrorMessage();
+  const form = useForm({
+    initialValues: { rating: '', comment: '' },
+    validateInputOnChange: ['comment'],
+    validate: {
+      rating: (v) => (v ? null : t('trainings.survey.ratingRequired')),
+      comment: (v) => (v.length > LIMITS.surveyComment ? t('validation.maxLength', { count: LIMITS.surveyComment }) : null),
+    },
+  });
+  const state = survey.data?.state;
+
+  return (
+    <AuthCard title={t('trainings.survey.title')}>
+      {survey.isPending ? <PageSkeleton lines={4} /> : null}
+      {survey.isError ? <ErrorState error={survey.error} title={t('trainings.survey.invalidTitle')} /> : null}
+      {survey.data?.session ? (
+        <Stack gap={2}>
+          <Text fw={700}>{survey.data.session.title}</Text>
+          <Text size="sm" c="dimmed">
+            {formatWhen(survey.data.session.startsAt, survey.data.session.endsAt)}
+          </Text>
+        </Stack>
+      ) : null}
+      {state === 'answered' ? (
+        <Alert color="cevennes" variant="light" role="status" title={t('trainings.survey.thanksTitle')}>
+          {t('trainings.survey.thanks')}
+        </Alert>
+      ) : null}
+      {state === 'invalid' ? (
+        <Alert color="red" variant="light" role="alert" title={t('trainings.survey.invalidTitle')}>
+          {t('trainings.survey.invalid')}
+        </Alert>
+      ) : null}
+      {state === 'open' ? (
+        <form
+          noValidate
+          onSubmit={form.onSubmit((v) =>
+            answer.mutate({ rating: Number(v.rating), comment: v.comment.trim() ? v.comment.trim() : null }),
+          )}
+        >
+          <Stack gap="md">
+            <Radio.Group label={t('trainings.survey.rating')} description={t('trainings.survey.ratingHelp')} withAsterisk {...form.getInputProps('rating')}>
+              <Group gap="sm" mt="xs">
+                {RATINGS.map((r) => (
+                  <Radio key={r} value={r} label={t(`trainings.survey.ratings.${r}`)} />
+                ))}
+              </Group>
+            </Radio.Group>
+            <Textarea
+              label={t('trainings.survey.comment')}
+              description={t('common.charactersLeft', { count: LIMITS.surveyComment - form.values.comment.length })}
+              autosize
+              minRows={3}
+              maxRows={10}
+              {...form.getInputProps('comment')}
+            />
+            {answer.isError ? (
+              <Alert color="red" variant="light" role="alert">
+                {errorMessage(answer.error)}
+              </Alert>
+            ) : null}
+            <Group>
+              <Button type="submit" loading={answer.isPending}>
+                {t('trainings.survey.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+    </AuthCard>
+  );
+}

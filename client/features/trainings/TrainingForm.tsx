@@ -1,0 +1,196 @@
+import { Button, Group, MultiSelect, NumberInput, Select, SimpleGrid, Skeleton, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { lazy, Suspense, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyFieldErrors } from '../../lib/api';
+import { formatLocale } from '../../lib/locale';
+import type { Territory } from '../accounts/types';
+import { orNull, optionalText, requiredText } from '../accounts/validation';
+import { formatDuration } from './format';
+import { LIMITS, THEMES, type CreateTrainingBody, type Theme, type Training, type UpdateTrainingBody } from './types';
+
+// tiptap is heavy: the editor arrives after the rest of the form.
+const RichTextField = lazy(() => import('./RichTextField'));
+
+export interface TrainingValues {
+  title: string;
+  summary: string;
+  descriptionHtml: string;
+  theme: Theme | '';
+  targetCategories: string[];
+  durationMinutes: number | string;
+  trainer: string;
+  priceMember: number | string;
+  priceNonMember: number | string;
+  archived: boolean;
+}
+
+function toValues(training: Training | undefined): TrainingValues {
+  return {
+    title: training?.title ?? '',
+    summary: training?.summary ?? '',
+    descriptionHtml: training?.descriptionHtml ?? '',
+    theme: training?.theme ?? '',
+    targetCategories: training?.targetCategories ?? [],
+    durationMinutes: training?.durationMinutes ?? 180,
+    trainer: training?.trainer ?? '',
+    priceMember: training?.priceMemberCents != null ? training.priceMemberCents / 100 : '',
+    priceNonMember: training?.priceNonMemberCents != null ? training.priceNonMemberCents / 100 : '',
+    archived: training?.archived ?? false,
+  };
+}
+
+/** Euros typed with up to two decimals, sent as whole cents (null when left empty). */
+export function toCents(value: number | string): number | null {
+  if (value === '' || value === null || value === undefined) return null;
+  return Math.round(Number(value) * 100);
+}
+
+interface TrainingFormProps {
+  territory: Territory;
+  training?: Training;
+  saving: boolean;
+  onSubmit: (body: CreateTrainingBody | UpdateTrainingBody) => Promise<unknown>;
+  onCancel?: () => void;
+}
+
+/** Create and edit a training of the catalogue, with the server's limits checked while typing. */
+export function TrainingForm({ territory, training, saving, onSubmit, onCancel }: TrainingFormProps) {
+  const { t } = useTranslation();
+  const form = useForm<TrainingValues>({
+    initialValues: toValues(training),
+    validateInputOnChange: true,
+    validate: {
+      title: requiredText(t, LIMITS.title),
+      summary: requiredText(t, LIMITS.summary),
+      descriptionHtml: (v) => (v.length > LIMITS.descriptionHtml ? t('trainings.validation.descriptionTooLong') : null),
+      theme: (v) => (v ? null : t('validation.required')),
+      targetCategories: (v) => (v.length > LIMITS.targetCategories ? t('validation.maxItems', { count: LIMITS.targetCategories }) : null),
+      durationMinutes: (v) =>
+        v !== '' && Number.isInteger(Number(v)) && Number(v) >= LIMITS.durationMin && Number(v) <= LIMITS.durationMax
+          ? null
+          : t('trainings.validation.duration', { min: LIMITS.durationMin, max: LIMITS.durationMax }),
+      trainer: optionalText(t, LIMITS.trainer),
+      priceMember: (v) => (v === '' || (Number(v) >= 0 && Number(v) * 100 <= LIMITS.priceMaxCents) ? null : t('trainings.validation.price')),
+      priceNonMember: (v) => (v === '' || (Number(v) >= 0 && Number(v) * 100 <= LIMITS.priceMaxCents) ? null : t('trainings.validation.price')),
+    },
+  });
+
+  const categoryData = useMemo(() => territory.categories.map((c) => ({ value: c.id, label: c.label })), [territory]);
+  const duration = Number(form.values.durationMinutes);
+  const money = formatLocale() === 'fr' ? { decimalSeparator: ',', thousandSeparator: ' ', suffix: ' €' } : { decimalSeparator: '.', thousandSeparator: ',', prefix: '€' };
+
+  const submit = form.onSubmit(async (v) => {
+    const body = {
+      title: v.title.trim(),
+      summary: v.summary.trim(),
+      descriptionHtml: v.descriptionHtml,
+      theme: v.theme as Theme,
+      targetCategories: v.targetCategories,
+      durationMinutes: Number(v.durationMinutes),
+      trainer: orNull(v.trainer),
+      priceMemberCents: toCents(v.priceMember),
+      priceNonMemberCents: toCents(v.priceNonMember),
+      ...(training ? { archived: v.archived } : {}),
+    };
+    try {
+      await onSubmit(body);
+      form.resetDirty();
+    } catch (error) {
+      applyFieldErrors(form, error);
+    }
+  });
+
+  return (
+    <form noValidate onSubmit={submit}>
+      <Stack gap="md">
+        <TextInput label={t('trainings.fields.title')} required maxLength={LIMITS.title} {...form.getInputProps('title')} />
+        <Textarea
+          label={t('trainings.fields.summary')}
+          description={t('common.charactersLeft', { count: LIMITS.summary - form.values.summary.length })}
+          required
+          autosize
+          minRows={2}
+          maxRows={6}
+          {...form.getInputProps('summary')}
+        />
+        <Suspense fallback={<Skeleton height={260} aria-label={t('common.loading')} role="status" />}>
+          <RichTextField
+            label={t('trainings.fields.description')}
+            description={t('trainings.fields.descriptionHelp')}
+            value={form.values.descriptionHtml}
+            error={form.errors.descriptionHtml as string | undefined}
+            onChange={(html) => form.setFieldValue('descriptionHtml', html)}
+          />
+        </Suspense>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('trainings.fields.theme')}
+            required
+            allowDeselect={false}
+            data={THEMES.map((theme) => ({ value: theme, label: t(`trainings.themes.${theme}`) }))}
+            {...form.getInputProps('theme')}
+          />
+          <MultiSelect
+            label={t('trainings.fields.targetCategories')}
+            description={t('trainings.fields.targetCategoriesHelp')}
+            data={categoryData}
+            clearable
+            {...form.getInputProps('targetCategories')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NumberInput
+            label={t('trainings.fields.durationMinutes')}
+            description={Number.isFinite(duration) && duration > 0 ? formatDuration(t, duration) : undefined}
+            required
+            min={LIMITS.durationMin}
+            max={LIMITS.durationMax}
+            step={15}
+            allowDecimal={false}
+            allowNegative={false}
+            {...form.getInputProps('durationMinutes')}
+          />
+          <TextInput label={t('trainings.fields.trainer')} maxLength={LIMITS.trainer} {...form.getInputProps('trainer')} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NumberInput
+            label={t('trainings.fields.priceMember')}
+            description={t('trainings.fields.priceHelp')}
+            min={0}
+            decimalScale={2}
+            {...money}
+            allowNegative={false}
+            {...form.getInputProps('priceMember')}
+          />
+          <NumberInput
+            label={t('trainings.fields.priceNonMember')}
+            description={t('trainings.fields.priceHelp')}
+            min={0}
+            decimalScale={2}
+            {...money}
+            allowNegative={false}
+            {...form.getInputProps('priceNonMember')}
+          />
+        </SimpleGrid>
+        {training ? (
+          <Switch
+            label={t('trainings.fields.archived')}
+            description={t('trainings.fields.archivedHelp')}
+            {...form.getInputProps('archived', { type: 'checkbox' })}
+          />
+        ) : null}
+        <Group gap="sm">
+          <Button type="submit" loading={saving} disabled={Boolean(training) && !form.isDirty()}>
+            {training ? t('common.save') : t('trainings.catalogue.create')}
+          </Button>
+          {onCancel ? (
+            <Button variant="default" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

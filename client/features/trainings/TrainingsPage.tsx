@@ -1,0 +1,166 @@
+import type { TFunction } from 'i18next';
+import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorState, PageSkeleton } from '../../components/States';
+import { useListParams } from '../../components/useListParams';
+import { useTerritory } from '../accounts/api';
+import type { Territory } from '../accounts/types';
+import { useUser } from '../accounts/session';
+import { useUpcomingSessions, type SessionFilters } from './api';
+import { TrainingsNav } from './components';
+import { upcomingMonths } from './format';
+import { SessionCard } from './SessionCard';
+import { THEMES } from './types';
+
+const FILTERS = ['theme', 'month', 'place', 'seatsLeft'] as const;
+
+/** Offices first, then the communes by communauté: one "where" filter. Values: "office:<id>" / "commune:<insee>". */
+export function placeFilterOptions(t: TFunction, territory: Territory) {
+  return [
+    {
+      group: t('trainings.filters.offices'),
+      items: territory.offices.filter((o) => o.active).map((o) => ({ value: `office:${o.id}`, label: o.name })),
+    },
+    ...territory.communautes.map((c) => ({
+      group: c.name,
+      items: territory.communes
+        .filter((m) => m.communauteId === c.id)
+        .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+        .map((m) => ({ value: `commune:${m.inseeCode}`, label: m.name })),
+    })),
+  ];
+}
+
+function toFilters(values: Record<(typeof FILTERS)[number], string>): SessionFilters {
+  const [kind, id] = values.place.split(':');
+  return {
+    theme: values.theme || undefined,
+    month: values.month || undefined,
+    officeId: kind === 'office' ? id : undefined,
+    communeInsee: kind === 'commune' ? id : undefined,
+    seatsLeft: values.seatsLeft === '1' || undefined,
+  };
+}
+
+/** "Formations": upcoming sessions, filtered in the address bar, 20 more at a time. */
+export default function TrainingsPage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { values, set, active } = useListParams(FILTERS);
+  const territory = useTerritory();
+  const filters = toFilters(values);
+  const list = useUpcomingSessions(filters);
+  const months = useMemo(() => upcomingMonths(), []);
+  const placeOptions = useMemo(() => (territory.data ? placeFilterOptions(t, territory.data) : []), [t, territory.data]);
+  const sessions = list.data?.pages.flatMap((p) => p.items) ?? [];
+  // After "Afficher plus", keyboard and screen-reader users continue from the first new session, not from the button.
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusId) return;
+    const link = document.querySelector<HTMLElement>(`#session-${focusId} a`);
+    if (link) {
+      link.focus();
+      setFocusId(null);
+    }
+  }, [focusId, sessions.length]);
+
+  return (
+    <>
+      <TrainingsNav />
+      <PageHeader
+        title={t('trainings.list.title')}
+        description={t('trainings.list.description')}
+        actions={
+          user.role !== 'partner' ? (
+            <Button component={Link} to="/formations/gestion/catalogue/nouvelle">
+              {t('trainings.catalogue.new')}
+            </Button>
+          ) : undefined
+        }
+      />
+      <Paper withBorder radius="md" p="md" mb="md" role="search" aria-label={t('common.filters')}>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+          <Select
+            label={t('trainings.fields.theme')}
+            data={THEMES.map((theme) => ({ value: theme, label: t(`trainings.themes.${theme}`) }))}
+            value={values.theme || null}
+            onChange={(v) => set({ theme: v })}
+            clearable
+            placeholder={t('common.all')}
+          />
+          <Select
+            label={t('trainings.filters.month')}
+            data={months}
+            value={values.month || null}
+            onChange={(v) => set({ month: v })}
+            clearable
+            placeholder={t('trainings.filters.anyMonth')}
+          />
+          <Select
+            label={t('trainings.filters.place')}
+            data={placeOptions}
+            value={values.place || null}
+            onChange={(v) => set({ place: v })}
+            searchable
+            clearable
+            nothingFoundMessage={t('common.nothingFound')}
+            placeholder={t('trainings.filters.anyPlace')}
+          />
+          <Checkbox
+            label={t('trainings.filters.seatsLeft')}
+            checked={values.seatsLeft === '1'}
+            onChange={(e) => set({ seatsLeft: e.currentTarget.checked ? '1' : null })}
+            mt={{ base: 0, lg: 30 }}
+          />
+        </SimpleGrid>
+        {active ? (
+          <Button variant="subtle" size="compact-sm" mt="sm" onClick={() => set({ theme: null, month: null, place: null, seatsLeft: null })}>
+            {t('common.resetFilters')}
+          </Button>
+        ) : null}
+      </Paper>
+
+      {list.isPending ? <PageSkeleton lines={6} /> : null}
+      {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.data && sessions.length === 0 ? (
+        active ? (
+          <EmptyState title={t('trainings.list.emptyFiltered')} description={t('common.tryOtherFilters')} />
+        ) : (
+          <EmptyState title={t('trainings.list.empty')} description={t('trainings.list.emptyHelp')} />
+        )
+      ) : null}
+      {sessions.length > 0 ? (
+        <Stack gap="md">
+          <Text size="sm" c="dimmed" role="status">
+            {list.hasNextPage
+              ? t('trainings.list.shownMore', { count: sessions.length })
+              : t('trainings.list.shown', { count: sessions.length })}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+            {sessions.map((s) => (
+              <SessionCard key={s.id} session={s} />
+            ))}
+          </SimpleGrid>
+          {list.hasNextPage ? (
+            <Group justify="center">
+              <Button
+                variant="default"
+                loading={list.isFetchingNextPage}
+                onClick={async () => {
+                  const shown = sessions.length;
+                  const result = await list.fetchNextPage();
+                  setFocusId(result.data?.pages.flatMap((p) => p.items)[shown]?.id ?? null);
+                }}
+              >
+                {t('trainings.list.loadMore')}
+              </Button>
+            </Group>
+          ) : null}
+        </Stack>
+      ) : null}
+    </>
+  );
+}

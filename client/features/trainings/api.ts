@@ -1,0 +1,313 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiResponse } from '../../lib/api';
+import type {
+  ColleagueList, CreateSessionBody, CreateTrainingBody, HistoryList, MyRegistrations, OfferState, OfferView, Registration,
+  RegistrationGroups, SessionDetail, SessionList, SessionListItem, StaffSessionList, SurveySummary, SurveyView, Training,
+  TrainingList, UpdateSessionBody, UpdateTrainingBody,
+} from './types';
+
+/** Every trainings query starts with this key: one invalidation refreshes lists, details and counters after a change. */
+const ROOT = 'trainings';
+const base = '/api/trainings';
+
+function useInvalidateTrainings() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: [ROOT] });
+}
+
+// ---------- partners: upcoming sessions ----------
+
+export interface SessionFilters {
+  theme?: string;
+  month?: string;
+  officeId?: string;
+  communeInsee?: string;
+  seatsLeft?: boolean;
+  trainingId?: string;
+}
+
+/** Upcoming sessions, 20 at a time: "Afficher plus" follows the server's keyset cursor. */
+export function useUpcomingSessions(filters: SessionFilters) {
+  return useInfiniteQuery({
+    queryKey: [ROOT, 'sessions', filters],
+    queryFn: ({ signal, pageParam }) =>
+      api<SessionList>(`${base}/sessions`, {
+        signal,
+        query: { ...filters, seatsLeft: filters.seatsLeft ? true : undefined, cursor: pageParam, limit: 20 },
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSession(id: string | undefined) {
+  return useQuery({
+    queryKey: [ROOT, 'session', id],
+    queryFn: ({ signal }) => api<SessionDetail>(`${base}/sessions/${id}`, { signal }),
+    enabled: Boolean(id),
+  });
+}
+
+export function useColleagues(sessionId: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: [ROOT, 'colleagues', sessionId],
+    queryFn: ({ signal }) => api<ColleagueList>(`${base}/sessions/${sessionId}/colleagues`, { signal }),
+    enabled: Boolean(sessionId) && enabled,
+  });
+}
+
+// ---------- registrations ----------
+
+export function useSignUp(sessionId: string) {
+  const invalidate = useInvalidateTrainings();
+  return useMutation({
+    mutationFn: (userId?: string) =>
+      api<Registration>(`${base}/sessions/${sessionId}/registrations`, { method: 'POST', body: userId ? { userId } : {} }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export type RegistrationAction = 'cancel' | 'accept' | 'decline' | 'promote';
+
+/** Cancel, accept or decline an offer, or (staff) confirm a waiting person now. */
+export function useRegistrationAction() {
+  const invalidate = useInvalidateTrainings();
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: RegistrationAction }) =>
+      api<Registration>(`${base}/registrations/${id}/${action}`, { method: 'POST' }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useSetAttendance(sessionId: string) {
+  const queryClient = useQueryClient();
+  const key = [ROOT, 'registrations', sessionId];
+  return useMutation({
+    mutationFn: ({ id, attendance }: { id: string; attendance: Registration['attendance'] }) =>
+      api<Registration>(`${base}/registrations/${id}/attendance`, { method: 'PUT', body: { attendance } }),
+    // Shown at once on the phone; the server's answer (or a refetch after an error) settles it.
+    onMutate: async ({ id, attendance }) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<RegistrationGroups>(key);
+      if (previous) {
+        queryClient.setQueryData<RegistrationGroups>(key, {
+          ...previous,
+          confirmed: previous.confirmed.map((r) => (r.id === id ? { ...r, attendance } : r)),
+        });
+      }
+      return { previous };
+    },
+    onError: (_error, _vars, context) => {
+      if (context?.previous) queryClient.setQueryData(key, context.previous);
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData<RegistrationGroups>(key, (groups) =>
+        groups ? { ...groups, confirmed: groups.confirmed.map((r) => (r.id === saved.id ? saved : r)) } : groups,
+      );
+    },
+  });
+}
+
+// ---------- me ----------
+
+export function useMyRegistrations() {
+  return useQuery({
+    queryKey: [ROOT, 'me', 'registrations'],
+    queryFn: ({ signal }) => api<MyRegistrations>(`${base}/me/registrations`, { signal }),
+  });
+}
+
+export function useMyNextSessions(limit = 3) {
+  return useQuery({
+    queryKey: [ROOT, 'me', 'next', limit],
+    queryFn: ({ signal }) => api<{ items: SessionListItem[] }>(`${base}/me/next`, { signal, query: { limit } }),
+  });
+}
+
+export function useCalendarFeed() {
+  return useQuery({
+    queryKey: [ROOT, 'me', 'feed'],
+    queryFn: ({ signal }) => api<{ url: string | null }>(`${base}/me/calendar-feed`, { signal }),
+  });
+}
+
+export function useCalendarFeedMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (action: 'create' | 'revoke') => {
+      if (action === 'revoke') {
+        await api<void>(`${base}/me/calendar-feed`, { method: 'DELETE' });
+        return { url: null };
+      }
+      return api<{ url: string }>(`${base}/me/calendar-feed`, { method: 'POST' });
+    },
+    onSuccess: (feed) => queryClient.setQueryData([ROOT, 'me', 'feed'], feed),
+  });
+}
+
+// ---------- e-mail links (public) ----------
+
+export function useOffer(token: string) {
+  return useQuery({
+    queryKey: [ROOT, 'offer', token],
+    queryFn: ({ signal }) => api<OfferView>(`${base}/offers/${encodeURIComponent(token)}`, { signal }),
+    retry: false,
+    staleTime: 0,
+  });
+}
+
+export function useOfferAnswer(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (answer: 'accept' | 'decline') =>
+      api<{ state: OfferState }>(`${base}/offers/${encodeURIComponent(token)}/${answer}`, { method: 'POST' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [ROOT] }),
+  });
+}
+
+export function useSurveyToken(token: string) {
+  return useQuery({
+    queryKey: [ROOT, 'survey-token', token],
+    queryFn: ({ signal }) => api<SurveyView>(`${base}/surveys/${encodeURIComponent(token)}`, { signal }),
+    retry: false,
+  });
+}
+
+export function useSurveyAnswer(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { rating: number; comment: string | null }) =>
+      api<void>(`${base}/surveys/${encodeURIComponent(token)}`, { method: 'POST', body }),
+    onSuccess: () => queryClient.setQueryData<SurveyView>([ROOT, 'survey-token', token], (v) => (v ? { ...v, state: 'answered' } : v)),
+  });
+}
+
+// ---------- staff: catalogue ----------
+
+export interface CatalogueFilters {
+  search?: string;
+  theme?: string;
+  includeArchived?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+export function useTrainings(filters: CatalogueFilters) {
+  return useQuery({
+    queryKey: [ROOT, 'catalogue', filters],
+    queryFn: ({ signal }) =>
+      api<TrainingList>(base, { signal, query: { ...filters, includeArchived: filters.includeArchived ? true : undefined } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTraining(id: string | undefined) {
+  return useQuery({
+    queryKey: [ROOT, 'training', id],
+    queryFn: ({ signal }) => api<Training>(`${base}/${id}`, { signal }),
+    enabled: Boolean(id),
+  });
+}
+
+export function useSaveTraining(id: string | undefined) {
+  const invalidate = useInvalidateTrainings();
+  return useMutation({
+    mutationFn: (body: CreateTrainingBody | UpdateTrainingBody) =>
+      id ? api<Training>(`${base}/${id}`, { method: 'PATCH', body }) : api<Training>(base, { method: 'POST', body }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+// ---------- staff: sessions ----------
+
+export interface StaffSessionFilters {
+  status?: string;
+  trainingId?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export function useStaffSessions(filters: StaffSessionFilters) {
+  return useQuery({
+    queryKey: [ROOT, 'staff-sessions', filters],
+    queryFn: ({ signal }) => api<StaffSessionList>(`${base}/staff/sessions`, { signal, query: { ...filters } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSaveSession(target: { sessionId?: string; trainingId?: string }) {
+  const invalidate = useInvalidateTrainings();
+  return useMutation({
+    mutationFn: (body: CreateSessionBody | UpdateSessionBody) =>
+      target.sessionId
+        ? api<SessionDetail>(`${base}/sessions/${target.sessionId}`, { method: 'PATCH', body })
+        : api<SessionDetail>(`${base}/${target.trainingId}/sessions`, { method: 'POST', body }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useCancelSession(sessionId: string) {
+  const invalidate = useInvalidateTrainings();
+  return useMutation({
+    mutationFn: (reason: string | null) => api<SessionDetail>(`${base}/sessions/${sessionId}/cancel`, { method: 'POST', body: { reason } }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useRegistrations(sessionId: string | undefined) {
+  return useQuery({
+    queryKey: [ROOT, 'registrations', sessionId],
+    queryFn: ({ signal }) => api<RegistrationGroups>(`${base}/sessions/${sessionId}/registrations`, { signal }),
+    enabled: Boolean(sessionId),
+  });
+}
+
+export function useHistory(sessionId: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: [ROOT, 'history', sessionId],
+    queryFn: ({ signal }) => api<HistoryList>(`${base}/sessions/${sessionId}/history`, { signal }),
+    enabled: Boolean(sessionId) && enabled,
+  });
+}
+
+export function useSurveySummary(sessionId: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: [ROOT, 'survey', sessionId],
+    queryFn: ({ signal }) => api<SurveySummary>(`${base}/sessions/${sessionId}/survey`, { signal }),
+    enabled: Boolean(sessionId) && enabled,
+  });
+}
+
+// ---------- files ----------
+
+/**
+ * Downloads a file from the api through the same refresh-on-401 path as JSON
+ * calls (a plain link would fail once the 15-minute access cookie expired).
+ */
+export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  const res = await apiResponse(path, { });
+  if (!res) return;
+  const blob = await res.blob();
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  const name = star ? decodeURIComponent(star) : (plain ?? fallbackName);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const files = {
+  sessionIcs: (sessionId: string) => `${base}/sessions/${sessionId}/session.ics`,
+  certificate: (registrationId: string) => `${base}/registrations/${registrationId}/certificate.pdf`,
+  registrantsCsv: (sessionId: string) => `${base}/sessions/${sessionId}/registrants.csv`,
+  signatureSheet: (sessionId: string) => `${base}/sessions/${sessionId}/signature-sheet.pdf`,
+};

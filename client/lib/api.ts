@@ -1,0 +1,161 @@
+/**
+ * The one way the client talks to the api: JSON over fetch with the session
+ * cookies, problem+json turned into ApiError (server's translated `detail`
+ * and per-field messages), and an expired access token refreshed silently
+ * once before the request is retried.
+ */
+
+export interface FieldErrors {
+  [field: string]: string;
+}
+
+/** A failed api call, carrying the server's message in the user's language. */
+export class ApiError extends Error {
+  constructor(
+    public readonly status: number,
+    message: string,
+    public readonly fields: FieldErrors = {},
+    public readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, string | number | boolean | null | undefined>;
+  signal?: AbortSignal;
+  /**
+   * What a 401 that survives the refresh means: 'expire' (default) reports a
+   * lost session (back to log-in), 'null' resolves to null (used by the "who
+   * am I" query on public pages).
+   */
+  onUnauthenticated?: 'expire' | 'null';
+}
+
+type Listener = () => void;
+let sessionExpiredListener: Listener = () => {};
+let currentLanguage = 'fr';
+let refreshing: Promise<boolean> | null = null;
+
+/** The app registers what to do when a session is lost (clear it, go to log-in with ?next=). */
+export function onSessionExpired(listener: Listener): void {
+  sessionExpiredListener = listener;
+}
+
+/** Sent as Accept-Language so anonymous callers get the server's messages in the chosen language. */
+export function setApiLanguage(language: string): void {
+  currentLanguage = language;
+}
+
+/** Auth endpoints answer 401 for their own reasons (wrong password, spent refresh token): never refresh on them. */
+function isAuthEndpoint(path: string): boolean {
+  // logout-all is an ordinary signed-in call: an expired access token is refreshed for it too.
+  return path.startsWith('/api/auth/') && path !== '/api/auth/logout-all';
+}
+
+export function buildUrl(path: string, query?: RequestOptions['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', 'accept-language': currentLanguage };
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  return fetch(buildUrl(path, options.query), {
+    method: options.method ?? 'GET',
+    headers,
+    body,
+    credentials: 'include',
+    signal: options.signal,
+  });
+}
+
+/** One refresh at a time: concurrent 401s wait for the same attempt. */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= fetch('/api/auth/refresh', { method: 'POST', credentials: 'include', headers: { 'accept-language': currentLanguage } })
+    .then((res) => res.ok)
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+/** Reads a problem+json (or any) error body into an ApiError. */
+export async function toApiError(res: Response): Promise<ApiError> {
+  let detail = '';
+  let fields: FieldErrors = {};
+  let requestId: string | undefined;
+  try {
+    const data = (await res.json()) as { detail?: string; title?: string; message?: string; requestId?: string; errors?: { field: string; message: string }[] };
+    detail = data.detail ?? data.message ?? data.title ?? '';
+    requestId = data.requestId;
+    for (const e of data.errors ?? []) {
+      if (e.field && !(e.field in fields)) fields = { ...fields, [e.field]: e.message };
+    }
+  } catch {
+    // Not JSON (a proxy's HTML page, a network cut): the UI shows a generic message.
+  }
+  return new ApiError(res.status, detail, fields, requestId);
+}
+
+/** Raw response after the refresh dance; throws ApiError on failure. */
+export async function apiResponse(path: string, options: RequestOptions = {}): Promise<Response | null> {
+  let res: Response;
+  try {
+    res = await send(path, options);
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(0, '');
+  }
+  if (res.status === 401 && !isAuthEndpoint(path)) {
+    if (await refreshSession()) res = await send(path, options);
+    if (res.status === 401) {
+      if (options.onUnauthenticated === 'null') return null;
+      sessionExpiredListener();
+      throw await toApiError(res);
+    }
+  }
+  if (!res.ok) throw await toApiError(res);
+  return res;
+}
+
+/** JSON request; resolves to the parsed body (undefined for 204/202 without body). */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await apiResponse(path, options);
+  if (res === null) return null as T;
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get('content-type') ?? '';
+  if (!type.includes('json')) return undefined as T;
+  // 202 and the like may carry an empty body.
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Maps the server's field errors onto a @mantine/form; returns whether any field matched. */
+export function applyFieldErrors(form: { setFieldError: (path: never, error: string) => void; getValues: () => unknown }, error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  const values = form.getValues() as Record<string, unknown>;
+  let matched = false;
+  for (const [field, message] of Object.entries(error.fields)) {
+    const top = field.split('.')[0] ?? field;
+    if (field in values || top in values) {
+      form.setFieldError((field in values ? field : top) as never, message);
+      matched = true;
+    }
+  }
+  return matched;
+}

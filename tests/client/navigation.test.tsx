@@ -1,0 +1,58 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { makeUser, mockApi, renderApp } from './utils';
+
+function navLinks() {
+  const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
+  return within(nav)
+    .getAllByRole('link')
+    .map((a) => a.textContent);
+}
+
+describe('navigation by role', () => {
+  it('hides the staff and admin sections from partners, and refuses their pages', async () => {
+    mockApi({ 'GET /api/me': { status: 200, body: makeUser('partner') } });
+    await renderApp('/documents');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Documents' })).toBeInTheDocument();
+    expect(screen.getByText('Bientôt disponible')).toBeInTheDocument();
+    const links = navLinks();
+    expect(links).toEqual(expect.arrayContaining(['Accueil', 'Formations', 'Actualités', 'Documents', 'Statistiques', 'Mon établissement']));
+    for (const hidden of ['Établissements', 'Utilisateurs', 'Newsletters', "Boîte d'envoi"]) expect(links).not.toContain(hidden);
+    expect(screen.getByRole('link', { name: 'Documents' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('a partner typing a staff address gets "Accès refusé", not the page', async () => {
+    const { calls } = mockApi({ 'GET /api/me': { status: 200, body: makeUser('partner') } });
+    await renderApp('/utilisateurs');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Accès refusé' })).toBeInTheDocument();
+    expect(calls.some((c) => c.path === '/api/users')).toBe(false);
+  });
+
+  it('shows staff the network tools but not the admin outbox', async () => {
+    mockApi({ 'GET /api/me': { status: 200, body: makeUser('staff') } });
+    await renderApp('/newsletters');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Newsletters' })).toBeInTheDocument();
+    const links = navLinks();
+    expect(links).toEqual(expect.arrayContaining(['Établissements', 'Utilisateurs', 'Newsletters']));
+    expect(links).not.toContain("Boîte d'envoi");
+    expect(links).not.toContain('Mon établissement');
+  });
+
+  it('shows admins the outbox too', async () => {
+    mockApi({ 'GET /api/me': { status: 200, body: makeUser('admin') } });
+    await renderApp('/statistiques');
+    await screen.findByRole('heading', { level: 1, name: 'Statistiques' });
+    expect(navLinks()).toContain("Boîte d'envoi");
+  });
+
+  it('sends visitors to the log-in page with ?next= pointing back', async () => {
+    mockApi({
+      'GET /api/me': { status: 401, body: { detail: 'Veuillez vous connecter.' } },
+      'POST /api/auth/refresh': { status: 401, body: { detail: 'Session expirée.' } },
+    });
+    const { router } = await renderApp('/etablissements?category=hebergement');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Connexion' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/connexion');
+    expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/etablissements?category=hebergement');
+  });
+});

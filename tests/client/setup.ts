@@ -1,0 +1,40 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { notifications } from '@mantine/notifications';
+import { afterEach, vi } from 'vitest';
+
+// Mantine reads these browser APIs, which happy-dom does not provide.
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: vi.fn().mockImplementation((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: vi.fn(),
+    removeListener: vi.fn(),
+    addEventListener: vi.fn(),
+    removeEventListener: vi.fn(),
+    dispatchEvent: vi.fn(),
+  })),
+});
+
+class ResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+window.ResizeObserver = ResizeObserver;
+globalThis.ResizeObserver = ResizeObserver;
+
+// Mantine scrolls option lists into view.
+Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+
+// Lazy routes load their chunk on first visit: allow for a busy machine.
+configure({ asyncUtilTimeout: 5000 });
+
+afterEach(() => {
+  cleanup();
+  notifications.clean(); // the notifications store outlives a test's render
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
