@@ -37,7 +37,7 @@ function detail(over: Partial<SessionDetail> = {}): SessionDetail {
   return {
     ...base,
     training: {
-      id: 'tr-1', title: 'Atelier 1', summary: 'Résumé', descriptionHtml: '<p>Programme <strong>complet</strong></p>', theme: 'digital', targetCategories: [],
+      id: 'tr-1', title: 'Atelier 1', summary: 'Résumé', descriptionHtml: '<h2>Programme</h2><p>Contenu <strong>complet</strong></p>', theme: 'digital', targetCategories: [],
       durationMinutes: 150, trainer: 'Léa Martin', priceMemberCents: 0, priceNonMemberCents: 4500, archived: false, upcomingSessionCount: 1,
       createdAt: '2029-01-01T00:00:00Z', updatedAt: '2029-01-01T00:00:00Z',
     },
@@ -134,6 +134,8 @@ describe('session detail (partner)', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Atelier 1' })).toBeInTheDocument();
     // Sanitised description from the server is rendered as HTML.
     expect(screen.getByText('complet', { selector: 'strong' })).toBeInTheDocument();
+    // Its headings sit one level under the page's "À propos de la formation" (h2).
+    expect(screen.getByRole('heading', { level: 3, name: 'Programme' })).toBeInTheDocument();
     expect(await screen.findByText("Aucun autre compte n'est rattaché à votre établissement.")).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: "Rejoindre la liste d'attente" }));
 

@@ -36,18 +36,18 @@ export function FillRate({ item }: { item: Pick<StaffSessionItem, 'confirmedCoun
 export function StaffSessionsTable({ items, caption, dimmed = false, showTitle = true }: { items: StaffSessionItem[]; caption: string; dimmed?: boolean; showTitle?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer minWidth={960}>
       <Table striped highlightOnHover verticalSpacing="sm" style={{ opacity: dimmed ? 0.6 : 1 }}>
         <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{showTitle ? t('trainings.staff.session') : t('trainings.staff.date')}</Table.Th>
+            <Table.Th scope="col" miw={200}>{showTitle ? t('trainings.staff.session') : t('trainings.staff.date')}</Table.Th>
             <Table.Th scope="col">{t('trainings.session.place')}</Table.Th>
-            <Table.Th scope="col">{t('trainings.staff.fillRate')}</Table.Th>
+            <Table.Th scope="col" miw={175}>{t('trainings.staff.fillRate')}</Table.Th>
             <Table.Th scope="col">{t('trainings.staff.offered')}</Table.Th>
             <Table.Th scope="col">{t('trainings.staff.waiting')}</Table.Th>
             <Table.Th scope="col">{t('trainings.fields.signupDeadline')}</Table.Th>
-            <Table.Th scope="col">{t('fields.status')}</Table.Th>
+            <Table.Th scope="col" miw={165}>{t('fields.status')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
