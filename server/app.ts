@@ -1,6 +1,7 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
+import { validatorCompiler } from './lib/validators';
 import contextPlugin, { type AppDeps } from './plugins/context';
 import errorsPlugin from './plugins/errors';
 import securityPlugin from './plugins/security';
@@ -8,6 +9,13 @@ import authPlugin from './plugins/auth';
 import openapiPlugin from './plugins/openapi';
 import staticPlugin from './plugins/static';
 import healthRoutes from './routes/health';
+import authRoutes from './routes/auth';
+import meRoutes from './routes/me';
+import userRoutes from './routes/users';
+import establishmentRoutes from './routes/establishments';
+import territoryRoutes from './routes/territory';
+import mailingsRoutes from './routes/mailings';
+import trainingRoutes from './routes/trainings';
 
 export type { AppDeps };
 
@@ -16,11 +24,12 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   const app = Fastify({
     logger: options.logger ?? { level: deps.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 64 ? req.headers['x-request-id'] : randomUUID()),
-    trustProxy: true,
+    // Only behind a known reverse proxy may X-Forwarded-For be trusted (per-IP rate limits).
+    trustProxy: deps.config.TRUST_PROXY,
     bodyLimit: 1_048_576,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true } },
     ...options,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
 
   await app.register(contextPlugin, deps);
   await app.register(errorsPlugin);
@@ -29,6 +38,13 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(authPlugin);
 
   await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(meRoutes);
+  await app.register(userRoutes);
+  await app.register(establishmentRoutes);
+  await app.register(territoryRoutes);
+  await app.register(mailingsRoutes);
+  await app.register(trainingRoutes);
 
   await app.register(staticPlugin);
   return app;

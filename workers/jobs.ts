@@ -13,12 +13,30 @@ export interface JobPayloads {
   'mail.send': { messageId: string };
   /** Re-enqueue outbox rows whose job was lost (Redis flushed, crash between commit and enqueue). */
   'mail.sweep': Record<string, never>;
+  /** Retention: delete expired sessions and tokens, and audit / mail history past the period the privacy page states. */
+  'accounts.purge': Record<string, never>;
+  /** Expire one training offer (round = the offer it was made for); runs at expiresAt. */
+  'trainings.offer-expire': { registrationId: string; round: number; expiresAt: string };
+  /** Fan out a change / cancellation notice of a session to its registrants. */
+  'trainings.notice': { noticeId: string };
+  /** Safety net: overdue offers and notices whose job was lost. */
+  'trainings.sweep': Record<string, never>;
+  /** Reminders 2 days before each session. */
+  'trainings.reminders': Record<string, never>;
+  /** Satisfaction surveys after each session. */
+  'trainings.surveys': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
 export const jobQueue: { [N in JobName]: QueueName } = {
   'mail.send': 'mail',
   'mail.sweep': 'schedule',
+  'accounts.purge': 'schedule',
+  'trainings.offer-expire': 'schedule',
+  'trainings.notice': 'schedule',
+  'trainings.sweep': 'schedule',
+  'trainings.reminders': 'schedule',
+  'trainings.surveys': 'schedule',
 };
 
 export const defaultJobOptions: JobsOptions = {
@@ -31,7 +49,14 @@ export const defaultJobOptions: JobsOptions = {
 /** Deterministic job ids (BullMQ ignores an add whose id already exists). */
 export const jobIds = {
   'mail.send': (p: JobPayloads['mail.send']) => `mail-${p.messageId}`,
+  'trainings.offer-expire': (p: JobPayloads['trainings.offer-expire']) => `training-offer-${p.registrationId}-${p.round}`,
+  'trainings.notice': (p: JobPayloads['trainings.notice']) => `training-notice-${p.noticeId}`,
 } satisfies Partial<{ [N in JobName]: (p: JobPayloads[N]) => string }>;
+
+/** Jobs that run at a time given by their payload (milliseconds from now). */
+export const jobDelays = {
+  'trainings.offer-expire': (p: JobPayloads['trainings.offer-expire']) => Math.max(0, Date.parse(p.expiresAt) - Date.now()),
+} satisfies Partial<{ [N in JobName]: (p: JobPayloads[N]) => number }>;
 
 export type Queues = Record<QueueName, Queue>;
 
@@ -43,7 +68,8 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
 
 export async function enqueue<N extends JobName>(queues: Queues, name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<void> {
   const idOf = (jobIds as Partial<Record<JobName, (p: JobPayloads[N]) => string>>)[name];
-  await queues[jobQueue[name]].add(name, payload, { ...(idOf ? { jobId: idOf(payload) } : {}), ...options });
+  const delayOf = (jobDelays as Partial<Record<JobName, (p: JobPayloads[N]) => number>>)[name];
+  await queues[jobQueue[name]].add(name, payload, { ...(idOf ? { jobId: idOf(payload) } : {}), ...(delayOf ? { delay: delayOf(payload) } : {}), ...options });
 }
 
 export async function closeQueues(queues: Queues): Promise<void> {

@@ -6,4 +6,8 @@ import type { Queues } from './jobs';
  */
 export async function registerSchedules(queues: Queues): Promise<void> {
   await queues.schedule.upsertJobScheduler('mail.sweep', { every: 60_000 }, { name: 'mail.sweep', data: {} });
+  await queues.schedule.upsertJobScheduler('accounts.purge', { pattern: '17 3 * * *', tz: 'Europe/Paris' }, { name: 'accounts.purge', data: {} });
+  await queues.schedule.upsertJobScheduler('trainings.sweep', { every: 60_000 }, { name: 'trainings.sweep', data: {} });
+  await queues.schedule.upsertJobScheduler('trainings.reminders', { every: 15 * 60_000 }, { name: 'trainings.reminders', data: {} });
+  await queues.schedule.upsertJobScheduler('trainings.surveys', { every: 15 * 60_000 }, { name: 'trainings.surveys', data: {} });
 }

@@ -2,3 +2,4 @@
 export * from './territory';
 export * from './accounts';
 export * from './mailings';
+export * from './trainings';

@@ -52,6 +52,8 @@ export function Layout({ locale, preview, reason, homeUrl, children }: LayoutPro
   return (
     <Html lang={locale} dir="ltr">
       <Head>
+        {/* A document title: screen readers announce it when the mail is opened as a page (and axe requires one). */}
+        <title>{PRODUCT_NAME}</title>
         <meta name="color-scheme" content="light" />
         <meta name="supported-color-schemes" content="light" />
       </Head>

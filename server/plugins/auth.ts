@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHook
 import { sessions, users } from '../../db/schema';
 import type { Locale } from '../i18n';
 import { Problem } from './errors';
+import { createPrincipalCache } from './principal-cache';
 
 export type Role = 'partner' | 'staff' | 'admin';
 export const ACCESS_COOKIE = 'ep_access';
@@ -53,6 +54,13 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Marks a route under /api as open to anonymous callers (log-in, health...). */
     public?: boolean;
+    /**
+     * Hot read routes may take the principal from the short-lived cache
+     * (server/plugins/principal-cache.ts): a change made through the api is
+     * seen at the next request; one made outside this process within the
+     * milliseconds PostgreSQL takes to deliver its notification.
+     */
+    principalCache?: boolean;
   }
 }
 
@@ -76,7 +84,7 @@ export default fp(
     const loadPrincipal = db
       .select({
         userId: users.id, role: users.role, establishmentId: users.establishmentId, officeId: users.officeId,
-        language: users.language, name: users.name, email: users.email,
+        language: users.language, name: users.name, email: users.email, sessionExpiresAt: sessions.expiresAt,
       })
       .from(users)
       .innerJoin(sessions, eq(sessions.userId, users.id))
@@ -95,10 +103,28 @@ export default fp(
       } catch {
         throw new Problem(401, 'error.sessionExpired');
       }
+      const useCache = cache !== null && request.routeOptions.config?.principalCache === true;
+      const cached = useCache ? cache.get(claims.sid, claims.sub) : null;
+      if (cached) return (request.principal = { ...cached, sessionId: claims.sid });
+      const epoch = cache?.epoch();
       const [row] = await loadPrincipal.execute({ userId: claims.sub, sessionId: claims.sid });
       if (!row) throw new Problem(401, 'error.sessionExpired');
-      request.principal = { ...row, sessionId: claims.sid };
+      const { sessionExpiresAt, ...principal } = row;
+      cache?.set(claims.sid, principal, sessionExpiresAt, epoch!);
+      request.principal = { ...principal, sessionId: claims.sid };
       return request.principal;
+    }
+
+    // Principals cached for a few seconds (PostgreSQL only), dropped on change
+    // through LISTEN/NOTIFY; a request that changed something waits until its
+    // own notifications have reached this process before answering.
+    const cache = config.DATABASE_URL ? await createPrincipalCache(config.DATABASE_URL, app.log) : null;
+    if (cache) {
+      app.addHook('onSend', async (request, _reply, payload) => {
+        if (request.method !== 'GET' && request.method !== 'HEAD') await cache.barrier();
+        return payload;
+      });
+      app.addHook('onClose', async () => cache.close());
     }
 
     function guard(roles: Role[]): preHandlerAsyncHookHandler {

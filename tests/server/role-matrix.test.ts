@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { capturedMails } from '../../db/schema';
 import { createEstablishment, createTestApp, createUser, injectAs, type TestContext, type TestUser, TEST_PASSWORD } from '../helpers/app';
+import { setupTrainingMatrix, trainingMatrixRows } from '../helpers/trainings-matrix';
 
 /**
  * The role matrix: every /api route of the app, called as each kind of
@@ -112,6 +113,9 @@ export const API_ROLE_MATRIX: MatrixRow[] = [
   // ---- mailings: captured outbox ----
   { method: 'GET', route: '/api/outbox', expect: adminOnly(200) },
   { method: 'GET', route: '/api/outbox/:id', request: (fx) => ({ url: `/api/outbox/${fx.capturedMailId}` }), expect: adminOnly(200) },
+
+  // ---- trainings (rows and fixtures in tests/helpers/trainings-matrix.ts) ----
+  ...trainingMatrixRows,
 ];
 
 /** Every route of the app as "METHOD /path", read from Fastify's route tree (HEAD twins of GET left out). */
@@ -155,6 +159,7 @@ beforeAll(async () => {
     capturedMailId: mail!.id,
     next: () => ++n,
   };
+  await setupTrainingMatrix(ctx, { partner: users.partner, staff: users.staff, establishmentE: e.id });
 });
 
 afterAll(async () => ctx?.close());

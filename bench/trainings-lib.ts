@@ -1,0 +1,176 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
+import postgres from 'postgres';
+import { Redis } from 'ioredis';
+import { createDb, type DbHandle } from '../db/client';
+import { seedTerritory } from '../db/seed/territory';
+import { establishments, sessions, users } from '../db/schema';
+import { buildApp, type App } from '../server/app';
+import { loadConfig } from '../server/config';
+import { closeQueues, createQueues } from '../workers/jobs';
+
+/**
+ * Shared set-up of the trainings benchmarks: a fresh database on the
+ * machine's PostgreSQL (migrated, territory seeded), a Redis prefix of its
+ * own, the real app listening on a port, signed-in partners; and a load
+ * generator in a worker thread, so that it does not share the api's event loop.
+ */
+
+export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export function dbUrl(name: string) {
+  const u = new URL(PG_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export interface BenchEnv {
+  app: App;
+  url: string;
+  db: DbHandle['db'];
+  dbName: string;
+  close(): Promise<void>;
+}
+
+export async function startBenchApp(label: string, poolSize = 10): Promise<BenchEnv> {
+  const dbName = `ep_bench_${label}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const handle = await createDb({ url: dbUrl(dbName), poolSize });
+  await handle.migrate();
+  await seedTerritory(handle.db);
+  const prefix = `epb_${randomBytes(4).toString('hex')}`;
+  const config = loadConfig(
+    { NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: dbUrl(dbName), REDIS_URL, QUEUE_PREFIX: prefix, SERVE_CLIENT: 'false', DATA_DIR: `/tmp/ep-bench/${prefix}`, DATABASE_POOL_SIZE: String(poolSize) },
+    { JWT_SECRET: randomBytes(32).toString('hex'), CRON_OWNER: false, secureCookies: false },
+  );
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const queues = createQueues(redis, prefix);
+  const app = await buildApp({ config, db: handle.db, redis, queues, pingDb: async () => {} }, { logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return {
+    app, url, db: handle.db, dbName,
+    async close() {
+      await app.close();
+      for (const q of Object.values(queues)) await q.obliterate({ force: true }).catch(() => {});
+      await closeQueues(queues);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+      await handle.close();
+      const a = postgres(PG_URL, { max: 1, onnotice: () => {} });
+      await a.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+/** `count` active partners, each with an establishment of their own, a log-in session and an access cookie. */
+export async function signedInPartners(env: BenchEnv, count: number, label = 'p') {
+  const ests = await env.db
+    .insert(establishments)
+    .values(Array.from({ length: count }, (_, i) => ({ name: `Établissement ${label}${i}`, category: 'hebergement', communeInsee: '30350' })))
+    .returning({ id: establishments.id });
+  const rows = await env.db
+    .insert(users)
+    .values(ests.map((e, i) => ({ email: `${label}${i}-${randomBytes(3).toString('hex')}@bench.test`, name: `Partenaire ${label}${i}`, role: 'partner' as const, status: 'active' as const, establishmentId: e.id })))
+    .returning({ id: users.id, establishmentId: users.establishmentId });
+  const sess = await env.db
+    .insert(sessions)
+    .values(rows.map((u) => ({ userId: u.id, expiresAt: new Date(Date.now() + 86_400_000) })))
+    .returning({ id: sessions.id, userId: sessions.userId });
+  const sidOf = new Map(sess.map((s) => [s.userId, s.id]));
+  return rows.map((u) => ({
+    id: u.id,
+    establishmentId: u.establishmentId,
+    cookie: `ep_access=${env.app.jwt.sign({ sub: u.id, sid: sidOf.get(u.id)!, role: 'partner', lang: 'fr' })}`,
+  }));
+}
+
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+export interface BurstResult {
+  elapsedMs: number;
+  latencies: number[];
+  responses: { status: number; body: string }[];
+}
+
+/**
+ * Sends all requests at once from a worker thread (one keep-alive socket
+ * each, opened before the burst so that TCP set-up is not timed) and
+ * reports the burst time and each request's latency.
+ */
+export function burst(url: string, requests: { method: string; path: string; headers: Record<string, string>; body?: string }[]): Promise<BurstResult> {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const http = require('node:http');
+    const { url, requests } = workerData;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: requests.length });
+    const u = new URL(url);
+    function send(r) {
+      return new Promise((resolve, reject) => {
+        const t0 = performance.now();
+        const req = http.request({ host: u.hostname, port: u.port, method: r.method, path: r.path, headers: r.headers, agent }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode, body, ms: performance.now() - t0 }));
+        });
+        req.on('error', reject);
+        if (r.body) req.write(r.body);
+        req.end();
+      });
+    }
+    (async () => {
+      // Warm the sockets: one cheap request per connection, all at once.
+      await Promise.all(requests.map(() => send({ method: 'GET', path: '/api/health', headers: {} })));
+      const t0 = performance.now();
+      const results = await Promise.all(requests.map(send));
+      const elapsedMs = performance.now() - t0;
+      agent.destroy();
+      parentPort.postMessage({ elapsedMs, latencies: results.map((r) => r.ms), responses: results.map((r) => ({ status: r.status, body: r.body })) });
+    })().catch((e) => parentPort.postMessage({ error: String(e && e.stack || e) }));
+  `;
+  return new Promise((resolve, reject) => {
+    const w = new Worker(code, { eval: true, workerData: { url, requests } });
+    w.once('message', (m) => (m.error ? reject(new Error(m.error)) : resolve(m)));
+    w.once('error', reject);
+  });
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  total: number;
+}
+
+/**
+ * autocannon (50 connections by default) in a child process, against one
+ * URL (autocannon behaves as one of its own workers inside a worker thread).
+ */
+export function load(opts: { url: string; headers?: Record<string, string>; connections?: number; durationSeconds?: number }): Promise<LoadResult> {
+  const code = `
+    const autocannon = require('autocannon');
+    const o = JSON.parse(process.argv[1]);
+    autocannon({ url: o.url, headers: o.headers, connections: o.connections, duration: o.duration, pipelining: 1 }, (err, r) => {
+      if (err) { console.error(String(err)); process.exit(1); }
+      process.stdout.write(JSON.stringify({ requestsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, total: r.requests.total }));
+    });
+  `;
+  const arg = JSON.stringify({ url: opts.url, headers: opts.headers ?? {}, connections: opts.connections ?? 50, duration: opts.durationSeconds ?? 10 });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', code, arg], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('error', reject);
+    child.on('exit', (codeNum) => (codeNum === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`autocannon exited with ${codeNum}`))));
+  });
+}

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { sessions, users } from '../../db/schema';
+import { createTestApp, createUser, injectAs, type TestContext } from '../helpers/app';
+
+/**
+ * The short-lived principal cache of hot read routes (server/plugins/
+ * principal-cache.ts): what a request changes through the api is seen at
+ * the next request; a change made elsewhere (another process, the database
+ * itself) arrives by PostgreSQL NOTIFY within milliseconds.
+ */
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(async () => ctx?.close());
+
+const LIST = '/api/trainings/sessions'; // a route that uses the cache
+
+async function until(check: () => Promise<boolean>, ms = 3000) {
+  const start = Date.now();
+  while (Date.now() - start < ms) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return false;
+}
+
+describe('principal cache', () => {
+  it('a user disabled through the api loses access at the next request', async () => {
+    const staff = await createUser(ctx, 'staff');
+    for (let i = 0; i < 5; i++) {
+      const user = await createUser(ctx, 'partner');
+      const asUser = await injectAs(ctx, user);
+      expect((await asUser({ method: 'GET', url: LIST })).statusCode).toBe(200); // now cached
+      expect((await asUser({ method: 'GET', url: LIST })).statusCode).toBe(200);
+      const patched = await (await injectAs(ctx, staff))({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { status: 'disabled' } });
+      expect(patched.statusCode).toBe(200);
+      expect((await asUser({ method: 'GET', url: LIST })).statusCode).toBe(401);
+    }
+  });
+
+  it('holds when many changes answer at once (their waits share round trips)', async () => {
+    const staff = await createUser(ctx, 'staff');
+    const asStaff = await injectAs(ctx, staff);
+    const people = await Promise.all(Array.from({ length: 12 }, () => createUser(ctx, 'partner')));
+    const injectors = await Promise.all(people.map((p) => injectAs(ctx, p)));
+    for (const inject of injectors) expect((await inject({ method: 'GET', url: LIST })).statusCode).toBe(200);
+    const patched = await Promise.all(people.map((p) => asStaff({ method: 'PATCH', url: `/api/users/${p.id}`, payload: { status: 'disabled' } })));
+    expect(patched.map((r) => r.statusCode)).toEqual(people.map(() => 200));
+    const after = await Promise.all(injectors.map((inject) => inject({ method: 'GET', url: LIST })));
+    expect(after.map((r) => r.statusCode)).toEqual(people.map(() => 401));
+  });
+
+  it('a session revoked by log-out is refused at the next request', async () => {
+    const user = await createUser(ctx, 'partner');
+    const asUser = await injectAs(ctx, user);
+    expect((await asUser({ method: 'GET', url: LIST })).statusCode).toBe(200);
+    expect((await asUser({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
+    expect((await asUser({ method: 'GET', url: LIST })).statusCode).toBe(401);
+  });
+
+  it('a change made directly in the database arrives by notification', async () => {
+    const user = await createUser(ctx, 'partner', { name: 'Avant' });
+    const asUser = await injectAs(ctx, user);
+    expect((await asUser({ method: 'GET', url: LIST })).statusCode).toBe(200);
+    await ctx.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.userId, user.id));
+    expect(await until(async () => (await asUser({ method: 'GET', url: LIST })).statusCode === 401)).toBe(true);
+
+    const other = await createUser(ctx, 'partner');
+    const asOther = await injectAs(ctx, other);
+    expect((await asOther({ method: 'GET', url: LIST })).statusCode).toBe(200);
+    await ctx.db.update(users).set({ role: 'staff', officeId: 'bit-ganges' }).where(eq(users.id, other.id));
+    // Staff-only list answers once the new role is known.
+    expect(await until(async () => (await asOther({ method: 'GET', url: '/api/trainings/staff/sessions' })).statusCode === 200)).toBe(true);
+  });
+
+  it('is not used by routes that did not ask for it', async () => {
+    const user = await createUser(ctx, 'partner');
+    const asUser = await injectAs(ctx, user);
+    expect((await asUser({ method: 'GET', url: LIST })).statusCode).toBe(200);
+    await ctx.db.update(users).set({ status: 'disabled' }).where(eq(users.id, user.id));
+    // /api/me reads the principal from the database: refused at once, whatever the notification's timing.
+    expect((await asUser({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,21 @@
+import { expireOffer, listOverdueOffers, listPendingNotices } from '../../../db/queries/trainings-registrations';
+import { enqueue } from '../../jobs';
+import type { JobHandler } from '../../main';
+import { applyEffects } from './effects';
+
+/**
+ * Every minute, the safety net for jobs lost with Redis: offers past their
+ * time are expired here (the same idempotent use case as the delayed job),
+ * and notices not yet fanned out get their job again (deterministic id).
+ */
+export const sweepTrainings: JobHandler<'trainings.sweep'> = async (_payload, ctx) => {
+  let expired = 0;
+  for (const o of await listOverdueOffers(ctx.db)) {
+    const result = await expireOffer(ctx.db, { registrationId: o.registrationId, round: o.round });
+    await applyEffects(ctx.queues, result.effects);
+    if (result.expired) expired++;
+  }
+  const notices = await listPendingNotices(ctx.db);
+  for (const n of notices) await enqueue(ctx.queues, 'trainings.notice', { noticeId: n.id });
+  return { expired, notices: notices.length };
+};
