@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { eraseUser, exportUserData, getMe, getPasswordHash, updateMe } from '../../db/queries/accounts';
+import { exportTrainingData } from '../../db/queries/trainings-personal-data';
+import { releaseErasedUser } from '../services/trainings';
 import { hashPassword, passwordProblem, verifyPassword } from '../lib/passwords';
 import { ACCESS_COOKIE } from '../plugins/auth';
 import { Problem } from '../plugins/errors';
@@ -67,8 +69,9 @@ export default async function meRoutes(fastify: FastifyInstance) {
       response: { 200: { ...MeExportSchema, description: 'Fichier JSON (pièce jointe)' }, ...problemResponses },
     },
   }, async (request, reply) => {
-    const data = await exportUserData(db, request.principal!.userId, request.ip);
-    if (!data) throw new Problem(401, 'error.sessionExpired');
+    const accounts = await exportUserData(db, request.principal!.userId, request.ip);
+    if (!accounts) throw new Problem(401, 'error.sessionExpired');
+    const data = { ...accounts, trainings: await exportTrainingData(db, request.principal!.userId) };
     const day = data.exportedAt.slice(0, 10);
     // Sent as a preformatted string: readable by a person, and no section is dropped by the response serializer.
     return reply
@@ -90,6 +93,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
     const result = await eraseUser(db, principal.userId, request.ip);
     if (result.kind === 'lastAdmin') throw new Problem(409, 'accounts.lastAdmin');
     if (result.kind === 'notFound') throw new Problem(401, 'error.sessionExpired');
+    await releaseErasedUser(app, principal.userId);
     app.clearAuthCookies(reply);
     return reply.code(204).send();
   });

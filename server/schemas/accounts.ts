@@ -95,6 +95,8 @@ export const MeExportSchema = Type.Object(
     mails: Type.Array(Type.Object({
       template: Type.String(), toAddress: Type.String(), status: Type.String(), createdAt: DateTime, sentAt: Type.Union([DateTime, Type.Null()]),
     })),
+    /** Registrations, survey answers and calendar feed (trainings feature). */
+    trainings: Type.Optional(Type.Unknown()),
   },
   { additionalProperties: true },
 );

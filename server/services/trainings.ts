@@ -5,6 +5,7 @@ import { communes, offices } from '../../db/schema';
 import * as q from '../../db/queries/trainings';
 import * as moves from '../../db/queries/trainings-registrations';
 import type { Effects } from '../../db/queries/trainings-registrations';
+import * as personalData from '../../db/queries/trainings-personal-data';
 import { mapUrl } from '../../emails/trainings-calendar';
 import type { Principal } from '../plugins/auth';
 import { Problem } from '../plugins/errors';
@@ -417,3 +418,16 @@ export async function myNextSessions(app: FastifyInstance, principal: Principal,
 }
 
 export { isStaff };
+
+/**
+ * RGPD erasure, trainings part: frees the person's seats and waiting-list
+ * places in sessions still to come (the next person gets the offer as for any
+ * cancellation), then deletes their calendar feed and survey comments.
+ */
+export async function releaseErasedUser(app: FastifyInstance, userId: string): Promise<void> {
+  for (const registrationId of await personalData.upcomingActiveRegistrationIds(app.db, userId)) {
+    const out = await moves.cancelRegistration(app.db, { registrationId, actorId: userId, partnerRules: false, notifyPerson: false });
+    if (out.ok) await flush(app, out.effects);
+  }
+  await personalData.eraseTrainingPersonalData(app.db, userId);
+}
