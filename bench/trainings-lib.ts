@@ -63,6 +63,7 @@ export async function startBenchApp(label: string, poolSize = 10): Promise<Bench
       if (keys.length) await redis.del(...keys);
       redis.disconnect();
       await handle.close();
+      if (process.env.BENCH_KEEP_DB) return console.log(`kept database ${dbName} (BENCH_KEEP_DB)`);
       const a = postgres(PG_URL, { max: 1, onnotice: () => {} });
       await a.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
       await a.end();

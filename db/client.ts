@@ -31,7 +31,11 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {} });
+    // Every query is a prepared statement (postgres.js default). Left on `auto`,
+    // PostgreSQL keeps re-planning the many-join list queries at each execution
+    // (planning ~1 ms, more than running them): measured 1.5 ms vs 0.55 ms per
+    // page of the partner session list. Generic plans suit these OLTP queries.
+    const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {}, connection: { plan_cache_mode: 'force_generic_plan' } });
     const db = drizzle(client, { schema });
     return {
       db: db as unknown as Database,
