@@ -39,6 +39,25 @@ export function EmptyState({ title, description, action }: EmptyStateProps) {
   );
 }
 
+interface ListEmptyStateProps {
+  /** Whether filters are set: then the list says nothing matches and suggests other filters. */
+  filtered: boolean;
+  filteredTitle: string;
+  title: string;
+  description?: ReactNode;
+  action?: ReactNode;
+}
+
+/** An empty list: "nothing matches these filters", or, when nothing is filtered, what to do first. */
+export function ListEmptyState({ filtered, filteredTitle, title, description, action }: ListEmptyStateProps) {
+  const { t } = useTranslation();
+  return filtered ? (
+    <EmptyState title={filteredTitle} description={t('common.tryOtherFilters')} action={action} />
+  ) : (
+    <EmptyState title={title} description={description} action={action} />
+  );
+}
+
 interface ErrorStateProps {
   error: unknown;
   title?: string;
@@ -59,6 +78,17 @@ export function ErrorState({ error, title, onRetry }: ErrorStateProps) {
           </Button>
         ) : null}
       </Stack>
+    </Alert>
+  );
+}
+
+/** A failed submission, in the server's words above the form; nothing while there is no error. */
+export function FormError({ error, title }: { error: unknown; title?: string }) {
+  const message = useErrorMessage();
+  if (!error) return null;
+  return (
+    <Alert color="red" variant="light" role="alert" title={title}>
+      {message(error)}
     </Alert>
   );
 }

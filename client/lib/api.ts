@@ -145,8 +145,13 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+interface FieldErrorTarget {
+  setFieldError: (path: never, error: string) => void;
+  getValues: () => unknown;
+}
+
 /** Maps the server's field errors onto a @mantine/form; returns whether any field matched. */
-export function applyFieldErrors(form: { setFieldError: (path: never, error: string) => void; getValues: () => unknown }, error: unknown): boolean {
+export function applyFieldErrors(form: FieldErrorTarget, error: unknown): boolean {
   if (!(error instanceof ApiError)) return false;
   const values = form.getValues() as Record<string, unknown>;
   let matched = false;
@@ -158,4 +163,17 @@ export function applyFieldErrors(form: { setFieldError: (path: never, error: str
     }
   }
   return matched;
+}
+
+/**
+ * Sends a form's body: once saved the form is clean again (its save button
+ * disables), and a refusal puts the server's messages on the fields they name.
+ */
+export async function saveForm(form: FieldErrorTarget & { resetDirty: () => void }, send: () => Promise<unknown>): Promise<void> {
+  try {
+    await send();
+    form.resetDirty();
+  } catch (error) {
+    applyFieldErrors(form, error);
+  }
 }

@@ -231,42 +231,20 @@ const establishmentInput = {
   membershipYear: Nullable(Type.Integer({ minimum: 1990, maximum: 2100 })),
   status: EstablishmentStatusSchema,
 };
+/** PATCH: any subset of the fields. */
+export const UpdateEstablishmentBody = Type.Partial(Type.Object(establishmentInput), { additionalProperties: false });
+export type UpdateEstablishment = Static<typeof UpdateEstablishmentBody>;
+/** Creation: the same fields, of which name, category and commune are required. */
 export const CreateEstablishmentBody = Type.Object(
   {
+    ...UpdateEstablishmentBody.properties,
     name: establishmentInput.name,
     category: establishmentInput.category,
     communeInsee: establishmentInput.communeInsee,
-    subcategory: Type.Optional(establishmentInput.subcategory),
-    address: Type.Optional(establishmentInput.address),
-    phone: Type.Optional(establishmentInput.phone),
-    email: Type.Optional(establishmentInput.email),
-    website: Type.Optional(establishmentInput.website),
-    description: Type.Optional(establishmentInput.description),
-    labels: Type.Optional(establishmentInput.labels),
-    membershipYear: Type.Optional(establishmentInput.membershipYear),
-    status: Type.Optional(establishmentInput.status),
   },
   { additionalProperties: false },
 );
 export type CreateEstablishment = Static<typeof CreateEstablishmentBody>;
-export const UpdateEstablishmentBody = Type.Object(
-  {
-    name: Type.Optional(establishmentInput.name),
-    category: Type.Optional(establishmentInput.category),
-    communeInsee: Type.Optional(establishmentInput.communeInsee),
-    subcategory: Type.Optional(establishmentInput.subcategory),
-    address: Type.Optional(establishmentInput.address),
-    phone: Type.Optional(establishmentInput.phone),
-    email: Type.Optional(establishmentInput.email),
-    website: Type.Optional(establishmentInput.website),
-    description: Type.Optional(establishmentInput.description),
-    labels: Type.Optional(establishmentInput.labels),
-    membershipYear: Type.Optional(establishmentInput.membershipYear),
-    status: Type.Optional(establishmentInput.status),
-  },
-  { additionalProperties: false },
-);
-export type UpdateEstablishment = Static<typeof UpdateEstablishmentBody>;
 
 // ---------- territory ----------
 

@@ -1,9 +1,11 @@
-import { Anchor, Breadcrumbs, Button, Group, Paper } from '@mantine/core';
+import { Button, Group, Paper } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
+import { ErrorState, PageSkeleton } from '../../components/States';
+import { useSaveHandler } from '../../components/useSaveHandler';
 import { useEstablishment, useSaveEstablishment, useTerritory } from './api';
 import { EstablishmentForm } from './EstablishmentForm';
 
@@ -15,17 +17,15 @@ export default function EstablishmentEditPage() {
   const establishment = useEstablishment(id);
   const territory = useTerritory();
   const save = useSaveEstablishment(id);
-  const errorMessage = useErrorMessage();
+  const submit = useSaveHandler(save.mutateAsync, async (saved) => {
+    notifications.show({ color: 'cevennes', message: id ? t('establishments.saved') : t('establishments.created', { name: saved.name }) });
+    if (!id) await navigate(`/etablissements/${saved.id}`, { replace: true });
+  });
   const title = id ? (establishment.data?.name ?? t('establishments.edit')) : t('establishments.new');
 
   return (
     <>
-      <Breadcrumbs mb="sm" aria-label={t('common.breadcrumbs')}>
-        <Anchor component={Link} to="/etablissements" size="sm">
-          {t('nav.establishments')}
-        </Anchor>
-        <span aria-current="page">{title}</span>
-      </Breadcrumbs>
+      <PageBreadcrumbs links={[{ to: '/etablissements', label: t('nav.establishments') }]} current={title} />
       <PageHeader
         title={title}
         actions={
@@ -53,16 +53,7 @@ export default function EstablishmentEditPage() {
             scope="all"
             saving={save.isPending}
             onCancel={() => void navigate('/etablissements')}
-            onSubmit={async (body) => {
-              try {
-                const saved = await save.mutateAsync(body);
-                notifications.show({ color: 'cevennes', message: id ? t('establishments.saved') : t('establishments.created', { name: saved.name }) });
-                if (!id) await navigate(`/etablissements/${saved.id}`, { replace: true });
-              } catch (error) {
-                notifications.show({ color: 'red', message: errorMessage(error) });
-                throw error;
-              }
-            }}
+            onSubmit={submit}
           />
         </Paper>
       ) : null}

@@ -1,9 +1,11 @@
-import { Button, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { MultiSelect, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CountedTextarea } from '../../components/CountedTextarea';
+import { FormActions } from '../../components/FormActions';
 import { RequiredNote } from '../../components/RequiredNote';
-import { applyFieldErrors } from '../../lib/api';
+import { saveForm } from '../../lib/api';
 import { LIMITS, type CreateEstablishment, type Establishment, type Territory } from './types';
 import { emailRule, optionalText, orNull, phoneRule, requiredText, websiteRule } from './validation';
 
@@ -108,12 +110,7 @@ export function EstablishmentForm({ territory, establishment, scope, saving, onS
           status: v.status,
         }
       : publicBody;
-    try {
-      await onSubmit(body);
-      form.resetDirty();
-    } catch (error) {
-      applyFieldErrors(form, error);
-    }
+    await saveForm(form, () => onSubmit(body));
   });
 
   return (
@@ -193,24 +190,13 @@ export function EstablishmentForm({ territory, establishment, scope, saving, onS
           <TextInput label={t('establishments.fields.email')} type="email" autoComplete="email" {...form.getInputProps('email')} />
         </SimpleGrid>
         <TextInput label={t('establishments.fields.website')} type="url" autoComplete="url" placeholder="https://" {...form.getInputProps('website')} />
-        <Textarea
-          label={t('establishments.fields.description')}
-          description={t('common.charactersLeft', { count: LIMITS.description - form.values.description.length })}
-          autosize
-          minRows={4}
-          maxRows={12}
-          {...form.getInputProps('description')}
+        <CountedTextarea label={t('establishments.fields.description')} max={LIMITS.description} minRows={4} maxRows={12} {...form.getInputProps('description')} />
+        <FormActions
+          submitLabel={establishment ? t('common.save') : t('establishments.create')}
+          saving={saving}
+          disabled={Boolean(establishment) && !form.isDirty()}
+          onCancel={onCancel}
         />
-        <Group gap="sm">
-          <Button type="submit" loading={saving} disabled={Boolean(establishment) && !form.isDirty()}>
-            {establishment ? t('common.save') : t('establishments.create')}
-          </Button>
-          {onCancel ? (
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-          ) : null}
-        </Group>
       </Stack>
     </form>
   );

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RequiredNote } from '../../components/RequiredNote';
-import { useErrorMessage } from '../../components/States';
+import { FormError } from '../../components/States';
 import { api, applyFieldErrors } from '../../lib/api';
 import { AuthCard } from './AuthCard';
 import { emailRule } from './validation';
@@ -12,7 +12,6 @@ import { emailRule } from './validation';
 /** Asks for a reset link. The answer is the same whether or not the address has an account (no account discovery). */
 export default function ForgotPasswordPage() {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const form = useForm({
     initialValues: { email: '' },
     validateInputOnBlur: true,
@@ -37,11 +36,7 @@ export default function ForgotPasswordPage() {
       ) : (
         <form noValidate onSubmit={form.onSubmit((values) => forgot.mutate(values.email.trim()))}>
           <Stack gap="md">
-            {forgot.isError ? (
-              <Alert color="red" variant="light" role="alert">
-                {errorMessage(forgot.error)}
-              </Alert>
-            ) : null}
+            <FormError error={forgot.error} />
             <RequiredNote all />
             <TextInput label={t('fields.email')} type="email" autoComplete="email" required withAsterisk={false} {...form.getInputProps('email')} />
             <Button type="submit" loading={forgot.isPending} fullWidth>

@@ -1,11 +1,13 @@
-import { Alert, Anchor, Breadcrumbs, Button, Group, Paper, Radio, Select, Stack, TextInput } from '@mantine/core';
+import { Group, Paper, Radio, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
+import { FormActions } from '../../components/FormActions';
+import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
 import { RequiredNote } from '../../components/RequiredNote';
-import { useErrorMessage } from '../../components/States';
+import { FormError } from '../../components/States';
 import { applyFieldErrors } from '../../lib/api';
 import { useInviteUser } from './api';
 import { EstablishmentSelect, OfficeSelect } from './pickers';
@@ -29,7 +31,6 @@ export default function InviteUserPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const invite = useInviteUser();
-  const errorMessage = useErrorMessage();
   const roles: Role[] = me.role === 'admin' ? ['partner', 'staff', 'admin'] : ['partner'];
 
   const form = useForm<InviteValues>({
@@ -48,12 +49,7 @@ export default function InviteUserPage() {
 
   return (
     <>
-      <Breadcrumbs mb="sm" aria-label={t('common.breadcrumbs')}>
-        <Anchor component={Link} to="/utilisateurs" size="sm">
-          {t('nav.users')}
-        </Anchor>
-        <span aria-current="page">{t('users.invite.title')}</span>
-      </Breadcrumbs>
+      <PageBreadcrumbs links={[{ to: '/utilisateurs', label: t('nav.users') }]} current={t('users.invite.title')} />
       <PageHeader title={t('users.invite.title')} description={t('users.invite.description')} />
       <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} maw={640}>
         <form
@@ -79,11 +75,7 @@ export default function InviteUserPage() {
           )}
         >
           <Stack gap="md">
-            {invite.isError ? (
-              <Alert color="red" variant="light" role="alert">
-                {errorMessage(invite.error)}
-              </Alert>
-            ) : null}
+            <FormError error={invite.error} />
             <RequiredNote />
             <TextInput label={t('fields.email')} type="email" required autoComplete="off" {...form.getInputProps('email')} />
             <TextInput label={t('fields.name')} required autoComplete="off" {...form.getInputProps('name')} />
@@ -119,14 +111,7 @@ export default function InviteUserPage() {
                 <Radio value="en" label={t('language.en')} lang="en" />
               </Group>
             </Radio.Group>
-            <Group gap="sm">
-              <Button type="submit" loading={invite.isPending}>
-                {t('users.invite.submit')}
-              </Button>
-              <Button variant="default" component={Link} to={back}>
-                {t('common.cancel')}
-              </Button>
-            </Group>
+            <FormActions submitLabel={t('users.invite.submit')} saving={invite.isPending} cancelTo={back} />
           </Stack>
         </form>
       </Paper>

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { RequiredNote } from '../../components/RequiredNote';
-import { useErrorMessage } from '../../components/States';
+import { FormError } from '../../components/States';
 import { api } from '../../lib/api';
 import { AuthCard } from './AuthCard';
 import { setSignedIn } from './session';
@@ -17,7 +17,6 @@ export default function LoginPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
-  const errorMessage = useErrorMessage();
   const form = useForm({
     initialValues: { email: '', password: '' },
     validateInputOnBlur: ['email'],
@@ -38,11 +37,7 @@ export default function LoginPage() {
           {t('auth.login.signInToContinue')}
         </Alert>
       ) : null}
-      {login.isError ? (
-        <Alert color="red" variant="light" role="alert" title={t('auth.login.failed')}>
-          {errorMessage(login.error)}
-        </Alert>
-      ) : null}
+      <FormError error={login.error} title={t('auth.login.failed')} />
       <form noValidate onSubmit={form.onSubmit((values) => login.mutate({ email: values.email.trim(), password: values.password }))}>
         <Stack gap="md">
           <RequiredNote all />

@@ -1,8 +1,10 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { Fact } from '../../components/Fact';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
+import { EmptyState, ErrorState, PageSkeleton } from '../../components/States';
+import { useSaveHandler } from '../../components/useSaveHandler';
 import { useEstablishment, useSaveEstablishment, useTerritory } from './api';
 import { EstablishmentForm } from './EstablishmentForm';
 import { useUser } from './session';
@@ -15,7 +17,7 @@ export default function MyEstablishmentPage() {
   const establishment = useEstablishment(id);
   const territory = useTerritory();
   const save = useSaveEstablishment(id);
-  const errorMessage = useErrorMessage();
+  const submit = useSaveHandler(save.mutateAsync, () => notifications.show({ color: 'cevennes', message: t('establishments.saved') }));
 
   if (!id) {
     return (
@@ -50,10 +52,10 @@ export default function MyEstablishmentPage() {
                 </Badge>
               </Group>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <Field label={t('establishments.fields.category')} value={[category?.label ?? e.category, subcategory?.label].filter(Boolean).join(' — ')} />
-                <Field label={t('establishments.fields.commune')} value={commune ? `${commune.name} (${commune.departmentName})` : e.communeInsee} />
-                <Field label={t('establishments.fields.labels')} value={e.labels.length ? e.labels.join(', ') : t('common.none')} />
-                <Field label={t('establishments.fields.membershipYear')} value={e.membershipYear ? String(e.membershipYear) : t('common.none')} />
+                <Fact label={t('establishments.fields.category')}>{[category?.label ?? e.category, subcategory?.label].filter(Boolean).join(' — ')}</Fact>
+                <Fact label={t('establishments.fields.commune')}>{commune ? `${commune.name} (${commune.departmentName})` : e.communeInsee}</Fact>
+                <Fact label={t('establishments.fields.labels')}>{e.labels.length ? e.labels.join(', ') : t('common.none')}</Fact>
+                <Fact label={t('establishments.fields.membershipYear')}>{e.membershipYear ? String(e.membershipYear) : t('common.none')}</Fact>
               </SimpleGrid>
               <Text size="sm" c="dimmed">
                 {t('myEstablishment.managedByOffice')}
@@ -76,31 +78,12 @@ export default function MyEstablishmentPage() {
                 establishment={e}
                 scope="public"
                 saving={save.isPending}
-                onSubmit={async (body) => {
-                  try {
-                    await save.mutateAsync(body);
-                    notifications.show({ color: 'cevennes', message: t('establishments.saved') });
-                  } catch (error) {
-                    notifications.show({ color: 'red', message: errorMessage(error) });
-                    throw error;
-                  }
-                }}
+                onSubmit={submit}
               />
             </Stack>
           </Paper>
         </Stack>
       ) : null}
     </>
-  );
-}
-
-function Field({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text size="sm" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm">{value}</Text>
-    </div>
   );
 }

@@ -43,6 +43,20 @@ export function newPasswordRule<V>(t: TFunction, userInputs: (values: V) => stri
   };
 }
 
+/** The confirmation must repeat the new password typed in `field`. */
+export function confirmRule<V>(t: TFunction, field: keyof V) {
+  return (value: string, values: V) => (value === values[field] ? null : t('password.mismatch'));
+}
+
+/** A form submit that first loads the dictionaries the "not common" rule needs, then validates and submits. */
+export function submitAfterChecker(submit: () => void) {
+  return async (event: React.FormEvent) => {
+    event.preventDefault();
+    await loadPasswordChecker();
+    submit();
+  };
+}
+
 export function usePasswordChecker(): boolean {
   const [ready, setReady] = useState(checker !== null);
   useEffect(() => {

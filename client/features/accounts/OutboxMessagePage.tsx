@@ -1,7 +1,9 @@
-import { Anchor, Box, Breadcrumbs, Code, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Box, Code, Group, Paper, Stack, Tabs } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { Fact } from '../../components/Fact';
+import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, PageSkeleton } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
@@ -42,26 +44,15 @@ export default function OutboxMessagePage() {
 
   return (
     <>
-      <Breadcrumbs mb="sm" aria-label={t('common.breadcrumbs')}>
-        <Anchor component={Link} to="/boite-d-envoi" size="sm">
-          {t('nav.outbox')}
-        </Anchor>
-        <span aria-current="page">{m?.subject ?? t('outbox.message')}</span>
-      </Breadcrumbs>
+      <PageBreadcrumbs links={[{ to: '/boite-d-envoi', label: t('nav.outbox') }]} current={m?.subject ?? t('outbox.message')} />
       <PageHeader title={m?.subject ?? t('outbox.message')} />
       {message.isPending ? <PageSkeleton lines={8} /> : null}
       {message.isError ? <ErrorState error={message.error} onRetry={() => void message.refetch()} /> : null}
       {m ? (
         <Stack gap="md">
           <Group gap="xl">
-            <div>
-              <Text size="sm" fw={600}>{t('outbox.to')}</Text>
-              <Text size="sm">{m.toAddress}</Text>
-            </div>
-            <div>
-              <Text size="sm" fw={600}>{t('outbox.date')}</Text>
-              <Text size="sm">{formatDateTime(m.createdAt)}</Text>
-            </div>
+            <Fact label={t('outbox.to')}>{m.toAddress}</Fact>
+            <Fact label={t('outbox.date')}>{formatDateTime(m.createdAt)}</Fact>
           </Group>
           <Tabs defaultValue="html" keepMounted={false}>
             <Tabs.List>

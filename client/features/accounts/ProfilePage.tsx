@@ -6,14 +6,17 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Fact } from '../../components/Fact';
+import { FormActions } from '../../components/FormActions';
 import { PageHeader } from '../../components/PageHeader';
 import { PasswordField } from '../../components/PasswordField';
 import { RequiredNote } from '../../components/RequiredNote';
 import { useErrorMessage } from '../../components/States';
+import { useDownload } from '../../components/useDownload';
 import i18n, { setLanguage } from '../../i18n';
 import { api, ApiError, applyFieldErrors } from '../../lib/api';
-import { downloadMyData, useChangePassword, useUpdateMe } from './api';
-import { loadPasswordChecker, NewPasswordField, newPasswordRule } from './NewPasswordField';
+import { myDataExport, useChangePassword, useUpdateMe } from './api';
+import { confirmRule, NewPasswordField, newPasswordRule, submitAfterChecker } from './NewPasswordField';
 import { endSessionOnPurpose, useUser } from './session';
 import { LIMITS, type Me } from './types';
 import { requiredText } from './validation';
@@ -96,28 +99,11 @@ function IdentitySection({ user }: { user: Me }) {
           <TextInput label={t('fields.name')} required withAsterisk={false} description={t('common.required')} autoComplete="name" {...form.getInputProps('name')} />
           <TextInput label={t('fields.email')} value={user.email} readOnly description={t('profile.identity.emailHelp')} />
           <Group gap="xl">
-            <div>
-              <Text size="sm" fw={600}>{t('fields.role')}</Text>
-              <Text size="sm">{t(`roles.${user.role}`)}</Text>
-            </div>
-            {user.establishment ? (
-              <div>
-                <Text size="sm" fw={600}>{t('fields.establishment')}</Text>
-                <Text size="sm">{user.establishment.name}</Text>
-              </div>
-            ) : null}
-            {user.office ? (
-              <div>
-                <Text size="sm" fw={600}>{t('fields.office')}</Text>
-                <Text size="sm">{user.office.name}</Text>
-              </div>
-            ) : null}
+            <Fact label={t('fields.role')}>{t(`roles.${user.role}`)}</Fact>
+            {user.establishment ? <Fact label={t('fields.establishment')}>{user.establishment.name}</Fact> : null}
+            {user.office ? <Fact label={t('fields.office')}>{user.office.name}</Fact> : null}
           </Group>
-          <Group>
-            <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('common.save')} saving={update.isPending} disabled={!form.isDirty()} />
         </Stack>
       </form>
     </Section>
@@ -165,11 +151,7 @@ function PreferencesSection({ user }: { user: Me }) {
               {t('profile.preferences.transactional')}
             </Text>
           </Stack>
-          <Group>
-            <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('common.save')} saving={update.isPending} disabled={!form.isDirty()} />
         </Stack>
       </form>
     </Section>
@@ -186,16 +168,14 @@ function PasswordSection({ user }: { user: Me }) {
     validate: {
       currentPassword: (v) => (v ? null : t('validation.required')),
       newPassword: newPasswordRule(t, () => [user.email, user.name]),
-      confirm: (value, values) => (value === values.newPassword ? null : t('password.mismatch')),
+      confirm: confirmRule(t, 'newPassword'),
     },
   });
   return (
     <Section id="mot-de-passe" title={t('profile.password.title')} description={t('profile.password.description')}>
       <form
         noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          await loadPasswordChecker();
+        onSubmit={submitAfterChecker(
           form.onSubmit((values) =>
             change.mutate(
               { currentPassword: values.currentPassword, newPassword: values.newPassword },
@@ -209,19 +189,15 @@ function PasswordSection({ user }: { user: Me }) {
                 },
               },
             ),
-          )();
-        }}
+          ),
+        )}
       >
         <Stack gap="md">
           <RequiredNote all />
           <PasswordField label={t('fields.currentPassword')} required autoComplete="current-password" {...form.getInputProps('currentPassword')} />
           <NewPasswordField label={t('fields.newPassword')} userInputs={[user.email, user.name]} {...form.getInputProps('newPassword')} />
           <PasswordField label={t('fields.confirmPassword')} required autoComplete="new-password" {...form.getInputProps('confirm')} />
-          <Group>
-            <Button type="submit" loading={change.isPending}>
-              {t('profile.password.submit')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('profile.password.submit')} saving={change.isPending} />
         </Stack>
       </form>
     </Section>
@@ -265,23 +241,16 @@ function SessionsSection() {
 
 function DataSection() {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
-  const [busy, setBusy] = useState(false);
+  const download = useDownload();
   return (
     <Section id="mes-donnees" title={t('profile.data.title')} description={t('profile.data.description')}>
       <Group>
         <Button
           variant="default"
-          loading={busy}
+          loading={download.busy !== null}
           onClick={async () => {
-            setBusy(true);
-            try {
-              await downloadMyData();
+            if (await download.run(myDataExport.path, myDataExport.fallbackName())) {
               notifications.show({ color: 'cevennes', message: t('profile.data.downloaded') });
-            } catch (error) {
-              notifications.show({ color: 'red', message: errorMessage(error) });
-            } finally {
-              setBusy(false);
             }
           }}
         >

@@ -1,19 +1,22 @@
-import { ActionIcon, Badge, Button, CloseButton, Group, Menu, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Badge, Button, CloseButton, Group, Menu, Select, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ListPagination } from '../../components/ListPagination';
+import { DataTable, PersonCell } from '../../components/DataTable';
+import { FilterPanel, FilterSearch, FilterSelect } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, ErrorState, TableSkeleton, useErrorMessage } from '../../components/States';
+import { PagedList } from '../../components/PagedList';
+import { RowActionsMenu } from '../../components/RowActionsMenu';
+import { ListEmptyState, useErrorMessage } from '../../components/States';
+import { useDebouncedSearch } from '../../components/useDebouncedSearch';
 import { useListParams } from '../../components/useListParams';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useEstablishment, useResendInvitation, useUpdateUser, useUsers } from './api';
 import { EstablishmentSelect, OfficeSelect } from './pickers';
 import { useUser } from './session';
-import { LIMITS, type Me, type Role, type UserListItem } from './types';
+import type { Me, Role, UserListItem } from './types';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['search', 'role', 'status', 'establishmentId'] as const;
@@ -38,178 +41,118 @@ export default function UsersPage() {
   const { values, page, set, active } = useListParams(FILTERS);
   const list = useUsers({ ...values, page, pageSize: PAGE_SIZE });
   const establishment = useEstablishment(values.establishmentId || undefined);
-  const [search, setSearch] = useState(values.search);
-  const [debounced] = useDebouncedValue(search, 300);
-  useEffect(() => {
-    if (debounced !== values.search) set({ search: debounced.trim() });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the typed text settles
-  }, [debounced]);
+  const [search, setSearch] = useDebouncedSearch(values.search, (text) => set({ search: text }));
 
   const [statusTarget, setStatusTarget] = useState<UserListItem | null>(null);
   const [roleTarget, setRoleTarget] = useState<UserListItem | null>(null);
   const update = useUpdateUser();
   const resend = useResendInvitation();
   const errorMessage = useErrorMessage();
-  const data = list.data;
   const inviteLink = values.establishmentId ? `/utilisateurs/inviter?establishmentId=${values.establishmentId}` : '/utilisateurs/inviter';
+  const inviteButton = (
+    <Button component={Link} to={inviteLink}>
+      {t('users.invite.title')}
+    </Button>
+  );
 
   return (
     <>
-      <PageHeader
-        title={t('users.title')}
-        description={t('users.description')}
-        actions={
-          <Button component={Link} to={inviteLink}>
-            {t('users.invite.title')}
-          </Button>
+      <PageHeader title={t('users.title')} description={t('users.description')} actions={inviteButton} />
+      <FilterPanel
+        cols={{ base: 1, sm: 3 }}
+        active={active}
+        onReset={() => {
+          setSearch('');
+          set({ search: null, role: null, status: null, establishmentId: null });
+        }}
+        below={
+          values.establishmentId ? (
+            <Group gap="xs" mt="sm">
+              <Badge variant="light" color="cevennes" size="lg" tt="none" rightSection={
+                <CloseButton size="xs" aria-label={t('users.clearEstablishment')} onClick={() => set({ establishmentId: null })} />
+              }>
+                {t('fields.establishment')} : {establishment.data?.name ?? '…'}
+              </Badge>
+            </Group>
+          ) : null
         }
-      />
-      <Paper withBorder radius="md" p="md" mb="md" role="search" aria-label={t('common.filters')}>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput
-            label={t('common.search')}
-            description={t('users.searchHelp')}
-            type="search"
-            value={search}
-            maxLength={LIMITS.search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-          />
-          <Select
-            label={t('fields.role')}
-            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            value={values.role || null}
-            onChange={(v) => set({ role: v })}
-            clearable
-            placeholder={t('common.all')}
-          />
-          <Select
-            label={t('fields.status')}
-            data={(['active', 'invited', 'disabled'] as const).map((s) => ({ value: s, label: t(`users.status.${s}`) }))}
-            value={values.status || null}
-            onChange={(v) => set({ status: v })}
-            clearable
-            placeholder={t('common.all')}
-          />
-        </SimpleGrid>
-        {values.establishmentId ? (
-          <Group gap="xs" mt="sm">
-            <Badge variant="light" color="cevennes" size="lg" tt="none" rightSection={
-              <CloseButton size="xs" aria-label={t('users.clearEstablishment')} onClick={() => set({ establishmentId: null })} />
-            }>
-              {t('fields.establishment')} : {establishment.data?.name ?? '…'}
-            </Badge>
-          </Group>
-        ) : null}
-        {active ? (
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            mt="sm"
-            onClick={() => {
-              setSearch('');
-              set({ search: null, role: null, status: null, establishmentId: null });
-            }}
-          >
-            {t('common.resetFilters')}
-          </Button>
-        ) : null}
-      </Paper>
-
-      {list.isPending ? <TableSkeleton /> : null}
-      {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {data && data.items.length === 0 ? (
-        <EmptyState
-          title={active ? t('users.emptyFiltered') : t('users.empty')}
-          description={active ? t('common.tryOtherFilters') : undefined}
-          action={
-            <Button component={Link} to={inviteLink}>
-              {t('users.invite.title')}
-            </Button>
-          }
+      >
+        <FilterSearch description={t('users.searchHelp')} value={search} onChange={setSearch} />
+        <FilterSelect
+          label={t('fields.role')}
+          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          value={values.role}
+          onChange={(v) => set({ role: v })}
         />
-      ) : null}
-      {data && data.items.length > 0 ? (
-        <Stack gap="md">
-          <Table.ScrollContainer minWidth={860}>
-            <Table striped highlightOnHover verticalSpacing="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-              <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
-                {t('users.count', { count: data.total, formatted: formatNumber(data.total) })}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('fields.name')}</Table.Th>
-                  <Table.Th scope="col">{t('fields.role')}</Table.Th>
-                  <Table.Th scope="col">{t('fields.status')}</Table.Th>
-                  <Table.Th scope="col">{t('users.attachment')}</Table.Th>
-                  <Table.Th scope="col">{t('users.lastLogin')}</Table.Th>
-                  <Table.Th scope="col">{t('common.actions')}</Table.Th>
+        <FilterSelect
+          label={t('fields.status')}
+          data={(['active', 'invited', 'disabled'] as const).map((s) => ({ value: s, label: t(`users.status.${s}`) }))}
+          value={values.status}
+          onChange={(v) => set({ status: v })}
+        />
+      </FilterPanel>
+
+      <PagedList
+        query={list}
+        page={page}
+        onPageChange={(p) => set({ page: p })}
+        empty={
+          <ListEmptyState filtered={active} filteredTitle={t('users.emptyFiltered')} title={t('users.empty')} action={inviteButton} />
+        }
+      >
+        {(data, dimmed) => (
+          <DataTable
+            minWidth={860}
+            dimmed={dimmed}
+            caption={t('users.count', { count: data.total, formatted: formatNumber(data.total) })}
+            columns={[t('fields.name'), t('fields.role'), t('fields.status'), t('users.attachment'), t('users.lastLogin'), t('common.actions')]}
+          >
+            {data.items.map((u) => {
+              const can = permissionsOn(me, u);
+              const any = can.toggleStatus || can.changeRole || can.resend;
+              return (
+                <Table.Tr key={u.id}>
+                  <PersonCell name={u.id === me.id ? `${u.name} (${t('users.you')})` : u.name} email={u.email} />
+                  <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLORS[u.status]} variant="light">
+                      {t(`users.status.${u.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{u.establishment?.name ?? u.office?.name ?? '—'}</Table.Td>
+                  <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</Table.Td>
+                  <Table.Td>
+                    {any ? (
+                      <RowActionsMenu label={t('users.actionsFor', { name: u.name })}>
+                        {can.resend ? (
+                          <Menu.Item
+                            onClick={() =>
+                              resend.mutate(u.id, {
+                                onSuccess: () => notifications.show({ color: 'cevennes', message: t('users.resent', { email: u.email }) }),
+                                onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+                              })
+                            }
+                          >
+                            {t('users.resend')}
+                          </Menu.Item>
+                        ) : null}
+                        {can.changeRole ? <Menu.Item onClick={() => setRoleTarget(u)}>{t('users.changeRole')}</Menu.Item> : null}
+                        {can.toggleStatus ? (
+                          <Menu.Item color={u.status === 'active' ? 'red.8' : undefined} onClick={() => setStatusTarget(u)}>
+                            {u.status === 'active' ? t('users.disable') : t('users.enable')}
+                          </Menu.Item>
+                        ) : null}
+                      </RowActionsMenu>
+                    ) : (
+                      <Text size="xs" c="dimmed">—</Text>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((u) => {
-                  const can = permissionsOn(me, u);
-                  const any = can.toggleStatus || can.changeRole || can.resend;
-                  return (
-                    <Table.Tr key={u.id}>
-                      <Table.Th scope="row" fw={400}>
-                        <Text fw={600} size="sm">
-                          {u.name}
-                          {u.id === me.id ? ` (${t('users.you')})` : ''}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {u.email}
-                        </Text>
-                      </Table.Th>
-                      <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-                      <Table.Td>
-                        <Badge color={STATUS_COLORS[u.status]} variant="light">
-                          {t(`users.status.${u.status}`)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>{u.establishment?.name ?? u.office?.name ?? '—'}</Table.Td>
-                      <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</Table.Td>
-                      <Table.Td>
-                        {any ? (
-                          <Menu position="bottom-end" withinPortal>
-                            <Menu.Target>
-                              <ActionIcon variant="default" size="lg" aria-label={t('users.actionsFor', { name: u.name })}>
-                                <span aria-hidden="true">⋯</span>
-                              </ActionIcon>
-                            </Menu.Target>
-                            <Menu.Dropdown>
-                              {can.resend ? (
-                                <Menu.Item
-                                  onClick={() =>
-                                    resend.mutate(u.id, {
-                                      onSuccess: () => notifications.show({ color: 'cevennes', message: t('users.resent', { email: u.email }) }),
-                                      onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
-                                    })
-                                  }
-                                >
-                                  {t('users.resend')}
-                                </Menu.Item>
-                              ) : null}
-                              {can.changeRole ? <Menu.Item onClick={() => setRoleTarget(u)}>{t('users.changeRole')}</Menu.Item> : null}
-                              {can.toggleStatus ? (
-                                <Menu.Item color={u.status === 'active' ? 'red.8' : undefined} onClick={() => setStatusTarget(u)}>
-                                  {u.status === 'active' ? t('users.disable') : t('users.enable')}
-                                </Menu.Item>
-                              ) : null}
-                            </Menu.Dropdown>
-                          </Menu>
-                        ) : (
-                          <Text size="xs" c="dimmed">—</Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <ListPagination total={data.total} pageSize={data.pageSize} page={page} onChange={(p) => set({ page: p })} />
-        </Stack>
-      ) : null}
+              );
+            })}
+          </DataTable>
+        )}
+      </PagedList>
 
       <ConfirmDialog
         opened={statusTarget !== null}

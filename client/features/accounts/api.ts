@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiResponse } from '../../lib/api';
+import { api } from '../../lib/api';
 import { meKey } from './session';
 import type {
   CreateEstablishment, Establishment, EstablishmentList, Invite, Me, OutboxMessage, OutboxPage, Territory, TokenInfo,
@@ -45,22 +45,11 @@ export function useChangePassword() {
   });
 }
 
-/** Downloads the RGPD export as a file named after today's date. */
-export async function downloadMyData(): Promise<void> {
-  const res = await apiResponse('/api/me/export');
-  if (!res) return;
-  const blob = await res.blob();
-  const disposition = res.headers.get('content-disposition') ?? '';
-  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `espace-pro-mes-donnees-${new Date().toISOString().slice(0, 10)}.json`;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+/** The RGPD export, saved as a file named after today's date unless the server names it. */
+export const myDataExport = {
+  path: '/api/me/export',
+  fallbackName: () => `espace-pro-mes-donnees-${new Date().toISOString().slice(0, 10)}.json`,
+};
 
 // ---------- users ----------
 

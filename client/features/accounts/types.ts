@@ -16,13 +16,6 @@ export type Role = Me['role'];
 export type UserStatus = UserListItem['status'];
 export type EmailPreferences = Me['emailPreferences'];
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 /** Server limits mirrored by the forms so that they warn while typing (server/schemas/accounts.ts). */
 export const LIMITS = {
   userName: 120,
@@ -39,7 +32,6 @@ export const LIMITS = {
   labels: 20,
   yearMin: 1990,
   yearMax: 2100,
-  search: 100,
 } as const;
 
 export type { OutboxItem, OutboxPage, OutboxMail as OutboxMessage } from '../../../server/schemas/mailings';

@@ -1,13 +1,15 @@
-import { Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
+import { useDownload } from '../../components/useDownload';
 import { formatNumber } from '../../lib/format';
-import { downloadFile, files, useRegistrations, useSession, useSetAttendance } from './api';
-import { TrainingsBreadcrumbs, TrainingsNav } from './components';
+import { files, useRegistrations, useSession, useSetAttendance } from './api';
+import { TrainingsNav } from './components';
 import { formatWhen } from './format';
 import type { Attendance, Registration } from './types';
 
@@ -68,6 +70,7 @@ export default function AttendancePage() {
   const groups = useRegistrations(id);
   const setAttendance = useSetAttendance(id);
   const errorMessage = useErrorMessage();
+  const download = useDownload();
   const [filter, setFilter] = useState('');
   const confirmed = groups.data?.confirmed ?? [];
   const counts = useMemo(
@@ -85,27 +88,18 @@ export default function AttendancePage() {
   return (
     <>
       <TrainingsNav />
-      <TrainingsBreadcrumbs>
-        <Anchor component={Link} to="/formations/gestion" size="sm">
-          {t('trainings.staff.title')}
-        </Anchor>
-        <Anchor component={Link} to={`/formations/gestion/sessions/${id}`} size="sm">
-          {session.data?.title ?? t('trainings.session.title')}
-        </Anchor>
-        <span aria-current="page">{t('trainings.attendance.title')}</span>
-      </TrainingsBreadcrumbs>
+      <PageBreadcrumbs
+        links={[
+          { to: '/formations/gestion', label: t('trainings.staff.title') },
+          { to: `/formations/gestion/sessions/${id}`, label: session.data?.title ?? t('trainings.session.title') },
+        ]}
+        current={t('trainings.attendance.title')}
+      />
       <PageHeader
         title={t('trainings.attendance.pageTitle')}
         description={session.data ? `${session.data.title} — ${formatWhen(session.data.startsAt, session.data.endsAt)}` : undefined}
         actions={
-          <Button
-            variant="default"
-            onClick={() =>
-              void downloadFile(files.signatureSheet(id), 'feuille-emargement.pdf').catch((error: unknown) =>
-                notifications.show({ color: 'red', message: errorMessage(error) }),
-              )
-            }
-          >
+          <Button variant="default" onClick={() => void download.run(files.signatureSheet(id), 'feuille-emargement.pdf')}>
             {t('trainings.manage.exportSignature')}
           </Button>
         }

@@ -6,8 +6,9 @@ import { Link, useSearchParams } from 'react-router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
+import { useDownload } from '../../components/useDownload';
 import { useUser } from '../accounts/session';
-import { downloadFile, files, useCalendarFeed, useCalendarFeedMutation, useMyRegistrations } from './api';
+import { files, useCalendarFeed, useCalendarFeedMutation, useMyRegistrations } from './api';
 import { MyRegistrationBadge, PlaceText, TrainingsNav } from './components';
 import { formatDeadline, formatWhen } from './format';
 import { RegistrationActions } from './RegistrationActions';
@@ -19,22 +20,12 @@ const TABS: Tab[] = ['upcoming', 'waiting', 'past'];
 
 function CertificateButton({ item }: { item: MyItem }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
-  const [busy, setBusy] = useState(false);
+  const download = useDownload();
   return (
     <Button
       size="sm"
-      loading={busy}
-      onClick={async () => {
-        setBusy(true);
-        try {
-          await downloadFile(files.certificate(item.registration.id), 'attestation-de-presence.pdf');
-        } catch (error) {
-          notifications.show({ color: 'red', message: errorMessage(error) });
-        } finally {
-          setBusy(false);
-        }
-      }}
+      loading={download.busy !== null}
+      onClick={() => void download.run(files.certificate(item.registration.id), 'attestation-de-presence.pdf')}
     >
       {t('trainings.mine.certificate')}
     </Button>

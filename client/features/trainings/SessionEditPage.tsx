@@ -1,12 +1,14 @@
-import { Alert, Anchor, Paper } from '@mantine/core';
+import { Alert, Paper } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
+import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
+import { ErrorState, PageSkeleton } from '../../components/States';
+import { useSaveHandler } from '../../components/useSaveHandler';
 import { useTerritory } from '../accounts/api';
 import { useSaveSession, useSession, useTraining } from './api';
-import { TrainingsBreadcrumbs, TrainingsNav } from './components';
+import { TrainingsNav } from './components';
 import { formatWhen } from './format';
 import { SessionForm } from './SessionForm';
 
@@ -22,7 +24,10 @@ export default function SessionEditPage() {
   const training = useTraining(id ? undefined : trainingId);
   const territory = useTerritory();
   const save = useSaveSession({ sessionId: id, trainingId });
-  const errorMessage = useErrorMessage();
+  const submit = useSaveHandler(save.mutateAsync, async (saved) => {
+    notifications.show({ color: 'cevennes', message: id ? t('trainings.sessionForm.saved') : t('trainings.sessionForm.created') });
+    await navigate(`/formations/gestion/sessions/${saved.id}`, { replace: !id });
+  });
   const trainingData = session.data?.training ?? training.data;
   const title = id
     ? t('trainings.sessionForm.editTitle')
@@ -34,22 +39,16 @@ export default function SessionEditPage() {
   return (
     <>
       <TrainingsNav />
-      <TrainingsBreadcrumbs>
-        <Anchor component={Link} to="/formations/gestion" size="sm">
-          {t('trainings.staff.title')}
-        </Anchor>
-        {trainingData && !id ? (
-          <Anchor component={Link} to={`/formations/gestion/catalogue/${trainingData.id}`} size="sm">
-            {trainingData.title}
-          </Anchor>
-        ) : null}
-        {id && session.data ? (
-          <Anchor component={Link} to={`/formations/gestion/sessions/${id}`} size="sm">
-            {session.data.title} — {formatWhen(session.data.startsAt, session.data.endsAt)}
-          </Anchor>
-        ) : null}
-        <span aria-current="page">{title}</span>
-      </TrainingsBreadcrumbs>
+      <PageBreadcrumbs
+        links={[
+          { to: '/formations/gestion', label: t('trainings.staff.title') },
+          ...(trainingData && !id ? [{ to: `/formations/gestion/catalogue/${trainingData.id}`, label: trainingData.title }] : []),
+          ...(id && session.data
+            ? [{ to: `/formations/gestion/sessions/${id}`, label: `${session.data.title} — ${formatWhen(session.data.startsAt, session.data.endsAt)}` }]
+            : []),
+        ]}
+        current={title}
+      />
       <PageHeader title={title} description={trainingData?.title} />
       {loading ? <PageSkeleton lines={10} /> : null}
       {error ? <ErrorState error={error} /> : null}
@@ -67,16 +66,7 @@ export default function SessionEditPage() {
             durationMinutes={trainingData.durationMinutes}
             saving={save.isPending}
             onCancel={() => void navigate(backTo)}
-            onSubmit={async (body) => {
-              try {
-                const saved = await save.mutateAsync(body);
-                notifications.show({ color: 'cevennes', message: id ? t('trainings.sessionForm.saved') : t('trainings.sessionForm.created') });
-                await navigate(`/formations/gestion/sessions/${saved.id}`, { replace: !id });
-              } catch (err) {
-                notifications.show({ color: 'red', message: errorMessage(err) });
-                throw err;
-              }
-            }}
+            onSubmit={submit}
           />
         </Paper>
       ) : null}

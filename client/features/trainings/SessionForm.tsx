@@ -5,7 +5,8 @@ import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyFieldErrors } from '../../lib/api';
+import { FormActions } from '../../components/FormActions';
+import { saveForm } from '../../lib/api';
 import { dayjs, TIME_ZONE } from '../../lib/format';
 import { formatLocale } from '../../lib/locale';
 import type { Territory } from '../accounts/types';
@@ -204,12 +205,7 @@ export function SessionForm({ territory, session, durationMinutes, saving, onSub
       if (form.isDirty('status')) changed.status = full.status;
       body = changed;
     }
-    try {
-      await onSubmit(body);
-      form.resetDirty();
-    } catch (error) {
-      applyFieldErrors(form, error);
-    }
+    await saveForm(form, () => onSubmit(body));
   });
 
   const pickerProps = {
@@ -396,16 +392,12 @@ export function SessionForm({ territory, session, durationMinutes, saving, onSub
               {t('trainings.sessionForm.noticeWarning', { count: registrants })}
             </Alert>
           ) : null}
-          <Group gap="sm">
-            <Button type="submit" loading={saving} disabled={Boolean(session) && !form.isDirty()}>
-              {session ? t('common.save') : t('trainings.sessionForm.create')}
-            </Button>
-            {onCancel ? (
-              <Button variant="default" onClick={onCancel}>
-                {t('common.cancel')}
-              </Button>
-            ) : null}
-          </Group>
+          <FormActions
+            submitLabel={session ? t('common.save') : t('trainings.sessionForm.create')}
+            saving={saving}
+            disabled={Boolean(session) && !form.isDirty()}
+            onCancel={onCancel}
+          />
         </Stack>
       </form>
     </DatesProvider>

@@ -1,17 +1,17 @@
-import { Alert, Anchor, Button, Card, Divider, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { Alert, Button, Card, Divider, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
+import { ErrorState, PageSkeleton } from '../../components/States';
+import { useDownload } from '../../components/useDownload';
 import { formatNumber } from '../../lib/format';
 import { useTerritory } from '../accounts/api';
 import { useUser } from '../accounts/session';
-import { downloadFile, files, useColleagues, useSession } from './api';
-import { DescriptionHtml, MyRegistrationBadge, PlaceText, SeatsBadge, SessionStatusBadge, ThemeBadge, TrainingsBreadcrumbs, TrainingsNav } from './components';
+import { files, useColleagues, useSession } from './api';
+import { DescriptionHtml, MyRegistrationBadge, PlaceText, SeatsBadge, SessionStatusBadge, ThemeBadge } from './components';
 import { formatDeadline, formatDuration, formatPrice, formatSlot, formatWhen } from './format';
 import { RegistrationActions, SignUpButton } from './RegistrationActions';
+import { SessionFrame } from './SessionFrame';
 import type { MyRegistration, SessionDetail } from './types';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -45,24 +45,9 @@ function Facts({ items }: { items: [string, React.ReactNode][] }) {
 
 export function IcsButton({ session, variant = 'default', size = 'sm' }: { session: { id: string; title: string }; variant?: string; size?: string }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
-  const [busy, setBusy] = useState(false);
+  const download = useDownload();
   return (
-    <Button
-      variant={variant}
-      size={size}
-      loading={busy}
-      onClick={async () => {
-        setBusy(true);
-        try {
-          await downloadFile(files.sessionIcs(session.id), 'formation.ics');
-        } catch (error) {
-          notifications.show({ color: 'red', message: errorMessage(error) });
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
+    <Button variant={variant} size={size} loading={download.busy !== null} onClick={() => void download.run(files.sessionIcs(session.id), 'formation.ics')}>
       {t('trainings.session.addToCalendar')}
     </Button>
   );
@@ -154,26 +139,11 @@ export default function SessionPage() {
   const user = useUser();
   const query = useSession(id);
   const territory = useTerritory();
-  const session = query.data;
   const categoryLabel = new Map(territory.data?.categories.map((c) => [c.id, c.label]) ?? []);
 
   return (
-    <>
-      <TrainingsNav />
-      <TrainingsBreadcrumbs>
-        <Anchor component={Link} to="/formations" size="sm">
-          {t('nav.trainings')}
-        </Anchor>
-        <span aria-current="page">{session?.title ?? t('trainings.session.title')}</span>
-      </TrainingsBreadcrumbs>
-      {query.isPending ? <PageSkeleton lines={8} /> : null}
-      {query.isError ? (
-        <>
-          <PageHeader title={t('trainings.session.title')} />
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-        </>
-      ) : null}
-      {session ? (
+    <SessionFrame query={query} parent={{ to: '/formations', label: t('nav.trainings') }}>
+      {(session) => (
         <>
           <PageHeader
             title={session.title}
@@ -277,7 +247,7 @@ export default function SessionPage() {
             </Grid.Col>
           </Grid>
         </>
-      ) : null}
-    </>
+      )}
+    </SessionFrame>
   );
 }

@@ -1,5 +1,5 @@
 import {
-  ActionIcon, Alert, Anchor, Badge, Button, Group, Menu, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text,
+  Alert, Anchor, Badge, Button, Group, Menu, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text,
   Textarea, Timeline, Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -8,16 +8,21 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DataTable, PersonCell } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, ErrorState, PageSkeleton, TableSkeleton, useErrorMessage } from '../../components/States';
+import { QueryState } from '../../components/QueryState';
+import { RowActionsMenu } from '../../components/RowActionsMenu';
+import { EmptyState, ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
+import { useDownload } from '../../components/useDownload';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import {
-  downloadFile, files, useCancelSession, useHistory, useRegistrationAction, useRegistrations, useSession, useSignUp, useSurveySummary,
+  files, useCancelSession, useHistory, useRegistrationAction, useRegistrations, useSession, useSignUp, useSurveySummary,
   type RegistrationAction,
 } from './api';
-import { PlaceText, SessionStatusBadge, TrainingsBreadcrumbs, TrainingsNav } from './components';
+import { PlaceText, SessionStatusBadge } from './components';
 import { formatDeadline, formatWhen } from './format';
 import { signUpMessage } from './RegistrationActions';
+import { SessionFrame } from './SessionFrame';
 import { FillRate } from './StaffSessionsTable';
 import { LIMITS, type HistoryEvent, type Registration, type SessionDetail } from './types';
 import { UserPicker } from './UserPicker';
@@ -36,22 +41,6 @@ function Stat({ label, children }: { label: string; children: ReactNode }) {
       </Text>
     </Paper>
   );
-}
-
-function useDownload() {
-  const errorMessage = useErrorMessage();
-  const [busy, setBusy] = useState<string | null>(null);
-  const run = async (path: string, name: string) => {
-    setBusy(path);
-    try {
-      await downloadFile(path, name);
-    } catch (error) {
-      notifications.show({ color: 'red', message: errorMessage(error) });
-    } finally {
-      setBusy(null);
-    }
-  };
-  return { busy, run };
 }
 
 /** Staff sign up anyone (partner, staff) by searching their account. */
@@ -111,29 +100,12 @@ interface PendingAction {
   action: RegistrationAction;
 }
 
-function PersonCell({ r }: { r: Registration }) {
-  return (
-    <Table.Th scope="row" fw={400}>
-      <Text fw={600} size="sm">
-        {r.user.name}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {r.user.email}
-      </Text>
-    </Table.Th>
-  );
-}
-
-function RowMenu({ r, onAction }: { r: Registration; onAction: (p: PendingAction) => void }) {
+/** The row's last cell: what staff may do for this person (promote, accept or decline for them, cancel). */
+function ActionsCell({ r, onAction }: { r: Registration; onAction: (p: PendingAction) => void }) {
   const { t } = useTranslation();
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <ActionIcon variant="default" size="lg" aria-label={t('trainings.manage.actionsFor', { name: r.user.name })}>
-          <span aria-hidden="true">⋯</span>
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
+    <Table.Td>
+      <RowActionsMenu label={t('trainings.manage.actionsFor', { name: r.user.name })}>
         {r.status === 'waiting' || r.status === 'offered' ? (
           <Menu.Item onClick={() => onAction({ registration: r, action: 'promote' })}>{t('trainings.manage.promote')}</Menu.Item>
         ) : null}
@@ -146,8 +118,8 @@ function RowMenu({ r, onAction }: { r: Registration; onAction: (p: PendingAction
         <Menu.Item color="red.8" onClick={() => onAction({ registration: r, action: 'cancel' })}>
           {t('trainings.manage.cancelRegistration')}
         </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+      </RowActionsMenu>
+    </Table.Td>
   );
 }
 
@@ -194,128 +166,78 @@ function RegistrantsTab({ session }: { session: SessionDetail }) {
     );
   };
 
-  const data = groups.data;
   return (
     <Stack gap="lg">
       {session.status !== 'cancelled' && session.status !== 'done' ? <SignUpAnyone session={session} /> : null}
-      {groups.isPending ? <TableSkeleton /> : null}
-      {groups.isError ? <ErrorState error={groups.error} onRetry={() => void groups.refetch()} /> : null}
-      {data ? (
-        <>
-          <Group_ title={t('trainings.manage.groups.confirmed')} count={data.confirmed.length} empty={t('trainings.manage.groups.confirmedEmpty')}>
-            <Table.ScrollContainer minWidth={720}>
-              <Table striped verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('fields.name')}</Table.Th>
-                    <Table.Th scope="col">{t('fields.establishment')}</Table.Th>
-                    <Table.Th scope="col">{t('trainings.manage.confirmedAt')}</Table.Th>
-                    <Table.Th scope="col">{t('trainings.manage.registeredBy')}</Table.Th>
-                    <Table.Th scope="col">{t('trainings.attendance.title')}</Table.Th>
-                    <Table.Th scope="col">{t('common.actions')}</Table.Th>
+      <QueryState query={groups}>
+        {(data) => (
+          <>
+            <Group_ title={t('trainings.manage.groups.confirmed')} count={data.confirmed.length} empty={t('trainings.manage.groups.confirmedEmpty')}>
+              <DataTable
+                dense
+                minWidth={720}
+                columns={[t('fields.name'), t('fields.establishment'), t('trainings.manage.confirmedAt'), t('trainings.manage.registeredBy'), t('trainings.attendance.title'), t('common.actions')]}
+              >
+                {data.confirmed.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <PersonCell name={r.user.name} email={r.user.email} />
+                    <Table.Td>{r.establishment?.name ?? '—'}</Table.Td>
+                    <Table.Td>{formatDateTime(r.confirmedAt ?? r.createdAt)}</Table.Td>
+                    <Table.Td>{r.registeredBy && r.registeredBy.id !== r.user.id ? r.registeredBy.name : t('trainings.manage.self')}</Table.Td>
+                    <Table.Td>{attendanceLabel(r)}</Table.Td>
+                    <ActionsCell r={r} onAction={setPending} />
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.confirmed.map((r) => (
-                    <Table.Tr key={r.id}>
-                      <PersonCell r={r} />
-                      <Table.Td>{r.establishment?.name ?? '—'}</Table.Td>
-                      <Table.Td>{formatDateTime(r.confirmedAt ?? r.createdAt)}</Table.Td>
-                      <Table.Td>{r.registeredBy && r.registeredBy.id !== r.user.id ? r.registeredBy.name : t('trainings.manage.self')}</Table.Td>
-                      <Table.Td>{attendanceLabel(r)}</Table.Td>
-                      <Table.Td>
-                        <RowMenu r={r} onAction={setPending} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Group_>
-          <Group_ title={t('trainings.manage.groups.offered')} count={data.offered.length} empty={t('trainings.manage.groups.offeredEmpty')}>
-            <Table.ScrollContainer minWidth={600}>
-              <Table striped verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('fields.name')}</Table.Th>
-                    <Table.Th scope="col">{t('fields.establishment')}</Table.Th>
-                    <Table.Th scope="col">{t('trainings.manage.offerExpires')}</Table.Th>
-                    <Table.Th scope="col">{t('common.actions')}</Table.Th>
+                ))}
+              </DataTable>
+            </Group_>
+            <Group_ title={t('trainings.manage.groups.offered')} count={data.offered.length} empty={t('trainings.manage.groups.offeredEmpty')}>
+              <DataTable dense minWidth={600} columns={[t('fields.name'), t('fields.establishment'), t('trainings.manage.offerExpires'), t('common.actions')]}>
+                {data.offered.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <PersonCell name={r.user.name} email={r.user.email} />
+                    <Table.Td>{r.establishment?.name ?? '—'}</Table.Td>
+                    <Table.Td>{r.offerExpiresAt ? formatDateTime(r.offerExpiresAt) : '—'}</Table.Td>
+                    <ActionsCell r={r} onAction={setPending} />
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.offered.map((r) => (
-                    <Table.Tr key={r.id}>
-                      <PersonCell r={r} />
-                      <Table.Td>{r.establishment?.name ?? '—'}</Table.Td>
-                      <Table.Td>{r.offerExpiresAt ? formatDateTime(r.offerExpiresAt) : '—'}</Table.Td>
-                      <Table.Td>
-                        <RowMenu r={r} onAction={setPending} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Group_>
-          <Group_ title={t('trainings.manage.groups.waiting')} count={data.waiting.length} empty={t('trainings.manage.groups.waitingEmpty')}>
-            <Table.ScrollContainer minWidth={600}>
-              <Table striped verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('trainings.manage.position')}</Table.Th>
-                    <Table.Th scope="col">{t('fields.name')}</Table.Th>
-                    <Table.Th scope="col">{t('fields.establishment')}</Table.Th>
-                    <Table.Th scope="col">{t('trainings.manage.since')}</Table.Th>
-                    <Table.Th scope="col">{t('common.actions')}</Table.Th>
+                ))}
+              </DataTable>
+            </Group_>
+            <Group_ title={t('trainings.manage.groups.waiting')} count={data.waiting.length} empty={t('trainings.manage.groups.waitingEmpty')}>
+              <DataTable
+                dense
+                minWidth={600}
+                columns={[t('trainings.manage.position'), t('fields.name'), t('fields.establishment'), t('trainings.manage.since'), t('common.actions')]}
+              >
+                {data.waiting.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>{r.position ?? '—'}</Table.Td>
+                    <PersonCell name={r.user.name} email={r.user.email} />
+                    <Table.Td>{r.establishment?.name ?? '—'}</Table.Td>
+                    <Table.Td>{formatDateTime(r.createdAt)}</Table.Td>
+                    <ActionsCell r={r} onAction={setPending} />
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.waiting.map((r) => (
-                    <Table.Tr key={r.id}>
-                      <Table.Td>{r.position ?? '—'}</Table.Td>
-                      <PersonCell r={r} />
-                      <Table.Td>{r.establishment?.name ?? '—'}</Table.Td>
-                      <Table.Td>{formatDateTime(r.createdAt)}</Table.Td>
-                      <Table.Td>
-                        <RowMenu r={r} onAction={setPending} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Group_>
-          <Group_ title={t('trainings.manage.groups.inactive')} count={data.inactive.length} empty={t('trainings.manage.groups.inactiveEmpty')}>
-            <Table.ScrollContainer minWidth={600}>
-              <Table striped verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('fields.name')}</Table.Th>
-                    <Table.Th scope="col">{t('fields.establishment')}</Table.Th>
-                    <Table.Th scope="col">{t('fields.status')}</Table.Th>
-                    <Table.Th scope="col">{t('trainings.manage.endedAt')}</Table.Th>
+                ))}
+              </DataTable>
+            </Group_>
+            <Group_ title={t('trainings.manage.groups.inactive')} count={data.inactive.length} empty={t('trainings.manage.groups.inactiveEmpty')}>
+              <DataTable dense minWidth={600} columns={[t('fields.name'), t('fields.establishment'), t('fields.status'), t('trainings.manage.endedAt')]}>
+                {data.inactive.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <PersonCell name={r.user.name} email={r.user.email} />
+                    <Table.Td>{r.establishment?.name ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="outline" color="gray.7" tt="none">
+                        {t(`trainings.registration.status.${r.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{r.cancelledAt ? formatDateTime(r.cancelledAt) : '—'}</Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.inactive.map((r) => (
-                    <Table.Tr key={r.id}>
-                      <PersonCell r={r} />
-                      <Table.Td>{r.establishment?.name ?? '—'}</Table.Td>
-                      <Table.Td>
-                        <Badge variant="outline" color="gray.7" tt="none">
-                          {t(`trainings.registration.status.${r.status}`)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>{r.cancelledAt ? formatDateTime(r.cancelledAt) : '—'}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Group_>
-        </>
-      ) : null}
+                ))}
+              </DataTable>
+            </Group_>
+          </>
+        )}
+      </QueryState>
       <ConfirmDialog
         opened={pending !== null}
         title={pending ? t(`trainings.manage.confirm.${pending.action}Title`) : ''}
@@ -493,41 +415,25 @@ export default function StaffSessionPage() {
   const tab: Tab = requested && TABS.includes(requested) ? requested : 'inscrits';
   const download = useDownload();
   const [cancelOpen, setCancelOpen] = useState(false);
-  const session = query.data;
-  const editable = session && session.status !== 'cancelled';
 
   return (
-    <>
-      <TrainingsNav />
-      <TrainingsBreadcrumbs>
-        <Anchor component={Link} to="/formations/gestion" size="sm">
-          {t('trainings.staff.title')}
-        </Anchor>
-        <span aria-current="page">{session?.title ?? t('trainings.session.title')}</span>
-      </TrainingsBreadcrumbs>
-      {query.isPending ? <PageSkeleton lines={8} /> : null}
-      {query.isError ? (
-        <>
-          <PageHeader title={t('trainings.session.title')} />
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-        </>
-      ) : null}
-      {session ? (
+    <SessionFrame query={query} parent={{ to: '/formations/gestion', label: t('trainings.staff.title') }}>
+      {(session) => (
         <>
           <PageHeader
             title={session.title}
             description={formatWhen(session.startsAt, session.endsAt)}
             actions={
               <>
-                {editable ? (
-                  <Button component={Link} to={`/formations/gestion/sessions/${session.id}/modifier`} variant="default">
-                    {t('trainings.manage.edit')}
-                  </Button>
-                ) : null}
-                {editable ? (
-                  <Button component={Link} to={`/formations/gestion/sessions/${session.id}/presences`}>
-                    {t('trainings.attendance.take')}
-                  </Button>
+                {session.status !== 'cancelled' ? (
+                  <>
+                    <Button component={Link} to={`/formations/gestion/sessions/${session.id}/modifier`} variant="default">
+                      {t('trainings.manage.edit')}
+                    </Button>
+                    <Button component={Link} to={`/formations/gestion/sessions/${session.id}/presences`}>
+                      {t('trainings.attendance.take')}
+                    </Button>
+                  </>
                 ) : null}
                 <Menu position="bottom-end" withinPortal>
                   <Menu.Target>
@@ -611,7 +517,7 @@ export default function StaffSessionPage() {
           </Tabs>
           <CancelSessionDialog key={String(cancelOpen)} session={session} opened={cancelOpen} onClose={() => setCancelOpen(false)} />
         </>
-      ) : null}
-    </>
+      )}
+    </SessionFrame>
   );
 }

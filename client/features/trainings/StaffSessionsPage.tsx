@@ -1,10 +1,11 @@
-import { Button, Paper, Select, SimpleGrid, Stack } from '@mantine/core';
+import { Button, Select } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ListPagination } from '../../components/ListPagination';
+import { FilterPanel, FilterSelect } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, ErrorState, TableSkeleton } from '../../components/States';
+import { PagedList } from '../../components/PagedList';
+import { ListEmptyState } from '../../components/States';
 import { useListParams } from '../../components/useListParams';
 import { formatNumber } from '../../lib/format';
 import { useStaffSessions, useTrainings } from './api';
@@ -31,77 +32,60 @@ export default function StaffSessionsPage() {
     pageSize: LIMITS.pageSize,
   });
   const trainings = useTrainings({ includeArchived: true, pageSize: 100 });
-  const data = list.data;
+  const scheduleButton = (
+    <Button component={Link} to="/formations/gestion/catalogue">
+      {t('trainings.staff.scheduleFromCatalogue')}
+    </Button>
+  );
 
   return (
     <>
       <TrainingsNav />
-      <PageHeader
-        title={t('trainings.staff.title')}
-        description={t('trainings.staff.description')}
-        actions={
-          <Button component={Link} to="/formations/gestion/catalogue">
-            {t('trainings.staff.scheduleFromCatalogue')}
-          </Button>
-        }
-      />
-      <Paper withBorder radius="md" p="md" mb="md" role="search" aria-label={t('common.filters')}>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <Select
-            label={t('trainings.staff.period')}
-            data={PERIODS.map((p) => ({ value: p, label: t(`trainings.staff.periods.${p}`) }))}
-            value={period}
-            allowDeselect={false}
-            onChange={(v) => set({ period: v === 'upcoming' ? null : v })}
-          />
-          <Select
-            label={t('trainings.staff.training')}
-            data={(trainings.data?.items ?? []).map((tr) => ({ value: tr.id, label: tr.title }))}
-            value={values.trainingId || null}
-            onChange={(v) => set({ trainingId: v })}
-            searchable
-            clearable
-            nothingFoundMessage={t('common.nothingFound')}
-            placeholder={t('common.all')}
-          />
-          <Select
-            label={t('fields.status')}
-            data={SESSION_STATUSES.map((s) => ({ value: s, label: t(`trainings.status.${s}`) }))}
-            value={values.status || null}
-            onChange={(v) => set({ status: v })}
-            clearable
-            placeholder={t('common.all')}
-          />
-        </SimpleGrid>
-        {active ? (
-          <Button variant="subtle" size="compact-sm" mt="sm" onClick={() => set({ status: null, trainingId: null, period: null })}>
-            {t('common.resetFilters')}
-          </Button>
-        ) : null}
-      </Paper>
-      {list.isPending ? <TableSkeleton /> : null}
-      {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {data && data.items.length === 0 ? (
-        <EmptyState
-          title={active ? t('trainings.staff.emptyFiltered') : t('trainings.staff.empty')}
-          description={active ? t('common.tryOtherFilters') : t('trainings.staff.emptyHelp')}
-          action={
-            <Button component={Link} to="/formations/gestion/catalogue">
-              {t('trainings.staff.scheduleFromCatalogue')}
-            </Button>
-          }
+      <PageHeader title={t('trainings.staff.title')} description={t('trainings.staff.description')} actions={scheduleButton} />
+      <FilterPanel cols={{ base: 1, sm: 3 }} active={active} onReset={() => set({ status: null, trainingId: null, period: null })}>
+        <Select
+          label={t('trainings.staff.period')}
+          data={PERIODS.map((p) => ({ value: p, label: t(`trainings.staff.periods.${p}`) }))}
+          value={period}
+          allowDeselect={false}
+          onChange={(v) => set({ period: v === 'upcoming' ? null : v })}
         />
-      ) : null}
-      {data && data.items.length > 0 ? (
-        <Stack gap="md">
+        <FilterSelect
+          label={t('trainings.staff.training')}
+          data={(trainings.data?.items ?? []).map((tr) => ({ value: tr.id, label: tr.title }))}
+          value={values.trainingId}
+          onChange={(v) => set({ trainingId: v })}
+          searchable
+        />
+        <FilterSelect
+          label={t('fields.status')}
+          data={SESSION_STATUSES.map((s) => ({ value: s, label: t(`trainings.status.${s}`) }))}
+          value={values.status}
+          onChange={(v) => set({ status: v })}
+        />
+      </FilterPanel>
+      <PagedList
+        query={list}
+        page={page}
+        onPageChange={(p) => set({ page: p })}
+        empty={
+          <ListEmptyState
+            filtered={active}
+            filteredTitle={t('trainings.staff.emptyFiltered')}
+            title={t('trainings.staff.empty')}
+            description={t('trainings.staff.emptyHelp')}
+            action={scheduleButton}
+          />
+        }
+      >
+        {(data, dimmed) => (
           <StaffSessionsTable
             items={data.items}
-            dimmed={list.isPlaceholderData}
+            dimmed={dimmed}
             caption={t('trainings.staff.count', { count: data.total, formatted: formatNumber(data.total) })}
           />
-          <ListPagination total={data.total} pageSize={data.pageSize} page={page} onChange={(p) => set({ page: p })} />
-        </Stack>
-      ) : null}
+        )}
+      </PagedList>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Anchor, Group, Progress, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DataTable } from '../../components/DataTable';
 import { formatNumber } from '../../lib/format';
 import { SessionStatusBadge } from './components';
 import { formatDeadline, formatWhen, placeLabel } from './format';
@@ -36,47 +37,44 @@ export function FillRate({ item }: { item: Pick<StaffSessionItem, 'confirmedCoun
 export function StaffSessionsTable({ items, caption, dimmed = false, showTitle = true }: { items: StaffSessionItem[]; caption: string; dimmed?: boolean; showTitle?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={960}>
-      <Table striped highlightOnHover verticalSpacing="sm" style={{ opacity: dimmed ? 0.6 : 1 }}>
-        <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" miw={200}>{showTitle ? t('trainings.staff.session') : t('trainings.staff.date')}</Table.Th>
-            <Table.Th scope="col">{t('trainings.session.place')}</Table.Th>
-            <Table.Th scope="col" miw={175}>{t('trainings.staff.fillRate')}</Table.Th>
-            <Table.Th scope="col">{t('trainings.staff.offered')}</Table.Th>
-            <Table.Th scope="col">{t('trainings.staff.waiting')}</Table.Th>
-            <Table.Th scope="col">{t('trainings.fields.signupDeadline')}</Table.Th>
-            <Table.Th scope="col" miw={165}>{t('fields.status')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((s) => (
-            <Table.Tr key={s.id}>
-              <Table.Th scope="row" fw={400}>
-                <Anchor component={Link} to={`/formations/gestion/sessions/${s.id}`} fw={600}>
-                  {showTitle ? s.title : formatWhen(s.startsAt, s.endsAt)}
-                </Anchor>
-                {showTitle ? (
-                  <Text size="sm" c="dimmed">
-                    {formatWhen(s.startsAt, s.endsAt)}
-                  </Text>
-                ) : null}
-              </Table.Th>
-              <Table.Td>{placeLabel(t, s.place)}</Table.Td>
-              <Table.Td>
-                <FillRate item={s} />
-              </Table.Td>
-              <Table.Td>{formatNumber(s.offeredCount)}</Table.Td>
-              <Table.Td>{formatNumber(s.waitingCount)}</Table.Td>
-              <Table.Td>{formatDeadline(t, s.signupDeadline)}</Table.Td>
-              <Table.Td>
-                <SessionStatusBadge status={s.status} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={960}
+      caption={caption}
+      dimmed={dimmed}
+      columns={[
+        { label: showTitle ? t('trainings.staff.session') : t('trainings.staff.date'), miw: 200 },
+        t('trainings.session.place'),
+        { label: t('trainings.staff.fillRate'), miw: 175 },
+        t('trainings.staff.offered'),
+        t('trainings.staff.waiting'),
+        t('trainings.fields.signupDeadline'),
+        { label: t('fields.status'), miw: 165 },
+      ]}
+    >
+      {items.map((s) => (
+        <Table.Tr key={s.id}>
+          <Table.Th scope="row" fw={400}>
+            <Anchor component={Link} to={`/formations/gestion/sessions/${s.id}`} fw={600}>
+              {showTitle ? s.title : formatWhen(s.startsAt, s.endsAt)}
+            </Anchor>
+            {showTitle ? (
+              <Text size="sm" c="dimmed">
+                {formatWhen(s.startsAt, s.endsAt)}
+              </Text>
+            ) : null}
+          </Table.Th>
+          <Table.Td>{placeLabel(t, s.place)}</Table.Td>
+          <Table.Td>
+            <FillRate item={s} />
+          </Table.Td>
+          <Table.Td>{formatNumber(s.offeredCount)}</Table.Td>
+          <Table.Td>{formatNumber(s.waitingCount)}</Table.Td>
+          <Table.Td>{formatDeadline(t, s.signupDeadline)}</Table.Td>
+          <Table.Td>
+            <SessionStatusBadge status={s.status} />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,8 +1,10 @@
-import { Alert, Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Group, Radio, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
+import { CountedTextarea } from '../../components/CountedTextarea';
+import { FormActions } from '../../components/FormActions';
+import { ErrorState, FormError, PageSkeleton } from '../../components/States';
 import { AuthCard } from '../accounts/AuthCard';
 import { useSurveyAnswer, useSurveyToken } from './api';
 import { formatWhen } from './format';
@@ -16,7 +18,6 @@ export default function SurveyPage() {
   const { token = '' } = useParams();
   const survey = useSurveyToken(token);
   const answer = useSurveyAnswer(token);
-  const errorMessage = useErrorMessage();
   const form = useForm({
     initialValues: { rating: '', comment: '' },
     validateInputOnChange: ['comment'],
@@ -64,24 +65,9 @@ export default function SurveyPage() {
                 ))}
               </Group>
             </Radio.Group>
-            <Textarea
-              label={t('trainings.survey.comment')}
-              description={t('common.charactersLeft', { count: LIMITS.surveyComment - form.values.comment.length })}
-              autosize
-              minRows={3}
-              maxRows={10}
-              {...form.getInputProps('comment')}
-            />
-            {answer.isError ? (
-              <Alert color="red" variant="light" role="alert">
-                {errorMessage(answer.error)}
-              </Alert>
-            ) : null}
-            <Group>
-              <Button type="submit" loading={answer.isPending}>
-                {t('trainings.survey.submit')}
-              </Button>
-            </Group>
+            <CountedTextarea label={t('trainings.survey.comment')} max={LIMITS.surveyComment} minRows={3} maxRows={10} {...form.getInputProps('comment')} />
+            <FormError error={answer.error} />
+            <FormActions submitLabel={t('trainings.survey.submit')} saving={answer.isPending} />
           </Stack>
         </form>
       ) : null}

@@ -1,20 +1,22 @@
-import { Anchor, Button, Paper, Stack, Title } from '@mantine/core';
+import { Button, Paper, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, ErrorState, PageSkeleton, TableSkeleton, useErrorMessage } from '../../components/States';
+import { QueryState } from '../../components/QueryState';
+import { EmptyState, ErrorState, PageSkeleton, TableSkeleton } from '../../components/States';
+import { useSaveHandler } from '../../components/useSaveHandler';
 import { formatNumber } from '../../lib/format';
 import { useTerritory } from '../accounts/api';
 import { useSaveTraining, useStaffSessions, useTraining } from './api';
-import { TrainingsBreadcrumbs, TrainingsNav } from './components';
+import { TrainingsNav } from './components';
 import { StaffSessionsTable } from './StaffSessionsTable';
 import { TrainingForm } from './TrainingForm';
 
 function TrainingSessions({ trainingId, archived }: { trainingId: string; archived: boolean }) {
   const { t } = useTranslation();
   const sessions = useStaffSessions({ trainingId, pageSize: 50 });
-  const data = sessions.data;
   return (
     <Stack gap="sm" component="section" aria-labelledby="training-sessions" mt="xl">
       <Title order={2} fz="h3" id="training-sessions">
@@ -25,16 +27,20 @@ function TrainingSessions({ trainingId, archived }: { trainingId: string; archiv
           {t('trainings.catalogue.newSession')}
         </Button>
       ) : null}
-      {sessions.isPending ? <TableSkeleton rows={3} /> : null}
-      {sessions.isError ? <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} /> : null}
-      {data && data.items.length === 0 ? <EmptyState title={t('trainings.catalogue.noSessions')} /> : null}
-      {data && data.items.length > 0 ? (
-        <StaffSessionsTable
-          items={data.items}
-          showTitle={false}
-          caption={t('trainings.staff.count', { count: data.total, formatted: formatNumber(data.total) })}
-        />
-      ) : null}
+      <QueryState
+        query={sessions}
+        skeleton={<TableSkeleton rows={3} />}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState title={t('trainings.catalogue.noSessions')} />}
+      >
+        {(data) => (
+          <StaffSessionsTable
+            items={data.items}
+            showTitle={false}
+            caption={t('trainings.staff.count', { count: data.total, formatted: formatNumber(data.total) })}
+          />
+        )}
+      </QueryState>
     </Stack>
   );
 }
@@ -47,18 +53,16 @@ export default function TrainingEditPage() {
   const training = useTraining(id);
   const territory = useTerritory();
   const save = useSaveTraining(id);
-  const errorMessage = useErrorMessage();
+  const submit = useSaveHandler(save.mutateAsync, async (saved) => {
+    notifications.show({ color: 'cevennes', message: id ? t('trainings.catalogue.saved') : t('trainings.catalogue.created', { title: saved.title }) });
+    if (!id) await navigate(`/formations/gestion/catalogue/${saved.id}`, { replace: true });
+  });
   const title = id ? (training.data?.title ?? t('trainings.catalogue.edit')) : t('trainings.catalogue.new');
 
   return (
     <>
       <TrainingsNav />
-      <TrainingsBreadcrumbs>
-        <Anchor component={Link} to="/formations/gestion/catalogue" size="sm">
-          {t('trainings.catalogue.title')}
-        </Anchor>
-        <span aria-current="page">{title}</span>
-      </TrainingsBreadcrumbs>
+      <PageBreadcrumbs links={[{ to: '/formations/gestion/catalogue', label: t('trainings.catalogue.title') }]} current={title} />
       <PageHeader title={title} />
       {(id && training.isPending) || territory.isPending ? <PageSkeleton lines={10} /> : null}
       {training.isError ? <ErrorState error={training.error} onRetry={() => void training.refetch()} /> : null}
@@ -71,16 +75,7 @@ export default function TrainingEditPage() {
             training={training.data}
             saving={save.isPending}
             onCancel={() => void navigate('/formations/gestion/catalogue')}
-            onSubmit={async (body) => {
-              try {
-                const saved = await save.mutateAsync(body);
-                notifications.show({ color: 'cevennes', message: id ? t('trainings.catalogue.saved') : t('trainings.catalogue.created', { title: saved.title }) });
-                if (!id) await navigate(`/formations/gestion/catalogue/${saved.id}`, { replace: true });
-              } catch (error) {
-                notifications.show({ color: 'red', message: errorMessage(error) });
-                throw error;
-              }
-            }}
+            onSubmit={submit}
           />
         </Paper>
       ) : null}

@@ -1,8 +1,10 @@
-import { Button, Group, MultiSelect, NumberInput, Select, SimpleGrid, Skeleton, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { MultiSelect, NumberInput, Select, SimpleGrid, Skeleton, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyFieldErrors } from '../../lib/api';
+import { CountedTextarea } from '../../components/CountedTextarea';
+import { FormActions } from '../../components/FormActions';
+import { saveForm } from '../../lib/api';
 import { formatLocale } from '../../lib/locale';
 import type { Territory } from '../accounts/types';
 import { orNull, optionalText, requiredText } from '../accounts/validation';
@@ -93,27 +95,14 @@ export function TrainingForm({ territory, training, saving, onSubmit, onCancel }
       priceNonMemberCents: toCents(v.priceNonMember),
       ...(training ? { archived: v.archived } : {}),
     };
-    try {
-      await onSubmit(body);
-      form.resetDirty();
-    } catch (error) {
-      applyFieldErrors(form, error);
-    }
+    await saveForm(form, () => onSubmit(body));
   });
 
   return (
     <form noValidate onSubmit={submit}>
       <Stack gap="md">
         <TextInput label={t('trainings.fields.title')} required maxLength={LIMITS.title} {...form.getInputProps('title')} />
-        <Textarea
-          label={t('trainings.fields.summary')}
-          description={t('common.charactersLeft', { count: LIMITS.summary - form.values.summary.length })}
-          required
-          autosize
-          minRows={2}
-          maxRows={6}
-          {...form.getInputProps('summary')}
-        />
+        <CountedTextarea label={t('trainings.fields.summary')} max={LIMITS.summary} required minRows={2} maxRows={6} {...form.getInputProps('summary')} />
         <Suspense fallback={<Skeleton height={260} aria-label={t('common.loading')} role="status" />}>
           <RichTextField
             label={t('trainings.fields.description')}
@@ -180,16 +169,12 @@ export function TrainingForm({ territory, training, saving, onSubmit, onCancel }
             {...form.getInputProps('archived', { type: 'checkbox' })}
           />
         ) : null}
-        <Group gap="sm">
-          <Button type="submit" loading={saving} disabled={Boolean(training) && !form.isDirty()}>
-            {training ? t('common.save') : t('trainings.catalogue.create')}
-          </Button>
-          {onCancel ? (
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-          ) : null}
-        </Group>
+        <FormActions
+          submitLabel={training ? t('common.save') : t('trainings.catalogue.create')}
+          saving={saving}
+          disabled={Boolean(training) && !form.isDirty()}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

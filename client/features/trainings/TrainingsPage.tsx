@@ -1,10 +1,12 @@
 import type { TFunction } from 'i18next';
-import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { FilterPanel, FilterSelect } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, ErrorState, PageSkeleton } from '../../components/States';
+import { QueryState } from '../../components/QueryState';
+import { ListEmptyState, PageSkeleton } from '../../components/States';
 import { useListParams } from '../../components/useListParams';
 import { useTerritory } from '../accounts/api';
 import type { Territory } from '../accounts/types';
@@ -13,7 +15,7 @@ import { useUpcomingSessions, type SessionFilters } from './api';
 import { TrainingsNav } from './components';
 import { upcomingMonths } from './format';
 import { SessionCard } from './SessionCard';
-import { THEMES } from './types';
+import { ThemeFilter } from './ThemeFilter';
 
 const FILTERS = ['theme', 'month', 'place', 'seatsLeft'] as const;
 
@@ -81,86 +83,78 @@ export default function TrainingsPage() {
           ) : undefined
         }
       />
-      <Paper withBorder radius="md" p="md" mb="md" role="search" aria-label={t('common.filters')}>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-          <Select
-            label={t('trainings.fields.theme')}
-            data={THEMES.map((theme) => ({ value: theme, label: t(`trainings.themes.${theme}`) }))}
-            value={values.theme || null}
-            onChange={(v) => set({ theme: v })}
-            clearable
-            placeholder={t('common.all')}
-          />
-          <Select
-            label={t('trainings.filters.month')}
-            data={months}
-            value={values.month || null}
-            onChange={(v) => set({ month: v })}
-            clearable
-            placeholder={t('trainings.filters.anyMonth')}
-          />
-          <Select
-            label={t('trainings.filters.place')}
-            data={placeOptions}
-            value={values.place || null}
-            onChange={(v) => set({ place: v })}
-            searchable
-            clearable
-            nothingFoundMessage={t('common.nothingFound')}
-            placeholder={t('trainings.filters.anyPlace')}
-          />
-          <Checkbox
-            label={t('trainings.filters.seatsLeft')}
-            checked={values.seatsLeft === '1'}
-            onChange={(e) => set({ seatsLeft: e.currentTarget.checked ? '1' : null })}
-            mt={{ base: 0, lg: 30 }}
-          />
-        </SimpleGrid>
-        {active ? (
-          <Button variant="subtle" size="compact-sm" mt="sm" onClick={() => set({ theme: null, month: null, place: null, seatsLeft: null })}>
-            {t('common.resetFilters')}
-          </Button>
-        ) : null}
-      </Paper>
+      <FilterPanel
+        cols={{ base: 1, sm: 2, lg: 4 }}
+        active={active}
+        onReset={() => set({ theme: null, month: null, place: null, seatsLeft: null })}
+      >
+        <ThemeFilter value={values.theme} onChange={(v) => set({ theme: v })} />
+        <FilterSelect
+          label={t('trainings.filters.month')}
+          data={months}
+          value={values.month}
+          onChange={(v) => set({ month: v })}
+          placeholder={t('trainings.filters.anyMonth')}
+        />
+        <FilterSelect
+          label={t('trainings.filters.place')}
+          data={placeOptions}
+          value={values.place}
+          onChange={(v) => set({ place: v })}
+          searchable
+          placeholder={t('trainings.filters.anyPlace')}
+        />
+        <Checkbox
+          label={t('trainings.filters.seatsLeft')}
+          checked={values.seatsLeft === '1'}
+          onChange={(e) => set({ seatsLeft: e.currentTarget.checked ? '1' : null })}
+          mt={{ base: 0, lg: 30 }}
+        />
+      </FilterPanel>
 
-      {list.isPending ? <PageSkeleton lines={6} /> : null}
-      {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data && sessions.length === 0 ? (
-        active ? (
-          <EmptyState title={t('trainings.list.emptyFiltered')} description={t('common.tryOtherFilters')} />
-        ) : (
-          <EmptyState title={t('trainings.list.empty')} description={t('trainings.list.emptyHelp')} />
-        )
-      ) : null}
-      {sessions.length > 0 ? (
-        <Stack gap="md">
-          <Text size="sm" c="dimmed" role="status">
-            {list.hasNextPage
-              ? t('trainings.list.shownMore', { count: sessions.length })
-              : t('trainings.list.shown', { count: sessions.length })}
-          </Text>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-            {sessions.map((s) => (
-              <SessionCard key={s.id} session={s} />
-            ))}
-          </SimpleGrid>
-          {list.hasNextPage ? (
-            <Group justify="center">
-              <Button
-                variant="default"
-                loading={list.isFetchingNextPage}
-                onClick={async () => {
-                  const shown = sessions.length;
-                  const result = await list.fetchNextPage();
-                  setFocusId(result.data?.pages.flatMap((p) => p.items)[shown]?.id ?? null);
-                }}
-              >
-                {t('trainings.list.loadMore')}
-              </Button>
-            </Group>
-          ) : null}
-        </Stack>
-      ) : null}
+      <QueryState
+        query={list}
+        skeleton={<PageSkeleton lines={6} />}
+        isEmpty={() => sessions.length === 0}
+        empty={
+          <ListEmptyState
+            filtered={active}
+            filteredTitle={t('trainings.list.emptyFiltered')}
+            title={t('trainings.list.empty')}
+            description={t('trainings.list.emptyHelp')}
+          />
+        }
+      >
+        {() => (
+          <Stack gap="md">
+            <Text size="sm" c="dimmed" role="status">
+              {list.hasNextPage
+                ? t('trainings.list.shownMore', { count: sessions.length })
+                : t('trainings.list.shown', { count: sessions.length })}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+              {sessions.map((s) => (
+                <SessionCard key={s.id} session={s} />
+              ))}
+            </SimpleGrid>
+            {list.hasNextPage ? (
+              <Group justify="center">
+                <Button
+                  variant="default"
+                  loading={list.isFetchingNextPage}
+                  onClick={async () => {
+                    const shown = sessions.length;
+                    const result = await list.fetchNextPage();
+                    setFocusId(result.data?.pages.flatMap((p) => p.items)[shown]?.id ?? null);
+                  }}
+                >
+                  {t('trainings.list.loadMore')}
+                </Button>
+              </Group>
+            ) : null}
+          </Stack>
+        )}
+      </QueryState>
     </>
   );
 }

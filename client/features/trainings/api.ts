@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiResponse } from '../../lib/api';
+import { api } from '../../lib/api';
 import type {
   ColleagueList, CreateSessionBody, CreateTrainingBody, HistoryList, MyRegistrations, OfferState, OfferView, Registration,
   RegistrationGroups, SessionDetail, SessionList, SessionListItem, StaffSessionList, SurveySummary, SurveyView, Training,
@@ -281,29 +281,7 @@ export function useSurveySummary(sessionId: string | undefined, enabled = true) 
   });
 }
 
-// ---------- files ----------
-
-/**
- * Downloads a file from the api through the same refresh-on-401 path as JSON
- * calls (a plain link would fail once the 15-minute access cookie expired).
- */
-export async function downloadFile(path: string, fallbackName: string): Promise<void> {
-  const res = await apiResponse(path, { });
-  if (!res) return;
-  const blob = await res.blob();
-  const disposition = res.headers.get('content-disposition') ?? '';
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
-  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
-  const name = star ? decodeURIComponent(star) : (plain ?? fallbackName);
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+// ---------- files (saved through useDownload) ----------
 
 export const files = {
   sessionIcs: (sessionId: string) => `${base}/sessions/${sessionId}/session.ics`,

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Breadcrumbs, Button, Group, Text, Typography, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Text, Typography, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useUser } from '../accounts/session';
@@ -109,16 +109,6 @@ export function DescriptionHtml({ html }: { html: string }) {
   if (!html.trim()) return null;
   // Sanitised server-side (sanitize-html allow-list) before it was stored.
   return <Typography className={classes.description} dangerouslySetInnerHTML={{ __html: demoteHeadings(html) }} />;
-}
-
-/** Breadcrumbs that wrap on a phone (session titles are long). */
-export function TrainingsBreadcrumbs({ children }: { children: React.ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Breadcrumbs mb="sm" aria-label={t('common.breadcrumbs')} className={classes.breadcrumbs}>
-      {children}
-    </Breadcrumbs>
-  );
 }
 
 interface SubNavItem {

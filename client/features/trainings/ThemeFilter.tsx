@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { FilterSelect } from '../../components/FilterPanel';
+import { THEMES } from './types';
+
+/** The "Thème" filter of the trainings lists; cleared, it means any theme. */
+export function ThemeFilter({ value, onChange }: { value: string; onChange: (theme: string | null) => void }) {
+  const { t } = useTranslation();
+  return (
+    <FilterSelect
+      label={t('trainings.fields.theme')}
+      data={THEMES.map((theme) => ({ value: theme, label: t(`trainings.themes.${theme}`) }))}
+      value={value}
+      onChange={onChange}
+    />
+  );
+}

@@ -1,0 +1,24 @@
+import { apiResponse } from './api';
+
+/**
+ * Saves a file from the api through the same refresh-on-401 path as JSON
+ * calls (a plain link would fail once the 15-minute access cookie expired),
+ * named as the server's Content-Disposition says, else `fallbackName`.
+ */
+export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  const res = await apiResponse(path);
+  if (!res) return;
+  const blob = await res.blob();
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  const name = star ? decodeURIComponent(star) : (plain ?? fallbackName);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
