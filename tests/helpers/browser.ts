@@ -12,6 +12,8 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     locale: 'fr-FR',
+    // Animations off (the theme respects it): axe must not sample colours mid-transition.
+    reducedMotion: 'reduce',
     timezoneId: 'Europe/Paris',
     viewport: { width: 1280, height: 800 },
   });

@@ -23,7 +23,7 @@ export async function launchBrowserWithContexts() {
   return {
     browser,
     newContext: (): Promise<BrowserContext> =>
-      browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 800 }, acceptDownloads: true }),
+      browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', reducedMotion: 'reduce', viewport: { width: 1280, height: 800 }, acceptDownloads: true }),
     close: () => browser.close(),
   };
 }
