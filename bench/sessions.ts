@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
-import { dbUrl, load, signedInPartners, startBenchApp, type LoadResult } from './trainings-lib';
+import { dbUrl, load, loaderName, signedInPartners, startBenchApp, type LoadResult } from './trainings-lib';
 
 const SESSIONS = 2_000;
 const REGISTRATIONS = 50_000;
@@ -110,7 +110,7 @@ try {
   const app = best((r) => r.app);
   const ratio = app.requestsPerSecond / base.requestsPerSecond;
   const pass = same && ratio >= 0.7 && app.p99 < 50 && app.non2xx === 0 && app.errors === 0;
-  console.log(`\nbench:sessions — partner list, 20 per page, ${SESSIONS} sessions / ${n} registrations, 50 connections, ${DURATION} s x 2 rounds (best round shown)`);
+  console.log(`\nbench:sessions — partner list, 20 per page, ${SESSIONS} sessions / ${n} registrations, 50 connections, load from ${loaderName()}, ${DURATION} s x 2 rounds (best round shown)`);
   for (const [i, r] of runs.entries()) console.log(`  round ${i + 1}: baseline ${r.base.requestsPerSecond.toFixed(0)} req/s (p99 ${r.base.p99} ms) | api ${r.app.requestsPerSecond.toFixed(0)} req/s (p99 ${r.app.p99} ms)`);
   console.log(`  baseline (bare Fastify + postgres.js, no auth): ${base.requestsPerSecond.toFixed(0)} req/s, p50 ${base.p50} ms, p99 ${base.p99} ms`);
   console.log(`  api GET /api/trainings/sessions (authenticated):  ${app.requestsPerSecond.toFixed(0)} req/s, p50 ${app.p50} ms, p99 ${app.p99} ms, non-2xx ${app.non2xx}, errors ${app.errors}`);

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
@@ -154,10 +154,55 @@ export interface LoadResult {
 }
 
 /**
- * autocannon (50 connections by default) in a child process, against one
- * URL (autocannon behaves as one of its own workers inside a worker thread).
+ * HTTP load against one URL, 50 connections by default, from a separate
+ * process: wrk (C, from Debian's `wrk` package) when it is on the PATH —
+ * it leaves far more of the 2 cores to the servers being measured — else
+ * autocannon (Node) in a child process. Both figures name the tool used.
  */
 export function load(opts: { url: string; headers?: Record<string, string>; connections?: number; durationSeconds?: number }): Promise<LoadResult> {
+  return hasWrk() ? loadWithWrk(opts) : loadWithAutocannon(opts);
+}
+
+let wrkFound: boolean | null = null;
+function hasWrk(): boolean {
+  if (process.env.BENCH_LOADER === 'autocannon') return false;
+  wrkFound ??= spawnSync('wrk', ['--version']).error === undefined;
+  return wrkFound;
+}
+export const loaderName = () => (hasWrk() ? 'wrk' : 'autocannon');
+
+function loadWithWrk(opts: { url: string; headers?: Record<string, string>; connections?: number; durationSeconds?: number }): Promise<LoadResult> {
+  const args = ['-t2', `-c${opts.connections ?? 50}`, `-d${opts.durationSeconds ?? 10}s`, '--latency'];
+  for (const [k, v] of Object.entries(opts.headers ?? {})) args.push('-H', `${k}: ${v}`);
+  args.push(opts.url);
+  return new Promise((resolve, reject) => {
+    const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`wrk exited with ${code}`));
+      const ms = (line: RegExp) => {
+        const m = line.exec(out);
+        if (!m) return NaN;
+        const value = Number(m[1]);
+        return m[2] === 'us' ? value / 1000 : m[2] === 's' ? value * 1000 : value;
+      };
+      const total = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+      const errs = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+      resolve({
+        requestsPerSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
+        p50: ms(/\s50%\s+([\d.]+)(us|ms|s)/),
+        p99: ms(/\s99%\s+([\d.]+)(us|ms|s)/),
+        non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
+        errors: errs ? errs.slice(1).reduce((a, b) => a + Number(b), 0) : 0,
+        total,
+      });
+    });
+  });
+}
+
+function loadWithAutocannon(opts: { url: string; headers?: Record<string, string>; connections?: number; durationSeconds?: number }): Promise<LoadResult> {
   const code = `
     const autocannon = require('autocannon');
     const o = JSON.parse(process.argv[1]);
