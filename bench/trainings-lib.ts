@@ -9,7 +9,8 @@ import { seedTerritory } from '../db/seed/territory';
 import { establishments, sessions, users } from '../db/schema';
 import { buildApp, type App } from '../server/app';
 import { loadConfig } from '../server/config';
-import { closeQueues, createQueues } from '../workers/jobs';
+import { createQueues } from '../workers/jobs';
+import { discardQueues } from '../tests/helpers/queues';
 
 /**
  * Shared set-up of the trainings benchmarks: a fresh database on the
@@ -50,18 +51,14 @@ export async function startBenchApp(label: string, poolSize = 10): Promise<Bench
   );
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const queues = createQueues(redis, prefix);
-  const app = await buildApp({ config, db: handle.db, redis, queues, pingDb: async () => {} }, { logger: false });
+  const app = await buildApp({ config, db: handle.db, redis, queues }, { logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
     app, url, db: handle.db, dbName,
     async close() {
       await app.close();
-      for (const q of Object.values(queues)) await q.obliterate({ force: true }).catch(() => {});
-      await closeQueues(queues);
-      const keys = await redis.keys(`${prefix}:*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
+      await discardQueues(queues, redis, prefix);
       await handle.close();
       if (process.env.BENCH_KEEP_DB) return console.log(`kept database ${dbName} (BENCH_KEEP_DB)`);
       const a = postgres(PG_URL, { max: 1, onnotice: () => {} });

@@ -1,7 +1,6 @@
 import { Redis } from 'ioredis';
 import { resolve } from 'node:path';
 import { createDb, type DbHandle } from '../db/client';
-import { users } from '../db/schema';
 import { closeQueues, createQueues } from '../workers/jobs';
 import { startWorkers, type RunningWorkers } from '../workers/main';
 import { buildApp } from './app';
@@ -41,7 +40,7 @@ export async function runApiProcess(role: 'all' | 'api'): Promise<void> {
   const redisTarget: RedisTarget = await resolveRedis({ url: config.REDIS_URL, dataDir: config.dataDir, log: console.log });
   const redis = new Redis(redisTarget.url, { maxRetriesPerRequest: null });
   const queues = createQueues(redis, config.QUEUE_PREFIX);
-  const app = await buildApp({ config, db: dbHandle.db, redis, queues, pingDb: async () => void (await dbHandle.db.$count(users)) });
+  const app = await buildApp({ config, db: dbHandle.db, redis, queues });
   let workers: RunningWorkers | null = null;
   if (role === 'all') workers = await startWorkers({ config, db: dbHandle.db, redisUrl: redisTarget.url, log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) } });
 

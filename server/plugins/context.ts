@@ -2,14 +2,13 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Database } from '../../db/client';
+import { users } from '../../db/schema';
 import { enqueue, type JobName, type JobPayloads, type Queues } from '../../workers/jobs';
 import type { Config } from '../config';
 
 export interface AppDeps {
   config: Config;
   db: Database;
-  /** Pings the database (health check). */
-  pingDb: () => Promise<void>;
   queues: Queues;
   redis: Redis;
 }
@@ -20,6 +19,7 @@ declare module 'fastify' {
     db: Database;
     redis: Redis;
     queues: Queues;
+    /** A cheap query that fails when the database does not answer (health check). */
     pingDb: () => Promise<void>;
     /** Enqueue a job after the transaction that justified it has committed. */
     enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void>;
@@ -33,7 +33,7 @@ export default fp(
     app.decorate('db', deps.db);
     app.decorate('redis', deps.redis);
     app.decorate('queues', deps.queues);
-    app.decorate('pingDb', deps.pingDb);
+    app.decorate('pingDb', async () => void (await deps.db.$count(users)));
     app.decorate('enqueue', async function <N extends JobName>(name: N, payload: JobPayloads[N]) {
       try {
         await enqueue(deps.queues, name, payload);

@@ -61,7 +61,8 @@ export default fp(
       }
       if (error.statusCode === 429) return sendProblem(request, reply, 429, t('error.rateLimited', locale));
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-        return sendProblem(request, reply, error.statusCode, error.statusCode === 401 ? t('error.unauthenticated', locale) : t('error.validation', locale));
+        const byStatus: Partial<Record<number, MessageKey>> = { 401: 'error.unauthenticated', 403: 'error.forbidden', 404: 'error.notFound', 409: 'error.conflict' };
+        return sendProblem(request, reply, error.statusCode, t(byStatus[error.statusCode] ?? 'error.validation', locale));
       }
       request.log.error({ err: error }, 'unhandled error');
       return sendProblem(request, reply, 500, t('error.internal', locale));

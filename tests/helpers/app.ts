@@ -6,7 +6,8 @@ import { buildApp, type App } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import { hashPassword } from '../../server/lib/passwords';
 import type { Role } from '../../server/plugins/auth';
-import { closeQueues, createQueues, type Queues } from '../../workers/jobs';
+import { createQueues, type Queues } from '../../workers/jobs';
+import { discardQueues } from './queues';
 import { startWorkers, type RunningWorkers } from '../../workers/main';
 import { createTestDatabase, type TestDatabase } from './db';
 import { TEST_REDIS_URL } from './env';
@@ -38,7 +39,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
   );
   const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
   const queues = createQueues(redis, prefix);
-  const app = await buildApp({ config, db: database.db, redis, queues, pingDb: async () => void (await database.db.$count(users)) }, { logger: false });
+  const app = await buildApp({ config, db: database.db, redis, queues }, { logger: false });
   await app.ready();
   const running: RunningWorkers[] = [];
   return {
@@ -51,11 +52,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
     async close() {
       for (const w of running) await w.close();
       await app.close();
-      for (const q of Object.values(queues)) await q.obliterate({ force: true }).catch(() => {});
-      await closeQueues(queues);
-      const keys = await redis.keys(`${prefix}:*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
+      await discardQueues(queues, redis, prefix);
       await database.drop();
     },
   };

@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { desc, eq } from 'drizzle-orm';
-import { capturedMails, users } from '../../db/schema';
+import { capturedMails } from '../../db/schema';
 import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { clientDist } from '../../server/plugins/static';
 import { bootstrap } from '../../server/services/bootstrap';
-import { closeQueues, createQueues } from '../../workers/jobs';
+import { createQueues } from '../../workers/jobs';
+import { discardQueues } from './queues';
 import { startWorkers } from '../../workers/main';
 import { createTestDatabase } from './db';
 import { TEST_REDIS_URL } from './env';
@@ -29,7 +30,7 @@ export async function startE2eServer() {
   const { adminLink } = await bootstrap(database.db, config);
   const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
   const queues = createQueues(redis, prefix);
-  const app = await buildApp({ config, db: database.db, redis, queues, pingDb: async () => void (await database.db.$count(users)) }, { logger: false });
+  const app = await buildApp({ config, db: database.db, redis, queues }, { logger: false });
   const workers = await startWorkers({ config, db: database.db, redisUrl: TEST_REDIS_URL, log: { info: () => {}, warn: () => {}, error: console.error } });
   await app.listen({ host: '127.0.0.1', port });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -49,9 +50,7 @@ export async function startE2eServer() {
     async close() {
       await app.close();
       await workers.close();
-      for (const q of Object.values(queues)) await q.obliterate({ force: true }).catch(() => {});
-      await closeQueues(queues);
-      redis.disconnect();
+      await discardQueues(queues, redis, prefix);
       await database.drop();
     },
   };

@@ -55,7 +55,6 @@ const adminOnly = (s: number): Expected => ({ anonymous: 401, partner: 403, othe
 const establishmentE = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: 404, staff: s, admin: s });
 
 const FAKE_TOKEN = 'A'.repeat(43);
-const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 export const API_ROLE_MATRIX: MatrixRow[] = [
   // ---- system and documentation (public) ----
