@@ -141,6 +141,56 @@ export function burst(url: string, requests: { method: string; path: string; hea
   });
 }
 
+/**
+ * Other partners signing up and cancelling, from a worker thread, at about
+ * `perSecond` writes a second in all: each cookie in turn signs up to one of
+ * `sessionIds`, then cancels that registration.
+ */
+export function startWriter(url: string, cookies: string[], sessionIds: string[], perSecond: number) {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const { url, cookies, sessionIds, perSecond } = workerData;
+    let stopping = false, writes = 0, errors = 0;
+    parentPort.on('message', () => (stopping = true));
+    const post = (path, cookie) => fetch(url + path, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    // Four loops, so that a slow write does not hold the others back.
+    const t0 = performance.now();
+    const pace = () => sleep(Math.max(0, (writes * 1000) / perSecond - (performance.now() - t0)));
+    async function loop(k) {
+      for (let i = k; !stopping; i += 4) {
+        const cookie = cookies[i % cookies.length];
+        const signed = await post('/api/trainings/sessions/' + sessionIds[i % sessionIds.length] + '/registrations', cookie);
+        writes++;
+        if (signed.status !== 201) { errors++; await signed.text(); await pace(); continue; }
+        const { id } = await signed.json();
+        await pace();
+        const cancelled = await post('/api/trainings/registrations/' + id + '/cancel', cookie);
+        writes++;
+        if (cancelled.status !== 200) errors++;
+        await cancelled.text();
+        await pace();
+      }
+    }
+    Promise.all([0, 1, 2, 3].map(loop))
+      .then(() => parentPort.postMessage({ writes, errors, perSecond: writes / ((performance.now() - t0) / 1000) }))
+      .catch((e) => parentPort.postMessage({ error: String(e && e.stack || e) }));
+  `;
+  const w = new Worker(code, { eval: true, workerData: { url, cookies, sessionIds, perSecond } });
+  const done = new Promise<{ writes: number; errors: number; perSecond: number }>((resolve, reject) => {
+    w.once('message', (m) => (m.error ? reject(new Error(m.error)) : resolve(m)));
+    w.once('error', reject);
+  });
+  return {
+    async stop() {
+      w.postMessage('stop');
+      const result = await done;
+      await w.terminate();
+      return result;
+    },
+  };
+}
+
 export interface LoadResult {
   requestsPerSecond: number;
   p50: number;

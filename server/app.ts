@@ -5,6 +5,7 @@ import { validatorCompiler } from './lib/validators';
 import contextPlugin, { type AppDeps } from './plugins/context';
 import errorsPlugin from './plugins/errors';
 import securityPlugin from './plugins/security';
+import changeFeedPlugin from './plugins/change-feed';
 import authPlugin from './plugins/auth';
 import openapiPlugin from './plugins/openapi';
 import staticPlugin from './plugins/static';
@@ -35,6 +36,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(errorsPlugin);
   await app.register(securityPlugin);
   await app.register(openapiPlugin);
+  await app.register(changeFeedPlugin);
   await app.register(authPlugin);
 
   await app.register(healthRoutes);

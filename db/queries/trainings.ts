@@ -109,15 +109,18 @@ const mapUrlSql = sql`'https://www.openstreetmap.org/search?query=' || replace(r
   '%', '%25'), '&', '%26'), '#', '%23'), '+', '%2B'), '"', '%22'), '<', '%3C'), '>', '%3E'), ' ', '%20')`;
 
 /**
- * The partner's list of upcoming sessions (the hot read path), answered
- * with JSON built by PostgreSQL: the api forwards one text value instead
- * of mapping and serialising rows. One prepared statement per combination
- * of filters (a catch-all "(param is null or …)" query gets a poor generic
- * plan); keyset pagination on (starts_at, id) over a partial index of
- * open/closed sessions; the cursor carries microseconds, as stored.
- * The JSON has exactly the SessionListItem shape (server/schemas/trainings.ts).
+ * The partner's list of upcoming sessions (the hot read path), in two parts
+ * so that the api can cache the first one (server/services/
+ * trainings-session-list.ts):
+ *  - one page of sessions as everyone sees it, each item's JSON built by
+ *    PostgreSQL in the SessionListItem shape, but for `myRegistration`;
+ *  - the caller's own registrations to those sessions, also as JSON.
+ * One prepared statement per combination of filters (a catch-all
+ * "(param is null or …)" query gets a poor generic plan); keyset pagination
+ * on (starts_at, id) over a partial index of open/closed sessions; the
+ * cursor carries microseconds, as stored.
  */
-export function sessionListJsonQuery(db: Database, filters: ListFilter[]) {
+export function sessionListPageQuery(db: Database, filters: ListFilter[]) {
   const p = (name: string) => sql.placeholder(name);
   const on = (f: ListFilter, condition: SQL) => (filters.includes(f) ? sql` and ${condition}` : sql``);
   const page = sql`
@@ -127,16 +130,11 @@ export function sessionListJsonQuery(db: Database, filters: ListFilter[]) {
       case when s.place_kind <> 'online' then coalesce(s.commune_insee, o.commune_insee) end as commune_insee,
       case when s.place_kind <> 'online' then c.name end as commune_name,
       case when s.place_kind <> 'online' then c.postal_code end as postal_code,
-      s.capacity, s.confirmed_count, s.offered_count, s.waiting_count, s.signup_deadline, s.status,
-      r.id as reg_id, r.status as reg_status, r.offer_expires_at as reg_offer_expires_at, r.attendance as reg_attendance,
-      case when r.status = 'waiting' then (select count(*)::int from training_registrations w
-        where w.session_id = s.id and w.status = 'waiting' and w.queue_seq <= r.queue_seq) end as reg_position,
-      row_number() over (order by s.starts_at, s.id) as n
+      s.capacity, s.confirmed_count, s.offered_count, s.waiting_count, s.signup_deadline, s.status
     from training_sessions s
       join trainings t on t.id = s.training_id
       left join offices o on o.id = s.office_id
       left join communes c on c.insee_code = coalesce(s.commune_insee, o.commune_insee)
-      left join training_registrations r on r.session_id = s.id and r.user_id = ${p('userId')}::uuid and r.status in ${activeRegistration}
     where s.status in ${listedSession} and s.ends_at >= now()
       and (s.starts_at, s.id) > (coalesce(timestamptz 'epoch' + ${p('afterUs')}::bigint * interval '1 microsecond', '-infinity'), ${p('afterId')}::uuid)
       ${on('theme', sql`t.theme::text = ${p('theme')}::text`)}
@@ -156,29 +154,23 @@ export function sessionListJsonQuery(db: Database, filters: ListFilter[]) {
       'communeInsee', p.commune_insee, 'communeName', p.commune_name, 'onlineUrl', null,
       'mapUrl', case when p.place_kind <> 'online' and (p.address is not null or p.commune_name is not null) then ${mapUrlSql} end),
     'capacity', p.capacity, 'seatsLeft', greatest(0, p.capacity - p.confirmed_count - p.offered_count), 'waitingCount', p.waiting_count,
-    'signupDeadline', ${isoSql(sql`p.signup_deadline`)}, 'status', p.status,
-    'myRegistration', case when p.reg_id is not null then json_build_object(
-      'id', p.reg_id, 'status', p.reg_status, 'position', p.reg_position,
-      'offerExpiresAt', ${isoSql(sql`p.reg_offer_expires_at`)}, 'attendance', p.reg_attendance) end)`;
-  return sessionListJsonBuilder(db, item, page);
-}
-
-function sessionListJsonBuilder(db: Database, item: SQL, page: SQL) {
-  const p = (name: string) => sql.placeholder(name);
+    'signupDeadline', ${isoSql(sql`p.signup_deadline`)}, 'status', p.status)`;
   return db
     .select({
-      items: sql<string>`coalesce(json_agg(${item} order by p.n) filter (where p.n <= ${p('limit')}), '[]'::json)::text`,
-      nextCursor: sql<string | null>`case when count(*) > ${p('limit')} then max(case when p.n = ${p('limit')} then (extract(epoch from p.starts_at) * 1000000)::bigint::text || '_' || p.id::text end) end`,
+      id: sql<string>`p.id`,
+      cursor: sql<string>`(extract(epoch from p.starts_at) * 1000000)::bigint::text || '_' || p.id::text`,
+      endsAtMs: sql<string>`(extract(epoch from p.ends_at) * 1000)::bigint::text`,
+      item: sql<string>`${item}::text`,
     })
-    .from(sql`(${page}) p`);
+    .from(sql`(${page}) p`)
+    .orderBy(sql`p.starts_at`, sql`p.id`);
 }
 
 const prepareList = (db: Database, filters: ListFilter[]) =>
-  sessionListJsonQuery(db, filters).prepare(`trainings_session_list_${filters.length ? filters.join('_') : 'all'}`);
+  sessionListPageQuery(db, filters).prepare(`trainings_session_list_${filters.length ? filters.join('_') : 'all'}`);
 const preparedLists = new WeakMap<Database, Map<string, ReturnType<typeof prepareList>>>();
 
-export interface SessionListParams {
-  userId: string;
+export interface SessionListFilters {
   theme?: string | null;
   month?: string | null;
   officeId?: string | null;
@@ -190,8 +182,17 @@ export interface SessionListParams {
   limit: number;
 }
 
-/** One page of the partner list, as the JSON text of `{ items, nextCursor }`. */
-export async function listUpcomingSessionsJson(db: Database, q: SessionListParams): Promise<string> {
+/** One page of the list as everyone sees it: each item's JSON (no `myRegistration`), and the next page's cursor. */
+export interface SessionListPage {
+  ids: string[];
+  /** JSON objects, in order. */
+  items: string[];
+  /** When the first of these sessions ends (epoch ms): it leaves the list then. */
+  firstEndMs: number;
+  nextCursor: string | null;
+}
+
+export async function loadSessionListPage(db: Database, q: SessionListFilters): Promise<SessionListPage> {
   const filters = listFilters.filter((f) => (f === 'seatsLeft' ? q.seatsLeft === true : q[f] != null));
   const key = filters.join(',');
   let byShape = preparedLists.get(db);
@@ -199,12 +200,40 @@ export async function listUpcomingSessionsJson(db: Database, q: SessionListParam
   let statement = byShape.get(key);
   if (!statement) byShape.set(key, (statement = prepareList(db, filters)));
   const [afterUs, afterId] = q.cursor ? q.cursor.split('_') : [null, null];
-  const values: Record<string, unknown> = {
-    userId: q.userId, afterUs: afterUs ?? null, afterId: afterId ?? '00000000-0000-0000-0000-000000000000', limit: q.limit, fetch: q.limit + 1,
-  };
+  const values: Record<string, unknown> = { afterUs: afterUs ?? null, afterId: afterId ?? '00000000-0000-0000-0000-000000000000', fetch: q.limit + 1 };
   for (const f of filters) if (f !== 'seatsLeft') values[f] = q[f];
-  const [row] = await statement.execute(values);
-  return `{"items":${row?.items ?? '[]'},"nextCursor":${row?.nextCursor ? JSON.stringify(row.nextCursor) : 'null'}}`;
+  const rows = await statement.execute(values);
+  const shown = rows.slice(0, q.limit);
+  return {
+    ids: shown.map((r) => r.id),
+    items: shown.map((r) => r.item),
+    firstEndMs: shown.reduce((min, r) => Math.min(min, Number(r.endsAtMs)), Infinity),
+    nextCursor: rows.length > q.limit ? shown[shown.length - 1]!.cursor : null,
+  };
+}
+
+const myRegistrationsQuery = (db: Database) =>
+  db
+    .select({
+      sessionId: sql<string>`r.session_id`,
+      json: sql<string>`json_build_object('id', r.id, 'status', r.status,
+        'position', case when r.status = 'waiting' then (select count(*)::int from training_registrations w
+          where w.session_id = r.session_id and w.status = 'waiting' and w.queue_seq <= r.queue_seq) end,
+        'offerExpiresAt', ${isoSql(sql`r.offer_expires_at`)}, 'attendance', r.attendance)::text`,
+    })
+    .from(sql`training_registrations r`)
+    .where(sql`r.user_id = ${sql.placeholder('userId')}::uuid and r.status in ${activeRegistration}
+      and r.session_id = any(string_to_array(${sql.placeholder('sessionIds')}::text, ',')::uuid[])`)
+    .prepare('trainings_my_registrations');
+const preparedMine = new WeakMap<Database, ReturnType<typeof myRegistrationsQuery>>();
+
+/** The caller's active registrations (MyRegistration JSON) to some sessions, by session id. */
+export async function myRegistrationsJson(db: Database, userId: string, sessionIds: string[]): Promise<Map<string, string>> {
+  if (sessionIds.length === 0) return new Map();
+  let statement = preparedMine.get(db);
+  if (!statement) preparedMine.set(db, (statement = myRegistrationsQuery(db)));
+  const rows = await statement.execute({ userId, sessionIds: sessionIds.join(',') });
+  return new Map(rows.map((r) => [r.sessionId, r.json]));
 }
 
 /** One session with the caller's registration (staff may read drafts: filtering is the caller's job). */

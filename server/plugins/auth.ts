@@ -116,16 +116,8 @@ export default fp(
     }
 
     // Principals cached for a few seconds (PostgreSQL only), dropped on change
-    // through LISTEN/NOTIFY; a request that changed something waits until its
-    // own notifications have reached this process before answering.
-    const cache = config.DATABASE_URL ? await createPrincipalCache(config.DATABASE_URL, app.log) : null;
-    if (cache) {
-      app.addHook('onSend', async (request, _reply, payload) => {
-        if (request.method !== 'GET' && request.method !== 'HEAD') await cache.barrier();
-        return payload;
-      });
-      app.addHook('onClose', async () => cache.close());
-    }
+    // through the change feed (./change-feed.ts).
+    const cache = app.changes ? createPrincipalCache(app.changes) : null;
 
     function guard(roles: Role[]): preHandlerAsyncHookHandler {
       const handler: preHandlerAsyncHookHandler = async function (request) {
@@ -158,5 +150,5 @@ export default fp(
       reply.clearCookie(REFRESH_COOKIE, { ...base, path: REFRESH_COOKIE_PATH });
     });
   },
-  { name: 'auth', dependencies: ['db', 'errors'] },
+  { name: 'auth', dependencies: ['db', 'errors', 'change-feed'] },
 );

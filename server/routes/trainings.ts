@@ -14,6 +14,7 @@ import {
 } from '../schemas/trainings';
 import * as svc from '../services/trainings';
 import * as files from '../services/trainings-exports';
+import { createSessionList } from '../services/trainings-session-list';
 
 const tags = ['formations'];
 const File = (description: string) => Type.String({ description });
@@ -37,6 +38,7 @@ export default async function trainingRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const staff = app.requireRole('staff', 'admin');
   const anyone = app.requireUser;
+  const sessionList = createSessionList(app.db, app.changes);
 
   // ---------- catalogue ----------
 
@@ -79,8 +81,8 @@ export default async function trainingRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'Sessions à venir (filtres, pagination par curseur)', querystring: SessionListQuery, response: { 200: SessionList, ...problemResponses } },
   }, async (request, reply) => {
     const { limit = 20, ...filters } = request.query;
-    // JSON built by PostgreSQL in the SessionList shape: sent as is (the hot read path).
-    const body = await q.listUpcomingSessionsJson(app.db, { ...filters, userId: request.principal!.userId, limit });
+    // JSON built by PostgreSQL in the SessionList shape, sent as is (the hot read path).
+    const body = await sessionList.json(request.principal!.userId, { ...filters, limit });
     return reply.type('application/json; charset=utf-8').send(body as unknown as SessionListBody);
   });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema';
 import { createTestApp, createUser, injectAs, type TestContext } from '../helpers/app';
+import { until } from '../helpers/until';
 
 /**
  * The short-lived principal cache of hot read routes (server/plugins/
@@ -17,15 +18,6 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 const LIST = '/api/trainings/sessions'; // a route that uses the cache
-
-async function until(check: () => Promise<boolean>, ms = 3000) {
-  const start = Date.now();
-  while (Date.now() - start < ms) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return false;
-}
 
 describe('principal cache', () => {
   it('a user disabled through the api loses access at the next request', async () => {
