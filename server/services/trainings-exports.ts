@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { RegistrationRow, SessionDocument } from '../../db/queries/trainings';
 import { feedCalendar, placeLine, sessionCalendar, type CalendarSession } from '../../emails/trainings-calendar';
@@ -47,22 +49,23 @@ export function registrantsCsv(rows: RegistrationRow[]): string {
 // ---------- PDF ----------
 
 /**
- * The PDF standard fonts (no font file to ship) cover Windows-1252, which
- * has every French letter; other letters lose their accents (Ł -> L) rather
- * than print as garbage.
+ * DejaVu Sans, embedded (pdfkit keeps only the glyphs a document uses): the
+ * PDF standard fonts stop at Windows-1252, and participants are also called
+ * Łukasz, Zoltán Erdős or Ioana Bălan.
  */
-const cp1252Extras = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const fontFiles = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italic: 'DejaVuSans-Oblique.ttf' } as const;
+let fonts: [string, Buffer][] | null = null;
+function newPdf(options: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
+  const require = createRequire(import.meta.url);
+  fonts ??= Object.entries(fontFiles).map(([name, file]) => [name, readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`))]);
+  const pdf = new PDFDocument(options);
+  for (const [name, data] of fonts) pdf.registerFont(name, data);
+  return pdf.font('regular');
+}
+
+/** Text as typed on a Mac may carry decomposed accents (e + ◌́): composed, they print as one glyph. */
 export function pdfText(s: string): string {
-  return [...s.normalize('NFC')]
-    .map((ch) => {
-      const code = ch.codePointAt(0)!;
-      if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || cp1252Extras.has(ch)) return ch;
-      if (ch === '\u202f' || ch === '\u2009') return '\u00a0';
-      const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-      if (base !== ch && [...base].every((c) => c.codePointAt(0)! < 0x7f)) return base;
-      return ({ 'Ł': 'L', 'ł': 'l', 'Đ': 'D', 'đ': 'd', 'ß': 'ss' } as Record<string, string>)[ch] ?? '?';
-    })
-    .join('');
+  return s.normalize('NFC');
 }
 
 function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
@@ -90,7 +93,7 @@ export async function signatureSheetPdf(doc: SessionDocument, rows: Registration
   const people = rows.filter((r) => r.status === 'confirmed').sort((a, b) => a.userName.localeCompare(b.userName, 'fr'));
   const slotCount = Math.max(1, doc.slots.length);
   const landscape = slotCount > 2;
-  const pdf = new PDFDocument({ size: 'A4', layout: landscape ? 'landscape' : 'portrait', margin: 36, info: { Title: pdfText(`Feuille d'émargement — ${doc.title}`), Author: OFFICE_NAME } });
+  const pdf = newPdf({ size: 'A4', layout: landscape ? 'landscape' : 'portrait', margin: 36, info: { Title: pdfText(`Feuille d'émargement — ${doc.title}`), Author: OFFICE_NAME } });
   const left = 36;
   const width = pdf.page.width - 72;
   const numW = 24;
@@ -100,16 +103,16 @@ export async function signatureSheetPdf(doc: SessionDocument, rows: Registration
   const rowH = 34;
 
   const header = () => {
-    pdf.font('Helvetica-Bold').fontSize(16).fillColor('#1f4029').text(pdfText('Feuille d’émargement'), left, 36);
-    pdf.font('Helvetica-Bold').fontSize(12).fillColor('#000').text(pdfText(doc.title), { width });
-    pdf.font('Helvetica').fontSize(9.5);
+    pdf.font('bold').fontSize(16).fillColor('#1f4029').text(pdfText('Feuille d’émargement'), left, 36);
+    pdf.font('bold').fontSize(12).fillColor('#000').text(pdfText(doc.title), { width });
+    pdf.font('regular').fontSize(9.5);
     for (const s of doc.slots) pdf.text(pdfText(`Créneau : ${slotLabel(s)}`), { width });
     pdf.text(pdfText(`Lieu : ${doc.placeKind === 'online' ? 'en ligne' : placeLine(doc.place)}`), { width });
     if (doc.trainer) pdf.text(pdfText(`Formateur / formatrice : ${doc.trainer}`), { width });
     pdf.text(pdfText(`Participants confirmés : ${people.length}`), { width });
     pdf.moveDown(0.6);
     const y = pdf.y;
-    pdf.font('Helvetica-Bold').fontSize(9);
+    pdf.font('bold').fontSize(9);
     pdf.rect(left, y, width, 20).fillAndStroke('#e8f0ea', '#555');
     pdf.fillColor('#000');
     pdf.text('N°', left + 4, y + 6, { width: numW - 6 });
@@ -133,32 +136,32 @@ export async function signatureSheetPdf(doc: SessionDocument, rows: Registration
     pdf.rect(left + numW, y, nameW, rowH).stroke();
     pdf.rect(left + numW + nameW, y, estW, rowH).stroke();
     for (let k = 0; k < slotCount; k++) pdf.rect(left + numW + nameW + estW + k * sigW, y, sigW, rowH).stroke();
-    pdf.font('Helvetica').fontSize(9.5).fillColor('#000');
+    pdf.font('regular').fontSize(9.5).fillColor('#000');
     pdf.text(String(i + 1), left + 4, y + 6, { width: numW - 6 });
     pdf.text(pdfText(p.userName), left + numW + 4, y + 6, { width: nameW - 8, height: rowH - 8, ellipsis: true });
     pdf.fontSize(8.5).text(pdfText(p.establishmentName ?? ''), left + numW + nameW + 4, y + 6, { width: estW - 8, height: rowH - 8, ellipsis: true });
     pdf.y = y + rowH;
   });
-  pdf.font('Helvetica').fontSize(8).fillColor('#555').text(pdfText(`${OFFICE_NAME} — édité le ${dateTime.format(new Date())}`), left, pdf.page.height - 46, { width, lineBreak: false });
+  pdf.font('regular').fontSize(8).fillColor('#555').text(pdfText(`${OFFICE_NAME} — édité le ${dateTime.format(new Date())}`), left, pdf.page.height - 46, { width, lineBreak: false });
   return toBuffer(pdf);
 }
 
 /** Attestation de présence of one participant. */
 export async function certificatePdf(doc: SessionDocument, person: { name: string; establishmentName: string | null }): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: 'A4', margin: 64, info: { Title: pdfText(`Attestation de présence — ${person.name}`), Author: OFFICE_NAME } });
+  const pdf = newPdf({ size: 'A4', margin: 64, info: { Title: pdfText(`Attestation de présence — ${person.name}`), Author: OFFICE_NAME } });
   const width = pdf.page.width - 128;
-  pdf.font('Helvetica-Bold').fontSize(11).fillColor('#1f4029').text(pdfText(OFFICE_NAME), { width });
-  pdf.font('Helvetica').fontSize(9).fillColor('#555').text('Espace Pro Sud Cévennes', { width });
+  pdf.font('bold').fontSize(11).fillColor('#1f4029').text(pdfText(OFFICE_NAME), { width });
+  pdf.font('regular').fontSize(9).fillColor('#555').text('Espace Pro Sud Cévennes', { width });
   pdf.moveDown(3);
-  pdf.font('Helvetica-Bold').fontSize(22).fillColor('#000').text(pdfText('Attestation de présence'), { width, align: 'center' });
+  pdf.font('bold').fontSize(22).fillColor('#000').text(pdfText('Attestation de présence'), { width, align: 'center' });
   pdf.moveDown(2);
-  pdf.font('Helvetica').fontSize(12).fillColor('#000');
+  pdf.font('regular').fontSize(12).fillColor('#000');
   const who = person.establishmentName ? `${person.name} (${person.establishmentName})` : person.name;
   pdf.text(pdfText(`L’${OFFICE_NAME} atteste que`), { width, align: 'left' });
   pdf.moveDown(0.8);
-  pdf.font('Helvetica-Bold').fontSize(14).text(pdfText(who), { width, align: 'center' });
+  pdf.font('bold').fontSize(14).text(pdfText(who), { width, align: 'center' });
   pdf.moveDown(0.8);
-  pdf.font('Helvetica').fontSize(12).text(pdfText(`a participé à la formation « ${doc.title} »`), { width });
+  pdf.font('regular').fontSize(12).text(pdfText(`a participé à la formation « ${doc.title} »`), { width });
   pdf.moveDown(0.5);
   for (const s of doc.slots) pdf.text(pdfText(`— ${slotLabel(s)}`), { width, indent: 12 });
   pdf.moveDown(0.5);
@@ -168,7 +171,7 @@ export async function certificatePdf(doc: SessionDocument, person: { name: strin
   pdf.moveDown(3);
   pdf.text(pdfText(`Fait pour servir et valoir ce que de droit, le ${longDate.format(new Date())}.`), { width });
   pdf.moveDown(2);
-  pdf.font('Helvetica-Oblique').fontSize(11).text(pdfText(`Pour l’${OFFICE_NAME}`), { width, align: 'right' });
+  pdf.font('italic').fontSize(11).text(pdfText(`Pour l’${OFFICE_NAME}`), { width, align: 'right' });
   return toBuffer(pdf);
 }
 
