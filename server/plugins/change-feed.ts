@@ -36,6 +36,9 @@ declare module 'fastify' {
   }
 }
 
+/** How the LISTEN connection shows in pg_stat_activity. */
+export const CHANGE_FEED_APPLICATION = 'espace-pro change feed';
+
 export async function createChangeFeed(url: string, log: FastifyBaseLogger, channels: string[]): Promise<ChangeFeed> {
   const subscribers = new Map<string, { onNotify(payload: string): void; onReset(): void }[]>(channels.map((c) => [c, []]));
   const resetAll = () => subscribers.forEach((list) => list.forEach((s) => s.onReset()));
@@ -43,6 +46,7 @@ export async function createChangeFeed(url: string, log: FastifyBaseLogger, chan
 
   const conn = postgres(url, {
     max: 1, idle_timeout: 0, max_lifetime: 0, fetch_types: false, onnotice: () => {},
+    connection: { application_name: CHANGE_FEED_APPLICATION },
     onnotify: (channel: string, payload: string) => subscribers.get(channel)?.forEach((s) => s.onNotify(payload)),
     onclose: () => {
       listening = false;
