@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
+import type { SessionListItem } from '../server/schemas/trainings';
 import { dbUrl, load, loaderName, signedInPartners, startBenchApp, startWriter, type LoadResult } from './trainings-lib';
 
 const SESSIONS = 2_000;
@@ -99,17 +100,18 @@ try {
   const appUrl = `${env.url}/api/trainings/sessions`;
 
   // Same rows?
-  const ours = (await (await fetch(appUrl, { headers: { cookie: me.cookie } })).json()) as { items: { id: string; seatsLeft: number; myRegistration: unknown }[] };
+  const readPage = async () => (await (await fetch(appUrl, { headers: { cookie: me.cookie } })).json()) as { items: SessionListItem[] };
+  const ours = await readPage();
   const theirs = (await (await fetch(baseUrl)).json()) as { id: string }[];
   const same = ours.items.length === 20 && ours.items.every((it, i) => it.id === theirs[i]?.id);
   console.log(`data: ${n} registrations; first page identical in both: ${same}; own registrations shown on page 1: ${ours.items.filter((i) => i.myRegistration).length}`);
 
   // A change is seen at the next request: a partner signs up to the first session on page 1.
   const writers = await signedInPartners(env, 41, 'w');
-  const first = ours.items[0] as unknown as { id: string; seatsLeft: number; waitingCount: number };
+  const first = ours.items[0]!;
   const signed = await fetch(`${env.url}/api/trainings/sessions/${first.id}/registrations`, { method: 'POST', headers: { cookie: writers[40]!.cookie, 'content-type': 'application/json' }, body: '{}' });
   const reg = signed.status === 201 ? ((await signed.json()) as { status: string }) : null;
-  const next = ((await (await fetch(appUrl, { headers: { cookie: me.cookie } })).json()) as { items: (typeof first)[] }).items[0]!;
+  const next = (await readPage()).items[0]!;
   const fresh = reg?.status === 'confirmed' ? next.seatsLeft === first.seatsLeft - 1 : next.waitingCount === first.waitingCount + 1;
   console.log(`a sign-up (${reg?.status}) shows in the next read of the list: ${fresh} (seats left ${first.seatsLeft} -> ${next.seatsLeft}, waiting ${first.waitingCount} -> ${next.waitingCount})`);
 
@@ -123,7 +125,7 @@ try {
     runs.push({ base, app });
   }
   // The list while other partners sign up and cancel on page 1 (every write empties the cached pages).
-  const writer = startWriter(env.url, writers.slice(0, 40).map((w) => w.cookie), (ours.items as unknown as { id: string; status: string }[]).filter((i) => i.status === 'open').slice(0, 10).map((i) => i.id), WRITES_PER_SECOND);
+  const writer = startWriter(env.url, writers.slice(0, 40).map((w) => w.cookie), ours.items.filter((i) => i.status === 'open').slice(0, 10).map((i) => i.id), WRITES_PER_SECOND);
   const busy = await load({ url: appUrl, headers, durationSeconds: DURATION });
   const written = await writer.stop();
   const best = (pick: (r: { base: LoadResult; app: LoadResult }) => LoadResult) => runs.map(pick).sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!;

@@ -87,12 +87,17 @@ const sessionColumns = {
   status: trainingSessions.status,
 };
 
+/** A waiting registration's place in the queue (1 = next); null for any other status. `reg` names the registrations row. */
+const waitingPosition = (reg: SQL) =>
+  sql<number | null>`case when ${reg}.status = 'waiting' then (select count(*)::int from training_registrations w
+    where w.session_id = ${reg}.session_id and w.status = 'waiting' and w.queue_seq <= ${reg}.queue_seq) end`;
+
 const myRegistrationColumns = {
   regId: trainingRegistrations.id,
   regStatus: trainingRegistrations.status,
   regOfferExpiresAt: trainingRegistrations.offerExpiresAt,
   regAttendance: trainingRegistrations.attendance,
-  regPosition: sql<number | null>`case when ${trainingRegistrations.status} = 'waiting' then (select count(*)::int from training_registrations w where w.session_id = "training_registrations"."session_id" and w.status = 'waiting' and w.queue_seq <= "training_registrations"."queue_seq") end`,
+  regPosition: waitingPosition(sql.raw('"training_registrations"')),
 };
 
 const myRegistrationJoin = (userId: SQL | string) =>
@@ -217,8 +222,7 @@ const myRegistrationsQuery = (db: Database) =>
     .select({
       sessionId: sql<string>`r.session_id`,
       json: sql<string>`json_build_object('id', r.id, 'status', r.status,
-        'position', case when r.status = 'waiting' then (select count(*)::int from training_registrations w
-          where w.session_id = r.session_id and w.status = 'waiting' and w.queue_seq <= r.queue_seq) end,
+        'position', ${waitingPosition(sql.raw('r'))},
         'offerExpiresAt', ${isoSql(sql`r.offer_expires_at`)}, 'attendance', r.attendance)::text`,
     })
     .from(sql`training_registrations r`)
@@ -312,7 +316,7 @@ const registrationColumns = {
   createdAt: trainingRegistrations.createdAt,
   confirmedAt: trainingRegistrations.confirmedAt,
   cancelledAt: trainingRegistrations.cancelledAt,
-  position: sql<number | null>`case when ${trainingRegistrations.status} = 'waiting' then (select count(*)::int from training_registrations w where w.session_id = "training_registrations"."session_id" and w.status = 'waiting' and w.queue_seq <= "training_registrations"."queue_seq") end`,
+  position: waitingPosition(sql.raw('"training_registrations"')),
 };
 
 export type RegistrationRow = Awaited<ReturnType<ReturnType<typeof registrationQuery>['execute']>>[number];

@@ -1,5 +1,4 @@
-import type { ChangeFeed } from './change-feed';
-import { CHANNELS } from './change-feed';
+import { CHANNELS, type ChangeFeed } from './change-feed';
 import type { Principal } from './auth';
 
 /**
