@@ -52,6 +52,15 @@ export async function seatCounts(ctx: Pick<TestContext, 'db'>, sessionId: string
   return { counters: { confirmed: s!.confirmed, offered: s!.offered, waiting: s!.waiting }, rows: { confirmed: count('confirmed'), offered: count('offered'), waiting: count('waiting') }, establishments: est };
 }
 
+/**
+ * A link's token with one character changed, always to a different one and
+ * never the last (whose low bits base64url may ignore, leaving the token valid).
+ */
+export const tamper = (token: string) => {
+  const i = token.length >> 1;
+  return token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1);
+};
+
 export async function emailOf(ctx: Pick<TestContext, 'db'>, userId: string) {
   const [u] = await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, userId));
   return u!.email;

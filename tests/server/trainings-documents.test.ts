@@ -5,7 +5,7 @@ import { mailMessages, trainingSessions, trainingSlots } from '../../db/schema';
 import { surveyToken } from '../../server/lib/trainings-tokens';
 import { csvCell } from '../../server/services/trainings-exports';
 import { createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
-import { makeSession, makeTraining, parseIcs, pdfToText } from '../helpers/trainings';
+import { makeSession, makeTraining, parseIcs, pdfToText, tamper } from '../helpers/trainings';
 
 /**
  * After the session: attendance, the signature sheet and the attendance
@@ -180,7 +180,7 @@ describe('calendars', () => {
     expect(again.events.find((e) => e.uid.includes(s1))!.location).toContain('Ganges');
 
     // Tampered and replaced URLs fail.
-    expect((await anon({ method: 'GET', url: path.replace(/.{6}\.ics$/, 'AAAAAA.ics') })).statusCode).toBe(404);
+    expect((await anon({ method: 'GET', url: path.replace(/([^/]+)\.ics$/, (_m, token: string) => `${tamper(token)}.ics`) })).statusCode).toBe(404);
     const replaced = (await asMe({ method: 'POST', url: '/api/trainings/me/calendar-feed' })).json().url;
     expect(replaced).not.toBe(url);
     expect((await anon({ method: 'GET', url: path })).statusCode).toBe(404);
@@ -218,7 +218,7 @@ describe('satisfaction survey', () => {
     expect((await anon({ method: 'POST', url: `/api/trainings/surveys/${tokenA}`, payload: { rating: 1 } })).statusCode).toBe(409);
     expect((await anon({ method: 'GET', url: `/api/trainings/surveys/${tokenA}` })).json().state).toBe('answered');
     expect((await anon({ method: 'POST', url: `/api/trainings/surveys/${surveyToken(ctx.config.JWT_SECRET, rb)}`, payload: { rating: 3 } })).statusCode).toBe(204);
-    expect((await anon({ method: 'POST', url: `/api/trainings/surveys/${surveyToken(ctx.config.JWT_SECRET, ra).replace(/.$/, 'x')}`, payload: { rating: 3 } })).statusCode).toBe(404);
+    expect((await anon({ method: 'POST', url: `/api/trainings/surveys/${tamper(surveyToken(ctx.config.JWT_SECRET, ra))}`, payload: { rating: 3 } })).statusCode).toBe(404);
 
     const summary = (await asStaff({ method: 'GET', url: `/api/trainings/sessions/${s}/survey` })).json();
     expect(summary).toMatchObject({ sent: 2, responses: 2, average: 4, distribution: [0, 0, 1, 0, 1] });
