@@ -8,7 +8,7 @@ import { createDb, type DbHandle } from '../db/client';
 import { seedTerritory } from '../db/seed/territory';
 import { establishments, sessions, users } from '../db/schema';
 import { buildApp, type App } from '../server/app';
-import { loadConfig } from '../server/config';
+import { loadConfig } from '../common/config';
 import { createQueues } from '../workers/jobs';
 import { discardQueues } from '../tests/helpers/queues';
 

@@ -4,7 +4,7 @@ import { createDb, type DbHandle } from '../db/client';
 import { closeQueues, createQueues } from '../workers/jobs';
 import { startWorkers, type RunningWorkers } from '../workers/main';
 import { buildApp } from './app';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, type Config } from '../common/config';
 import { resolveRedis, type RedisTarget } from './lib/redis';
 import { bootstrap } from './services/bootstrap';
 

@@ -2,7 +2,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Database } from '../db/client';
 import type { MailTransport } from '../emails/transport';
-import type { Config } from '../server/config';
+import type { Config } from '../common/config';
 import { createQueues, queueNames, type JobName, type JobPayloads, type QueueName, type Queues } from './jobs';
 import { handlers } from './handlers';
 import { createWorkerMailTransport } from './handlers/mailings/transport';

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Database } from '../../db/client';
 import { users } from '../../db/schema';
 import { enqueue, type JobName, type JobPayloads, type Queues } from '../../workers/jobs';
-import type { Config } from '../config';
+import type { Config } from '../../common/config';
 
 export interface AppDeps {
   config: Config;

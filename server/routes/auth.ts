@@ -5,7 +5,7 @@ import { acceptInvitation, getMe, peekToken } from '../../db/queries/accounts';
 import { findLoginCandidate, logOutEverywhere, revokeSession, rotateRefreshToken, sessionOfRefreshToken, startSession, type SessionGrant } from '../../db/queries/sessions';
 import { requestLocale, t } from '../i18n';
 import { hashPassword, passwordProblem, verifyPassword } from '../lib/passwords';
-import { hashToken, randomToken } from '../lib/tokens';
+import { hashToken, randomToken } from '../../common/link-tokens';
 import { ACCESS_COOKIE, REFRESH_COOKIE, type AccessClaims } from '../plugins/auth';
 import { Problem, sendProblem } from '../plugins/errors';
 import { problemResponses } from '../schemas/common';

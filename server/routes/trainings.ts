@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as q from '../../db/queries/trainings';
 import * as moves from '../../db/queries/trainings-registrations';
-import { feedToken, readFeedToken, readOfferToken, readSurveyToken } from '../lib/trainings-tokens';
+import { feedToken, readFeedToken, readOfferToken, readSurveyToken } from '../../common/link-tokens';
 import { Problem } from '../plugins/errors';
 import { IdParams, problemResponses } from '../schemas/common';
 import {

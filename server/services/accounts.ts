@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as q from '../../db/queries/accounts';
-import type { Config } from '../config';
-import { deriveOneTimeToken, hashToken } from '../lib/tokens';
+import type { Config } from '../../common/config';
+import { deriveOneTimeToken, hashToken } from '../../common/link-tokens';
 
 /**
  * Account use cases that span a transaction and a job: the query commits the

@@ -3,8 +3,8 @@ import type { Database } from '../../db/client';
 import { users } from '../../db/schema';
 import { createOneTimeToken } from '../../db/queries/tokens';
 import { seedTerritory } from '../../db/seed/territory';
-import type { Config } from '../config';
-import { deriveOneTimeToken, hashToken } from '../lib/tokens';
+import type { Config } from '../../common/config';
+import { deriveOneTimeToken, hashToken } from '../../common/link-tokens';
 
 /**
  * First start: seed the territory and, when there is no user at all, create

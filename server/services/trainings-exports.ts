@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { RegistrationRow, SessionDocument } from '../../db/queries/trainings';
-import { feedCalendar, placeLine, sessionCalendar, type CalendarSession } from '../../emails/trainings-calendar';
+import { feedCalendar, sessionCalendar, type CalendarSession } from '../../common/calendar';
+import { placeLine } from '../../common/places';
 
 /**
  * Files of the trainings feature: registrant list (CSV for a French

@@ -6,7 +6,7 @@ import * as q from '../../db/queries/trainings';
 import * as moves from '../../db/queries/trainings-registrations';
 import type { Effects } from '../../db/queries/trainings-registrations';
 import * as personalData from '../../db/queries/trainings-personal-data';
-import { mapUrl } from '../../emails/trainings-calendar';
+import { mapUrl } from '../../common/places';
 import type { Principal } from '../plugins/auth';
 import { Problem } from '../plugins/errors';
 import type {

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { establishments, sessions, users } from '../../db/schema';
 import { buildApp, type App } from '../../server/app';
-import { loadConfig, type Config } from '../../server/config';
+import { loadConfig, type Config } from '../../common/config';
 import { hashPassword } from '../../server/lib/passwords';
 import type { Role } from '../../server/plugins/auth';
 import { createQueues, type Queues } from '../../workers/jobs';

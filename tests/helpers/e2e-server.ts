@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { desc, eq } from 'drizzle-orm';
 import { capturedMails } from '../../db/schema';
 import { buildApp } from '../../server/app';
-import { loadConfig } from '../../server/config';
+import { loadConfig } from '../../common/config';
 import { clientDist } from '../../server/plugins/static';
 import { bootstrap } from '../../server/services/bootstrap';
 import { createQueues } from '../../workers/jobs';

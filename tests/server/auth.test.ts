@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, mailMessages, oneTimeTokens, refreshTokens, sessions, users } from '../../db/schema';
-import { deriveOneTimeToken, hashToken } from '../../server/lib/tokens';
+import { deriveOneTimeToken, hashToken } from '../../common/link-tokens';
 import { createTestApp, createUser, injectAs, type TestContext, TEST_PASSWORD } from '../helpers/app';
 import { cookiesFrom, expectProblem, fieldErrors, login, mailText } from '../helpers/accounts';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp';

@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { capturedMails, mailMessages, oneTimeTokens } from '../../db/schema';
 import { queueMail } from '../../db/queries/mailings';
 import { consumeOneTimeToken, createOneTimeToken, peekOneTimeToken, type TokenPurpose } from '../../db/queries/tokens';
-import { deriveOneTimeToken, hashToken } from '../../server/lib/tokens';
+import { deriveOneTimeToken, hashToken } from '../../common/link-tokens';
 import { enqueue, jobIds } from '../../workers/jobs';
 import { createWorkerContext, type WorkerContext } from '../../workers/main';
 import { sendMail, type SendMailResult } from '../../workers/handlers/mailings/send';

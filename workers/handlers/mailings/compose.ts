@@ -5,9 +5,9 @@ import type { Database } from '../../../db/client';
 import type { ClaimedMail } from '../../../db/queries/mailings';
 import { establishments, offices, oneTimeTokens, users } from '../../../db/schema';
 import { isTemplateName, type TemplateName, type TemplateProps } from '../../../emails/render';
-import type { Config } from '../../../server/config';
+import type { Config } from '../../../common/config';
 // A pure helper (HMAC of the token id); importing it keeps one definition of the link token.
-import { deriveOneTimeToken, hashToken } from '../../../server/lib/tokens';
+import { deriveOneTimeToken, hashToken } from '../../../common/link-tokens';
 import type { MailAttachment } from '../../../emails/transport';
 import { trainingAttachments, trainingComposers } from '../trainings/mail';
 

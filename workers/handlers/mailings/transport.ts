@@ -1,7 +1,7 @@
 import type { Database } from '../../../db/client';
 import { insertCapturedMail } from '../../../db/queries/mailings';
 import { createTransport, type MailTransport } from '../../../emails/transport';
-import type { Config } from '../../../server/config';
+import type { Config } from '../../../common/config';
 
 /**
  * The worker process's mail transport: an SMTP pool when SMTP_URL is set,

@@ -7,9 +7,10 @@ import type {
   TrainingConfirmedProps, TrainingOfferExpiredProps, TrainingOfferProps, TrainingRegistrationCancelledProps, TrainingReminderProps,
   TrainingSessionCancelledProps, TrainingSessionChangedProps, TrainingSessionInfo, TrainingSurveyProps, TrainingWaitingProps,
 } from '../../../emails/templates/trainings';
-import { mapUrl, placeLine, sessionCalendar } from '../../../emails/trainings-calendar';
+import { sessionCalendar } from '../../../common/calendar';
+import { mapUrl, placeLine } from '../../../common/places';
 import type { MailAttachment } from '../../../emails/transport';
-import { offerToken, surveyToken } from '../../../server/lib/trainings-tokens';
+import { offerToken, surveyToken } from '../../../common/link-tokens';
 import type { ComposeContext } from '../mailings/compose';
 
 /**

@@ -1,0 +1,77 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { UUID_PATTERN } from './ids';
+
+/**
+ * Tokens handed to people in links and cookies. The api checks them, the mail
+ * worker builds them from the ids its job carries: neither the job nor the
+ * database ever holds a token itself.
+ */
+
+/** Tokens handed to users (refresh, invitation, reset) are stored only as SHA-256 hashes. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+/**
+ * A one-time token derived from its row id and the server secret: the mail
+ * worker can rebuild the link from the id carried by the job, so neither the
+ * job nor the database ever holds the token itself.
+ */
+export function deriveOneTimeToken(secret: string, tokenId: string): string {
+  return createHmac('sha256', secret).update(`one-time:${tokenId}`).digest('base64url');
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+// ---------- trainings links ----------
+
+/**
+ * Signed tokens of the trainings feature, for links in e-mails and the
+ * calendar feed: `<ids>.<hmac>`. Nothing secret is stored: validity is decided
+ * by the database state (an offer link only works while that offer round is
+ * open; a feed URL only while its feed id is the user's current one).
+ */
+type Purpose = 'offer' | 'survey' | 'feed';
+
+function sign(secret: string, purpose: Purpose, payload: string): string {
+  return createHmac('sha256', secret).update(`training-${purpose}:${payload}`).digest('base64url').slice(0, 32);
+}
+
+export function offerToken(secret: string, registrationId: string, round: number): string {
+  const payload = `${registrationId}.${round}`;
+  return `${payload}.${sign(secret, 'offer', payload)}`;
+}
+
+export function readOfferToken(secret: string, token: string): { registrationId: string; round: number } | null {
+  const [id, round, mac] = token.split('.');
+  if (!id || !round || !mac || !UUID_PATTERN.test(id) || !/^[0-9]{1,9}$/.test(round)) return null;
+  return safeEqual(mac, sign(secret, 'offer', `${id}.${round}`)) ? { registrationId: id, round: Number(round) } : null;
+}
+
+export function surveyToken(secret: string, registrationId: string): string {
+  return `${registrationId}.${sign(secret, 'survey', registrationId)}`;
+}
+
+export function readSurveyToken(secret: string, token: string): string | null {
+  const [id, mac, extra] = token.split('.');
+  if (!id || !mac || extra !== undefined || !UUID_PATTERN.test(id)) return null;
+  return safeEqual(mac, sign(secret, 'survey', id)) ? id : null;
+}
+
+export function feedToken(secret: string, feedId: string): string {
+  return `${feedId}.${sign(secret, 'feed', feedId)}`;
+}
+
+export function readFeedToken(secret: string, token: string): string | null {
+  const [id, mac, extra] = token.split('.');
+  if (!id || !mac || extra !== undefined || !UUID_PATTERN.test(id)) return null;
+  return safeEqual(mac, sign(secret, 'feed', id)) ? id : null;
+}
