@@ -10,6 +10,7 @@ import type { Config } from '../../../common/config';
 import { deriveOneTimeToken, hashToken } from '../../../common/link-tokens';
 import type { MailAttachment } from '../../../emails/transport';
 import { trainingAttachments, trainingComposers } from '../trainings/mail';
+import { isUuid } from '../../../common/ids';
 
 export interface ComposeContext {
   config: Pick<Config, 'PUBLIC_URL' | 'JWT_SECRET'>;
@@ -23,11 +24,9 @@ export interface ComposeContext {
  */
 type Loader<N extends TemplateName> = (db: Database, params: Record<string, unknown>, ctx: ComposeContext) => Promise<TemplateProps<N> | null>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function uuidParam(params: Record<string, unknown>, name: string): string {
   const value = params[name];
-  if (typeof value !== 'string' || !UUID.test(value)) throw new UnrecoverableError(`mail params: ${name} must be a uuid`);
+  if (!isUuid(value)) throw new UnrecoverableError(`mail params: ${name} must be a uuid`);
   return value;
 }
 

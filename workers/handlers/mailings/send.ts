@@ -3,8 +3,7 @@ import { claimMailMessage, markMailFailed, markMailSent, markMailSkipped } from 
 import { render } from '../../../emails/render';
 import type { JobHandler } from '../../main';
 import { compose } from './compose';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../../common/ids';
 
 export type SendMailResult =
   | { skipped: true; reason: 'not-claimable' | 'not-applicable' }
@@ -20,7 +19,7 @@ export type SendMailResult =
  */
 export const sendMail: JobHandler<'mail.send'> = async (payload, ctx): Promise<SendMailResult> => {
   const messageId = (payload as { messageId?: unknown } | null)?.messageId;
-  if (typeof messageId !== 'string' || !UUID.test(messageId)) throw new UnrecoverableError('mail.send: payload.messageId must be a uuid');
+  if (!isUuid(messageId)) throw new UnrecoverableError('mail.send: payload.messageId must be a uuid');
 
   const message = await claimMailMessage(ctx.db, messageId);
   if (!message) return { skipped: true, reason: 'not-claimable' };

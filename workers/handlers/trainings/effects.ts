@@ -7,6 +7,3 @@ export async function applyEffects(queues: Queues, fx: Effects): Promise<void> {
   for (const o of fx.offers) await enqueue(queues, 'trainings.offer-expire', o);
   for (const noticeId of fx.notices) await enqueue(queues, 'trainings.notice', { noticeId });
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);

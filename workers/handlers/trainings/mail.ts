@@ -12,6 +12,7 @@ import { mapUrl, placeLine } from '../../../common/places';
 import type { MailAttachment } from '../../../emails/transport';
 import { offerToken, surveyToken } from '../../../common/link-tokens';
 import type { ComposeContext } from '../mailings/compose';
+import { isUuid } from '../../../common/ids';
 
 /**
  * Loaders of the training mails: from the ids in the outbox row, rebuild
@@ -20,11 +21,9 @@ import type { ComposeContext } from '../mailings/compose';
  * the message is then skipped, never sent stale.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function uuid(params: Record<string, unknown>, name: string): string {
   const v = params[name];
-  if (typeof v !== 'string' || !UUID.test(v)) throw new UnrecoverableError(`mail params: ${name} must be a uuid`);
+  if (!isUuid(v)) throw new UnrecoverableError(`mail params: ${name} must be a uuid`);
   return v;
 }
 function eventId(params: Record<string, unknown>): number {

@@ -2,7 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import { fanOutNotice } from '../../../db/queries/trainings-registrations';
 import { enqueue } from '../../jobs';
 import type { JobHandler } from '../../main';
-import { isUuid } from './effects';
+import { isUuid } from '../../../common/ids';
 
 /**
  * Sends a session's change or cancellation notice to every active

@@ -1,7 +1,8 @@
 import { UnrecoverableError } from 'bullmq';
 import { expireOffer } from '../../../db/queries/trainings-registrations';
 import type { JobHandler } from '../../main';
-import { applyEffects, isUuid } from './effects';
+import { isUuid } from '../../../common/ids';
+import { applyEffects } from './effects';
 
 /**
  * Runs when an offer's time is up (a delayed job). Re-reads the registration
