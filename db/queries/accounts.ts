@@ -8,13 +8,9 @@ import { recordAudit } from './audit';
 import { queueMail } from './mailings';
 import { insertSession, revokeUserSessions, type SessionGrant, type SessionInput } from './sessions';
 import { consumeOneTimeToken, createOneTimeToken, peekOneTimeToken, type TokenPurpose } from './tokens';
+import type { Language, Role, UserStatus } from '../../common/accounts';
+import { iso, isoOrNull, likePattern } from '../../common/text';
 
-type Role = 'partner' | 'staff' | 'admin';
-type Language = 'fr' | 'en';
-type UserStatus = 'invited' | 'active' | 'disabled';
-
-const iso = (d: Date) => d.toISOString();
-const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 const ref = (id: string | null, name: string | null) => (id && name !== null ? { id, name } : null);
 
 /**
@@ -23,11 +19,6 @@ const ref = (id: string | null, name: string | null) => (id && name !== null ? {
  */
 export const frenchSortKey = (column: SQL | AnyColumn) =>
   sql`translate(lower(${column}), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ', 'aaaaaaceeeeiiiinooooouuuuyyoa')`;
-
-/** Escapes LIKE wildcards so a search for "100%" means the text "100%". */
-export function likePattern(search: string): string {
-  return `%${search.trim().replace(/[\\%_]/g, '\\$&')}%`;
-}
 
 // ---------- me ----------
 

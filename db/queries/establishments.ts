@@ -3,7 +3,8 @@ import type { Database, Tx } from '../client';
 import { communes, establishments, users } from '../schema';
 import { categories, labels as knownLabels } from '../seed/reference';
 import { recordAudit } from './audit';
-import { frenchSortKey, likePattern } from './accounts';
+import { likePattern } from '../../common/text';
+import { frenchSortKey } from './accounts';
 
 type EstablishmentRow = typeof establishments.$inferSelect;
 

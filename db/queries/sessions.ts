@@ -2,8 +2,7 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../client';
 import { refreshTokens, sessions, users } from '../schema';
 import { cleanIp, recordAudit } from './audit';
-
-export type SessionRole = 'partner' | 'staff' | 'admin';
+import type { Role } from '../../common/roles';
 
 export interface SessionInput {
   userAgent: string | null;
@@ -17,7 +16,7 @@ export interface SessionInput {
 export interface SessionGrant {
   sessionId: string;
   userId: string;
-  role: SessionRole;
+  role: Role;
   language: 'fr' | 'en';
 }
 

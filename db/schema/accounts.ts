@@ -3,12 +3,13 @@ import {
   bigserial, check, index, inet, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { communes, offices } from './territory';
+import { ESTABLISHMENT_STATUSES, LANGUAGES, ROLES, TOKEN_PURPOSES, USER_STATUSES } from '../../common/accounts';
 
-export const userRole = pgEnum('user_role', ['partner', 'staff', 'admin']);
-export const userStatus = pgEnum('user_status', ['invited', 'active', 'disabled']);
-export const language = pgEnum('language', ['fr', 'en']);
-export const establishmentStatus = pgEnum('establishment_status', ['active', 'inactive']);
-export const tokenPurpose = pgEnum('token_purpose', ['invitation', 'password_reset']);
+export const userRole = pgEnum('user_role', ROLES);
+export const userStatus = pgEnum('user_status', USER_STATUSES);
+export const language = pgEnum('language', LANGUAGES);
+export const establishmentStatus = pgEnum('establishment_status', ESTABLISHMENT_STATUSES);
+export const tokenPurpose = pgEnum('token_purpose', TOKEN_PURPOSES);
 
 /** What a user agreed to receive by e-mail (RGPD consent); transactional mail is always sent. */
 export interface EmailPreferences {

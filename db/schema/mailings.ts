@@ -1,7 +1,8 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { language, users } from './accounts';
+import { MAIL_STATUSES } from '../../common/mail';
 
-export const mailStatus = pgEnum('mail_status', ['queued', 'sending', 'sent', 'skipped', 'failed']);
+export const mailStatus = pgEnum('mail_status', MAIL_STATUSES);
 
 /**
  * The mail outbox. A row is written in the same transaction as the change that

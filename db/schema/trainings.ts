@@ -4,15 +4,22 @@ import {
 } from 'drizzle-orm/pg-core';
 import { establishments, users } from './accounts';
 import { communes, offices } from './territory';
+import {
+  ACTIVE_REGISTRATION_STATUSES, ATTENDANCES, NOTICE_KINDS, PLACE_KINDS, REGISTRATION_EVENT_KINDS, REGISTRATION_STATUSES, SESSION_STATUSES,
+  TRAINING_THEMES, WAITLIST_MODES,
+} from '../../common/trainings';
 
-export const trainingTheme = pgEnum('training_theme', ['digital', 'welcome', 'regulations', 'sustainable', 'eductour', 'other']);
-export const trainingSessionStatus = pgEnum('training_session_status', ['draft', 'open', 'closed', 'cancelled', 'done']);
-export const trainingPlaceKind = pgEnum('training_place_kind', ['office', 'address', 'online']);
-export const trainingWaitlistMode = pgEnum('training_waitlist_mode', ['offer', 'direct']);
-export const trainingRegistrationStatus = pgEnum('training_registration_status', ['confirmed', 'waiting', 'offered', 'cancelled', 'declined', 'expired']);
-export const trainingEventKind = pgEnum('training_event_kind', ['joined', 'offered', 'accepted', 'declined', 'expired', 'promoted', 'cancelled']);
-export const trainingAttendance = pgEnum('training_attendance', ['present', 'absent']);
-export const trainingNoticeKind = pgEnum('training_notice_kind', ['changed', 'cancelled']);
+export const trainingTheme = pgEnum('training_theme', TRAINING_THEMES);
+export const trainingSessionStatus = pgEnum('training_session_status', SESSION_STATUSES);
+export const trainingPlaceKind = pgEnum('training_place_kind', PLACE_KINDS);
+export const trainingWaitlistMode = pgEnum('training_waitlist_mode', WAITLIST_MODES);
+export const trainingRegistrationStatus = pgEnum('training_registration_status', REGISTRATION_STATUSES);
+export const trainingEventKind = pgEnum('training_event_kind', REGISTRATION_EVENT_KINDS);
+export const trainingAttendance = pgEnum('training_attendance', ATTENDANCES);
+export const trainingNoticeKind = pgEnum('training_notice_kind', NOTICE_KINDS);
+
+/** `('confirmed', 'waiting', 'offered')` for the partial indexes (the same text as the landed migrations). */
+const activeStatuses = sql.raw(`(${ACTIVE_REGISTRATION_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
 /** A training of the catalogue; its description is sanitised HTML. */
 export const trainings = pgTable('trainings', {
@@ -120,10 +127,10 @@ export const trainingRegistrations = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('training_registrations_active_idx').on(t.sessionId, t.userId).where(sql`${t.status} in ('confirmed', 'waiting', 'offered')`),
+    uniqueIndex('training_registrations_active_idx').on(t.sessionId, t.userId).where(sql`${t.status} in ${activeStatuses}`),
     index('training_registrations_queue_idx').on(t.sessionId, t.status, t.queueSeq),
     index('training_registrations_user_idx').on(t.userId, t.status),
-    index('training_registrations_establishment_idx').on(t.sessionId, t.establishmentId).where(sql`${t.status} in ('confirmed', 'waiting', 'offered')`),
+    index('training_registrations_establishment_idx').on(t.sessionId, t.establishmentId).where(sql`${t.status} in ${activeStatuses}`),
     index('training_registrations_offer_idx').on(t.offerExpiresAt).where(sql`${t.status} = 'offered'`),
   ],
 );

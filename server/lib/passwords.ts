@@ -3,12 +3,10 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as fr from '@zxcvbn-ts/language-fr';
 import type { MessageKey } from '../i18n';
+import { PASSWORD_MIN_LENGTH } from '../../common/limits';
 
 // argon2id (the library's default algorithm) with OWASP's recommended minimum cost.
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
-
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
 
 const zxcvbn = new ZxcvbnFactory({
   dictionary: { ...common.dictionary, ...fr.dictionary },

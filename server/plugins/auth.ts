@@ -7,8 +7,8 @@ import { sessions, users } from '../../db/schema';
 import type { Locale } from '../i18n';
 import { Problem } from './errors';
 import { createPrincipalCache } from './principal-cache';
+import type { Role } from '../../common/roles';
 
-export type Role = 'partner' | 'staff' | 'admin';
 export const ACCESS_COOKIE = 'ep_access';
 export const REFRESH_COOKIE = 'ep_refresh';
 export const REFRESH_COOKIE_PATH = '/api/auth';

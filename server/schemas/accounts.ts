@@ -1,5 +1,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { PageQuery, Paginated, Uuid } from './common';
+import { OneOf, PageQuery, Paginated, Uuid } from './common';
+import { ESTABLISHMENT_STATUSES, LANGUAGES, ROLES, TOKEN_PURPOSES, USER_STATUSES } from '../../common/accounts';
+import { ACCOUNT_LIMITS as L, PASSWORD_MAX_LENGTH } from '../../common/limits';
 
 /**
  * Accounts API schemas (auth, me, users, establishments, territory).
@@ -17,22 +19,22 @@ const Name = (max: number) => Type.String({ minLength: 1, maxLength: max, patter
  */
 const Nullable = <T extends TSchema>(t: T) => Type.Unsafe<Static<T> | null>({ ...t, type: [(t as unknown as { type: string }).type, 'null'] });
 
-export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
+export const Email = Type.String({ format: 'email', minLength: 3, maxLength: L.email });
 /** A password as typed (policy checked in code: see server/lib/passwords.ts). */
-export const PasswordInput = Type.String({ minLength: 1, maxLength: 128 });
-export const RoleSchema = Type.Union([Type.Literal('partner'), Type.Literal('staff'), Type.Literal('admin')]);
-export const UserStatusSchema = Type.Union([Type.Literal('invited'), Type.Literal('active'), Type.Literal('disabled')]);
-export const LanguageSchema = Type.Union([Type.Literal('fr'), Type.Literal('en')]);
-export const EstablishmentStatusSchema = Type.Union([Type.Literal('active'), Type.Literal('inactive')]);
+export const PasswordInput = Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH });
+export const RoleSchema = OneOf(ROLES);
+export const UserStatusSchema = OneOf(USER_STATUSES);
+export const LanguageSchema = OneOf(LANGUAGES);
+export const EstablishmentStatusSchema = OneOf(ESTABLISHMENT_STATUSES);
 const DateTime = Type.String({ format: 'date-time' });
 const Ref = Type.Object({ id: Type.String(), name: Type.String() });
 const NullableRef = Type.Union([Ref, Type.Null()]);
 /** Office ids are readable slugs (bit-le-vigan), not uuids. */
 export const OfficeId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9-]+$' });
 const InseeCode = Type.String({ minLength: 5, maxLength: 5, pattern: '^[0-9][0-9AB][0-9]{3}$' });
-const Phone = Type.String({ minLength: 4, maxLength: 30, pattern: '^[0-9+(). -]+$' });
+const Phone = Type.String({ minLength: L.phoneMin, maxLength: L.phone, pattern: '^[0-9+(). -]+$' });
 /** Only http(s) links: a `javascript:` URL would run in the page that shows it. */
-const Website = Type.String({ minLength: 8, maxLength: 300, format: 'uri', pattern: '^https?://' });
+const Website = Type.String({ minLength: L.websiteMin, maxLength: L.website, format: 'uri', pattern: '^https?://' });
 
 export const EmailPreferencesSchema = Type.Object(
   { newsletter: Type.Boolean(), news: Type.Boolean(), trainings: Type.Boolean() },
@@ -56,7 +58,7 @@ export const UserEnvelope = Type.Object({ user: MeSchema });
 
 export const UpdateMeBody = Type.Object(
   {
-    name: Type.Optional(Name(120)),
+    name: Type.Optional(Name(L.userName)),
     language: Type.Optional(LanguageSchema),
     emailPreferences: Type.Optional(
       Type.Object(
@@ -105,18 +107,18 @@ export type MeExport = Static<typeof MeExportSchema>;
 // ---------- auth ----------
 
 /** Log-in accepts any address with an @ (the default first administrator is admin@localhost, which the strict e-mail format refuses). */
-export const LoginEmail = Type.String({ format: 'login-email', minLength: 3, maxLength: 254 });
+export const LoginEmail = Type.String({ format: 'login-email', minLength: 3, maxLength: L.email });
 export const LoginBody = Type.Object({ email: LoginEmail, password: PasswordInput }, { additionalProperties: false });
 export const ForgotBody = Type.Object({ email: LoginEmail }, { additionalProperties: false });
 /** One-time tokens are HMAC-SHA256 in base64url (43 characters). */
 export const OneTimeToken = Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' });
-export const TokenPurposeSchema = Type.Union([Type.Literal('invitation'), Type.Literal('password_reset')]);
+export const TokenPurposeSchema = OneOf(TOKEN_PURPOSES);
 export const TokenParams = Type.Object({ token: OneTimeToken }, { additionalProperties: false });
 export const TokenQuery = Type.Object({ purpose: TokenPurposeSchema }, { additionalProperties: false });
 export const TokenInfoSchema = Type.Object({ purpose: TokenPurposeSchema, email: Type.String(), name: Type.String() });
 export type TokenInfo = Static<typeof TokenInfoSchema>;
 export const ResetBody = Type.Object({ token: OneTimeToken, password: PasswordInput }, { additionalProperties: false });
-export const AcceptInvitationBody = Type.Object({ token: OneTimeToken, password: PasswordInput, name: Type.Optional(Name(120)) }, { additionalProperties: false });
+export const AcceptInvitationBody = Type.Object({ token: OneTimeToken, password: PasswordInput, name: Type.Optional(Name(L.userName)) }, { additionalProperties: false });
 
 // ---------- users ----------
 
@@ -151,7 +153,7 @@ export type UserListFilters = Static<typeof UserListQuery>;
 export const InviteBody = Type.Object(
   {
     email: Email,
-    name: Name(120),
+    name: Name(L.userName),
     role: RoleSchema,
     establishmentId: Type.Optional(Uuid),
     officeId: Type.Optional(OfficeId),
@@ -209,7 +211,7 @@ export const EstablishmentListQuery = Type.Object(
     communeInsee: Type.Optional(InseeCode),
     communauteId: Type.Optional(Type.String({ maxLength: 64 })),
     label: Type.Optional(Type.String({ maxLength: 200 })),
-    membershipYear: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })),
+    membershipYear: Type.Optional(Type.Integer({ minimum: L.yearMin, maximum: L.yearMax })),
     status: Type.Optional(EstablishmentStatusSchema),
     ...PageQuery,
   },
@@ -218,17 +220,17 @@ export const EstablishmentListQuery = Type.Object(
 export type EstablishmentFilters = Static<typeof EstablishmentListQuery>;
 
 const establishmentInput = {
-  name: Name(160),
+  name: Name(L.establishmentName),
   category: Type.String({ minLength: 1, maxLength: 64 }),
   subcategory: Nullable(Type.String({ minLength: 1, maxLength: 64 })),
   communeInsee: InseeCode,
-  address: Nullable(Type.String({ maxLength: 300 })),
+  address: Nullable(Type.String({ maxLength: L.address })),
   phone: Nullable(Phone),
   email: Nullable(Email),
   website: Nullable(Website),
-  description: Nullable(Type.String({ maxLength: 4000 })),
-  labels: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20, uniqueItems: true }),
-  membershipYear: Nullable(Type.Integer({ minimum: 1990, maximum: 2100 })),
+  description: Nullable(Type.String({ maxLength: L.description })),
+  labels: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: L.labels, uniqueItems: true }),
+  membershipYear: Nullable(Type.Integer({ minimum: L.yearMin, maximum: L.yearMax })),
   status: EstablishmentStatusSchema,
 };
 /** PATCH: any subset of the fields. */

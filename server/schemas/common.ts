@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type TLiteral, type TSchema, type TUnion } from 'typebox';
 
 /** RFC 9457 problem details, as every error response of the API. */
 export const ProblemSchema = Type.Object({
@@ -15,6 +15,10 @@ export const ProblemSchema = Type.Object({
 export const problemResponses = {
   400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema,
 };
+
+/** One of a value list of common/ (an enum written once), as a union of literals. */
+type Literals<A> = A extends readonly [infer H extends string, ...infer R] ? [TLiteral<H>, ...Literals<R>] : [];
+export const OneOf = <const A extends readonly string[]>(values: A): TUnion<Literals<A>> => Type.Union(values.map((v) => Type.Literal(v))) as never;
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });

@@ -5,7 +5,7 @@ import { establishments, sessions, users } from '../../db/schema';
 import { buildApp, type App } from '../../server/app';
 import { loadConfig, type Config } from '../../common/config';
 import { hashPassword } from '../../server/lib/passwords';
-import type { Role } from '../../server/plugins/auth';
+import type { Role } from '../../common/roles';
 import { createQueues, type Queues } from '../../workers/jobs';
 import { discardQueues } from './queues';
 import { startWorkers, type RunningWorkers } from '../../workers/main';

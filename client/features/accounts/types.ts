@@ -16,22 +16,7 @@ export type Role = Me['role'];
 export type UserStatus = UserListItem['status'];
 export type EmailPreferences = Me['emailPreferences'];
 
-/** Server limits mirrored by the forms so that they warn while typing (server/schemas/accounts.ts). */
-export const LIMITS = {
-  userName: 120,
-  email: 254,
-  passwordMin: 12,
-  passwordMax: 128,
-  establishmentName: 160,
-  address: 300,
-  phoneMin: 4,
-  phone: 30,
-  websiteMin: 8,
-  website: 300,
-  description: 4000,
-  labels: 20,
-  yearMin: 1990,
-  yearMax: 2100,
-} as const;
+/** Field limits, shared with the server's schemas: the forms warn while typing. */
+export { ACCOUNT_LIMITS as LIMITS } from '../../../common/limits';
 
 export type { OutboxItem, OutboxPage, OutboxMail as OutboxMessage } from '../../../server/schemas/mailings';

@@ -29,28 +29,8 @@ export type Attendance = MyRegistration['attendance'];
 export type EventKind = HistoryEvent['kind'];
 export type OfferState = OfferView['state'];
 
-// Kept here rather than imported: the server's arrays are runtime values (import type only).
-export const THEMES: readonly Theme[] = ['digital', 'welcome', 'regulations', 'sustainable', 'eductour', 'other'];
-export const SESSION_STATUSES: readonly SessionStatus[] = ['draft', 'open', 'closed', 'cancelled', 'done'];
+// Value lists come from common/ (the server's schemas are imported as types only).
+export { SESSION_STATUSES, TRAINING_THEMES as THEMES } from '../../../common/trainings';
 
-/** Server limits mirrored by the forms so that they warn while typing (server/schemas/trainings.ts). */
-export const LIMITS = {
-  title: 200,
-  summary: 500,
-  descriptionHtml: 50_000,
-  targetCategories: 20,
-  durationMin: 15,
-  durationMax: 10_080,
-  trainer: 200,
-  priceMaxCents: 10_000_000,
-  slots: 20,
-  capacityMax: 1000,
-  offerHoursMin: 1,
-  offerHoursMax: 168,
-  address: 300,
-  onlineUrl: 500,
-  notes: 2000,
-  cancelReason: 500,
-  surveyComment: 2000,
-  pageSize: 20,
-} as const;
+/** Field limits, shared with the server's schemas: the forms warn while typing. */
+export { TRAINING_LIMITS as LIMITS } from '../../../common/limits';
