@@ -5,6 +5,7 @@ import localizedFormat from 'dayjs/plugin/localizedFormat';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import 'dayjs/locale/fr';
 import 'dayjs/locale/en';
+import { formatNumber as formatNumberIn, TIME_ZONE } from '../../common/format';
 import { formatLocale } from './locale';
 
 dayjs.extend(utc);
@@ -13,7 +14,7 @@ dayjs.extend(localizedFormat);
 dayjs.extend(relativeTime);
 
 /** The office is in the Cévennes: every date is shown in Paris time, whatever the browser's zone. */
-export const TIME_ZONE = 'Europe/Paris';
+export { TIME_ZONE };
 
 function inParis(value: string | number | Date) {
   return dayjs(value).tz(TIME_ZONE).locale(formatLocale());
@@ -41,18 +42,9 @@ export function formatRelative(value: string | number | Date): string {
   return inParis(value).fromNow();
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 /** 1 234,5 in French, 1,234.5 in English. */
 export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
-  const locale = formatLocale();
-  const key = `${locale}:${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', options);
-    numberFormats.set(key, format);
-  }
-  return format.format(value);
+  return formatNumberIn(value, formatLocale(), options);
 }
 
 export { dayjs, formatLocale };

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
+import { formatDateTime, type Locale } from '../../common/format';
 
-export type Locale = 'fr' | 'en';
+/** Dates in mails are shown in the office's time zone, whatever the server's (common/format.ts). */
+export { formatDateTime, type Locale };
 
 export const OFFICE_NAME = 'Office de Tourisme Intercommunautaire Sud Cévennes';
 export const PRODUCT_NAME = 'Espace Pro Sud Cévennes';
@@ -21,15 +23,6 @@ export const colors = {
   muted: '#57534e',
   white: '#ffffff',
 } as const;
-
-/** Dates in mails are shown in the office's time zone, whatever the server's. */
-export function formatDateTime(value: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Paris',
-  }).format(new Date(value));
-}
 
 const layoutCopy = {
   fr: { tagline: 'Le centre de ressources des professionnels du tourisme', signature: 'L’équipe de l’office de tourisme', site: 'Accéder à l’Espace Pro' },

@@ -1,5 +1,6 @@
 import type { ComponentType, ReactNode } from 'react';
 import { Link, Section, Text } from '@react-email/components';
+import { formatSlot } from '../../common/format';
 import { CallToAction, Heading1, Layout, Notice, colors, formatDateTime, paragraph, type Locale } from './layout';
 
 /**
@@ -42,17 +43,6 @@ export type TrainingSessionChangedProps = Base & {
 };
 export type TrainingSessionCancelledProps = Base & { reason: string | null };
 export type TrainingSurveyProps = Base & { link: string };
-
-/** "mardi 14 avril 2026, 09:30 – 12:30" in Europe/Paris. */
-export function formatSlot(slot: { startsAt: Date | string; endsAt: Date | string }, locale: Locale): string {
-  const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
-  const day = new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
-  const time = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
-  const start = new Date(slot.startsAt);
-  const end = new Date(slot.endsAt);
-  const sameDay = day.format(start) === day.format(end);
-  return sameDay ? `${day.format(start)}, ${time.format(start)} – ${time.format(end)}` : `${day.format(start)} ${time.format(start)} – ${day.format(end)} ${time.format(end)}`;
-}
 
 const common = {
   fr: {
