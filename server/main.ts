@@ -3,14 +3,18 @@ import { resolve } from 'node:path';
 import { createDb, type DbHandle } from '../db/client';
 import { closeQueues, createQueues } from '../workers/jobs';
 import { startWorkers, type RunningWorkers } from '../workers/main';
-import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from '../common/config';
+import { buildApp } from './app';
 import { resolveRedis, type RedisTarget } from './lib/redis';
 import { bootstrap } from './services/bootstrap';
 
 /**
- * Starts the process role chosen by PROCESS_ROLE: `all` (api + workers, the
- * default of `npm start`), `api` or `worker`. Migrates and seeds on start.
+ * The one entry point of every process (`npm start`, `npm run api`, `npm run
+ * worker`): it composes the roles chosen by PROCESS_ROLE: `all` (api +
+ * workers, the default of `npm start`), `api` or `worker`. Migrates and seeds
+ * on start. It is the only file of server/ that imports workers/main.ts, and
+ * nothing imports it back (workers/ never imports server/), so there is no
+ * import cycle.
  */
 async function openDatabase(config: Config): Promise<DbHandle> {
   const handle = await createDb({ url: config.DATABASE_URL, pgliteDir: resolve(config.dataDir, 'pglite'), poolSize: config.DATABASE_POOL_SIZE });

@@ -1,4 +1,7 @@
-import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import { Queue, type ConnectionOptions, type Job, type JobsOptions } from 'bullmq';
+import type { Config } from '../common/config';
+import type { Database } from '../db/client';
+import type { MailTransport } from '../emails/transport';
 
 /**
  * The job contract shared by the api (which only enqueues) and the workers:
@@ -75,3 +78,15 @@ export async function enqueue<N extends JobName>(queues: Queues, name: N, payloa
 export async function closeQueues(queues: Queues): Promise<void> {
   await Promise.all(Object.values(queues).map((q) => q.close()));
 }
+
+/** What every job handler receives (workers/main.ts builds it once per process). */
+export interface WorkerContext {
+  config: Config;
+  db: Database;
+  queues: Queues;
+  log: Pick<Console, 'info' | 'warn' | 'error'>;
+  /** The process's one mail transport (SMTP pool or captured outbox), created on first use. */
+  mailTransport(): MailTransport;
+}
+
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N], ctx: WorkerContext, job: Job) => Promise<unknown>;

@@ -1,21 +1,12 @@
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Database } from '../db/client';
 import type { MailTransport } from '../emails/transport';
 import type { Config } from '../common/config';
-import { createQueues, queueNames, type JobName, type JobPayloads, type QueueName, type Queues } from './jobs';
+import { createQueues, queueNames, type JobHandler, type JobName, type JobPayloads, type QueueName, type WorkerContext } from './jobs';
 import { handlers } from './handlers';
 import { createWorkerMailTransport } from './handlers/mailings/transport';
 import { registerSchedules } from './schedules';
-
-export interface WorkerContext {
-  config: Config;
-  db: Database;
-  queues: Queues;
-  log: Pick<Console, 'info' | 'warn' | 'error'>;
-  /** The process's one mail transport (SMTP pool or captured outbox), created on first use. */
-  mailTransport(): MailTransport;
-}
 
 /** A context for running handlers; `close()` releases what it created lazily (the mail transport). */
 export function createWorkerContext(base: Omit<WorkerContext, 'mailTransport'>): WorkerContext & { close(): Promise<void> } {
@@ -30,14 +21,16 @@ export function createWorkerContext(base: Omit<WorkerContext, 'mailTransport'>):
   };
 }
 
-export type JobHandler<N extends JobName> = (payload: JobPayloads[N], ctx: WorkerContext, job: Job) => Promise<unknown>;
-
 export interface RunningWorkers {
   workers: Worker[];
   close(): Promise<void>;
 }
 
-/** One BullMQ Worker per queue; the process that owns cron registers the repeatable jobs. */
+/**
+ * One BullMQ Worker per queue; the process that owns cron registers the
+ * repeatable jobs. The entry point (server/main.ts) starts it for the `all` and
+ * `worker` roles: nothing here imports the api.
+ */
 export async function startWorkers(opts: { config: Config; db: Database; redisUrl: string; log?: WorkerContext['log'] }): Promise<RunningWorkers> {
   const { config, db, redisUrl } = opts;
   const log = opts.log ?? console;
@@ -73,10 +66,4 @@ export async function startWorkers(opts: { config: Config; db: Database; redisUr
       connection.disconnect();
     },
   };
-}
-
-// Run as its own process: `npm run worker` (requires DATABASE_URL: PGlite cannot be shared between processes).
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { runWorkerProcess } = await import('../server/main');
-  await runWorkerProcess();
 }

@@ -1,5 +1,5 @@
 import type { JobName } from '../jobs';
-import type { JobHandler } from '../main';
+import type { JobHandler } from '../jobs';
 import { purgeAccounts } from './accounts/purge';
 import { sendMail } from './mailings/send';
 import { sweepMail } from './mailings/sweep';

@@ -1,6 +1,6 @@
 import { and, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { auditLog, capturedMails, mailMessages, oneTimeTokens, sessions } from '../../../db/schema';
-import type { JobHandler } from '../../main';
+import type { JobHandler } from '../../jobs';
 
 /** Retention periods stated on the « Données personnelles » page. */
 export const RETENTION = { historyMonths: 12, spentSessionDays: 30, spentTokenDays: 30 };

@@ -1,7 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
 import { claimMailMessage, markMailFailed, markMailSent, markMailSkipped } from '../../../db/queries/mailings';
 import { render } from '../../../emails/render';
-import type { JobHandler } from '../../main';
+import type { JobHandler } from '../../jobs';
 import { compose } from './compose';
 import { isUuid } from '../../../common/ids';
 

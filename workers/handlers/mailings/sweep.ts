@@ -1,6 +1,6 @@
 import { listMailsToSweep } from '../../../db/queries/mailings';
 import { enqueue, jobIds } from '../../jobs';
-import type { JobHandler } from '../../main';
+import type { JobHandler } from '../../jobs';
 
 /** Rows handled per run (every minute); a larger backlog drains over the next runs. */
 export const SWEEP_BATCH = 500;

@@ -1,7 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
 import { fanOutNotice } from '../../../db/queries/trainings-registrations';
 import { enqueue } from '../../jobs';
-import type { JobHandler } from '../../main';
+import type { JobHandler } from '../../jobs';
 import { isUuid } from '../../../common/ids';
 
 /**

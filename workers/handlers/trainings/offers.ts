@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import { expireOffer } from '../../../db/queries/trainings-registrations';
-import type { JobHandler } from '../../main';
+import type { JobHandler } from '../../jobs';
 import { isUuid } from '../../../common/ids';
 import { applyEffects } from './effects';
 

@@ -1,6 +1,6 @@
 import { queueDueReminders } from '../../../db/queries/trainings-registrations';
 import { enqueue } from '../../jobs';
-import type { JobHandler } from '../../main';
+import type { JobHandler } from '../../jobs';
 
 /** Every 15 minutes: reminders for sessions starting within 2 days (each session and start time once). */
 export const sendTrainingReminders: JobHandler<'trainings.reminders'> = async (_payload, ctx) => {

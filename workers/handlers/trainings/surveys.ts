@@ -1,6 +1,6 @@
 import { queueDueSurveys } from '../../../db/queries/trainings-registrations';
 import { enqueue } from '../../jobs';
-import type { JobHandler } from '../../main';
+import type { JobHandler } from '../../jobs';
 
 /** Every 15 minutes: the satisfaction survey of sessions that ended at least an hour ago (each session once). */
 export const sendTrainingSurveys: JobHandler<'trainings.surveys'> = async (_payload, ctx) => {

@@ -1,6 +1,6 @@
 import { expireOffer, listOverdueOffers, listPendingNotices } from '../../../db/queries/trainings-registrations';
 import { enqueue } from '../../jobs';
-import type { JobHandler } from '../../main';
+import type { JobHandler } from '../../jobs';
 import { applyEffects } from './effects';
 
 /**
