@@ -6,8 +6,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHook
 import { sessions, users } from '../../db/schema';
 import type { Locale } from '../i18n';
 import { Problem } from './errors';
-import { createPrincipalCache } from './principal-cache';
 import type { Role } from '../../common/roles';
+import type { Principal } from './principal';
+import { createPrincipalCache } from './principal-cache';
 
 export const ACCESS_COOKIE = 'ep_access';
 export const REFRESH_COOKIE = 'ep_refresh';
@@ -21,17 +22,7 @@ export interface AccessClaims {
   lang: Locale;
 }
 
-/** Who is calling, re-read from the database on every request (a disabled user or revoked session loses access at once). */
-export interface Principal {
-  userId: string;
-  sessionId: string;
-  role: Role;
-  establishmentId: string | null;
-  officeId: string | null;
-  language: Locale;
-  name: string;
-  email: string;
-}
+export type { Principal };
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {

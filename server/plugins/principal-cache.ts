@@ -1,5 +1,5 @@
 import { CHANNELS, type ChangeFeed } from './change-feed';
-import type { Principal } from './auth';
+import type { Principal } from './principal';
 
 /**
  * A short-lived in-process cache of request principals, so that an

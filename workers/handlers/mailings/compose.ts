@@ -2,20 +2,16 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { UnrecoverableError } from 'bullmq';
 import type { Database } from '../../../db/client';
-import type { ClaimedMail } from '../../../db/queries/mailings';
 import { establishments, offices, oneTimeTokens, users } from '../../../db/schema';
 import { isTemplateName, type TemplateName, type TemplateProps } from '../../../emails/render';
-import type { Config } from '../../../common/config';
 // A pure helper (HMAC of the token id); importing it keeps one definition of the link token.
 import { deriveOneTimeToken, hashToken } from '../../../common/link-tokens';
 import type { MailAttachment } from '../../../emails/transport';
 import { trainingAttachments, trainingComposers } from '../trainings/mail';
+import type { ComposeContext } from './context';
 import { isUuid } from '../../../common/ids';
 
-export interface ComposeContext {
-  config: Pick<Config, 'PUBLIC_URL' | 'JWT_SECRET'>;
-  message: ClaimedMail;
-}
+export type { ComposeContext };
 
 /**
  * Builds a template's props from the database at send time (jobs and rows

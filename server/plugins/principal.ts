@@ -1,0 +1,18 @@
+import type { Role } from '../../common/roles';
+import type { Locale } from '../i18n';
+
+/**
+ * Who is calling, re-read from the database on every request (a disabled user
+ * or revoked session loses access at once). Its own module so that the auth
+ * plugin and the principal cache share it without importing each other.
+ */
+export interface Principal {
+  userId: string;
+  sessionId: string;
+  role: Role;
+  establishmentId: string | null;
+  officeId: string | null;
+  language: Locale;
+  name: string;
+  email: string;
+}
