@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: type-check, build the client (browser tests use it),
+# The whole test suite: dependency rules, type-check, build the client (browser tests use it),
 # then every Vitest project (server + workers, client, browser journeys)
 # against the machine's real PostgreSQL and Redis.
 set -euo pipefail
@@ -24,6 +24,8 @@ fi
 psql -h 127.0.0.1 -U postgres -Atc "select datname from pg_database d where (datname like 'ep\_t\_%' or datname like 'ep\_build\_%') and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)" postgres \
   | while read -r db; do psql -h 127.0.0.1 -U postgres -qc "drop database if exists \"$db\" with (force)" postgres; done
 
+# Layer rules and import cycles (.dependency-cruiser.cjs), then types.
+npm run --silent lint:deps
 npx tsc --noEmit
 npx vite build --logLevel warn
 npx vitest run "$@"
