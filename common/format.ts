@@ -1,9 +1,12 @@
+import type { Language } from './accounts';
+
 /**
  * Dates and numbers for people: French first, English second, always in the
  * office's time zone (Europe/Paris) whatever the machine's. Used by the
  * mails, the server's files and the client.
  */
-export type Locale = 'fr' | 'en';
+/** The interface languages (common/accounts.ts LANGUAGES). */
+export type Locale = Language;
 
 /** The office is in the Cévennes: every date is shown in Paris time. */
 export const TIME_ZONE = 'Europe/Paris';

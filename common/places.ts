@@ -19,7 +19,11 @@ export function placeLine(p: PlaceInfo, locale: Locale = 'fr'): string {
   return [p.kind === 'office' ? p.officeName : null, p.address, town || null].filter(Boolean).join(', ');
 }
 
-/** An OpenStreetMap link to the place (search on the address, else the commune's coordinates). */
+/**
+ * An OpenStreetMap link to the place (search on the address, else the
+ * commune's coordinates): the one map link of the product. The session list
+ * builds the same link in SQL (db/queries/trainings.ts) for speed.
+ */
 export function mapUrl(p: PlaceInfo): string | null {
   if (p.kind === 'online') return null;
   if (p.address || p.communeName) {

@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 
-export type Locale = 'fr' | 'en';
+import type { Locale } from '../common/format';
+
+export type { Locale };
 
 /**
  * Server-side messages (problem+json `detail`, validation messages). French

@@ -1,12 +1,13 @@
 import { and, asc, count, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../client';
 import { capturedMails, mailMessages } from '../schema';
+import type { Language } from '../../common/accounts';
 
 export interface QueueMailInput {
   template: string;
   userId: string | null;
   toAddress: string;
-  language: 'fr' | 'en';
+  language: Language;
   params?: Record<string, string | number | boolean | null>;
   /** One message per key: a second call with the same key returns nothing. */
   dedupeKey?: string;

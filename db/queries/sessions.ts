@@ -2,6 +2,7 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../client';
 import { refreshTokens, sessions, users } from '../schema';
 import { cleanIp, recordAudit } from './audit';
+import type { Language } from '../../common/accounts';
 import type { Role } from '../../common/roles';
 
 export interface SessionInput {
@@ -17,7 +18,7 @@ export interface SessionGrant {
   sessionId: string;
   userId: string;
   role: Role;
-  language: 'fr' | 'en';
+  language: Language;
 }
 
 /** Inserts a session and its first refresh token, inside the caller's transaction. */

@@ -2,6 +2,7 @@ import type { ComponentType, ReactNode } from 'react';
 import { Link, Section, Text } from '@react-email/components';
 import { formatSlot } from '../../common/format';
 import { CallToAction, Heading1, Layout, Notice, colors, formatDateTime, paragraph, type Locale } from './layout';
+import type { ActiveRegistrationStatus } from '../../common/trainings';
 
 /**
  * Mails of the trainings feature (sign-up, waiting list, offers, reminders,
@@ -39,7 +40,7 @@ export type TrainingSessionChangedProps = Base & {
   placeChanged: boolean;
   oldStartsAt: Date | string | null;
   oldPlace: string | null;
-  registrationStatus: 'confirmed' | 'waiting' | 'offered';
+  registrationStatus: ActiveRegistrationStatus;
 };
 export type TrainingSessionCancelledProps = Base & { reason: string | null };
 export type TrainingSurveyProps = Base & { link: string };

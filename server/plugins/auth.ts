@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHook
 import { sessions, users } from '../../db/schema';
 import type { Locale } from '../i18n';
 import { Problem } from './errors';
-import type { Role } from '../../common/roles';
+import { ROLES, type Role } from '../../common/roles';
 import type { Principal } from './principal';
 import { createPrincipalCache } from './principal-cache';
 
@@ -119,7 +119,7 @@ export default fp(
       return handler;
     }
     app.decorate('requireRole', (...roles: Role[]) => guard(roles));
-    app.decorate('requireUser', guard(['partner', 'staff', 'admin']));
+    app.decorate('requireUser', guard([...ROLES]));
 
     // Fail closed: an /api route that declares neither a role guard nor `public` cannot be registered.
     app.addHook('onRoute', (route) => {
