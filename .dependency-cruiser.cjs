@@ -13,71 +13,29 @@
  */
 const app = '^(client|server|workers|db|emails|common|tests|bench)/';
 
+/** A forbidden dependency: any import matching `from` -> `to` fails `npm test`. */
+const forbid = (name, comment, from, to) => ({ name, severity: 'error', comment, from, to });
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    {
-      name: 'no-circular',
-      severity: 'error',
-      comment: 'Import cycles (type-only ones too): a module must not need, even indirectly, the module that needs it.',
-      from: {},
-      to: { circular: true },
-    },
-    {
-      name: 'common-is-pure',
-      severity: 'error',
-      comment: 'common/ is pure code shared by every layer: it imports nothing of the app.',
-      from: { path: '^common/' },
-      to: { path: app, pathNot: '^common/' },
-    },
-    {
-      name: 'db-emails-below-server-and-workers',
-      severity: 'error',
-      comment: 'db/ and emails/ are used by the api and the workers, and import only each other and common/.',
-      from: { path: '^(db|emails)/' },
-      to: { path: '^(server|workers|client|tests|bench)/' },
-    },
-    {
-      name: 'workers-never-import-server',
-      severity: 'error',
-      comment: 'workers/ run in their own process: db, emails and common only (config, link tokens... live in common/).',
-      from: { path: '^workers/' },
-      to: { path: '^(server|client|tests|bench)/' },
-    },
-    {
-      name: 'server-enqueues-only',
-      severity: 'error',
-      comment: 'The api only enqueues jobs (workers/jobs.ts); only the entry point server/main.ts starts workers.',
-      from: { path: '^server/', pathNot: '^server/main\\.ts$' },
-      to: { path: '^workers/', pathNot: '^workers/jobs\\.ts$' },
-    },
-    {
-      name: 'server-not-client-tests',
-      severity: 'error',
-      from: { path: '^server/' },
-      to: { path: '^(client|tests|bench)/' },
-    },
-    {
-      name: 'client-types-only-from-server-schemas',
-      severity: 'error',
-      comment: 'The client bundle takes only types from the server (import type ... from server/schemas); values come from common/.',
-      from: { path: '^client/' },
-      to: { path: '^server/schemas/', dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'client-not-other-layers',
-      severity: 'error',
-      comment: 'The client imports from server/schemas (types only) and common/, nothing else of the other layers.',
-      from: { path: '^client/' },
-      to: { path: '^(server|workers|db|emails|tests|bench)/', pathNot: '^server/schemas/' },
-    },
-    {
-      name: 'not-to-unresolvable',
-      severity: 'error',
-      comment: 'An import that resolves to nothing.',
-      from: {},
-      to: { couldNotResolve: true },
-    },
+    forbid('no-circular', 'Import cycles (type-only ones too): a module must not need, even indirectly, the module that needs it.',
+      {}, { circular: true }),
+    forbid('common-is-pure', 'common/ is pure code shared by every layer: it imports nothing of the app.',
+      { path: '^common/' }, { path: app, pathNot: '^common/' }),
+    forbid('db-emails-below-server-and-workers', 'db/ and emails/ are used by the api and the workers, and import only each other and common/.',
+      { path: '^(db|emails)/' }, { path: '^(server|workers|client|tests|bench)/' }),
+    forbid('workers-never-import-server', 'workers/ run in their own process: db, emails and common only (config, link tokens... live in common/).',
+      { path: '^workers/' }, { path: '^(server|client|tests|bench)/' }),
+    forbid('server-enqueues-only', 'The api only enqueues jobs (workers/jobs.ts); only the entry point server/main.ts starts workers.',
+      { path: '^server/', pathNot: '^server/main\\.ts$' }, { path: '^workers/', pathNot: '^workers/jobs\\.ts$' }),
+    forbid('server-not-client-tests', 'The api does not import the client, the tests or the benchmarks.',
+      { path: '^server/' }, { path: '^(client|tests|bench)/' }),
+    forbid('client-types-only-from-server-schemas', 'The client bundle takes only types from the server (import type ... from server/schemas); values come from common/.',
+      { path: '^client/' }, { path: '^server/schemas/', dependencyTypesNot: ['type-only'] }),
+    forbid('client-not-other-layers', 'The client imports from server/schemas (types only) and common/, nothing else of the other layers.',
+      { path: '^client/' }, { path: '^(server|workers|db|emails|tests|bench)/', pathNot: '^server/schemas/' }),
+    forbid('not-to-unresolvable', 'An import that resolves to nothing.', {}, { couldNotResolve: true }),
   ],
   options: {
     doNotFollow: { path: ['node_modules'] },

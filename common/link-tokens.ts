@@ -61,9 +61,7 @@ export function surveyToken(secret: string, registrationId: string): string {
 }
 
 export function readSurveyToken(secret: string, token: string): string | null {
-  const [id, mac, extra] = token.split('.');
-  if (!id || !mac || extra !== undefined || !UUID_PATTERN.test(id)) return null;
-  return safeEqual(mac, sign(secret, 'survey', id)) ? id : null;
+  return readIdToken(secret, 'survey', token);
 }
 
 export function feedToken(secret: string, feedId: string): string {
@@ -71,7 +69,12 @@ export function feedToken(secret: string, feedId: string): string {
 }
 
 export function readFeedToken(secret: string, token: string): string | null {
+  return readIdToken(secret, 'feed', token);
+}
+
+/** The id of a `<id>.<hmac>` token, or null when it is malformed or not signed with this secret for this purpose. */
+function readIdToken(secret: string, purpose: 'survey' | 'feed', token: string): string | null {
   const [id, mac, extra] = token.split('.');
   if (!id || !mac || extra !== undefined || !UUID_PATTERN.test(id)) return null;
-  return safeEqual(mac, sign(secret, 'feed', id)) ? id : null;
+  return safeEqual(mac, sign(secret, purpose, id)) ? id : null;
 }
