@@ -7,8 +7,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { trainingRegistrations, trainingSessions } from '../db/schema';
-import { insertTraining } from '../db/queries/trainings';
-import { createSession } from '../db/queries/trainings-registrations';
+import { insertTraining } from '../db/queries/trainings/catalogue';
+import { createSession } from '../db/queries/trainings/session-edits';
 import { burst, percentile, signedInPartners, startBenchApp } from './trainings-lib';
 
 const PEOPLE = Number(process.env.BENCH_SIGNUPS ?? 500);

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
-import { cancelRegistration, signUp } from '../../db/queries/trainings-registrations';
+import { cancelRegistration } from '../../db/queries/trainings/moves';
+import { signUp } from '../../db/queries/trainings/sign-up';
 import { trainingRegistrations } from '../../db/schema';
 import { createUser, type TestContext, type TestUser } from './app';
 import { makeSession, makeTraining } from './trainings';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { insertTraining } from '../../db/queries/trainings';
-import { createSession, type SessionInput } from '../../db/queries/trainings-registrations';
+import { insertTraining } from '../../db/queries/trainings/catalogue';
+import { createSession, type SessionInput } from '../../db/queries/trainings/session-edits';
 import { trainingRegistrations, trainingSessions, users } from '../../db/schema';
 import type { TestContext } from './app';
 

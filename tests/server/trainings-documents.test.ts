@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { queueDueSurveys } from '../../db/queries/trainings-registrations';
+import { queueDueSurveys } from '../../db/queries/trainings/schedules';
 import { mailMessages, trainingSessions, trainingSlots } from '../../db/schema';
 import { surveyToken } from '../../common/link-tokens';
-import { csvCell } from '../../server/services/trainings-exports';
+import { csvCell } from '../../server/services/trainings/exports';
 import { createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
 import { makeSession, makeTraining, parseIcs, pdfToText, tamper } from '../helpers/trainings';
 

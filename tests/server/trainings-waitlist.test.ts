@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Job } from 'bullmq';
 import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
-import { offerExpiry } from '../../db/queries/trainings-registrations';
+import { offerExpiry } from '../../db/queries/trainings/seats';
 import { mailMessages, trainingRegistrations, trainingSessions } from '../../db/schema';
 import type { WorkerContext } from '../../workers/jobs';
 import { createWorkerContext } from '../../workers/main';

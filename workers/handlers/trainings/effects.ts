@@ -1,4 +1,4 @@
-import type { Effects } from '../../../db/queries/trainings-registrations';
+import type { Effects } from '../../../db/queries/trainings/locked';
 import { enqueue, type Queues } from '../../jobs';
 
 /** Enqueues what a committed training move asks for: mails, offer expiries, notice fan-outs. */

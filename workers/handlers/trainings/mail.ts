@@ -1,8 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import type { Database } from '../../../db/client';
-import {
-  getEvent, getNotice, getRegistrationForMail, getSessionDocument, resolvePlace, type SessionDocument,
-} from '../../../db/queries/trainings';
+import { getEvent, getNotice, getRegistrationForMail, getSessionDocument, resolvePlace, type SessionDocument } from '../../../db/queries/trainings/documents';
 import type {
   TrainingConfirmedProps, TrainingOfferExpiredProps, TrainingOfferProps, TrainingRegistrationCancelledProps, TrainingReminderProps,
   TrainingSessionCancelledProps, TrainingSessionChangedProps, TrainingSessionInfo, TrainingSurveyProps, TrainingWaitingProps,

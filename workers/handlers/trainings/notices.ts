@@ -1,5 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
-import { fanOutNotice } from '../../../db/queries/trainings-registrations';
+import { fanOutNotice } from '../../../db/queries/trainings/notices';
 import { enqueue } from '../../jobs';
 import type { JobHandler } from '../../jobs';
 import { isUuid } from '../../../common/ids';

@@ -1,5 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
-import { expireOffer } from '../../../db/queries/trainings-registrations';
+import { expireOffer } from '../../../db/queries/trainings/offers';
 import type { JobHandler } from '../../jobs';
 import { isUuid } from '../../../common/ids';
 import { applyEffects } from './effects';

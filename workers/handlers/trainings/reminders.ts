@@ -1,4 +1,4 @@
-import { queueDueReminders } from '../../../db/queries/trainings-registrations';
+import { queueDueReminders } from '../../../db/queries/trainings/schedules';
 import { enqueue } from '../../jobs';
 import type { JobHandler } from '../../jobs';
 

@@ -1,4 +1,5 @@
-import { expireOffer, listOverdueOffers, listPendingNotices } from '../../../db/queries/trainings-registrations';
+import { listPendingNotices } from '../../../db/queries/trainings/notices';
+import { expireOffer, listOverdueOffers } from '../../../db/queries/trainings/offers';
 import { enqueue } from '../../jobs';
 import type { JobHandler } from '../../jobs';
 import { applyEffects } from './effects';

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
-import type { Database } from '../client';
-import { trainingCalendarFeeds, trainingRegistrations, trainingSessions, trainingSurveyResponses, trainings } from '../schema';
+import type { Database } from '../../client';
+import { trainingCalendarFeeds, trainingRegistrations, trainingSessions, trainingSurveyResponses, trainings } from '../../schema';
 
 /** What the trainings feature holds about a person, for the RGPD export. */
 export async function exportTrainingData(db: Database, userId: string) {

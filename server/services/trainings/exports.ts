@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { RegistrationRow, SessionDocument } from '../../db/queries/trainings';
-import { feedCalendar, sessionCalendar, type CalendarSession } from '../../common/calendar';
-import { placeLine } from '../../common/places';
+import type { SessionDocument } from '../../../db/queries/trainings/documents';
+import type { RegistrationRow } from '../../../db/queries/trainings/registrations';
+import { feedCalendar, sessionCalendar, type CalendarSession } from '../../../common/calendar';
+import { placeLine } from '../../../common/places';
 
 /**
  * Files of the trainings feature: registrant list (CSV for a French

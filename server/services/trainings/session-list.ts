@@ -1,6 +1,6 @@
-import type { Database } from '../../db/client';
-import { loadSessionListPage, myRegistrationsJson, type SessionListFilters, type SessionListPage } from '../../db/queries/trainings';
-import { CHANNELS, type ChangeFeed } from '../plugins/change-feed';
+import type { Database } from '../../../db/client';
+import { loadSessionListPage, myRegistrationsJson, type SessionListFilters, type SessionListPage } from '../../../db/queries/trainings/session-list';
+import { CHANNELS, type ChangeFeed } from '../../plugins/change-feed';
 
 /**
  * The partners' list of upcoming sessions, the api's busiest read.

@@ -1,0 +1,52 @@
+import type { UpdateSessionOutcome } from '../../../db/queries/trainings/session-edits';
+import type { AttendanceOutcome, CancelOutcome, PromoteOutcome } from '../../../db/queries/trainings/moves';
+import type { SignUpResult } from '../../../db/queries/trainings/sign-up';
+import type { saveSurveyAnswer } from '../../../db/queries/trainings/survey';
+import type { updateTraining } from '../../../db/queries/trainings/catalogue';
+import type { MessageKey } from '../../i18n';
+import { Problem } from '../../plugins/errors';
+
+type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
+
+/** Every reason a trainings query or use case refuses: the queries' own, and the service's (access, links, files). */
+export type Reason =
+  | ReasonOf<SignUpResult | CancelOutcome | PromoteOutcome | AttendanceOutcome | UpdateSessionOutcome>
+  | ReasonOf<Awaited<ReturnType<typeof saveSurveyAnswer>> | Awaited<ReturnType<typeof updateTraining>>>
+  | 'userNotFound' | 'notColleague' | 'offerNotActive' | 'invalidToken' | 'notAttended';
+
+/** Why -> HTTP problem: status, message, and the field it is about. */
+const refusals = {
+  trainingNotFound: [404, 'trainings.notFound'],
+  sessionNotFound: [404, 'trainings.sessionNotFound'],
+  registrationNotFound: [404, 'trainings.registrationNotFound'],
+  userNotFound: [404, 'trainings.userNotFound'],
+  notColleague: [403, 'trainings.notColleague'],
+  duplicate: [409, 'trainings.alreadyRegistered'],
+  cap: [409, 'trainings.establishmentCap'],
+  closed: [409, 'trainings.signupClosed'],
+  notActive: [409, 'trainings.notActive'],
+  deadline: [409, 'trainings.cancelDeadlinePassed'],
+  started: [409, 'trainings.sessionStarted'],
+  noSeat: [409, 'trainings.noSeat'],
+  notWaiting: [409, 'trainings.notWaiting'],
+  notConfirmed: [409, 'trainings.notConfirmed'],
+  notAttended: [409, 'trainings.notAttended'],
+  capacityTooLow: [409, 'trainings.capacityTooLow', 'capacity'],
+  backToDraft: [409, 'trainings.backToDraft'],
+  cancelledFinal: [409, 'trainings.sessionCancelled'],
+  offerNotActive: [409, 'trainings.offerNotActive'],
+  invalidToken: [404, 'trainings.invalidToken'],
+  surveyAnswered: [409, 'trainings.surveyAnswered'],
+} as const satisfies Record<Reason, readonly [number, MessageKey, string?]>;
+
+/** The problem to throw for a refusal. */
+export function refusal(reason: Reason): Problem {
+  const [status, key, field] = refusals[reason] as readonly [number, MessageKey, string?];
+  return new Problem(status, key, field ? [{ field, key }] : []);
+}
+
+/** Unwraps an outcome: its value when ok, the refusal's problem thrown otherwise. */
+export function orRefuse<T extends { ok: boolean }>(out: T): Extract<T, { ok: true }> {
+  if (!out.ok) throw refusal((out as unknown as { reason: Reason }).reason);
+  return out as Extract<T, { ok: true }>;
+}
