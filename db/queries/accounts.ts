@@ -11,7 +11,6 @@ import { consumeOneTimeToken, createOneTimeToken, peekOneTimeToken, type TokenPu
 import type { Language, Role, UserStatus } from '../../common/accounts';
 import { iso, isoOrNull, likePattern } from '../../common/text';
 
-const ref = (id: string | null, name: string | null) => (id && name !== null ? { id, name } : null);
 
 /**
  * A sort key for French names that works on any PostgreSQL (C collation,
@@ -22,6 +21,11 @@ export const frenchSortKey = (column: SQL | AnyColumn) =>
 
 // ---------- me ----------
 
+const meColumns = {
+  id: users.id, email: users.email, name: users.name, role: users.role, language: users.language, emailPreferences: users.emailPreferences,
+  establishmentId: establishments.id, establishmentName: establishments.name, officeId: offices.id, officeName: offices.name,
+};
+/** The signed-in user's profile row (server/services/accounts.ts `toMe` makes the API object). */
 export interface MeRow {
   id: string;
   email: string;
@@ -29,27 +33,20 @@ export interface MeRow {
   role: Role;
   language: Language;
   emailPreferences: EmailPreferences;
-  establishment: { id: string; name: string } | null;
-  office: { id: string; name: string } | null;
+  establishmentId: string | null;
+  establishmentName: string | null;
+  officeId: string | null;
+  officeName: string | null;
 }
 
 export async function getMe(db: Database | Tx, userId: string): Promise<MeRow | null> {
   const [row] = await db
-    .select({
-      id: users.id, email: users.email, name: users.name, role: users.role, language: users.language, emailPreferences: users.emailPreferences,
-      establishmentId: establishments.id, establishmentName: establishments.name, officeId: offices.id, officeName: offices.name,
-    })
+    .select(meColumns)
     .from(users)
     .leftJoin(establishments, eq(establishments.id, users.establishmentId))
     .leftJoin(offices, eq(offices.id, users.officeId))
     .where(eq(users.id, userId));
-  if (!row) return null;
-  return {
-    id: row.id, email: row.email, name: row.name, role: row.role, language: row.language,
-    emailPreferences: { ...defaultEmailPreferences, ...row.emailPreferences },
-    establishment: ref(row.establishmentId, row.establishmentName),
-    office: ref(row.officeId, row.officeName),
-  };
+  return row ?? null;
 }
 
 export async function updateMe(
@@ -125,27 +122,27 @@ export async function requestPasswordReset(
   });
 }
 
-export type ResetResult = { kind: 'ok'; userId: string; messageId: string | null } | { kind: 'invalid' };
+export type ResetResult = { ok: true; userId: string; messageId: string | null } | { ok: false; reason: 'invalidToken' };
 
 /** Sets the new password from a reset link: the token is spent, every session ends, a notice is mailed. */
 export async function resetPassword(db: Database, input: { tokenHash: string; passwordHash: string; ip: string | null }): Promise<ResetResult> {
   return db.transaction(async (tx) => {
     const token = await consumeOneTimeToken(tx, input.tokenHash, 'password_reset');
-    if (!token) return { kind: 'invalid' as const };
+    if (!token) return { ok: false as const, reason: 'invalidToken' as const };
     const [user] = await tx
       .update(users)
       .set({ passwordHash: input.passwordHash, passwordChangedAt: sql`now()`, updatedAt: sql`now()` })
       .where(and(eq(users.id, token.userId), eq(users.status, 'active'), isNull(users.erasedAt)))
       .returning({ email: users.email, language: users.language });
-    if (!user) return { kind: 'invalid' as const };
+    if (!user) return { ok: false as const, reason: 'invalidToken' as const };
     await revokeUserSessions(tx, token.userId, 'password_reset');
     await recordAudit(tx, { actorId: token.userId, action: 'password.reset', targetType: 'user', targetId: token.userId, ip: input.ip });
     const messageId = await queueMail(tx, { template: 'password-changed', userId: token.userId, toAddress: user.email, language: user.language, params: {}, dedupeKey: `password-changed:${token.id}` });
-    return { kind: 'ok' as const, userId: token.userId, messageId };
+    return { ok: true as const, userId: token.userId, messageId };
   });
 }
 
-export type AcceptResult = { kind: 'ok'; grant: SessionGrant } | { kind: 'invalid' };
+export type AcceptResult = { ok: true; grant: SessionGrant } | { ok: false; reason: 'invalidToken' };
 
 /** Accepting an invitation activates the account with its first password and signs the user in. */
 export async function acceptInvitation(
@@ -154,7 +151,7 @@ export async function acceptInvitation(
 ): Promise<AcceptResult> {
   return db.transaction(async (tx) => {
     const token = await consumeOneTimeToken(tx, input.tokenHash, 'invitation');
-    if (!token) return { kind: 'invalid' as const };
+    if (!token) return { ok: false as const, reason: 'invalidToken' as const };
     const [user] = await tx
       .update(users)
       .set({
@@ -163,27 +160,14 @@ export async function acceptInvitation(
       })
       .where(and(eq(users.id, token.userId), eq(users.status, 'invited'), isNull(users.erasedAt)))
       .returning({ id: users.id, role: users.role, language: users.language });
-    if (!user) return { kind: 'invalid' as const };
+    if (!user) return { ok: false as const, reason: 'invalidToken' as const };
     const sessionId = await insertSession(tx, user.id, input.session);
     await recordAudit(tx, { actorId: user.id, action: 'user.acceptInvitation', targetType: 'user', targetId: user.id, ip: input.session.ip });
-    return { kind: 'ok' as const, grant: { sessionId, userId: user.id, role: user.role, language: user.language } };
+    return { ok: true as const, grant: { sessionId, userId: user.id, role: user.role, language: user.language } };
   });
 }
 
 // ---------- users (staff, admin) ----------
-
-export interface UserItemRow {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  status: UserStatus;
-  language: Language;
-  establishment: { id: string; name: string } | null;
-  office: { id: string; name: string } | null;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
 
 const userItemColumns = {
   id: users.id, email: users.email, name: users.name, role: users.role, status: users.status, language: users.language,
@@ -191,25 +175,18 @@ const userItemColumns = {
   lastLoginAt: users.lastLoginAt, createdAt: users.createdAt,
 };
 
-function toUserItem(row: {
-  id: string; email: string; name: string; role: Role; status: UserStatus; language: Language; establishmentId: string | null;
-  establishmentName: string | null; officeId: string | null; officeName: string | null; lastLoginAt: Date | null; createdAt: Date;
-}): UserItemRow {
-  return {
-    id: row.id, email: row.email, name: row.name, role: row.role, status: row.status, language: row.language,
-    establishment: ref(row.establishmentId, row.establishmentName), office: ref(row.officeId, row.officeName),
-    lastLoginAt: isoOrNull(row.lastLoginAt), createdAt: iso(row.createdAt),
-  };
-}
-
-export async function getUserItem(db: Database | Tx, id: string): Promise<UserItemRow | null> {
-  const [row] = await db
+/** A user as staff lists show it (server/services/accounts.ts `toUserListItem` makes the API object). */
+export type UserItemRow = Awaited<ReturnType<ReturnType<typeof userItemQuery>['execute']>>[number];
+const userItemQuery = (db: Database | Tx) =>
+  db
     .select(userItemColumns)
     .from(users)
     .leftJoin(establishments, eq(establishments.id, users.establishmentId))
-    .leftJoin(offices, eq(offices.id, users.officeId))
-    .where(and(eq(users.id, id), isNull(users.erasedAt)));
-  return row ? toUserItem(row) : null;
+    .leftJoin(offices, eq(offices.id, users.officeId));
+
+export async function getUserItem(db: Database | Tx, id: string): Promise<UserItemRow | null> {
+  const [row] = await userItemQuery(db).where(and(eq(users.id, id), isNull(users.erasedAt)));
+  return row ?? null;
 }
 
 export interface UserFilters {
@@ -235,23 +212,19 @@ export async function listUsers(db: Database, filters: UserFilters) {
   if (filters.establishmentId) conditions.push(eq(users.establishmentId, filters.establishmentId));
   const where = and(...conditions);
   const [rows, total] = await Promise.all([
-    db
-      .select(userItemColumns)
-      .from(users)
-      .leftJoin(establishments, eq(establishments.id, users.establishmentId))
-      .leftJoin(offices, eq(offices.id, users.officeId))
+    userItemQuery(db)
       .where(where)
       .orderBy(asc(frenchSortKey(users.name)), asc(users.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     db.$count(users, where),
   ]);
-  return { items: rows.map(toUserItem), total, page, pageSize };
+  return { items: rows, total, page, pageSize };
 }
 
 export type InviteResult =
-  | { kind: 'ok'; userId: string; messageId: string | null }
-  | { kind: 'emailTaken' | 'unknownEstablishment' | 'unknownOffice' | 'establishmentRequired' | 'officeRequired' };
+  | { ok: true; userId: string; messageId: string | null }
+  | { ok: false; reason: 'emailTaken' | 'unknownEstablishment' | 'unknownOffice' | 'establishmentRequired' | 'officeRequired' };
 
 /** Creates an invited account, its invitation token and mail. The caller checked who may invite which role. */
 export async function inviteUser(
@@ -263,20 +236,20 @@ export async function inviteUser(
 ): Promise<InviteResult> {
   const establishmentId = input.role === 'partner' ? (input.establishmentId ?? null) : null;
   const officeId = input.role === 'staff' ? (input.officeId ?? null) : null;
-  if (input.role === 'partner' && !establishmentId) return { kind: 'establishmentRequired' };
-  if (input.role === 'staff' && !officeId) return { kind: 'officeRequired' };
+  if (input.role === 'partner' && !establishmentId) return { ok: false as const, reason: 'establishmentRequired' as const };
+  if (input.role === 'staff' && !officeId) return { ok: false as const, reason: 'officeRequired' as const };
   return db.transaction(async (tx) => {
-    if (establishmentId && !(await establishmentExists(tx, establishmentId))) return { kind: 'unknownEstablishment' as const };
-    if (officeId && !(await officeExists(tx, officeId))) return { kind: 'unknownOffice' as const };
+    if (establishmentId && !(await establishmentExists(tx, establishmentId))) return { ok: false as const, reason: 'unknownEstablishment' as const };
+    if (officeId && !(await officeExists(tx, officeId))) return { ok: false as const, reason: 'unknownOffice' as const };
     const [user] = await tx
       .insert(users)
       .values({ email: input.email.toLowerCase(), name: input.name, role: input.role, establishmentId, officeId, language: input.language, status: 'invited' })
       .onConflictDoNothing()
       .returning({ id: users.id });
-    if (!user) return { kind: 'emailTaken' as const };
+    if (!user) return { ok: false as const, reason: 'emailTaken' as const };
     const messageId = await issueInvitation(tx, { userId: user.id, email: input.email.toLowerCase(), language: input.language, actorId: input.actorId, ttlMs: input.ttlMs, hashFor: input.hashFor });
     await recordAudit(tx, { actorId: input.actorId, action: 'user.invite', targetType: 'user', targetId: user.id, details: { role: input.role, establishmentId, officeId }, ip: input.ip });
-    return { kind: 'ok' as const, userId: user.id, messageId };
+    return { ok: true as const, userId: user.id, messageId };
   });
 }
 
@@ -285,7 +258,7 @@ async function issueInvitation(tx: Tx, input: { userId: string; email: string; l
   return queueMail(tx, { template: 'invitation', userId: input.userId, toAddress: input.email, language: input.language, params: { tokenId }, dedupeKey: `invitation:${tokenId}` });
 }
 
-export type ResendResult = { kind: 'ok'; messageId: string | null } | { kind: 'notFound' | 'notInvited' | 'staffTargetScope' };
+export type ResendResult = { ok: true; messageId: string | null } | { ok: false; reason: 'notFound' | 'notInvited' | 'staffTargetScope' };
 
 /** A fresh invitation link (the previous one stops working). */
 export async function resendInvitation(
@@ -298,19 +271,20 @@ export async function resendInvitation(
       .from(users)
       .where(and(eq(users.id, input.userId), isNull(users.erasedAt)))
       .for('update');
-    if (!user) return { kind: 'notFound' as const };
-    if (input.actor.role === 'staff' && user.role !== 'partner') return { kind: 'staffTargetScope' as const };
-    if (user.status !== 'invited') return { kind: 'notInvited' as const };
+    if (!user) return { ok: false as const, reason: 'notFound' as const };
+    if (input.actor.role === 'staff' && user.role !== 'partner') return { ok: false as const, reason: 'staffTargetScope' as const };
+    if (user.status !== 'invited') return { ok: false as const, reason: 'notInvited' as const };
     const messageId = await issueInvitation(tx, { userId: user.id, email: user.email, language: user.language, actorId: input.actor.id, ttlMs: input.ttlMs, hashFor: input.hashFor });
     await recordAudit(tx, { actorId: input.actor.id, action: 'user.resendInvitation', targetType: 'user', targetId: user.id, ip: input.ip });
-    return { kind: 'ok' as const, messageId };
+    return { ok: true as const, messageId };
   });
 }
 
 export type UpdateUserResult =
-  | { kind: 'ok'; user: UserItemRow }
+  | { ok: true; user: UserItemRow }
   | {
-      kind: 'notFound' | 'cannotChangeSelf' | 'staffTargetScope' | 'roleChangeAdminOnly' | 'establishmentRequired' | 'officeRequired'
+      ok: false;
+      reason: 'notFound' | 'cannotChangeSelf' | 'staffTargetScope' | 'roleChangeAdminOnly' | 'establishmentRequired' | 'officeRequired'
         | 'unknownEstablishment' | 'unknownOffice' | 'lastAdmin';
     };
 
@@ -329,7 +303,7 @@ export async function updateUser(
   },
 ): Promise<UpdateUserResult> {
   const { actor, patch } = input;
-  if (actor.id === input.userId && (patch.role !== undefined || patch.status !== undefined)) return { kind: 'cannotChangeSelf' };
+  if (actor.id === input.userId && (patch.role !== undefined || patch.status !== undefined)) return { ok: false as const, reason: 'cannotChangeSelf' as const };
   return db.transaction(async (tx) => {
     const lookup = () =>
       tx
@@ -337,7 +311,7 @@ export async function updateUser(
         .from(users)
         .where(and(eq(users.id, input.userId), isNull(users.erasedAt)));
     const [peek] = await lookup();
-    if (!peek) return { kind: 'notFound' as const };
+    if (!peek) return { ok: false as const, reason: 'notFound' as const };
     // Lock the active administrators in a fixed order before the target, so that
     // two admins demoting each other at once cannot deadlock or both succeed.
     let otherActiveAdmins = 0;
@@ -351,19 +325,19 @@ export async function updateUser(
       otherActiveAdmins = admins.filter((a) => a.id !== peek.id).length;
     }
     const [target] = await lookup().for('update');
-    if (!target) return { kind: 'notFound' as const };
+    if (!target) return { ok: false as const, reason: 'notFound' as const };
 
     if (actor.role !== 'admin') {
-      if (target.role !== 'partner') return { kind: 'staffTargetScope' as const };
-      if (patch.role !== undefined && patch.role !== target.role) return { kind: 'roleChangeAdminOnly' as const };
+      if (target.role !== 'partner') return { ok: false as const, reason: 'staffTargetScope' as const };
+      if (patch.role !== undefined && patch.role !== target.role) return { ok: false as const, reason: 'roleChangeAdminOnly' as const };
     }
     const role = patch.role ?? target.role;
     const establishmentId = role === 'partner' ? (patch.establishmentId !== undefined ? patch.establishmentId : target.establishmentId) : null;
     const officeId = role === 'staff' ? (patch.officeId !== undefined ? patch.officeId : target.officeId) : null;
-    if (role === 'partner' && !establishmentId) return { kind: 'establishmentRequired' as const };
-    if (role === 'staff' && !officeId) return { kind: 'officeRequired' as const };
-    if (establishmentId && establishmentId !== target.establishmentId && !(await establishmentExists(tx, establishmentId))) return { kind: 'unknownEstablishment' as const };
-    if (officeId && officeId !== target.officeId && !(await officeExists(tx, officeId))) return { kind: 'unknownOffice' as const };
+    if (role === 'partner' && !establishmentId) return { ok: false as const, reason: 'establishmentRequired' as const };
+    if (role === 'staff' && !officeId) return { ok: false as const, reason: 'officeRequired' as const };
+    if (establishmentId && establishmentId !== target.establishmentId && !(await establishmentExists(tx, establishmentId))) return { ok: false as const, reason: 'unknownEstablishment' as const };
+    if (officeId && officeId !== target.officeId && !(await officeExists(tx, officeId))) return { ok: false as const, reason: 'unknownOffice' as const };
 
     let status: UserStatus = target.status;
     if (patch.status === 'disabled') status = 'disabled';
@@ -371,7 +345,7 @@ export async function updateUser(
     if (patch.status === 'active' && target.status === 'disabled') status = target.hasPassword ? 'active' : 'invited';
 
     if (target.role === 'admin' && target.status === 'active' && (role !== 'admin' || status !== 'active') && otherActiveAdmins === 0) {
-      return { kind: 'lastAdmin' as const };
+      return { ok: false as const, reason: 'lastAdmin' as const };
     }
 
     await tx.update(users).set({ role, status, establishmentId, officeId, updatedAt: sql`now()` }).where(eq(users.id, target.id));
@@ -386,7 +360,7 @@ export async function updateUser(
       await audit('user.attachment', { establishmentId: { from: target.establishmentId, to: establishmentId }, officeId: { from: target.officeId, to: officeId } });
     }
     const user = await getUserItem(tx, target.id);
-    return { kind: 'ok' as const, user: user! };
+    return { ok: true as const, user: user! };
   });
 }
 
@@ -486,10 +460,10 @@ export const erasedEmail = (id: string) => `deleted-${id}@invalid`;
  * consistent. Sessions, tokens and captured copies of its mail are deleted;
  * audit rows stay (they hold ids only).
  */
-export async function eraseUser(db: Database, userId: string, ip: string | null): Promise<{ kind: 'ok' } | { kind: 'lastAdmin' | 'notFound' }> {
+export async function eraseUser(db: Database, userId: string, ip: string | null): Promise<{ ok: true } | { ok: false; reason: 'lastAdmin' | 'notFound' }> {
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id, role: users.role, status: users.status }).from(users).where(and(eq(users.id, userId), isNull(users.erasedAt)));
-    if (!user) return { kind: 'notFound' as const };
+    if (!user) return { ok: false as const, reason: 'notFound' as const };
     if (user.role === 'admin') {
       const admins = await tx
         .select({ id: users.id })
@@ -497,7 +471,7 @@ export async function eraseUser(db: Database, userId: string, ip: string | null)
         .where(and(eq(users.role, 'admin'), eq(users.status, 'active'), isNull(users.erasedAt), ne(users.id, userId)))
         .orderBy(asc(users.id))
         .for('update');
-      if (admins.length === 0) return { kind: 'lastAdmin' as const };
+      if (admins.length === 0) return { ok: false as const, reason: 'lastAdmin' as const };
     }
     const address = erasedEmail(userId);
     await tx
@@ -516,7 +490,7 @@ export async function eraseUser(db: Database, userId: string, ip: string | null)
     await tx.update(mailMessages).set({ toAddress: address, params: {} }).where(eq(mailMessages.userId, userId));
     await tx.update(auditLog).set({ ip: null }).where(eq(auditLog.actorId, userId));
     await recordAudit(tx, { actorId: userId, action: 'me.erase', targetType: 'user', targetId: userId, ip: null });
-    return { kind: 'ok' as const };
+    return { ok: true as const };
   });
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { acceptInvitation, getMe, peekToken } from '../../db/queries/accounts';
+import { peekToken } from '../../db/queries/accounts';
 import { findLoginCandidate, logOutEverywhere, revokeSession, rotateRefreshToken, sessionOfRefreshToken, startSession, type SessionGrant } from '../../db/queries/sessions';
 import { requestLocale, t } from '../i18n';
 import { hashPassword, passwordProblem, verifyPassword } from '../lib/passwords';
@@ -10,7 +10,7 @@ import { ACCESS_COOKIE, REFRESH_COOKIE, type AccessClaims } from '../plugins/aut
 import { Problem, sendProblem } from '../plugins/errors';
 import { problemResponses } from '../schemas/common';
 import { AcceptInvitationBody, ForgotBody, LoginBody, ResetBody, TokenInfoSchema, TokenParams, TokenQuery, UserEnvelope } from '../schemas/accounts';
-import { hashOneTimeToken, requestPasswordReset, resetPassword } from '../services/accounts';
+import { acceptInvitation, getMe, hashOneTimeToken, requestPasswordReset, resetPassword } from '../services/accounts';
 
 const tags = ['authentification'];
 /** 202/204 answers carry no body. */
@@ -46,7 +46,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
   async function sendSession(reply: FastifyReply, grant: SessionGrant, refresh: string) {
     const access = app.jwt.sign({ sub: grant.userId, sid: grant.sessionId, role: grant.role, lang: grant.language });
     app.setAuthCookies(reply, { access, refresh, refreshMaxAgeSeconds: refreshTtlMs / 1000 });
-    const user = await getMe(db, grant.userId);
+    const user = await getMe(app, grant.userId);
     return reply.header('cache-control', 'no-store').code(200).send({ user: user! });
   }
 
@@ -153,8 +153,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
     if (!info) throw new Problem(400, 'auth.invalidToken', [{ field: 'token', key: 'auth.invalidToken' }]);
     const weak = await passwordProblem(password, [info.email, info.name]);
     if (weak) throw new Problem(400, 'error.validation', [{ field: 'password', key: weak }]);
-    const result = await resetPassword(app, { token, passwordHash: await hashPassword(password), ip: request.ip });
-    if (result.kind !== 'ok') throw new Problem(400, 'auth.invalidToken', [{ field: 'token', key: 'auth.invalidToken' }]);
+    await resetPassword(app, { token, passwordHash: await hashPassword(password), ip: request.ip });
     app.clearAuthCookies(reply);
     return reply.code(204).send();
   });
@@ -173,8 +172,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
     const weak = await passwordProblem(password, [info.email, info.name, ...(name ? [name] : [])]);
     if (weak) throw new Problem(400, 'error.validation', [{ field: 'password', key: weak }]);
     const refresh = randomToken();
-    const result = await acceptInvitation(db, { tokenHash: hashOneTimeToken(token), passwordHash: await hashPassword(password), name, session: sessionInput(request, refresh) });
-    if (result.kind !== 'ok') throw new Problem(400, 'auth.invalidToken', [{ field: 'token', key: 'auth.invalidToken' }]);
-    return sendSession(reply, result.grant, refresh);
+    const grant = await acceptInvitation(app, { token, passwordHash: await hashPassword(password), name, session: sessionInput(request, refresh) });
+    return sendSession(reply, grant, refresh);
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { eraseUser, exportUserData, getMe, getPasswordHash, updateMe } from '../../db/queries/accounts';
+import { exportUserData, getPasswordHash } from '../../db/queries/accounts';
 import { exportTrainingData } from '../../db/queries/trainings/personal-data';
 import { releaseErasedUser } from '../services/trainings/personal-data';
 import { hashPassword, passwordProblem, verifyPassword } from '../lib/passwords';
@@ -9,7 +9,7 @@ import { ACCESS_COOKIE } from '../plugins/auth';
 import { Problem } from '../plugins/errors';
 import { problemResponses } from '../schemas/common';
 import { ChangePasswordBody, EraseMeBody, MeExportSchema, MeSchema, UpdateMeBody } from '../schemas/accounts';
-import { changePassword } from '../services/accounts';
+import { changePassword, eraseUser, getMe, updateMe } from '../services/accounts';
 
 const tags = ['mon compte'];
 /** 202/204 answers carry no body. */
@@ -26,7 +26,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
     preHandler: app.requireUser,
     schema: { tags, summary: 'Mon profil', response: { 200: MeSchema, ...problemResponses } },
   }, async (request, reply) => {
-    const me = await getMe(db, request.principal!.userId);
+    const me = await getMe(app, request.principal!.userId);
     if (!me) throw new Problem(401, 'error.sessionExpired');
     return reply.header('cache-control', 'no-store').send(me);
   });
@@ -36,7 +36,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'Modifie mon nom, ma langue ou mes préférences d’e-mail', body: UpdateMeBody, response: { 200: MeSchema, ...problemResponses } },
   }, async (request, reply) => {
     const principal = request.principal!;
-    const me = await updateMe(db, principal.userId, request.body, request.ip);
+    const me = await updateMe(app, principal.userId, request.body, request.ip);
     if (!me) throw new Problem(401, 'error.sessionExpired');
     if (me.language !== principal.language) {
       // The access token carries the language used for error messages: re-sign it so the change applies at once.
@@ -90,9 +90,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
     if (!(await verifyPassword(await getPasswordHash(db, principal.userId), request.body.password))) {
       throw new Problem(400, 'error.validation', [{ field: 'password', key: 'auth.wrongCurrentPassword' }]);
     }
-    const result = await eraseUser(db, principal.userId, request.ip);
-    if (result.kind === 'lastAdmin') throw new Problem(409, 'accounts.lastAdmin');
-    if (result.kind === 'notFound') throw new Problem(401, 'error.sessionExpired');
+    await eraseUser(app, principal.userId, request.ip);
     await releaseErasedUser(app, principal.userId);
     app.clearAuthCookies(reply);
     return reply.code(204).send();
