@@ -1,10 +1,12 @@
 import { Type, type Static } from 'typebox';
-import { PageQuery, Paginated, Uuid } from './common';
+import { OneOf, PageQuery, Paginated, Uuid } from './common';
+import {
+  ATTENDANCES, PLACE_KINDS, REGISTRATION_EVENT_KINDS, REGISTRATION_STATUSES, SESSION_STATUSES, TRAINING_THEMES, WAITLIST_MODES,
+} from '../../common/trainings';
 
 /**
  * Trainings API schemas (catalogue, sessions, registrations, offers, surveys,
  * exports, calendars). The client imports the `Static` types (import type only).
- * The contract in prose: notes/TRAININGS_API.md.
  */
 
 const Str = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max, ...(min > 0 ? { pattern: '\\S' } : {}) });
@@ -17,24 +19,18 @@ const InseeCode = Type.String({ minLength: 5, maxLength: 5, pattern: '^[0-9][0-9
 const HttpsUrl = Type.String({ minLength: 9, maxLength: 500, format: 'uri', pattern: '^https://' });
 const Cents = Type.Integer({ minimum: 0, maximum: 10_000_000 });
 
-export const ThemeSchema = Type.Union([
-  Type.Literal('digital'), Type.Literal('welcome'), Type.Literal('regulations'), Type.Literal('sustainable'), Type.Literal('eductour'), Type.Literal('other'),
-]);
+export const ThemeSchema = OneOf(TRAINING_THEMES);
 export type Theme = Static<typeof ThemeSchema>;
-export const themes: Theme[] = ['digital', 'welcome', 'regulations', 'sustainable', 'eductour', 'other'];
+export const themes: Theme[] = [...TRAINING_THEMES];
 
-export const SessionStatusSchema = Type.Union([Type.Literal('draft'), Type.Literal('open'), Type.Literal('closed'), Type.Literal('cancelled'), Type.Literal('done')]);
+export const SessionStatusSchema = OneOf(SESSION_STATUSES);
 export type SessionStatus = Static<typeof SessionStatusSchema>;
-export const PlaceKindSchema = Type.Union([Type.Literal('office'), Type.Literal('address'), Type.Literal('online')]);
-export const WaitlistModeSchema = Type.Union([Type.Literal('offer'), Type.Literal('direct')]);
-export const RegistrationStatusSchema = Type.Union([
-  Type.Literal('confirmed'), Type.Literal('waiting'), Type.Literal('offered'), Type.Literal('cancelled'), Type.Literal('declined'), Type.Literal('expired'),
-]);
+export const PlaceKindSchema = OneOf(PLACE_KINDS);
+export const WaitlistModeSchema = OneOf(WAITLIST_MODES);
+export const RegistrationStatusSchema = OneOf(REGISTRATION_STATUSES);
 export type RegistrationStatus = Static<typeof RegistrationStatusSchema>;
-export const EventKindSchema = Type.Union([
-  Type.Literal('joined'), Type.Literal('offered'), Type.Literal('accepted'), Type.Literal('declined'), Type.Literal('expired'), Type.Literal('promoted'), Type.Literal('cancelled'),
-]);
-export const AttendanceSchema = Nullable(Type.Union([Type.Literal('present'), Type.Literal('absent')]));
+export const EventKindSchema = OneOf(REGISTRATION_EVENT_KINDS);
+export const AttendanceSchema = Nullable(OneOf(ATTENDANCES));
 
 // ---------- catalogue ----------
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fastJson from 'fast-json-stringify';
 import { sql } from 'drizzle-orm';
 import { getSessionRow } from '../../db/queries/trainings/sessions';
-import { mapUrl } from '../../emails/trainings-calendar';
+import { mapUrl } from '../../common/places';
 import { SessionList } from '../../server/schemas/trainings';
 import { toSessionListItem } from '../../server/services/trainings/mapping';
 import { createTestApp, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';

@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { trainings } from '../../schema';
 import { type Executor } from './shared';
+import { escapeLike } from '../../../common/text';
 
 // ---------- catalogue ----------
 
@@ -32,10 +33,6 @@ export async function listTrainings(db: Database, q: { search?: string; theme?: 
 export async function getTraining(db: Executor, id: string) {
   const [row] = await db.select(trainingColumns).from(trainings).where(eq(trainings.id, id));
   return row ?? null;
-}
-
-function escapeLike(s: string) {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 // ---------- catalogue writes ----------

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../client';
 import { trainingRegistrationEvents, trainingRegistrations, trainingSessions, users } from '../../schema';
 import { queueMail } from '../mailings';
+import type { RegistrationEventKind, RegistrationStatus } from '../../../common/trainings';
 
 export interface Effects {
   mailIds: string[];
@@ -10,8 +11,8 @@ export interface Effects {
 }
 export const noEffects = (): Effects => ({ mailIds: [], offers: [], notices: [] });
 
-export type RegStatus = 'confirmed' | 'waiting' | 'offered' | 'cancelled' | 'declined' | 'expired';
-export type EventKind = 'joined' | 'offered' | 'accepted' | 'declined' | 'expired' | 'promoted' | 'cancelled';
+export type RegStatus = RegistrationStatus;
+export type EventKind = RegistrationEventKind;
 
 const lockedColumns = {
   id: trainingSessions.id, status: trainingSessions.status, startsAt: trainingSessions.startsAt, endsAt: trainingSessions.endsAt,

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../client';
 import { mailMessages, trainingRegistrations, trainingSessionNotices, users } from '../../schema';
 import { queueMail } from '../mailings';
+import { ACTIVE_REGISTRATION_STATUSES } from '../../../common/trainings';
 
 export async function insertNotice(tx: Tx, sessionId: string, kind: 'changed' | 'cancelled', actorId: string, details: Record<string, string | null>): Promise<string> {
   const [row] = await tx.insert(trainingSessionNotices).values({ sessionId, kind, actorId, details }).returning({ id: trainingSessionNotices.id });
@@ -28,7 +29,7 @@ export async function fanOutNotice(db: Database, noticeId: string): Promise<{ fo
         .select({ registrationId: trainingRegistrations.id, userId: users.id, email: users.email, language: users.language })
         .from(trainingRegistrations)
         .innerJoin(users, eq(users.id, trainingRegistrations.userId))
-        .where(and(eq(trainingRegistrations.sessionId, notice.sessionId), inArray(trainingRegistrations.status, ['confirmed', 'offered', 'waiting']), eq(users.status, 'active')));
+        .where(and(eq(trainingRegistrations.sessionId, notice.sessionId), inArray(trainingRegistrations.status, [...ACTIVE_REGISTRATION_STATUSES]), eq(users.status, 'active')));
       for (const p of people) {
         await queueMail(tx, {
           template, userId: p.userId, toAddress: p.email, language: p.language,

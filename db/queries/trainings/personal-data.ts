@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { trainingCalendarFeeds, trainingRegistrations, trainingSessions, trainingSurveyResponses, trainings } from '../../schema';
+import { ACTIVE_REGISTRATION_STATUSES } from '../../../common/trainings';
 
 /** What the trainings feature holds about a person, for the RGPD export. */
 export async function exportTrainingData(db: Database, userId: string) {
@@ -36,7 +37,7 @@ export async function upcomingActiveRegistrationIds(db: Database, userId: string
     .innerJoin(trainingSessions, eq(trainingSessions.id, trainingRegistrations.sessionId))
     .where(and(
       eq(trainingRegistrations.userId, userId),
-      inArray(trainingRegistrations.status, ['confirmed', 'waiting', 'offered']),
+      inArray(trainingRegistrations.status, [...ACTIVE_REGISTRATION_STATUSES]),
       gt(trainingSessions.startsAt, new Date()),
     ));
   return rows.map((r) => r.id);

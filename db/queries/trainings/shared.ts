@@ -1,13 +1,14 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database, Tx } from '../../client';
 import { communes, offices, trainingRegistrations, trainingSessions, trainings } from '../../schema';
+import { ACTIVE_REGISTRATION_STATUSES } from '../../../common/trainings';
 
 /**
  * Status lists as SQL literals, not bound parameters: the partial indexes
  * (active registrations, open/closed sessions) are only usable when the
  * planner sees the values, which a prepared statement's generic plan does not.
  */
-export const activeRegistration = sql.raw(`('confirmed', 'waiting', 'offered')`);
+export const activeRegistration = sql.raw(`(${ACTIVE_REGISTRATION_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 export const listedSession = sql.raw(`('open', 'closed')`);
 export type Executor = Database | Tx;
 

@@ -5,6 +5,7 @@ import { lockSessionWithClock } from './locked';
 import type { RegistrationRow } from './registrations';
 import { admit } from './seats';
 import { activeRegistration } from './shared';
+import { isUuid } from '../../../common/ids';
 
 /**
  * Sign-up: a batch of people (in arrival order) for one session, in one
@@ -31,10 +32,9 @@ interface InsertedRow {
   created_at: string | Date; confirmed_at: string | Date | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A PostgreSQL array literal of uuids, sent as ONE bound parameter. */
 function uuidArray(ids: (string | null)[]): string {
-  for (const id of ids) if (id !== null && !UUID.test(id)) throw new Error(`not a uuid: ${id}`);
+  for (const id of ids) if (id !== null && !isUuid(id)) throw new Error(`not a uuid: ${id}`);
   return `{${ids.map((id) => id ?? 'NULL').join(',')}}`;
 }
 /** The same for numbers and booleans. */
@@ -55,7 +55,7 @@ const valueArray = (values: (number | boolean | null)[]) => `{${values.map((v) =
  * while a batch runs (server/services/trainings/sign-up.ts).
  */
 export async function signUpBatch(db: Database, sessionId: string, items: SignUpItem[]): Promise<SignUpResult[]> {
-  if (!UUID.test(sessionId)) return items.map(() => ({ ok: false, reason: 'sessionNotFound' }));
+  if (!isUuid(sessionId)) return items.map(() => ({ ok: false, reason: 'sessionNotFound' }));
   const userIds = uuidArray(items.map((i) => i.userId));
   const establishmentIds = [...new Set(items.map((i) => i.establishmentId).filter((id): id is string => id !== null))];
   return db.transaction(async (tx): Promise<SignUpResult[]> => {

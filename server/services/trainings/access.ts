@@ -3,10 +3,11 @@ import { getRegistration } from '../../../db/queries/trainings/registrations';
 import { getSessionRow } from '../../../db/queries/trainings/sessions';
 import type { Principal } from '../../plugins/auth';
 import { refusal } from './refusals';
+import { isStaff } from '../../../common/roles';
 
 /** Who may see what in the trainings feature. */
 
-export const isStaff = (p: Principal) => p.role === 'staff' || p.role === 'admin';
+export { isStaff };
 
 /** A session the caller may see (partners never see drafts); 404 otherwise. */
 export async function visibleSession(app: FastifyInstance, principal: Principal, id: string) {

@@ -5,6 +5,9 @@ import type { SessionDocument } from '../../../db/queries/trainings/documents';
 import type { RegistrationRow } from '../../../db/queries/trainings/registrations';
 import { feedCalendar, sessionCalendar, type CalendarSession } from '../../../common/calendar';
 import { placeLine } from '../../../common/places';
+import { csvDocument } from '../../../common/csv';
+import { ACTIVE_REGISTRATION_STATUSES } from '../../../common/trainings';
+export { csvCell } from '../../../common/csv';
 
 /**
  * Files of the trainings feature: registrant list (CSV for a French
@@ -25,27 +28,16 @@ const statusLabels: Record<string, string> = {
 };
 const attendanceLabels: Record<string, string> = { present: 'Présent', absent: 'Absent' };
 
-/**
- * One CSV cell. A cell that a spreadsheet would read as a formula (= + - @,
- * and tab / carriage return which some treat the same) is prefixed with an
- * apostrophe; cells with the separator, quotes or line breaks are quoted.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[;"\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** `;`-separated, UTF-8 with BOM, CRLF: opens cleanly in Excel and LibreOffice set to French. */
 export function registrantsCsv(rows: RegistrationRow[]): string {
   const header = ['Nom', 'E-mail', 'Établissement', 'Commune', 'Statut', 'Position', 'Présence', 'Inscrit le'];
   const lines = rows
-    .filter((r) => r.status === 'confirmed' || r.status === 'offered' || r.status === 'waiting')
+    .filter((r) => (ACTIVE_REGISTRATION_STATUSES as readonly string[]).includes(r.status))
     .map((r) => [
       r.userName, r.userEmail, r.establishmentName, r.establishmentCommune, statusLabels[r.status] ?? r.status,
       r.position === null ? '' : Number(r.position), r.attendance ? attendanceLabels[r.attendance] : '', dateTime.format(r.createdAt),
     ]);
-  return '\uFEFF' + [header, ...lines].map((cells) => cells.map(csvCell).join(';')).join('\r\n') + '\r\n';
+  return csvDocument([header, ...lines]);
 }
 
 // ---------- PDF ----------

@@ -6,6 +6,7 @@ import { mapUrl } from '../../../common/places';
 import type {
   HistoryEvent, MyItem, MyRegistration, Place, Registration, SessionDetail, SessionListItem, StaffSessionItem, SurveySummary, Training,
 } from '../../schemas/trainings';
+import { iso, isoOrNull } from '../../../common/text';
 
 /**
  * Rows -> API objects of the trainings feature: one `toX` per object of
@@ -14,8 +15,6 @@ import type {
  * `toSessionListItem` by tests/server/trainings-session-list-json.test.ts.
  */
 
-const iso = (d: Date | string) => new Date(d).toISOString();
-const isoOrNull = (d: Date | string | null | undefined) => (d ? iso(d) : null);
 const ref = (id: string | null, name: string | null) => (id && name ? { id, name } : null);
 type Row<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>> extends (infer R)[] ? R : never;
 
