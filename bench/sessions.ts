@@ -7,7 +7,7 @@
  * Targets: >= 0.7 x the baseline's throughput, p99 < 50 ms.
  *
  * The api keeps the shared part of a page in memory until a change is
- * notified (server/services/trainings-session-list.ts); the baseline reads
+ * notified (server/services/trainings/session-list.ts); the baseline reads
  * PostgreSQL every time. So the bench also checks that a sign-up shows at
  * once in the list, and measures the list a third time while other partners
  * keep signing up and cancelling (each write empties the cache): printed,

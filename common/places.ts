@@ -22,7 +22,7 @@ export function placeLine(p: PlaceInfo, locale: Locale = 'fr'): string {
 /**
  * An OpenStreetMap link to the place (search on the address, else the
  * commune's coordinates): the one map link of the product. The session list
- * builds the same link in SQL (db/queries/trainings.ts) for speed.
+ * builds the same link in SQL (db/queries/trainings/session-list.ts) for speed.
  */
 export function mapUrl(p: PlaceInfo): string | null {
   if (p.kind === 'online') return null;

@@ -9,7 +9,7 @@ import { until } from '../helpers/until';
 
 /**
  * The partners' session list keeps the shared part of each page in memory
- * (server/services/trainings-session-list.ts). What must hold: a change made
+ * (server/services/trainings/session-list.ts). What must hold: a change made
  * through the api shows at the next request; one made elsewhere (a worker,
  * another api process, psql) within the milliseconds a notification takes;
  * a session leaves the list when it ends; the caller's own registration is
