@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Job } from 'bullmq';
 import { sql } from 'drizzle-orm';
 import { handlers } from '../../workers/handlers';
-import { createWorkerContext, type WorkerContext } from '../../workers/main';
+import { createWorkerContext } from '../../workers/main';
 import { createTestApp, createUser, injectAs, type Injector, type TestContext } from '../helpers/app';
 import { apiSession, apiSignUp, apiTraining } from '../helpers/trainings-api';
 
@@ -16,7 +16,7 @@ import { apiSession, apiSignUp, apiTraining } from '../helpers/trainings-api';
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 const HOUR = 3_600_000;
 let ctx: TestContext;
-let wctx: WorkerContext & { close(): Promise<void> };
+let wctx: ReturnType<typeof createWorkerContext>;
 let asStaff: Injector;
 
 beforeAll(async () => {
