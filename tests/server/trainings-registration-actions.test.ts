@@ -1,0 +1,235 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
+import { createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
+import { expectProblem } from '../helpers/accounts';
+import { registeredRoutes } from '../helpers/api-routes';
+import { apiSeats, apiSession, apiSignUp, apiTraining, registrationState, registrationsOf } from '../helpers/trainings-api';
+
+/**
+ * Who may act on a registration, once for every action: each action on a
+ * registration of a partner of establishment E ("self"), called by that
+ * person, a colleague of the same establishment, a partner of another
+ * establishment, staff, an admin and an anonymous caller, with the status
+ * each must get — and the registration changed only when the call succeeds.
+ *
+ * ADDING AN ACTION on a registration? Add a row to ACTIONS.
+ */
+
+type Actor = 'self' | 'colleague' | 'otherPartner' | 'staff' | 'admin' | 'anonymous';
+const ACTORS: Actor[] = ['self', 'colleague', 'otherPartner', 'staff', 'admin', 'anonymous'];
+type Expected = Record<Actor, number>;
+
+/** The person, their establishment's colleagues, staff; other partners get 404 (the registration's existence is not revealed). */
+const personOrEstablishment = (s: number): Expected => ({ self: s, colleague: s, otherPartner: 404, staff: s, admin: s, anonymous: 401 });
+/** Only the person themselves (and staff): a colleague may cancel for them, never answer their offer. */
+const personOnly = (s: number): Expected => ({ self: s, colleague: 404, otherPartner: 404, staff: s, admin: s, anonymous: 401 });
+const staffOnly = (s: number): Expected => ({ self: 403, colleague: 403, otherPartner: 403, staff: s, admin: s, anonymous: 401 });
+
+interface Target {
+  registrationId: string | null;
+  sessionId: string;
+  request: Pick<InjectOptions, 'method' | 'url' | 'payload'>;
+}
+interface Action {
+  name: string;
+  /** The route as registered ("METHOD /path"). */
+  route: string;
+  /** A fresh target for `owner` (a partner of E) in the state the action needs. */
+  prepare(owner: TestUser): Promise<Target>;
+  expect: Expected;
+  /** What the stored registration of `owner` looks like after a successful call. */
+  after: unknown;
+}
+
+let ctx: TestContext;
+let staff: TestUser;
+let asStaff: Injector;
+let establishmentE: string;
+const injectors = {} as Record<Exclude<Actor, 'self'>, Injector>;
+let trainingId: string;
+/** A large session for the actions that need no waiting list. */
+let roomy: string;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  establishmentE = (await createEstablishment(ctx, { name: 'Établissement E' })).id;
+  const f = await createEstablishment(ctx, { name: 'Établissement F' });
+  staff = await createUser(ctx, 'staff');
+  asStaff = await injectAs(ctx, staff);
+  injectors.staff = asStaff;
+  injectors.admin = await injectAs(ctx, await createUser(ctx, 'admin'));
+  injectors.colleague = await injectAs(ctx, await createUser(ctx, 'partner', { establishmentId: establishmentE }));
+  injectors.otherPartner = await injectAs(ctx, await createUser(ctx, 'partner', { establishmentId: f.id }));
+  injectors.anonymous = await injectAs(ctx, null);
+  trainingId = await apiTraining(asStaff, { title: 'Qui peut agir sur une inscription' });
+  roomy = await apiSession(asStaff, trainingId, { capacity: 200 });
+});
+afterAll(async () => ctx?.close());
+
+const partnerOfE = () => createUser(ctx, 'partner', { establishmentId: establishmentE });
+
+async function confirmedIn(sessionId: string, owner: TestUser) {
+  const reg = await apiSignUp(await injectAs(ctx, owner), sessionId);
+  expect(reg.status).toBe('confirmed');
+  return reg.id;
+}
+
+/** A registration of `owner` holding an offer: a one-seat session whose first person left. */
+async function offeredTo(owner: TestUser) {
+  const sessionId = await apiSession(asStaff, trainingId, { capacity: 1 });
+  const first = await confirmedIn(sessionId, await partnerOfE());
+  const reg = await apiSignUp(await injectAs(ctx, owner), sessionId);
+  expect(reg.status).toBe('waiting');
+  expect((await asStaff({ method: 'POST', url: `/api/trainings/registrations/${first}/cancel` })).statusCode).toBe(200);
+  expect((await registrationState(ctx, reg.id))?.status).toBe('offered');
+  return { sessionId, registrationId: reg.id };
+}
+
+const onRegistration = (verb: string, method: 'POST' | 'PUT' | 'GET' = 'POST', payload?: object) => async (id: string, sessionId: string): Promise<Target> => ({
+  registrationId: id, sessionId, request: { method, url: `/api/trainings/registrations/${id}/${verb}`, ...(payload ? { payload } : {}) },
+});
+
+const ACTIONS: Action[] = [
+  {
+    name: 'sign up (self, or on behalf of the person)', route: 'POST /api/trainings/sessions/:id/registrations',
+    async prepare(owner) {
+      return { registrationId: null, sessionId: roomy, request: { method: 'POST', url: `/api/trainings/sessions/${roomy}/registrations`, payload: { userId: owner.id } } };
+    },
+    // A partner of another establishment is told plainly (403): the person is not their colleague.
+    expect: { self: 201, colleague: 201, otherPartner: 403, staff: 201, admin: 201, anonymous: 401 },
+    after: [{ status: 'confirmed' }],
+  },
+  {
+    name: 'cancel', route: 'POST /api/trainings/registrations/:id/cancel',
+    async prepare(owner) {
+      return onRegistration('cancel')(await confirmedIn(roomy, owner), roomy);
+    },
+    expect: personOrEstablishment(200),
+    after: { status: 'cancelled', attendance: null },
+  },
+  {
+    name: 'accept an offer', route: 'POST /api/trainings/registrations/:id/accept',
+    async prepare(owner) {
+      const o = await offeredTo(owner);
+      return onRegistration('accept')(o.registrationId, o.sessionId);
+    },
+    expect: personOnly(200),
+    after: { status: 'confirmed', attendance: null },
+  },
+  {
+    name: 'decline an offer', route: 'POST /api/trainings/registrations/:id/decline',
+    async prepare(owner) {
+      const o = await offeredTo(owner);
+      return onRegistration('decline')(o.registrationId, o.sessionId);
+    },
+    expect: personOnly(200),
+    after: { status: 'declined', attendance: null },
+  },
+  {
+    name: 'promote (confirm out of turn)', route: 'POST /api/trainings/registrations/:id/promote',
+    async prepare(owner) {
+      const o = await offeredTo(owner);
+      return onRegistration('promote')(o.registrationId, o.sessionId);
+    },
+    expect: staffOnly(200),
+    after: { status: 'confirmed', attendance: null },
+  },
+  {
+    name: 'record attendance', route: 'PUT /api/trainings/registrations/:id/attendance',
+    async prepare(owner) {
+      return onRegistration('attendance', 'PUT', { attendance: 'present' })(await confirmedIn(roomy, owner), roomy);
+    },
+    expect: staffOnly(200),
+    after: { status: 'confirmed', attendance: 'present' },
+  },
+  {
+    name: 'download the attendance certificate', route: 'GET /api/trainings/registrations/:id/certificate.pdf',
+    async prepare(owner) {
+      const id = await confirmedIn(roomy, owner);
+      expect((await asStaff({ method: 'PUT', url: `/api/trainings/registrations/${id}/attendance`, payload: { attendance: 'present' } })).statusCode).toBe(200);
+      return onRegistration('certificate.pdf', 'GET')(id, roomy);
+    },
+    expect: personOrEstablishment(200),
+    after: { status: 'confirmed', attendance: 'present' }, // a read: nothing changes
+  },
+];
+
+/** The stored state of the owner's registration(s) the action is about. */
+async function stateOf(target: Target, owner: TestUser): Promise<unknown> {
+  if (target.registrationId) return registrationState(ctx, target.registrationId);
+  return (await registrationsOf(ctx, target.sessionId, owner.id)).map((r) => ({ status: r.status }));
+}
+
+describe('who may act on a registration', () => {
+  it('ACTIONS covers every route acting on one registration', () => {
+    const onOne = registeredRoutes(ctx.app).filter((r) => /\/registrations\/:id(\/|$)/.test(r));
+    expect(onOne.length).toBeGreaterThanOrEqual(6);
+    expect(onOne.filter((r) => !ACTIONS.some((a) => a.route === r))).toEqual([]);
+    expect(ACTIONS.filter((a) => !registeredRoutes(ctx.app).includes(a.route)).map((a) => a.route)).toEqual([]);
+  });
+
+  for (const action of ACTIONS) {
+    it(action.name, async () => {
+      const statuses = {} as Record<Actor, number>;
+      const states = {} as Record<Actor, unknown>;
+      for (const actor of ACTORS) {
+        const owner = await partnerOfE();
+        const target = await action.prepare(owner);
+        const before = await stateOf(target, owner);
+        const inject = actor === 'self' ? await injectAs(ctx, owner) : injectors[actor];
+        const res = await inject(target.request);
+        statuses[actor] = res.statusCode;
+        if (res.statusCode >= 400) expectProblem(res, res.statusCode);
+        const after = await stateOf(target, owner);
+        states[actor] = JSON.stringify(after) === JSON.stringify(before) && res.statusCode >= 400 ? 'unchanged' : after;
+      }
+      expect(statuses).toEqual(action.expect);
+      const expectedStates = Object.fromEntries(ACTORS.map((a) => [a, action.expect[a] < 300 ? action.after : 'unchanged']));
+      expect(states).toEqual(expectedStates);
+    });
+  }
+});
+
+describe('promotion needs a free seat', () => {
+  it('staff cannot promote a waiting person into a full session (409), nor into a seat held by an offer', async () => {
+    const sessionId = await apiSession(asStaff, trainingId, { capacity: 2 });
+    const [a, b, c, d] = [await partnerOfE(), await partnerOfE(), await partnerOfE(), await partnerOfE()];
+    const ra = await confirmedIn(sessionId, a);
+    await confirmedIn(sessionId, b);
+    const rc = await apiSignUp(await injectAs(ctx, c), sessionId);
+    const rd = await apiSignUp(await injectAs(ctx, d), sessionId);
+    expect([rc.status, rd.status]).toEqual(['waiting', 'waiting']);
+
+    // Full: two confirmed for two seats.
+    const full = await asStaff({ method: 'POST', url: `/api/trainings/registrations/${rc.id}/promote` });
+    expectProblem(full, 409);
+    expect((await registrationState(ctx, rc.id))?.status).toBe('waiting');
+    expect(await apiSeats(asStaff, sessionId)).toEqual({ capacity: 2, confirmed: 2, offered: 0, waiting: 2 });
+
+    // A leaves: the seat is offered to C; it is not free for D.
+    expect((await asStaff({ method: 'POST', url: `/api/trainings/registrations/${ra}/cancel` })).statusCode).toBe(200);
+    expect((await registrationState(ctx, rc.id))?.status).toBe('offered');
+    expectProblem(await asStaff({ method: 'POST', url: `/api/trainings/registrations/${rd.id}/promote` }), 409);
+    expect((await registrationState(ctx, rd.id))?.status).toBe('waiting');
+    expect(await apiSeats(asStaff, sessionId)).toEqual({ capacity: 2, confirmed: 1, offered: 1, waiting: 1 });
+
+    // C, holding the offer, can be confirmed: the seat is theirs.
+    const promoted = await asStaff({ method: 'POST', url: `/api/trainings/registrations/${rc.id}/promote` });
+    expect(promoted.statusCode, promoted.body).toBe(200);
+    expect(promoted.json().status).toBe('confirmed');
+    expect(await apiSeats(asStaff, sessionId)).toEqual({ capacity: 2, confirmed: 2, offered: 0, waiting: 1 });
+    // Full again: D still cannot be promoted.
+    expectProblem(await asStaff({ method: 'POST', url: `/api/trainings/registrations/${rd.id}/promote` }), 409);
+    expect(await apiSeats(asStaff, sessionId)).toEqual({ capacity: 2, confirmed: 2, offered: 0, waiting: 1 });
+  });
+
+  it('a one-seat session: the waiting person cannot be promoted while the seat is taken', async () => {
+    const sessionId = await apiSession(asStaff, trainingId, { capacity: 1 });
+    await confirmedIn(sessionId, await partnerOfE());
+    const waiting = await apiSignUp(await injectAs(ctx, await partnerOfE()), sessionId);
+    expect(waiting.status).toBe('waiting');
+    expectProblem(await asStaff({ method: 'POST', url: `/api/trainings/registrations/${waiting.id}/promote` }), 409);
+    expect((await registrationState(ctx, waiting.id))?.status).toBe('waiting');
+    expect(await apiSeats(asStaff, sessionId)).toEqual({ capacity: 1, confirmed: 1, offered: 0, waiting: 1 });
+  });
+});
