@@ -9,7 +9,7 @@ import { saveForm } from '../../lib/api';
 import { LIMITS, type CreateEstablishment, type Establishment, type Territory } from './types';
 import { emailRule, optionalText, orNull, phoneRule, requiredText, websiteRule } from './validation';
 
-export interface EstablishmentValues {
+interface EstablishmentValues {
   name: string;
   category: string;
   subcategory: string;

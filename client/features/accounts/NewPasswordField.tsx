@@ -15,7 +15,7 @@ let loading: Promise<Checker> | null = null;
  * (server/lib/passwords.ts): ~1 MB of word lists, so loaded only on the pages
  * where a password is chosen.
  */
-export function loadPasswordChecker(): Promise<Checker> {
+function loadPasswordChecker(): Promise<Checker> {
   loading ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-fr')]).then(
     ([core, common, fr]) => {
       const zxcvbn = new core.ZxcvbnFactory({ dictionary: { ...common.dictionary, ...fr.dictionary }, graphs: common.adjacencyGraphs });
@@ -27,7 +27,7 @@ export function loadPasswordChecker(): Promise<Checker> {
 }
 
 /** Score 0..4, or null while the dictionaries load. */
-export function passwordScore(password: string, userInputs: string[] = []): number | null {
+function passwordScore(password: string, userInputs: string[] = []): number | null {
   return checker ? checker(password, userInputs) : null;
 }
 
@@ -57,7 +57,7 @@ export function submitAfterChecker(submit: () => void) {
   };
 }
 
-export function usePasswordChecker(): boolean {
+function usePasswordChecker(): boolean {
   const [ready, setReady] = useState(checker !== null);
   useEffect(() => {
     let alive = true;

@@ -24,7 +24,7 @@ const ROLES: Role[] = ['partner', 'staff', 'admin'];
 const STATUS_COLORS = { active: 'cevennes', invited: 'ochre', disabled: 'gray' } as const;
 
 /** What the signed-in user may do to this account (the server enforces the same rules). */
-export function permissionsOn(me: Me, target: UserListItem) {
+function permissionsOn(me: Me, target: UserListItem) {
   const self = me.id === target.id;
   const admin = me.role === 'admin';
   return {

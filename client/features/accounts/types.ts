@@ -13,8 +13,6 @@ export type {
 };
 
 export type Role = Me['role'];
-export type UserStatus = UserListItem['status'];
-export type EmailPreferences = Me['emailPreferences'];
 
 /** Field limits, shared with the server's schemas: the forms warn while typing. */
 export { ACCOUNT_LIMITS as LIMITS } from '../../../common/limits';

@@ -6,7 +6,7 @@ import { Bullets, ExternalLink, LegalSection, P } from './LegalPage';
 
 /** Date of the last self-assessment, shown in the statement. */
 const STATEMENT_DATE = '2025-11-26';
-export const ACCESSIBILITY_CONTACT = 'accessibilite@espace-pro.sud-cevennes.test';
+const ACCESSIBILITY_CONTACT = 'accessibilite@espace-pro.sud-cevennes.test';
 
 /** RGAA accessibility statement (model of the DINUM), required for a public-service body's extranet. */
 export default function AccessibilityPage() {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { Bullets, ExternalLink, InternalLink, LegalSection, P } from './LegalPage';
 
-export const PRIVACY_CONTACT = 'dpo@espace-pro.sud-cevennes.test';
+const PRIVACY_CONTACT = 'dpo@espace-pro.sud-cevennes.test';
 
 /** RGPD information notice (articles 13 and 14): who, why, how long, which rights and how to use them. */
 export default function PrivacyPage() {

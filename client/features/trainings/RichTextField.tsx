@@ -7,7 +7,7 @@ import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import classes from './trainings.module.css';
 
-export interface RichTextFieldProps {
+interface RichTextFieldProps {
   label: string;
   description?: string;
   error?: string | null;

@@ -14,7 +14,7 @@ import { LIMITS, THEMES, type CreateTrainingBody, type Theme, type Training, typ
 // tiptap is heavy: the editor arrives after the rest of the form.
 const RichTextField = lazy(() => import('./RichTextField'));
 
-export interface TrainingValues {
+interface TrainingValues {
   title: string;
   summary: string;
   descriptionHtml: string;
@@ -43,7 +43,7 @@ function toValues(training: Training | undefined): TrainingValues {
 }
 
 /** Euros typed with up to two decimals, sent as whole cents (null when left empty). */
-export function toCents(value: number | string): number | null {
+function toCents(value: number | string): number | null {
   if (value === '' || value === null || value === undefined) return null;
   return Math.round(Number(value) * 100);
 }

@@ -20,7 +20,7 @@ import { ThemeFilter } from './ThemeFilter';
 const FILTERS = ['theme', 'month', 'place', 'seatsLeft'] as const;
 
 /** Offices first, then the communes by communauté: one "where" filter. Values: "office:<id>" / "commune:<insee>". */
-export function placeFilterOptions(t: TFunction, territory: Territory) {
+function placeFilterOptions(t: TFunction, territory: Territory) {
   return [
     {
       group: t('trainings.filters.offices'),

@@ -100,7 +100,7 @@ export function PlaceText({ place, withLinks = true }: { place: Place; withLinks
  * The description's headings (h2–h4 in the editor) one level down, so that
  * they sit under the page section that shows them.
  */
-export function demoteHeadings(html: string): string {
+function demoteHeadings(html: string): string {
   return html.replace(/<(\/?)h([2-4])(?=[\s>])/gi, (_, slash: string, level: string) => `<${slash}h${Number(level) + 1}`);
 }
 

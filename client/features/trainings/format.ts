@@ -7,12 +7,12 @@ function paris(value: string | Date) {
 }
 
 /** "14:30" (fr) / "2:30 PM" (en), Paris time. */
-export function formatTime(value: string | Date): string {
+function formatTime(value: string | Date): string {
   return paris(value).format('LT');
 }
 
 /** "mar. 3 févr. 2026" — short enough for a card on a 360 px phone. */
-export function formatShortDay(value: string | Date): string {
+function formatShortDay(value: string | Date): string {
   return paris(value).format(formatLocale() === 'fr' ? 'ddd D MMM YYYY' : 'ddd, MMM D, YYYY');
 }
 
@@ -41,7 +41,7 @@ export function formatDeadline(t: TFunction, value: string): string {
 }
 
 /** A month filter value "2026-02" shown as "février 2026". */
-export function formatMonth(month: string): string {
+function formatMonth(month: string): string {
   return dayjs(`${month}-01`).locale(formatLocale()).format('MMMM YYYY');
 }
 
