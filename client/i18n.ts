@@ -1,5 +1,6 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { features } from './features';
 import fr from './locales/fr.json';
 import { setApiLanguage } from './lib/api';
 import { setFormatLocale } from './lib/locale';
@@ -8,12 +9,46 @@ export type Language = 'fr' | 'en';
 export const LANGUAGES: Language[] = ['fr', 'en'];
 const STORAGE_KEY = 'ep.language';
 
+type Features = (typeof features)[number];
+type FeatureCatalogues = { [F in Features as F['name']]: Awaited<ReturnType<F['catalogue']['fr']>>['default'] };
+
+/**
+ * One namespace per feature (its folder's locales/*.json) plus `common` (shell, navigation, errors,
+ * shared fields and validation). A feature's pages call `useTranslation('<feature>')`; keys missing
+ * there are looked up in `common`, so `t('common.save')` works everywhere.
+ */
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: typeof fr };
+    defaultNS: 'common';
+    fallbackNS: 'common';
+    resources: { common: typeof fr } & FeatureCatalogues;
   }
 }
+
+type Load = () => Promise<{ default: object }>;
+
+/** Where each namespace's strings come from: French `common` ships with the app; everything else is fetched when first needed. */
+export const catalogues: Record<string, Record<Language, Load>> = {
+  common: { fr: async () => ({ default: fr }), en: () => import('./locales/en.json') },
+  ...Object.fromEntries(features.map((feature) => [feature.name, feature.catalogue])),
+};
+
+/** i18next asks for a namespace in a language (a page opening, a language switch): dynamic import of its file. */
+const backend: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, namespace, callback) {
+    const load = isLanguage(language) ? catalogues[namespace]?.[language] : undefined;
+    if (!load) {
+      callback(new Error(`No catalogue for ${namespace} in ${language}`), false);
+      return;
+    }
+    load().then(
+      (module) => callback(null, module.default as Record<string, unknown>),
+      (error: Error) => callback(error, false),
+    );
+  },
+};
 
 export function isLanguage(value: unknown): value is Language {
   return value === 'fr' || value === 'en';
@@ -43,18 +78,8 @@ function applyLanguage(language: string) {
   }
 }
 
-/** French ships with the app; English is fetched the first time it is needed (keeps the log-in page light). */
-async function loadCatalogue(language: Language): Promise<void> {
-  if (i18n.hasResourceBundle(language, 'translation')) return;
-  if (language === 'en') {
-    const en = await import('./locales/en.json');
-    i18n.addResourceBundle('en', 'translation', en.default, true, true);
-  }
-}
-
-/** Switch the interface language (loads its catalogue first). */
+/** Switch the interface language; i18next first fetches every namespace already in use in that language. */
 export async function setLanguage(language: Language): Promise<void> {
-  await loadCatalogue(language);
   if (i18n.language !== language) await i18n.changeLanguage(language);
 }
 
@@ -62,8 +87,11 @@ export async function setLanguage(language: Language): Promise<void> {
 const initialLanguage = storedLanguage();
 i18n.on('languageChanged', applyLanguage);
 
-void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr } },
+void i18n.use(backend).use(initReactI18next).init({
+  resources: { fr: { common: fr } },
+  ns: ['common'],
+  defaultNS: 'common',
+  fallbackNS: 'common',
   lng: 'fr',
   fallbackLng: 'fr',
   supportedLngs: LANGUAGES,

@@ -26,7 +26,7 @@ interface InviteValues {
 
 /** Invites someone by e-mail; staff invite partners only, admins anyone. The invitee sets a password from the e-mailed link. */
 export default function InviteUserPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const me = useUser();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -38,8 +38,8 @@ export default function InviteUserPage() {
     validateInputOnChange: ['name'],
     validateInputOnBlur: ['email'],
     validate: {
-      email: emailRule(t),
-      name: requiredText(t, LIMITS.userName),
+      email: emailRule(),
+      name: requiredText(LIMITS.userName),
       establishmentId: (v, values) => (values.role === 'partner' && !v ? t('users.invite.establishmentRequired') : null),
       officeId: (v, values) => (values.role === 'staff' && !v ? t('users.invite.officeRequired') : null),
     },

@@ -32,7 +32,7 @@ function passwordScore(password: string, userInputs: string[] = []): number | nu
 }
 
 /** The server's rule: at least 12 characters and a zxcvbn score of 3 or more. */
-export function newPasswordRule<V>(t: TFunction, userInputs: (values: V) => string[] = () => []) {
+export function newPasswordRule<V>(t: TFunction<'accounts'>, userInputs: (values: V) => string[] = () => []) {
   return (value: string, values: V) => {
     if (!value) return t('validation.required');
     if (value.length < LIMITS.passwordMin) return t('password.tooShort', { count: LIMITS.passwordMin });
@@ -44,7 +44,7 @@ export function newPasswordRule<V>(t: TFunction, userInputs: (values: V) => stri
 }
 
 /** The confirmation must repeat the new password typed in `field`. */
-export function confirmRule<V>(t: TFunction, field: keyof V) {
+export function confirmRule<V>(t: TFunction<'accounts'>, field: keyof V) {
   return (value: string, values: V) => (value === values[field] ? null : t('password.mismatch'));
 }
 
@@ -85,7 +85,7 @@ interface NewPasswordFieldProps {
 
 /** A new password with its rules and a strength hint, checked as the user types. */
 export function NewPasswordField({ label, value = '', onChange, onBlur, onFocus, error, userInputs = [], autoFocus }: NewPasswordFieldProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const ready = usePasswordChecker();
   const score = ready && value ? passwordScore(value, userInputs.filter(Boolean)) : null;
   const longEnough = value.length >= LIMITS.passwordMin;
@@ -128,7 +128,7 @@ export function NewPasswordField({ label, value = '', onChange, onBlur, onFocus,
   );
 }
 
-function Rule({ ok, text, t }: { ok: boolean; text: string; t: TFunction }) {
+function Rule({ ok, text, t }: { ok: boolean; text: string; t: TFunction<'accounts'> }) {
   return (
     <List.Item
       icon={

@@ -37,7 +37,7 @@ function LinkifiedText({ text }: { text: string }) {
 }
 
 export default function OutboxMessagePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const { id } = useParams();
   const message = useOutboxMessage(id);
   const m = message.data;

@@ -36,7 +36,7 @@ function permissionsOn(me: Me, target: UserListItem) {
 
 /** Staff and admins: the network's accounts, with invitation, disable/enable and (admins) role changes. */
 export default function UsersPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const me = useUser();
   const { values, page, set, active } = useListParams(FILTERS);
   const list = useUsers({ ...values, page, pageSize: PAGE_SIZE });
@@ -188,7 +188,7 @@ export default function UsersPage() {
 
 /** Admins change a user's role; a partner needs an establishment and a staff member an office. */
 function RoleDialog({ target, onClose }: { target: UserListItem | null; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const update = useUpdateUser();
   const errorMessage = useErrorMessage();
   const [role, setRole] = useState<Role>('partner');

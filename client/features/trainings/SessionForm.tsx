@@ -82,7 +82,7 @@ interface SessionFormProps {
 
 /** Create or edit a session: slots in Paris time, place, seats, deadline and how the waiting list moves. */
 export function SessionForm({ territory, session, durationMinutes, saving, onSubmit, onCancel }: SessionFormProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const isPhone = useMediaQuery('(max-width: 48em)');
   const form = useForm<SessionValues>({
     initialValues: toValues(session),
@@ -94,7 +94,7 @@ export function SessionForm({ territory, session, durationMinutes, saving, onSub
           if (!v) return t('validation.required');
           const index = Number(path.split('.')[1]);
           const start = values.slots[index]?.start;
-          return start && !paris(v).isAfter(paris(start)) ? t('trainings.validation.slotOrder') : null;
+          return start && !paris(v).isAfter(paris(start)) ? t('validation.slotOrder') : null;
         },
       },
       officeId: (v, values) => (values.placeKind === 'office' && !v ? t('validation.required') : null),
@@ -108,27 +108,27 @@ export function SessionForm({ territory, session, durationMinutes, saving, onSub
         if (values.placeKind !== 'online') return null;
         const url = v.trim();
         if (!url) return t('validation.required');
-        if (!/^https:\/\/\S+\.\S+/i.test(url) || url.length > LIMITS.onlineUrl) return t('trainings.validation.httpsUrl');
+        if (!/^https:\/\/\S+\.\S+/i.test(url) || url.length > LIMITS.onlineUrl) return t('validation.httpsUrl');
         return null;
       },
       capacity: (v) =>
         Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= LIMITS.capacityMax && v !== ''
           ? null
-          : t('trainings.validation.between', { min: 1, max: LIMITS.capacityMax }),
+          : t('validation.between', { min: 1, max: LIMITS.capacityMax }),
       perEstablishmentCap: (v) =>
         v === '' || (Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= LIMITS.capacityMax)
           ? null
-          : t('trainings.validation.between', { min: 1, max: LIMITS.capacityMax }),
+          : t('validation.between', { min: 1, max: LIMITS.capacityMax }),
       signupDeadline: (v, values) => {
         if (!v) return t('validation.required');
         const starts = values.slots.map((s) => s.start).filter((s): s is string => Boolean(s)).sort();
-        return starts[0] && paris(v).isAfter(paris(starts[0])) ? t('trainings.validation.deadlineAfterStart') : null;
+        return starts[0] && paris(v).isAfter(paris(starts[0])) ? t('validation.deadlineAfterStart') : null;
       },
       offerHours: (v, values) =>
         values.waitlistMode === 'direct' ||
         (v !== '' && Number.isInteger(Number(v)) && Number(v) >= LIMITS.offerHoursMin && Number(v) <= LIMITS.offerHoursMax)
           ? null
-          : t('trainings.validation.between', { min: LIMITS.offerHoursMin, max: LIMITS.offerHoursMax }),
+          : t('validation.between', { min: LIMITS.offerHoursMin, max: LIMITS.offerHoursMax }),
       notes: (v) => (v.length > LIMITS.notes ? t('validation.maxLength', { count: LIMITS.notes }) : null),
     },
   });
@@ -213,36 +213,36 @@ export function SessionForm({ territory, session, durationMinutes, saving, onSub
     defaultTimeValue: '09:00',
     dropdownType: isPhone ? ('modal' as const) : ('popover' as const),
     clearable: true,
-    clearButtonProps: { 'aria-label': t('trainings.sessionForm.clearDate') },
+    clearButtonProps: { 'aria-label': t('sessionForm.clearDate') },
     // Named month/year arrows, and no greyed days of the neighbouring months (they fail AA contrast).
     ariaLabels: {
-      nextMonth: t('trainings.sessionForm.calendar.nextMonth'),
-      previousMonth: t('trainings.sessionForm.calendar.previousMonth'),
-      nextYear: t('trainings.sessionForm.calendar.nextYear'),
-      previousYear: t('trainings.sessionForm.calendar.previousYear'),
-      nextDecade: t('trainings.sessionForm.calendar.nextDecade'),
-      previousDecade: t('trainings.sessionForm.calendar.previousDecade'),
-      monthLevelControl: t('trainings.sessionForm.calendar.monthLevel'),
-      yearLevelControl: t('trainings.sessionForm.calendar.yearLevel'),
+      nextMonth: t('sessionForm.calendar.nextMonth'),
+      previousMonth: t('sessionForm.calendar.previousMonth'),
+      nextYear: t('sessionForm.calendar.nextYear'),
+      previousYear: t('sessionForm.calendar.previousYear'),
+      nextDecade: t('sessionForm.calendar.nextDecade'),
+      previousDecade: t('sessionForm.calendar.previousDecade'),
+      monthLevelControl: t('sessionForm.calendar.monthLevel'),
+      yearLevelControl: t('sessionForm.calendar.yearLevel'),
     },
     hideOutsideDates: true,
     timePickerProps: { format: formatLocale() === 'fr' ? ('24h' as const) : ('12h' as const) },
-    submitButtonProps: { 'aria-label': t('trainings.sessionForm.pickerDone') },
+    submitButtonProps: { 'aria-label': t('sessionForm.pickerDone') },
   };
 
   return (
     <DatesProvider settings={{ locale: formatLocale(), firstDayOfWeek: 1, consistentWeeks: true }}>
       <form noValidate onSubmit={submit}>
         <Stack gap="lg">
-          <Fieldset legend={t('trainings.sessionForm.slots')} radius="md">
+          <Fieldset legend={t('sessionForm.slots')} radius="md">
             <Stack gap="sm">
               <Text size="sm" c="dimmed">
-                {t('trainings.sessionForm.slotsHelp')}
+                {t('sessionForm.slotsHelp')}
               </Text>
               {form.values.slots.map((slot, index) => (
                 <Group key={slot.key} gap="sm" align="flex-start" wrap="wrap">
                   <DateTimePicker
-                    label={t('trainings.sessionForm.slotStart', { n: index + 1 })}
+                    label={t('sessionForm.slotStart', { n: index + 1 })}
                     required
                     style={{ flex: '1 1 12rem' }}
                     {...pickerProps}
@@ -250,7 +250,7 @@ export function SessionForm({ territory, session, durationMinutes, saving, onSub
                     onChange={(value) => onStartChange(index, value)}
                   />
                   <DateTimePicker
-                    label={t('trainings.sessionForm.slotEnd', { n: index + 1 })}
+                    label={t('sessionForm.slotEnd', { n: index + 1 })}
                     required
                     style={{ flex: '1 1 12rem' }}
                     {...pickerProps}
@@ -261,7 +261,7 @@ export function SessionForm({ territory, session, durationMinutes, saving, onSub
                       variant="default"
                       size={36}
                       mt={{ base: 0, sm: 25 }}
-                      aria-label={t('trainings.sessionForm.removeSlot', { n: index + 1 })}
+                      aria-label={t('sessionForm.removeSlot', { n: index + 1 })}
                       onClick={() => form.removeListItem('slots', index)}
                     >
                       <span aria-hidden="true">✕</span>
@@ -275,35 +275,35 @@ export function SessionForm({ territory, session, durationMinutes, saving, onSub
                   w="fit-content"
                   onClick={() => form.insertListItem('slots', { key: newKey(), start: null, end: null })}
                 >
-                  {t('trainings.sessionForm.addSlot')}
+                  {t('sessionForm.addSlot')}
                 </Button>
               ) : null}
               <Text size="xs" c="dimmed">
-                {t('trainings.sessionForm.timeZone')}
+                {t('sessionForm.timeZone')}
               </Text>
             </Stack>
           </Fieldset>
 
-          <Fieldset legend={t('trainings.session.place')} radius="md">
+          <Fieldset legend={t('session.place')} radius="md">
             <Stack gap="sm">
               <Radio.Group
-                label={t('trainings.sessionForm.placeKind')}
+                label={t('sessionForm.placeKind')}
                 {...form.getInputProps('placeKind')}
               >
                 <Group gap="md" mt={4}>
                   {(['office', 'address', 'online'] as const).map((kind) => (
-                    <Radio key={kind} value={kind} label={t(`trainings.sessionForm.placeKinds.${kind}`)} />
+                    <Radio key={kind} value={kind} label={t(`sessionForm.placeKinds.${kind}`)} />
                   ))}
                 </Group>
               </Radio.Group>
               {form.values.placeKind === 'office' ? (
-                <Select label={t('trainings.sessionForm.office')} required data={officeData} allowDeselect={false} {...form.getInputProps('officeId')} />
+                <Select label={t('sessionForm.office')} required data={officeData} allowDeselect={false} {...form.getInputProps('officeId')} />
               ) : null}
               {form.values.placeKind === 'address' ? (
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <TextInput label={t('trainings.sessionForm.address')} required maxLength={LIMITS.address} {...form.getInputProps('address')} />
+                  <TextInput label={t('sessionForm.address')} required maxLength={LIMITS.address} {...form.getInputProps('address')} />
                   <Select
-                    label={t('trainings.sessionForm.commune')}
+                    label={t('sessionForm.commune')}
                     required
                     searchable
                     data={communeData}
@@ -315,8 +315,8 @@ export function SessionForm({ territory, session, durationMinutes, saving, onSub
               ) : null}
               {form.values.placeKind === 'online' ? (
                 <TextInput
-                  label={t('trainings.sessionForm.onlineUrl')}
-                  description={t('trainings.sessionForm.onlineUrlHelp')}
+                  label={t('sessionForm.onlineUrl')}
+                  description={t('sessionForm.onlineUrlHelp')}
                   required
                   type="url"
                   placeholder="https://"
@@ -326,13 +326,13 @@ export function SessionForm({ territory, session, durationMinutes, saving, onSub
             </Stack>
           </Fieldset>
 
-          <Fieldset legend={t('trainings.sessionForm.signup')} radius="md">
+          <Fieldset legend={t('sessionForm.signup')} radius="md">
             <Stack gap="sm">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <NumberInput label={t('trainings.fields.capacity')} required min={1} max={LIMITS.capacityMax} allowDecimal={false} allowNegative={false} {...form.getInputProps('capacity')} />
+                <NumberInput label={t('fields.capacity')} required min={1} max={LIMITS.capacityMax} allowDecimal={false} allowNegative={false} {...form.getInputProps('capacity')} />
                 <NumberInput
-                  label={t('trainings.fields.perEstablishmentCap')}
-                  description={t('trainings.sessionForm.capHelp')}
+                  label={t('fields.perEstablishmentCap')}
+                  description={t('sessionForm.capHelp')}
                   min={1}
                   max={LIMITS.capacityMax}
                   allowDecimal={false}
@@ -341,23 +341,23 @@ export function SessionForm({ territory, session, durationMinutes, saving, onSub
                 />
               </SimpleGrid>
               <DateTimePicker
-                label={t('trainings.fields.signupDeadline')}
-                description={t('trainings.sessionForm.deadlineHelp')}
+                label={t('fields.signupDeadline')}
+                description={t('sessionForm.deadlineHelp')}
                 required
                 maw={360}
                 {...pickerProps}
                 {...form.getInputProps('signupDeadline')}
               />
-              <Radio.Group label={t('trainings.fields.waitlistMode')} {...form.getInputProps('waitlistMode')}>
+              <Radio.Group label={t('fields.waitlistMode')} {...form.getInputProps('waitlistMode')}>
                 <Stack gap="xs" mt={4}>
-                  <Radio value="offer" label={t('trainings.sessionForm.modes.offer')} description={t('trainings.sessionForm.modes.offerHelp')} />
-                  <Radio value="direct" label={t('trainings.sessionForm.modes.direct')} description={t('trainings.sessionForm.modes.directHelp')} />
+                  <Radio value="offer" label={t('sessionForm.modes.offer')} description={t('sessionForm.modes.offerHelp')} />
+                  <Radio value="direct" label={t('sessionForm.modes.direct')} description={t('sessionForm.modes.directHelp')} />
                 </Stack>
               </Radio.Group>
               {form.values.waitlistMode === 'offer' ? (
                 <NumberInput
-                  label={t('trainings.fields.offerHours')}
-                  description={t('trainings.sessionForm.offerHoursHelp')}
+                  label={t('fields.offerHours')}
+                  description={t('sessionForm.offerHoursHelp')}
                   min={LIMITS.offerHoursMin}
                   max={LIMITS.offerHoursMax}
                   allowDecimal={false}
@@ -370,16 +370,16 @@ export function SessionForm({ territory, session, durationMinutes, saving, onSub
           </Fieldset>
 
           <Stack gap="sm">
-            <Radio.Group label={t('fields.status')} description={t('trainings.sessionForm.statusHelp')} {...form.getInputProps('status')}>
+            <Radio.Group label={t('fields.status')} description={t('sessionForm.statusHelp')} {...form.getInputProps('status')}>
               <Group gap="md" mt={4}>
                 {statusOptions.map((s) => (
-                  <Radio key={s} value={s} label={t(`trainings.status.${s}`)} />
+                  <Radio key={s} value={s} label={t(`status.${s}`)} />
                 ))}
               </Group>
             </Radio.Group>
             <Textarea
-              label={t('trainings.fields.notes')}
-              description={t('trainings.sessionForm.notesHelp')}
+              label={t('fields.notes')}
+              description={t('sessionForm.notesHelp')}
               autosize
               minRows={2}
               maxRows={8}
@@ -389,11 +389,11 @@ export function SessionForm({ territory, session, durationMinutes, saving, onSub
 
           {noticeNeeded ? (
             <Alert color="ochre" variant="light" role="status">
-              {t('trainings.sessionForm.noticeWarning', { count: registrants })}
+              {t('sessionForm.noticeWarning', { count: registrants })}
             </Alert>
           ) : null}
           <FormActions
-            submitLabel={session ? t('common.save') : t('trainings.sessionForm.create')}
+            submitLabel={session ? t('common.save') : t('sessionForm.create')}
             saving={saving}
             disabled={Boolean(session) && !form.isDirty()}
             onCancel={onCancel}
