@@ -2,14 +2,12 @@ import type { Role } from '../features/accounts/types';
 import type { NavEntry } from '../features/feature';
 import { features } from '../features';
 
-export type NavItem = NavEntry;
-
 /** The whole navigation: home, then each feature's entries in the registry's order; each user sees only what their role may open (the server checks it again). */
-const navItems: readonly NavItem[] = [
+const navItems: readonly NavEntry[] = [
   { to: '/', label: 'nav.home', roles: ['partner', 'staff', 'admin'], group: 'main' },
   ...features.flatMap((feature) => feature.nav ?? []),
 ];
 
-export function navItemsFor(role: Role): NavItem[] {
+export function navItemsFor(role: Role): NavEntry[] {
   return navItems.filter((item) => item.roles.includes(role));
 }

@@ -49,7 +49,7 @@ export function defineFeature<const Name extends string, Catalogue extends objec
  */
 export function lazyPage(namespaces: string | readonly string[], load: () => Page): RouteObject['lazy'] {
   return async () => {
-    const [module] = await Promise.all([load(), i18next.loadNamespaces(namespaces as string | string[])]);
+    const [module] = await Promise.all([load(), i18next.loadNamespaces(namespaces)]);
     return { Component: module.default };
   };
 }
