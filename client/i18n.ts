@@ -1,6 +1,5 @@
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { features } from './features';
 import fr from './locales/fr.json';
 import { setApiLanguage } from './lib/api';
 import { setFormatLocale } from './lib/locale';
@@ -9,29 +8,21 @@ export type Language = 'fr' | 'en';
 export const LANGUAGES: Language[] = ['fr', 'en'];
 const STORAGE_KEY = 'ep.language';
 
-type Features = (typeof features)[number];
-type FeatureCatalogues = { [F in Features as F['name']]: Awaited<ReturnType<F['catalogue']['fr']>>['default'] };
-
-/**
- * One namespace per feature (its folder's locales/*.json) plus `common` (shell, navigation, errors,
- * shared fields and validation). A feature's pages call `useTranslation('<feature>')`; keys missing
- * there are looked up in `common`, so `t('common.save')` works everywhere.
- */
-declare module 'i18next' {
-  interface CustomTypeOptions {
-    defaultNS: 'common';
-    fallbackNS: 'common';
-    resources: { common: typeof fr } & FeatureCatalogues;
-  }
-}
-
 type Load = () => Promise<{ default: object }>;
 
-/** Where each namespace's strings come from: French `common` ships with the app; everything else is fetched when first needed. */
+/**
+ * Where each namespace's strings come from: `common` (shell, navigation, errors, shared fields and
+ * validation) is here, French shipping with the app; each feature adds its own namespace
+ * (client/features/index.ts), fetched with its pages. The namespaces' types are declared there too.
+ */
 export const catalogues: Record<string, Record<Language, Load>> = {
   common: { fr: async () => ({ default: fr }), en: () => import('./locales/en.json') },
-  ...Object.fromEntries(features.map((feature) => [feature.name, feature.catalogue])),
 };
+
+/** Registers the features' catalogues (called once by the feature registry). */
+export function addNamespaces(features: readonly { name: string; catalogue: Record<Language, Load> }[]): void {
+  for (const feature of features) catalogues[feature.name] = feature.catalogue;
+}
 
 /** i18next asks for a namespace in a language (a page opening, a language switch): dynamic import of its file. */
 const backend: BackendModule = {

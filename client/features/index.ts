@@ -1,3 +1,5 @@
+import { addNamespaces } from '../i18n';
+import type commonCatalogue from '../locales/fr.json';
 import { accounts } from './accounts/feature';
 import { legal } from './legal/feature';
 import { trainings } from './trainings/feature';
@@ -12,3 +14,19 @@ export const features = [
   trainings,
   legal,
 ] as const;
+
+addNamespaces(features);
+
+type Catalogues = { [F in (typeof features)[number] as F['name']]: Awaited<ReturnType<F['catalogue']['fr']>>['default'] };
+
+/**
+ * One i18n namespace per feature plus `common`. A feature's pages call `useTranslation('<feature>')`;
+ * keys missing there are looked up in `common`, so `t('common.save')` works everywhere.
+ */
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    fallbackNS: 'common';
+    resources: { common: typeof commonCatalogue } & Catalogues;
+  }
+}
