@@ -1,11 +1,11 @@
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { LANGUAGES, type Language } from '../common/accounts';
 import fr from './locales/fr.json';
 import { setApiLanguage } from './lib/api';
 import { setFormatLocale } from './lib/locale';
 
-export type Language = 'fr' | 'en';
-export const LANGUAGES: Language[] = ['fr', 'en'];
+export { LANGUAGES, type Language };
 const STORAGE_KEY = 'ep.language';
 
 type Load = () => Promise<{ default: object }>;
@@ -42,7 +42,7 @@ const backend: BackendModule = {
 };
 
 export function isLanguage(value: unknown): value is Language {
-  return value === 'fr' || value === 'en';
+  return LANGUAGES.some((language) => language === value);
 }
 
 /** Before we know the user: the language chosen earlier on this device, else French. */

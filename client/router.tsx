@@ -5,7 +5,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { NotFoundPage, RootErrorPage, RouteErrorPage } from './components/ErrorPages';
 import { PublicOnly, RequireAuth, RequireRole } from './components/guards';
 import { ShellLayout } from './components/Shell';
-import type { Access } from './features/feature';
+import { OFFICE_ROLES, type Access } from './features/feature';
 import { features } from './features';
 
 function BootLoader() {
@@ -18,7 +18,7 @@ function BootLoader() {
 }
 
 const PartnerOnly = () => <RequireRole roles={['partner']} />;
-const OfficeOnly = () => <RequireRole roles={['staff', 'admin']} />;
+const OfficeOnly = () => <RequireRole roles={OFFICE_ROLES} />;
 const AdminOnly = () => <RequireRole roles={['admin']} />;
 
 /** Every feature's routes of one access group, in the registry's order. */

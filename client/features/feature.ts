@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import type commonCatalogue from '../locales/fr.json';
-import type { Role } from './accounts/types';
+import { isStaff, ROLES, type Role } from '../../common/roles';
 
 /**
  * Who may open a group of routes. The router wraps each group in its guard:
@@ -20,6 +20,9 @@ export interface NavEntry {
   /** Staff and admin tools are listed in a second group. */
   group: 'main' | 'manage';
 }
+
+/** Staff and admins: the roles of the `office` routes and of the navigation's second group. */
+export const OFFICE_ROLES: readonly Role[] = ROLES.filter((role) => isStaff(role));
 
 type Page = Promise<{ default: ComponentType }>;
 

@@ -1,6 +1,7 @@
 import { Anchor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { isStaff } from '../../../common/roles';
 import { HomeTile } from '../../components/HomeTile';
 import { useUser } from './session';
 
@@ -8,7 +9,7 @@ import { useUser } from './session';
 export default function AccountsHomeTiles() {
   const { t } = useTranslation('accounts');
   const user = useUser();
-  const office = user.role !== 'partner';
+  const office = isStaff(user);
 
   return (
     <>

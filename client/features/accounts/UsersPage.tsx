@@ -16,11 +16,11 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { useEstablishment, useResendInvitation, useUpdateUser, useUsers } from './api';
 import { EstablishmentSelect, OfficeSelect } from './pickers';
 import { useUser } from './session';
+import { ROLES } from '../../../common/roles';
 import type { Me, Role, UserListItem } from './types';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['search', 'role', 'status', 'establishmentId'] as const;
-const ROLES: Role[] = ['partner', 'staff', 'admin'];
 const STATUS_COLORS = { active: 'cevennes', invited: 'ochre', disabled: 'gray' } as const;
 
 /** What the signed-in user may do to this account (the server enforces the same rules). */

@@ -1,7 +1,6 @@
-import { defineFeature, lazyPage } from '../feature';
+import { defineFeature, lazyPage, OFFICE_ROLES } from '../feature';
 
 const page = (load: Parameters<typeof lazyPage>[1]) => lazyPage('accounts', load);
-const office = ['staff', 'admin'] as const;
 
 /** Accounts: log-in and passwords, profile, establishments, users, and the administrators' outbox. */
 export const accounts = defineFeature({
@@ -30,8 +29,8 @@ export const accounts = defineFeature({
   },
   nav: [
     { to: '/mon-etablissement', label: 'nav.myEstablishment', roles: ['partner'], group: 'main' },
-    { to: '/etablissements', label: 'nav.establishments', roles: office, group: 'manage' },
-    { to: '/utilisateurs', label: 'nav.users', roles: office, group: 'manage' },
+    { to: '/etablissements', label: 'nav.establishments', roles: OFFICE_ROLES, group: 'manage' },
+    { to: '/utilisateurs', label: 'nav.users', roles: OFFICE_ROLES, group: 'manage' },
     { to: '/boite-d-envoi', label: 'nav.outbox', roles: ['admin'], group: 'manage' },
   ],
   home: () => import('./HomeTiles'),

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { isStaff } from '../../../common/roles';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
@@ -72,7 +73,7 @@ function MyItemCard({ item, tab }: { item: MyItem; tab: Tab }) {
         ) : null}
         <Group gap="xs">
           {tab !== 'past' && session.status !== 'cancelled' ? (
-            <RegistrationActions session={session} registration={registration} staff={user.role !== 'partner'} />
+            <RegistrationActions session={session} registration={registration} staff={isStaff(user)} />
           ) : null}
           {tab === 'upcoming' && session.status !== 'cancelled' ? <IcsButton session={session} /> : null}
           {tab === 'past' && item.certificateAvailable ? <CertificateButton item={item} /> : null}

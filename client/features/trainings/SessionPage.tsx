@@ -1,10 +1,12 @@
 import { Alert, Button, Card, Divider, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { isStaff } from '../../../common/roles';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, PageSkeleton } from '../../components/States';
 import { useDownload } from '../../components/useDownload';
 import { formatNumber } from '../../lib/format';
+import { ACTIVE_REGISTRATION_STATUSES } from '../../../common/trainings';
 import { useTerritory } from '../accounts/api';
 import { useUser } from '../accounts/session';
 import { files, useColleagues, useSession } from './api';
@@ -78,7 +80,7 @@ function MyRegistrationPanel({ session }: { session: SessionDetail }) {
           </Stack>
         </Alert>
       ) : null}
-      {reg && active ? <RegistrationActions session={session} registration={reg} staff={user.role !== 'partner'} size="sm" /> : null}
+      {reg && active ? <RegistrationActions session={session} registration={reg} staff={isStaff(user)} size="sm" /> : null}
       {!active && session.canSignUp ? (
         <Stack gap={4}>
           {full ? <Text size="sm">{t('session.fullExplain')}</Text> : null}
@@ -109,7 +111,7 @@ function ColleaguesPanel({ session }: { session: SessionDetail }) {
     <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
       {others.map((c) => {
         const reg = c.registration;
-        const active = reg && ['confirmed', 'waiting', 'offered'].includes(reg.status);
+        const active = reg && ACTIVE_REGISTRATION_STATUSES.some((status) => status === reg.status);
         return (
           <Stack key={c.userId} gap={4} component="li">
             <Group gap="xs" justify="space-between">
@@ -149,7 +151,7 @@ export default function SessionPage() {
             title={session.title}
             description={formatWhen(session.startsAt, session.endsAt)}
             actions={
-              user.role !== 'partner' ? (
+              isStaff(user) ? (
                 <Button component={Link} to={`/formations/gestion/sessions/${session.id}`} variant="default">
                   {t('session.manage')}
                 </Button>

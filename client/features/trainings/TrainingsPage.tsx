@@ -3,6 +3,7 @@ import { Button, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { isStaff } from '../../../common/roles';
 import { FilterPanel, FilterSelect } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -76,7 +77,7 @@ export default function TrainingsPage() {
         title={t('list.title')}
         description={t('list.description')}
         actions={
-          user.role !== 'partner' ? (
+          isStaff(user) ? (
             <Button component={Link} to="/formations/gestion/catalogue/nouvelle">
               {t('catalogue.new')}
             </Button>

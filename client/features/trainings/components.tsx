@@ -1,6 +1,7 @@
 import { Anchor, Badge, Box, Button, Group, Text, Typography, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { isStaff } from '../../../common/roles';
 import { useUser } from '../accounts/session';
 import { formatNumber } from '../../lib/format';
 import { placeLabel, REGISTRATION_COLORS, STATUS_COLORS } from './format';
@@ -122,7 +123,7 @@ export function TrainingsNav() {
   const { t } = useTranslation('trainings');
   const user = useUser();
   const { pathname } = useLocation();
-  const office = user.role !== 'partner';
+  const office = isStaff(user);
   const items: SubNavItem[] = [
     { to: '/formations', label: t('nav.upcoming'), exact: true },
     { to: '/formations/mes-formations', label: t('nav.mine') },

@@ -1,3 +1,4 @@
+import { ROLES } from '../../../common/roles';
 import { defineFeature, lazyPage } from '../feature';
 
 const page = (load: Parameters<typeof lazyPage>[1]) => lazyPage('trainings', load);
@@ -28,6 +29,6 @@ export const trainings = defineFeature({
       { path: 'formations/gestion/sessions/:id/presences', lazy: page(() => import('./AttendancePage')) },
     ],
   },
-  nav: [{ to: '/formations', label: 'nav.trainings', roles: ['partner', 'staff', 'admin'], group: 'main' }],
+  nav: [{ to: '/formations', label: 'nav.trainings', roles: ROLES, group: 'main' }],
   home: () => import('./NextTrainingsCard'),
 });

@@ -1,6 +1,7 @@
 import { Fieldset, Group, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PLACE_KINDS } from '../../../../common/trainings';
 import type { Territory } from '../../accounts/types';
 import { LIMITS, type SessionDetail } from '../types';
 import type { SessionForm } from './values';
@@ -28,7 +29,7 @@ export function PlaceFieldset({ form, territory, session }: { form: SessionForm;
           {...form.getInputProps('placeKind')}
         >
           <Group gap="md" mt={4}>
-            {(['office', 'address', 'online'] as const).map((kind) => (
+            {PLACE_KINDS.map((kind) => (
               <Radio key={kind} value={kind} label={t(`sessionForm.placeKinds.${kind}`)} />
             ))}
           </Group>
