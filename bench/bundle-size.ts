@@ -1,7 +1,7 @@
 /**
  * JavaScript budget of the log-in page: sums the gzipped size of every JS
  * file the /connexion route loads (the entry, its static imports, the lazy
- * LoginPage chunk and its imports), read from Vite's manifest of the last
+ * LoginPage chunk and its imports, the accounts catalogue), read from Vite's manifest of the last
  * build. Builds nothing itself: run `npm run bench:bundle` (vite build + this).
  *
  * Baseline measured in the same run: all the app's JS except the password
@@ -60,20 +60,22 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const entry = Object.entries(manifest).find(([, c]) => c.isEntry)?.[0];
 if (!entry) throw new Error('No entry chunk in the manifest');
 
-const routes: [string, string][] = [
-  ['/connexion', 'features/accounts/LoginPage.tsx'],
-  ['/invitation/:token (before the dictionaries)', 'features/accounts/InvitationPage.tsx'],
-  ['/ (Accueil)', 'features/accounts/HomePage.tsx'],
-  ['/profil', 'features/accounts/ProfilePage.tsx'],
-  ['/etablissements', 'features/accounts/EstablishmentsPage.tsx'],
-  ['/utilisateurs', 'features/accounts/UsersPage.tsx'],
+// Each route's page and the French catalogue of its feature, fetched together (client/features/feature.ts lazyPage).
+const accounts = 'features/accounts/locales/fr.json';
+const routes: [string, string[]][] = [
+  ['/connexion', ['features/accounts/LoginPage.tsx', accounts]],
+  ['/invitation/:token (before the dictionaries)', ['features/accounts/InvitationPage.tsx', accounts]],
+  ['/ (Accueil)', ['components/HomePage.tsx', 'features/accounts/HomeTiles.tsx', accounts, 'features/trainings/NextTrainingsCard.tsx', 'features/trainings/locales/fr.json']],
+  ['/profil', ['features/accounts/ProfilePage.tsx', accounts]],
+  ['/etablissements', ['features/accounts/EstablishmentsPage.tsx', accounts]],
+  ['/utilisateurs', ['features/accounts/UsersPage.tsx', accounts]],
 ];
 
 console.log('JavaScript loaded per route (gzip -9):');
 let login = 0;
-for (const [route, page] of routes) {
-  if (!manifest[page]) continue;
-  const m = measure([entry, page]);
+for (const [route, modules] of routes) {
+  if (!modules.every((m) => manifest[m])) throw new Error(`${route}: ${modules.filter((m) => !manifest[m]).join(', ')} not in the manifest`);
+  const m = measure([entry, ...modules]);
   if (route === '/connexion') login = m.jsGz;
   console.log(`  ${route.padEnd(52)} ${kb(m.jsGz).padStart(9)} gz  (${kb(m.jsRaw)} raw, ${m.files.length} files; CSS ${kb(m.cssGz)} gz)`);
 }

@@ -1,22 +1,48 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { LANGUAGES, type Language } from '../common/accounts';
 import fr from './locales/fr.json';
 import { setApiLanguage } from './lib/api';
 import { setFormatLocale } from './lib/locale';
 
-export type Language = 'fr' | 'en';
-export const LANGUAGES: Language[] = ['fr', 'en'];
+export { LANGUAGES, type Language };
 const STORAGE_KEY = 'ep.language';
 
-declare module 'i18next' {
-  interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: typeof fr };
-  }
+type Load = () => Promise<{ default: object }>;
+
+/**
+ * Where each namespace's strings come from: `common` (shell, navigation, errors, shared fields and
+ * validation) is here, French shipping with the app; each feature adds its own namespace
+ * (client/features/index.ts), fetched with its pages. The namespaces' types are declared there too.
+ */
+export const catalogues: Record<string, Record<Language, Load>> = {
+  common: { fr: async () => ({ default: fr }), en: () => import('./locales/en.json') },
+};
+
+/** Registers the features' catalogues (called once by the feature registry). */
+export function addNamespaces(features: readonly { name: string; catalogue: Record<Language, Load> }[]): void {
+  for (const feature of features) catalogues[feature.name] = feature.catalogue;
 }
 
+/** i18next asks for a namespace in a language (a page opening, a language switch): dynamic import of its file. */
+const backend: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, namespace, callback) {
+    const load = isLanguage(language) ? catalogues[namespace]?.[language] : undefined;
+    if (!load) {
+      callback(new Error(`No catalogue for ${namespace} in ${language}`), false);
+      return;
+    }
+    load().then(
+      (module) => callback(null, module.default as Record<string, unknown>),
+      (error: Error) => callback(error, false),
+    );
+  },
+};
+
 export function isLanguage(value: unknown): value is Language {
-  return value === 'fr' || value === 'en';
+  return LANGUAGES.some((language) => language === value);
 }
 
 /** Before we know the user: the language chosen earlier on this device, else French. */
@@ -43,18 +69,8 @@ function applyLanguage(language: string) {
   }
 }
 
-/** French ships with the app; English is fetched the first time it is needed (keeps the log-in page light). */
-async function loadCatalogue(language: Language): Promise<void> {
-  if (i18n.hasResourceBundle(language, 'translation')) return;
-  if (language === 'en') {
-    const en = await import('./locales/en.json');
-    i18n.addResourceBundle('en', 'translation', en.default, true, true);
-  }
-}
-
-/** Switch the interface language (loads its catalogue first). */
+/** Switch the interface language; i18next first fetches every namespace already in use in that language. */
 export async function setLanguage(language: Language): Promise<void> {
-  await loadCatalogue(language);
   if (i18n.language !== language) await i18n.changeLanguage(language);
 }
 
@@ -62,8 +78,11 @@ export async function setLanguage(language: Language): Promise<void> {
 const initialLanguage = storedLanguage();
 i18n.on('languageChanged', applyLanguage);
 
-void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr } },
+void i18n.use(backend).use(initReactI18next).init({
+  resources: { fr: { common: fr } },
+  ns: ['common'],
+  defaultNS: 'common',
+  fallbackNS: 'common',
   lng: 'fr',
   fallbackLng: 'fr',
   supportedLngs: LANGUAGES,

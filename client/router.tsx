@@ -1,19 +1,12 @@
 import { Center, Loader } from '@mantine/core';
-import type { ComponentType } from 'react';
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import {
-  DocumentsComingSoon, NewsComingSoon, NewslettersComingSoon, StatisticsComingSoon,
-} from './components/ComingSoonPage';
 import { NotFoundPage, RootErrorPage, RouteErrorPage } from './components/ErrorPages';
 import { PublicOnly, RequireAuth, RequireRole } from './components/guards';
 import { ShellLayout } from './components/Shell';
-import { trainingsOfficeRoutes, trainingsPublicRoutes, trainingsRoutes } from './features/trainings/routes';
-
-/** Each page's code is loaded when the page is first opened (the log-in page stays light). */
-function page(load: () => Promise<{ default: ComponentType }>) {
-  return async () => ({ Component: (await load()).default });
-}
+import { OFFICE_ROLES, type Access } from './features/feature';
+import { features } from './features';
 
 function BootLoader() {
   const { t } = useTranslation();
@@ -25,10 +18,31 @@ function BootLoader() {
 }
 
 const PartnerOnly = () => <RequireRole roles={['partner']} />;
-const OfficeOnly = () => <RequireRole roles={['staff', 'admin']} />;
+const OfficeOnly = () => <RequireRole roles={OFFICE_ROLES} />;
 const AdminOnly = () => <RequireRole roles={['admin']} />;
 
-/** Public pages, signed-in pages, then staff/admin and admin-only groups. French paths (they appear in e-mails). */
+/** Every feature's routes of one access group, in the registry's order. */
+function routesFor(access: Access): RouteObject[] {
+  return features.flatMap((feature) => feature.routes[access] ?? []);
+}
+
+/** "Accueil": the greeting and each feature's tiles; the tiles' code and strings load with the page. */
+async function loadHomePage() {
+  const withTiles = features.flatMap((feature) => (feature.home ? [{ name: feature.name, load: feature.home }] : []));
+  const [{ HomePage }, tiles] = await Promise.all([
+    import('./components/HomePage'),
+    Promise.all(withTiles.map((f) => f.load())),
+    i18next.loadNamespaces(withTiles.map((f) => f.name)),
+  ]);
+  const components = tiles.map((m) => m.default);
+  return { Component: () => <HomePage tiles={components} /> };
+}
+
+/**
+ * Public pages, signed-in pages, then partner, staff/admin and admin-only groups, each filled from the
+ * features' lists (client/features/index.ts). Each page's code is loaded when the page is first opened
+ * (the log-in page stays light). French paths (they appear in e-mails).
+ */
 export const routes: RouteObject[] = [
   {
     id: 'root',
@@ -39,47 +53,16 @@ export const routes: RouteObject[] = [
       {
         ErrorBoundary: RouteErrorPage,
         children: [
-          // Public
-          { Component: PublicOnly, children: [{ path: 'connexion', lazy: page(() => import('./features/accounts/LoginPage')) }] },
-          { path: 'mot-de-passe-oublie', lazy: page(() => import('./features/accounts/ForgotPasswordPage')) },
-          { path: 'reinitialiser/:token', lazy: page(() => import('./features/accounts/ResetPasswordPage')) },
-          { path: 'invitation/:token', lazy: page(() => import('./features/accounts/InvitationPage')) },
-          ...trainingsPublicRoutes,
-          { path: 'accessibilite', lazy: page(() => import('./features/legal/AccessibilityPage')) },
-          { path: 'donnees-personnelles', lazy: page(() => import('./features/legal/PrivacyPage')) },
-          // Signed in
+          { Component: PublicOnly, children: routesFor('visitors') },
+          ...routesFor('public'),
           {
             Component: RequireAuth,
             children: [
-              { index: true, lazy: page(() => import('./features/accounts/HomePage')) },
-              { path: 'profil', lazy: page(() => import('./features/accounts/ProfilePage')) },
-              ...trainingsRoutes,
-              { path: 'actualites', Component: NewsComingSoon },
-              { path: 'documents', Component: DocumentsComingSoon },
-              { path: 'statistiques', Component: StatisticsComingSoon },
-              {
-                Component: PartnerOnly,
-                children: [{ path: 'mon-etablissement', lazy: page(() => import('./features/accounts/MyEstablishmentPage')) }],
-              },
-              {
-                Component: OfficeOnly,
-                children: [
-                  { path: 'etablissements', lazy: page(() => import('./features/accounts/EstablishmentsPage')) },
-                  { path: 'etablissements/nouveau', lazy: page(() => import('./features/accounts/EstablishmentEditPage')) },
-                  { path: 'etablissements/:id', lazy: page(() => import('./features/accounts/EstablishmentEditPage')) },
-                  { path: 'utilisateurs', lazy: page(() => import('./features/accounts/UsersPage')) },
-                  { path: 'utilisateurs/inviter', lazy: page(() => import('./features/accounts/InviteUserPage')) },
-                  { path: 'newsletters', Component: NewslettersComingSoon },
-                  ...trainingsOfficeRoutes,
-                ],
-              },
-              {
-                Component: AdminOnly,
-                children: [
-                  { path: 'boite-d-envoi', lazy: page(() => import('./features/accounts/OutboxPage')) },
-                  { path: 'boite-d-envoi/:id', lazy: page(() => import('./features/accounts/OutboxMessagePage')) },
-                ],
-              },
+              { index: true, lazy: loadHomePage },
+              ...routesFor('signedIn'),
+              { Component: PartnerOnly, children: routesFor('partner') },
+              { Component: OfficeOnly, children: routesFor('office') },
+              { Component: AdminOnly, children: routesFor('admin') },
             ],
           },
           { path: '*', Component: NotFoundPage },

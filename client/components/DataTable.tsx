@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-export type DataColumn = string | { label: string; miw?: number };
+type DataColumn = string | { label: string; miw?: number };
 
 interface DataTableProps {
   columns: DataColumn[];

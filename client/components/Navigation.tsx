@@ -2,9 +2,10 @@ import { Divider, NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Role } from '../features/accounts/types';
-import { navItemsFor, type NavItem } from './navigation';
+import type { NavEntry } from '../features/feature';
+import { navItemsFor } from './navigation';
 
-function isActive(item: NavItem, pathname: string): boolean {
+function isActive(item: NavEntry, pathname: string): boolean {
   return item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
 }
 
@@ -16,7 +17,7 @@ export function Navigation({ role, onNavigate }: { role: Role; onNavigate?: () =
   const main = items.filter((i) => i.group === 'main');
   const manage = items.filter((i) => i.group === 'manage');
 
-  const render = (item: NavItem) => {
+  const render = (item: NavEntry) => {
     const active = isActive(item, pathname);
     return (
       <li key={item.to}>

@@ -4,7 +4,7 @@ import type { Role } from '../features/accounts/types';
 import { ForbiddenPage } from './ErrorPages';
 
 /** A `next` parameter is followed only to a path of this site (no open redirect). */
-export function safeNext(next: string | null): string {
+function safeNext(next: string | null): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   if (next.startsWith('/connexion')) return '/';
   return next;

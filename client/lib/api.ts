@@ -5,7 +5,7 @@
  * once before the request is retried.
  */
 
-export interface FieldErrors {
+interface FieldErrors {
   [field: string]: string;
 }
 
@@ -22,7 +22,7 @@ export class ApiError extends Error {
   }
 }
 
-export interface RequestOptions {
+interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
   query?: Record<string, string | number | boolean | null | undefined>;
@@ -56,7 +56,7 @@ function isAuthEndpoint(path: string): boolean {
   return path.startsWith('/api/auth/') && path !== '/api/auth/logout-all';
 }
 
-export function buildUrl(path: string, query?: RequestOptions['query']): string {
+function buildUrl(path: string, query?: RequestOptions['query']): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -84,7 +84,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
 }
 
 /** One refresh at a time: concurrent 401s wait for the same attempt. */
-export function refreshSession(): Promise<boolean> {
+function refreshSession(): Promise<boolean> {
   refreshing ??= fetch('/api/auth/refresh', { method: 'POST', credentials: 'include', headers: { 'accept-language': currentLanguage } })
     .then((res) => res.ok)
     .catch(() => false)
@@ -95,7 +95,7 @@ export function refreshSession(): Promise<boolean> {
 }
 
 /** Reads a problem+json (or any) error body into an ApiError. */
-export async function toApiError(res: Response): Promise<ApiError> {
+async function toApiError(res: Response): Promise<ApiError> {
   let detail = '';
   let fields: FieldErrors = {};
   let requestId: string | undefined;

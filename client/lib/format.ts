@@ -2,7 +2,6 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
 import localizedFormat from 'dayjs/plugin/localizedFormat';
-import relativeTime from 'dayjs/plugin/relativeTime';
 import 'dayjs/locale/fr';
 import 'dayjs/locale/en';
 import { formatNumber as formatNumberIn, TIME_ZONE } from '../../common/format';
@@ -11,7 +10,6 @@ import { formatLocale } from './locale';
 dayjs.extend(utc);
 dayjs.extend(timezone);
 dayjs.extend(localizedFormat);
-dayjs.extend(relativeTime);
 
 /** The office is in the Cévennes: every date is shown in Paris time, whatever the browser's zone. */
 export { TIME_ZONE };
@@ -35,11 +33,6 @@ export function formatDateTime(value: string | number | Date | null | undefined)
 /** "mercredi 26 novembre 2025" */
 export function formatLongDate(value: string | number | Date): string {
   return inParis(value).format('dddd LL');
-}
-
-/** "il y a 3 jours" / "3 days ago" */
-export function formatRelative(value: string | number | Date): string {
-  return inParis(value).fromNow();
 }
 
 /** 1 234,5 in French, 1,234.5 in English. */

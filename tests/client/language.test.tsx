@@ -1,8 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import en from '../../client/locales/en.json';
-import fr from '../../client/locales/fr.json';
+import { catalogues } from '../../client/i18n';
 import { anonymous, makeUser, mockApi, renderApp } from './utils';
 
 function keys(obj: object, prefix = ''): string[] {
@@ -10,11 +9,15 @@ function keys(obj: object, prefix = ''): string[] {
 }
 
 describe('language', () => {
-  it('has every French string translated into English and back', () => {
-    const frKeys = keys(fr).sort();
-    const enKeys = keys(en).sort();
-    expect(enKeys.filter((k) => !frKeys.includes(k))).toEqual([]);
-    expect(frKeys.filter((k) => !enKeys.includes(k))).toEqual([]);
+  it('has every French string translated into English and back, in every namespace', async () => {
+    expect(Object.keys(catalogues)).toEqual(['common', 'accounts', 'trainings', 'legal']);
+    for (const [namespace, { fr: loadFr, en: loadEn }] of Object.entries(catalogues)) {
+      const frKeys = keys((await loadFr()).default).sort();
+      const enKeys = keys((await loadEn()).default).sort();
+      expect(frKeys.length, namespace).toBeGreaterThan(0);
+      expect(enKeys.filter((k) => !frKeys.includes(k)), namespace).toEqual([]);
+      expect(frKeys.filter((k) => !enKeys.includes(k)), namespace).toEqual([]);
+    }
   });
 
   it('switches a visitor to English: strings, tab title, <html lang> and the api’s Accept-Language', async () => {
@@ -48,8 +51,8 @@ describe('language', () => {
       'GET /api/me': { status: 200, body: me },
       'PATCH /api/me': ({ body }) => ({ status: 200, body: { ...me, ...(body as object) } }),
     });
-    await renderApp('/documents');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Documents' })).toBeInTheDocument();
+    await renderApp('/profil');
+    expect(await screen.findByRole('heading', { level: 1, name: 'My profile' })).toBeInTheDocument();
     await waitFor(() => expect(document.documentElement.lang).toBe('en'));
     expect(await screen.findByRole('link', { name: 'Home' })).toBeInTheDocument();
 

@@ -12,13 +12,20 @@ function navLinks() {
 describe('navigation by role', () => {
   it('hides the staff and admin sections from partners, and refuses their pages', async () => {
     mockApi({ 'GET /api/me': { status: 200, body: makeUser('partner') } });
-    await renderApp('/documents');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Documents' })).toBeInTheDocument();
-    expect(screen.getByText('Bientôt disponible')).toBeInTheDocument();
+    await renderApp('/mon-etablissement');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mon établissement' })).toBeInTheDocument();
     const links = navLinks();
-    expect(links).toEqual(expect.arrayContaining(['Accueil', 'Formations', 'Actualités', 'Documents', 'Statistiques', 'Mon établissement']));
+    // Only what exists: no section announced as "coming soon".
+    expect(links).toEqual(['Accueil', 'Mon établissement', 'Formations']);
     for (const hidden of ['Établissements', 'Utilisateurs', 'Newsletters', "Boîte d'envoi"]) expect(links).not.toContain(hidden);
-    expect(screen.getByRole('link', { name: 'Documents' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('link', { name: 'Mon établissement' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('has no page for sections not delivered yet', async () => {
+    mockApi({ 'GET /api/me': { status: 200, body: makeUser('partner') } });
+    await renderApp('/documents');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeInTheDocument();
+    expect(screen.queryByText('Bientôt disponible')).not.toBeInTheDocument();
   });
 
   it('a partner typing a staff address gets "Accès refusé", not the page', async () => {
@@ -30,18 +37,18 @@ describe('navigation by role', () => {
 
   it('shows staff the network tools but not the admin outbox', async () => {
     mockApi({ 'GET /api/me': { status: 200, body: makeUser('staff') } });
-    await renderApp('/newsletters');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Newsletters' })).toBeInTheDocument();
+    await renderApp('/etablissements');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Établissements' })).toBeInTheDocument();
     const links = navLinks();
-    expect(links).toEqual(expect.arrayContaining(['Établissements', 'Utilisateurs', 'Newsletters']));
+    expect(links).toEqual(['Accueil', 'Formations', 'Établissements', 'Utilisateurs']);
     expect(links).not.toContain("Boîte d'envoi");
     expect(links).not.toContain('Mon établissement');
   });
 
   it('shows admins the outbox too', async () => {
     mockApi({ 'GET /api/me': { status: 200, body: makeUser('admin') } });
-    await renderApp('/statistiques');
-    await screen.findByRole('heading', { level: 1, name: 'Statistiques' });
+    await renderApp('/utilisateurs');
+    await screen.findByRole('heading', { level: 1, name: 'Utilisateurs' });
     expect(navLinks()).toContain("Boîte d'envoi");
   });
 

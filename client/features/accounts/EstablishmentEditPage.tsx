@@ -11,7 +11,7 @@ import { EstablishmentForm } from './EstablishmentForm';
 
 /** Staff and admins: /etablissements/nouveau creates, /etablissements/:id edits (a deep link that survives reload). */
 export default function EstablishmentEditPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const { id } = useParams();
   const navigate = useNavigate();
   const establishment = useEstablishment(id);

@@ -9,7 +9,7 @@ import { saveForm } from '../../lib/api';
 import { LIMITS, type CreateEstablishment, type Establishment, type Territory } from './types';
 import { emailRule, optionalText, orNull, phoneRule, requiredText, websiteRule } from './validation';
 
-export interface EstablishmentValues {
+interface EstablishmentValues {
   name: string;
   category: string;
   subcategory: string;
@@ -64,20 +64,20 @@ interface EstablishmentFormProps {
 
 /** Create and edit form, with the server's limits checked while typing. */
 export function EstablishmentForm({ territory, establishment, scope, saving, onSubmit, onCancel }: EstablishmentFormProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const all = scope === 'all';
   const form = useForm<EstablishmentValues>({
     initialValues: toValues(establishment),
     validateInputOnChange: true,
     validate: {
-      name: all ? requiredText(t, LIMITS.establishmentName) : undefined,
+      name: all ? requiredText(LIMITS.establishmentName) : undefined,
       category: all ? (v) => (v ? null : t('validation.required')) : undefined,
       communeInsee: all ? (v) => (v ? null : t('validation.required')) : undefined,
-      address: optionalText(t, LIMITS.address),
-      phone: phoneRule(t),
-      email: emailRule(t, { optional: true }),
-      website: websiteRule(t),
-      description: optionalText(t, LIMITS.description),
+      address: optionalText(LIMITS.address),
+      phone: phoneRule(),
+      email: emailRule({ optional: true }),
+      website: websiteRule(),
+      description: optionalText(LIMITS.description),
       labels: (v) => (v.length > LIMITS.labels ? t('validation.maxItems', { count: LIMITS.labels }) : null),
       membershipYear: (v) =>
         v === '' || (Number.isInteger(Number(v)) && Number(v) >= LIMITS.yearMin && Number(v) <= LIMITS.yearMax)

@@ -18,7 +18,7 @@ const FILTERS = ['search', 'category', 'communeInsee', 'communauteId', 'label'] 
 
 /** Staff and admins: every establishment of the network, searchable and filtered, 20 per page. */
 export default function EstablishmentsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const { values, page, set, active } = useListParams(FILTERS);
   const territory = useTerritory();
   const list = useEstablishments({ ...values, page, pageSize: PAGE_SIZE });

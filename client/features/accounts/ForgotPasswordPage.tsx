@@ -11,11 +11,11 @@ import { emailRule } from './validation';
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account (no account discovery). */
 export default function ForgotPasswordPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const form = useForm({
     initialValues: { email: '' },
     validateInputOnBlur: true,
-    validate: { email: emailRule(t, { login: true }) },
+    validate: { email: emailRule({ login: true }) },
   });
   const forgot = useMutation({
     mutationFn: (email: string) => api<void>('/api/auth/password/forgot', { method: 'POST', body: { email } }),

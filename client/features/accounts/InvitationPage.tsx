@@ -13,7 +13,7 @@ import { requiredText } from './validation';
 
 /** Accepting an invitation: choose a password (and check one's name), then land signed in on the home page. */
 export default function InvitationPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   return (
     <TokenLinkPage purpose="invitation" title={t('auth.invitation.title')} description={(email) => t('auth.invitation.description', { email })}>
       {(token, info) => <InvitationForm token={token} email={info.email} name={info.name} />}
@@ -22,14 +22,14 @@ export default function InvitationPage() {
 }
 
 function InvitationForm({ token, email, name }: { token: string; email: string; name: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { name, password: '', confirm: '' },
     validateInputOnChange: true,
     validate: {
-      name: requiredText(t, LIMITS.userName),
+      name: requiredText(LIMITS.userName),
       password: newPasswordRule<{ name: string }>(t, (values) => [email, values.name]),
       confirm: confirmRule(t, 'password'),
     },

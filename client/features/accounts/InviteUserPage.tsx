@@ -9,6 +9,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { RequiredNote } from '../../components/RequiredNote';
 import { FormError } from '../../components/States';
 import { applyFieldErrors } from '../../lib/api';
+import type { Language } from '../../../common/accounts';
+import { ROLES } from '../../../common/roles';
 import { useInviteUser } from './api';
 import { EstablishmentSelect, OfficeSelect } from './pickers';
 import { useUser } from './session';
@@ -21,25 +23,25 @@ interface InviteValues {
   role: Role;
   establishmentId: string;
   officeId: string;
-  language: 'fr' | 'en';
+  language: Language;
 }
 
 /** Invites someone by e-mail; staff invite partners only, admins anyone. The invitee sets a password from the e-mailed link. */
 export default function InviteUserPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const me = useUser();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const invite = useInviteUser();
-  const roles: Role[] = me.role === 'admin' ? ['partner', 'staff', 'admin'] : ['partner'];
+  const roles: Role[] = me.role === 'admin' ? [...ROLES] : ['partner'];
 
   const form = useForm<InviteValues>({
     initialValues: { email: '', name: '', role: 'partner', establishmentId: params.get('establishmentId') ?? '', officeId: me.office?.id ?? '', language: 'fr' },
     validateInputOnChange: ['name'],
     validateInputOnBlur: ['email'],
     validate: {
-      email: emailRule(t),
-      name: requiredText(t, LIMITS.userName),
+      email: emailRule(),
+      name: requiredText(LIMITS.userName),
       establishmentId: (v, values) => (values.role === 'partner' && !v ? t('users.invite.establishmentRequired') : null),
       officeId: (v, values) => (values.role === 'staff' && !v ? t('users.invite.officeRequired') : null),
     },

@@ -14,14 +14,14 @@ import { emailRule } from './validation';
 
 /** Log-in. On success the route guard sends the user to ?next= (the page they were on) or home. */
 export default function LoginPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const form = useForm({
     initialValues: { email: '', password: '' },
     validateInputOnBlur: ['email'],
     validate: {
-      email: emailRule(t, { login: true }),
+      email: emailRule({ login: true }),
       password: (v) => (v ? null : t('validation.required')),
     },
   });

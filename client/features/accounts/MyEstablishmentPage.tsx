@@ -11,7 +11,7 @@ import { useUser } from './session';
 
 /** "Mon établissement": a partner sees its record and edits the public fields (the rest is kept by the office). */
 export default function MyEstablishmentPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const user = useUser();
   const id = user.establishment?.id;
   const establishment = useEstablishment(id);

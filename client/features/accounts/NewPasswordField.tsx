@@ -15,7 +15,7 @@ let loading: Promise<Checker> | null = null;
  * (server/lib/passwords.ts): ~1 MB of word lists, so loaded only on the pages
  * where a password is chosen.
  */
-export function loadPasswordChecker(): Promise<Checker> {
+function loadPasswordChecker(): Promise<Checker> {
   loading ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-fr')]).then(
     ([core, common, fr]) => {
       const zxcvbn = new core.ZxcvbnFactory({ dictionary: { ...common.dictionary, ...fr.dictionary }, graphs: common.adjacencyGraphs });
@@ -27,12 +27,12 @@ export function loadPasswordChecker(): Promise<Checker> {
 }
 
 /** Score 0..4, or null while the dictionaries load. */
-export function passwordScore(password: string, userInputs: string[] = []): number | null {
+function passwordScore(password: string, userInputs: string[] = []): number | null {
   return checker ? checker(password, userInputs) : null;
 }
 
 /** The server's rule: at least 12 characters and a zxcvbn score of 3 or more. */
-export function newPasswordRule<V>(t: TFunction, userInputs: (values: V) => string[] = () => []) {
+export function newPasswordRule<V>(t: TFunction<'accounts'>, userInputs: (values: V) => string[] = () => []) {
   return (value: string, values: V) => {
     if (!value) return t('validation.required');
     if (value.length < LIMITS.passwordMin) return t('password.tooShort', { count: LIMITS.passwordMin });
@@ -44,7 +44,7 @@ export function newPasswordRule<V>(t: TFunction, userInputs: (values: V) => stri
 }
 
 /** The confirmation must repeat the new password typed in `field`. */
-export function confirmRule<V>(t: TFunction, field: keyof V) {
+export function confirmRule<V>(t: TFunction<'accounts'>, field: keyof V) {
   return (value: string, values: V) => (value === values[field] ? null : t('password.mismatch'));
 }
 
@@ -57,7 +57,7 @@ export function submitAfterChecker(submit: () => void) {
   };
 }
 
-export function usePasswordChecker(): boolean {
+function usePasswordChecker(): boolean {
   const [ready, setReady] = useState(checker !== null);
   useEffect(() => {
     let alive = true;
@@ -85,7 +85,7 @@ interface NewPasswordFieldProps {
 
 /** A new password with its rules and a strength hint, checked as the user types. */
 export function NewPasswordField({ label, value = '', onChange, onBlur, onFocus, error, userInputs = [], autoFocus }: NewPasswordFieldProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const ready = usePasswordChecker();
   const score = ready && value ? passwordScore(value, userInputs.filter(Boolean)) : null;
   const longEnough = value.length >= LIMITS.passwordMin;
@@ -128,7 +128,7 @@ export function NewPasswordField({ label, value = '', onChange, onBlur, onFocus,
   );
 }
 
-function Rule({ ok, text, t }: { ok: boolean; text: string; t: TFunction }) {
+function Rule({ ok, text, t }: { ok: boolean; text: string; t: TFunction<'accounts'> }) {
   return (
     <List.Item
       icon={

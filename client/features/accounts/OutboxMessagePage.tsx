@@ -13,13 +13,13 @@ import { useOutboxMessage } from './api';
  * The e-mail's HTML goes into a sandboxed iframe: no script runs and it
  * cannot touch this page; links open in a new tab (<base target="_blank">).
  */
-export function previewDocument(html: string): string {
+function previewDocument(html: string): string {
   const base = '<base target="_blank">';
   return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}${base}`) : `${base}${html}`;
 }
 
 /** Plain text with its http(s) links made clickable (as React elements, never as HTML). */
-export function LinkifiedText({ text }: { text: string }) {
+function LinkifiedText({ text }: { text: string }) {
   const parts = text.split(/(https?:\/\/[^\s<>"')]+)/g);
   return (
     <>
@@ -37,7 +37,7 @@ export function LinkifiedText({ text }: { text: string }) {
 }
 
 export default function OutboxMessagePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const { id } = useParams();
   const message = useOutboxMessage(id);
   const m = message.data;

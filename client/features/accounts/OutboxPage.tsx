@@ -11,7 +11,7 @@ import { useOutbox } from './api';
 
 /** Admins: e-mails captured instead of sent (when no SMTP server is configured), newest first. */
 export default function OutboxPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const { page, set } = useListParams([]);
   const outbox = useOutbox(page);
 

@@ -39,7 +39,7 @@ function Section({ id, title, description, children, danger }: { id: string; tit
 
 /** "Mon profil": identity, preferences, password, sessions and the RGPD rights (export, erasure). */
 export default function ProfilePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const user = useUser();
   const { hash } = useLocation();
 
@@ -68,13 +68,13 @@ export default function ProfilePage() {
 }
 
 function IdentitySection({ user }: { user: Me }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const update = useUpdateMe();
   const errorMessage = useErrorMessage();
   const form = useForm({
     initialValues: { name: user.name },
     validateInputOnChange: true,
-    validate: { name: requiredText(t, LIMITS.userName) },
+    validate: { name: requiredText(LIMITS.userName) },
   });
   return (
     <Section id="informations" title={t('profile.identity.title')}>
@@ -111,7 +111,7 @@ function IdentitySection({ user }: { user: Me }) {
 }
 
 function PreferencesSection({ user }: { user: Me }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const update = useUpdateMe();
   const errorMessage = useErrorMessage();
   const form = useForm({ initialValues: { language: user.language, ...user.emailPreferences } });
@@ -126,7 +126,7 @@ function PreferencesSection({ user }: { user: Me }) {
               onSuccess: async (me) => {
                 form.resetDirty({ language: me.language, ...me.emailPreferences });
                 await setLanguage(me.language);
-                notifications.show({ color: 'cevennes', message: i18n.t('profile.preferences.saved') });
+                notifications.show({ color: 'cevennes', message: i18n.t('profile.preferences.saved', { ns: 'accounts' }) });
               },
               onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
             },
@@ -159,7 +159,7 @@ function PreferencesSection({ user }: { user: Me }) {
 }
 
 function PasswordSection({ user }: { user: Me }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const change = useChangePassword();
   const errorMessage = useErrorMessage();
   const form = useForm({
@@ -205,7 +205,7 @@ function PasswordSection({ user }: { user: Me }) {
 }
 
 function SessionsSection() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const errorMessage = useErrorMessage();
@@ -240,7 +240,7 @@ function SessionsSection() {
 }
 
 function DataSection() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const download = useDownload();
   return (
     <Section id="mes-donnees" title={t('profile.data.title')} description={t('profile.data.description')}>
@@ -262,7 +262,7 @@ function DataSection() {
 }
 
 function DeleteSection() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);

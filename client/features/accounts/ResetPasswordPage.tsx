@@ -10,7 +10,7 @@ import { SetPasswordForm, TokenLinkPage, type PasswordValues } from './SetPasswo
 
 /** Choosing a new password from the e-mailed link; every session is closed afterwards, so the user logs in again. */
 export default function ResetPasswordPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   return (
     <TokenLinkPage purpose="password_reset" title={t('auth.reset.title')} description={(email) => t('auth.reset.description', { email })}>
       {(token, info) => <ResetForm token={token} email={info.email} name={info.name} />}
@@ -19,7 +19,7 @@ export default function ResetPasswordPage() {
 }
 
 function ResetForm({ token, email, name }: { token: string; email: string; name: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = useForm<PasswordValues>({

@@ -33,7 +33,7 @@ export function TokenLinkPage({ purpose, title, description, children }: TokenLi
 }
 
 function InvalidLink({ error }: { error: unknown }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   return (
     <Stack gap="md">
       <ErrorState error={error} title={t('auth.invalidLink.title')} />
@@ -67,7 +67,7 @@ interface SetPasswordFormProps<V extends PasswordValues> {
 
 /** Choosing a password from an e-mailed link: the new password typed twice, checked as the server will. */
 export function SetPasswordForm<V extends PasswordValues>({ form, userInputs, submitLabel, pending, error, onValid, children }: SetPasswordFormProps<V>) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   return (
     <form noValidate onSubmit={submitAfterChecker(form.onSubmit(onValid))}>
       <Stack gap="md">

@@ -16,15 +16,15 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { useEstablishment, useResendInvitation, useUpdateUser, useUsers } from './api';
 import { EstablishmentSelect, OfficeSelect } from './pickers';
 import { useUser } from './session';
+import { ROLES } from '../../../common/roles';
 import type { Me, Role, UserListItem } from './types';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['search', 'role', 'status', 'establishmentId'] as const;
-const ROLES: Role[] = ['partner', 'staff', 'admin'];
 const STATUS_COLORS = { active: 'cevennes', invited: 'ochre', disabled: 'gray' } as const;
 
 /** What the signed-in user may do to this account (the server enforces the same rules). */
-export function permissionsOn(me: Me, target: UserListItem) {
+function permissionsOn(me: Me, target: UserListItem) {
   const self = me.id === target.id;
   const admin = me.role === 'admin';
   return {
@@ -36,7 +36,7 @@ export function permissionsOn(me: Me, target: UserListItem) {
 
 /** Staff and admins: the network's accounts, with invitation, disable/enable and (admins) role changes. */
 export default function UsersPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const me = useUser();
   const { values, page, set, active } = useListParams(FILTERS);
   const list = useUsers({ ...values, page, pageSize: PAGE_SIZE });
@@ -188,7 +188,7 @@ export default function UsersPage() {
 
 /** Admins change a user's role; a partner needs an establishment and a staff member an office. */
 function RoleDialog({ target, onClose }: { target: UserListItem | null; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const update = useUpdateUser();
   const errorMessage = useErrorMessage();
   const [role, setRole] = useState<Role>('partner');

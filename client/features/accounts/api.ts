@@ -8,7 +8,7 @@ import type {
 
 // ---------- territory (reference lists, change rarely) ----------
 
-export const territoryQuery = queryOptions({
+const territoryQuery = queryOptions({
   queryKey: ['territory'],
   queryFn: ({ signal }) => api<Territory>('/api/territory', { signal }),
   staleTime: Infinity,
@@ -53,7 +53,7 @@ export const myDataExport = {
 
 // ---------- users ----------
 
-export interface UserFilters {
+interface UserFilters {
   search?: string;
   role?: string;
   status?: string;
@@ -94,7 +94,7 @@ export function useResendInvitation() {
 
 // ---------- establishments ----------
 
-export interface EstablishmentFilters {
+interface EstablishmentFilters {
   search?: string;
   category?: string;
   communeInsee?: string;

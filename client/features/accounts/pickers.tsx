@@ -11,7 +11,7 @@ type PickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
 
 /** Establishment chooser searching the server as the user types (the network has hundreds of them). */
 export function EstablishmentSelect({ value, onChange, ...props }: PickerProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const selected = useEstablishment(value || undefined);

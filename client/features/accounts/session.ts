@@ -7,7 +7,7 @@ import type { Me } from './types';
 export const meKey = ['me'] as const;
 
 /** Who is signed in: null when nobody is (after one silent refresh attempt). */
-export const meQuery = queryOptions({
+const meQuery = queryOptions({
   queryKey: meKey,
   queryFn: ({ signal }) => api<Me | null>('/api/me', { signal, onUnauthenticated: 'null' }),
   staleTime: 5 * 60_000,

@@ -12,9 +12,7 @@ export type {
   UpdateEstablishment, UpdateMe, UpdateUser, UserList, UserListItem,
 };
 
-export type Role = Me['role'];
-export type UserStatus = UserListItem['status'];
-export type EmailPreferences = Me['emailPreferences'];
+export type { Role } from '../../../common/roles';
 
 /** Field limits, shared with the server's schemas: the forms warn while typing. */
 export { ACCOUNT_LIMITS as LIMITS } from '../../../common/limits';

@@ -1,14 +1,17 @@
-import type { TFunction } from 'i18next';
+import i18next from 'i18next';
 import { LIMITS } from './types';
 
-// Same rules as the server's schemas, so that forms warn while typing.
+// Same rules as the server's schemas, so that forms warn while typing. Messages come from the
+// common catalogue, in the language of the moment the form is checked.
+
+const t = i18next.t.bind(i18next);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Log-in and "forgotten password" accept any address with an @, as the server does (the first administrator may be admin@localhost). */
 const LOGIN_EMAIL = /^[^\s@]+@[^\s@]+$/;
 const PHONE = /^[0-9+(). -]+$/;
 
-export function requiredText(t: TFunction, max: number) {
+export function requiredText(max: number) {
   return (value: string) => {
     if (!value.trim()) return t('validation.required');
     if (value.length > max) return t('validation.maxLength', { count: max });
@@ -16,11 +19,11 @@ export function requiredText(t: TFunction, max: number) {
   };
 }
 
-export function optionalText(t: TFunction, max: number) {
+export function optionalText(max: number) {
   return (value: string) => (value.length > max ? t('validation.maxLength', { count: max }) : null);
 }
 
-export function emailRule(t: TFunction, { optional = false, login = false } = {}) {
+export function emailRule({ optional = false, login = false } = {}) {
   return (value: string) => {
     const v = value.trim();
     if (!v) return optional ? null : t('validation.required');
@@ -29,7 +32,7 @@ export function emailRule(t: TFunction, { optional = false, login = false } = {}
   };
 }
 
-export function phoneRule(t: TFunction) {
+export function phoneRule() {
   return (value: string) => {
     const v = value.trim();
     if (!v) return null;
@@ -38,7 +41,7 @@ export function phoneRule(t: TFunction) {
   };
 }
 
-export function websiteRule(t: TFunction) {
+export function websiteRule() {
   return (value: string) => {
     const v = value.trim();
     if (!v) return null;

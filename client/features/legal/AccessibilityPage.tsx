@@ -6,68 +6,68 @@ import { Bullets, ExternalLink, LegalSection, P } from './LegalPage';
 
 /** Date of the last self-assessment, shown in the statement. */
 const STATEMENT_DATE = '2025-11-26';
-export const ACCESSIBILITY_CONTACT = 'accessibilite@espace-pro.sud-cevennes.test';
+const ACCESSIBILITY_CONTACT = 'accessibilite@espace-pro.sud-cevennes.test';
 
 /** RGAA accessibility statement (model of the DINUM), required for a public-service body's extranet. */
 export default function AccessibilityPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('legal');
   return (
     <>
-      <PageHeader title={t('legal.a11y.title')} />
+      <PageHeader title={t('a11y.title')} />
       <Stack gap="sm" maw={780}>
-        <P>{t('legal.a11y.intro1')}</P>
-        <P>{t('legal.a11y.intro2')}</P>
+        <P>{t('a11y.intro1')}</P>
+        <P>{t('a11y.intro2')}</P>
 
-        <LegalSection title={t('legal.a11y.statusTitle')}>
-          <Alert color="ochre" variant="light" title={t('legal.a11y.statusLabel')}>
-            {t('legal.a11y.status')}
+        <LegalSection title={t('a11y.statusTitle')}>
+          <Alert color="ochre" variant="light" title={t('a11y.statusLabel')}>
+            {t('a11y.status')}
           </Alert>
         </LegalSection>
 
-        <LegalSection title={t('legal.a11y.resultsTitle')}>
-          <P>{t('legal.a11y.results')}</P>
+        <LegalSection title={t('a11y.resultsTitle')}>
+          <P>{t('a11y.results')}</P>
         </LegalSection>
 
-        <LegalSection title={t('legal.a11y.nonAccessibleTitle')}>
-          <Title3>{t('legal.a11y.nonCompliantTitle')}</Title3>
-          <Bullets items={[t('legal.a11y.nonCompliant1'), t('legal.a11y.nonCompliant2'), t('legal.a11y.nonCompliant3')]} />
-          <Title3>{t('legal.a11y.derogationsTitle')}</Title3>
-          <P>{t('legal.a11y.derogations')}</P>
-          <Title3>{t('legal.a11y.exemptTitle')}</Title3>
-          <P>{t('legal.a11y.exempt')}</P>
+        <LegalSection title={t('a11y.nonAccessibleTitle')}>
+          <Title3>{t('a11y.nonCompliantTitle')}</Title3>
+          <Bullets items={[t('a11y.nonCompliant1'), t('a11y.nonCompliant2'), t('a11y.nonCompliant3')]} />
+          <Title3>{t('a11y.derogationsTitle')}</Title3>
+          <P>{t('a11y.derogations')}</P>
+          <Title3>{t('a11y.exemptTitle')}</Title3>
+          <P>{t('a11y.exempt')}</P>
         </LegalSection>
 
-        <LegalSection title={t('legal.a11y.establishedTitle')}>
-          <P>{t('legal.a11y.established', { date: formatDate(STATEMENT_DATE) })}</P>
+        <LegalSection title={t('a11y.establishedTitle')}>
+          <P>{t('a11y.established', { date: formatDate(STATEMENT_DATE) })}</P>
           <Bullets
             items={[
-              t('legal.a11y.technologies'),
-              t('legal.a11y.tools'),
-              t('legal.a11y.environment'),
-              t('legal.a11y.pages'),
+              t('a11y.technologies'),
+              t('a11y.tools'),
+              t('a11y.environment'),
+              t('a11y.pages'),
             ]}
           />
         </LegalSection>
 
-        <LegalSection title={t('legal.a11y.contactTitle')}>
-          <P>{t('legal.a11y.contact')}</P>
+        <LegalSection title={t('a11y.contactTitle')}>
+          <P>{t('a11y.contact')}</P>
           <Bullets
             items={[
               <>
-                {t('legal.a11y.contactEmail')} <ExternalLink href={`mailto:${ACCESSIBILITY_CONTACT}`}>{ACCESSIBILITY_CONTACT}</ExternalLink>
+                {t('a11y.contactEmail')} <ExternalLink href={`mailto:${ACCESSIBILITY_CONTACT}`}>{ACCESSIBILITY_CONTACT}</ExternalLink>
               </>,
-              t('legal.a11y.contactOffices'),
+              t('a11y.contactOffices'),
             ]}
           />
         </LegalSection>
 
-        <LegalSection title={t('legal.a11y.recourseTitle')}>
-          <P>{t('legal.a11y.recourse')}</P>
+        <LegalSection title={t('a11y.recourseTitle')}>
+          <P>{t('a11y.recourse')}</P>
           <Bullets
             items={[
-              <ExternalLink key="form" href="https://formulaire.defenseurdesdroits.fr/">{t('legal.a11y.recourseForm')}</ExternalLink>,
-              <ExternalLink key="delegates" href="https://www.defenseurdesdroits.fr/saisir/delegues">{t('legal.a11y.recourseDelegate')}</ExternalLink>,
-              t('legal.a11y.recourseMail'),
+              <ExternalLink key="form" href="https://formulaire.defenseurdesdroits.fr/">{t('a11y.recourseForm')}</ExternalLink>,
+              <ExternalLink key="delegates" href="https://www.defenseurdesdroits.fr/saisir/delegues">{t('a11y.recourseDelegate')}</ExternalLink>,
+              t('a11y.recourseMail'),
             ]}
           />
         </LegalSection>

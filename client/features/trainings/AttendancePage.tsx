@@ -15,7 +15,7 @@ import type { Attendance, Registration } from './types';
 
 /** Two big toggles per person (pressed = recorded); pressing the recorded one again clears it. */
 function PersonRow({ r, onSet }: { r: Registration; onSet: (attendance: Attendance) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const nameId = `attendee-${r.id}`;
   const set = (value: Exclude<Attendance, null>) => onSet(r.attendance === value ? null : value);
   return (
@@ -41,7 +41,7 @@ function PersonRow({ r, onSet }: { r: Registration; onSet: (attendance: Attendan
             onClick={() => set('present')}
           >
             {r.attendance === 'present' ? '✓ ' : ''}
-            {t('trainings.attendance.present')}
+            {t('attendance.present')}
           </Button>
           <Button
             size="md"
@@ -54,7 +54,7 @@ function PersonRow({ r, onSet }: { r: Registration; onSet: (attendance: Attendan
             onClick={() => set('absent')}
           >
             {r.attendance === 'absent' ? '✗ ' : ''}
-            {t('trainings.attendance.absent')}
+            {t('attendance.absent')}
           </Button>
         </Group>
       </Group>
@@ -64,7 +64,7 @@ function PersonRow({ r, onSet }: { r: Registration; onSet: (attendance: Attendan
 
 /** Staff: attendance taken on a phone during the session, one person per row. */
 export default function AttendancePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const { id = '' } = useParams();
   const session = useSession(id);
   const groups = useRegistrations(id);
@@ -90,28 +90,28 @@ export default function AttendancePage() {
       <TrainingsNav />
       <PageBreadcrumbs
         links={[
-          { to: '/formations/gestion', label: t('trainings.staff.title') },
-          { to: `/formations/gestion/sessions/${id}`, label: session.data?.title ?? t('trainings.session.title') },
+          { to: '/formations/gestion', label: t('staff.title') },
+          { to: `/formations/gestion/sessions/${id}`, label: session.data?.title ?? t('session.title') },
         ]}
-        current={t('trainings.attendance.title')}
+        current={t('attendance.title')}
       />
       <PageHeader
-        title={t('trainings.attendance.pageTitle')}
+        title={t('attendance.pageTitle')}
         description={session.data ? `${session.data.title} — ${formatWhen(session.data.startsAt, session.data.endsAt)}` : undefined}
         actions={
           <Button variant="default" onClick={() => void download.run(files.signatureSheet(id), 'feuille-emargement.pdf')}>
-            {t('trainings.manage.exportSignature')}
+            {t('manage.exportSignature')}
           </Button>
         }
       />
       {groups.isPending || session.isPending ? <PageSkeleton lines={6} /> : null}
       {groups.isError ? <ErrorState error={groups.error} onRetry={() => void groups.refetch()} /> : null}
-      {groups.data && confirmed.length === 0 ? <EmptyState title={t('trainings.attendance.empty')} /> : null}
+      {groups.data && confirmed.length === 0 ? <EmptyState title={t('attendance.empty')} /> : null}
       {confirmed.length > 0 ? (
         <Stack gap="md">
           <Paper withBorder radius="md" p="sm" style={{ position: 'sticky', top: 72, zIndex: 2 }}>
             <Text fw={600} role="status" aria-live="polite">
-              {t('trainings.attendance.summary', {
+              {t('attendance.summary', {
                 present: formatNumber(counts.present),
                 absent: formatNumber(counts.absent),
                 unknown: formatNumber(counts.unknown),
@@ -119,10 +119,10 @@ export default function AttendancePage() {
             </Text>
           </Paper>
           {confirmed.length > 8 ? (
-            <TextInput label={t('trainings.attendance.filter')} type="search" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} />
+            <TextInput label={t('attendance.filter')} type="search" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} />
           ) : null}
           <Title order={2} fz="h4">
-            {t('trainings.attendance.listTitle')}
+            {t('attendance.listTitle')}
           </Title>
           <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
             {shown.map((r) => (

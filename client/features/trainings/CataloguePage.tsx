@@ -19,7 +19,7 @@ const FILTERS = ['search', 'theme', 'archived'] as const;
 
 /** Staff: the catalogue of trainings, each with its upcoming sessions and a way to schedule another. */
 export default function CataloguePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const { values, page, set, active } = useListParams(FILTERS);
   const list = useTrainings({
     search: values.search || undefined,
@@ -31,14 +31,14 @@ export default function CataloguePage() {
   const [search, setSearch] = useDebouncedSearch(values.search, (text) => set({ search: text }));
   const newButton = (
     <Button component={Link} to="/formations/gestion/catalogue/nouvelle">
-      {t('trainings.catalogue.new')}
+      {t('catalogue.new')}
     </Button>
   );
 
   return (
     <>
       <TrainingsNav />
-      <PageHeader title={t('trainings.catalogue.title')} description={t('trainings.catalogue.description')} actions={newButton} />
+      <PageHeader title={t('catalogue.title')} description={t('catalogue.description')} actions={newButton} />
       <FilterPanel
         cols={{ base: 1, sm: 3 }}
         active={active}
@@ -50,7 +50,7 @@ export default function CataloguePage() {
         <FilterSearch value={search} onChange={setSearch} />
         <ThemeFilter value={values.theme} onChange={(v) => set({ theme: v })} />
         <Checkbox
-          label={t('trainings.catalogue.includeArchived')}
+          label={t('catalogue.includeArchived')}
           checked={values.archived === '1'}
           onChange={(e) => set({ archived: e.currentTarget.checked ? '1' : null })}
           mt={{ base: 0, sm: 30 }}
@@ -63,9 +63,9 @@ export default function CataloguePage() {
         empty={
           <ListEmptyState
             filtered={active}
-            filteredTitle={t('trainings.catalogue.emptyFiltered')}
-            title={t('trainings.catalogue.empty')}
-            description={t('trainings.catalogue.emptyHelp')}
+            filteredTitle={t('catalogue.emptyFiltered')}
+            title={t('catalogue.empty')}
+            description={t('catalogue.emptyHelp')}
             action={newButton}
           />
         }
@@ -74,12 +74,12 @@ export default function CataloguePage() {
           <DataTable
             minWidth={720}
             dimmed={dimmed}
-            caption={t('trainings.catalogue.count', { count: data.total, formatted: formatNumber(data.total) })}
+            caption={t('catalogue.count', { count: data.total, formatted: formatNumber(data.total) })}
             columns={[
-              t('trainings.fields.title'),
-              t('trainings.fields.theme'),
-              t('trainings.fields.duration'),
-              t('trainings.catalogue.upcomingSessions'),
+              t('fields.title'),
+              t('fields.theme'),
+              t('fields.duration'),
+              t('catalogue.upcomingSessions'),
               t('common.actions'),
             ]}
           >
@@ -91,7 +91,7 @@ export default function CataloguePage() {
                   </Anchor>
                   {training.archived ? (
                     <Badge ml="xs" color="gray.7" variant="outline" tt="none" size="sm">
-                      {t('trainings.catalogue.archived')}
+                      {t('catalogue.archived')}
                     </Badge>
                   ) : null}
                   <Text size="xs" c="dimmed" lineClamp={2}>
@@ -118,9 +118,9 @@ export default function CataloguePage() {
                       to={`/formations/gestion/catalogue/${training.id}/nouvelle-session`}
                       size="compact-sm"
                       variant="light"
-                      aria-label={t('trainings.catalogue.newSessionFor', { title: training.title })}
+                      aria-label={t('catalogue.newSessionFor', { title: training.title })}
                     >
-                      {t('trainings.catalogue.newSession')}
+                      {t('catalogue.newSession')}
                     </Button>
                   ) : null}
                 </Table.Td>

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { isStaff } from '../../../common/roles';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
@@ -19,7 +20,7 @@ type Tab = 'upcoming' | 'waiting' | 'past';
 const TABS: Tab[] = ['upcoming', 'waiting', 'past'];
 
 function CertificateButton({ item }: { item: MyItem }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const download = useDownload();
   return (
     <Button
@@ -27,13 +28,13 @@ function CertificateButton({ item }: { item: MyItem }) {
       loading={download.busy !== null}
       onClick={() => void download.run(files.certificate(item.registration.id), 'attestation-de-presence.pdf')}
     >
-      {t('trainings.mine.certificate')}
+      {t('mine.certificate')}
     </Button>
   );
 }
 
 function MyItemCard({ item, tab }: { item: MyItem; tab: Tab }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const user = useUser();
   const { session, registration } = item;
   return (
@@ -55,24 +56,24 @@ function MyItemCard({ item, tab }: { item: MyItem; tab: Tab }) {
         </Text>
         {session.status === 'cancelled' ? (
           <Badge color="red.9" variant="outline" tt="none">
-            {t('trainings.status.cancelled')}
+            {t('status.cancelled')}
           </Badge>
         ) : null}
         {registration.status === 'offered' && registration.offerExpiresAt ? (
-          <Text size="sm">{t('trainings.session.my.offered', { date: formatDeadline(t, registration.offerExpiresAt) })}</Text>
+          <Text size="sm">{t('session.my.offered', { date: formatDeadline(t, registration.offerExpiresAt) })}</Text>
         ) : null}
         {tab === 'past' ? (
           <Text size="sm" c="dimmed">
             {registration.attendance === 'present'
-              ? t('trainings.mine.attended')
+              ? t('mine.attended')
               : registration.attendance === 'absent'
-                ? t('trainings.mine.absent')
-                : t('trainings.mine.attendanceUnknown')}
+                ? t('mine.absent')
+                : t('mine.attendanceUnknown')}
           </Text>
         ) : null}
         <Group gap="xs">
           {tab !== 'past' && session.status !== 'cancelled' ? (
-            <RegistrationActions session={session} registration={registration} staff={user.role !== 'partner'} />
+            <RegistrationActions session={session} registration={registration} staff={isStaff(user)} />
           ) : null}
           {tab === 'upcoming' && session.status !== 'cancelled' ? <IcsButton session={session} /> : null}
           {tab === 'past' && item.certificateAvailable ? <CertificateButton item={item} /> : null}
@@ -97,7 +98,7 @@ const CheckIcon = () => (
 
 /** The private calendar address: create, copy, replace (the old one stops working) or revoke. */
 function CalendarFeedCard() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const feed = useCalendarFeed();
   const change = useCalendarFeedMutation();
   const errorMessage = useErrorMessage();
@@ -120,26 +121,26 @@ function CalendarFeedCard() {
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="feed-title" mt="xl">
       <Stack gap="sm">
         <Title order={2} fz="h3" id="feed-title">
-          {t('trainings.feed.title')}
+          {t('feed.title')}
         </Title>
-        <Text size="sm">{t('trainings.feed.description')}</Text>
+        <Text size="sm">{t('feed.description')}</Text>
         {feed.isPending ? <PageSkeleton lines={1} /> : null}
         {feed.isError ? <ErrorState error={feed.error} onRetry={() => void feed.refetch()} /> : null}
         {feed.data && url ? (
           <>
             <Group gap="xs" align="flex-end" wrap="nowrap">
-              <TextInput label={t('trainings.feed.url')} value={url} readOnly style={{ flex: 1, minWidth: 0 }} onFocus={(e) => e.currentTarget.select()} />
+              <TextInput label={t('feed.url')} value={url} readOnly style={{ flex: 1, minWidth: 0 }} onFocus={(e) => e.currentTarget.select()} />
               <CopyButton value={url}>
                 {({ copied, copy }) => (
-                  <Tooltip label={copied ? t('trainings.feed.copied') : t('trainings.feed.copy')} withArrow>
+                  <Tooltip label={copied ? t('feed.copied') : t('feed.copy')} withArrow>
                     <ActionIcon
                       size={36}
                       variant={copied ? 'filled' : 'default'}
                       onClick={() => {
                         copy();
-                        notifications.show({ color: 'cevennes', message: t('trainings.feed.copied') });
+                        notifications.show({ color: 'cevennes', message: t('feed.copied') });
                       }}
-                      aria-label={t('trainings.feed.copy')}
+                      aria-label={t('feed.copy')}
                     >
                       {copied ? <CheckIcon /> : <CopyIcon />}
                     </ActionIcon>
@@ -148,38 +149,38 @@ function CalendarFeedCard() {
               </CopyButton>
             </Group>
             <Text size="xs" c="dimmed">
-              {t('trainings.feed.secret')}
+              {t('feed.secret')}
             </Text>
             <Anchor href={url.replace(/^https?:/, 'webcal:')} size="sm">
-              {t('trainings.feed.subscribe')}
+              {t('feed.subscribe')}
             </Anchor>
             <Group gap="xs">
               <Button variant="default" size="sm" onClick={() => setConfirm('regenerate')}>
-                {t('trainings.feed.regenerate')}
+                {t('feed.regenerate')}
               </Button>
               <Button variant="default" color="red.8" size="sm" onClick={() => setConfirm('revoke')}>
-                {t('trainings.feed.revoke')}
+                {t('feed.revoke')}
               </Button>
             </Group>
           </>
         ) : null}
         {feed.data && !url ? (
           <Group>
-            <Button size="sm" loading={change.isPending} onClick={() => run('create', t('trainings.feed.created'))}>
-              {t('trainings.feed.create')}
+            <Button size="sm" loading={change.isPending} onClick={() => run('create', t('feed.created'))}>
+              {t('feed.create')}
             </Button>
           </Group>
         ) : null}
       </Stack>
       <ConfirmDialog
         opened={confirm !== null}
-        title={confirm === 'revoke' ? t('trainings.feed.revokeTitle') : t('trainings.feed.regenerateTitle')}
-        message={confirm === 'revoke' ? t('trainings.feed.revokeMessage') : t('trainings.feed.regenerateMessage')}
-        confirmLabel={confirm === 'revoke' ? t('trainings.feed.revoke') : t('trainings.feed.regenerate')}
+        title={confirm === 'revoke' ? t('feed.revokeTitle') : t('feed.regenerateTitle')}
+        message={confirm === 'revoke' ? t('feed.revokeMessage') : t('feed.regenerateMessage')}
+        confirmLabel={confirm === 'revoke' ? t('feed.revoke') : t('feed.regenerate')}
         danger
         loading={change.isPending}
         onConfirm={() =>
-          confirm === 'revoke' ? run('revoke', t('trainings.feed.revoked')) : run('create', t('trainings.feed.regenerated'))
+          confirm === 'revoke' ? run('revoke', t('feed.revoked')) : run('create', t('feed.regenerated'))
         }
         onCancel={() => setConfirm(null)}
       />
@@ -189,7 +190,7 @@ function CalendarFeedCard() {
 
 /** "Mes formations": upcoming seats, waiting lists and offers, past sessions with certificates; the calendar feed. */
 export default function MyTrainingsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const [params, setParams] = useSearchParams();
   const requested = params.get('onglet') as Tab | null;
   const tab: Tab = requested && TABS.includes(requested) ? requested : 'upcoming';
@@ -199,7 +200,7 @@ export default function MyTrainingsPage() {
   return (
     <>
       <TrainingsNav />
-      <PageHeader title={t('trainings.mine.title')} description={t('trainings.mine.description')} />
+      <PageHeader title={t('mine.title')} description={t('mine.description')} />
       {mine.isPending ? <PageSkeleton lines={6} /> : null}
       {mine.isError ? <ErrorState error={mine.error} onRetry={() => void mine.refetch()} /> : null}
       {data ? (
@@ -211,7 +212,7 @@ export default function MyTrainingsPage() {
           <Tabs.List>
             {TABS.map((key) => (
               <Tabs.Tab key={key} value={key}>
-                {t(`trainings.mine.tabs.${key}`)} ({data[key].length})
+                {t(`mine.tabs.${key}`)} ({data[key].length})
               </Tabs.Tab>
             ))}
           </Tabs.List>
@@ -219,11 +220,11 @@ export default function MyTrainingsPage() {
             <Tabs.Panel key={key} value={key} pt="md">
               {data[key].length === 0 ? (
                 <EmptyState
-                  title={t(`trainings.mine.empty.${key}`)}
+                  title={t(`mine.empty.${key}`)}
                   action={
                     key !== 'past' ? (
                       <Button component={Link} to="/formations">
-                        {t('trainings.mine.browse')}
+                        {t('mine.browse')}
                       </Button>
                     ) : undefined
                   }

@@ -7,15 +7,15 @@ import { MyRegistrationBadge } from './components';
 import { formatWhen, placeLabel } from './format';
 
 /** Accueil: the user's next sessions (confirmed or offered), soonest first. */
-export function NextTrainingsCard() {
-  const { t } = useTranslation();
+export default function NextTrainingsCard() {
+  const { t } = useTranslation('trainings');
   const next = useMyNextSessions(3);
   const items = next.data?.items ?? [];
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="next-trainings-title">
       <Stack gap="xs">
         <Title order={2} fz="h4" id="next-trainings-title">
-          {t('trainings.home.title')}
+          {t('home.title')}
         </Title>
         {next.isPending ? (
           <Stack gap={6} role="status" aria-label={t('common.loading')}>
@@ -24,7 +24,7 @@ export function NextTrainingsCard() {
           </Stack>
         ) : null}
         {next.isError ? <ErrorState error={next.error} onRetry={() => void next.refetch()} /> : null}
-        {next.data && items.length === 0 ? <Text size="sm">{t('trainings.home.empty')}</Text> : null}
+        {next.data && items.length === 0 ? <Text size="sm">{t('home.empty')}</Text> : null}
         {items.length > 0 ? (
           <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
             {items.map((s) => (
@@ -45,10 +45,10 @@ export function NextTrainingsCard() {
         ) : null}
         <Group gap="md">
           <Anchor component={Link} to="/formations" size="sm">
-            {t('trainings.home.browse')}
+            {t('home.browse')}
           </Anchor>
           <Anchor component={Link} to="/formations/mes-formations" size="sm">
-            {t('trainings.nav.mine')}
+            {t('nav.mine')}
           </Anchor>
         </Group>
       </Stack>

@@ -24,7 +24,7 @@ const FINAL_COLORS: Record<Exclude<OfferState, 'offered'>, string> = {
  * scanners follow links); only the buttons accept or decline the seat.
  */
 export default function OfferPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const { token = '' } = useParams();
   const offer = useOffer(token);
   const answer = useOfferAnswer(token);
@@ -36,14 +36,14 @@ export default function OfferPage() {
   const session = offer.data?.session ?? null;
 
   return (
-    <AuthCard title={t('trainings.offer.title')}>
+    <AuthCard title={t('offer.title')}>
       {offer.isPending ? <PageSkeleton lines={4} /> : null}
-      {offer.isError ? <ErrorState error={offer.error} title={t('trainings.offer.invalidTitle')} /> : null}
+      {offer.isError ? <ErrorState error={offer.error} title={t('offer.invalidTitle')} /> : null}
       {offer.data && state ? (
         <Stack gap="md">
           {session ? (
             <Stack gap={4}>
-              {offer.data.userName && state === 'offered' ? <Text>{t('trainings.offer.greeting', { name: offer.data.userName })}</Text> : null}
+              {offer.data.userName && state === 'offered' ? <Text>{t('offer.greeting', { name: offer.data.userName })}</Text> : null}
               <Text fw={700} size="lg">
                 {session.title}
               </Text>
@@ -57,8 +57,8 @@ export default function OfferPage() {
             <>
               <Text>
                 {offer.data.expiresAt
-                  ? t('trainings.offer.pending', { date: formatDeadline(t, offer.data.expiresAt) })
-                  : t('trainings.offer.pendingNoDate')}
+                  ? t('offer.pending', { date: formatDeadline(t, offer.data.expiresAt) })
+                  : t('offer.pendingNoDate')}
               </Text>
               {answer.isError ? (
                 <Alert color="red" variant="light" role="alert">
@@ -67,26 +67,26 @@ export default function OfferPage() {
               ) : null}
               <Group gap="sm">
                 <Button loading={answer.isPending && answer.variables === 'accept'} onClick={() => answer.mutate('accept')}>
-                  {t('trainings.offer.accept')}
+                  {t('offer.accept')}
                 </Button>
                 <Button variant="default" disabled={answer.isPending} onClick={() => setConfirmDecline(true)}>
-                  {t('trainings.offer.decline')}
+                  {t('offer.decline')}
                 </Button>
               </Group>
             </>
           ) : (
-            <Alert color={FINAL_COLORS[state]} variant="light" role="status" title={t(`trainings.offer.states.${state}.title`)}>
-              {t(`trainings.offer.states.${state}.text`)}
+            <Alert color={FINAL_COLORS[state]} variant="light" role="status" title={t(`offer.states.${state}.title`)}>
+              {t(`offer.states.${state}.text`)}
             </Alert>
           )}
           {state !== 'offered' && state !== 'invalid' ? (
             me.data ? (
               <Anchor component={Link} to="/formations/mes-formations">
-                {t('trainings.offer.toMine')}
+                {t('offer.toMine')}
               </Anchor>
             ) : (
               <Anchor component={Link} to={`/connexion?next=${encodeURIComponent('/formations/mes-formations')}`}>
-                {t('trainings.offer.login')}
+                {t('offer.login')}
               </Anchor>
             )
           ) : null}
@@ -94,9 +94,9 @@ export default function OfferPage() {
       ) : null}
       <ConfirmDialog
         opened={confirmDecline}
-        title={t('trainings.actions.confirmDeclineTitle')}
-        message={t('trainings.actions.confirmDeclineMessage', { title: session?.title ?? '' })}
-        confirmLabel={t('trainings.offer.decline')}
+        title={t('actions.confirmDeclineTitle')}
+        message={t('actions.confirmDeclineMessage', { title: session?.title ?? '' })}
+        confirmLabel={t('offer.decline')}
         danger
         loading={answer.isPending}
         onConfirm={() => answer.mutate('decline', { onSettled: () => setConfirmDecline(false) })}

@@ -16,27 +16,27 @@ interface SessionRef {
 }
 
 /** What to tell someone after a sign-up: confirmed, or their place in the queue. */
-export function signUpMessage(t: TFunction, registration: Registration, name?: string): string {
-  if (registration.status === 'confirmed') return name ? t('trainings.signUp.colleagueConfirmed', { name }) : t('trainings.signUp.confirmed');
+export function signUpMessage(t: TFunction<'trainings'>, registration: Registration, name?: string): string {
+  if (registration.status === 'confirmed') return name ? t('signUp.colleagueConfirmed', { name }) : t('signUp.confirmed');
   const position = registration.position ?? 0;
-  return name ? t('trainings.signUp.colleagueWaiting', { name, position }) : t('trainings.signUp.waiting', { position });
+  return name ? t('signUp.colleagueWaiting', { name, position }) : t('signUp.waiting', { position });
 }
 
 /** "M'inscrire" (or "Rejoindre la liste d'attente" when full), for oneself or for a colleague. */
 export function SignUpButton({ session, full, userId, name, size = 'md' }: { session: SessionRef; full: boolean; userId?: string; name?: string; size?: 'md' | 'sm' | 'xs' }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const signUp = useSignUp(session.id);
   const errorMessage = useErrorMessage();
   const label = userId
-    ? t('trainings.signUp.forColleague')
+    ? t('signUp.forColleague')
     : full
-      ? t('trainings.signUp.joinWaitingList')
-      : t('trainings.signUp.self');
+      ? t('signUp.joinWaitingList')
+      : t('signUp.self');
   return (
     <Button
       size={size}
       loading={signUp.isPending}
-      aria-label={userId && name ? t('trainings.signUp.forColleagueNamed', { name }) : undefined}
+      aria-label={userId && name ? t('signUp.forColleagueNamed', { name }) : undefined}
       onClick={async () => {
         // mutateAsync: the button disappears once signed up, and the message must still be shown.
         try {
@@ -63,10 +63,10 @@ interface RegistrationActionsProps {
 }
 
 const DONE_MESSAGES: Record<RegistrationAction, string> = {
-  cancel: 'trainings.actions.cancelled',
-  accept: 'trainings.actions.accepted',
-  decline: 'trainings.actions.declined',
-  promote: 'trainings.actions.promoted',
+  cancel: 'actions.cancelled',
+  accept: 'actions.accepted',
+  decline: 'actions.declined',
+  promote: 'actions.promoted',
 };
 
 /**
@@ -74,7 +74,7 @@ const DONE_MESSAGES: Record<RegistrationAction, string> = {
  * waiting list, cancel a seat. Everything that gives a seat away asks first.
  */
 export function RegistrationActions({ session, registration, staff = false, personName, size = 'sm' }: RegistrationActionsProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const action = useRegistrationAction();
   const errorMessage = useErrorMessage();
   const [confirm, setConfirm] = useState<RegistrationAction | null>(null);
@@ -84,7 +84,7 @@ export function RegistrationActions({ session, registration, staff = false, pers
   const run = async (kind: RegistrationAction) => {
     try {
       await action.mutateAsync({ id: registration.id, action: kind });
-      notifications.show({ color: 'cevennes', message: t(DONE_MESSAGES[kind] as 'trainings.actions.cancelled', { title: session.title }) });
+      notifications.show({ color: 'cevennes', message: t(DONE_MESSAGES[kind] as 'actions.cancelled', { title: session.title }) });
     } catch (error) {
       notifications.show({ color: 'red', message: errorMessage(error) });
     } finally {
@@ -101,49 +101,49 @@ export function RegistrationActions({ session, registration, staff = false, pers
         {status === 'offered' ? (
           <>
             <Button size={size} loading={action.isPending && action.variables?.action === 'accept'} onClick={() => void run('accept')}>
-              {t('trainings.actions.accept')}
+              {t('actions.accept')}
             </Button>
             <Button size={size} variant="default" onClick={() => setConfirm('decline')}>
-              {t('trainings.actions.decline')}
+              {t('actions.decline')}
             </Button>
           </>
         ) : null}
         {status === 'waiting' ? (
           <Button size={size} variant="default" onClick={() => setConfirm('cancel')}>
-            {personName ? t('trainings.actions.leaveWaitingFor', { name: personName }) : t('trainings.actions.leaveWaiting')}
+            {personName ? t('actions.leaveWaitingFor', { name: personName }) : t('actions.leaveWaiting')}
           </Button>
         ) : null}
         {status === 'confirmed' && canCancelSeat ? (
           <Button size={size} variant="default" color="red.8" onClick={() => setConfirm('cancel')}>
-            {personName ? t('trainings.actions.cancelFor', { name: personName }) : t('trainings.actions.cancel')}
+            {personName ? t('actions.cancelFor', { name: personName }) : t('actions.cancel')}
           </Button>
         ) : null}
       </Group>
       {status === 'confirmed' && !canCancelSeat ? (
         <Text size="sm" c="dimmed">
-          {t('trainings.actions.cancelClosed', { date: formatDeadline(t, session.signupDeadline) })}
+          {t('actions.cancelClosed', { date: formatDeadline(t, session.signupDeadline) })}
         </Text>
       ) : null}
       <ConfirmDialog
         opened={confirm !== null}
         title={
           confirm === 'decline'
-            ? t('trainings.actions.confirmDeclineTitle')
+            ? t('actions.confirmDeclineTitle')
             : status === 'waiting'
-              ? t('trainings.actions.confirmLeaveTitle')
-              : t('trainings.actions.confirmCancelTitle')
+              ? t('actions.confirmLeaveTitle')
+              : t('actions.confirmCancelTitle')
         }
         message={
           confirm === 'decline'
-            ? t('trainings.actions.confirmDeclineMessage', { title: session.title })
+            ? t('actions.confirmDeclineMessage', { title: session.title })
             : status === 'waiting'
-              ? t('trainings.actions.confirmLeaveMessage', { title: session.title, ...who })
+              ? t('actions.confirmLeaveMessage', { title: session.title, ...who })
               : personName
-                ? t('trainings.actions.confirmCancelOtherMessage', { title: session.title, name: personName })
-                : t('trainings.actions.confirmCancelMessage', { title: session.title })
+                ? t('actions.confirmCancelOtherMessage', { title: session.title, name: personName })
+                : t('actions.confirmCancelMessage', { title: session.title })
         }
         confirmLabel={
-          confirm === 'decline' ? t('trainings.actions.decline') : status === 'waiting' ? t('trainings.actions.leaveWaitingShort') : t('trainings.actions.cancelShort')
+          confirm === 'decline' ? t('actions.decline') : status === 'waiting' ? t('actions.leaveWaitingShort') : t('actions.cancelShort')
         }
         danger
         loading={action.isPending}

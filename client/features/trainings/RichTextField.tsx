@@ -7,7 +7,7 @@ import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import classes from './trainings.module.css';
 
-export interface RichTextFieldProps {
+interface RichTextFieldProps {
   label: string;
   description?: string;
   error?: string | null;
@@ -21,7 +21,7 @@ export interface RichTextFieldProps {
  * bold, italic, underline, strike, links, lists, h2–h4, quotes, code.
  */
 export default function RichTextField({ label, description, error, value, onChange }: RichTextFieldProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const id = useId();
   const labelId = `${id}-label`;
   const descriptionId = `${id}-description`;
@@ -57,26 +57,26 @@ export default function RichTextField({ label, description, error, value, onChan
 
   const labels = useMemo(
     () => ({
-      boldControlLabel: t('trainings.editor.bold'),
-      italicControlLabel: t('trainings.editor.italic'),
-      underlineControlLabel: t('trainings.editor.underline'),
-      strikeControlLabel: t('trainings.editor.strike'),
-      clearFormattingControlLabel: t('trainings.editor.clear'),
-      h2ControlLabel: t('trainings.editor.h2'),
-      h3ControlLabel: t('trainings.editor.h3'),
-      h4ControlLabel: t('trainings.editor.h4'),
-      bulletListControlLabel: t('trainings.editor.bulletList'),
-      orderedListControlLabel: t('trainings.editor.orderedList'),
-      blockquoteControlLabel: t('trainings.editor.blockquote'),
-      codeControlLabel: t('trainings.editor.code'),
-      linkControlLabel: t('trainings.editor.link'),
-      unlinkControlLabel: t('trainings.editor.unlink'),
-      undoControlLabel: t('trainings.editor.undo'),
-      redoControlLabel: t('trainings.editor.redo'),
-      linkEditorInputLabel: t('trainings.editor.linkUrl'),
+      boldControlLabel: t('editor.bold'),
+      italicControlLabel: t('editor.italic'),
+      underlineControlLabel: t('editor.underline'),
+      strikeControlLabel: t('editor.strike'),
+      clearFormattingControlLabel: t('editor.clear'),
+      h2ControlLabel: t('editor.h2'),
+      h3ControlLabel: t('editor.h3'),
+      h4ControlLabel: t('editor.h4'),
+      bulletListControlLabel: t('editor.bulletList'),
+      orderedListControlLabel: t('editor.orderedList'),
+      blockquoteControlLabel: t('editor.blockquote'),
+      codeControlLabel: t('editor.code'),
+      linkControlLabel: t('editor.link'),
+      unlinkControlLabel: t('editor.unlink'),
+      undoControlLabel: t('editor.undo'),
+      redoControlLabel: t('editor.redo'),
+      linkEditorInputLabel: t('editor.linkUrl'),
       linkEditorInputPlaceholder: 'https://',
-      linkEditorExternalLink: t('trainings.editor.linkExternal'),
-      linkEditorInternalLink: t('trainings.editor.linkInternal'),
+      linkEditorExternalLink: t('editor.linkExternal'),
+      linkEditorInternalLink: t('editor.linkInternal'),
       linkEditorSave: t('common.save'),
     }),
     [t],

@@ -8,7 +8,7 @@ import type { SessionListItem } from './types';
 
 /** One upcoming session in the partner list: when, where, seats left, and the user's own status. */
 export function SessionCard({ session, headingLevel = 2 }: { session: SessionListItem; headingLevel?: 2 | 3 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   return (
     <Card withBorder radius="md" padding="md" component="article" aria-labelledby={`session-${session.id}`}>
       <Stack gap="xs" h="100%">
@@ -23,7 +23,7 @@ export function SessionCard({ session, headingLevel = 2 }: { session: SessionLis
         </Title>
         <Text fw={600} size="sm">
           {formatWhen(session.startsAt, session.endsAt)}
-          {session.slotCount > 1 ? ` · ${t('trainings.session.slotCount', { count: session.slotCount })}` : ''}
+          {session.slotCount > 1 ? ` · ${t('session.slotCount', { count: session.slotCount })}` : ''}
         </Text>
         <Text size="sm" component="div">
           <PlaceText place={session.place} withLinks={false} />
@@ -36,7 +36,7 @@ export function SessionCard({ session, headingLevel = 2 }: { session: SessionLis
           <MyRegistrationBadge registration={session.myRegistration} />
         </Group>
         <Text size="xs" c="dimmed">
-          {t('trainings.session.capacity', { count: session.capacity, formatted: formatNumber(session.capacity) })}
+          {t('session.capacity', { count: session.capacity, formatted: formatNumber(session.capacity) })}
         </Text>
       </Stack>
     </Card>

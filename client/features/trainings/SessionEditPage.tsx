@@ -17,7 +17,7 @@ import { SessionForm } from './SessionForm';
  * session of a training; /formations/gestion/sessions/:id/modifier edits one.
  */
 export default function SessionEditPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const { id, trainingId } = useParams();
   const navigate = useNavigate();
   const session = useSession(id);
@@ -25,13 +25,13 @@ export default function SessionEditPage() {
   const territory = useTerritory();
   const save = useSaveSession({ sessionId: id, trainingId });
   const submit = useSaveHandler(save.mutateAsync, async (saved) => {
-    notifications.show({ color: 'cevennes', message: id ? t('trainings.sessionForm.saved') : t('trainings.sessionForm.created') });
+    notifications.show({ color: 'cevennes', message: id ? t('sessionForm.saved') : t('sessionForm.created') });
     await navigate(`/formations/gestion/sessions/${saved.id}`, { replace: !id });
   });
   const trainingData = session.data?.training ?? training.data;
   const title = id
-    ? t('trainings.sessionForm.editTitle')
-    : t('trainings.sessionForm.newTitle');
+    ? t('sessionForm.editTitle')
+    : t('sessionForm.newTitle');
   const loading = (id ? session.isPending : training.isPending) || territory.isPending;
   const error = session.error ?? training.error ?? territory.error;
   const backTo = id ? `/formations/gestion/sessions/${id}` : `/formations/gestion/catalogue/${trainingId}`;
@@ -41,7 +41,7 @@ export default function SessionEditPage() {
       <TrainingsNav />
       <PageBreadcrumbs
         links={[
-          { to: '/formations/gestion', label: t('trainings.staff.title') },
+          { to: '/formations/gestion', label: t('staff.title') },
           ...(trainingData && !id ? [{ to: `/formations/gestion/catalogue/${trainingData.id}`, label: trainingData.title }] : []),
           ...(id && session.data
             ? [{ to: `/formations/gestion/sessions/${id}`, label: `${session.data.title} — ${formatWhen(session.data.startsAt, session.data.endsAt)}` }]
@@ -54,7 +54,7 @@ export default function SessionEditPage() {
       {error ? <ErrorState error={error} /> : null}
       {session.data?.status === 'cancelled' ? (
         <Alert color="red" variant="light" role="status">
-          {t('trainings.sessionForm.cancelledLocked')}
+          {t('sessionForm.cancelledLocked')}
         </Alert>
       ) : null}
       {territory.data && trainingData && session.data?.status !== 'cancelled' ? (

@@ -9,16 +9,16 @@ import type { SessionDetail } from './types';
 
 /** The frame of a session's page (partner and staff views alike): sub-navigation, breadcrumbs, loading and failure. */
 export function SessionFrame({ query, parent, children }: { query: QueryLike<SessionDetail>; parent: Crumb; children: (session: SessionDetail) => ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const session = query.data;
   return (
     <>
       <TrainingsNav />
-      <PageBreadcrumbs links={[parent]} current={session?.title ?? t('trainings.session.title')} />
+      <PageBreadcrumbs links={[parent]} current={session?.title ?? t('session.title')} />
       {query.isPending ? <PageSkeleton lines={8} /> : null}
       {query.isError ? (
         <>
-          <PageHeader title={t('trainings.session.title')} />
+          <PageHeader title={t('session.title')} />
           <ErrorState error={query.error} onRetry={() => void query.refetch()} />
         </>
       ) : null}

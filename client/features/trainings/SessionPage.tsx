@@ -1,10 +1,12 @@
 import { Alert, Button, Card, Divider, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { isStaff } from '../../../common/roles';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, PageSkeleton } from '../../components/States';
 import { useDownload } from '../../components/useDownload';
 import { formatNumber } from '../../lib/format';
+import { ACTIVE_REGISTRATION_STATUSES } from '../../../common/trainings';
 import { useTerritory } from '../accounts/api';
 import { useUser } from '../accounts/session';
 import { files, useColleagues, useSession } from './api';
@@ -44,18 +46,18 @@ function Facts({ items }: { items: [string, React.ReactNode][] }) {
 }
 
 export function IcsButton({ session, variant = 'default', size = 'sm' }: { session: { id: string; title: string }; variant?: string; size?: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const download = useDownload();
   return (
     <Button variant={variant} size={size} loading={download.busy !== null} onClick={() => void download.run(files.sessionIcs(session.id), 'formation.ics')}>
-      {t('trainings.session.addToCalendar')}
+      {t('session.addToCalendar')}
     </Button>
   );
 }
 
 /** What the signed-in person can do about this session right now. */
 function MyRegistrationPanel({ session }: { session: SessionDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const user = useUser();
   const reg: MyRegistration | null = session.myRegistration;
   const full = session.seatsLeft <= 0 || session.waitingCount > 0;
@@ -64,30 +66,30 @@ function MyRegistrationPanel({ session }: { session: SessionDetail }) {
   return (
     <Stack gap="sm">
       {reg && active ? (
-        <Alert variant="light" color={reg.status === 'confirmed' ? 'cevennes' : 'ochre'} title={t(`trainings.session.my.${reg.status as 'confirmed' | 'waiting' | 'offered'}Title`)}>
+        <Alert variant="light" color={reg.status === 'confirmed' ? 'cevennes' : 'ochre'} title={t(`session.my.${reg.status as 'confirmed' | 'waiting' | 'offered'}Title`)}>
           <Stack gap={4}>
-            {reg.status === 'confirmed' ? <Text size="sm">{t('trainings.session.my.confirmed')}</Text> : null}
+            {reg.status === 'confirmed' ? <Text size="sm">{t('session.my.confirmed')}</Text> : null}
             {reg.status === 'waiting' ? (
-              <Text size="sm">{t('trainings.session.my.waiting', { position: reg.position ?? '?' })}</Text>
+              <Text size="sm">{t('session.my.waiting', { position: reg.position ?? '?' })}</Text>
             ) : null}
             {reg.status === 'offered' ? (
               <Text size="sm">
-                {t('trainings.session.my.offered', { date: reg.offerExpiresAt ? formatDeadline(t, reg.offerExpiresAt) : '' })}
+                {t('session.my.offered', { date: reg.offerExpiresAt ? formatDeadline(t, reg.offerExpiresAt) : '' })}
               </Text>
             ) : null}
           </Stack>
         </Alert>
       ) : null}
-      {reg && active ? <RegistrationActions session={session} registration={reg} staff={user.role !== 'partner'} size="sm" /> : null}
+      {reg && active ? <RegistrationActions session={session} registration={reg} staff={isStaff(user)} size="sm" /> : null}
       {!active && session.canSignUp ? (
         <Stack gap={4}>
-          {full ? <Text size="sm">{t('trainings.session.fullExplain')}</Text> : null}
+          {full ? <Text size="sm">{t('session.fullExplain')}</Text> : null}
           <SignUpButton session={session} full={full} />
         </Stack>
       ) : null}
       {!active && !session.canSignUp && session.status !== 'cancelled' ? (
         <Text size="sm" c="dimmed">
-          {t('trainings.session.signupClosed')}
+          {t('session.signupClosed')}
         </Text>
       ) : null}
       {session.status !== 'cancelled' ? <IcsButton session={session} /> : null}
@@ -97,19 +99,19 @@ function MyRegistrationPanel({ session }: { session: SessionDetail }) {
 
 /** Partners sign up colleagues of their establishment (the server checks they are). */
 function ColleaguesPanel({ session }: { session: SessionDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const user = useUser();
   const colleagues = useColleagues(session.id);
   const others = (colleagues.data?.items ?? []).filter((c) => c.userId !== user.id);
   if (colleagues.isPending) return <PageSkeleton lines={2} />;
   if (colleagues.isError) return <ErrorState error={colleagues.error} onRetry={() => void colleagues.refetch()} />;
-  if (others.length === 0) return <Text size="sm" c="dimmed">{t('trainings.colleagues.none')}</Text>;
+  if (others.length === 0) return <Text size="sm" c="dimmed">{t('colleagues.none')}</Text>;
   const full = session.seatsLeft <= 0 || session.waitingCount > 0;
   return (
     <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
       {others.map((c) => {
         const reg = c.registration;
-        const active = reg && ['confirmed', 'waiting', 'offered'].includes(reg.status);
+        const active = reg && ACTIVE_REGISTRATION_STATUSES.some((status) => status === reg.status);
         return (
           <Stack key={c.userId} gap={4} component="li">
             <Group gap="xs" justify="space-between">
@@ -134,7 +136,7 @@ function ColleaguesPanel({ session }: { session: SessionDetail }) {
 
 /** A session seen by a partner (or staff): the training, the slots, the place, and sign-up. */
 export default function SessionPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const { id } = useParams();
   const user = useUser();
   const query = useSession(id);
@@ -149,16 +151,16 @@ export default function SessionPage() {
             title={session.title}
             description={formatWhen(session.startsAt, session.endsAt)}
             actions={
-              user.role !== 'partner' ? (
+              isStaff(user) ? (
                 <Button component={Link} to={`/formations/gestion/sessions/${session.id}`} variant="default">
-                  {t('trainings.session.manage')}
+                  {t('session.manage')}
                 </Button>
               ) : undefined
             }
           />
           {session.status === 'cancelled' ? (
-            <Alert color="red" variant="light" title={t('trainings.session.cancelledTitle')} mb="md" role="status">
-              {session.cancelReason ?? t('trainings.session.cancelledNoReason')}
+            <Alert color="red" variant="light" title={t('session.cancelledTitle')} mb="md" role="status">
+              {session.cancelReason ?? t('session.cancelledNoReason')}
             </Alert>
           ) : null}
           <Grid gap="lg">
@@ -169,36 +171,36 @@ export default function SessionPage() {
                   <SessionStatusBadge status={session.status} />
                 </Group>
                 <Text size="lg">{session.summary}</Text>
-                <Section title={t('trainings.session.slots')}>
+                <Section title={t('session.slots')}>
                   <List spacing={4}>
                     {session.slots.map((s) => (
                       <List.Item key={s.startsAt}>{formatSlot(s.startsAt, s.endsAt)}</List.Item>
                     ))}
                   </List>
                 </Section>
-                <Section title={t('trainings.session.place')}>
+                <Section title={t('session.place')}>
                   <PlaceText place={session.place} withLinks={session.status !== 'cancelled'} />
                 </Section>
-                <Section title={t('trainings.session.about')}>
+                <Section title={t('session.about')}>
                   <DescriptionHtml html={session.training.descriptionHtml} />
                   <Facts
                     items={[
-                      [t('trainings.fields.duration'), formatDuration(t, session.training.durationMinutes)],
-                      ...(session.training.trainer ? ([[t('trainings.fields.trainer'), session.training.trainer]] as [string, string][]) : []),
+                      [t('fields.duration'), formatDuration(t, session.training.durationMinutes)],
+                      ...(session.training.trainer ? ([[t('fields.trainer'), session.training.trainer]] as [string, string][]) : []),
                       ...(session.training.targetCategories.length > 0
-                        ? ([[t('trainings.fields.targetCategories'), session.training.targetCategories.map((c) => categoryLabel.get(c) ?? c).join(', ')]] as [string, string][])
+                        ? ([[t('fields.targetCategories'), session.training.targetCategories.map((c) => categoryLabel.get(c) ?? c).join(', ')]] as [string, string][])
                         : []),
                       ...(session.training.priceMemberCents !== null
-                        ? ([[t('trainings.fields.priceMember'), formatPrice(session.training.priceMemberCents)]] as [string, string][])
+                        ? ([[t('fields.priceMember'), formatPrice(session.training.priceMemberCents)]] as [string, string][])
                         : []),
                       ...(session.training.priceNonMemberCents !== null
-                        ? ([[t('trainings.fields.priceNonMember'), formatPrice(session.training.priceNonMemberCents)]] as [string, string][])
+                        ? ([[t('fields.priceNonMember'), formatPrice(session.training.priceNonMemberCents)]] as [string, string][])
                         : []),
                     ]}
                   />
                 </Section>
                 {session.notes ? (
-                  <Section title={t('trainings.fields.notes')}>
+                  <Section title={t('fields.notes')}>
                     <Text style={{ whiteSpace: 'pre-line' }}>{session.notes}</Text>
                   </Section>
                 ) : null}
@@ -209,22 +211,22 @@ export default function SessionPage() {
                 <Card withBorder radius="md" padding="md" component="section" aria-labelledby="signup-title">
                   <Stack gap="sm">
                     <Title order={2} fz="h4" id="signup-title">
-                      {t('trainings.session.signupTitle')}
+                      {t('session.signupTitle')}
                     </Title>
                     {session.status === 'open' ? <SeatsBadge seatsLeft={session.seatsLeft} waitingCount={session.waitingCount} /> : null}
                     <Facts
                       items={[
-                        [t('trainings.session.seatsTaken'), t('trainings.session.seatsTakenValue', { taken: formatNumber(session.confirmedCount + session.offeredCount), capacity: formatNumber(session.capacity) })],
-                        [t('trainings.session.waitingCount'), formatNumber(session.waitingCount)],
-                        [t('trainings.fields.signupDeadline'), formatDeadline(t, session.signupDeadline)],
+                        [t('session.seatsTaken'), t('session.seatsTakenValue', { taken: formatNumber(session.confirmedCount + session.offeredCount), capacity: formatNumber(session.capacity) })],
+                        [t('session.waitingCount'), formatNumber(session.waitingCount)],
+                        [t('fields.signupDeadline'), formatDeadline(t, session.signupDeadline)],
                         ...(session.perEstablishmentCap !== null
-                          ? ([[t('trainings.fields.perEstablishmentCap'), formatNumber(session.perEstablishmentCap)]] as [string, string][])
+                          ? ([[t('fields.perEstablishmentCap'), formatNumber(session.perEstablishmentCap)]] as [string, string][])
                           : []),
                       ]}
                     />
                     <Divider />
                     {session.status === 'cancelled' ? (
-                      <Text size="sm">{t('trainings.session.cancelledNothingToDo')}</Text>
+                      <Text size="sm">{t('session.cancelledNothingToDo')}</Text>
                     ) : (
                       <MyRegistrationPanel session={session} />
                     )}
@@ -234,10 +236,10 @@ export default function SessionPage() {
                   <Card withBorder radius="md" padding="md" component="section" aria-labelledby="colleagues-title">
                     <Stack gap="sm">
                       <Title order={2} fz="h4" id="colleagues-title">
-                        {t('trainings.colleagues.title')}
+                        {t('colleagues.title')}
                       </Title>
                       <Text size="sm" c="dimmed">
-                        {t('trainings.colleagues.description', { establishment: user.establishment.name })}
+                        {t('colleagues.description', { establishment: user.establishment.name })}
                       </Text>
                       <ColleaguesPanel session={session} />
                     </Stack>

@@ -18,7 +18,7 @@ const PERIODS = ['upcoming', 'past', 'all'] as const;
 
 /** Staff: every session (drafts included) with fill rate, offers, waiting list and status. */
 export default function StaffSessionsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const { values, page, set, active } = useListParams(FILTERS);
   // One "now" per visit: a new instant on every render would make a new query each time.
   const [now] = useState(() => new Date().toISOString());
@@ -34,24 +34,24 @@ export default function StaffSessionsPage() {
   const trainings = useTrainings({ includeArchived: true, pageSize: 100 });
   const scheduleButton = (
     <Button component={Link} to="/formations/gestion/catalogue">
-      {t('trainings.staff.scheduleFromCatalogue')}
+      {t('staff.scheduleFromCatalogue')}
     </Button>
   );
 
   return (
     <>
       <TrainingsNav />
-      <PageHeader title={t('trainings.staff.title')} description={t('trainings.staff.description')} actions={scheduleButton} />
+      <PageHeader title={t('staff.title')} description={t('staff.description')} actions={scheduleButton} />
       <FilterPanel cols={{ base: 1, sm: 3 }} active={active} onReset={() => set({ status: null, trainingId: null, period: null })}>
         <Select
-          label={t('trainings.staff.period')}
-          data={PERIODS.map((p) => ({ value: p, label: t(`trainings.staff.periods.${p}`) }))}
+          label={t('staff.period')}
+          data={PERIODS.map((p) => ({ value: p, label: t(`staff.periods.${p}`) }))}
           value={period}
           allowDeselect={false}
           onChange={(v) => set({ period: v === 'upcoming' ? null : v })}
         />
         <FilterSelect
-          label={t('trainings.staff.training')}
+          label={t('staff.training')}
           data={(trainings.data?.items ?? []).map((tr) => ({ value: tr.id, label: tr.title }))}
           value={values.trainingId}
           onChange={(v) => set({ trainingId: v })}
@@ -59,7 +59,7 @@ export default function StaffSessionsPage() {
         />
         <FilterSelect
           label={t('fields.status')}
-          data={SESSION_STATUSES.map((s) => ({ value: s, label: t(`trainings.status.${s}`) }))}
+          data={SESSION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           value={values.status}
           onChange={(v) => set({ status: v })}
         />
@@ -71,9 +71,9 @@ export default function StaffSessionsPage() {
         empty={
           <ListEmptyState
             filtered={active}
-            filteredTitle={t('trainings.staff.emptyFiltered')}
-            title={t('trainings.staff.empty')}
-            description={t('trainings.staff.emptyHelp')}
+            filteredTitle={t('staff.emptyFiltered')}
+            title={t('staff.empty')}
+            description={t('staff.emptyHelp')}
             action={scheduleButton}
           />
         }
@@ -82,7 +82,7 @@ export default function StaffSessionsPage() {
           <StaffSessionsTable
             items={data.items}
             dimmed={dimmed}
-            caption={t('trainings.staff.count', { count: data.total, formatted: formatNumber(data.total) })}
+            caption={t('staff.count', { count: data.total, formatted: formatNumber(data.total) })}
           />
         )}
       </PagedList>

@@ -9,9 +9,9 @@ import type { StaffSessionItem } from './types';
 
 /** Fill rate as a bar and in words ("12 / 20, 60 %"): colour is never the only cue. */
 export function FillRate({ item }: { item: Pick<StaffSessionItem, 'confirmedCount' | 'capacity' | 'fillRate'> }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const percent = Math.round(item.fillRate * 100);
-  const label = t('trainings.staff.fillValue', {
+  const label = t('staff.fillValue', {
     confirmed: formatNumber(item.confirmedCount),
     capacity: formatNumber(item.capacity),
     percent: formatNumber(percent),
@@ -35,19 +35,19 @@ export function FillRate({ item }: { item: Pick<StaffSessionItem, 'confirmedCoun
 
 /** The sessions table staff work from: when, where, fill rate, waiting list, status. */
 export function StaffSessionsTable({ items, caption, dimmed = false, showTitle = true }: { items: StaffSessionItem[]; caption: string; dimmed?: boolean; showTitle?: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   return (
     <DataTable
       minWidth={960}
       caption={caption}
       dimmed={dimmed}
       columns={[
-        { label: showTitle ? t('trainings.staff.session') : t('trainings.staff.date'), miw: 200 },
-        t('trainings.session.place'),
-        { label: t('trainings.staff.fillRate'), miw: 175 },
-        t('trainings.staff.offered'),
-        t('trainings.staff.waiting'),
-        t('trainings.fields.signupDeadline'),
+        { label: showTitle ? t('staff.session') : t('staff.date'), miw: 200 },
+        t('session.place'),
+        { label: t('staff.fillRate'), miw: 175 },
+        t('staff.offered'),
+        t('staff.waiting'),
+        t('fields.signupDeadline'),
         { label: t('fields.status'), miw: 165 },
       ]}
     >

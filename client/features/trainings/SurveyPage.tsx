@@ -14,7 +14,7 @@ const RATINGS = ['1', '2', '3', '4', '5'] as const;
 
 /** The satisfaction survey an e-mail links to: a 1–5 rating and an optional comment, answered once. */
 export default function SurveyPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const { token = '' } = useParams();
   const survey = useSurveyToken(token);
   const answer = useSurveyAnswer(token);
@@ -22,16 +22,16 @@ export default function SurveyPage() {
     initialValues: { rating: '', comment: '' },
     validateInputOnChange: ['comment'],
     validate: {
-      rating: (v) => (v ? null : t('trainings.survey.ratingRequired')),
+      rating: (v) => (v ? null : t('survey.ratingRequired')),
       comment: (v) => (v.length > LIMITS.surveyComment ? t('validation.maxLength', { count: LIMITS.surveyComment }) : null),
     },
   });
   const state = survey.data?.state;
 
   return (
-    <AuthCard title={t('trainings.survey.title')}>
+    <AuthCard title={t('survey.title')}>
       {survey.isPending ? <PageSkeleton lines={4} /> : null}
-      {survey.isError ? <ErrorState error={survey.error} title={t('trainings.survey.invalidTitle')} /> : null}
+      {survey.isError ? <ErrorState error={survey.error} title={t('survey.invalidTitle')} /> : null}
       {survey.data?.session ? (
         <Stack gap={2}>
           <Text fw={700}>{survey.data.session.title}</Text>
@@ -41,13 +41,13 @@ export default function SurveyPage() {
         </Stack>
       ) : null}
       {state === 'answered' ? (
-        <Alert color="cevennes" variant="light" role="status" title={t('trainings.survey.thanksTitle')}>
-          {t('trainings.survey.thanks')}
+        <Alert color="cevennes" variant="light" role="status" title={t('survey.thanksTitle')}>
+          {t('survey.thanks')}
         </Alert>
       ) : null}
       {state === 'invalid' ? (
-        <Alert color="red" variant="light" role="alert" title={t('trainings.survey.invalidTitle')}>
-          {t('trainings.survey.invalid')}
+        <Alert color="red" variant="light" role="alert" title={t('survey.invalidTitle')}>
+          {t('survey.invalid')}
         </Alert>
       ) : null}
       {state === 'open' ? (
@@ -58,16 +58,16 @@ export default function SurveyPage() {
           )}
         >
           <Stack gap="md">
-            <Radio.Group label={t('trainings.survey.rating')} description={t('trainings.survey.ratingHelp')} withAsterisk {...form.getInputProps('rating')}>
+            <Radio.Group label={t('survey.rating')} description={t('survey.ratingHelp')} withAsterisk {...form.getInputProps('rating')}>
               <Group gap="sm" mt="xs">
                 {RATINGS.map((r) => (
-                  <Radio key={r} value={r} label={t(`trainings.survey.ratings.${r}`)} />
+                  <Radio key={r} value={r} label={t(`survey.ratings.${r}`)} />
                 ))}
               </Group>
             </Radio.Group>
-            <CountedTextarea label={t('trainings.survey.comment')} max={LIMITS.surveyComment} minRows={3} maxRows={10} {...form.getInputProps('comment')} />
+            <CountedTextarea label={t('survey.comment')} max={LIMITS.surveyComment} minRows={3} maxRows={10} {...form.getInputProps('comment')} />
             <FormError error={answer.error} />
-            <FormActions submitLabel={t('trainings.survey.submit')} saving={answer.isPending} />
+            <FormActions submitLabel={t('survey.submit')} saving={answer.isPending} />
           </Stack>
         </form>
       ) : null}

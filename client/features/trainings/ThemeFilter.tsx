@@ -4,11 +4,11 @@ import { THEMES } from './types';
 
 /** The "Thème" filter of the trainings lists; cleared, it means any theme. */
 export function ThemeFilter({ value, onChange }: { value: string; onChange: (theme: string | null) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   return (
     <FilterSelect
-      label={t('trainings.fields.theme')}
-      data={THEMES.map((theme) => ({ value: theme, label: t(`trainings.themes.${theme}`) }))}
+      label={t('fields.theme')}
+      data={THEMES.map((theme) => ({ value: theme, label: t(`themes.${theme}`) }))}
       value={value}
       onChange={onChange}
     />

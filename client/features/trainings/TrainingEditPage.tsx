@@ -15,29 +15,29 @@ import { StaffSessionsTable } from './StaffSessionsTable';
 import { TrainingForm } from './TrainingForm';
 
 function TrainingSessions({ trainingId, archived }: { trainingId: string; archived: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const sessions = useStaffSessions({ trainingId, pageSize: 50 });
   return (
     <Stack gap="sm" component="section" aria-labelledby="training-sessions" mt="xl">
       <Title order={2} fz="h3" id="training-sessions">
-        {t('trainings.catalogue.sessionsTitle')}
+        {t('catalogue.sessionsTitle')}
       </Title>
       {!archived ? (
         <Button component={Link} to={`/formations/gestion/catalogue/${trainingId}/nouvelle-session`} w="fit-content">
-          {t('trainings.catalogue.newSession')}
+          {t('catalogue.newSession')}
         </Button>
       ) : null}
       <QueryState
         query={sessions}
         skeleton={<TableSkeleton rows={3} />}
         isEmpty={(data) => data.items.length === 0}
-        empty={<EmptyState title={t('trainings.catalogue.noSessions')} />}
+        empty={<EmptyState title={t('catalogue.noSessions')} />}
       >
         {(data) => (
           <StaffSessionsTable
             items={data.items}
             showTitle={false}
-            caption={t('trainings.staff.count', { count: data.total, formatted: formatNumber(data.total) })}
+            caption={t('staff.count', { count: data.total, formatted: formatNumber(data.total) })}
           />
         )}
       </QueryState>
@@ -47,22 +47,22 @@ function TrainingSessions({ trainingId, archived }: { trainingId: string; archiv
 
 /** Staff: /formations/gestion/catalogue/nouvelle creates a training, /formations/gestion/catalogue/:id edits it. */
 export default function TrainingEditPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const { id } = useParams();
   const navigate = useNavigate();
   const training = useTraining(id);
   const territory = useTerritory();
   const save = useSaveTraining(id);
   const submit = useSaveHandler(save.mutateAsync, async (saved) => {
-    notifications.show({ color: 'cevennes', message: id ? t('trainings.catalogue.saved') : t('trainings.catalogue.created', { title: saved.title }) });
+    notifications.show({ color: 'cevennes', message: id ? t('catalogue.saved') : t('catalogue.created', { title: saved.title }) });
     if (!id) await navigate(`/formations/gestion/catalogue/${saved.id}`, { replace: true });
   });
-  const title = id ? (training.data?.title ?? t('trainings.catalogue.edit')) : t('trainings.catalogue.new');
+  const title = id ? (training.data?.title ?? t('catalogue.edit')) : t('catalogue.new');
 
   return (
     <>
       <TrainingsNav />
-      <PageBreadcrumbs links={[{ to: '/formations/gestion/catalogue', label: t('trainings.catalogue.title') }]} current={title} />
+      <PageBreadcrumbs links={[{ to: '/formations/gestion/catalogue', label: t('catalogue.title') }]} current={title} />
       <PageHeader title={title} />
       {(id && training.isPending) || territory.isPending ? <PageSkeleton lines={10} /> : null}
       {training.isError ? <ErrorState error={training.error} onRetry={() => void training.refetch()} /> : null}

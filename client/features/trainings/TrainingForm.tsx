@@ -14,7 +14,7 @@ import { LIMITS, THEMES, type CreateTrainingBody, type Theme, type Training, typ
 // tiptap is heavy: the editor arrives after the rest of the form.
 const RichTextField = lazy(() => import('./RichTextField'));
 
-export interface TrainingValues {
+interface TrainingValues {
   title: string;
   summary: string;
   descriptionHtml: string;
@@ -43,7 +43,7 @@ function toValues(training: Training | undefined): TrainingValues {
 }
 
 /** Euros typed with up to two decimals, sent as whole cents (null when left empty). */
-export function toCents(value: number | string): number | null {
+function toCents(value: number | string): number | null {
   if (value === '' || value === null || value === undefined) return null;
   return Math.round(Number(value) * 100);
 }
@@ -58,23 +58,23 @@ interface TrainingFormProps {
 
 /** Create and edit a training of the catalogue, with the server's limits checked while typing. */
 export function TrainingForm({ territory, training, saving, onSubmit, onCancel }: TrainingFormProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const form = useForm<TrainingValues>({
     initialValues: toValues(training),
     validateInputOnChange: true,
     validate: {
-      title: requiredText(t, LIMITS.title),
-      summary: requiredText(t, LIMITS.summary),
-      descriptionHtml: (v) => (v.length > LIMITS.descriptionHtml ? t('trainings.validation.descriptionTooLong') : null),
+      title: requiredText(LIMITS.title),
+      summary: requiredText(LIMITS.summary),
+      descriptionHtml: (v) => (v.length > LIMITS.descriptionHtml ? t('validation.descriptionTooLong') : null),
       theme: (v) => (v ? null : t('validation.required')),
       targetCategories: (v) => (v.length > LIMITS.targetCategories ? t('validation.maxItems', { count: LIMITS.targetCategories }) : null),
       durationMinutes: (v) =>
         v !== '' && Number.isInteger(Number(v)) && Number(v) >= LIMITS.durationMin && Number(v) <= LIMITS.durationMax
           ? null
-          : t('trainings.validation.duration', { min: LIMITS.durationMin, max: LIMITS.durationMax }),
-      trainer: optionalText(t, LIMITS.trainer),
-      priceMember: (v) => (v === '' || (Number(v) >= 0 && Number(v) * 100 <= LIMITS.priceMaxCents) ? null : t('trainings.validation.price')),
-      priceNonMember: (v) => (v === '' || (Number(v) >= 0 && Number(v) * 100 <= LIMITS.priceMaxCents) ? null : t('trainings.validation.price')),
+          : t('validation.duration', { min: LIMITS.durationMin, max: LIMITS.durationMax }),
+      trainer: optionalText(LIMITS.trainer),
+      priceMember: (v) => (v === '' || (Number(v) >= 0 && Number(v) * 100 <= LIMITS.priceMaxCents) ? null : t('validation.price')),
+      priceNonMember: (v) => (v === '' || (Number(v) >= 0 && Number(v) * 100 <= LIMITS.priceMaxCents) ? null : t('validation.price')),
     },
   });
 
@@ -101,12 +101,12 @@ export function TrainingForm({ territory, training, saving, onSubmit, onCancel }
   return (
     <form noValidate onSubmit={submit}>
       <Stack gap="md">
-        <TextInput label={t('trainings.fields.title')} required maxLength={LIMITS.title} {...form.getInputProps('title')} />
-        <CountedTextarea label={t('trainings.fields.summary')} max={LIMITS.summary} required minRows={2} maxRows={6} {...form.getInputProps('summary')} />
+        <TextInput label={t('fields.title')} required maxLength={LIMITS.title} {...form.getInputProps('title')} />
+        <CountedTextarea label={t('fields.summary')} max={LIMITS.summary} required minRows={2} maxRows={6} {...form.getInputProps('summary')} />
         <Suspense fallback={<Skeleton height={260} aria-label={t('common.loading')} role="status" />}>
           <RichTextField
-            label={t('trainings.fields.description')}
-            description={t('trainings.fields.descriptionHelp')}
+            label={t('fields.description')}
+            description={t('fields.descriptionHelp')}
             value={form.values.descriptionHtml}
             error={form.errors.descriptionHtml as string | undefined}
             onChange={(html) => form.setFieldValue('descriptionHtml', html)}
@@ -114,15 +114,15 @@ export function TrainingForm({ territory, training, saving, onSubmit, onCancel }
         </Suspense>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
-            label={t('trainings.fields.theme')}
+            label={t('fields.theme')}
             required
             allowDeselect={false}
-            data={THEMES.map((theme) => ({ value: theme, label: t(`trainings.themes.${theme}`) }))}
+            data={THEMES.map((theme) => ({ value: theme, label: t(`themes.${theme}`) }))}
             {...form.getInputProps('theme')}
           />
           <MultiSelect
-            label={t('trainings.fields.targetCategories')}
-            description={t('trainings.fields.targetCategoriesHelp')}
+            label={t('fields.targetCategories')}
+            description={t('fields.targetCategoriesHelp')}
             data={categoryData}
             clearable
             {...form.getInputProps('targetCategories')}
@@ -130,7 +130,7 @@ export function TrainingForm({ territory, training, saving, onSubmit, onCancel }
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NumberInput
-            label={t('trainings.fields.durationMinutes')}
+            label={t('fields.durationMinutes')}
             description={Number.isFinite(duration) && duration > 0 ? formatDuration(t, duration) : undefined}
             required
             min={LIMITS.durationMin}
@@ -140,12 +140,12 @@ export function TrainingForm({ territory, training, saving, onSubmit, onCancel }
             allowNegative={false}
             {...form.getInputProps('durationMinutes')}
           />
-          <TextInput label={t('trainings.fields.trainer')} maxLength={LIMITS.trainer} {...form.getInputProps('trainer')} />
+          <TextInput label={t('fields.trainer')} maxLength={LIMITS.trainer} {...form.getInputProps('trainer')} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NumberInput
-            label={t('trainings.fields.priceMember')}
-            description={t('trainings.fields.priceHelp')}
+            label={t('fields.priceMember')}
+            description={t('fields.priceHelp')}
             min={0}
             decimalScale={2}
             {...money}
@@ -153,8 +153,8 @@ export function TrainingForm({ territory, training, saving, onSubmit, onCancel }
             {...form.getInputProps('priceMember')}
           />
           <NumberInput
-            label={t('trainings.fields.priceNonMember')}
-            description={t('trainings.fields.priceHelp')}
+            label={t('fields.priceNonMember')}
+            description={t('fields.priceHelp')}
             min={0}
             decimalScale={2}
             {...money}
@@ -164,13 +164,13 @@ export function TrainingForm({ territory, training, saving, onSubmit, onCancel }
         </SimpleGrid>
         {training ? (
           <Switch
-            label={t('trainings.fields.archived')}
-            description={t('trainings.fields.archivedHelp')}
+            label={t('fields.archived')}
+            description={t('fields.archivedHelp')}
             {...form.getInputProps('archived', { type: 'checkbox' })}
           />
         ) : null}
         <FormActions
-          submitLabel={training ? t('common.save') : t('trainings.catalogue.create')}
+          submitLabel={training ? t('common.save') : t('catalogue.create')}
           saving={saving}
           disabled={Boolean(training) && !form.isDirty()}
           onCancel={onCancel}

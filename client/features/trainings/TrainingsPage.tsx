@@ -3,6 +3,7 @@ import { Button, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { isStaff } from '../../../common/roles';
 import { FilterPanel, FilterSelect } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -20,10 +21,10 @@ import { ThemeFilter } from './ThemeFilter';
 const FILTERS = ['theme', 'month', 'place', 'seatsLeft'] as const;
 
 /** Offices first, then the communes by communauté: one "where" filter. Values: "office:<id>" / "commune:<insee>". */
-export function placeFilterOptions(t: TFunction, territory: Territory) {
+function placeFilterOptions(t: TFunction<'trainings'>, territory: Territory) {
   return [
     {
-      group: t('trainings.filters.offices'),
+      group: t('filters.offices'),
       items: territory.offices.filter((o) => o.active).map((o) => ({ value: `office:${o.id}`, label: o.name })),
     },
     ...territory.communautes.map((c) => ({
@@ -49,7 +50,7 @@ function toFilters(values: Record<(typeof FILTERS)[number], string>): SessionFil
 
 /** "Formations": upcoming sessions, filtered in the address bar, 20 more at a time. */
 export default function TrainingsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const user = useUser();
   const { values, set, active } = useListParams(FILTERS);
   const territory = useTerritory();
@@ -73,12 +74,12 @@ export default function TrainingsPage() {
     <>
       <TrainingsNav />
       <PageHeader
-        title={t('trainings.list.title')}
-        description={t('trainings.list.description')}
+        title={t('list.title')}
+        description={t('list.description')}
         actions={
-          user.role !== 'partner' ? (
+          isStaff(user) ? (
             <Button component={Link} to="/formations/gestion/catalogue/nouvelle">
-              {t('trainings.catalogue.new')}
+              {t('catalogue.new')}
             </Button>
           ) : undefined
         }
@@ -90,22 +91,22 @@ export default function TrainingsPage() {
       >
         <ThemeFilter value={values.theme} onChange={(v) => set({ theme: v })} />
         <FilterSelect
-          label={t('trainings.filters.month')}
+          label={t('filters.month')}
           data={months}
           value={values.month}
           onChange={(v) => set({ month: v })}
-          placeholder={t('trainings.filters.anyMonth')}
+          placeholder={t('filters.anyMonth')}
         />
         <FilterSelect
-          label={t('trainings.filters.place')}
+          label={t('filters.place')}
           data={placeOptions}
           value={values.place}
           onChange={(v) => set({ place: v })}
           searchable
-          placeholder={t('trainings.filters.anyPlace')}
+          placeholder={t('filters.anyPlace')}
         />
         <Checkbox
-          label={t('trainings.filters.seatsLeft')}
+          label={t('filters.seatsLeft')}
           checked={values.seatsLeft === '1'}
           onChange={(e) => set({ seatsLeft: e.currentTarget.checked ? '1' : null })}
           mt={{ base: 0, lg: 30 }}
@@ -119,9 +120,9 @@ export default function TrainingsPage() {
         empty={
           <ListEmptyState
             filtered={active}
-            filteredTitle={t('trainings.list.emptyFiltered')}
-            title={t('trainings.list.empty')}
-            description={t('trainings.list.emptyHelp')}
+            filteredTitle={t('list.emptyFiltered')}
+            title={t('list.empty')}
+            description={t('list.emptyHelp')}
           />
         }
       >
@@ -129,8 +130,8 @@ export default function TrainingsPage() {
           <Stack gap="md">
             <Text size="sm" c="dimmed" role="status">
               {list.hasNextPage
-                ? t('trainings.list.shownMore', { count: sessions.length })
-                : t('trainings.list.shown', { count: sessions.length })}
+                ? t('list.shownMore', { count: sessions.length })
+                : t('list.shown', { count: sessions.length })}
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
               {sessions.map((s) => (
@@ -148,7 +149,7 @@ export default function TrainingsPage() {
                     setFocusId(result.data?.pages.flatMap((p) => p.items)[shown]?.id ?? null);
                   }}
                 >
-                  {t('trainings.list.loadMore')}
+                  {t('list.loadMore')}
                 </Button>
               </Group>
             ) : null}

@@ -11,7 +11,7 @@ type UserPickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
 
 /** Staff: any active account, searched on the server by name or e-mail as one types. */
 export function UserPicker({ value, onChange, ...props }: UserPickerProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<{ value: string; label: string } | null>(null);
   const [debounced] = useDebouncedValue(search.trim(), 250);

@@ -185,7 +185,7 @@ export function useSurveyAnswer(token: string) {
 
 // ---------- staff: catalogue ----------
 
-export interface CatalogueFilters {
+interface CatalogueFilters {
   search?: string;
   theme?: string;
   includeArchived?: boolean;
@@ -221,7 +221,7 @@ export function useSaveTraining(id: string | undefined) {
 
 // ---------- staff: sessions ----------
 
-export interface StaffSessionFilters {
+interface StaffSessionFilters {
   status?: string;
   trainingId?: string;
   from?: string;

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Box, Button, Group, Text, Typography, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { isStaff } from '../../../common/roles';
 import { useUser } from '../accounts/session';
 import { formatNumber } from '../../lib/format';
 import { placeLabel, REGISTRATION_COLORS, STATUS_COLORS } from './format';
@@ -8,50 +9,50 @@ import classes from './trainings.module.css';
 import type { MyRegistration, Place, SessionStatus, Theme } from './types';
 
 export function ThemeBadge({ theme }: { theme: Theme }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   return (
     <Badge variant="light" color="cevennes" tt="none">
-      {t(`trainings.themes.${theme}`)}
+      {t(`themes.${theme}`)}
     </Badge>
   );
 }
 
 export function SessionStatusBadge({ status }: { status: SessionStatus }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   return (
     <Badge variant={status === 'cancelled' ? 'outline' : 'light'} color={status === 'cancelled' ? 'red.9' : STATUS_COLORS[status]} tt="none">
-      {t(`trainings.status.${status}`)}
+      {t(`status.${status}`)}
     </Badge>
   );
 }
 
 /** "3 places restantes", "Complet" or "Complet · 4 en attente": the first thing a partner looks for. */
 export function SeatsBadge({ seatsLeft, waitingCount }: { seatsLeft: number; waitingCount: number }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   if (seatsLeft > 0 && waitingCount === 0) {
     return (
       <Badge variant="filled" color="cevennes" tt="none" size="lg">
-        {t('trainings.seats.left', { count: seatsLeft, formatted: formatNumber(seatsLeft) })}
+        {t('seats.left', { count: seatsLeft, formatted: formatNumber(seatsLeft) })}
       </Badge>
     );
   }
   return (
     <Badge variant="filled" color="ochre.8" tt="none" size="lg">
       {waitingCount > 0
-        ? t('trainings.seats.fullWaiting', { count: waitingCount, formatted: formatNumber(waitingCount) })
-        : t('trainings.seats.full')}
+        ? t('seats.fullWaiting', { count: waitingCount, formatted: formatNumber(waitingCount) })
+        : t('seats.full')}
     </Badge>
   );
 }
 
 /** The signed-in user's own registration, in words: "Inscrit·e", "Liste d'attente : n° 3", "Place proposée". */
 export function MyRegistrationBadge({ registration }: { registration: MyRegistration | null }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   if (!registration) return null;
   const label =
     registration.status === 'waiting' && registration.position !== null
-      ? t('trainings.registration.waitingPosition', { position: registration.position })
-      : t(`trainings.registration.status.${registration.status}`);
+      ? t('registration.waitingPosition', { position: registration.position })
+      : t(`registration.status.${registration.status}`);
   return (
     <Badge variant="outline" color={REGISTRATION_COLORS[registration.status] === 'gray' ? 'gray.7' : `${REGISTRATION_COLORS[registration.status]}.8`} tt="none">
       {label}
@@ -61,7 +62,7 @@ export function MyRegistrationBadge({ registration }: { registration: MyRegistra
 
 /** The place, with an OpenStreetMap link for a physical place and the meeting link when the server gives it. */
 export function PlaceText({ place, withLinks = true }: { place: Place; withLinks?: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   return (
     <Box>
       <Text span>{placeLabel(t, place)}</Text>
@@ -73,8 +74,8 @@ export function PlaceText({ place, withLinks = true }: { place: Place; withLinks
       {withLinks && place.mapUrl ? (
         <Text size="sm">
           <Anchor href={place.mapUrl} target="_blank" rel="noopener noreferrer">
-            {t('trainings.place.map')}
-            <VisuallyHidden> ({t('trainings.common.newTab')})</VisuallyHidden>
+            {t('place.map')}
+            <VisuallyHidden> ({t('common.newTab')})</VisuallyHidden>
           </Anchor>
         </Text>
       ) : null}
@@ -82,13 +83,13 @@ export function PlaceText({ place, withLinks = true }: { place: Place; withLinks
         place.onlineUrl ? (
           <Text size="sm">
             <Anchor href={place.onlineUrl} target="_blank" rel="noopener noreferrer">
-              {t('trainings.place.join')}
-              <VisuallyHidden> ({t('trainings.common.newTab')})</VisuallyHidden>
+              {t('place.join')}
+              <VisuallyHidden> ({t('common.newTab')})</VisuallyHidden>
             </Anchor>
           </Text>
         ) : (
           <Text size="sm" c="dimmed">
-            {t('trainings.place.onlineHidden')}
+            {t('place.onlineHidden')}
           </Text>
         )
       ) : null}
@@ -100,7 +101,7 @@ export function PlaceText({ place, withLinks = true }: { place: Place; withLinks
  * The description's headings (h2–h4 in the editor) one level down, so that
  * they sit under the page section that shows them.
  */
-export function demoteHeadings(html: string): string {
+function demoteHeadings(html: string): string {
   return html.replace(/<(\/?)h([2-4])(?=[\s>])/gi, (_, slash: string, level: string) => `<${slash}h${Number(level) + 1}`);
 }
 
@@ -119,24 +120,24 @@ interface SubNavItem {
 
 /** Secondary navigation between the trainings pages (the main menu has one "Formations" entry). */
 export function TrainingsNav() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('trainings');
   const user = useUser();
   const { pathname } = useLocation();
-  const office = user.role !== 'partner';
+  const office = isStaff(user);
   const items: SubNavItem[] = [
-    { to: '/formations', label: t('trainings.nav.upcoming'), exact: true },
-    { to: '/formations/mes-formations', label: t('trainings.nav.mine') },
+    { to: '/formations', label: t('nav.upcoming'), exact: true },
+    { to: '/formations/mes-formations', label: t('nav.mine') },
     ...(office
       ? [
-          { to: '/formations/gestion', label: t('trainings.nav.sessions'), exact: true },
-          { to: '/formations/gestion/catalogue', label: t('trainings.nav.catalogue') },
+          { to: '/formations/gestion', label: t('nav.sessions'), exact: true },
+          { to: '/formations/gestion/catalogue', label: t('nav.catalogue') },
         ]
       : []),
   ];
   const isCurrent = (item: SubNavItem) =>
     item.exact ? pathname === item.to || (item.to === '/formations/gestion' && pathname.startsWith('/formations/gestion/sessions')) : pathname.startsWith(item.to);
   return (
-    <Box component="nav" aria-label={t('trainings.nav.label')} mb="md">
+    <Box component="nav" aria-label={t('nav.label')} mb="md">
       <Group gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
         {items.map((item) => {
           const current = isCurrent(item);

@@ -7,12 +7,12 @@ function paris(value: string | Date) {
 }
 
 /** "14:30" (fr) / "2:30 PM" (en), Paris time. */
-export function formatTime(value: string | Date): string {
+function formatTime(value: string | Date): string {
   return paris(value).format('LT');
 }
 
 /** "mar. 3 févr. 2026" — short enough for a card on a 360 px phone. */
-export function formatShortDay(value: string | Date): string {
+function formatShortDay(value: string | Date): string {
   return paris(value).format(formatLocale() === 'fr' ? 'ddd D MMM YYYY' : 'ddd, MMM D, YYYY');
 }
 
@@ -36,12 +36,12 @@ export function formatSlot(startsAt: string, endsAt: string): string {
 }
 
 /** "3 février 2026 à 18:00" / "February 3, 2026 at 6:00 PM" */
-export function formatDeadline(t: TFunction, value: string): string {
-  return t('trainings.common.dateAtTime', { date: formatDate(value), time: formatTime(value) });
+export function formatDeadline(t: TFunction<'trainings'>, value: string): string {
+  return t('common.dateAtTime', { date: formatDate(value), time: formatTime(value) });
 }
 
 /** A month filter value "2026-02" shown as "février 2026". */
-export function formatMonth(month: string): string {
+function formatMonth(month: string): string {
   return dayjs(`${month}-01`).locale(formatLocale()).format('MMMM YYYY');
 }
 
@@ -56,9 +56,9 @@ export function upcomingMonths(count = 12): { value: string; label: string }[] {
 }
 
 /** Where: the office's name, "address, commune", or "En ligne". */
-export function placeLabel(t: TFunction, place: Place): string {
-  if (place.kind === 'online') return t('trainings.place.online');
-  if (place.kind === 'office') return place.officeName ?? t('trainings.place.office');
+export function placeLabel(t: TFunction<'trainings'>, place: Place): string {
+  if (place.kind === 'online') return t('place.online');
+  if (place.kind === 'office') return place.officeName ?? t('place.office');
   return [place.address, place.communeName].filter(Boolean).join(', ');
 }
 
@@ -69,12 +69,12 @@ export function formatPrice(cents: number | null): string | null {
 }
 
 /** 90 -> "1 h 30", 420 -> "7 h", 45 -> "45 min". */
-export function formatDuration(t: TFunction, minutes: number): string {
+export function formatDuration(t: TFunction<'trainings'>, minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (hours === 0) return t('trainings.duration.minutes', { count: rest });
-  if (rest === 0) return t('trainings.duration.hours', { count: hours });
-  return t('trainings.duration.hoursMinutes', { hours, minutes: String(rest).padStart(2, '0') });
+  if (hours === 0) return t('duration.minutes', { count: rest });
+  if (rest === 0) return t('duration.hours', { count: hours });
+  return t('duration.hoursMinutes', { hours, minutes: String(rest).padStart(2, '0') });
 }
 
 /** Paris wall-clock time for @mantine/dates ("YYYY-MM-DD HH:mm:ss") from an ISO instant. */

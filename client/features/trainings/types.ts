@@ -1,7 +1,7 @@
 /**
  * Shapes of the trainings API, taken from the server's TypeBox schemas (types
- * only: nothing of the server ends up in the bundle). Contract in prose:
- * notes/TRAININGS_API.md.
+ * only: nothing of the server ends up in the bundle). The contract is
+ * server/schemas/trainings.ts and the OpenAPI document at /api/docs.
  */
 import type { Static } from 'typebox';
 import type {
@@ -19,14 +19,12 @@ export type {
 };
 
 export type ColleagueList = Static<typeof ColleagueListSchema>;
-export type Colleague = ColleagueList['items'][number];
 export type HistoryList = Static<typeof HistoryListSchema>;
 export type StaffSessionList = Static<typeof StaffSessionListSchema>;
 export type TrainingList = Static<typeof TrainingListSchema>;
 export type PlaceKind = Place['kind'];
 export type WaitlistMode = SessionDetail['waitlistMode'];
 export type Attendance = MyRegistration['attendance'];
-export type EventKind = HistoryEvent['kind'];
 export type OfferState = OfferView['state'];
 
 // Value lists come from common/ (the server's schemas are imported as types only).

@@ -1,0 +1,32 @@
+import { addNamespaces } from '../i18n';
+import type commonCatalogue from '../locales/fr.json';
+import { accounts } from './accounts/feature';
+import { legal } from './legal/feature';
+import { trainings } from './trainings/feature';
+
+/**
+ * The client's features, in the order of the navigation and of the home page's tiles.
+ * Adding a feature = its folder (pages, `api.ts`, `locales/{fr,en}.json`, `feature.ts`) + one line here;
+ * the router, the navigation, the home page and the i18n namespaces are built from this list.
+ */
+export const features = [
+  accounts,
+  trainings,
+  legal,
+] as const;
+
+addNamespaces(features);
+
+type Catalogues = { [F in (typeof features)[number] as F['name']]: Awaited<ReturnType<F['catalogue']['fr']>>['default'] };
+
+/**
+ * One i18n namespace per feature plus `common`. A feature's pages call `useTranslation('<feature>')`;
+ * keys missing there are looked up in `common`, so `t('common.save')` works everywhere.
+ */
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    fallbackNS: 'common';
+    resources: { common: typeof commonCatalogue } & Catalogues;
+  }
+}

@@ -1,0 +1,171 @@
+import { Badge, Menu, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { DataTable, PersonCell } from '../../../components/DataTable';
+import { QueryState } from '../../../components/QueryState';
+import { RowActionsMenu } from '../../../components/RowActionsMenu';
+import { useErrorMessage } from '../../../components/States';
+import { formatDateTime, formatNumber } from '../../../lib/format';
+import { useRegistrationAction, useRegistrations, type RegistrationAction } from '../api';
+import type { Registration, SessionDetail } from '../types';
+import { SignUpAnyone } from './SignUpAnyone';
+
+interface PendingAction {
+  registration: Registration;
+  action: RegistrationAction;
+}
+
+/** The row's last cell: what staff may do for this person (promote, accept or decline for them, cancel). */
+function ActionsCell({ r, onAction }: { r: Registration; onAction: (p: PendingAction) => void }) {
+  const { t } = useTranslation('trainings');
+  return (
+    <Table.Td>
+      <RowActionsMenu label={t('manage.actionsFor', { name: r.user.name })}>
+        {r.status === 'waiting' || r.status === 'offered' ? (
+          <Menu.Item onClick={() => onAction({ registration: r, action: 'promote' })}>{t('manage.promote')}</Menu.Item>
+        ) : null}
+        {r.status === 'offered' ? (
+          <>
+            <Menu.Item onClick={() => onAction({ registration: r, action: 'accept' })}>{t('manage.acceptFor')}</Menu.Item>
+            <Menu.Item onClick={() => onAction({ registration: r, action: 'decline' })}>{t('manage.declineFor')}</Menu.Item>
+          </>
+        ) : null}
+        <Menu.Item color="red.8" onClick={() => onAction({ registration: r, action: 'cancel' })}>
+          {t('manage.cancelRegistration')}
+        </Menu.Item>
+      </RowActionsMenu>
+    </Table.Td>
+  );
+}
+
+function RegistrantGroup({ title, count, children, empty }: { title: string; count: number; children: ReactNode; empty: string }) {
+  return (
+    <Stack gap="xs" component="section">
+      <Title order={3} fz="h4">
+        {title} ({formatNumber(count)})
+      </Title>
+      {count === 0 ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        children
+      )}
+    </Stack>
+  );
+}
+
+/** The session's registrants by state (confirmed, offered a seat, waiting, no longer registered), with staff's actions on each. */
+export function RegistrantsTab({ session }: { session: SessionDetail }) {
+  const { t } = useTranslation('trainings');
+  const groups = useRegistrations(session.id);
+  const action = useRegistrationAction();
+  const errorMessage = useErrorMessage();
+  const [pending, setPending] = useState<PendingAction | null>(null);
+  const attendanceLabel = (r: Registration) =>
+    r.attendance === 'present' ? t('attendance.present') : r.attendance === 'absent' ? t('attendance.absent') : '—';
+
+  const confirm = () => {
+    if (!pending) return;
+    action.mutate(
+      { id: pending.registration.id, action: pending.action },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'cevennes', message: t(`manage.done.${pending.action}`, { name: pending.registration.user.name }) });
+          setPending(null);
+        },
+        onError: (error) => {
+          notifications.show({ color: 'red', message: errorMessage(error) });
+          setPending(null);
+        },
+      },
+    );
+  };
+
+  return (
+    <Stack gap="lg">
+      {session.status !== 'cancelled' && session.status !== 'done' ? <SignUpAnyone session={session} /> : null}
+      <QueryState query={groups}>
+        {(data) => (
+          <>
+            <RegistrantGroup title={t('manage.groups.confirmed')} count={data.confirmed.length} empty={t('manage.groups.confirmedEmpty')}>
+              <DataTable
+                dense
+                minWidth={720}
+                columns={[t('fields.name'), t('fields.establishment'), t('manage.confirmedAt'), t('manage.registeredBy'), t('attendance.title'), t('common.actions')]}
+              >
+                {data.confirmed.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <PersonCell name={r.user.name} email={r.user.email} />
+                    <Table.Td>{r.establishment?.name ?? '—'}</Table.Td>
+                    <Table.Td>{formatDateTime(r.confirmedAt ?? r.createdAt)}</Table.Td>
+                    <Table.Td>{r.registeredBy && r.registeredBy.id !== r.user.id ? r.registeredBy.name : t('manage.self')}</Table.Td>
+                    <Table.Td>{attendanceLabel(r)}</Table.Td>
+                    <ActionsCell r={r} onAction={setPending} />
+                  </Table.Tr>
+                ))}
+              </DataTable>
+            </RegistrantGroup>
+            <RegistrantGroup title={t('manage.groups.offered')} count={data.offered.length} empty={t('manage.groups.offeredEmpty')}>
+              <DataTable dense minWidth={600} columns={[t('fields.name'), t('fields.establishment'), t('manage.offerExpires'), t('common.actions')]}>
+                {data.offered.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <PersonCell name={r.user.name} email={r.user.email} />
+                    <Table.Td>{r.establishment?.name ?? '—'}</Table.Td>
+                    <Table.Td>{r.offerExpiresAt ? formatDateTime(r.offerExpiresAt) : '—'}</Table.Td>
+                    <ActionsCell r={r} onAction={setPending} />
+                  </Table.Tr>
+                ))}
+              </DataTable>
+            </RegistrantGroup>
+            <RegistrantGroup title={t('manage.groups.waiting')} count={data.waiting.length} empty={t('manage.groups.waitingEmpty')}>
+              <DataTable
+                dense
+                minWidth={600}
+                columns={[t('manage.position'), t('fields.name'), t('fields.establishment'), t('manage.since'), t('common.actions')]}
+              >
+                {data.waiting.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>{r.position ?? '—'}</Table.Td>
+                    <PersonCell name={r.user.name} email={r.user.email} />
+                    <Table.Td>{r.establishment?.name ?? '—'}</Table.Td>
+                    <Table.Td>{formatDateTime(r.createdAt)}</Table.Td>
+                    <ActionsCell r={r} onAction={setPending} />
+                  </Table.Tr>
+                ))}
+              </DataTable>
+            </RegistrantGroup>
+            <RegistrantGroup title={t('manage.groups.inactive')} count={data.inactive.length} empty={t('manage.groups.inactiveEmpty')}>
+              <DataTable dense minWidth={600} columns={[t('fields.name'), t('fields.establishment'), t('fields.status'), t('manage.endedAt')]}>
+                {data.inactive.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <PersonCell name={r.user.name} email={r.user.email} />
+                    <Table.Td>{r.establishment?.name ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="outline" color="gray.7" tt="none">
+                        {t(`registration.status.${r.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{r.cancelledAt ? formatDateTime(r.cancelledAt) : '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </DataTable>
+            </RegistrantGroup>
+          </>
+        )}
+      </QueryState>
+      <ConfirmDialog
+        opened={pending !== null}
+        title={pending ? t(`manage.confirm.${pending.action}Title`) : ''}
+        message={pending ? t(`manage.confirm.${pending.action}Message`, { name: pending.registration.user.name }) : ''}
+        confirmLabel={pending ? t(`manage.confirm.${pending.action}Action`) : ''}
+        danger={pending?.action === 'cancel' || pending?.action === 'decline'}
+        loading={action.isPending}
+        onConfirm={confirm}
+        onCancel={() => setPending(null)}
+      />
+    </Stack>
+  );
+}
