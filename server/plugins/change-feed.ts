@@ -63,6 +63,7 @@ export async function createChangeFeed(url: string, log: FastifyBaseLogger, chan
   let closed = false;
   let retryMs = 0;
   let retryTimer: NodeJS.Timeout | null = null;
+  let wasLost = false;
 
   const conn = postgres(url, {
     max: 1, idle_timeout: 0, max_lifetime: 0, fetch_types: false, onnotice: () => {},
@@ -75,6 +76,7 @@ export async function createChangeFeed(url: string, log: FastifyBaseLogger, chan
   function lost(why: string) {
     if (backend === null || closed) return;
     backend = null;
+    wasLost = true;
     resetAll();
     log.warn(`change feed: LISTEN connection lost (${why}); caches emptied and bypassed, listening again`);
     void listen();
@@ -93,7 +95,8 @@ export async function createChangeFeed(url: string, log: FastifyBaseLogger, chan
         if (closed) return;
         resetAll(); // what changed before LISTEN took effect was not notified
         backend = row.pid;
-        if (retryMs > 0) log.info('change feed: listening again');
+        if (wasLost || retryMs > 0) log.info(`change feed: listening again (backend ${backend})`);
+        wasLost = false;
         retryMs = 0;
       })
       .catch((err: unknown) => {
@@ -118,7 +121,7 @@ export async function createChangeFeed(url: string, log: FastifyBaseLogger, chan
       .then(([row]) => {
         if (expected !== null && row?.pid === expected && backend === expected) return true;
         // postgres.js reconnected underneath (a new backend, not listening): the old one's notifications are lost.
-        lost(`backend ${expected} replaced by ${row?.pid}`);
+        if (backend === expected) lost(`backend ${expected} replaced by ${row?.pid}`);
         return false;
       }, () => false) // the connection failed: `onclose` handles it
       .finally(() => {
