@@ -25,7 +25,10 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
  * underneath), so no entry is served from the moment of the drop, even
  * before the client notices it. On the drop, `listening` turns false, the
  * caches are emptied and bypassed, a warning is logged, and LISTEN is sent
- * again at once (then with backoff while PostgreSQL cannot be reached).
+ * again at once (then with backoff while PostgreSQL cannot be reached). A
+ * connection that stops answering without closing is given up after
+ * ROUND_TRIP_TIMEOUT_MS the same way: the reads waiting on it meanwhile go to
+ * the database.
  */
 export interface ChangeFeed {
   readonly listening: boolean;
@@ -54,6 +57,12 @@ export const CHANGE_FEED_APPLICATION = 'espace-pro change feed';
 
 /** Delay before sending LISTEN again after a failure: doubles from the first to the last. */
 const RETRY_MS = { first: 100, max: 5_000 };
+/**
+ * A round trip not answered by then means a connection that went silent (a
+ * firewall or NAT dropping it without a word: TCP would take minutes to
+ * notice): the waiting reads go to the database and LISTEN moves to a new connection.
+ */
+export const ROUND_TRIP_TIMEOUT_MS = 2_000;
 
 export async function createChangeFeed(url: string, log: FastifyBaseLogger, channels: string[]): Promise<ChangeFeed> {
   const subscribers = new Map<string, { onNotify(payload: string): void; onReset(): void }[]>(channels.map((c) => [c, []]));
@@ -65,12 +74,18 @@ export async function createChangeFeed(url: string, log: FastifyBaseLogger, chan
   let retryTimer: NodeJS.Timeout | null = null;
   let wasLost = false;
 
-  const conn = postgres(url, {
-    max: 1, idle_timeout: 0, max_lifetime: 0, fetch_types: false, onnotice: () => {},
-    connection: { application_name: CHANGE_FEED_APPLICATION },
-    onnotify: (channel: string, payload: string) => subscribers.get(channel)?.forEach((s) => s.onNotify(payload)),
-    onclose: () => lost('connection closed'),
-  } as postgres.Options<Record<string, never>>);
+  function connect() {
+    const client = postgres(url, {
+      max: 1, idle_timeout: 0, max_lifetime: 0, fetch_types: false, onnotice: () => {},
+      connection: { application_name: CHANGE_FEED_APPLICATION },
+      onnotify: (channel: string, payload: string) => subscribers.get(channel)?.forEach((s) => s.onNotify(payload)),
+      onclose: () => {
+        if (client === conn) lost('connection closed');
+      },
+    } as postgres.Options<Record<string, never>>);
+    return client;
+  }
+  let conn = connect();
 
   /** Notifications may have been missed from now on: bypass the caches and listen again at once. */
   function lost(why: string) {
@@ -82,17 +97,19 @@ export async function createChangeFeed(url: string, log: FastifyBaseLogger, chan
     void listen();
   }
 
-  let starting: Promise<void> | null = null;
+  let starting: { client: typeof conn; promise: Promise<void> } | null = null;
   function listen(): Promise<void> {
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = null;
-    starting ??= conn
+    if (starting?.client === conn) return starting.promise;
+    const client = conn;
+    const promise = client
       // One simple query: LISTEN and the backend's pid come from the same connection.
       .unsafe(`${channels.map((c) => `listen ${c}`).join('; ')}; select pg_backend_pid() as pid`)
       .then((result) => {
         const row = (result as unknown as unknown[]).flat().find((r): r is { pid: number } => typeof (r as { pid?: unknown })?.pid === 'number');
         if (!row) throw new Error('no backend pid');
-        if (closed) return;
+        if (closed || client !== conn) return;
         resetAll(); // what changed before LISTEN took effect was not notified
         backend = row.pid;
         if (wasLost || retryMs > 0) log.info(`change feed: listening again (backend ${backend})`);
@@ -100,30 +117,47 @@ export async function createChangeFeed(url: string, log: FastifyBaseLogger, chan
         retryMs = 0;
       })
       .catch((err: unknown) => {
-        if (closed) return;
+        if (closed || client !== conn) return;
         retryMs = retryMs ? Math.min(retryMs * 2, RETRY_MS.max) : RETRY_MS.first;
         log.warn({ err }, `change feed: LISTEN failed; caches bypassed, trying again in ${retryMs} ms`);
         retryTimer = setTimeout(() => void listen(), retryMs);
         retryTimer.unref();
       })
       .finally(() => {
-        starting = null;
+        if (starting?.promise === promise) starting = null;
       });
-    return starting;
+    starting = { client, promise };
+    return promise;
   }
   await listen();
+
+  /** Gives up a connection that stopped answering: a new client, the old one ended without waiting. */
+  function replaceConnection(why: string) {
+    const old = conn;
+    conn = connect();
+    lost(why);
+    void old.end({ timeout: 0 }).catch(() => {});
+  }
 
   let inFlight: Promise<boolean> | null = null;
   let next: Promise<boolean> | null = null;
   function roundTrip(): Promise<boolean> {
     const expected = backend;
-    const trip: Promise<boolean> = conn`select pg_backend_pid() as pid`
-      .then(([row]) => {
-        if (expected !== null && row?.pid === expected && backend === expected) return true;
-        // postgres.js reconnected underneath (a new backend, not listening): the old one's notifications are lost.
-        if (backend === expected) lost(`backend ${expected} replaced by ${row?.pid}`);
+    const client = conn;
+    let timer: NodeJS.Timeout | undefined;
+    const answer = client`select pg_backend_pid() as pid`.then(([row]) => row?.pid as number | undefined, () => undefined); // a failed connection: `onclose` handles it
+    const silence = new Promise<'timeout'>((resolve) => (timer = setTimeout(resolve, ROUND_TRIP_TIMEOUT_MS, 'timeout')));
+    const trip: Promise<boolean> = Promise.race([answer, silence])
+      .then((pid) => {
+        clearTimeout(timer);
+        if (expected !== null && pid === expected && backend === expected) return true;
+        if (backend === expected && client === conn) {
+          if (pid === 'timeout') replaceConnection(`no answer within ${ROUND_TRIP_TIMEOUT_MS} ms`);
+          // postgres.js reconnected underneath (a new backend, not listening): the old one's notifications are lost.
+          else if (pid !== undefined) lost(`backend ${expected} replaced by ${pid}`);
+        }
         return false;
-      }, () => false) // the connection failed: `onclose` handles it
+      })
       .finally(() => {
         if (inFlight === trip) inFlight = null;
       });

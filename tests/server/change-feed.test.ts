@@ -1,9 +1,11 @@
+import { connect, createServer, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
+import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { trainingSessions, users } from '../../db/schema';
 import { buildApp, type App } from '../../server/app';
-import { CHANGE_FEED_APPLICATION } from '../../server/plugins/change-feed';
+import { CHANGE_FEED_APPLICATION, ROUND_TRIP_TIMEOUT_MS, createChangeFeed } from '../../server/plugins/change-feed';
 import { accessCookieFor, createTestApp, createUser, type TestContext, type TestUser } from '../helpers/app';
 import { makeSession, makeTraining } from '../helpers/trainings';
 import { until } from '../helpers/until';
@@ -138,4 +140,53 @@ describe('change feed', () => {
     await setWaiting(7);
     expect(await until(async () => (await read(b, cookie)) === 7)).toBe(true);
   });
+
+  it('a LISTEN connection gone silent (no answer, never closed) is given up after the round-trip timeout, then it listens on a new one', async () => {
+    // A TCP proxy to PostgreSQL whose open connections can be frozen, as a firewall dropping them without a word would.
+    const pairs: [Socket, Socket][] = [];
+    const target = new URL(ctx.database.url);
+    const proxy = createServer((down) => {
+      const up = connect(Number(target.port || 5432), target.hostname);
+      down.pipe(up).pipe(down);
+      const end = () => (down.destroy(), up.destroy());
+      down.on('close', end).on('error', end);
+      up.on('close', end).on('error', end);
+      pairs.push([down, up]);
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const url = new URL(ctx.database.url);
+    url.port = String((proxy.address() as { port: number }).port);
+    const warnings: string[] = [];
+    const log = { warn: (...args: unknown[]) => warnings.push(String(args.find((a) => typeof a === 'string'))), info: () => {}, error: () => {}, debug: () => {} } as unknown as FastifyBaseLogger;
+    const feed = await createChangeFeed(url.toString(), log, ['trainings_list']);
+    const notified: string[] = [];
+    feed.subscribe('trainings_list', { onNotify: (p) => notified.push(p), onReset: () => {} });
+    try {
+      expect(await feed.caughtUp()).toBe(true);
+      const before = feed.backend;
+      const frozen = pairs.splice(0);
+      pairs.push(...frozen); // destroyed at the end
+      for (const [down, up] of frozen) {
+        down.unpipe(up);
+        up.unpipe(down);
+        down.pause();
+        up.pause();
+      }
+      const started = Date.now();
+      expect(await feed.caughtUp()).toBe(false); // the reads waiting on it go to the database
+      const waited = Date.now() - started;
+      expect(waited).toBeGreaterThanOrEqual(ROUND_TRIP_TIMEOUT_MS - 50);
+      expect(waited).toBeLessThan(ROUND_TRIP_TIMEOUT_MS + 1_500);
+      expect(warnings).toContain(`change feed: LISTEN connection lost (no answer within ${ROUND_TRIP_TIMEOUT_MS} ms); caches emptied and bypassed, listening again`);
+      expect(await until(async () => feed.listening && feed.backend !== before)).toBe(true);
+      expect(await feed.caughtUp()).toBe(true);
+      await ctx.db.execute(sql`select pg_notify('trainings_list', 'after')`);
+      expect(await until(async () => notified.includes('after'))).toBe(true);
+      expect(warnings).toHaveLength(1);
+    } finally {
+      await feed.close();
+      for (const [down, up] of pairs) down.destroy(), up.destroy();
+      await new Promise((r) => proxy.close(r));
+    }
+  }, 20_000);
 });
