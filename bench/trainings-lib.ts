@@ -46,7 +46,7 @@ export async function startBenchApp(label: string, poolSize = 10): Promise<Bench
   await seedTerritory(handle.db);
   const prefix = `epb_${randomBytes(4).toString('hex')}`;
   const config = loadConfig(
-    { NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: dbUrl(dbName), REDIS_URL, QUEUE_PREFIX: prefix, SERVE_CLIENT: 'false', DATA_DIR: `/tmp/ep-bench/${prefix}`, DATABASE_POOL_SIZE: String(poolSize) },
+    { NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: dbUrl(dbName), REDIS_URL, QUEUE_PREFIX: prefix, SERVE_CLIENT: 'false', DATA_DIR: `/tmp/ep-bench/${prefix}`, DATABASE_POOL_SIZE: String(poolSize) },
     { JWT_SECRET: randomBytes(32).toString('hex'), CRON_OWNER: false, secureCookies: false },
   );
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });

@@ -66,6 +66,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(`Invalid environment:\n  ${problems.join('\n  ')}`);
   }
   const parsed = converted as Env;
+  if (parsed.NODE_ENV === 'production' && !parsed.PUBLIC_URL) {
+    // Every process builds links (mails, the first administrator's link, calendar feeds): a default would point them at localhost.
+    throw new ConfigError('Invalid environment:\n  PUBLIC_URL must be set when NODE_ENV=production: links in e-mails and the administrator link are built on it (for example PUBLIC_URL=https://espace-pro.example.org).');
+  }
   const dataDir = resolve(parsed.DATA_DIR);
   const config: Config = {
     ...parsed,

@@ -40,7 +40,18 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     return {
       db: db as unknown as Database,
       kind: 'postgres',
-      migrate: () => migrate(db, { migrationsFolder }),
+      // Processes started at once on an empty database would each apply the
+      // same migrations (and all but one fail): one at a time, under a
+      // session-level advisory lock held by a connection of its own.
+      migrate: async () => {
+        const lock = postgres(options.url!, { max: 1, onnotice: () => {} });
+        try {
+          await lock`select pg_advisory_lock(hashtext('espace-pro migrations'))`;
+          await migrate(db, { migrationsFolder });
+        } finally {
+          await lock.end({ timeout: 5 }); // ending the session releases the lock
+        }
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }

@@ -40,7 +40,7 @@ function onShutdown(log: (msg: string) => void, steps: (() => Promise<unknown>)[
 export async function runApiProcess(role: 'all' | 'api'): Promise<void> {
   const config = loadConfig();
   const dbHandle = await openDatabase(config);
-  const { adminLink } = await bootstrap(dbHandle.db, config);
+  const { adminLink, pendingAdmin } = await bootstrap(dbHandle.db, config);
   const redisTarget: RedisTarget = await resolveRedis({ url: config.REDIS_URL, dataDir: config.dataDir, log: console.log });
   const redis = new Redis(redisTarget.url, { maxRetriesPerRequest: null });
   const queues = createQueues(redis, config.QUEUE_PREFIX);
@@ -61,6 +61,9 @@ export async function runApiProcess(role: 'all' | 'api'): Promise<void> {
   console.log(`\nEspace Pro Sud Cévennes — ${config.PUBLIC_URL} (database: ${where}; mail: ${config.SMTP_URL ? 'SMTP' : "captured, see « Boîte d'envoi »"})`);
   if (adminLink) {
     console.log(`\nFirst administrator (${config.ADMIN_EMAIL}): set the password with this one-time link:\n  ${adminLink}\n`);
+  } else if (pendingAdmin) {
+    // The link was printed once, by the process that created it: a later start never voids it.
+    console.log(`\nThe administrator ${pendingAdmin} has not set a password yet. Link lost or expired: npm run admin:invite ${pendingAdmin}\n`);
   }
 }
 

@@ -47,9 +47,8 @@ declare module 'fastify' {
     public?: boolean;
     /**
      * Hot read routes may take the principal from the short-lived cache
-     * (server/plugins/principal-cache.ts): a change made through the api is
-     * seen at the next request; one made outside this process within the
-     * milliseconds PostgreSQL takes to deliver its notification.
+     * (server/plugins/principal-cache.ts): a change committed before the
+     * request, through any process, is seen all the same.
      */
     principalCache?: boolean;
   }
@@ -95,7 +94,7 @@ export default fp(
         throw new Problem(401, 'error.sessionExpired');
       }
       const useCache = cache !== null && request.routeOptions.config?.principalCache === true;
-      const cached = useCache ? cache.get(claims.sid, claims.sub) : null;
+      const cached = useCache ? await cache.get(claims.sid, claims.sub) : null;
       if (cached) return (request.principal = { ...cached, sessionId: claims.sid });
       const epoch = cache?.epoch();
       const [row] = await loadPrincipal.execute({ userId: claims.sub, sessionId: claims.sid });

@@ -10,8 +10,10 @@ import type { Principal } from './principal';
  * `s:<session id>` whenever what a principal is made of changes (status,
  * role, establishment, office, language, name, e-mail; a session revoked,
  * shortened or deleted), and the change feed (./change-feed.ts) drops the
- * matching entries here — before a request that made the change answers.
- * Entries also expire after TTL_MS.
+ * matching entries here. An entry is served only once the feed has caught up
+ * with every change committed before the read (`caughtUp()`), so a change
+ * through any process is seen at the next request. Entries also expire after
+ * TTL_MS.
  */
 const TTL_MS = 10_000;
 const MAX_ENTRIES = 50_000;
@@ -35,20 +37,21 @@ export function createPrincipalCache(feed: ChangeFeed) {
     },
   });
 
+  const lookup = (sessionId: string, userId: string): Cached | null => {
+    const e = entries.get(sessionId);
+    if (!e || e.principal.userId !== userId) return null;
+    if (e.until <= Date.now()) {
+      entries.delete(sessionId);
+      return null;
+    }
+    return e.principal;
+  };
+
   return {
-    /** A cached principal of that session and user, if still fresh. */
-    get(sessionId: string, userId: string): Cached | null {
-      if (!feed.listening) {
-        feed.reconnect();
-        return null;
-      }
-      const e = entries.get(sessionId);
-      if (!e || e.principal.userId !== userId) return null;
-      if (e.until <= Date.now()) {
-        entries.delete(sessionId);
-        return null;
-      }
-      return e.principal;
+    /** A cached principal of that session and user, if still fresh once the change feed has caught up. */
+    async get(sessionId: string, userId: string): Promise<Cached | null> {
+      if (!lookup(sessionId, userId)) return null;
+      return (await feed.caughtUp()) ? lookup(sessionId, userId) : null;
     },
     /** Read before loading from the database: `set` ignores a load that raced with a change. */
     epoch: () => epoch,

@@ -8,8 +8,10 @@ import { CHANNELS, type ChangeFeed } from '../../plugins/change-feed';
  * A page as everyone sees it (sessions, places, seats left) is kept in memory
  * until something it shows changes: triggers on sessions, trainings, offices
  * and communes NOTIFY `trainings_list` (migration 0003) and the change feed
- * empties the cache here — before the request that made the change answers,
- * within milliseconds in other processes. A page also expires when its first
+ * empties the cache here. A page is served (or a load under way shared) only
+ * once the feed has caught up with every change committed before the read
+ * (`caughtUp()`), so a change through any process shows at the next read.
+ * A page also expires when its first
  * session ends (it leaves the list then) and after TTL_MS in any case. The
  * caller's own registrations are read fresh at every request and spliced in.
  * Concurrent misses of one page share one query.
@@ -49,14 +51,20 @@ export function createSessionList(db: Database, feed: ChangeFeed | null) {
     return promise;
   }
 
-  function sharedPage(filters: SessionListFilters): Promise<SessionListPage> {
-    if (!feed?.listening) {
-      feed?.reconnect();
-      return loadSessionListPage(db, filters);
-    }
-    const key = JSON.stringify([filters.theme, filters.month, filters.officeId, filters.communeInsee, filters.seatsLeft, filters.trainingId, filters.cursor, filters.limit]);
+  const cachedPage = (key: string) => {
     const cached = pages.get(key);
-    if (cached && cached.until > Date.now()) return Promise.resolve(cached.page);
+    return cached && cached.until > Date.now() ? cached.page : null;
+  };
+
+  async function sharedPage(filters: SessionListFilters): Promise<SessionListPage> {
+    if (!feed?.listening) return loadSessionListPage(db, filters);
+    const key = JSON.stringify([filters.theme, filters.month, filters.officeId, filters.communeInsee, filters.seatsLeft, filters.trainingId, filters.cursor, filters.limit]);
+    // A load started before this read may predate a change: share it only once caught up (a change bumps the epoch).
+    if (cachedPage(key) || loading.has(key)) {
+      if (!(await feed.caughtUp())) return loadSessionListPage(db, filters);
+      const page = cachedPage(key);
+      if (page) return page;
+    }
     return load(key, filters);
   }
 
