@@ -5,6 +5,7 @@ import { closeQueues, createQueues } from '../workers/jobs';
 import { startWorkers, type RunningWorkers } from '../workers/main';
 import { ConfigError, loadConfig, type Config } from '../common/config';
 import { buildApp } from './app';
+import { installProcessGuards } from './lib/process-guards';
 import { resolveRedis, type RedisTarget } from './lib/redis';
 import { bootstrap } from './services/bootstrap';
 
@@ -38,6 +39,7 @@ function onShutdown(log: (msg: string) => void, steps: (() => Promise<unknown>)[
 }
 
 export async function runApiProcess(role: 'all' | 'api'): Promise<void> {
+  installProcessGuards(); // an uncaught error: log it, exit 1, the supervisor restarts (README "Faults")
   const config = loadConfig();
   const dbHandle = await openDatabase(config);
   const { adminLink } = await bootstrap(dbHandle.db, config);
@@ -65,6 +67,7 @@ export async function runApiProcess(role: 'all' | 'api'): Promise<void> {
 }
 
 export async function runWorkerProcess(): Promise<void> {
+  installProcessGuards();
   const config = loadConfig();
   if (!config.DATABASE_URL) throw new ConfigError('A separate worker process needs DATABASE_URL (the embedded PGlite database belongs to the api process).');
   const dbHandle = await openDatabase(config);
