@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { assertPostgresPatched } from './postgres-patch';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -28,6 +29,7 @@ export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)),
 
 export async function createDb(options: DbOptions): Promise<DbHandle> {
   if (options.url) {
+    assertPostgresPatched();
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');

@@ -5,7 +5,8 @@ import { closeQueues, createQueues } from '../workers/jobs';
 import { startWorkers, type RunningWorkers } from '../workers/main';
 import { ConfigError, loadConfig, type Config } from '../common/config';
 import { buildApp } from './app';
-import { resolveRedis, type RedisTarget } from './lib/redis';
+import { installProcessGuards } from './lib/process-guards';
+import { resolveRedis, withoutPassword, type RedisTarget } from './lib/redis';
 import { bootstrap } from './services/bootstrap';
 
 /**
@@ -20,6 +21,11 @@ async function openDatabase(config: Config): Promise<DbHandle> {
   const handle = await createDb({ url: config.DATABASE_URL, pgliteDir: resolve(config.dataDir, 'pglite'), poolSize: config.DATABASE_POOL_SIZE });
   await handle.migrate();
   return handle;
+}
+
+/** Which database this process uses, as printed at start (no password). */
+function describeDatabase(config: Config): string {
+  return config.DATABASE_URL ? `PostgreSQL ${withoutPassword(config.DATABASE_URL)} (DATABASE_URL)` : `embedded PGlite in ${resolve(config.dataDir, 'pglite')}`;
 }
 
 function onShutdown(log: (msg: string) => void, steps: (() => Promise<unknown>)[]) {
@@ -38,6 +44,7 @@ function onShutdown(log: (msg: string) => void, steps: (() => Promise<unknown>)[
 }
 
 export async function runApiProcess(role: 'all' | 'api'): Promise<void> {
+  installProcessGuards(); // an uncaught error: log it, exit 1, the supervisor restarts (README "Faults")
   const config = loadConfig();
   const dbHandle = await openDatabase(config);
   const { adminLink, pendingAdmin } = await bootstrap(dbHandle.db, config);
@@ -57,8 +64,10 @@ export async function runApiProcess(role: 'all' | 'api'): Promise<void> {
     () => dbHandle.close(),
   ]);
   await app.listen({ host: config.HOST, port: config.PORT });
-  const where = dbHandle.kind === 'pglite' ? `embedded PGlite in ${resolve(config.dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)';
-  console.log(`\nEspace Pro Sud Cévennes — ${config.PUBLIC_URL} (database: ${where}; mail: ${config.SMTP_URL ? 'SMTP' : "captured, see « Boîte d'envoi »"})`);
+  console.log(
+    `\nEspace Pro Sud Cévennes — ${config.PUBLIC_URL}\n  database: ${describeDatabase(config)}\n  redis:    ${redisTarget.description}` +
+      `\n  mail:     ${config.SMTP_URL ? `SMTP ${withoutPassword(config.SMTP_URL)}` : "captured, see « Boîte d'envoi »"}`,
+  );
   if (adminLink) {
     console.log(`\nFirst administrator (${config.ADMIN_EMAIL}): set the password with this one-time link:\n  ${adminLink}\n`);
   } else if (pendingAdmin) {
@@ -68,13 +77,14 @@ export async function runApiProcess(role: 'all' | 'api'): Promise<void> {
 }
 
 export async function runWorkerProcess(): Promise<void> {
+  installProcessGuards();
   const config = loadConfig();
   if (!config.DATABASE_URL) throw new ConfigError('A separate worker process needs DATABASE_URL (the embedded PGlite database belongs to the api process).');
   const dbHandle = await openDatabase(config);
   const redisTarget = await resolveRedis({ url: config.REDIS_URL, dataDir: config.dataDir, log: console.log });
   const workers = await startWorkers({ config, db: dbHandle.db, redisUrl: redisTarget.url });
   onShutdown(console.log, [() => workers.close(), () => redisTarget.stop(), () => dbHandle.close()]);
-  console.log(`Workers started (concurrency ${config.WORKER_CONCURRENCY}, cron owner: ${config.CRON_OWNER}).`);
+  console.log(`Workers started (concurrency ${config.WORKER_CONCURRENCY}, cron owner: ${config.CRON_OWNER}).\n  database: ${describeDatabase(config)}\n  redis:    ${redisTarget.description}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -24,6 +24,9 @@ fi
 psql -h 127.0.0.1 -U postgres -Atc "select datname from pg_database d where (datname like 'ep\_t\_%' or datname like 'ep\_build\_%') and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)" postgres \
   | while read -r db; do psql -h 127.0.0.1 -U postgres -qc "drop database if exists \"$db\" with (force)" postgres; done
 
+# The documented patch of postgres.js (patches/): applied again here in case
+# install scripts did not run (npm ci --ignore-scripts); it refuses to go on if it no longer applies.
+npx patch-package --error-on-fail
 # Layer rules and import cycles (.dependency-cruiser.cjs), then types.
 npm run --silent lint:deps
 npx tsc --noEmit

@@ -16,7 +16,7 @@ let child: ChildProcess | null = null;
 
 async function start(): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', QUEUE_PREFIX: `ep_startup_${port}`, LOG_LEVEL: 'warn', SERVE_CLIENT: 'false' };
-  for (const key of ['DATABASE_URL', 'SMTP_URL', 'NODE_ENV', 'JWT_SECRET', 'PUBLIC_URL', 'ADMIN_EMAIL']) delete env[key];
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'NODE_ENV', 'JWT_SECRET', 'PUBLIC_URL', 'ADMIN_EMAIL']) delete env[key];
   child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -46,6 +46,10 @@ afterAll(async () => {
 describe('npm start with no configuration', () => {
   it('serves health, lets the first administrator set a password, and keeps data across a restart', async () => {
     const out = await start();
+    // It says which database and which Redis it uses (issue 9, item 5), and remembers that Redis.
+    expect(out).toContain(`database: embedded PGlite in ${join(dataDir, 'pglite')}`);
+    const redisLine = /redis: +(.+)/.exec(out)?.[1];
+    expect(redisLine).toBe(`redis://127.0.0.1:6379/0 (the local Redis, remembered in ${dataDir}/redis-target.json)`);
     const health = await fetch(`${base}/api/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', database: 'ok', redis: 'ok' });
@@ -62,6 +66,7 @@ describe('npm start with no configuration', () => {
     await stop();
     const second = await start();
     expect(second).not.toContain('/invitation/');
+    expect(/redis: +(.+)/.exec(second)?.[1]).toBe(redisLine);
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@localhost', password }) });
     expect(login.status).toBe(200);
     const body = (await login.json()) as { user: { role: string } };
