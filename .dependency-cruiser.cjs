@@ -4,14 +4,15 @@
  *
  *   client  --(types only)-->  server/schemas;  client --> common
  *   server  --> db, emails, workers/jobs (enqueue only), common
- *   workers --> db, emails, common
- *   db, emails --> common
+ *   workers --> db, emails, storage, common
+ *   server  --> storage (uploaded files: local disk or S3)
+ *   db, emails, storage --> common
  *   common  --> nothing of the app
  *
  * server/main.ts is the one entry point: it composes the api and worker roles,
  * so it alone may start the workers (workers/main.ts). No import cycles.
  */
-const app = '^(client|server|workers|db|emails|common|tests|bench)/';
+const app = '^(client|server|workers|db|emails|storage|common|tests|bench)/';
 
 /** A forbidden dependency: any import matching `from` -> `to` fails `npm test`. */
 const forbid = (name, comment, from, to) => ({ name, severity: 'error', comment, from, to });
@@ -24,7 +25,9 @@ module.exports = {
     forbid('common-is-pure', 'common/ is pure code shared by every layer: it imports nothing of the app.',
       { path: '^common/' }, { path: app, pathNot: '^common/' }),
     forbid('db-emails-below-server-and-workers', 'db/ and emails/ are used by the api and the workers, and import only each other and common/.',
-      { path: '^(db|emails)/' }, { path: '^(server|workers|client|tests|bench)/' }),
+      { path: '^(db|emails)/' }, { path: '^(server|workers|client|storage|tests|bench)/' }),
+    forbid('storage-is-infrastructure', 'storage/ (uploaded files) is used by the api and the workers and imports only common/.',
+      { path: '^storage/' }, { path: app, pathNot: '^(storage|common)/' }),
     forbid('workers-never-import-server', 'workers/ run in their own process: db, emails and common only (config, link tokens... live in common/).',
       { path: '^workers/' }, { path: '^(server|client|tests|bench)/' }),
     forbid('server-enqueues-only', 'The api only enqueues jobs (workers/jobs.ts); only the entry point server/main.ts starts workers.',
@@ -34,7 +37,7 @@ module.exports = {
     forbid('client-types-only-from-server-schemas', 'The client bundle takes only types from the server (import type ... from server/schemas); values come from common/.',
       { path: '^client/' }, { path: '^server/schemas/', dependencyTypesNot: ['type-only'] }),
     forbid('client-not-other-layers', 'The client imports from server/schemas (types only) and common/, nothing else of the other layers.',
-      { path: '^client/' }, { path: '^(server|workers|db|emails|tests|bench)/', pathNot: '^server/schemas/' }),
+      { path: '^client/' }, { path: '^(server|workers|db|emails|storage|tests|bench)/', pathNot: '^server/schemas/' }),
     forbid('not-to-unresolvable', 'An import that resolves to nothing.', {}, { couldNotResolve: true }),
   ],
   options: {

@@ -37,6 +37,9 @@ const EnvSchema = Type.Object({
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
   SERVE_CLIENT: Type.Boolean({ default: true }),
   TRUST_PROXY: Type.Boolean({ default: false }),
+  S3_URL: Type.Optional(Type.String({ format: 'uri' })),
+  S3_BUCKET: Type.Optional(Type.String({ minLength: 3, maxLength: 63 })),
+  UPLOAD_MAX_BYTES: Type.Integer({ minimum: 1024, default: 100 * 1024 * 1024 }),
 });
 type Env = Static<typeof EnvSchema>;
 
