@@ -1,0 +1,1 @@
+CREATE TYPE "public"."audience_kind" AS ENUM('everyone', 'staff', 'partners');
