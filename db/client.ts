@@ -60,9 +60,11 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
+  // PGlite ships unaccent as a loadable extension: the French search configuration needs it (migration 0005).
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
   const dir = options.pgliteDir;
   const release = dir ? lockDataDir(dir) : () => {};
-  const client = new PGlite(dir ? resolve(dir) : undefined);
+  const client = new PGlite({ dataDir: dir ? resolve(dir) : undefined, extensions: { unaccent } });
   const db = drizzle(client, { schema });
   return {
     db: db as unknown as Database,

@@ -4,3 +4,4 @@ export * from './accounts';
 export * from './mailings';
 export * from './trainings';
 export * from './audience';
+export * from './documents';

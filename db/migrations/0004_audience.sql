@@ -1,1 +1,0 @@
-CREATE TYPE "public"."audience_kind" AS ENUM('everyone', 'staff', 'partners');
