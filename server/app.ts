@@ -17,6 +17,8 @@ import establishmentRoutes from './routes/establishments';
 import territoryRoutes from './routes/territory';
 import mailingsRoutes from './routes/mailings';
 import trainingRoutes from './routes/trainings';
+import documentRoutes from './routes/documents';
+import storagePlugin from './plugins/storage';
 
 export type { AppDeps };
 
@@ -38,6 +40,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(openapiPlugin);
   await app.register(changeFeedPlugin);
   await app.register(authPlugin);
+  await app.register(storagePlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
@@ -47,6 +50,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(territoryRoutes);
   await app.register(mailingsRoutes);
   await app.register(trainingRoutes);
+  await app.register(documentRoutes);
 
   await app.register(staticPlugin);
   return app;

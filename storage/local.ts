@@ -10,9 +10,9 @@ import { assertKey, assertPrefix, StorageNotFoundError, type ByteRange, type Sto
 const TMP = '.tmp';
 
 /** Local disk under `root` (DATA_DIR/files by default). */
-export async function createLocalStorage(rootDir: string): Promise<Storage> {
+export function createLocalStorage(rootDir: string): Storage {
   const root = resolve(rootDir);
-  await mkdir(join(root, TMP), { recursive: true });
+  // Directories are made at the first write: an app that never stores a file leaves no trace on disk.
 
   function pathOf(key: string): string {
     assertKey(key);
@@ -46,6 +46,7 @@ export async function createLocalStorage(rootDir: string): Promise<Storage> {
     kind: 'local',
     async put(key, body: Readable) {
       const target = pathOf(key);
+      await mkdir(join(root, TMP), { recursive: true });
       const tmp = join(root, TMP, randomUUID());
       const out = createWriteStream(tmp, { flags: 'wx' });
       try {
@@ -88,7 +89,11 @@ export async function createLocalStorage(rootDir: string): Promise<Storage> {
     },
     async sweepIncomplete(olderThan) {
       let removed = 0;
-      for (const name of await readdir(join(root, TMP))) {
+      const names = await readdir(join(root, TMP)).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return [];
+        throw err;
+      });
+      for (const name of names) {
         const path = join(root, TMP, name);
         const s = await stat(path).catch(() => null);
         // A temporary file still being written has a fresh mtime: only stalled ones are removed.

@@ -3,6 +3,7 @@ import type { InjectOptions } from 'fastify';
 import { capturedMails } from '../../db/schema';
 import { createEstablishment, createTestApp, createUser, injectAs, type TestContext, type TestUser, TEST_PASSWORD } from '../helpers/app';
 import { setupTrainingMatrix, trainingMatrixRows } from '../helpers/trainings-matrix';
+import { documentsMatrixRows, setupDocumentsMatrix } from '../helpers/documents-matrix';
 
 /**
  * The role matrix: every /api route of the app, called as each kind of
@@ -43,7 +44,7 @@ interface MatrixRow {
   /** The route as registered in Fastify. */
   route: string;
   /** The concrete request; defaults to the route itself with no body. */
-  request?: (fx: Fixtures) => Pick<InjectOptions, 'url' | 'payload' | 'query'>;
+  request?: (fx: Fixtures) => Pick<InjectOptions, 'url' | 'payload' | 'query' | 'headers'>;
   expect: Expected;
 }
 
@@ -115,6 +116,9 @@ export const API_ROLE_MATRIX: MatrixRow[] = [
 
   // ---- trainings (rows and fixtures in tests/helpers/trainings-matrix.ts) ----
   ...trainingMatrixRows,
+
+  // ---- documents (rows and fixtures in tests/helpers/documents-matrix.ts) ----
+  ...documentsMatrixRows,
 ];
 
 /** Every route of the app as "METHOD /path", read from Fastify's route tree (HEAD twins of GET left out). */
@@ -159,6 +163,7 @@ beforeAll(async () => {
     next: () => ++n,
   };
   await setupTrainingMatrix(ctx, { partner: users.partner, staff: users.staff, establishmentE: e.id });
+  await setupDocumentsMatrix(ctx, { staff: users.staff });
 });
 
 afterAll(async () => ctx?.close());
@@ -184,7 +189,7 @@ describe('role matrix', () => {
       for (const caller of ['anonymous', 'partner', 'otherPartner', 'staff', 'admin'] as Caller[]) {
         const inject = await injectAs(ctx, caller === 'anonymous' ? null : users[caller]);
         const req = row.request?.(fx) ?? {};
-        const res = await inject({ method: row.method, url: req.url ?? row.route, payload: req.payload as InjectOptions['payload'], query: req.query });
+        const res = await inject({ method: row.method, url: req.url ?? row.route, payload: req.payload as InjectOptions['payload'], query: req.query, headers: req.headers });
         actual[caller] = res.statusCode;
         // Refusals are problem+json like every other error.
         if (res.statusCode === 401 || res.statusCode === 403) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

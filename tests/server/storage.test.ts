@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -156,6 +156,7 @@ describe.each(['local', 's3'] as const)('storage driver %s', (name) => {
 describe('local driver specifics', () => {
   it('sweeps temporary files a crash left behind, not one being written', async () => {
     const tmp = join(localRoot, 'files', '.tmp');
+    await mkdir(tmp, { recursive: true });
     await writeFile(join(tmp, 'stale'), 'half an upload');
     const old = new Date(Date.now() - 2 * 3_600_000);
     await utimes(join(tmp, 'stale'), old, old);

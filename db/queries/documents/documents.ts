@@ -1,0 +1,206 @@
+import { and, asc, count, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
+import type { Database } from '../../client';
+import { documentFolders, documents, documentTexts, documentVersions, users } from '../../schema';
+import type { DocumentStatus } from '../../schema/documents';
+import { audienceValues, audienceVisible, type Audience, type AudienceViewer } from '../audience';
+import { refreshSearch, SEARCH_CONFIG, SEARCH_TEXT_CHARS, searchQuery } from './search';
+
+export interface DocumentFields {
+  title: string;
+  description: string;
+  tags: string[];
+  folderId: string | null;
+  status: DocumentStatus;
+  audience: Audience;
+  reviewOn: string | null;
+  ownerId: string | null;
+}
+
+export interface VersionFields {
+  storageKey: string;
+  originalName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  changeNote: string;
+  /** 'pending' when a worker will extract text, 'none' when there is none to extract. */
+  textStatus: 'pending' | 'none';
+}
+
+export interface Duplicate {
+  documentId: string;
+  title: string;
+  versionNumber: number;
+}
+
+export const versionColumns = {
+  id: documentVersions.id, documentId: documentVersions.documentId, number: documentVersions.number, storageKey: documentVersions.storageKey,
+  originalName: documentVersions.originalName, mediaType: documentVersions.mediaType, size: documentVersions.size, sha256: documentVersions.sha256,
+  changeNote: documentVersions.changeNote, pageCount: documentVersions.pageCount, thumbnailKey: documentVersions.thumbnailKey,
+  textStatus: documentVersions.textStatus, createdAt: documentVersions.createdAt,
+};
+export type VersionRow = SelectResultFields<typeof versionColumns>;
+
+const documentColumns = {
+  id: documents.id, folderId: documents.folderId, title: documents.title, description: documents.description, tags: documents.tags,
+  status: documents.status, audienceKind: documents.audienceKind, audienceCategories: documents.audienceCategories,
+  audienceSubcategories: documents.audienceSubcategories, audienceCommunes: documents.audienceCommunes,
+  audienceCommunautes: documents.audienceCommunautes, audienceOffices: documents.audienceOffices,
+  ownerId: documents.ownerId, ownerName: users.name, reviewOn: documents.reviewOn, currentVersionId: documents.currentVersionId,
+  publishedAt: documents.publishedAt, createdAt: documents.createdAt, updatedAt: documents.updatedAt,
+};
+export type DocumentRow = Omit<SelectResultFields<typeof documentColumns>, 'ownerName'> & { ownerName: string | null; currentVersion: VersionRow | null };
+
+/** What a viewer may see of the library: staff everything; partners published documents of their audience. */
+export function documentVisible(viewer: AudienceViewer): SQL {
+  return viewer.kind === 'staff' ? sql`true` : and(eq(documents.status, 'published'), audienceVisible(documents, viewer))!;
+}
+
+async function withVersions(db: Database, rows: Omit<DocumentRow, 'currentVersion'>[]): Promise<DocumentRow[]> {
+  const ids = rows.map((r) => r.currentVersionId).filter((id): id is string => id !== null);
+  const versions = ids.length ? await db.select(versionColumns).from(documentVersions).where(inArray(documentVersions.id, ids)) : [];
+  const byId = new Map(versions.map((v) => [v.id, v]));
+  return rows.map((r) => ({ ...r, currentVersion: r.currentVersionId ? (byId.get(r.currentVersionId) ?? null) : null }));
+}
+
+async function duplicatesOf(db: Database, sha256: string, exceptVersionId: string): Promise<Duplicate[]> {
+  return db
+    .select({ documentId: documents.id, title: documents.title, versionNumber: documentVersions.number })
+    .from(documentVersions)
+    .innerJoin(documents, eq(documents.id, documentVersions.documentId))
+    .where(and(eq(documentVersions.sha256, sha256), ne(documentVersions.id, exceptVersionId)))
+    .orderBy(asc(documents.title), asc(documentVersions.number))
+    .limit(10);
+}
+
+export type CreateDocumentResult =
+  | { ok: true; documentId: string; versionId: string; duplicates: Duplicate[] }
+  | { ok: false; reason: 'folderNotFound' | 'ownerNotFound' };
+
+/** A document and its first version, in one transaction; the same file already in the library is pointed out, not refused. */
+export async function createDocument(db: Database, input: { actorId: string; document: DocumentFields; version: VersionFields }): Promise<CreateDocumentResult> {
+  const result = await db.transaction(async (tx) => {
+    const d = input.document;
+    if (d.folderId && !(await tx.$count(documentFolders, eq(documentFolders.id, d.folderId)))) return { ok: false as const, reason: 'folderNotFound' as const };
+    if (d.ownerId && !(await tx.$count(users, and(eq(users.id, d.ownerId), ne(users.role, 'partner'))))) return { ok: false as const, reason: 'ownerNotFound' as const };
+    const [doc] = await tx
+      .insert(documents)
+      .values({
+        folderId: d.folderId, title: d.title, description: d.description, tags: d.tags, status: d.status, ...audienceValues(d.audience),
+        ownerId: d.ownerId ?? input.actorId, reviewOn: d.reviewOn, createdBy: input.actorId,
+        publishedAt: d.status === 'published' ? new Date() : null,
+      })
+      .returning({ id: documents.id });
+    const [version] = await tx
+      .insert(documentVersions)
+      .values({ documentId: doc!.id, number: 1, ...input.version, uploadedBy: input.actorId })
+      .returning({ id: documentVersions.id });
+    await tx.update(documents).set({ currentVersionId: version!.id }).where(eq(documents.id, doc!.id));
+    await refreshSearch(tx, doc!.id);
+    return { ok: true as const, documentId: doc!.id, versionId: version!.id };
+  });
+  if (!result.ok) return result;
+  return { ...result, duplicates: await duplicatesOf(db, input.version.sha256, result.versionId) };
+}
+
+export type AddVersionResult = { ok: true; versionId: string; duplicates: Duplicate[] } | { ok: false; reason: 'notFound' };
+
+/** A new upload becomes the current version (numbers follow each other: the document row is locked first). */
+export async function addVersion(db: Database, input: { actorId: string; documentId: string; version: VersionFields }): Promise<AddVersionResult> {
+  const result = await db.transaction(async (tx) => {
+    const [doc] = await tx.select({ id: documents.id }).from(documents).where(eq(documents.id, input.documentId)).for('update');
+    if (!doc) return { ok: false as const, reason: 'notFound' as const };
+    const [last] = await tx.select({ n: sql<number>`coalesce(max(${documentVersions.number}), 0)::int` }).from(documentVersions).where(eq(documentVersions.documentId, doc.id));
+    const [version] = await tx
+      .insert(documentVersions)
+      .values({ documentId: doc.id, number: (last?.n ?? 0) + 1, ...input.version, uploadedBy: input.actorId })
+      .returning({ id: documentVersions.id });
+    await tx.update(documents).set({ currentVersionId: version!.id, updatedAt: new Date() }).where(eq(documents.id, doc.id));
+    await refreshSearch(tx, doc.id);
+    return { ok: true as const, versionId: version!.id };
+  });
+  if (!result.ok) return result;
+  return { ...result, duplicates: await duplicatesOf(db, input.version.sha256, result.versionId) };
+}
+
+/** One document as the viewer may see it, or null (absent and hidden look the same). */
+export async function getDocument(db: Database, id: string, viewer: AudienceViewer): Promise<DocumentRow | null> {
+  const rows = await db
+    .select(documentColumns)
+    .from(documents)
+    .leftJoin(users, eq(users.id, documents.ownerId))
+    .where(and(eq(documents.id, id), documentVisible(viewer)));
+  const [row] = await withVersions(db, rows);
+  return row ?? null;
+}
+
+/** Every version of a document, newest first (staff only: the caller checks). */
+export async function listVersions(db: Database, documentId: string): Promise<VersionRow[]> {
+  return db.select(versionColumns).from(documentVersions).where(eq(documentVersions.documentId, documentId)).orderBy(desc(documentVersions.number));
+}
+
+export interface ListDocumentsParams {
+  viewer: AudienceViewer;
+  /** undefined: the whole library; null: the root folder only. */
+  folderId?: string | null;
+  q?: string;
+  status?: DocumentStatus;
+  page: number;
+  pageSize: number;
+}
+
+export interface Snippet {
+  text: string;
+  mark: boolean;
+}
+
+/** A page of the library (search ranked by relevance with highlighted snippets when `q` is given, else newest first). */
+export async function listDocuments(db: Database, p: ListDocumentsParams): Promise<{ items: (DocumentRow & { snippet: Snippet[] | null })[]; total: number }> {
+  const conditions = [documentVisible(p.viewer)];
+  if (p.folderId !== undefined) conditions.push(p.folderId === null ? isNull(documents.folderId) : eq(documents.folderId, p.folderId));
+  if (p.status && p.viewer.kind === 'staff') conditions.push(eq(documents.status, p.status));
+  const q = p.q?.trim();
+  if (q) conditions.push(sql`${documents.search} @@ ${searchQuery(q)}`);
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(documentColumns)
+      .from(documents)
+      .leftJoin(users, eq(users.id, documents.ownerId))
+      .where(where)
+      .orderBy(...(q ? [sql`ts_rank_cd(${documents.search}, ${searchQuery(q)}) desc`, desc(documents.updatedAt)] : [desc(documents.updatedAt)]), asc(documents.id))
+      .limit(p.pageSize)
+      .offset((p.page - 1) * p.pageSize),
+    db.select({ n: count() }).from(documents).where(where),
+  ]);
+  const items = await withVersions(db, rows);
+  const snippets = q && items.length ? await snippetsFor(db, items.map((i) => i.id), q) : new Map<string, Snippet[]>();
+  return { items: items.map((i) => ({ ...i, snippet: snippets.get(i.id) ?? null })), total: total?.n ?? 0 };
+}
+
+// Markers no text contains: the snippet is cut into plain segments, never sent as HTML.
+const START = '\u0002';
+const STOP = '\u0003';
+
+/** Highlighted passages of the page's documents only (ts_headline re-parses the text: too costly for every match). */
+async function snippetsFor(db: Database, ids: string[], q: string): Promise<Map<string, Snippet[]>> {
+  const rows = await db
+    .select({
+      id: documents.id,
+      headline: sql<string>`ts_headline(${SEARCH_CONFIG},
+        ${documents.description} || ' ' || coalesce((select left(t.text, ${SEARCH_TEXT_CHARS}) from ${documentTexts} t where t.version_id = ${documents.currentVersionId}), ''),
+        ${searchQuery(q)}, ${`StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … "`})`,
+    })
+    .from(documents)
+    .where(inArray(documents.id, ids));
+  return new Map(rows.map((r) => [r.id, toSnippet(r.headline)]));
+}
+
+function toSnippet(headline: string): Snippet[] {
+  const out: Snippet[] = [];
+  for (const [i, piece] of headline.split(new RegExp(`[${START}${STOP}]`)).entries()) {
+    if (piece) out.push({ text: piece, mark: i % 2 === 1 });
+  }
+  return out;
+}

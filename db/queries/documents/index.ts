@@ -1,0 +1,5 @@
+// The documents feature's queries, split by use case.
+export * from './documents';
+export * from './downloads';
+export * from './folders';
+export * from './search';

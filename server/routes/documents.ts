@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import multipart from '@fastify/multipart';
+import { Type } from 'typebox';
+import { IdParams, problemResponses, ProblemSchema } from '../schemas/common';
+import {
+  CreateFolderBody, DocumentDetailSchema, DocumentList, DocumentListQuery, FolderList, FolderSchema, UploadResultSchema, VersionParams,
+} from '../schemas/documents';
+import * as svc from '../services/documents';
+
+const tags = ['documents'];
+const uploadProblems = { ...problemResponses, 413: ProblemSchema, 415: ProblemSchema };
+const FileBody = Type.String({ description: 'Le fichier (flux binaire)' });
+
+/**
+ * The document library (centre de ressources): folders, documents with
+ * versions, streamed uploads, downloads. Every read applies the audience
+ * (db/queries/audience.ts); hidden and absent documents both answer 404.
+ */
+export default async function documentRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const staff = app.requireRole('staff', 'admin');
+  const anyone = app.requireUser;
+
+  // Streams only (request.file()); limits are set per upload from UPLOAD_MAX_BYTES.
+  await app.register(multipart, { throwFileSizeLimit: true, limits: { fileSize: app.config.UPLOAD_MAX_BYTES, files: 1 } });
+
+  // ---------- folders ----------
+
+  app.get('/api/documents/folders', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Dossiers visibles de la bibliothèque', response: { 200: FolderList, ...problemResponses } },
+  }, async (request) => svc.listFolders(app, request.principal!));
+
+  app.post('/api/documents/folders', {
+    preHandler: staff,
+    schema: { tags, summary: 'Crée un dossier', body: CreateFolderBody, response: { 201: FolderSchema, ...problemResponses } },
+  }, async (request, reply) => reply.code(201).send(await svc.createFolder(app, request.principal!, request.body)));
+
+  // ---------- documents ----------
+
+  app.get('/api/documents', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Documents (dossier, recherche)', querystring: DocumentListQuery, response: { 200: DocumentList, ...problemResponses } },
+  }, async (request) => svc.list(app, request.principal!, request.query));
+
+  app.post('/api/documents', {
+    preHandler: staff,
+    schema: {
+      tags, summary: 'Dépose un document (multipart : champ `meta` en JSON, puis le fichier)', consumes: ['multipart/form-data'],
+      response: { 201: UploadResultSchema, ...uploadProblems },
+    },
+  }, async (request, reply) => reply.code(201).send(await svc.createFromUpload(app, request, request.principal!)));
+
+  app.get('/api/documents/:id', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Un document', params: IdParams, response: { 200: DocumentDetailSchema, ...problemResponses } },
+  }, async (request) => svc.getDetail(app, request.principal!, request.params.id));
+
+  app.post('/api/documents/:id/versions', {
+    preHandler: staff,
+    schema: {
+      tags, summary: 'Dépose une nouvelle version (multipart : `meta` { changeNote } puis le fichier)', consumes: ['multipart/form-data'],
+      params: IdParams, response: { 201: UploadResultSchema, ...uploadProblems },
+    },
+  }, async (request, reply) => reply.code(201).send(await svc.addVersionFromUpload(app, request, request.principal!, request.params.id)));
+
+  app.get('/api/documents/:id/download', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Télécharge la version courante (Range accepté)', params: IdParams, response: { 200: FileBody, 206: FileBody, ...problemResponses, 416: ProblemSchema } },
+  }, async (request, reply) => svc.download(app, request, reply, { documentId: request.params.id }));
+
+  app.get('/api/documents/:id/versions/:versionId/download', {
+    preHandler: staff,
+    schema: { tags, summary: 'Télécharge une version précise (personnel)', params: VersionParams, response: { 200: FileBody, 206: FileBody, ...problemResponses, 416: ProblemSchema } },
+  }, async (request, reply) => svc.download(app, request, reply, { documentId: request.params.id, versionId: request.params.versionId }));
+}

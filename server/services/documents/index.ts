@@ -1,0 +1,273 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import contentDisposition from 'content-disposition';
+import * as q from '../../../db/queries/documents';
+import { checkAudience, loadAudienceViewer, STAFF_ONLY, toAudience, type AudienceRefusal, type AudienceViewer } from '../../../db/queries/audience';
+import { StorageNotFoundError } from '../../../storage';
+import type { MessageKey } from '../../i18n';
+import { validatorCompiler } from '../../lib/validators';
+import type { Principal } from '../../plugins/auth';
+import { Problem } from '../../plugins/errors';
+import {
+  CreateDocumentMeta, NewVersionMeta, type DocumentItem, type Version,
+} from '../../schemas/documents';
+import type { Static, TSchema } from 'typebox';
+import { receiveUpload, type StoredUpload } from './upload';
+
+/**
+ * Use cases of the documents feature: who sees what (the audience module),
+ * streamed and checked uploads into storage then one transaction, downloads
+ * with access check and HTTP ranges.
+ */
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const isoOrNull = (d: Date | string | null) => (d ? iso(d) : null);
+
+export const isStaff = (p: Principal) => p.role === 'staff' || p.role === 'admin';
+
+export function viewerOf(app: FastifyInstance, principal: Principal): Promise<AudienceViewer> {
+  return loadAudienceViewer(app.db, principal);
+}
+
+/** The category a download is counted under: the partner's establishment category, or the office. */
+const downloadCategory = (viewer: AudienceViewer) => (viewer.kind === 'staff' ? 'staff' : viewer.kind === 'partner' ? viewer.category : 'unknown');
+
+// ---------- mapping ----------
+
+export function toVersion(row: q.VersionRow): Version {
+  return {
+    id: row.id, number: row.number, originalName: row.originalName, mediaType: row.mediaType, size: row.size, sha256: row.sha256,
+    changeNote: row.changeNote, pageCount: row.pageCount, hasThumbnail: row.thumbnailKey !== null, textStatus: row.textStatus, createdAt: iso(row.createdAt),
+  };
+}
+
+export function toDocument(row: q.DocumentRow & { snippet?: q.Snippet[] | null }): DocumentItem {
+  return {
+    id: row.id, folderId: row.folderId, title: row.title, description: row.description, tags: row.tags, status: row.status,
+    audience: toAudience(row), owner: row.ownerId ? { id: row.ownerId, name: row.ownerName ?? '' } : null, reviewOn: row.reviewOn,
+    currentVersion: row.currentVersion ? toVersion(row.currentVersion) : null, publishedAt: isoOrNull(row.publishedAt),
+    createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt), ...(row.snippet !== undefined ? { snippet: row.snippet } : {}),
+  };
+}
+
+export function toFolder(row: q.FolderRow) {
+  return { id: row.id, parentId: row.parentId, name: row.name, audience: toAudience(row) };
+}
+
+// ---------- refusals ----------
+
+const audienceRefusals = {
+  unknownCategory: 'audience.unknownCategory', unknownSubcategory: 'audience.unknownSubcategory', unknownCommune: 'audience.unknownCommune',
+  unknownCommunaute: 'audience.unknownCommunaute', unknownOffice: 'audience.unknownOffice',
+} as const satisfies Record<AudienceRefusal, MessageKey>;
+
+const createRefusals = {
+  folderNotFound: [404, 'documents.folderNotFound'], ownerNotFound: [400, 'documents.metadataInvalid'],
+} as const satisfies Record<Extract<q.CreateDocumentResult, { ok: false }>['reason'], readonly [number, MessageKey]>;
+
+const folderRefusals = {
+  parentNotFound: [404, 'documents.folderNotFound'], nameTaken: [409, 'documents.folderNameTaken'],
+} as const satisfies Record<Extract<q.CreateFolderResult, { ok: false }>['reason'], readonly [number, MessageKey]>;
+
+async function assertAudience(app: FastifyInstance, audience: Parameters<typeof checkAudience>[1]) {
+  const refusal = await checkAudience(app.db, audience);
+  if (refusal) throw new Problem(400, audienceRefusals[refusal], [{ field: 'audience', key: audienceRefusals[refusal] }]);
+}
+
+/** A multipart field holding JSON, checked with the same strict validator as JSON bodies. */
+function parseMeta<T extends TSchema>(schema: T, raw: string | undefined): Static<T> {
+  let value: unknown = {};
+  try {
+    if (raw !== undefined) value = JSON.parse(raw);
+  } catch {
+    throw new Problem(400, 'documents.metadataInvalid', [{ field: 'meta', key: 'error.malformedJson' }]);
+  }
+  const validate = validatorCompiler({ schema, method: 'POST', url: '', httpPart: 'body' }) as unknown as ((v: unknown) => boolean) & { errors?: { instancePath: string; params: Record<string, unknown> }[] };
+  if (!validate(value)) {
+    const fields = (validate.errors ?? []).map((e) => ({
+      field: `meta${e.instancePath.replace(/\//g, '.')}${e.params.additionalProperty ? `.${String(e.params.additionalProperty)}` : e.params.missingProperty ? `.${String(e.params.missingProperty)}` : ''}`,
+      key: 'error.validation' as const,
+    }));
+    throw new Problem(400, 'documents.metadataInvalid', fields);
+  }
+  return value as Static<T>;
+}
+
+// ---------- uploads ----------
+
+const versionFields = (u: StoredUpload, changeNote: string): q.VersionFields => ({
+  storageKey: u.key, originalName: u.originalName, mediaType: u.rule.mediaType, size: u.size, sha256: u.sha256, changeNote,
+  textStatus: u.rule.extractable ? 'pending' : 'none',
+});
+
+/** Runs `record` once the file is stored; if it refuses or fails, the stored object goes too. */
+async function recordOrDiscard<R>(app: FastifyInstance, upload: StoredUpload, record: () => Promise<R>): Promise<R> {
+  try {
+    return await record();
+  } catch (err) {
+    await app.storage.delete(upload.key).catch((e) => app.log.warn({ err: e, key: upload.key }, 'stored object left for the sweeper'));
+    throw err;
+  }
+}
+
+export async function createFromUpload(app: FastifyInstance, request: FastifyRequest, principal: Principal) {
+  let meta!: CreateDocumentMeta;
+  const upload = await receiveUpload(request, app.storage, {
+    maxBytes: app.config.UPLOAD_MAX_BYTES,
+    area: 'documents',
+    beforeFile: async (fields) => {
+      meta = parseMeta(CreateDocumentMeta, fields.meta);
+      if (meta.audience) await assertAudience(app, meta.audience);
+    },
+  });
+  return recordOrDiscard(app, upload, async () => {
+    const result = await q.createDocument(app.db, {
+      actorId: principal.userId,
+      document: {
+        title: meta.title.trim(), description: meta.description?.trim() ?? '', tags: meta.tags ?? [], folderId: meta.folderId ?? null,
+        status: meta.status ?? 'draft', audience: meta.audience ?? STAFF_ONLY, reviewOn: meta.reviewOn ?? null, ownerId: meta.ownerId ?? null,
+      },
+      version: versionFields(upload, ''),
+    });
+    if (!result.ok) throw new Problem(createRefusals[result.reason][0], createRefusals[result.reason][1]);
+    const row = await q.getDocument(app.db, result.documentId, { kind: 'staff' });
+    return { document: toDocument(row!), duplicates: result.duplicates };
+  });
+}
+
+export async function addVersionFromUpload(app: FastifyInstance, request: FastifyRequest, principal: Principal, documentId: string) {
+  if (!(await q.getDocument(app.db, documentId, { kind: 'staff' }))) throw new Problem(404, 'documents.notFound');
+  let meta!: Static<typeof NewVersionMeta>;
+  const upload = await receiveUpload(request, app.storage, {
+    maxBytes: app.config.UPLOAD_MAX_BYTES,
+    area: 'documents',
+    beforeFile: async (fields) => {
+      meta = parseMeta(NewVersionMeta, fields.meta);
+    },
+  });
+  return recordOrDiscard(app, upload, async () => {
+    const result = await q.addVersion(app.db, { actorId: principal.userId, documentId, version: versionFields(upload, meta.changeNote?.trim() ?? '') });
+    if (!result.ok) throw new Problem(404, 'documents.notFound');
+    const row = await q.getDocument(app.db, documentId, { kind: 'staff' });
+    return { document: toDocument(row!), duplicates: result.duplicates };
+  });
+}
+
+// ---------- reading ----------
+
+export async function getDetail(app: FastifyInstance, principal: Principal, id: string) {
+  const viewer = await viewerOf(app, principal);
+  const row = await q.getDocument(app.db, id, viewer);
+  if (!row) throw new Problem(404, 'documents.notFound');
+  if (viewer.kind !== 'staff') return { document: toDocument(row) };
+  const [versions, downloads] = await Promise.all([q.listVersions(app.db, id), q.downloadCounts(app.db, id)]);
+  return { document: toDocument(row), versions: versions.map(toVersion), downloads };
+}
+
+export async function list(app: FastifyInstance, principal: Principal, query: { folderId?: string; q?: string; status?: 'draft' | 'published' | 'archived'; page?: number; pageSize?: number }) {
+  const viewer = await viewerOf(app, principal);
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 20;
+  const [{ items, total }, accentInsensitiveSearch] = await Promise.all([
+    q.listDocuments(app.db, { viewer, folderId: query.folderId === 'root' ? null : query.folderId, q: query.q, status: query.status, page, pageSize }),
+    accentInsensitive(app),
+  ]);
+  return { items: items.map(toDocument), total, page, pageSize, accentInsensitiveSearch };
+}
+
+const accentFlag = new WeakMap<FastifyInstance, Promise<boolean>>();
+/** Read once per process: it changes only with a migration. */
+function accentInsensitive(app: FastifyInstance): Promise<boolean> {
+  let flag = accentFlag.get(app);
+  if (!flag) {
+    flag = q.searchAccentInsensitive(app.db);
+    accentFlag.set(app, flag);
+  }
+  return flag;
+}
+
+export async function listFolders(app: FastifyInstance, principal: Principal) {
+  const viewer = await viewerOf(app, principal);
+  return { items: (await q.listFolders(app.db, viewer)).map(toFolder) };
+}
+
+export async function createFolder(app: FastifyInstance, principal: Principal, body: { name: string; parentId?: string | null; audience?: Parameters<typeof checkAudience>[1] }) {
+  const audience = body.audience ?? { ...STAFF_ONLY, kind: 'everyone' as const };
+  await assertAudience(app, audience);
+  const result = await q.createFolder(app.db, { actorId: principal.userId, parentId: body.parentId ?? null, name: body.name.trim(), audience });
+  if (!result.ok) throw new Problem(folderRefusals[result.reason][0], folderRefusals[result.reason][1]);
+  return toFolder(result.folder);
+}
+
+// ---------- downloads ----------
+
+/** Shown in the browser (sandboxed); everything else is an attachment. */
+const INLINE_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/webp']);
+
+/**
+ * One `bytes=` range of a file of `size` bytes: null to send the whole file
+ * (no header, several ranges, or another unit), 'unsatisfiable' for a range
+ * outside it.
+ */
+export function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+  if (!header) return null;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    if (suffix === 0) return 'unsatisfiable';
+    start = Math.max(0, size - suffix);
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+    if (m[2] !== '' && Number(m[2]) < start) return null; // syntactically invalid: ignored (RFC 9110 §14.1.1)
+  }
+  if (start >= size || size === 0) return 'unsatisfiable';
+  return { start, end };
+}
+
+export async function download(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, params: { documentId: string; versionId?: string }) {
+  const principal = request.principal!;
+  const viewer = await viewerOf(app, principal);
+  const target = await q.downloadTarget(app.db, { ...params, viewer });
+  if (!target) throw new Problem(404, params.versionId ? 'documents.versionNotFound' : 'documents.notFound');
+  const etag = `"${target.sha256}"`;
+  const range = parseRange(request.headers.range, target.size);
+  if (range === 'unsatisfiable') {
+    reply.header('content-range', `bytes */${target.size}`);
+    throw new Problem(416, 'documents.rangeNotSatisfiable');
+  }
+  // A resumed or partial read (If-Range with another validator: the whole file instead).
+  const ifRange = request.headers['if-range'];
+  const partial = range && (!ifRange || ifRange === etag) ? range : null;
+  let body;
+  try {
+    body = await app.storage.get(target.storageKey, partial ?? undefined);
+  } catch (err) {
+    if (err instanceof StorageNotFoundError) {
+      request.log.error({ key: target.storageKey, documentId: target.documentId }, 'stored object missing');
+      throw new Problem(404, 'documents.fileUnavailable');
+    }
+    throw err;
+  }
+  // Counted once per download: a resumed download (range not at 0) is not a new one.
+  if (!partial || partial.start === 0) await q.recordDownload(app.db, { documentId: target.documentId, versionId: target.versionId, category: downloadCategory(viewer) });
+  const inline = INLINE_TYPES.has(target.mediaType);
+  reply
+    .header('content-type', target.mediaType.startsWith('text/') ? `${target.mediaType}; charset=utf-8` : target.mediaType)
+    .header('content-disposition', contentDisposition(target.originalName, { type: inline ? 'inline' : 'attachment' }))
+    .header('x-content-type-options', 'nosniff')
+    // Whatever the file holds, it runs no script and reaches nothing when shown.
+    .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
+    .header('cache-control', 'private, no-cache')
+    .header('etag', etag)
+    .header('accept-ranges', 'bytes');
+  if (partial) {
+    reply.code(206).header('content-range', `bytes ${partial.start}-${partial.end}/${target.size}`).header('content-length', partial.end - partial.start + 1);
+  } else {
+    reply.header('content-length', target.size);
+  }
+  return reply.send(body);
+}

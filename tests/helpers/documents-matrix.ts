@@ -1,0 +1,63 @@
+import type { InjectOptions } from 'fastify';
+import { accessCookieFor, type TestContext, type TestUser } from './app';
+import { pdfWith, uploadForm } from './documents';
+
+/**
+ * The documents rows of the shared role matrix (tests/server/role-matrix.test.ts).
+ * The full audience matrix (partners of other categories and communes) is in
+ * tests/server/documents.test.ts: establishments E and F of the shared matrix
+ * are alike, so here a staff-only document shows the audience at work.
+ */
+
+type Caller = 'anonymous' | 'partner' | 'otherPartner' | 'staff' | 'admin';
+type Expected = Record<Caller, number>;
+interface Row {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  route: string;
+  request?: () => Pick<InjectOptions, 'url' | 'payload' | 'query' | 'headers'>;
+  expect: Expected;
+}
+
+const signedIn = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: s, staff: s, admin: s });
+const staffAndAdmin = (s: number): Expected => ({ anonymous: 401, partner: 403, otherPartner: 403, staff: s, admin: s });
+/** Hidden from partners by its audience: 404, as if absent. */
+const staffAudience = (s: number): Expected => ({ anonymous: 401, partner: 404, otherPartner: 404, staff: s, admin: s });
+
+const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
+const fx: { publicId: string; staffOnlyId: string; versionId: string; pdf: Buffer; n: number } = { publicId: '', staffOnlyId: '', versionId: '', pdf: Buffer.alloc(0), n: 0 };
+
+async function uploadAsStaff(ctx: TestContext, staff: TestUser, meta: Record<string, unknown>): Promise<{ id: string; versionId: string }> {
+  const form = uploadForm(meta, { filename: 'matrice.pdf', data: fx.pdf });
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/documents', payload: form.payload, headers: { ...form.headers, cookie: await accessCookieFor(ctx, staff) } });
+  if (res.statusCode !== 201) throw new Error(`matrix fixture upload: ${res.statusCode} ${res.body}`);
+  const { document } = res.json();
+  return { id: document.id, versionId: document.currentVersion.id };
+}
+
+export async function setupDocumentsMatrix(ctx: TestContext, who: { staff: TestUser }) {
+  fx.pdf = await pdfWith(['Matrice des rôles']);
+  const pub = await uploadAsStaff(ctx, who.staff, { title: 'Pour tous', status: 'published', audience: everyone });
+  const hidden = await uploadAsStaff(ctx, who.staff, { title: 'Personnel seulement', status: 'published' });
+  fx.publicId = pub.id;
+  fx.versionId = pub.versionId;
+  fx.staffOnlyId = hidden.id;
+}
+
+const form = (meta: Record<string, unknown>) => {
+  const f = uploadForm(meta, { filename: 'matrice.pdf', data: fx.pdf });
+  return { payload: f.payload, headers: f.headers };
+};
+
+export const documentsMatrixRows: Row[] = [
+  { method: 'GET', route: '/api/documents/folders', expect: signedIn(200) },
+  { method: 'POST', route: '/api/documents/folders', request: () => ({ payload: { name: `Dossier ${++fx.n}` } }), expect: staffAndAdmin(201) },
+  { method: 'GET', route: '/api/documents', expect: signedIn(200) },
+  { method: 'POST', route: '/api/documents', request: () => form({ title: 'Dépôt matrice' }), expect: staffAndAdmin(201) },
+  { method: 'GET', route: '/api/documents/:id', request: () => ({ url: `/api/documents/${fx.staffOnlyId}` }), expect: staffAudience(200) },
+  { method: 'GET', route: '/api/documents/:id/download', request: () => ({ url: `/api/documents/${fx.publicId}/download` }), expect: signedIn(200) },
+  { method: 'POST', route: '/api/documents/:id/versions', request: () => ({ url: `/api/documents/${fx.staffOnlyId}/versions`, ...form({ changeNote: 'matrice' }) }), expect: staffAndAdmin(201) },
+  {
+    method: 'GET', route: '/api/documents/:id/versions/:versionId/download',
+    request: () => ({ url: `/api/documents/${fx.publicId}/versions/${fx.versionId}/download` }), expect: staffAndAdmin(200),
+  },
+];
