@@ -28,6 +28,12 @@ export interface JobPayloads {
   'trainings.reminders': Record<string, never>;
   /** Satisfaction surveys after each session. */
   'trainings.surveys': Record<string, never>;
+  /** Extract the searchable text (and page count) of one document version. */
+  'documents.extract': { versionId: string };
+  /** Make the thumbnail of one image version. */
+  'documents.thumbnail': { versionId: string };
+  /** Remove what crashed uploads left in storage; re-enqueue lost extractions. */
+  'documents.sweep': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -40,6 +46,9 @@ export const jobQueue: { [N in JobName]: QueueName } = {
   'trainings.sweep': 'schedule',
   'trainings.reminders': 'schedule',
   'trainings.surveys': 'schedule',
+  'documents.extract': 'schedule',
+  'documents.thumbnail': 'schedule',
+  'documents.sweep': 'schedule',
 };
 
 export const defaultJobOptions: JobsOptions = {
@@ -54,6 +63,8 @@ export const jobIds = {
   'mail.send': (p: JobPayloads['mail.send']) => `mail-${p.messageId}`,
   'trainings.offer-expire': (p: JobPayloads['trainings.offer-expire']) => `training-offer-${p.registrationId}-${p.round}`,
   'trainings.notice': (p: JobPayloads['trainings.notice']) => `training-notice-${p.noticeId}`,
+  'documents.extract': (p: JobPayloads['documents.extract']) => `documents-extract-${p.versionId}`,
+  'documents.thumbnail': (p: JobPayloads['documents.thumbnail']) => `documents-thumbnail-${p.versionId}`,
 } satisfies Partial<{ [N in JobName]: (p: JobPayloads[N]) => string }>;
 
 /** Jobs that run at a time given by their payload (milliseconds from now). */

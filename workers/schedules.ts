@@ -10,4 +10,5 @@ export async function registerSchedules(queues: Queues): Promise<void> {
   await queues.schedule.upsertJobScheduler('trainings.sweep', { every: 60_000 }, { name: 'trainings.sweep', data: {} });
   await queues.schedule.upsertJobScheduler('trainings.reminders', { every: 15 * 60_000 }, { name: 'trainings.reminders', data: {} });
   await queues.schedule.upsertJobScheduler('trainings.surveys', { every: 15 * 60_000 }, { name: 'trainings.surveys', data: {} });
+  await queues.schedule.upsertJobScheduler('documents.sweep', { every: 60 * 60_000 }, { name: 'documents.sweep', data: {} });
 }

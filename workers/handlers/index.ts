@@ -8,6 +8,9 @@ import { expireTrainingOffer } from './trainings/offers';
 import { sendTrainingReminders } from './trainings/reminders';
 import { sendTrainingSurveys } from './trainings/surveys';
 import { sweepTrainings } from './trainings/sweep';
+import { extractDocumentText } from './documents/extract';
+import { sweepDocuments } from './documents/sweep';
+import { makeDocumentThumbnail } from './documents/thumbnail';
 
 /** Job name -> handler. Every handler re-reads state and is safe to run twice. */
 export const handlers: { [N in JobName]: JobHandler<N> } = {
@@ -19,4 +22,7 @@ export const handlers: { [N in JobName]: JobHandler<N> } = {
   'trainings.sweep': sweepTrainings,
   'trainings.reminders': sendTrainingReminders,
   'trainings.surveys': sendTrainingSurveys,
+  'documents.extract': extractDocumentText,
+  'documents.thumbnail': makeDocumentThumbnail,
+  'documents.sweep': sweepDocuments,
 };

@@ -3,3 +3,4 @@ export * from './documents';
 export * from './downloads';
 export * from './folders';
 export * from './search';
+export * from './processing';

@@ -99,6 +99,12 @@ const versionFields = (u: StoredUpload, changeNote: string): q.VersionFields => 
   textStatus: u.rule.extractable ? 'pending' : 'none',
 });
 
+/** The worker jobs a stored version asks for, enqueued after its commit. */
+async function enqueueProcessing(app: FastifyInstance, upload: StoredUpload, versionId: string) {
+  if (upload.rule.extractable) await app.enqueue('documents.extract', { versionId });
+  if (upload.rule.image) await app.enqueue('documents.thumbnail', { versionId });
+}
+
 /** Runs `record` once the file is stored; if it refuses or fails, the stored object goes too. */
 async function recordOrDiscard<R>(app: FastifyInstance, upload: StoredUpload, record: () => Promise<R>): Promise<R> {
   try {
@@ -119,8 +125,8 @@ export async function createFromUpload(app: FastifyInstance, request: FastifyReq
       if (meta.audience) await assertAudience(app, meta.audience);
     },
   });
-  return recordOrDiscard(app, upload, async () => {
-    const result = await q.createDocument(app.db, {
+  const result = await recordOrDiscard(app, upload, async () => {
+    const created = await q.createDocument(app.db, {
       actorId: principal.userId,
       document: {
         title: meta.title.trim(), description: meta.description?.trim() ?? '', tags: meta.tags ?? [], folderId: meta.folderId ?? null,
@@ -128,10 +134,13 @@ export async function createFromUpload(app: FastifyInstance, request: FastifyReq
       },
       version: versionFields(upload, ''),
     });
-    if (!result.ok) throw new Problem(createRefusals[result.reason][0], createRefusals[result.reason][1]);
-    const row = await q.getDocument(app.db, result.documentId, { kind: 'staff' });
-    return { document: toDocument(row!), duplicates: result.duplicates };
+    if (!created.ok) throw new Problem(createRefusals[created.reason][0], createRefusals[created.reason][1]);
+    return created;
   });
+  // Committed: from here on the object belongs to the version.
+  await enqueueProcessing(app, upload, result.versionId);
+  const row = await q.getDocument(app.db, result.documentId, { kind: 'staff' });
+  return { document: toDocument(row!), duplicates: result.duplicates };
 }
 
 export async function addVersionFromUpload(app: FastifyInstance, request: FastifyRequest, principal: Principal, documentId: string) {
@@ -144,12 +153,14 @@ export async function addVersionFromUpload(app: FastifyInstance, request: Fastif
       meta = parseMeta(NewVersionMeta, fields.meta);
     },
   });
-  return recordOrDiscard(app, upload, async () => {
-    const result = await q.addVersion(app.db, { actorId: principal.userId, documentId, version: versionFields(upload, meta.changeNote?.trim() ?? '') });
-    if (!result.ok) throw new Problem(404, 'documents.notFound');
-    const row = await q.getDocument(app.db, documentId, { kind: 'staff' });
-    return { document: toDocument(row!), duplicates: result.duplicates };
+  const result = await recordOrDiscard(app, upload, async () => {
+    const added = await q.addVersion(app.db, { actorId: principal.userId, documentId, version: versionFields(upload, meta.changeNote?.trim() ?? '') });
+    if (!added.ok) throw new Problem(404, 'documents.notFound');
+    return added;
   });
+  await enqueueProcessing(app, upload, result.versionId);
+  const row = await q.getDocument(app.db, documentId, { kind: 'staff' });
+  return { document: toDocument(row!), duplicates: result.duplicates };
 }
 
 // ---------- reading ----------

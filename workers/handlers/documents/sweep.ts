@@ -1,0 +1,37 @@
+import { pendingExtractions, unreferencedKeys } from '../../../db/queries/documents';
+import { enqueue, type JobHandler } from '../../jobs';
+import { storageFor } from './storage';
+
+/** Objects younger than this may belong to an upload whose transaction has not committed yet. */
+const GRACE_MS = 60 * 60 * 1000;
+
+/**
+ * What a crash can leave: temporary files and unfinished multipart uploads,
+ * stored objects no version refers to (the process died between the storage
+ * write and the commit, or after a delete), and versions whose extraction
+ * job Redis lost. Safe to run any time, twice, or on several workers.
+ */
+export const sweepDocuments: JobHandler<'documents.sweep'> = async (_payload, ctx) => {
+  const storage = await storageFor(ctx.config);
+  const before = new Date(Date.now() - GRACE_MS);
+  const incomplete = await storage.sweepIncomplete(before);
+  let orphans = 0;
+  for (const area of ['documents/', 'thumbnails/']) {
+    let batch: string[] = [];
+    const flush = async () => {
+      for (const key of await unreferencedKeys(ctx.db, batch)) {
+        await storage.delete(key);
+        orphans++;
+      }
+      batch = [];
+    };
+    for await (const o of storage.list(area)) {
+      if (o.modifiedAt < before) batch.push(o.key);
+      if (batch.length >= 500) await flush();
+    }
+    await flush();
+  }
+  const pending = await pendingExtractions(ctx.db, new Date(Date.now() - 10 * 60 * 1000));
+  for (const versionId of pending) await enqueue(ctx.queues, 'documents.extract', { versionId });
+  return { incomplete, orphans, requeued: pending.length };
+};
