@@ -4,13 +4,15 @@ import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import { IdParams, problemResponses, ProblemSchema } from '../schemas/common';
 import {
-  CreateFolderBody, DocumentDetailSchema, DocumentList, DocumentListQuery, FolderList, FolderSchema, UploadResultSchema, VersionParams,
+  CreateFolderBody, DocumentDetailSchema, DocumentList, DocumentListQuery, FolderList, FolderSchema, ReviewList, ReviewQuery, UpdateDocumentBody,
+  UploadResultSchema, VersionParams,
 } from '../schemas/documents';
 import * as svc from '../services/documents';
 
 const tags = ['documents'];
 const uploadProblems = { ...problemResponses, 413: ProblemSchema, 415: ProblemSchema };
 const FileBody = Type.String({ description: 'Le fichier (flux binaire)' });
+const NoContent = Type.Unsafe<void>({ type: 'null', description: 'Pas de contenu' });
 
 /**
  * The document library (centre de ressources): folders, documents with
@@ -24,6 +26,8 @@ export default async function documentRoutes(fastify: FastifyInstance) {
 
   // Streams only (request.file()); limits are set per upload from UPLOAD_MAX_BYTES.
   await app.register(multipart, { throwFileSizeLimit: true, limits: { fileSize: app.config.UPLOAD_MAX_BYTES, files: 1 } });
+
+  app.addHook('onReady', async () => svc.warnIfAccentSensitive(app));
 
   // ---------- folders ----------
 
@@ -52,10 +56,38 @@ export default async function documentRoutes(fastify: FastifyInstance) {
     },
   }, async (request, reply) => reply.code(201).send(await svc.createFromUpload(app, request, request.principal!)));
 
+  app.get('/api/documents/review', {
+    preHandler: staff,
+    schema: { tags, summary: 'Documents à revoir (date de revue passée)', querystring: ReviewQuery, response: { 200: ReviewList, ...problemResponses } },
+  }, async (request) => svc.dueForReview(app, request.query));
+
   app.get('/api/documents/:id', {
     preHandler: anyone,
     schema: { tags, summary: 'Un document', params: IdParams, response: { 200: DocumentDetailSchema, ...problemResponses } },
   }, async (request) => svc.getDetail(app, request.principal!, request.params.id));
+
+  app.patch('/api/documents/:id', {
+    preHandler: staff,
+    schema: { tags, summary: 'Modifie un document (détails, statut, public, revue)', params: IdParams, body: UpdateDocumentBody, response: { 200: DocumentDetailSchema, ...problemResponses } },
+  }, async (request) => svc.update(app, request.params.id, request.body));
+
+  app.delete('/api/documents/:id', {
+    preHandler: staff,
+    schema: { tags, summary: 'Supprime un document et ses fichiers', params: IdParams, response: { 204: NoContent, ...problemResponses } },
+  }, async (request, reply) => {
+    await svc.remove(app, request.params.id);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/documents/:id/thumbnail', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Vignette de la version courante (images)', params: IdParams, response: { 200: FileBody, ...problemResponses } },
+  }, async (request, reply) => svc.thumbnail(app, request, reply, request.params.id));
+
+  app.post('/api/documents/:id/versions/:versionId/restore', {
+    preHandler: staff,
+    schema: { tags, summary: 'Rétablit une version précédente', params: VersionParams, response: { 200: DocumentDetailSchema, ...problemResponses } },
+  }, async (request) => svc.restore(app, request.params.id, request.params.versionId));
 
   app.post('/api/documents/:id/versions', {
     preHandler: staff,

@@ -103,3 +103,22 @@ export const CreateFolderBody = Type.Object(
   { name: Text(120), parentId: Type.Optional(Nullable(Uuid)), audience: Type.Optional(AudienceSchema) },
   { additionalProperties: false },
 );
+
+/** Changes to a document's details (PATCH): every field optional. */
+export const UpdateDocumentBody = Type.Object(
+  {
+    title: Type.Optional(Text(200)),
+    description: Type.Optional(Type.String({ maxLength: 4000 })),
+    tags: Type.Optional(Type.Array(Tag, { maxItems: 20, uniqueItems: true })),
+    folderId: Type.Optional(Nullable(Uuid)),
+    status: Type.Optional(DocumentStatusSchema),
+    audience: Type.Optional(AudienceSchema),
+    reviewOn: Type.Optional(Nullable(Day)),
+    ownerId: Type.Optional(Nullable(Uuid)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateDocumentBody = Static<typeof UpdateDocumentBody>;
+
+export const ReviewQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+export const ReviewList = Paginated(DocumentSchema);

@@ -1,6 +1,8 @@
 import type { InjectOptions } from 'fastify';
 import { accessCookieFor, type TestContext, type TestUser } from './app';
-import { pdfWith, uploadForm } from './documents';
+import { createWorkerContext } from '../../workers/main';
+import { makeDocumentThumbnail } from '../../workers/handlers/documents/thumbnail';
+import { pdfWith, PNG_1PX, uploadForm } from './documents';
 
 /**
  * The documents rows of the shared role matrix (tests/server/role-matrix.test.ts).
@@ -24,10 +26,12 @@ const staffAndAdmin = (s: number): Expected => ({ anonymous: 401, partner: 403, 
 const staffAudience = (s: number): Expected => ({ anonymous: 401, partner: 404, otherPartner: 404, staff: s, admin: s });
 
 const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
-const fx: { publicId: string; staffOnlyId: string; versionId: string; pdf: Buffer; n: number } = { publicId: '', staffOnlyId: '', versionId: '', pdf: Buffer.alloc(0), n: 0 };
+const fx: { publicId: string; staffOnlyId: string; versionId: string; imageId: string; toDelete: string[]; pdf: Buffer; n: number } = {
+  publicId: '', staffOnlyId: '', versionId: '', imageId: '', toDelete: [], pdf: Buffer.alloc(0), n: 0,
+};
 
-async function uploadAsStaff(ctx: TestContext, staff: TestUser, meta: Record<string, unknown>): Promise<{ id: string; versionId: string }> {
-  const form = uploadForm(meta, { filename: 'matrice.pdf', data: fx.pdf });
+async function uploadAsStaff(ctx: TestContext, staff: TestUser, meta: Record<string, unknown>, file = { filename: 'matrice.pdf', data: fx.pdf }): Promise<{ id: string; versionId: string }> {
+  const form = uploadForm(meta, file);
   const res = await ctx.app.inject({ method: 'POST', url: '/api/documents', payload: form.payload, headers: { ...form.headers, cookie: await accessCookieFor(ctx, staff) } });
   if (res.statusCode !== 201) throw new Error(`matrix fixture upload: ${res.statusCode} ${res.body}`);
   const { document } = res.json();
@@ -41,6 +45,13 @@ export async function setupDocumentsMatrix(ctx: TestContext, who: { staff: TestU
   fx.publicId = pub.id;
   fx.versionId = pub.versionId;
   fx.staffOnlyId = hidden.id;
+  const image = await uploadAsStaff(ctx, who.staff, { title: 'Image', status: 'published', audience: everyone }, { filename: 'pixel.png', data: PNG_1PX });
+  fx.imageId = image.id;
+  const wctx = createWorkerContext({ config: ctx.config, db: ctx.db, queues: ctx.queues, log: { info: () => {}, warn: () => {}, error: console.error } });
+  await makeDocumentThumbnail({ versionId: image.versionId }, wctx, undefined as never);
+  await wctx.close();
+  // DELETE is called by each of the 5 callers in turn: one document each (staff and admin delete theirs).
+  for (let i = 0; i < 5; i++) fx.toDelete.push((await uploadAsStaff(ctx, who.staff, { title: `À supprimer ${i}` })).id);
 }
 
 const form = (meta: Record<string, unknown>) => {
@@ -53,7 +64,15 @@ export const documentsMatrixRows: Row[] = [
   { method: 'POST', route: '/api/documents/folders', request: () => ({ payload: { name: `Dossier ${++fx.n}` } }), expect: staffAndAdmin(201) },
   { method: 'GET', route: '/api/documents', expect: signedIn(200) },
   { method: 'POST', route: '/api/documents', request: () => form({ title: 'Dépôt matrice' }), expect: staffAndAdmin(201) },
+  { method: 'GET', route: '/api/documents/review', expect: staffAndAdmin(200) },
   { method: 'GET', route: '/api/documents/:id', request: () => ({ url: `/api/documents/${fx.staffOnlyId}` }), expect: staffAudience(200) },
+  { method: 'PATCH', route: '/api/documents/:id', request: () => ({ url: `/api/documents/${fx.staffOnlyId}`, payload: { tags: ['matrice'] } }), expect: staffAndAdmin(200) },
+  { method: 'DELETE', route: '/api/documents/:id', request: () => ({ url: `/api/documents/${fx.toDelete.shift() ?? fx.staffOnlyId}` }), expect: staffAndAdmin(204) },
+  { method: 'GET', route: '/api/documents/:id/thumbnail', request: () => ({ url: `/api/documents/${fx.imageId}/thumbnail` }), expect: signedIn(200) },
+  {
+    method: 'POST', route: '/api/documents/:id/versions/:versionId/restore',
+    request: () => ({ url: `/api/documents/${fx.publicId}/versions/${fx.versionId}/restore` }), expect: staffAndAdmin(200),
+  },
   { method: 'GET', route: '/api/documents/:id/download', request: () => ({ url: `/api/documents/${fx.publicId}/download` }), expect: signedIn(200) },
   { method: 'POST', route: '/api/documents/:id/versions', request: () => ({ url: `/api/documents/${fx.staffOnlyId}/versions`, ...form({ changeNote: 'matrice' }) }), expect: staffAndAdmin(201) },
   {

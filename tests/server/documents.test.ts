@@ -275,3 +275,42 @@ describe('search', () => {
     expect((await asCampsite({ method: 'GET', url: '/api/documents?q=camping%20-randonnee' })).json().items.every((d: { title: string }) => !/randonnées/.test(d.title))).toBe(true);
   });
 });
+
+describe('staff management', () => {
+  it('PATCH changes details, audience and status; partners see the change at once', async () => {
+    const pdf2 = await pdfWith(['Charte graphique']);
+    const id = (await upload(asStaff, { title: 'Charte', status: 'draft', audience: campsites }, { filename: 'charte.pdf', data: pdf2 })).json().document.id;
+    expect((await asRestaurant({ method: 'GET', url: `/api/documents/${id}` })).statusCode).toBe(404);
+    const res = await asStaff({ method: 'PATCH', url: `/api/documents/${id}`, payload: { status: 'published', audience: everyone, title: 'Charte graphique 2027', tags: ['marque'] } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().document).toMatchObject({ status: 'published', title: 'Charte graphique 2027', tags: ['marque'], audience: everyone });
+    expect(res.json().document.publishedAt).not.toBeNull();
+    expect((await asRestaurant({ method: 'GET', url: `/api/documents/${id}` })).statusCode).toBe(200);
+    expect((await asRestaurant({ method: 'GET', url: '/api/documents?q=marque' })).json().items.map((d: { id: string }) => d.id)).toContain(id);
+    expect((await asStaff({ method: 'PATCH', url: `/api/documents/${id}`, payload: {} })).statusCode).toBe(400);
+    expect((await asStaff({ method: 'PATCH', url: `/api/documents/${id}`, payload: { audience: { ...campsites, offices: ['bit-paris'] } } })).statusCode).toBe(400);
+  });
+
+  it('restoring a version makes it current again; deleting removes the files too', async () => {
+    const a = await pdfWith(['Version A']);
+    const b = await pdfWith(['Version B']);
+    const doc = (await upload(asStaff, { title: 'Versions', status: 'published', audience: everyone }, { filename: 'a.pdf', data: a })).json().document;
+    await upload(asStaff, { changeNote: 'B' }, { filename: 'b.pdf', data: b }, `/api/documents/${doc.id}/versions`);
+    const restored = await asStaff({ method: 'POST', url: `/api/documents/${doc.id}/versions/${doc.currentVersion.id}/restore` });
+    expect(restored.json().document.currentVersion.number).toBe(1);
+    expect((await asCampsite({ method: 'GET', url: `/api/documents/${doc.id}/download` })).rawPayload.equals(a)).toBe(true);
+    const before = (await storedObjects()).length;
+    expect((await asStaff({ method: 'DELETE', url: `/api/documents/${doc.id}` })).statusCode).toBe(204);
+    expect((await storedObjects()).length).toBe(before - 2);
+    expect((await asStaff({ method: 'GET', url: `/api/documents/${doc.id}` })).statusCode).toBe(404);
+  });
+
+  it('the review list shows documents whose review date has come, oldest first', async () => {
+    const due = (await upload(asStaff, { title: 'Grille tarifaire', reviewOn: '2026-01-15' }, { filename: 'grille.csv', data: Buffer.from('a;b\n') })).json().document.id;
+    await upload(asStaff, { title: 'Plus tard', reviewOn: '2099-01-01' }, { filename: 'tard.csv', data: Buffer.from('a;b\n') });
+    const list = (await asStaff({ method: 'GET', url: '/api/documents/review' })).json();
+    expect(list.items.map((d: { id: string }) => d.id)).toEqual([due]);
+    await asStaff({ method: 'PATCH', url: `/api/documents/${due}`, payload: { status: 'archived' } });
+    expect((await asStaff({ method: 'GET', url: '/api/documents/review' })).json().total).toBe(0);
+  });
+});

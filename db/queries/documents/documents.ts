@@ -204,3 +204,66 @@ function toSnippet(headline: string): Snippet[] {
   }
   return out;
 }
+
+export type UpdateDocumentResult = { ok: true } | { ok: false; reason: 'notFound' | 'folderNotFound' | 'ownerNotFound' };
+
+/** Changes a document's details; publishing stamps `publishedAt` once; a new review date may remind again. */
+export async function updateDocument(db: Database, id: string, patch: Partial<DocumentFields>): Promise<UpdateDocumentResult> {
+  return db.transaction(async (tx) => {
+    const [doc] = await tx.select({ id: documents.id, publishedAt: documents.publishedAt }).from(documents).where(eq(documents.id, id)).for('update');
+    if (!doc) return { ok: false as const, reason: 'notFound' as const };
+    if (patch.folderId && !(await tx.$count(documentFolders, eq(documentFolders.id, patch.folderId)))) return { ok: false as const, reason: 'folderNotFound' as const };
+    if (patch.ownerId && !(await tx.$count(users, and(eq(users.id, patch.ownerId), ne(users.role, 'partner'))))) return { ok: false as const, reason: 'ownerNotFound' as const };
+    const { audience, ...fields } = patch;
+    await tx
+      .update(documents)
+      .set({
+        ...fields,
+        ...(audience ? audienceValues(audience) : {}),
+        ...(patch.status === 'published' && !doc.publishedAt ? { publishedAt: new Date() } : {}),
+        ...(patch.reviewOn !== undefined ? { reviewRemindedAt: null } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(documents.id, id));
+    if (patch.title !== undefined || patch.description !== undefined || patch.tags !== undefined) await refreshSearch(tx, id);
+    return { ok: true as const };
+  });
+}
+
+/** Makes an earlier version the current one again (its text and thumbnail come with it). */
+export async function restoreVersion(db: Database, p: { documentId: string; versionId: string }): Promise<{ ok: true } | { ok: false; reason: 'notFound' }> {
+  return db.transaction(async (tx) => {
+    const [doc] = await tx.select({ id: documents.id }).from(documents).where(eq(documents.id, p.documentId)).for('update');
+    if (!doc) return { ok: false as const, reason: 'notFound' as const };
+    if (!(await tx.$count(documentVersions, and(eq(documentVersions.id, p.versionId), eq(documentVersions.documentId, doc.id))))) return { ok: false as const, reason: 'notFound' as const };
+    await tx.update(documents).set({ currentVersionId: p.versionId, updatedAt: new Date() }).where(eq(documents.id, doc.id));
+    await refreshSearch(tx, doc.id);
+    return { ok: true as const };
+  });
+}
+
+/**
+ * Deletes a document and its versions; returns the stored objects to remove
+ * after commit (the sweeper catches any the caller could not).
+ */
+export async function deleteDocument(db: Database, id: string): Promise<{ ok: true; keys: string[] } | { ok: false; reason: 'notFound' }> {
+  return db.transaction(async (tx) => {
+    const [doc] = await tx.select({ id: documents.id }).from(documents).where(eq(documents.id, id)).for('update');
+    if (!doc) return { ok: false as const, reason: 'notFound' as const };
+    const versions = await tx.select({ key: documentVersions.storageKey, thumb: documentVersions.thumbnailKey }).from(documentVersions).where(eq(documentVersions.documentId, id));
+    await tx.update(documents).set({ currentVersionId: null }).where(eq(documents.id, id));
+    await tx.delete(documents).where(eq(documents.id, id));
+    return { ok: true as const, keys: versions.flatMap((v) => [v.key, ...(v.thumb ? [v.thumb] : [])]) };
+  });
+}
+
+/** Documents whose review date has come ("à revoir"), oldest first: the staff review list. */
+export async function listDueForReview(db: Database, p: { page: number; pageSize: number }) {
+  const where = and(ne(documents.status, 'archived'), sql`${documents.reviewOn} <= (now() at time zone 'Europe/Paris')::date`);
+  const [rows, [total]] = await Promise.all([
+    db.select(documentColumns).from(documents).leftJoin(users, eq(users.id, documents.ownerId)).where(where)
+      .orderBy(asc(documents.reviewOn), asc(documents.id)).limit(p.pageSize).offset((p.page - 1) * p.pageSize),
+    db.select({ n: count() }).from(documents).where(where),
+  ]);
+  return { items: await withVersions(db, rows), total: total?.n ?? 0 };
+}

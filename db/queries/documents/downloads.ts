@@ -53,3 +53,13 @@ export async function downloadCounts(db: Database, documentId: string): Promise<
     .groupBy(documentDownloads.category)
     .orderBy(documentDownloads.category);
 }
+
+/** The thumbnail of a document's current version, for a viewer who may see the document. */
+export async function thumbnailTarget(db: Database, p: { documentId: string; viewer: AudienceViewer }): Promise<string | null> {
+  const [row] = await db
+    .select({ key: documentVersions.thumbnailKey })
+    .from(documents)
+    .innerJoin(documentVersions, eq(documentVersions.id, documents.currentVersionId))
+    .where(and(eq(documents.id, p.documentId), documentVisible(p.viewer)));
+  return row?.key ?? null;
+}

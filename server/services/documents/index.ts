@@ -8,7 +8,7 @@ import { validatorCompiler } from '../../lib/validators';
 import type { Principal } from '../../plugins/auth';
 import { Problem } from '../../plugins/errors';
 import {
-  CreateDocumentMeta, NewVersionMeta, type DocumentItem, type Version,
+  CreateDocumentMeta, NewVersionMeta, type DocumentItem, type UpdateDocumentBody, type Version,
 } from '../../schemas/documents';
 import type { Static, TSchema } from 'typebox';
 import { receiveUpload, type StoredUpload } from './upload';
@@ -166,7 +166,10 @@ export async function addVersionFromUpload(app: FastifyInstance, request: Fastif
 // ---------- reading ----------
 
 export async function getDetail(app: FastifyInstance, principal: Principal, id: string) {
-  const viewer = await viewerOf(app, principal);
+  return detailFor(app, await viewerOf(app, principal), id);
+}
+
+async function detailFor(app: FastifyInstance, viewer: AudienceViewer, id: string) {
   const row = await q.getDocument(app.db, id, viewer);
   if (!row) throw new Problem(404, 'documents.notFound');
   if (viewer.kind !== 'staff') return { document: toDocument(row) };
@@ -209,6 +212,50 @@ export async function createFolder(app: FastifyInstance, principal: Principal, b
   return toFolder(result.folder);
 }
 
+// ---------- staff management ----------
+
+const updateRefusals = {
+  notFound: [404, 'documents.notFound'], folderNotFound: [404, 'documents.folderNotFound'], ownerNotFound: [400, 'documents.metadataInvalid'],
+} as const satisfies Record<Extract<q.UpdateDocumentResult, { ok: false }>['reason'], readonly [number, MessageKey]>;
+
+export async function update(app: FastifyInstance, id: string, body: UpdateDocumentBody) {
+  if (body.audience) await assertAudience(app, body.audience);
+  const result = await q.updateDocument(app.db, id, {
+    ...body,
+    ...(body.title !== undefined ? { title: body.title.trim() } : {}),
+    ...(body.description !== undefined ? { description: body.description.trim() } : {}),
+  });
+  if (!result.ok) throw new Problem(updateRefusals[result.reason][0], updateRefusals[result.reason][1]);
+  return detailFor(app, { kind: 'staff' }, id);
+}
+
+export async function restore(app: FastifyInstance, documentId: string, versionId: string) {
+  const result = await q.restoreVersion(app.db, { documentId, versionId });
+  if (!result.ok) throw new Problem(404, 'documents.versionNotFound');
+  return detailFor(app, { kind: 'staff' }, documentId);
+}
+
+export async function remove(app: FastifyInstance, id: string) {
+  const result = await q.deleteDocument(app.db, id);
+  if (!result.ok) throw new Problem(404, 'documents.notFound');
+  // After commit; what fails here is removed by the hourly sweeper.
+  for (const key of result.keys) await app.storage.delete(key).catch((err) => app.log.warn({ err, key }, 'stored object left for the sweeper'));
+}
+
+export async function dueForReview(app: FastifyInstance, query: { page?: number; pageSize?: number }) {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 20;
+  const { items, total } = await q.listDueForReview(app.db, { page, pageSize });
+  return { items: items.map(toDocument), total, page, pageSize };
+}
+
+/** Logged once at start-up: where the database lacks unaccent, searches are accent-sensitive (and every answer says so). */
+export async function warnIfAccentSensitive(app: FastifyInstance) {
+  if (!(await accentInsensitive(app))) {
+    app.log.warn('French search is accent-sensitive: the unaccent extension is missing from this database (see README, Documents)');
+  }
+}
+
 // ---------- downloads ----------
 
 /** Shown in the browser (sandboxed); everything else is an attachment. */
@@ -237,6 +284,26 @@ export function parseRange(header: string | undefined, size: number): { start: n
   }
   if (start >= size || size === 0) return 'unsatisfiable';
   return { start, end };
+}
+
+/** The thumbnail of a document's current version (an image the server made: WebP, shown inline). */
+export async function thumbnail(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, documentId: string) {
+  const viewer = await viewerOf(app, request.principal!);
+  const key = await q.thumbnailTarget(app.db, { documentId, viewer });
+  if (!key) throw new Problem(404, 'documents.notFound');
+  let body;
+  try {
+    body = await app.storage.get(key);
+  } catch (err) {
+    if (err instanceof StorageNotFoundError) throw new Problem(404, 'documents.fileUnavailable');
+    throw err;
+  }
+  return reply
+    .header('content-type', 'image/webp')
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, max-age=300')
+    .send(body);
 }
 
 export async function download(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, params: { documentId: string; versionId?: string }) {

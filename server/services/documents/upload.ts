@@ -66,14 +66,18 @@ export async function receiveUpload(
   // turn that into a failure so the storage write is abandoned.
   file.once('limit', () => file.destroy(new Problem(413, 'documents.fileTooLarge')));
   const inspector = new UploadInspector(rule!);
+  // A refusal can come before the storage driver listens (it may first await
+  // a directory or a connection): the error is read from `inspector.errored`.
+  inspector.on('error', () => {});
   file.once('error', (err) => inspector.destroy(err));
   const key = newObjectKey(area);
   try {
     await storage.put(key, file.pipe(inspector), { contentType: rule!.mediaType });
   } catch (err) {
     file.resume();
-    if (err instanceof FileRefused) throw refuse(err.reason);
-    throw mapMultipartError(err);
+    const cause = inspector.errored ?? err;
+    if (cause instanceof FileRefused) throw refuse(cause.reason);
+    throw mapMultipartError(cause);
   }
   if (file.truncated) {
     // The limit was reached before the listener above was attached (a fast
