@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { pgEnum, text } from 'drizzle-orm/pg-core';
+import { AUDIENCE_KINDS } from '../../common/documents';
+
+export type { AudienceKind } from '../../common/documents';
 
 /**
  * Audience of a piece of content (documents now; news and newsletter segments
@@ -8,8 +11,6 @@ import { pgEnum, text } from 'drizzle-orm/pg-core';
  * communauté de communes, office). The one predicate that reads these columns
  * is `audienceVisible` in db/queries/audience.ts.
  */
-export const AUDIENCE_KINDS = ['everyone', 'staff', 'partners'] as const;
-export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
 export const audienceKind = pgEnum('audience_kind', AUDIENCE_KINDS);
 
 const ids = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);

@@ -2,15 +2,13 @@ import { sql } from 'drizzle-orm';
 import {
   bigint, boolean, check, customType, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { DOCUMENT_STATUSES, DOCUMENT_TEXT_STATUSES } from '../../common/documents';
 import { users } from './accounts';
 import { audienceColumns } from './audience';
 
-export const DOCUMENT_STATUSES = ['draft', 'published', 'archived'] as const;
-export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+export type { DocumentStatus } from '../../common/documents';
 export const documentStatus = pgEnum('document_status', DOCUMENT_STATUSES);
 
-/** Text extraction of a version: waiting for the worker, done, nothing to extract (images, archives), or failed. */
-export const DOCUMENT_TEXT_STATUSES = ['pending', 'done', 'none', 'failed'] as const;
 export const documentTextStatus = pgEnum('document_text_status', DOCUMENT_TEXT_STATUSES);
 
 /** `tsvector` for the search column, built by db/queries/documents (`searchVector`), never by hand. */

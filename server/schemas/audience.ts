@@ -1,4 +1,6 @@
 import { Type, type Static } from 'typebox';
+import { AUDIENCE_KINDS } from '../../common/documents';
+import { OneOf } from './common';
 
 const Ids = (pattern: string, maxItems: number) =>
   Type.Array(Type.String({ pattern, maxLength: 64 }), { maxItems, uniqueItems: true });
@@ -11,7 +13,7 @@ const Ids = (pattern: string, maxItems: number) =>
  */
 export const AudienceSchema = Type.Object(
   {
-    kind: Type.Union([Type.Literal('everyone'), Type.Literal('staff'), Type.Literal('partners')]),
+    kind: OneOf(AUDIENCE_KINDS),
     categories: Ids('^[a-z_]+$', 20),
     subcategories: Ids('^[a-z_]+$', 60),
     communes: Ids('^[0-9][0-9AB][0-9]{3}$', 60),

@@ -1,10 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { AudienceSchema } from './audience';
-import { PageQuery, Paginated, Text, Uuid } from './common';
+import { DOCUMENT_STATUSES, DOCUMENT_TEXT_STATUSES } from '../../common/documents';
+import { OneOf, PageQuery, Paginated, Text, Uuid } from './common';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-export const DocumentStatusSchema = Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')]);
+export const DocumentStatusSchema = OneOf(DOCUMENT_STATUSES);
 const Tag = Type.String({ minLength: 1, maxLength: 40 });
 const Day = Type.String({ format: 'date' });
 
@@ -18,7 +19,7 @@ export const VersionSchema = Type.Object({
   changeNote: Type.String(),
   pageCount: Nullable(Type.Integer()),
   hasThumbnail: Type.Boolean(),
-  textStatus: Type.Union([Type.Literal('pending'), Type.Literal('done'), Type.Literal('none'), Type.Literal('failed')]),
+  textStatus: OneOf(DOCUMENT_TEXT_STATUSES),
   createdAt: Type.String({ format: 'date-time' }),
 });
 export type Version = Static<typeof VersionSchema>;
