@@ -5,6 +5,7 @@ import type { Locale } from './templates/layout';
 import { PasswordChanged, passwordChangedSubject, type PasswordChangedProps } from './templates/password-changed';
 import { PasswordReset, passwordResetSubject, type PasswordResetProps } from './templates/password-reset';
 import { trainingTemplates } from './templates/trainings';
+import { DocumentReview, documentReviewSubject, type DocumentReviewProps } from './templates/documents';
 
 export type { Locale };
 export type { InvitationProps, PasswordChangedProps, PasswordResetProps };
@@ -22,6 +23,7 @@ export const templates = {
   'password-reset': define<PasswordResetProps>({ component: PasswordReset, subject: passwordResetSubject }),
   'password-changed': define<PasswordChangedProps>({ component: PasswordChanged, subject: passwordChangedSubject }),
   ...trainingTemplates,
+  'document-review': define<DocumentReviewProps>({ component: DocumentReview, subject: documentReviewSubject }),
 };
 
 export type TemplateName = keyof typeof templates;

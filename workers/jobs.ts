@@ -34,6 +34,8 @@ export interface JobPayloads {
   'documents.thumbnail': { versionId: string };
   /** Remove what crashed uploads left in storage; re-enqueue lost extractions. */
   'documents.sweep': Record<string, never>;
+  /** Tell owners of documents whose review date has come ("à revoir"). */
+  'documents.review-reminders': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -49,6 +51,7 @@ export const jobQueue: { [N in JobName]: QueueName } = {
   'documents.extract': 'schedule',
   'documents.thumbnail': 'schedule',
   'documents.sweep': 'schedule',
+  'documents.review-reminders': 'schedule',
 };
 
 export const defaultJobOptions: JobsOptions = {

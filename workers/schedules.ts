@@ -11,4 +11,5 @@ export async function registerSchedules(queues: Queues): Promise<void> {
   await queues.schedule.upsertJobScheduler('trainings.reminders', { every: 15 * 60_000 }, { name: 'trainings.reminders', data: {} });
   await queues.schedule.upsertJobScheduler('trainings.surveys', { every: 15 * 60_000 }, { name: 'trainings.surveys', data: {} });
   await queues.schedule.upsertJobScheduler('documents.sweep', { every: 60 * 60_000 }, { name: 'documents.sweep', data: {} });
+  await queues.schedule.upsertJobScheduler('documents.review-reminders', { pattern: '7 8 * * *', tz: 'Europe/Paris' }, { name: 'documents.review-reminders', data: {} });
 }

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentTexts, documentVersions } from '../../db/schema';
+import { capturedMails, documentTexts, documentVersions, mailMessages } from '../../db/schema';
 import { newObjectKey } from '../../storage';
 import { handlers } from '../../workers/handlers';
 import type { JobName, JobPayloads } from '../../workers/jobs';
@@ -117,5 +117,21 @@ describe('documents.sweep', () => {
     expect(first).toMatchObject({ orphans: 1 });
     expect(await run('documents.sweep', {})).toMatchObject({ orphans: 0 });
     expect((await objectKeys('documents/')).sort()).toEqual([...keep, young].sort());
+  });
+});
+
+describe('documents.review-reminders', () => {
+  it('tells the owner once when the review date has come (a mail in the outbox, French, with a plain-text part)', async () => {
+    const due = await upload({ title: 'Guide de la taxe de séjour', reviewOn: '2026-01-31' }, 'taxe.csv', Buffer.from('a;b\n'));
+    await upload({ title: 'Pas encore', reviewOn: '2099-01-01' }, 'plus-tard.csv', Buffer.from('a;b\n'));
+    const first = (await run('documents.review-reminders', {})) as { queued: number };
+    expect(first.queued).toBe(1);
+    expect(await run('documents.review-reminders', {})).toEqual({ queued: 0 });
+    const [message] = await ctx.db.select().from(mailMessages).where(eq(mailMessages.template, 'document-review'));
+    expect(message).toMatchObject({ params: { documentId: due.id } });
+    await run('mail.send', { messageId: message!.id });
+    const [mail] = await ctx.db.select().from(capturedMails).where(eq(capturedMails.subject, 'Document à revoir : Guide de la taxe de séjour'));
+    expect(mail!.text).toMatch(/31\s+janvier\s+2026/);
+    expect(mail!.text).toMatch(/\/documents\//);
   });
 });

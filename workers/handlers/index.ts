@@ -9,6 +9,7 @@ import { sendTrainingReminders } from './trainings/reminders';
 import { sendTrainingSurveys } from './trainings/surveys';
 import { sweepTrainings } from './trainings/sweep';
 import { extractDocumentText } from './documents/extract';
+import { sendDocumentReviewReminders } from './documents/reviews';
 import { sweepDocuments } from './documents/sweep';
 import { makeDocumentThumbnail } from './documents/thumbnail';
 
@@ -25,4 +26,5 @@ export const handlers: { [N in JobName]: JobHandler<N> } = {
   'documents.extract': extractDocumentText,
   'documents.thumbnail': makeDocumentThumbnail,
   'documents.sweep': sweepDocuments,
+  'documents.review-reminders': sendDocumentReviewReminders,
 };

@@ -1,6 +1,7 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
-import { documents, documentTexts, documentVersions } from '../../schema';
+import { documents, documentTexts, documentVersions, users } from '../../schema';
+import { queueMail } from '../mailings';
 import { refreshSearch } from './search';
 
 /** What the workers need of a version (text extraction, thumbnail). */
@@ -66,4 +67,53 @@ export async function unreferencedKeys(db: Database, keys: string[]): Promise<st
     .from(sql`unnest(${sql`array[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[]`}) as k`)
     .where(sql`not exists (select 1 from ${documentVersions} v where v.storage_key = k or v.thumbnail_key = k)`);
   return rows.map((r) => r.key);
+}
+
+/**
+ * Documents whose review date has come and whose owner was not reminded yet:
+ * one outbox mail per document and review date (dedupe key), and the
+ * document marked reminded, in one transaction each. Returns the mail ids to
+ * enqueue after commit. Running it twice queues nothing more.
+ */
+export async function queueDueReviewReminders(db: Database, limit = 200): Promise<string[]> {
+  const due = await db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(
+      sql`${documents.status} <> 'archived'`, isNull(documents.reviewRemindedAt), sql`${documents.ownerId} is not null`,
+      sql`${documents.reviewOn} <= (now() at time zone 'Europe/Paris')::date`,
+    ))
+    .limit(limit);
+  const mailIds: string[] = [];
+  for (const { id } of due) {
+    await db.transaction(async (tx) => {
+      const [doc] = await tx
+        .select({ reviewOn: documents.reviewOn, remindedAt: documents.reviewRemindedAt, ownerId: users.id, email: users.email, language: users.language, status: users.status })
+        .from(documents)
+        .innerJoin(users, eq(users.id, documents.ownerId))
+        .where(eq(documents.id, id))
+        .for('update', { of: documents });
+      if (!doc || doc.remindedAt || !doc.reviewOn) return;
+      if (doc.status === 'active') {
+        const mailId = await queueMail(tx, {
+          template: 'document-review', userId: doc.ownerId, toAddress: doc.email, language: doc.language,
+          params: { documentId: id }, dedupeKey: `document-review:${id}:${doc.reviewOn}`,
+        });
+        if (mailId) mailIds.push(mailId);
+      }
+      await tx.update(documents).set({ reviewRemindedAt: new Date() }).where(eq(documents.id, id));
+    });
+  }
+  return mailIds;
+}
+
+/** What the review mail shows, or null when it no longer applies (archived, reviewed since, new date). */
+export async function documentForReviewMail(db: Database, documentId: string) {
+  const [row] = await db
+    .select({ title: documents.title, reviewOn: documents.reviewOn, status: documents.status, ownerName: users.name })
+    .from(documents)
+    .innerJoin(users, eq(users.id, documents.ownerId))
+    .where(eq(documents.id, documentId));
+  if (!row || row.status === 'archived' || !row.reviewOn) return null;
+  return row;
 }

@@ -8,6 +8,7 @@ import { isTemplateName, type TemplateName, type TemplateProps } from '../../../
 import { deriveOneTimeToken, hashToken } from '../../../common/link-tokens';
 import type { MailAttachment } from '../../../emails/transport';
 import { trainingAttachments, trainingComposers } from '../trainings/mail';
+import { documentComposers } from '../documents/mail';
 import type { ComposeContext } from './context';
 import { isUuid } from '../../../common/ids';
 
@@ -85,6 +86,7 @@ export const composers: { [N in TemplateName]: Loader<N> } = {
     };
   },
   ...trainingComposers,
+  ...documentComposers,
 };
 
 /** Files a template attaches (the .ics of a training confirmation), built at send time like the props. */
