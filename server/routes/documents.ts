@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { IdParams, problemResponses, ProblemSchema } from '../schemas/common';
 import {
   CreateFolderBody, DocumentDetailSchema, DocumentList, DocumentListQuery, FolderList, FolderSchema, ReviewList, ReviewQuery, UpdateDocumentBody,
-  UploadResultSchema, VersionParams,
+  UploadResultSchema, VersionParams, VisitSchema,
 } from '../schemas/documents';
 import * as svc from '../services/documents';
 
@@ -55,6 +55,11 @@ export default async function documentRoutes(fastify: FastifyInstance) {
       response: { 201: UploadResultSchema, ...uploadProblems },
     },
   }, async (request, reply) => reply.code(201).send(await svc.createFromUpload(app, request, request.principal!)));
+
+  app.post('/api/documents/visits', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Ouverture de la bibliothèque (repères « nouveau »)', response: { 200: VisitSchema, ...problemResponses } },
+  }, async (request) => svc.recordVisit(app, request.principal!));
 
   app.get('/api/documents/review', {
     preHandler: staff,

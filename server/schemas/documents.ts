@@ -40,6 +40,8 @@ export const DocumentSchema = Type.Object({
   publishedAt: Nullable(Type.String({ format: 'date-time' })),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
+  /** Published since the reader's previous visit to the library (lists only). */
+  isNew: Type.Optional(Type.Boolean()),
   /** Highlighted passages when the list answers a search; plain segments, never HTML. */
   snippet: Type.Optional(Nullable(SnippetSchema)),
 });
@@ -123,3 +125,5 @@ export type UpdateDocumentBody = Static<typeof UpdateDocumentBody>;
 
 export const ReviewQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
 export const ReviewList = Paginated(DocumentSchema);
+
+export const VisitSchema = Type.Object({ previousVisitAt: Nullable(Type.String({ format: 'date-time' })) });

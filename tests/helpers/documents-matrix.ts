@@ -65,6 +65,7 @@ export const documentsMatrixRows: Row[] = [
   { method: 'GET', route: '/api/documents', expect: signedIn(200) },
   { method: 'POST', route: '/api/documents', request: () => form({ title: 'Dépôt matrice' }), expect: staffAndAdmin(201) },
   { method: 'GET', route: '/api/documents/review', expect: staffAndAdmin(200) },
+  { method: 'POST', route: '/api/documents/visits', expect: signedIn(200) },
   { method: 'GET', route: '/api/documents/:id', request: () => ({ url: `/api/documents/${fx.staffOnlyId}` }), expect: staffAudience(200) },
   { method: 'PATCH', route: '/api/documents/:id', request: () => ({ url: `/api/documents/${fx.staffOnlyId}`, payload: { tags: ['matrice'] } }), expect: staffAndAdmin(200) },
   { method: 'DELETE', route: '/api/documents/:id', request: () => ({ url: `/api/documents/${fx.toDelete.shift() ?? fx.staffOnlyId}` }), expect: staffAndAdmin(204) },

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documents, documentVersions } from '../../db/schema';
+import { documents, documentVersions, documentVisits } from '../../db/schema';
 import { accessCookieFor, createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
 import { EXE_HEADER, pdfWith, PNG_1PX, uploadForm } from '../helpers/documents';
 import { until } from '../helpers/until';
@@ -312,5 +312,25 @@ describe('staff management', () => {
     expect(list.items.map((d: { id: string }) => d.id)).toEqual([due]);
     await asStaff({ method: 'PATCH', url: `/api/documents/${due}`, payload: { status: 'archived' } });
     expect((await asStaff({ method: 'GET', url: '/api/documents/review' })).json().total).toBe(0);
+  });
+});
+
+describe('new since the last visit', () => {
+  it('marks what was published after the previous visit; reloading does not clear the marks', async () => {
+    const reader = await createUser(ctx, 'partner', { establishmentId: campsite.establishmentId });
+    const asReader = await injectAs(ctx, reader);
+    expect((await asReader({ method: 'POST', url: '/api/documents/visits' })).json()).toEqual({ previousVisitAt: null });
+    const listed = (await asReader({ method: 'GET', url: '/api/documents?pageSize=100' })).json();
+    expect(listed.items.some((d: { isNew: boolean }) => d.isNew)).toBe(false); // a first visit marks nothing
+    // Everything so far was published two hours ago, the visit was an hour ago, and a document is published since.
+    await ctx.db.update(documents).set({ publishedAt: new Date(Date.now() - 7_200_000) });
+    await ctx.db.update(documentVisits).set({ lastVisitAt: new Date(Date.now() - 3_600_000) }).where(eq(documentVisits.userId, reader.id));
+    const fresh = (await upload(asStaff, { title: 'Nouveauté', status: 'published', audience: everyone }, { filename: 'nouveau.pdf', data: pdf })).json().document.id;
+    const visit = (await asReader({ method: 'POST', url: '/api/documents/visits' })).json();
+    expect(Date.parse(visit.previousVisitAt)).toBeLessThan(Date.now() - 3_000_000);
+    const again = await asReader({ method: 'POST', url: '/api/documents/visits' }); // a reload
+    expect(again.json()).toEqual(visit);
+    const items = (await asReader({ method: 'GET', url: '/api/documents?pageSize=100' })).json().items as { id: string; isNew: boolean }[];
+    expect(items.filter((d) => d.isNew).map((d) => d.id)).toEqual([fresh]);
   });
 });

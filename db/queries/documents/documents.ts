@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { Database } from '../../client';
-import { documentFolders, documents, documentTexts, documentVersions, users } from '../../schema';
+import { documentFolders, documents, documentTexts, documentVersions, documentVisits, users } from '../../schema';
 import type { DocumentStatus } from '../../schema/documents';
 import { audienceValues, audienceVisible, type Audience, type AudienceViewer } from '../audience';
 import { refreshSearch, SEARCH_CONFIG, SEARCH_TEXT_CHARS, searchQuery } from './search';
@@ -266,4 +266,30 @@ export async function listDueForReview(db: Database, p: { page: number; pageSize
     db.select({ n: count() }).from(documents).where(where),
   ]);
   return { items: await withVersions(db, rows), total: total?.n ?? 0 };
+}
+
+/**
+ * Records that a user opened the library. Marks stay until the next visit:
+ * the previous visit moves forward only when the last one is over 30 minutes
+ * old, so reloading the page does not clear what was new.
+ */
+export async function recordVisit(db: Database, userId: string): Promise<Date | null> {
+  const [row] = await db
+    .insert(documentVisits)
+    .values({ userId, previousVisitAt: null, lastVisitAt: new Date() })
+    .onConflictDoUpdate({
+      target: documentVisits.userId,
+      set: {
+        previousVisitAt: sql`case when ${documentVisits.lastVisitAt} < now() - interval '30 minutes' then ${documentVisits.lastVisitAt} else ${documentVisits.previousVisitAt} end`,
+        lastVisitAt: sql`now()`,
+      },
+    })
+    .returning({ previous: documentVisits.previousVisitAt });
+  return row?.previous ?? null;
+}
+
+/** The visit before the current one: what was published after it is "nouveau". */
+export async function previousVisit(db: Database, userId: string): Promise<Date | null> {
+  const [row] = await db.select({ previous: documentVisits.previousVisitAt }).from(documentVisits).where(eq(documentVisits.userId, userId));
+  return row?.previous ?? null;
 }

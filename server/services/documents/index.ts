@@ -181,11 +181,13 @@ export async function list(app: FastifyInstance, principal: Principal, query: { 
   const viewer = await viewerOf(app, principal);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  const [{ items, total }, accentInsensitiveSearch] = await Promise.all([
+  const [{ items, total }, accentInsensitiveSearch, since] = await Promise.all([
     q.listDocuments(app.db, { viewer, folderId: query.folderId === 'root' ? null : query.folderId, q: query.q, status: query.status, page, pageSize }),
     accentInsensitive(app),
+    q.previousVisit(app.db, principal.userId),
   ]);
-  return { items: items.map(toDocument), total, page, pageSize, accentInsensitiveSearch };
+  const isNew = (d: q.DocumentRow) => since !== null && d.publishedAt !== null && new Date(d.publishedAt) > since;
+  return { items: items.map((d) => ({ ...toDocument(d), isNew: isNew(d) })), total, page, pageSize, accentInsensitiveSearch };
 }
 
 const accentFlag = new WeakMap<FastifyInstance, Promise<boolean>>();
@@ -197,6 +199,11 @@ function accentInsensitive(app: FastifyInstance): Promise<boolean> {
     accentFlag.set(app, flag);
   }
   return flag;
+}
+
+/** The reader opens the library: returns the visit before, from which documents count as new. */
+export async function recordVisit(app: FastifyInstance, principal: Principal) {
+  return { previousVisitAt: isoOrNull(await q.recordVisit(app.db, principal.userId)) };
 }
 
 export async function listFolders(app: FastifyInstance, principal: Principal) {
