@@ -195,7 +195,11 @@ const accentFlag = new WeakMap<FastifyInstance, Promise<boolean>>();
 function accentInsensitive(app: FastifyInstance): Promise<boolean> {
   let flag = accentFlag.get(app);
   if (!flag) {
-    flag = q.searchAccentInsensitive(app.db);
+    // A failed read (database unreachable) is not remembered: the next request asks again.
+    flag = q.searchAccentInsensitive(app.db).catch((err: unknown) => {
+      accentFlag.delete(app);
+      throw err;
+    });
     accentFlag.set(app, flag);
   }
   return flag;
@@ -258,8 +262,12 @@ export async function dueForReview(app: FastifyInstance, query: { page?: number;
 
 /** Logged once at start-up: where the database lacks unaccent, searches are accent-sensitive (and every answer says so). */
 export async function warnIfAccentSensitive(app: FastifyInstance) {
-  if (!(await accentInsensitive(app))) {
-    app.log.warn('French search is accent-sensitive: the unaccent extension is missing from this database (see README, Documents)');
+  try {
+    if (!(await accentInsensitive(app))) {
+      app.log.warn('French search is accent-sensitive: the unaccent extension is missing from this database (see README, Documents)');
+    }
+  } catch (err) {
+    app.log.warn({ err }, 'could not check the French search configuration at start-up');
   }
 }
 
