@@ -42,3 +42,37 @@ export const TRAINING_LIMITS = {
   surveyComment: 2000,
   pageSize: 20,
 } as const;
+
+/**
+ * Background jobs (workers/): retries, retention in Redis, and how often each
+ * scheduled job runs. Not operator settings: they follow from the product's
+ * rules (a mail waits at most about a minute for its safety net) and from
+ * BullMQ's bookkeeping cost.
+ */
+export const JOB_RETRY = {
+  /** Attempts of a job that throws (a bad payload is not retried: UnrecoverableError). */
+  attempts: 6,
+  /** First retry delay, doubled at each attempt (2, 4, 8, 16, 32 s). */
+  firstDelayMs: 2_000,
+} as const;
+
+export const JOB_RETENTION = {
+  /** Finished jobs kept in Redis (they block a duplicate add with the same id meanwhile). */
+  completedSeconds: 24 * 3600,
+  completedCount: 5_000,
+  failedSeconds: 14 * 24 * 3600,
+  failedCount: 20_000,
+} as const;
+
+/** How often each repeatable job runs (workers/handlers/<feature>/index.ts `schedules`). */
+export const SCHEDULE_EVERY_MS = {
+  /** Mail outbox safety net: re-enqueues rows whose job was lost. */
+  mailSweep: 60_000,
+  /** Trainings safety net: overdue offers and notices whose job was lost. */
+  trainingsSweep: 60_000,
+  trainingReminders: 15 * 60_000,
+  trainingSurveys: 15 * 60_000,
+} as const;
+
+/** The daily retention purge, at a quiet hour of the office's time zone. */
+export const ACCOUNTS_PURGE_CRON = { pattern: '17 3 * * *', tz: 'Europe/Paris' } as const;
