@@ -57,13 +57,14 @@ export interface RunningWorkers {
 export async function startWorkers(opts: { config: Config; db: Database; redisUrl: string; log?: WorkerContext['log'] }): Promise<RunningWorkers> {
   const { config, db, redisUrl } = opts;
   const log = opts.log ?? console;
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  // Named, so that an operator (or a test) can tell this process's connections in CLIENT LIST.
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null, connectionName: `${config.QUEUE_PREFIX}-worker` });
   const queues = createQueues(connection, config.QUEUE_PREFIX);
   const ctx = createWorkerContext({ config, db, queues, log });
 
   const workers = queueNames.map((name: QueueName) =>
     new Worker(name, (job) => runJob(job, ctx), {
-      connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
+      connection: new Redis(redisUrl, { maxRetriesPerRequest: null, connectionName: `${config.QUEUE_PREFIX}-worker-${name}` }),
       prefix: config.QUEUE_PREFIX,
       concurrency: config.WORKER_CONCURRENCY,
       ...(name === 'mail' ? { limiter: { max: config.MAIL_RATE_PER_SECOND, duration: 1000 } } : {}),
