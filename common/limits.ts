@@ -76,3 +76,26 @@ export const SCHEDULE_EVERY_MS = {
 
 /** The daily retention purge, at a quiet hour of the office's time zone. */
 export const ACCOUNTS_PURGE_CRON = { pattern: '17 3 * * *', tz: 'Europe/Paris' } as const;
+
+/** The trainings' time rules read by the scheduled jobs and the waiting list (db/queries/trainings). */
+export const TRAINING_SCHEDULE = {
+  /** Reminders go out this long before a session starts (the mail says « dans 2 jours »). */
+  reminderHoursBefore: 48,
+  /** Surveys go out this long after a session ends. */
+  surveyHoursAfter: 1,
+  /** Sessions handled per reminders / surveys run (every 15 minutes); more wait for the next run. */
+  sessionsPerRun: 200,
+  /** A notice not fanned out this long after it was written lost its job: the sweeper re-enqueues it. */
+  noticeSweepAfterSeconds: 30,
+  noticesPerSweep: 200,
+  overdueOffersPerSweep: 500,
+  /** A person's calendar feed keeps sessions that ended up to this long ago. */
+  calendarFeedPastDays: 180,
+} as const;
+
+/**
+ * How long a freed seat stays offered to the next person on the waiting list:
+ * the session's offerHours, shrinking to a share of the time left before the
+ * sign-up deadline, but not below a floor (and never past the deadline).
+ */
+export const OFFER_WINDOW = { minHours: 2, shareOfTimeLeft: 1 / 3 } as const;
