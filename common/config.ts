@@ -27,6 +27,8 @@ const EnvSchema = Type.Object({
   MAIL_RATE_PER_SECOND: Type.Integer({ minimum: 1, default: 50 }),
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
   CRON_OWNER: Type.Optional(Type.Boolean()),
+  /** How often the cron owner re-asserts the repeatable jobs (they vanish with Redis keys; re-asserting is idempotent). */
+  SCHEDULES_CHECK_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 30, default: 900 }),
   REFRESH_TOKEN_TTL_DAYS: Type.Integer({ minimum: 1, default: 30 }),

@@ -42,3 +42,65 @@ export const TRAINING_LIMITS = {
   surveyComment: 2000,
   pageSize: 20,
 } as const;
+
+/**
+ * Background jobs (workers/): retries, retention in Redis, and how often each
+ * scheduled job runs. Not operator settings: they follow from the product's
+ * rules (a mail waits at most about a minute for its safety net) and from
+ * BullMQ's bookkeeping cost.
+ */
+export const JOB_RETRY = {
+  /** Attempts of a job that throws (a bad payload is not retried: UnrecoverableError). */
+  attempts: 6,
+  /** First retry delay, doubled at each attempt (2, 4, 8, 16, 32 s). */
+  firstDelayMs: 2_000,
+} as const;
+
+export const JOB_RETENTION = {
+  /** Finished jobs kept in Redis (they block a duplicate add with the same id meanwhile). */
+  completedSeconds: 24 * 3600,
+  completedCount: 5_000,
+  failedSeconds: 14 * 24 * 3600,
+  failedCount: 20_000,
+} as const;
+
+/** How often each repeatable job runs (workers/handlers/<feature>/index.ts `schedules`). */
+export const SCHEDULE_EVERY_MS = {
+  /** Mail outbox safety net: re-enqueues rows whose job was lost. */
+  mailSweep: 60_000,
+  /** Trainings safety net: overdue offers and notices whose job was lost. */
+  trainingsSweep: 60_000,
+  trainingReminders: 15 * 60_000,
+  trainingSurveys: 15 * 60_000,
+  /** Documents safety net: files left by crashed uploads, extractions whose job was lost. */
+  documentsSweep: 60 * 60_000,
+} as const;
+
+/** Daily reminders of documents whose review date has come, in the morning of the office's time zone. */
+export const DOCUMENTS_REVIEW_CRON = { pattern: '7 8 * * *', tz: 'Europe/Paris' } as const;
+
+/** The daily retention purge, at a quiet hour of the office's time zone. */
+export const ACCOUNTS_PURGE_CRON = { pattern: '17 3 * * *', tz: 'Europe/Paris' } as const;
+
+/** The trainings' time rules read by the scheduled jobs and the waiting list (db/queries/trainings). */
+export const TRAINING_SCHEDULE = {
+  /** Reminders go out this long before a session starts (the mail says « dans 2 jours »). */
+  reminderHoursBefore: 48,
+  /** Surveys go out this long after a session ends. */
+  surveyHoursAfter: 1,
+  /** Sessions handled per reminders / surveys run (every 15 minutes); more wait for the next run. */
+  sessionsPerRun: 200,
+  /** A notice not fanned out this long after it was written lost its job: the sweeper re-enqueues it. */
+  noticeSweepAfterSeconds: 30,
+  noticesPerSweep: 200,
+  overdueOffersPerSweep: 500,
+  /** A person's calendar feed keeps sessions that ended up to this long ago. */
+  calendarFeedPastDays: 180,
+} as const;
+
+/**
+ * How long a freed seat stays offered to the next person on the waiting list:
+ * the session's offerHours, shrinking to a share of the time left before the
+ * sign-up deadline, but not below a floor (and never past the deadline).
+ */
+export const OFFER_WINDOW = { minHours: 2, shareOfTimeLeft: 1 / 3 } as const;

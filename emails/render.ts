@@ -1,32 +1,33 @@
-import { createElement, type ComponentType } from 'react';
+import { createElement } from 'react';
 import { render as renderReactEmail } from '@react-email/components';
-import { Invitation, invitationSubject, type InvitationProps } from './templates/invitation';
 import type { Locale } from './templates/layout';
-import { PasswordChanged, passwordChangedSubject, type PasswordChangedProps } from './templates/password-changed';
-import { PasswordReset, passwordResetSubject, type PasswordResetProps } from './templates/password-reset';
-import { trainingTemplates } from './templates/trainings';
-import { DocumentReview, documentReviewSubject, type DocumentReviewProps } from './templates/documents';
+import type { TemplateDefinition } from './templates/template';
+import { accountsTemplates } from './templates/accounts';
+import { trainingsTemplates } from './templates/trainings';
+import { documentsTemplates } from './templates/documents';
 
 export type { Locale };
-export type { InvitationProps, PasswordChangedProps, PasswordResetProps };
 
-interface TemplateDefinition<P> {
-  component: ComponentType<P & { locale: Locale }>;
-  subject: (props: P, locale: Locale) => string;
+/**
+ * The features' mail templates, in order: each feature's
+ * emails/templates/<feature>/index.ts lists its templates by name. Adding a
+ * feature adds one line here.
+ */
+const features = [accountsTemplates, trainingsTemplates, documentsTemplates] as const;
+
+type FeatureTemplates = (typeof features)[number];
+type KeysOf<T> = T extends unknown ? keyof T & string : never;
+
+/** The name of every mail template (as stored in mail_messages.template): a typed union, built from the table below. */
+export type TemplateName = KeysOf<FeatureTemplates>;
+
+/** Template name -> component and subject. */
+export const templates = Object.assign({}, ...features) as { [N in TemplateName]: Extract<FeatureTemplates, Record<N, unknown>>[N] };
+// A name claimed by two features would silently shadow one template.
+if (Object.keys(templates).length !== features.reduce((n, f) => n + Object.keys(f).length, 0)) {
+  throw new Error('emails/render.ts: two features define the same mail template name');
 }
 
-const define = <P>(d: TemplateDefinition<P>) => d;
-
-/** Template name (as stored in mail_messages.template) -> component and subject. */
-export const templates = {
-  invitation: define<InvitationProps>({ component: Invitation, subject: invitationSubject }),
-  'password-reset': define<PasswordResetProps>({ component: PasswordReset, subject: passwordResetSubject }),
-  'password-changed': define<PasswordChangedProps>({ component: PasswordChanged, subject: passwordChangedSubject }),
-  ...trainingTemplates,
-  'document-review': define<DocumentReviewProps>({ component: DocumentReview, subject: documentReviewSubject }),
-};
-
-export type TemplateName = keyof typeof templates;
 /** Distributive, so that a `{ template, props }` union (see workers' compose) type-checks as a whole. */
 export type TemplateProps<N extends TemplateName> = N extends TemplateName ? ((typeof templates)[N] extends TemplateDefinition<infer P> ? P : never) : never;
 

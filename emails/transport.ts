@@ -1,5 +1,8 @@
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 
+/** A hung SMTP server must fail the attempt (and let the job retry), not hold it forever. */
+const SMTP_TIMEOUTS_MS = { connection: 30_000, greeting: 30_000, socket: 60_000 } as const;
+
 export interface MailAttachment {
   filename: string;
   content: string | Buffer;
@@ -68,10 +71,9 @@ export function createTransport(options: TransportOptions): MailTransport {
       url: options.smtpUrl,
       pool: true,
       maxConnections: options.poolSize,
-      // A hung server must fail the attempt (and let the job retry), not hold it forever.
-      connectionTimeout: 30_000,
-      greetingTimeout: 30_000,
-      socketTimeout: 60_000,
+      connectionTimeout: SMTP_TIMEOUTS_MS.connection,
+      greetingTimeout: SMTP_TIMEOUTS_MS.greeting,
+      socketTimeout: SMTP_TIMEOUTS_MS.socket,
     });
     return {
       mode: 'smtp',

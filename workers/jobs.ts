@@ -1,79 +1,110 @@
 import { Queue, type ConnectionOptions, type Job, type JobsOptions } from 'bullmq';
+import { Type, type Static, type TSchema } from 'typebox';
+import { Value } from 'typebox/value';
 import type { Config } from '../common/config';
+import { JOB_RETENTION, JOB_RETRY } from '../common/limits';
 import type { Database } from '../db/client';
 import type { MailTransport } from '../emails/transport';
 
 /**
- * The job contract shared by the api (which only enqueues) and the workers:
- * job name -> payload type -> queue. Payloads carry ids, never content; job
- * ids are deterministic so that enqueuing the same work twice is a no-op.
+ * The job contract shared by the api (which only enqueues: this is the one
+ * file of workers/ that server/ imports) and the workers: job name -> queue,
+ * payload schema, deterministic id. Payloads carry ids, never content; the
+ * worker checks each payload against its schema once, when it takes the job
+ * (workers/main.ts), and fails a bad one without retry.
  */
 export const queueNames = ['mail', 'schedule'] as const;
 export type QueueName = (typeof queueNames)[number];
 
-export interface JobPayloads {
-  /** Send one row of the mail outbox (mail_messages.id). */
-  'mail.send': { messageId: string };
-  /** Re-enqueue outbox rows whose job was lost (Redis flushed, crash between commit and enqueue). */
-  'mail.sweep': Record<string, never>;
-  /** Retention: delete expired sessions and tokens, and audit / mail history past the period the privacy page states. */
-  'accounts.purge': Record<string, never>;
-  /** Expire one training offer (round = the offer it was made for); runs at expiresAt. */
-  'trainings.offer-expire': { registrationId: string; round: number; expiresAt: string };
-  /** Fan out a change / cancellation notice of a session to its registrants. */
-  'trainings.notice': { noticeId: string };
-  /** Safety net: overdue offers and notices whose job was lost. */
-  'trainings.sweep': Record<string, never>;
-  /** Reminders 2 days before each session. */
-  'trainings.reminders': Record<string, never>;
-  /** Satisfaction surveys after each session. */
-  'trainings.surveys': Record<string, never>;
-  /** Extract the searchable text (and page count) of one document version. */
-  'documents.extract': { versionId: string };
-  /** Make the thumbnail of one image version. */
-  'documents.thumbnail': { versionId: string };
-  /** Remove what crashed uploads left in storage; re-enqueue lost extractions. */
-  'documents.sweep': Record<string, never>;
-  /** Tell owners of documents whose review date has come ("à revoir"). */
-  'documents.review-reminders': Record<string, never>;
+interface JobDefinition<S extends TSchema> {
+  queue: QueueName;
+  payload: S;
+  /** Deterministic job id: BullMQ ignores an add whose id already exists, so enqueuing the same work twice is a no-op. */
+  id?: (payload: Static<S>) => string;
+  /** Jobs that run at a time given by their payload: milliseconds from now. */
+  delay?: (payload: Static<S>) => number;
 }
-export type JobName = keyof JobPayloads;
+const job = <S extends TSchema>(d: JobDefinition<S>) => d;
 
-export const jobQueue: { [N in JobName]: QueueName } = {
-  'mail.send': 'mail',
-  'mail.sweep': 'schedule',
-  'accounts.purge': 'schedule',
-  'trainings.offer-expire': 'schedule',
-  'trainings.notice': 'schedule',
-  'trainings.sweep': 'schedule',
-  'trainings.reminders': 'schedule',
-  'trainings.surveys': 'schedule',
-  'documents.extract': 'schedule',
-  'documents.thumbnail': 'schedule',
-  'documents.sweep': 'schedule',
-  'documents.review-reminders': 'schedule',
+const Uuid = Type.String({ format: 'uuid' });
+/** Scheduled jobs carry nothing: they re-read the database. */
+const NoPayload = Type.Object({}, { additionalProperties: false });
+const MailSend = Type.Object({ messageId: Uuid }, { additionalProperties: false });
+const TrainingOfferExpire = Type.Object(
+  { registrationId: Uuid, round: Type.Integer({ minimum: 0 }), expiresAt: Type.String({ format: 'date-time' }) },
+  { additionalProperties: false },
+);
+const TrainingNotice = Type.Object({ noticeId: Uuid }, { additionalProperties: false });
+const DocumentVersion = Type.Object({ versionId: Uuid }, { additionalProperties: false });
+
+/** Deterministic job ids, for the jobs that have one (the mail sweeper looks a job up by it). */
+export const jobIds = {
+  'mail.send': (p: Static<typeof MailSend>) => `mail-${p.messageId}`,
+  'trainings.offer-expire': (p: Static<typeof TrainingOfferExpire>) => `training-offer-${p.registrationId}-${p.round}`,
+  'trainings.notice': (p: Static<typeof TrainingNotice>) => `training-notice-${p.noticeId}`,
+  'documents.extract': (p: Static<typeof DocumentVersion>) => `documents-extract-${p.versionId}`,
+  'documents.thumbnail': (p: Static<typeof DocumentVersion>) => `documents-thumbnail-${p.versionId}`,
 };
+
+export const jobs = {
+  /** Send one row of the mail outbox (mail_messages.id). */
+  'mail.send': job({ queue: 'mail', payload: MailSend, id: jobIds['mail.send'] }),
+  /** Re-enqueue outbox rows whose job was lost (Redis flushed, crash between commit and enqueue). */
+  'mail.sweep': job({ queue: 'schedule', payload: NoPayload }),
+  /** Retention: delete expired sessions and tokens, and audit / mail history past the period the privacy page states. */
+  'accounts.purge': job({ queue: 'schedule', payload: NoPayload }),
+  /** Expire one training offer (round = the offer it was made for); runs at expiresAt. */
+  'trainings.offer-expire': job({
+    queue: 'schedule',
+    payload: TrainingOfferExpire,
+    id: jobIds['trainings.offer-expire'],
+    delay: (p) => Math.max(0, Date.parse(p.expiresAt) - Date.now()),
+  }),
+  /** Fan out a change / cancellation notice of a session to its registrants. */
+  'trainings.notice': job({ queue: 'schedule', payload: TrainingNotice, id: jobIds['trainings.notice'] }),
+  /** Safety net: overdue offers and notices whose job was lost. */
+  'trainings.sweep': job({ queue: 'schedule', payload: NoPayload }),
+  /** Reminders before each session. */
+  'trainings.reminders': job({ queue: 'schedule', payload: NoPayload }),
+  /** Satisfaction surveys after each session. */
+  'trainings.surveys': job({ queue: 'schedule', payload: NoPayload }),
+  /** Extract the searchable text (and page count) of one document version. */
+  'documents.extract': job({ queue: 'schedule', payload: DocumentVersion, id: jobIds['documents.extract'] }),
+  /** Make the thumbnail of one image version. */
+  'documents.thumbnail': job({ queue: 'schedule', payload: DocumentVersion, id: jobIds['documents.thumbnail'] }),
+  /** Remove what crashed uploads left in storage; re-enqueue lost extractions. */
+  'documents.sweep': job({ queue: 'schedule', payload: NoPayload }),
+  /** Tell owners of documents whose review date has come ("à revoir"). */
+  'documents.review-reminders': job({ queue: 'schedule', payload: NoPayload }),
+};
+
+export type JobName = keyof typeof jobs;
+export type JobPayloads = { [N in JobName]: Static<(typeof jobs)[N]['payload']> };
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(jobs, name);
+}
+
+/** The queue of each job. */
+export const jobQueue = Object.fromEntries(Object.entries(jobs).map(([n, d]) => [n, d.queue])) as { [N in JobName]: QueueName };
+
+/**
+ * Why a payload does not fit its job's schema (the first few errors), or null
+ * when it does. Unknown fields are refused too: payloads carry ids only.
+ */
+export function payloadProblem(name: JobName, payload: unknown): string | null {
+  const schema = jobs[name].payload;
+  if (Value.Check(schema, payload)) return null;
+  const errors = [...Value.Errors(schema, payload)].slice(0, 3);
+  return errors.map((e) => `${e.instancePath || '(payload)'} ${e.message}`).join('; ') || 'does not match its schema';
+}
 
 export const defaultJobOptions: JobsOptions = {
-  attempts: 6,
-  backoff: { type: 'exponential', delay: 2_000 },
-  removeOnComplete: { age: 24 * 3600, count: 5_000 },
-  removeOnFail: { age: 14 * 24 * 3600, count: 20_000 },
+  attempts: JOB_RETRY.attempts,
+  backoff: { type: 'exponential', delay: JOB_RETRY.firstDelayMs },
+  removeOnComplete: { age: JOB_RETENTION.completedSeconds, count: JOB_RETENTION.completedCount },
+  removeOnFail: { age: JOB_RETENTION.failedSeconds, count: JOB_RETENTION.failedCount },
 };
-
-/** Deterministic job ids (BullMQ ignores an add whose id already exists). */
-export const jobIds = {
-  'mail.send': (p: JobPayloads['mail.send']) => `mail-${p.messageId}`,
-  'trainings.offer-expire': (p: JobPayloads['trainings.offer-expire']) => `training-offer-${p.registrationId}-${p.round}`,
-  'trainings.notice': (p: JobPayloads['trainings.notice']) => `training-notice-${p.noticeId}`,
-  'documents.extract': (p: JobPayloads['documents.extract']) => `documents-extract-${p.versionId}`,
-  'documents.thumbnail': (p: JobPayloads['documents.thumbnail']) => `documents-thumbnail-${p.versionId}`,
-} satisfies Partial<{ [N in JobName]: (p: JobPayloads[N]) => string }>;
-
-/** Jobs that run at a time given by their payload (milliseconds from now). */
-export const jobDelays = {
-  'trainings.offer-expire': (p: JobPayloads['trainings.offer-expire']) => Math.max(0, Date.parse(p.expiresAt) - Date.now()),
-} satisfies Partial<{ [N in JobName]: (p: JobPayloads[N]) => number }>;
 
 export type Queues = Record<QueueName, Queue>;
 
@@ -83,10 +114,48 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
   ) as Queues;
 }
 
+/** Adds a job with its deterministic id and its delay (if its definition has them). */
 export async function enqueue<N extends JobName>(queues: Queues, name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<void> {
-  const idOf = (jobIds as Partial<Record<JobName, (p: JobPayloads[N]) => string>>)[name];
-  const delayOf = (jobDelays as Partial<Record<JobName, (p: JobPayloads[N]) => number>>)[name];
-  await queues[jobQueue[name]].add(name, payload, { ...(idOf ? { jobId: idOf(payload) } : {}), ...(delayOf ? { delay: delayOf(payload) } : {}), ...options });
+  const d = jobs[name] as JobDefinition<TSchema>;
+  await queues[d.queue].add(name, payload, {
+    ...(d.id ? { jobId: d.id(payload) } : {}),
+    ...(d.delay ? { delay: d.delay(payload) } : {}),
+    ...options,
+  });
+}
+
+/**
+ * What a committed write asks for (`{ ok: true, effects }` from db/queries):
+ * outbox rows to send and follow-up jobs. Structural, so that each feature's
+ * queries return their own type without importing workers/.
+ */
+export interface Effects {
+  /** mail_messages ids to send (mail.send). */
+  readonly mailIds?: readonly string[];
+  /** Training offers to expire at their time (trainings.offer-expire). */
+  readonly offers?: readonly JobPayloads['trainings.offer-expire'][];
+  /** Session notices to fan out (trainings.notice). */
+  readonly notices?: readonly string[];
+}
+
+/**
+ * Enqueues a write's effects after its transaction committed: the one
+ * function the api services and the worker handlers both call. The database
+ * rows are the truth and every effect has a sweeper, so a failed add can be
+ * reported and left to it (`onError`, the api's choice: the request already
+ * succeeded); without `onError` the first failure is thrown once every add
+ * has been tried (the worker's choice: the job retries).
+ */
+export async function enqueueEffects(queues: Queues, fx: Effects, onError?: (err: unknown, name: JobName) => void): Promise<void> {
+  const adds: [JobName, Promise<void>][] = [
+    ...(fx.mailIds ?? []).map((messageId) => ['mail.send', enqueue(queues, 'mail.send', { messageId })] as [JobName, Promise<void>]),
+    ...(fx.offers ?? []).map((o) => ['trainings.offer-expire', enqueue(queues, 'trainings.offer-expire', o)] as [JobName, Promise<void>]),
+    ...(fx.notices ?? []).map((noticeId) => ['trainings.notice', enqueue(queues, 'trainings.notice', { noticeId })] as [JobName, Promise<void>]),
+  ];
+  const results = await Promise.allSettled(adds.map(([, p]) => p));
+  const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [{ err: r.reason as unknown, name: adds[i]![0] }] : []));
+  if (onError) for (const f of failures) onError(f.err, f.name);
+  else if (failures.length) throw failures[0]!.err;
 }
 
 export async function closeQueues(queues: Queues): Promise<void> {
@@ -103,4 +172,5 @@ export interface WorkerContext {
   mailTransport(): MailTransport;
 }
 
+/** A job handler: its payload has already been checked against the job's schema (workers/main.ts `runJob`). */
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N], ctx: WorkerContext, job: Job) => Promise<unknown>;

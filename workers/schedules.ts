@@ -1,15 +1,16 @@
-import type { Queues } from './jobs';
+import { jobQueue, type Queues } from './jobs';
+import { schedules } from './handlers';
 
 /**
- * Repeatable jobs, registered only by the process that owns cron
- * (CRON_OWNER). upsertJobScheduler is idempotent across restarts.
+ * Registers every feature's repeatable jobs (workers/handlers/<feature>/index.ts),
+ * by the process that owns cron (CRON_OWNER). upsertJobScheduler is
+ * idempotent (same scheduler id = the job's name, same next run), so it is
+ * called again on every Redis reconnect and periodically (workers/main.ts):
+ * the safety nets come back when Redis lost its keys.
  */
 export async function registerSchedules(queues: Queues): Promise<void> {
-  await queues.schedule.upsertJobScheduler('mail.sweep', { every: 60_000 }, { name: 'mail.sweep', data: {} });
-  await queues.schedule.upsertJobScheduler('accounts.purge', { pattern: '17 3 * * *', tz: 'Europe/Paris' }, { name: 'accounts.purge', data: {} });
-  await queues.schedule.upsertJobScheduler('trainings.sweep', { every: 60_000 }, { name: 'trainings.sweep', data: {} });
-  await queues.schedule.upsertJobScheduler('trainings.reminders', { every: 15 * 60_000 }, { name: 'trainings.reminders', data: {} });
-  await queues.schedule.upsertJobScheduler('trainings.surveys', { every: 15 * 60_000 }, { name: 'trainings.surveys', data: {} });
-  await queues.schedule.upsertJobScheduler('documents.sweep', { every: 60 * 60_000 }, { name: 'documents.sweep', data: {} });
-  await queues.schedule.upsertJobScheduler('documents.review-reminders', { pattern: '7 8 * * *', tz: 'Europe/Paris' }, { name: 'documents.review-reminders', data: {} });
+  for (const s of schedules) {
+    const repeat = 'every' in s ? { every: s.every } : { pattern: s.pattern, tz: s.tz };
+    await queues[jobQueue[s.job]].upsertJobScheduler(s.job, repeat, { name: s.job, data: {} });
+  }
 }

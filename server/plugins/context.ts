@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Database } from '../../db/client';
 import { users } from '../../db/schema';
-import { enqueue, type JobName, type JobPayloads, type Queues } from '../../workers/jobs';
+import { enqueue, enqueueEffects, type Effects, type JobName, type JobPayloads, type Queues } from '../../workers/jobs';
 import type { Config } from '../../common/config';
 
 export interface AppDeps {
@@ -23,6 +23,8 @@ declare module 'fastify' {
     pingDb: () => Promise<void>;
     /** Enqueue a job after the transaction that justified it has committed. */
     enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void>;
+    /** Enqueue what a committed write asks for (`{ ok: true, effects }` of a db/queries function). */
+    enqueueEffects(effects: Effects): Promise<void>;
   }
 }
 
@@ -42,6 +44,9 @@ export default fp(
         app.log.warn({ err, job: name }, 'enqueue failed; the sweeper will retry');
       }
     });
+    // The same function the workers call; here a failed add is logged, not thrown: the request succeeded.
+    app.decorate('enqueueEffects', (effects: Effects) =>
+      enqueueEffects(deps.queues, effects, (err, job) => app.log.warn({ err, job }, 'enqueue failed; the sweeper will retry')));
   },
   { name: 'db' },
 );

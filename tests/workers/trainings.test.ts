@@ -6,9 +6,8 @@ import { cancelRegistration } from '../../db/queries/trainings/moves';
 import { updateSession } from '../../db/queries/trainings/session-edits';
 import { signUp } from '../../db/queries/trainings/sign-up';
 import { mailMessages, trainingRegistrationEvents, trainingRegistrations, trainingSessions, trainingSlots } from '../../db/schema';
-import { enqueue, type JobHandler, type JobName, type JobPayloads, type WorkerContext } from '../../workers/jobs';
-import { createWorkerContext } from '../../workers/main';
-import { handlers } from '../../workers/handlers';
+import { enqueue, type JobName, type JobPayloads, type WorkerContext } from '../../workers/jobs';
+import { createWorkerContext, runJob } from '../../workers/main';
 import { sendMail } from '../../workers/handlers/mailings/send';
 import { createTestApp, createUser, type TestContext, type TestUser } from '../helpers/app';
 import { startSmtpCapture, type CapturedMail, type SmtpCapture } from '../helpers/smtp';
@@ -40,9 +39,9 @@ afterAll(async () => {
   await smtp?.close();
 });
 
+/** Runs a job as the worker does: payload checked against the job's schema, then its handler. */
 function run<N extends JobName>(name: N, payload: JobPayloads[N]) {
-  const handler = handlers[name] as JobHandler<N>;
-  return handler(payload, wctx, new Job(ctx.queues.schedule, name, payload));
+  return runJob(new Job(ctx.queues.schedule, name, payload), wctx) as Promise<unknown>;
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const to = (email: string, subject: RegExp) => (m: CapturedMail) => m.to.includes(email) && subject.test(m.subject);

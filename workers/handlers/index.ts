@@ -1,30 +1,20 @@
-import type { JobName } from '../jobs';
-import type { JobHandler } from '../jobs';
-import { purgeAccounts } from './accounts/purge';
-import { sendMail } from './mailings/send';
-import { sweepMail } from './mailings/sweep';
-import { fanOutTrainingNotice } from './trainings/notices';
-import { expireTrainingOffer } from './trainings/offers';
-import { sendTrainingReminders } from './trainings/reminders';
-import { sendTrainingSurveys } from './trainings/surveys';
-import { sweepTrainings } from './trainings/sweep';
-import { extractDocumentText } from './documents/extract';
-import { sendDocumentReviewReminders } from './documents/reviews';
-import { sweepDocuments } from './documents/sweep';
-import { makeDocumentThumbnail } from './documents/thumbnail';
+import type { KeysOf, Schedule } from '../feature';
+import { features } from '../features';
+import type { JobHandler, JobName } from '../jobs';
+import { mailOutbox } from './mailings';
+
+const parts = [mailOutbox, ...features] as const;
+
+type Handled = KeysOf<(typeof parts)[number]['jobs']>;
+/** Fails to compile when a job of the contract (workers/jobs.ts) has no handler. */
+const everyJobHandled: [Exclude<JobName, Handled>] extends [never] ? true : { noHandlerFor: Exclude<JobName, Handled> } = true;
+void everyJobHandled;
 
 /** Job name -> handler. Every handler re-reads state and is safe to run twice. */
-export const handlers: { [N in JobName]: JobHandler<N> } = {
-  'mail.send': sendMail,
-  'mail.sweep': sweepMail,
-  'accounts.purge': purgeAccounts,
-  'trainings.offer-expire': expireTrainingOffer,
-  'trainings.notice': fanOutTrainingNotice,
-  'trainings.sweep': sweepTrainings,
-  'trainings.reminders': sendTrainingReminders,
-  'trainings.surveys': sendTrainingSurveys,
-  'documents.extract': extractDocumentText,
-  'documents.thumbnail': makeDocumentThumbnail,
-  'documents.sweep': sweepDocuments,
-  'documents.review-reminders': sendDocumentReviewReminders,
-};
+export const handlers = Object.assign({}, ...parts.map((p) => p.jobs)) as { [N in JobName]: JobHandler<N> };
+if (Object.keys(handlers).length !== parts.reduce((n, p) => n + Object.keys(p.jobs).length, 0)) {
+  throw new Error('workers/handlers: two features handle the same job');
+}
+
+/** Every repeatable job, in feature order. */
+export const schedules: readonly Schedule[] = parts.flatMap((p) => p.schedules as readonly Schedule[]);

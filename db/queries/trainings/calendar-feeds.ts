@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { trainingCalendarFeeds, trainingRegistrations, trainingSessions, users } from '../../schema';
 import { type Executor } from './shared';
+import { TRAINING_SCHEDULE } from '../../../common/limits';
 
 export async function listCalendarSessions(db: Database, userId: string) {
   return db
@@ -10,7 +11,7 @@ export async function listCalendarSessions(db: Database, userId: string) {
     .innerJoin(trainingSessions, eq(trainingSessions.id, trainingRegistrations.sessionId))
     .where(and(
       eq(trainingRegistrations.userId, userId), eq(trainingRegistrations.status, 'confirmed'),
-      inArray(trainingSessions.status, ['open', 'closed', 'done', 'cancelled']), sql`${trainingSessions.endsAt} >= now() - interval '180 days'`,
+      inArray(trainingSessions.status, ['open', 'closed', 'done', 'cancelled']), sql`${trainingSessions.endsAt} >= now() - make_interval(days => ${TRAINING_SCHEDULE.calendarFeedPastDays})`,
     ))
     .orderBy(asc(trainingSessions.startsAt));
 }

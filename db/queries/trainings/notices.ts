@@ -3,6 +3,7 @@ import type { Database, Tx } from '../../client';
 import { mailMessages, trainingRegistrations, trainingSessionNotices, users } from '../../schema';
 import { queueMail } from '../mailings';
 import { ACTIVE_REGISTRATION_STATUSES } from '../../../common/trainings';
+import { TRAINING_SCHEDULE } from '../../../common/limits';
 
 export async function insertNotice(tx: Tx, sessionId: string, kind: 'changed' | 'cancelled', actorId: string, details: Record<string, string | null>): Promise<string> {
   const [row] = await tx.insert(trainingSessionNotices).values({ sessionId, kind, actorId, details }).returning({ id: trainingSessionNotices.id });
@@ -46,10 +47,10 @@ export async function fanOutNotice(db: Database, noticeId: string): Promise<{ fo
   });
 }
 
-export async function listPendingNotices(db: Database, olderThanSeconds = 30) {
+export async function listPendingNotices(db: Database, olderThanSeconds: number = TRAINING_SCHEDULE.noticeSweepAfterSeconds) {
   return db
     .select({ id: trainingSessionNotices.id })
     .from(trainingSessionNotices)
     .where(and(isNull(trainingSessionNotices.fannedOutAt), sql`${trainingSessionNotices.createdAt} < now() - make_interval(secs => ${olderThanSeconds})`))
-    .limit(200);
+    .limit(TRAINING_SCHEDULE.noticesPerSweep);
 }

@@ -3,6 +3,7 @@ import type { Database, Tx } from '../../client';
 import { trainingRegistrations } from '../../schema';
 import { noEffects, recordMove, saveCounters, withLockedRegistration, type Effects, type LockedSession, type RegRow } from './locked';
 import { fillSeats, shift } from './seats';
+import { TRAINING_SCHEDULE } from '../../../common/limits';
 
 export type OfferOutcome =
   | { ok: true; state: 'accepted' | 'declined'; effects: Effects }
@@ -81,7 +82,7 @@ export async function expireOffer(db: Database, input: { registrationId: string;
 }
 
 /** Offers whose time is up (the sweeper's safety net for lost delayed jobs). */
-export async function listOverdueOffers(db: Database, now = new Date(), limit = 500) {
+export async function listOverdueOffers(db: Database, now = new Date(), limit: number = TRAINING_SCHEDULE.overdueOffersPerSweep) {
   return db
     .select({ registrationId: trainingRegistrations.id, round: trainingRegistrations.offerRound })
     .from(trainingRegistrations)

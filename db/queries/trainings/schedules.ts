@@ -3,6 +3,7 @@ import type { Database } from '../../client';
 import { trainingRegistrations, trainingSessions, users } from '../../schema';
 import { queueMail } from '../mailings';
 import { lockSession } from './locked';
+import { TRAINING_SCHEDULE } from '../../../common/limits';
 
 // ---------- schedules ----------
 
@@ -18,10 +19,10 @@ export async function queueDueReminders(db: Database, now = new Date()): Promise
     .where(and(
       inArray(trainingSessions.status, ['open', 'closed']),
       sql`${trainingSessions.startsAt} > ${now.toISOString()}::timestamptz`,
-      sql`${trainingSessions.startsAt} <= ${now.toISOString()}::timestamptz + interval '48 hours'`,
+      sql`${trainingSessions.startsAt} <= ${now.toISOString()}::timestamptz + make_interval(hours => ${TRAINING_SCHEDULE.reminderHoursBefore})`,
       sql`${trainingSessions.reminderSentFor} is distinct from ${trainingSessions.startsAt}`,
     ))
-    .limit(200);
+    .limit(TRAINING_SCHEDULE.sessionsPerRun);
   const mailIds: string[] = [];
   for (const { id } of due) {
     await db.transaction(async (tx) => {
@@ -56,9 +57,9 @@ export async function queueDueSurveys(db: Database, now = new Date()): Promise<s
     .where(and(
       inArray(trainingSessions.status, ['open', 'closed', 'done']),
       isNull(trainingSessions.surveySentAt),
-      sql`${trainingSessions.endsAt} <= ${now.toISOString()}::timestamptz - interval '1 hour'`,
+      sql`${trainingSessions.endsAt} <= ${now.toISOString()}::timestamptz - make_interval(hours => ${TRAINING_SCHEDULE.surveyHoursAfter})`,
     ))
-    .limit(200);
+    .limit(TRAINING_SCHEDULE.sessionsPerRun);
   const mailIds: string[] = [];
   for (const { id } of due) {
     await db.transaction(async (tx) => {

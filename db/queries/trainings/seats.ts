@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../client';
 import { trainingRegistrations } from '../../schema';
 import { recordMove, type Effects, type LockedSession, type RegStatus } from './locked';
+import { OFFER_WINDOW } from '../../../common/limits';
 
 /**
  * The seat rules of a session, written once and used by every path that
@@ -83,13 +84,13 @@ export function admit(
 
 /**
  * How long an offer stays open: the session's offerHours (48 h by default),
- * shrinking to a third of the time left before the sign-up deadline (at
- * least 2 h), and never past the deadline itself.
+ * shrinking to a share of the time left before the sign-up deadline (at
+ * least a floor), and never past the deadline itself (OFFER_WINDOW, common/limits.ts).
  */
 export function offerExpiry(now: Date, s: Pick<LockedSession, 'offerHours' | 'signupDeadline'>): Date {
   const hour = 3_600_000;
   const left = s.signupDeadline.getTime() - now.getTime();
-  const window = Math.min(s.offerHours * hour, Math.max(2 * hour, left / 3));
+  const window = Math.min(s.offerHours * hour, Math.max(OFFER_WINDOW.minHours * hour, left * OFFER_WINDOW.shareOfTimeLeft));
   return new Date(Math.min(now.getTime() + window, s.signupDeadline.getTime()));
 }
 

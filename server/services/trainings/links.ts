@@ -5,7 +5,6 @@ import { getSessionRow } from '../../../db/queries/trainings/sessions';
 import { getSurveyTarget, saveSurveyAnswer } from '../../../db/queries/trainings/survey';
 import { readOfferToken, readSurveyToken } from '../../../common/link-tokens';
 import type { OfferView, SurveyView } from '../../schemas/trainings';
-import { flush } from './effects';
 import { toPlace } from './mapping';
 import { orRefuse, refusal } from './refusals';
 
@@ -38,7 +37,7 @@ export async function answerOffer(app: FastifyInstance, token: string, accept: b
   const ref = readOfferToken(app.config.JWT_SECRET, token);
   if (!ref) throw refusal('invalidToken');
   const out = await respondToOffer(app.db, { registrationId: ref.registrationId, round: ref.round, accept, actorId: null });
-  await flush(app, out.effects);
+  await app.enqueueEffects(out.effects);
   if (!out.ok) throw refusal(out.state === 'invalid' ? 'invalidToken' : 'offerNotActive');
   return { state: out.state };
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { cancelRegistration } from '../../../db/queries/trainings/moves';
 import { eraseTrainingPersonalData, upcomingActiveRegistrationIds } from '../../../db/queries/trainings/personal-data';
-import { flush } from './effects';
 
 export { exportTrainingData } from '../../../db/queries/trainings/personal-data';
 
@@ -13,7 +12,7 @@ export { exportTrainingData } from '../../../db/queries/trainings/personal-data'
 export async function releaseErasedUser(app: FastifyInstance, userId: string): Promise<void> {
   for (const registrationId of await upcomingActiveRegistrationIds(app.db, userId)) {
     const out = await cancelRegistration(app.db, { registrationId, actorId: userId, partnerRules: false, notifyPerson: false });
-    if (out.ok) await flush(app, out.effects);
+    if (out.ok) await app.enqueueEffects(out.effects);
   }
   await eraseTrainingPersonalData(app.db, userId);
 }

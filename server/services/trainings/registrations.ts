@@ -5,7 +5,6 @@ import { getRegistration, listSessionHistory, listSessionRegistrations } from '.
 import type { Principal } from '../../plugins/auth';
 import type { HistoryEvent, Registration, RegistrationGroups } from '../../schemas/trainings';
 import { isStaff, registrationFor, visibleSession } from './access';
-import { flush } from './effects';
 import { toHistoryEvent, toRegistration } from './mapping';
 import { orRefuse, refusal } from './refusals';
 
@@ -18,21 +17,21 @@ export async function cancelRegistration(app: FastifyInstance, principal: Princi
   const out = orRefuse(await cancelMove(app.db, {
     registrationId: id, actorId: principal.userId, partnerRules: !isStaff(principal), notifyPerson: reg.userId !== principal.userId,
   }));
-  await flush(app, out.effects);
+  await app.enqueueEffects(out.effects);
   return current(app, id);
 }
 
 export async function respondToOffer(app: FastifyInstance, principal: Principal, id: string, accept: boolean): Promise<Registration> {
   await registrationFor(app, principal, id, 'person');
   const out = await respondMove(app.db, { registrationId: id, accept, actorId: principal.userId });
-  await flush(app, out.effects);
+  await app.enqueueEffects(out.effects);
   if (!out.ok) throw refusal('offerNotActive');
   return current(app, id);
 }
 
 export async function promote(app: FastifyInstance, principal: Principal, id: string): Promise<Registration> {
   const out = orRefuse(await promoteRegistration(app.db, { registrationId: id, actorId: principal.userId }));
-  await flush(app, out.effects);
+  await app.enqueueEffects(out.effects);
   return current(app, id);
 }
 

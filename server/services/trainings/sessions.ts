@@ -8,7 +8,6 @@ import type { Principal } from '../../plugins/auth';
 import { Problem } from '../../plugins/errors';
 import type { CreateSessionBody, PlaceInput, SessionDetail, UpdateSessionBody } from '../../schemas/trainings';
 import { isStaff, visibleSession } from './access';
-import { flush } from './effects';
 import { toSessionDetail, toStaffSessionItem } from './mapping';
 import { orRefuse, refusal } from './refusals';
 
@@ -99,7 +98,7 @@ export async function updateSession(app: FastifyInstance, principal: Principal, 
   if (body.status !== undefined) patch.status = body.status;
   if (body.cancelReason !== undefined) patch.cancelReason = body.cancelReason?.trim() || null;
   const out = orRefuse(await edits.updateSession(app.db, id, patch, principal.userId));
-  await flush(app, out.effects);
+  await app.enqueueEffects(out.effects);
   return getSession(app, principal, id);
 }
 

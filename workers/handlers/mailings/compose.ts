@@ -1,105 +1,29 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { UnrecoverableError } from 'bullmq';
 import type { Database } from '../../../db/client';
-import { establishments, offices, oneTimeTokens, users } from '../../../db/schema';
 import { isTemplateName, type TemplateName, type TemplateProps } from '../../../emails/render';
-// A pure helper (HMAC of the token id); importing it keeps one definition of the link token.
-import { deriveOneTimeToken, hashToken } from '../../../common/link-tokens';
 import type { MailAttachment } from '../../../emails/transport';
-import { trainingAttachments, trainingComposers } from '../trainings/mail';
-import { documentComposers } from '../documents/mail';
+import type { AttachmentLoader, KeysOf, MailLoader } from '../../feature';
+import { features } from '../../features';
 import type { ComposeContext } from './context';
-import { isUuid } from '../../../common/ids';
 
 export type { ComposeContext };
 
-/**
- * Builds a template's props from the database at send time (jobs and rows
- * carry ids only). Returns null when the mail no longer applies: it is then
- * marked 'skipped' and never sent.
- */
-type Loader<N extends TemplateName> = (db: Database, params: Record<string, unknown>, ctx: ComposeContext) => Promise<TemplateProps<N> | null>;
+type Loaded = KeysOf<(typeof features)[number]['mail']>;
+/** Fails to compile when a template of the renderer's table (emails/render.ts) has no loader. */
+const everyTemplateLoaded: [Exclude<TemplateName, Loaded>] extends [never] ? true : { noLoaderFor: Exclude<TemplateName, Loaded> } = true;
+void everyTemplateLoaded;
 
-function uuidParam(params: Record<string, unknown>, name: string): string {
-  const value = params[name];
-  if (!isUuid(value)) throw new UnrecoverableError(`mail params: ${name} must be a uuid`);
-  return value;
-}
-
-const inviter = alias(users, 'inviter');
-
-/** A still-usable one-time token (unused, unexpired, and derivable with the current secret), with its user. */
-async function usableToken(db: Database, tokenId: string, purpose: 'invitation' | 'password_reset', ctx: ComposeContext) {
-  const [row] = await db
-    .select({
-      tokenHash: oneTimeTokens.tokenHash, expiresAt: oneTimeTokens.expiresAt, userId: users.id, name: users.name, email: users.email,
-      role: users.role, status: users.status, establishmentName: establishments.name, officeName: offices.name, inviterName: inviter.name,
-    })
-    .from(oneTimeTokens)
-    .innerJoin(users, eq(users.id, oneTimeTokens.userId))
-    .leftJoin(establishments, eq(establishments.id, users.establishmentId))
-    .leftJoin(offices, eq(offices.id, users.officeId))
-    .leftJoin(inviter, eq(inviter.id, oneTimeTokens.createdBy))
-    .where(and(eq(oneTimeTokens.id, tokenId), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, sql`now()`)));
-  if (!row) return null;
-  const token = deriveOneTimeToken(ctx.config.JWT_SECRET, tokenId);
-  // The secret changed since the token was made: the link would not work.
-  if (hashToken(token) !== row.tokenHash) return null;
-  return { ...row, token };
-}
-
-const homeUrl = (ctx: ComposeContext) => `${ctx.config.PUBLIC_URL}/`;
-
-export const composers: { [N in TemplateName]: Loader<N> } = {
-  invitation: async (db, params, ctx) => {
-    const t = await usableToken(db, uuidParam(params, 'tokenId'), 'invitation', ctx);
-    if (!t || t.status !== 'invited') return null;
-    return {
-      recipientName: t.name,
-      role: t.role,
-      organisationName: t.role === 'partner' ? t.establishmentName : t.role === 'staff' ? t.officeName : null,
-      inviterName: t.inviterName,
-      link: `${ctx.config.PUBLIC_URL}/invitation/${t.token}`,
-      expiresAt: t.expiresAt,
-      homeUrl: homeUrl(ctx),
-    };
-  },
-  'password-reset': async (db, params, ctx) => {
-    const t = await usableToken(db, uuidParam(params, 'tokenId'), 'password_reset', ctx);
-    if (!t || t.status !== 'active') return null;
-    return { recipientName: t.name, link: `${ctx.config.PUBLIC_URL}/reinitialiser/${t.token}`, expiresAt: t.expiresAt, homeUrl: homeUrl(ctx) };
-  },
-  'password-changed': async (db, _params, ctx) => {
-    if (!ctx.message.userId) return null;
-    const [user] = await db
-      .select({ name: users.name, email: users.email })
-      .from(users)
-      .where(and(eq(users.id, ctx.message.userId), isNull(users.erasedAt)));
-    if (!user) return null;
-    return {
-      recipientName: user.name,
-      email: user.email,
-      changedAt: ctx.message.createdAt,
-      forgotLink: `${ctx.config.PUBLIC_URL}/mot-de-passe-oublie`,
-      homeUrl: homeUrl(ctx),
-    };
-  },
-  ...trainingComposers,
-  ...documentComposers,
-};
-
+/** Template name -> loader, from every feature's index (workers/features.ts). */
+const loaders = Object.assign({}, ...features.map((f) => f.mail)) as { [N in TemplateName]: MailLoader<N> };
 /** Files a template attaches (the .ics of a training confirmation), built at send time like the props. */
-const attachmentLoaders: Partial<Record<TemplateName, (db: Database, params: Record<string, unknown>, ctx: ComposeContext) => Promise<MailAttachment[]>>> = {
-  ...trainingAttachments,
-};
+const attachmentLoaders = Object.assign({}, ...features.map((f) => f.attachments)) as Partial<Record<TemplateName, AttachmentLoader>>;
 
 export type Composed = { [N in TemplateName]: { template: N; props: TemplateProps<N>; attachments?: MailAttachment[] } }[TemplateName];
 
 export async function compose(db: Database, ctx: ComposeContext): Promise<Composed | null> {
   const name = ctx.message.template;
   if (!isTemplateName(name)) throw new UnrecoverableError(`Unknown mail template "${name}"`);
-  const loader = composers[name] as Loader<TemplateName>;
+  const loader = loaders[name] as MailLoader<TemplateName>;
   const props = await loader(db, ctx.message.params ?? {}, ctx);
   if (!props) return null;
   const attach = attachmentLoaders[name];

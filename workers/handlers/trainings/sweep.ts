@@ -1,8 +1,6 @@
 import { listPendingNotices } from '../../../db/queries/trainings/notices';
 import { expireOffer, listOverdueOffers } from '../../../db/queries/trainings/offers';
-import { enqueue } from '../../jobs';
-import type { JobHandler } from '../../jobs';
-import { applyEffects } from './effects';
+import { enqueueEffects, type JobHandler } from '../../jobs';
 
 /**
  * Every minute, the safety net for jobs lost with Redis: offers past their
@@ -13,10 +11,10 @@ export const sweepTrainings: JobHandler<'trainings.sweep'> = async (_payload, ct
   let expired = 0;
   for (const o of await listOverdueOffers(ctx.db)) {
     const result = await expireOffer(ctx.db, { registrationId: o.registrationId, round: o.round });
-    await applyEffects(ctx.queues, result.effects);
+    await enqueueEffects(ctx.queues, result.effects);
     if (result.expired) expired++;
   }
   const notices = await listPendingNotices(ctx.db);
-  for (const n of notices) await enqueue(ctx.queues, 'trainings.notice', { noticeId: n.id });
+  await enqueueEffects(ctx.queues, { notices: notices.map((n) => n.id) });
   return { expired, notices: notices.length };
 };

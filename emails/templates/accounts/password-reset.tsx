@@ -1,5 +1,5 @@
 import { Text } from '@react-email/components';
-import { CallToAction, Heading1, Layout, Notice, formatDateTime, paragraph, type Locale } from './layout';
+import { CallToAction, Heading1, Layout, Notice, formatDateTime, paragraph, type Locale } from '../layout';
 
 export interface PasswordResetProps {
   recipientName: string;

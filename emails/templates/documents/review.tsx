@@ -1,5 +1,5 @@
 import { Text } from '@react-email/components';
-import { CallToAction, Heading1, Layout, paragraph, type Locale } from './layout';
+import { CallToAction, Heading1, Layout, paragraph, type Locale } from '../layout';
 
 export interface DocumentReviewProps {
   recipientName: string;

@@ -1,0 +1,34 @@
+import { Text } from '@react-email/components';
+import { CallToAction, paragraph, type Locale } from '../layout';
+import { Frame, SessionCard, sessionCopy, type TrainingMailBase } from './frame';
+
+export type TrainingOfferExpiredProps = TrainingMailBase;
+
+const expiredCopy = {
+  fr: {
+    subject: (t: string) => `Proposition expirée : ${t}`,
+    preview: 'Le délai pour accepter la place est passé.',
+    body: 'Le délai pour accepter la place qui vous était proposée est passé\u00a0: elle a été proposée à la personne suivante et vous ne figurez plus sur la liste d’attente.',
+    again: 'Vous pouvez vous réinscrire sur la page de la session (en fin de liste d’attente si elle est complète).',
+  },
+  en: {
+    subject: (t: string) => `Offer expired: ${t}`,
+    preview: 'The time to accept the seat has passed.',
+    body: 'The time to accept the seat offered to you has passed: it went to the next person and you are no longer on the waiting list.',
+    again: 'You can sign up again on the session page (at the end of the waiting list if it is full).',
+  },
+} as const;
+
+export function TrainingOfferExpired(p: TrainingOfferExpiredProps & { locale: Locale }) {
+  const c = expiredCopy[p.locale];
+  return (
+    <Frame locale={p.locale} preview={c.preview} name={p.recipientName} homeUrl={p.homeUrl}>
+      <Text style={paragraph}>{c.body}</Text>
+      <SessionCard session={p.session} locale={p.locale} showPlace={false} />
+      <Text style={paragraph}>{c.again}</Text>
+      <CallToAction href={p.session.pageUrl} label={sessionCopy[p.locale].page} fallback={sessionCopy[p.locale].fallback} />
+    </Frame>
+  );
+}
+
+export const trainingOfferExpiredSubject = (p: TrainingOfferExpiredProps, locale: Locale): string => expiredCopy[locale].subject(p.session.title);

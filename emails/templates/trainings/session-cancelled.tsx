@@ -1,0 +1,36 @@
+import { Text } from '@react-email/components';
+import { paragraph, type Locale } from '../layout';
+import { Frame, SessionCard, type TrainingMailBase } from './frame';
+
+export type TrainingSessionCancelledProps = TrainingMailBase & { reason: string | null };
+
+const sessionCancelledCopy = {
+  fr: {
+    subject: (t: string) => `Session annulée : ${t}`,
+    preview: 'Une session à laquelle vous étiez inscrit(e) est annulée.',
+    body: 'Nous sommes désolés\u00a0: l’office de tourisme a annulé cette session.',
+    reason: (r: string) => `Motif\u00a0: ${r}`,
+    next: 'Les autres sessions de cette formation sont sur l’Espace Pro, rubrique « Formations ».',
+  },
+  en: {
+    subject: (t: string) => `Session cancelled: ${t}`,
+    preview: 'A session you signed up for is cancelled.',
+    body: 'We are sorry: the tourist office has cancelled this session.',
+    reason: (r: string) => `Reason: ${r}`,
+    next: 'Other sessions of this training are on Espace Pro, under “Trainings”.',
+  },
+} as const;
+
+export function TrainingSessionCancelled(p: TrainingSessionCancelledProps & { locale: Locale }) {
+  const c = sessionCancelledCopy[p.locale];
+  return (
+    <Frame locale={p.locale} preview={c.preview} name={p.recipientName} homeUrl={p.homeUrl}>
+      <Text style={paragraph}>{c.body}</Text>
+      <SessionCard session={p.session} locale={p.locale} showPlace={false} />
+      {p.reason ? <Text style={paragraph}>{c.reason(p.reason)}</Text> : null}
+      <Text style={paragraph}>{c.next}</Text>
+    </Frame>
+  );
+}
+
+export const trainingSessionCancelledSubject = (p: TrainingSessionCancelledProps, locale: Locale): string => sessionCancelledCopy[locale].subject(p.session.title);

@@ -1,0 +1,50 @@
+import { Text } from '@react-email/components';
+import type { ActiveRegistrationStatus } from '../../../common/trainings';
+import { CallToAction, Notice, formatDateTime, paragraph, type Locale } from '../layout';
+import { Frame, SessionCard, sessionCopy, type TrainingMailBase } from './frame';
+
+export type TrainingSessionChangedProps = TrainingMailBase & {
+  timeChanged: boolean;
+  placeChanged: boolean;
+  oldStartsAt: Date | string | null;
+  oldPlace: string | null;
+  registrationStatus: ActiveRegistrationStatus;
+};
+
+const changedCopy = {
+  fr: {
+    subject: (t: string) => `Changement : ${t}`,
+    preview: 'L’horaire ou le lieu de votre formation a changé.',
+    body: 'L’office de tourisme a modifié une session à laquelle vous êtes inscrit(e). Voici les nouvelles informations.',
+    oldTime: (d: string) => `Ancien horaire\u00a0: ${d}.`,
+    oldPlace: (p: string) => `Ancien lieu\u00a0: ${p}.`,
+    status: { confirmed: 'Votre place reste réservée.', waiting: 'Vous restez sur la liste d’attente, à la même position.', offered: 'La place qui vous est proposée reste valable jusqu’à l’échéance indiquée.' },
+    cannot: 'Ces nouvelles conditions ne vous conviennent pas\u00a0? Annulez depuis « Mes formations » pour libérer la place.',
+  },
+  en: {
+    subject: (t: string) => `Change: ${t}`,
+    preview: 'The time or place of your training has changed.',
+    body: 'The tourist office changed a session you signed up for. Here are the new details.',
+    oldTime: (d: string) => `Previous time: ${d}.`,
+    oldPlace: (p: string) => `Previous place: ${p}.`,
+    status: { confirmed: 'Your seat remains booked.', waiting: 'You stay on the waiting list, in the same position.', offered: 'The seat offered to you remains valid until the stated deadline.' },
+    cannot: 'The new arrangements do not suit you? Cancel from “My trainings” to free the seat.',
+  },
+} as const;
+
+export function TrainingSessionChanged(p: TrainingSessionChangedProps & { locale: Locale }) {
+  const c = changedCopy[p.locale];
+  return (
+    <Frame locale={p.locale} preview={c.preview} name={p.recipientName} homeUrl={p.homeUrl}>
+      <Text style={paragraph}>{c.body}</Text>
+      <SessionCard session={p.session} locale={p.locale} />
+      {p.timeChanged && p.oldStartsAt ? <Text style={paragraph}>{c.oldTime(formatDateTime(p.oldStartsAt, p.locale))}</Text> : null}
+      {p.placeChanged && p.oldPlace ? <Text style={paragraph}>{c.oldPlace(p.oldPlace)}</Text> : null}
+      <Text style={paragraph}>{c.status[p.registrationStatus]}</Text>
+      <CallToAction href={p.session.pageUrl} label={sessionCopy[p.locale].page} fallback={sessionCopy[p.locale].fallback} />
+      <Notice>{c.cannot}</Notice>
+    </Frame>
+  );
+}
+
+export const trainingSessionChangedSubject = (p: TrainingSessionChangedProps, locale: Locale): string => changedCopy[locale].subject(p.session.title);

@@ -1,0 +1,36 @@
+import { Text } from '@react-email/components';
+import { CallToAction, Notice, paragraph, type Locale } from '../layout';
+import { Frame, SessionCard, sessionCopy, type TrainingMailBase } from './frame';
+
+export type TrainingSurveyProps = TrainingMailBase & { link: string };
+
+const surveyCopy = {
+  fr: {
+    subject: (t: string) => `Votre avis sur : ${t}`,
+    preview: 'Deux questions, une minute : aidez-nous à améliorer nos formations.',
+    body: 'Merci d’avoir participé à cette formation. Votre avis nous aide à améliorer les prochaines sessions\u00a0: une note de 1 à 5 et, si vous le souhaitez, un commentaire.',
+    cta: 'Donner mon avis',
+    note: 'Votre réponse est anonyme pour le formateur\u00a0: l’office de tourisme n’en publie que la synthèse.',
+  },
+  en: {
+    subject: (t: string) => `Your feedback on: ${t}`,
+    preview: 'Two questions, one minute: help us improve our trainings.',
+    body: 'Thank you for attending this training. Your feedback helps us improve the next sessions: a rating from 1 to 5 and, if you wish, a comment.',
+    cta: 'Give my feedback',
+    note: 'Your answer is anonymous for the trainer: the tourist office only publishes the summary.',
+  },
+} as const;
+
+export function TrainingSurvey(p: TrainingSurveyProps & { locale: Locale }) {
+  const c = surveyCopy[p.locale];
+  return (
+    <Frame locale={p.locale} preview={c.preview} name={p.recipientName} homeUrl={p.homeUrl}>
+      <Text style={paragraph}>{c.body}</Text>
+      <SessionCard session={p.session} locale={p.locale} showPlace={false} />
+      <CallToAction href={p.link} label={c.cta} fallback={sessionCopy[p.locale].fallback} />
+      <Notice>{c.note}</Notice>
+    </Frame>
+  );
+}
+
+export const trainingSurveySubject = (p: TrainingSurveyProps, locale: Locale): string => surveyCopy[locale].subject(p.session.title);

@@ -1,0 +1,39 @@
+import { Text } from '@react-email/components';
+import { CallToAction, Notice, paragraph, type Locale } from '../layout';
+import { Frame, SessionCard, sessionCopy, type TrainingMailBase } from './frame';
+
+export type TrainingWaitingProps = TrainingMailBase & { position: number | null; myTrainingsUrl: string };
+
+const waitingCopy = {
+  fr: {
+    subject: (t: string) => `Liste d’attente : ${t}`,
+    preview: 'La session est complète : vous êtes sur la liste d’attente.',
+    body: (n: number | null) => (n ? `La session est complète. Vous êtes inscrit(e) sur la liste d’attente, en position ${n}.` : 'La session est complète. Vous êtes inscrit(e) sur la liste d’attente.'),
+    how: 'Si une place se libère, elle est proposée dans l’ordre de la liste\u00a0: vous recevrez alors un e-mail pour l’accepter ou la refuser, avec un délai de réponse.',
+    leave: 'Vous pouvez quitter la liste d’attente à tout moment depuis « Mes formations ».',
+    cta: 'Mes formations',
+  },
+  en: {
+    subject: (t: string) => `Waiting list: ${t}`,
+    preview: 'The session is full: you are on the waiting list.',
+    body: (n: number | null) => (n ? `The session is full. You are on the waiting list, in position ${n}.` : 'The session is full. You are on the waiting list.'),
+    how: 'When a seat frees up, it is offered in list order: you will then receive an e-mail to accept or decline it within a set time.',
+    leave: 'You can leave the waiting list at any time from “My trainings”.',
+    cta: 'My trainings',
+  },
+} as const;
+
+export function TrainingWaiting(p: TrainingWaitingProps & { locale: Locale }) {
+  const c = waitingCopy[p.locale];
+  return (
+    <Frame locale={p.locale} preview={c.preview} name={p.recipientName} homeUrl={p.homeUrl}>
+      <Text style={paragraph}>{c.body(p.position)}</Text>
+      <SessionCard session={p.session} locale={p.locale} />
+      <Text style={paragraph}>{c.how}</Text>
+      <CallToAction href={p.myTrainingsUrl} label={c.cta} fallback={sessionCopy[p.locale].fallback} />
+      <Notice>{c.leave}</Notice>
+    </Frame>
+  );
+}
+
+export const trainingWaitingSubject = (p: TrainingWaitingProps, locale: Locale): string => waitingCopy[locale].subject(p.session.title);

@@ -1,0 +1,11 @@
+import { accounts } from './handlers/accounts';
+import { trainings } from './handlers/trainings';
+import { documents } from './handlers/documents';
+
+/**
+ * The features of the worker process, in order: each one's
+ * workers/handlers/<feature>/index.ts gives its job handlers, repeatable
+ * schedules, mail loaders and attachments. Adding a feature adds one line here.
+ * (The mail outbox is infrastructure: workers/handlers/index.ts adds it.)
+ */
+export const features = [accounts, trainings, documents] as const;

@@ -1,0 +1,24 @@
+import { DOCUMENTS_REVIEW_CRON, SCHEDULE_EVERY_MS } from '../../../common/limits';
+import { defineWorkerFeature } from '../../feature';
+import { extractDocumentText } from './extract';
+import { documentComposers } from './mail';
+import { sendDocumentReviewReminders } from './reviews';
+import { sweepDocuments } from './sweep';
+import { makeDocumentThumbnail } from './thumbnail';
+
+/** The documents feature in the worker process: text extraction, thumbnails, the upload sweeper and review reminders. */
+export const documents = defineWorkerFeature({
+  name: 'documents',
+  jobs: {
+    'documents.extract': extractDocumentText,
+    'documents.thumbnail': makeDocumentThumbnail,
+    'documents.sweep': sweepDocuments,
+    'documents.review-reminders': sendDocumentReviewReminders,
+  },
+  schedules: [
+    { job: 'documents.sweep', every: SCHEDULE_EVERY_MS.documentsSweep },
+    { job: 'documents.review-reminders', ...DOCUMENTS_REVIEW_CRON },
+  ],
+  mail: documentComposers,
+  attachments: {},
+});
