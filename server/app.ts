@@ -20,11 +20,21 @@ import trainingRoutes from './routes/trainings';
 
 export type { AppDeps };
 
+/**
+ * A request id set by a proxy in front of the api (or a client) is kept only
+ * when it is a plain token: anything else (line breaks, quotes, markup, a
+ * megabyte) would be copied into every log line and error of the request.
+ */
+export const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
 /** Builds the api: plugins first, then each feature's routes, in this visible order. */
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}) {
   const app = Fastify({
     logger: options.logger ?? { level: deps.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
-    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 64 ? req.headers['x-request-id'] : randomUUID()),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
     // Only behind a known reverse proxy may X-Forwarded-For be trusted (per-IP rate limits).
     trustProxy: deps.config.TRUST_PROXY,
     bodyLimit: 1_048_576,
