@@ -20,7 +20,7 @@ export const problemResponses = {
 type Literals<A> = A extends readonly [infer H extends string, ...infer R] ? [TLiteral<H>, ...Literals<R>] : [];
 export const OneOf = <const A extends readonly string[]>(values: A): TUnion<Literals<A>> => Type.Union(values.map((v) => Type.Literal(v))) as never;
 
-export const Uuid = Type.String({ format: 'uuid' });
+export const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 
 /** Free text from users: trimmed length limits; HTML is never rendered from it. */
