@@ -111,7 +111,19 @@ export function validationMessage(keyword: string, params: Record<string, unknow
     case 'pattern': return fr ? 'Format invalide.' : 'Invalid format.';
     case 'additionalProperties': return fr ? `Champ inconnu : « ${params.additionalProperty} ».` : `Unknown field: “${params.additionalProperty}”.`;
     case 'uniqueItems': return fr ? 'Les éléments doivent être uniques.' : 'Items must be unique.';
+    case 'text': return textMessage(String(params.reason), fr);
     default: return fr ? 'Valeur invalide.' : 'Invalid value.';
+  }
+}
+
+/** Why a text was refused (server/lib/validators.ts `textRefusal`). */
+function textMessage(reason: string, fr: boolean): string {
+  switch (reason) {
+    case 'lineBreak': return fr ? 'Ce champ tient sur une seule ligne : retirez les retours à la ligne et tabulations.' : 'This field holds a single line: remove line breaks and tabs.';
+    case 'bidi': return fr ? 'Ce texte contient un caractère qui inverse le sens d’écriture (U+202A à U+202E, U+2066 à U+2069) : retirez-le.' : 'This text contains a character that reverses the writing direction (U+202A to U+202E, U+2066 to U+2069): remove it.';
+    case 'invisible': return fr ? 'Ce champ ne contient que des caractères invisibles : saisissez un texte lisible.' : 'This field contains only invisible characters: enter readable text.';
+    case 'malformed': return fr ? 'Ce texte contient un caractère mal encodé : retirez-le.' : 'This text contains a badly encoded character: remove it.';
+    default: return fr ? 'Ce texte contient un caractère de contrôle invisible (par exemple un octet nul) : retirez-le.' : 'This text contains an invisible control character (a null byte, for example): remove it.';
   }
 }
 

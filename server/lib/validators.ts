@@ -1,4 +1,4 @@
-import { Ajv, type Options, type ValidateFunction } from 'ajv';
+import { Ajv, type AnySchemaObject, type Options, type ValidateFunction } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
 
@@ -30,7 +30,58 @@ function withFormats(ajv: Ajv): Ajv {
   addFormats(ajv);
   // Log-in accepts any address with an @: the default first administrator is admin@localhost, which `email` refuses.
   ajv.addFormat('login-email', /^[^\s@]+@[^\s@]+$/);
+  ajv.addKeyword({ keyword: 'text', type: 'string', schemaType: 'string', errors: true, validate: checkText });
   return ajv;
+}
+
+/**
+ * What a text field may hold. `line` (the default of every string of every
+ * route, see `withTextRule`): no control character at all; `multiline`
+ * (descriptions, notes, comments): line breaks and tabs too.
+ */
+export type TextKind = 'line' | 'multiline';
+export type TextRefusal = 'control' | 'lineBreak' | 'bidi' | 'invisible' | 'malformed';
+
+// C0 controls, DEL, C1 controls; U+2028/2029 break lines too.
+const CONTROL_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+const LINE_BREAK = /[\n\r\t\u2028\u2029]/u;
+// With the u flag, a surrogate matches only when it is not half of a pair (JSON can carry "\ud800" alone).
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+// Bidirectional embeddings, overrides and isolates: they reorder what is displayed ("Trojan Source").
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/u;
+// Characters that show nothing: spaces, zero-width and other default-ignorable code points, the Braille blank.
+const INVISIBLE = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cf}\u2800]*$/u;
+
+/** Why a text is refused, or null. A required text (minLength >= 1) must also show at least one character. */
+export function textRefusal(value: string, kind: TextKind, required: boolean): TextRefusal | null {
+  if (LONE_SURROGATE.test(value)) return 'malformed';
+  if ((kind === 'line' ? CONTROL_LINE : CONTROL_MULTILINE).test(value)) {
+    return kind === 'line' && LINE_BREAK.test(value) && !CONTROL_MULTILINE.test(value) ? 'lineBreak' : 'control';
+  }
+  if (BIDI.test(value)) return 'bidi';
+  if (required && INVISIBLE.test(value)) return 'invisible';
+  return null;
+}
+
+function checkText(kind: TextKind, data: string, parentSchema?: AnySchemaObject): boolean {
+  const reason = textRefusal(data, kind, Number(parentSchema?.minLength ?? 0) >= 1);
+  if (!reason) return true;
+  (checkText as unknown as { errors: unknown[] }).errors = [{ keyword: 'text', message: reason, params: { reason } }];
+  return false;
+}
+
+const NOT_SCHEMAS = new Set(['enum', 'const', 'default', 'examples', 'required']);
+
+/** A copy of a schema in which every string without its own `text` keyword gets `text: 'line'`. */
+export function withTextRule(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withTextRule);
+  if (!schema || typeof schema !== 'object') return schema;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) copy[key] = NOT_SCHEMAS.has(key) ? value : withTextRule(value);
+  const types = ([] as unknown[]).concat(copy.type ?? []);
+  if (types.includes('string') && copy.text === undefined) copy.text = 'line';
+  return copy;
 }
 
 /** Whether a JSON value holds at most `limit` values, counted without walking past the limit. */
@@ -54,7 +105,8 @@ export function isSmall(value: unknown, limit = SMALL_INPUT): boolean {
 
 export const validatorCompiler: FastifySchemaCompiler<FastifySchema> = ({ schema, httpPart }) => {
   const pair = httpPart === 'body' ? strict : coercing;
-  const first = pair.first.compile(schema as object);
+  const checked = withTextRule(schema) as object;
+  const first = pair.first.compile(checked);
   let all: ValidateFunction | null = null;
   const validate = ((data: unknown) => {
     if (first(data)) {
@@ -63,7 +115,7 @@ export const validatorCompiler: FastifySchemaCompiler<FastifySchema> = ({ schema
     }
     let errors = first.errors ?? [];
     if (isSmall(data)) {
-      all ??= pair.all.compile(schema as object);
+      all ??= pair.all.compile(checked);
       all(data);
       errors = all.errors ?? errors;
     }

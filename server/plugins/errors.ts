@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { databaseCause, safeDbError } from '../../db/errors';
 import { requestLocale, t, validationMessage, type MessageKey } from '../i18n';
 
 export interface FieldError {
@@ -45,7 +46,9 @@ export default fp(
         }));
         return sendProblem(request, reply, 400, t('error.validation', locale), dedupe(errors));
       }
-      switch (error.code) {
+      // drizzle wraps PostgreSQL's error: its SQLSTATE is on the cause.
+      const code = databaseCause(error)?.code ?? error.code;
+      switch (code) {
         case 'FST_ERR_CTP_INVALID_JSON_BODY':
         case 'FST_ERR_CTP_EMPTY_JSON_BODY':
           return sendProblem(request, reply, 400, t('error.malformedJson', locale));
@@ -57,6 +60,8 @@ export default fp(
           return sendProblem(request, reply, 409, t('error.conflict', locale));
         case '23503': // foreign_key_violation
         case '22P02': // invalid_text_representation
+        case '22021': // character_not_in_repertoire (a NUL byte in text)
+        case '22P05': // untranslatable_character (a NUL byte in JSON)
           return sendProblem(request, reply, 400, t('error.validation', locale));
       }
       if (error.statusCode === 429) return sendProblem(request, reply, 429, t('error.rateLimited', locale));
@@ -64,7 +69,10 @@ export default fp(
         const byStatus: Partial<Record<number, MessageKey>> = { 401: 'error.unauthenticated', 403: 'error.forbidden', 404: 'error.notFound', 409: 'error.conflict' };
         return sendProblem(request, reply, error.statusCode, t(byStatus[error.statusCode] ?? 'error.validation', locale));
       }
-      request.log.error({ err: error }, 'unhandled error');
+      // Never the query's parameter values (see db/errors.ts).
+      const dbError = safeDbError(error);
+      if (dbError) request.log.error({ err: dbError }, 'unhandled database error');
+      else request.log.error({ err: error }, 'unhandled error');
       return sendProblem(request, reply, 500, t('error.internal', locale));
     });
   },

@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { OneOf, PageQuery, Paginated, Uuid } from './common';
+import { MULTILINE, OneOf, PageQuery, Paginated, Uuid } from './common';
 import { ESTABLISHMENT_STATUSES, LANGUAGES, ROLES, TOKEN_PURPOSES, USER_STATUSES } from '../../common/accounts';
 import { ACCOUNT_LIMITS as L, PASSWORD_MAX_LENGTH } from '../../common/limits';
 
@@ -228,7 +228,7 @@ const establishmentInput = {
   phone: Nullable(Phone),
   email: Nullable(Email),
   website: Nullable(Website),
-  description: Nullable(Type.String({ maxLength: L.description })),
+  description: Nullable(Type.String({ maxLength: L.description, ...MULTILINE })),
   labels: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: L.labels, uniqueItems: true }),
   membershipYear: Nullable(Type.Integer({ minimum: L.yearMin, maximum: L.yearMax })),
   status: EstablishmentStatusSchema,
