@@ -19,6 +19,7 @@ const messages = {
   'error.sessionExpired': { fr: 'Votre session a expiré, veuillez vous reconnecter.', en: 'Your session has expired, please log in again.' },
   'error.forbidden': { fr: 'Vous n’avez pas accès à cette ressource.', en: 'You do not have access to this resource.' },
   'error.rateLimited': { fr: 'Trop de tentatives. Réessayez dans quelques minutes.', en: 'Too many attempts. Please try again in a few minutes.' },
+  'error.crossSite': { fr: 'Requête refusée : elle vient d’un autre site que l’Espace Pro.', en: 'Request refused: it comes from a site other than Espace Pro.' },
   'error.internal': { fr: 'Une erreur inattendue est survenue. Réessayez plus tard.', en: 'An unexpected error occurred. Please try again later.' },
   'error.conflict': { fr: 'Cette action entre en conflit avec l’état actuel.', en: 'This action conflicts with the current state.' },
   'auth.invalidCredentials': { fr: 'Adresse e-mail ou mot de passe incorrect.', en: 'Incorrect e-mail address or password.' },
