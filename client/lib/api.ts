@@ -83,10 +83,51 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   });
 }
 
-/** One refresh at a time: concurrent 401s wait for the same attempt. */
-function refreshSession(): Promise<boolean> {
-  refreshing ??= fetch('/api/auth/refresh', { method: 'POST', credentials: 'include', headers: { 'accept-language': currentLanguage } })
-    .then((res) => res.ok)
+/** Held while a tab refreshes the session (Web Locks API: one holder across all tabs of the origin). */
+const REFRESH_LOCK = 'ep-session-refresh';
+/** When a tab last refreshed successfully (ms since epoch), shared through localStorage. */
+const REFRESHED_AT = 'ep-session-refreshed-at';
+
+function readRefreshedAt(): number {
+  try {
+    return Number(localStorage.getItem(REFRESHED_AT) ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+function postRefresh(): Promise<boolean> {
+  return fetch('/api/auth/refresh', { method: 'POST', credentials: 'include', headers: { 'accept-language': currentLanguage } })
+    .then((res) => {
+      if (res.ok) {
+        try {
+          localStorage.setItem(REFRESHED_AT, String(Date.now()));
+        } catch {
+          // Storage refused (private mode): other tabs refresh for themselves.
+        }
+      }
+      return res.ok;
+    })
+    .catch(() => false);
+}
+
+/**
+ * One refresh at a time across tabs: a tab whose access token expired waits
+ * for the lock, and if another tab refreshed meanwhile, the cookies it shares
+ * are already fresh, so it only retries its request. Without this, every
+ * open tab spent the same refresh token at once (the server tolerates that
+ * within a short reuse interval, but each tab would rotate it again).
+ */
+async function refreshAcrossTabs(): Promise<boolean> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) return postRefresh();
+  const askedAt = Date.now();
+  return locks.request(REFRESH_LOCK, async () => (readRefreshedAt() >= askedAt ? true : postRefresh()));
+}
+
+/** One refresh at a time: concurrent 401s of this tab wait for the same attempt, other tabs for the lock. */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= refreshAcrossTabs()
     .catch(() => false)
     .finally(() => {
       refreshing = null;

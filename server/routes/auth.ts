@@ -5,7 +5,7 @@ import { peekToken } from '../../db/queries/accounts';
 import { findLoginCandidate, logOutEverywhere, revokeSession, rotateRefreshToken, sessionOfRefreshToken, startSession, type SessionGrant } from '../../db/queries/sessions';
 import { requestLocale, t } from '../i18n';
 import { hashPassword, passwordProblem, verifyPassword } from '../lib/passwords';
-import { hashToken, randomToken } from '../../common/link-tokens';
+import { deriveRefreshSuccessor, hashToken, randomToken } from '../../common/link-tokens';
 import { ACCESS_COOKIE, REFRESH_COOKIE, type AccessClaims } from '../plugins/auth';
 import { Problem, sendProblem } from '../plugins/errors';
 import { problemResponses } from '../schemas/common';
@@ -80,14 +80,19 @@ export default async function authRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     const token = request.cookies[REFRESH_COOKIE];
     if (!token) throw new Problem(401, 'error.sessionExpired');
-    const next = randomToken();
-    const result = await rotateRefreshToken(db, { tokenHash: hashToken(token), newHash: hashToken(next), ttlMs: refreshTtlMs });
+    // The chain of tokens that follow this one: successor(1) is the next, successor(n) the n-th.
+    const chain = [token];
+    const successor = (n: number) => {
+      while (chain.length <= n) chain.push(deriveRefreshSuccessor(config.JWT_SECRET, chain.at(-1)!));
+      return chain[n]!;
+    };
+    const result = await rotateRefreshToken(db, { tokenHash: hashToken(token), successorHash: (n) => hashToken(successor(n)), ttlMs: refreshTtlMs });
     if (result.kind !== 'ok') {
       if (result.kind === 'reused') request.log.warn('refresh token reuse: session revoked');
       app.clearAuthCookies(reply);
       return sendProblem(request, reply, 401, t('error.sessionExpired', requestLocale(request)));
     }
-    return sendSession(reply, result.grant, next);
+    return sendSession(reply, result.grant, successor(result.successor));
   });
 
   app.post('/api/auth/logout', {

@@ -162,6 +162,8 @@ describe('refresh tokens', () => {
     const stolen = cookiesFrom(first, 'ep_refresh');
     const legit = await refresh(stolen);
     expect(legit.statusCode).toBe(200);
+    // Replayed after the reuse interval (a replay within it gets the same successor: abuse-refresh.test.ts).
+    await ctx.db.update(refreshTokens).set({ usedAt: new Date(Date.now() - 31_000) }).where(eq(refreshTokens.tokenHash, hashToken(stolen.slice('ep_refresh='.length))));
 
     const replay = await refresh(stolen);
     expectProblem(replay, 401);
