@@ -20,6 +20,7 @@ const messages = {
   'error.forbidden': { fr: 'Vous n’avez pas accès à cette ressource.', en: 'You do not have access to this resource.' },
   'error.rateLimited': { fr: 'Trop de tentatives. Réessayez dans quelques minutes.', en: 'Too many attempts. Please try again in a few minutes.' },
   'error.crossSite': { fr: 'Requête refusée : elle vient d’un autre site que l’Espace Pro.', en: 'Request refused: it comes from a site other than Espace Pro.' },
+  'error.rateLimitedFor': { fr: 'Trop de tentatives. Réessayez dans {wait}.', en: 'Too many attempts. Please try again in {wait}.' },
   'error.internal': { fr: 'Une erreur inattendue est survenue. Réessayez plus tard.', en: 'An unexpected error occurred. Please try again later.' },
   'error.conflict': { fr: 'Cette action entre en conflit avec l’état actuel.', en: 'This action conflicts with the current state.' },
   'auth.invalidCredentials': { fr: 'Adresse e-mail ou mot de passe incorrect.', en: 'Incorrect e-mail address or password.' },
@@ -79,6 +80,15 @@ export type MessageKey = keyof typeof messages;
 
 export function t(key: MessageKey, locale: Locale = 'fr'): string {
   return messages[key][locale];
+}
+
+/** "45 secondes", "1 minute", "2 heures": how long a refused caller must wait (rounded up). */
+export function waitText(seconds: number, locale: Locale): string {
+  const fr = locale === 'fr';
+  const unit = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+  if (seconds < 60) return fr ? unit(Math.max(1, seconds), 'seconde', 'secondes') : unit(Math.max(1, seconds), 'second', 'seconds');
+  if (seconds < 3600) return fr ? unit(Math.ceil(seconds / 60), 'minute', 'minutes') : unit(Math.ceil(seconds / 60), 'minute', 'minutes');
+  return fr ? unit(Math.ceil(seconds / 3600), 'heure', 'heures') : unit(Math.ceil(seconds / 3600), 'hour', 'hours');
 }
 
 /** The signed-in user's language, else the browser's first supported language, else French. */

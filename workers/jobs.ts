@@ -18,6 +18,12 @@ export interface JobPayloads {
   'mail.sweep': Record<string, never>;
   /** Retention: delete expired sessions and tokens, and audit / mail history past the period the privacy page states. */
   'accounts.purge': Record<string, never>;
+  /**
+   * "Forgot password" for an address: the handler looks the account up and queues the reset mail.
+   * It carries the address, not an id, because the api answers before any lookup (so that the
+   * answer time does not reveal whether the address has an account); the job is deleted when done.
+   */
+  'accounts.password-reset': { email: string; ip: string | null; requestId: string };
   /** Expire one training offer (round = the offer it was made for); runs at expiresAt. */
   'trainings.offer-expire': { registrationId: string; round: number; expiresAt: string };
   /** Fan out a change / cancellation notice of a session to its registrants. */
@@ -35,6 +41,7 @@ export const jobQueue: { [N in JobName]: QueueName } = {
   'mail.send': 'mail',
   'mail.sweep': 'schedule',
   'accounts.purge': 'schedule',
+  'accounts.password-reset': 'mail',
   'trainings.offer-expire': 'schedule',
   'trainings.notice': 'schedule',
   'trainings.sweep': 'schedule',
@@ -52,6 +59,7 @@ export const defaultJobOptions: JobsOptions = {
 /** Deterministic job ids (BullMQ ignores an add whose id already exists). */
 export const jobIds = {
   'mail.send': (p: JobPayloads['mail.send']) => `mail-${p.messageId}`,
+  'accounts.password-reset': (p: JobPayloads['accounts.password-reset']) => `password-reset-${p.requestId}`,
   'trainings.offer-expire': (p: JobPayloads['trainings.offer-expire']) => `training-offer-${p.registrationId}-${p.round}`,
   'trainings.notice': (p: JobPayloads['trainings.notice']) => `training-notice-${p.noticeId}`,
 } satisfies Partial<{ [N in JobName]: (p: JobPayloads[N]) => string }>;
@@ -60,6 +68,12 @@ export const jobIds = {
 export const jobDelays = {
   'trainings.offer-expire': (p: JobPayloads['trainings.offer-expire']) => Math.max(0, Date.parse(p.expiresAt) - Date.now()),
 } satisfies Partial<{ [N in JobName]: (p: JobPayloads[N]) => number }>;
+
+/** Jobs whose options differ from the defaults. */
+export const jobOptions = {
+  // The payload holds an e-mail address: not kept in Redis once handled.
+  'accounts.password-reset': { removeOnComplete: true, removeOnFail: { age: 24 * 3600 } },
+} satisfies Partial<{ [N in JobName]: JobsOptions }>;
 
 export type Queues = Record<QueueName, Queue>;
 
@@ -72,7 +86,8 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
 export async function enqueue<N extends JobName>(queues: Queues, name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<void> {
   const idOf = (jobIds as Partial<Record<JobName, (p: JobPayloads[N]) => string>>)[name];
   const delayOf = (jobDelays as Partial<Record<JobName, (p: JobPayloads[N]) => number>>)[name];
-  await queues[jobQueue[name]].add(name, payload, { ...(idOf ? { jobId: idOf(payload) } : {}), ...(delayOf ? { delay: delayOf(payload) } : {}), ...options });
+  const own = (jobOptions as Partial<Record<JobName, JobsOptions>>)[name];
+  await queues[jobQueue[name]].add(name, payload, { ...own, ...(idOf ? { jobId: idOf(payload) } : {}), ...(delayOf ? { delay: delayOf(payload) } : {}), ...options });
 }
 
 export async function closeQueues(queues: Queues): Promise<void> {

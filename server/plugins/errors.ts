@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { databaseCause, safeDbError } from '../../db/errors';
-import { requestLocale, t, validationMessage, type MessageKey } from '../i18n';
+import { requestLocale, t, validationMessage, waitText, type MessageKey } from '../i18n';
 
 export interface FieldError {
   field: string;
@@ -16,6 +16,13 @@ export class Problem extends Error {
     public readonly fields: { field: string; key: MessageKey }[] = [],
   ) {
     super(key);
+  }
+}
+
+/** A 429 that knows how long the caller must wait: answered with Retry-After and the time in the message. */
+export class RateLimited extends Problem {
+  constructor(public readonly retryAfterSeconds: number) {
+    super(429, 'error.rateLimitedFor');
   }
 }
 
@@ -36,6 +43,10 @@ export default fp(
   async function errorsPlugin(app: FastifyInstance) {
     app.setErrorHandler((error: FastifyError & { validation?: unknown[]; code?: string }, request, reply) => {
       const locale = requestLocale(request);
+      if (error instanceof RateLimited) {
+        reply.header('retry-after', error.retryAfterSeconds);
+        return sendProblem(request, reply, 429, t('error.rateLimitedFor', locale).replace('{wait}', waitText(error.retryAfterSeconds, locale)));
+      }
       if (error instanceof Problem) {
         return sendProblem(request, reply, error.status, t(error.key, locale), error.fields.map((f) => ({ field: f.field, message: t(f.key, locale) })));
       }

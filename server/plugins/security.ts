@@ -2,8 +2,7 @@ import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { requestLocale, t } from '../i18n';
-import { Problem } from './errors';
+import { Problem, RateLimited } from './errors';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -81,12 +80,8 @@ export default fp(
       global: false,
       redis: app.redis,
       nameSpace: `${app.config.QUEUE_PREFIX}:rl:`,
-      errorResponseBuilder: (request, context) => ({
-        statusCode: 429,
-        code: 'RATE_LIMITED',
-        message: t('error.rateLimited', requestLocale(request)),
-        retryAfterSeconds: Math.ceil(context.ttl / 1000),
-      }),
+      // Answered by the errors plugin as a problem that names the real waiting time.
+      errorResponseBuilder: (_request, context) => new RateLimited(Math.max(1, Math.ceil(context.ttl / 1000))),
     });
   },
   { name: 'security', dependencies: ['db'] },

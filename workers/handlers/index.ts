@@ -1,5 +1,6 @@
 import type { JobName } from '../jobs';
 import type { JobHandler } from '../jobs';
+import { requestPasswordReset } from './accounts/password-reset';
 import { purgeAccounts } from './accounts/purge';
 import { sendMail } from './mailings/send';
 import { sweepMail } from './mailings/sweep';
@@ -14,6 +15,7 @@ export const handlers: { [N in JobName]: JobHandler<N> } = {
   'mail.send': sendMail,
   'mail.sweep': sweepMail,
   'accounts.purge': purgeAccounts,
+  'accounts.password-reset': requestPasswordReset,
   'trainings.offer-expire': expireTrainingOffer,
   'trainings.notice': fanOutTrainingNotice,
   'trainings.sweep': sweepTrainings,
