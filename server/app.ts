@@ -7,6 +7,7 @@ import errorsPlugin from './plugins/errors';
 import securityPlugin from './plugins/security';
 import changeFeedPlugin from './plugins/change-feed';
 import authPlugin from './plugins/auth';
+import idempotencyPlugin from './plugins/idempotency';
 import openapiPlugin from './plugins/openapi';
 import staticPlugin from './plugins/static';
 import healthRoutes from './routes/health';
@@ -48,6 +49,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(openapiPlugin);
   await app.register(changeFeedPlugin);
   await app.register(authPlugin);
+  await app.register(idempotencyPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes);

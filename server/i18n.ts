@@ -23,6 +23,8 @@ const messages = {
   'error.rateLimitedFor': { fr: 'Trop de tentatives. Réessayez dans {wait}.', en: 'Too many attempts. Please try again in {wait}.' },
   'error.internal': { fr: 'Une erreur inattendue est survenue. Réessayez plus tard.', en: 'An unexpected error occurred. Please try again later.' },
   'error.conflict': { fr: 'Cette action entre en conflit avec l’état actuel.', en: 'This action conflicts with the current state.' },
+  'idempotency.keyReused': { fr: 'Cette clé d’idempotence a déjà servi pour une autre demande.', en: 'This idempotency key was already used for another request.' },
+  'idempotency.inProgress': { fr: 'Cette demande est déjà en cours de traitement : patientez quelques secondes.', en: 'This request is already being processed: please wait a few seconds.' },
   'auth.invalidCredentials': { fr: 'Adresse e-mail ou mot de passe incorrect.', en: 'Incorrect e-mail address or password.' },
   'auth.invalidToken': { fr: 'Ce lien n’est plus valide. Il a peut-être déjà servi ou expiré.', en: 'This link is no longer valid. It may have been used or have expired.' },
   'auth.passwordTooShort': { fr: 'Le mot de passe doit contenir au moins 12 caractères.', en: 'The password must be at least 12 characters long.' },

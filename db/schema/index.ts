@@ -3,3 +3,4 @@ export * from './territory';
 export * from './accounts';
 export * from './mailings';
 export * from './trainings';
+export * from './idempotency';

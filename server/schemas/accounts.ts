@@ -199,6 +199,9 @@ const establishmentProps = {
 };
 export const EstablishmentSchema = Type.Object(establishmentProps);
 export type Establishment = Static<typeof EstablishmentSchema>;
+/** A new establishment, and those of the same name already in its commune (a warning: a duplicate is likely a double entry). */
+export const CreatedEstablishmentSchema = Type.Object({ ...establishmentProps, sameNameInCommune: Type.Array(Ref) });
+export type CreatedEstablishment = Static<typeof CreatedEstablishmentSchema>;
 export const EstablishmentListItemSchema = Type.Object({ ...establishmentProps, communeName: Type.String(), userCount: Type.Integer() });
 export type EstablishmentListItem = Static<typeof EstablishmentListItemSchema>;
 export const EstablishmentListSchema = Paginated(EstablishmentListItemSchema);
