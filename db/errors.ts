@@ -54,3 +54,12 @@ export function safeDbError(err: unknown): SafeDbError | null {
     ...(cause?.routine ? { routine: cause.routine } : {}),
   };
 }
+
+/** The error to rethrow where it will be stored or logged whole (BullMQ keeps a failed job's message and stack in Redis). */
+export function withoutParameters(err: unknown): unknown {
+  const safe = safeDbError(err);
+  if (!safe) return err;
+  const e = new Error(`database error ${safe.code ?? ''}: ${safe.message}${safe.constraint ? ` (${safe.constraint})` : ''}${safe.query ? ` in: ${safe.query}` : ''}`);
+  e.name = 'DatabaseError';
+  return e;
+}

@@ -1,5 +1,6 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { withoutParameters } from '../db/errors';
 import type { Database } from '../db/client';
 import type { MailTransport } from '../emails/transport';
 import type { Config } from '../common/config';
@@ -44,7 +45,10 @@ export async function startWorkers(opts: { config: Config; db: Database; redisUr
       async (job) => {
         const handler = handlers[job.name as JobName] as JobHandler<JobName> | undefined;
         if (!handler) throw new UnrecoverableError(`Unknown job ${job.name} on queue ${name}`);
-        return handler(job.data as JobPayloads[JobName], ctx, job);
+        // A failed query's parameter values (addresses, names) must not reach Redis or the log.
+        return handler(job.data as JobPayloads[JobName], ctx, job).catch((err: unknown) => {
+          throw withoutParameters(err);
+        });
       },
       {
         connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),

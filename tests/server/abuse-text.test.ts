@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext } from '../helpers/app';
 import { textRefusal } from '../../server/lib/validators';
+import { until } from '../helpers/until';
 
 /**
  * Issue 9 item 8: control characters, bidirectional overrides and names
@@ -110,6 +111,31 @@ describe('failed queries', () => {
       expect(log).not.toContain('Secrète');
     } finally {
       await ctx.db.execute(sql`alter table establishments drop constraint abuse_test_phone`);
+    }
+  });
+
+  it('in a job too: the failure BullMQ keeps in Redis names the SQLSTATE and the SQL, not the values', async () => {
+    const user = await createUser(ctx, 'partner', { email: `secret-address-${Date.now()}@example.test` });
+    await ctx.db.execute(sql`alter table one_time_tokens add constraint abuse_test_tokens check (false) not valid`);
+    const workers = await ctx.startWorkers();
+    try {
+      await ctx.app.inject({ method: 'POST', url: '/api/auth/password/forgot', payload: { email: user.email } });
+      let reason = '';
+      let stack = '';
+      expect(await until(async () => {
+        const jobs = await ctx.queues.mail.getJobs(['failed', 'delayed', 'waiting', 'active']);
+        const job = jobs.find((j) => j.name === 'accounts.password-reset' && j.failedReason);
+        reason = job?.failedReason ?? '';
+        stack = (job?.stacktrace ?? []).join('\n');
+        return Boolean(job);
+      }, 10_000)).toBe(true);
+      expect(reason).toContain('23514');
+      expect(reason).toContain('insert into "one_time_tokens"');
+      expect(reason + stack).not.toContain(user.id);
+      expect(reason + stack).not.toContain('secret-address');
+    } finally {
+      await workers.close();
+      await ctx.db.execute(sql`alter table one_time_tokens drop constraint abuse_test_tokens`);
     }
   });
 });
