@@ -25,6 +25,16 @@ export function deriveOneTimeToken(secret: string, tokenId: string): string {
   return createHmac('sha256', secret).update(`one-time:${tokenId}`).digest('base64url');
 }
 
+/**
+ * The refresh token that follows `token` in its session. Derived (not
+ * random) so that a second refresh with the same token within the reuse
+ * interval can be handed the same successor without storing any token:
+ * only hashes are stored.
+ */
+export function deriveRefreshSuccessor(secret: string, token: string): string {
+  return createHmac('sha256', secret).update(`refresh:${token}`).digest('base64url');
+}
+
 export function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);

@@ -7,6 +7,7 @@ import errorsPlugin from './plugins/errors';
 import securityPlugin from './plugins/security';
 import changeFeedPlugin from './plugins/change-feed';
 import authPlugin from './plugins/auth';
+import idempotencyPlugin from './plugins/idempotency';
 import openapiPlugin from './plugins/openapi';
 import staticPlugin from './plugins/static';
 import healthRoutes from './routes/health';
@@ -22,11 +23,21 @@ import storagePlugin from './plugins/storage';
 
 export type { AppDeps };
 
+/**
+ * A request id set by a proxy in front of the api (or a client) is kept only
+ * when it is a plain token: anything else (line breaks, quotes, markup, a
+ * megabyte) would be copied into every log line and error of the request.
+ */
+export const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
 /** Builds the api: plugins first, then each feature's routes, in this visible order. */
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}) {
   const app = Fastify({
     logger: options.logger ?? { level: deps.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
-    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 64 ? req.headers['x-request-id'] : randomUUID()),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
     // Only behind a known reverse proxy may X-Forwarded-For be trusted (per-IP rate limits).
     trustProxy: deps.config.TRUST_PROXY,
     bodyLimit: 1_048_576,
@@ -41,6 +52,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(changeFeedPlugin);
   await app.register(authPlugin);
   await app.register(storagePlugin);
+  await app.register(idempotencyPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes);

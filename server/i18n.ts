@@ -19,8 +19,12 @@ const messages = {
   'error.sessionExpired': { fr: 'Votre session a expiré, veuillez vous reconnecter.', en: 'Your session has expired, please log in again.' },
   'error.forbidden': { fr: 'Vous n’avez pas accès à cette ressource.', en: 'You do not have access to this resource.' },
   'error.rateLimited': { fr: 'Trop de tentatives. Réessayez dans quelques minutes.', en: 'Too many attempts. Please try again in a few minutes.' },
+  'error.crossSite': { fr: 'Requête refusée : elle vient d’un autre site que l’Espace Pro.', en: 'Request refused: it comes from a site other than Espace Pro.' },
+  'error.rateLimitedFor': { fr: 'Trop de tentatives. Réessayez dans {wait}.', en: 'Too many attempts. Please try again in {wait}.' },
   'error.internal': { fr: 'Une erreur inattendue est survenue. Réessayez plus tard.', en: 'An unexpected error occurred. Please try again later.' },
   'error.conflict': { fr: 'Cette action entre en conflit avec l’état actuel.', en: 'This action conflicts with the current state.' },
+  'idempotency.keyReused': { fr: 'Cette clé d’idempotence a déjà servi pour une autre demande.', en: 'This idempotency key was already used for another request.' },
+  'idempotency.inProgress': { fr: 'Cette demande est déjà en cours de traitement : patientez quelques secondes.', en: 'This request is already being processed: please wait a few seconds.' },
   'auth.invalidCredentials': { fr: 'Adresse e-mail ou mot de passe incorrect.', en: 'Incorrect e-mail address or password.' },
   'auth.invalidToken': { fr: 'Ce lien n’est plus valide. Il a peut-être déjà servi ou expiré.', en: 'This link is no longer valid. It may have been used or have expired.' },
   'auth.passwordTooShort': { fr: 'Le mot de passe doit contenir au moins 12 caractères.', en: 'The password must be at least 12 characters long.' },
@@ -104,6 +108,15 @@ export function t(key: MessageKey, locale: Locale = 'fr'): string {
   return messages[key][locale];
 }
 
+/** "45 secondes", "1 minute", "2 heures": how long a refused caller must wait (rounded up). */
+export function waitText(seconds: number, locale: Locale): string {
+  const fr = locale === 'fr';
+  const unit = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+  if (seconds < 60) return fr ? unit(Math.max(1, seconds), 'seconde', 'secondes') : unit(Math.max(1, seconds), 'second', 'seconds');
+  if (seconds < 3600) return fr ? unit(Math.ceil(seconds / 60), 'minute', 'minutes') : unit(Math.ceil(seconds / 60), 'minute', 'minutes');
+  return fr ? unit(Math.ceil(seconds / 3600), 'heure', 'heures') : unit(Math.ceil(seconds / 3600), 'hour', 'hours');
+}
+
 /** The signed-in user's language, else the browser's first supported language, else French. */
 export function requestLocale(request: FastifyRequest): Locale {
   const userLang = request.user?.lang;
@@ -135,7 +148,19 @@ export function validationMessage(keyword: string, params: Record<string, unknow
     case 'pattern': return fr ? 'Format invalide.' : 'Invalid format.';
     case 'additionalProperties': return fr ? `Champ inconnu : « ${params.additionalProperty} ».` : `Unknown field: “${params.additionalProperty}”.`;
     case 'uniqueItems': return fr ? 'Les éléments doivent être uniques.' : 'Items must be unique.';
+    case 'text': return textMessage(String(params.reason), fr);
     default: return fr ? 'Valeur invalide.' : 'Invalid value.';
+  }
+}
+
+/** Why a text was refused (server/lib/validators.ts `textRefusal`). */
+function textMessage(reason: string, fr: boolean): string {
+  switch (reason) {
+    case 'lineBreak': return fr ? 'Ce champ tient sur une seule ligne : retirez les retours à la ligne et tabulations.' : 'This field holds a single line: remove line breaks and tabs.';
+    case 'bidi': return fr ? 'Ce texte contient un caractère qui inverse le sens d’écriture (U+202A à U+202E, U+2066 à U+2069) : retirez-le.' : 'This text contains a character that reverses the writing direction (U+202A to U+202E, U+2066 to U+2069): remove it.';
+    case 'invisible': return fr ? 'Ce champ ne contient que des caractères invisibles : saisissez un texte lisible.' : 'This field contains only invisible characters: enter readable text.';
+    case 'malformed': return fr ? 'Ce texte contient un caractère mal encodé : retirez-le.' : 'This text contains a badly encoded character: remove it.';
+    default: return fr ? 'Ce texte contient un caractère de contrôle invisible (par exemple un octet nul) : retirez-le.' : 'This text contains an invisible control character (a null byte, for example): remove it.';
   }
 }
 

@@ -23,6 +23,8 @@ interface JobDefinition<S extends TSchema> {
   id?: (payload: Static<S>) => string;
   /** Jobs that run at a time given by their payload: milliseconds from now. */
   delay?: (payload: Static<S>) => number;
+  /** Options that differ from the defaults. */
+  options?: JobsOptions;
 }
 const job = <S extends TSchema>(d: JobDefinition<S>) => d;
 
@@ -36,12 +38,17 @@ const TrainingOfferExpire = Type.Object(
 );
 const TrainingNotice = Type.Object({ noticeId: Uuid }, { additionalProperties: false });
 const DocumentVersion = Type.Object({ versionId: Uuid }, { additionalProperties: false });
+const PasswordResetRequest = Type.Object(
+  { email: Type.String({ minLength: 3, maxLength: 254 }), ip: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]), requestId: Uuid },
+  { additionalProperties: false },
+);
 
 /** Deterministic job ids, for the jobs that have one (the mail sweeper looks a job up by it). */
 export const jobIds = {
   'mail.send': (p: Static<typeof MailSend>) => `mail-${p.messageId}`,
   'trainings.offer-expire': (p: Static<typeof TrainingOfferExpire>) => `training-offer-${p.registrationId}-${p.round}`,
   'trainings.notice': (p: Static<typeof TrainingNotice>) => `training-notice-${p.noticeId}`,
+  'accounts.password-reset': (p: Static<typeof PasswordResetRequest>) => `password-reset-${p.requestId}`,
   'documents.extract': (p: Static<typeof DocumentVersion>) => `documents-extract-${p.versionId}`,
   'documents.thumbnail': (p: Static<typeof DocumentVersion>) => `documents-thumbnail-${p.versionId}`,
 };
@@ -53,6 +60,17 @@ export const jobs = {
   'mail.sweep': job({ queue: 'schedule', payload: NoPayload }),
   /** Retention: delete expired sessions and tokens, and audit / mail history past the period the privacy page states. */
   'accounts.purge': job({ queue: 'schedule', payload: NoPayload }),
+  /**
+   * "Forgot password" for an address: the handler looks the account up and queues the reset mail.
+   * It carries the address, not an id, because the api answers before any lookup (so that the
+   * answer time does not reveal whether the address has an account); the job is deleted when done.
+   */
+  'accounts.password-reset': job({
+    queue: 'mail',
+    payload: PasswordResetRequest,
+    id: jobIds['accounts.password-reset'],
+    options: { removeOnComplete: true, removeOnFail: { age: 24 * 3600 } },
+  }),
   /** Expire one training offer (round = the offer it was made for); runs at expiresAt. */
   'trainings.offer-expire': job({
     queue: 'schedule',
@@ -120,6 +138,7 @@ export async function enqueue<N extends JobName>(queues: Queues, name: N, payloa
   await queues[d.queue].add(name, payload, {
     ...(d.id ? { jobId: d.id(payload) } : {}),
     ...(d.delay ? { delay: d.delay(payload) } : {}),
+    ...d.options,
     ...options,
   });
 }

@@ -1,3 +1,4 @@
+import { withoutParameters } from '../db/errors';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Database } from '../db/client';
@@ -38,7 +39,10 @@ export async function runJob(job: Job, ctx: WorkerContext): Promise<unknown> {
     ctx.log.error(`job ${name} ${job.id ?? ''}: bad payload, failed without retry: ${problem}`);
     throw new UnrecoverableError(`${name}: bad payload: ${problem}`);
   }
-  return (handlers[name] as JobHandler<JobName>)(job.data as JobPayloads[JobName], ctx, job);
+  // A failed query's parameter values (addresses, names) must not reach Redis or the log.
+  return (handlers[name] as JobHandler<JobName>)(job.data as JobPayloads[JobName], ctx, job).catch((err: unknown) => {
+    throw withoutParameters(err);
+  });
 }
 
 export interface RunningWorkers {

@@ -1,19 +1,31 @@
 import { notifications } from '@mantine/notifications';
+import { useRef } from 'react';
 import { useErrorMessage } from './States';
 
 /**
  * A form's onSubmit: the save, then what follows it (a notice, a redirect).
  * A failure is announced as a notification and re-thrown, so that the form
  * still marks the fields the server named.
+ *
+ * One save at a time: a second submit while the first is pending (a double
+ * click lands before React re-renders the button as disabled) is ignored.
+ * Behind it, the api client sends the same Idempotency-Key for the same
+ * request (client/lib/api.ts), so a second tab or a retry does not create
+ * twice either.
  */
 export function useSaveHandler<B, R>(save: (body: B) => Promise<R>, onSaved: (saved: R) => unknown) {
   const errorMessage = useErrorMessage();
+  const pending = useRef(false);
   return async (body: B): Promise<void> => {
+    if (pending.current) return;
+    pending.current = true;
     try {
       await onSaved(await save(body));
     } catch (error) {
       notifications.show({ color: 'red', message: errorMessage(error) });
       throw error;
+    } finally {
+      pending.current = false;
     }
   };
 }

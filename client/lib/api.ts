@@ -67,6 +67,40 @@ function buildUrl(path: string, query?: RequestOptions['query']): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/**
+ * Idempotency keys of POSTs (IETF httpapi draft; the api keeps the first
+ * answer of a key 24 h). One key per submission: the same request (path and
+ * body) sent again while the first is pending, after a network failure or a
+ * server error, or within a few seconds of its success (a double click, a
+ * second tab) carries the same key, so the server answers it once instead
+ * of creating twice. A changed body is a new submission with a new key.
+ */
+const IDEMPOTENCY_REUSE_MS = 10_000;
+const submissions = new Map<string, { key: string; settledAt: number | null; ok: boolean }>();
+
+function newKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+function submissionFor(path: string, body: string | undefined) {
+  const id = `${path}\n${body ?? ''}`;
+  const now = Date.now();
+  for (const [k, s] of submissions) if (s.settledAt !== null && now - s.settledAt > (s.ok ? IDEMPOTENCY_REUSE_MS : 5 * 60_000)) submissions.delete(k);
+  let submission = submissions.get(id);
+  if (!submission) submissions.set(id, (submission = { key: newKey(), settledAt: null, ok: false }));
+  submission.settledAt = null;
+  return {
+    key: submission.key,
+    settle(res: Response | null) {
+      submission.settledAt = Date.now();
+      submission.ok = res !== null && res.ok;
+      // A refusal changed nothing: the next try is a new submission. Not so 409 (the same key is
+      // still running) and 422 (the key is taken): they are answers about the key itself.
+      if (res && res.status >= 400 && res.status < 500 && res.status !== 409 && res.status !== 422) submissions.delete(id);
+    },
+  };
+}
+
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json', 'accept-language': currentLanguage };
   let body: string | undefined;
@@ -74,19 +108,70 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
-  return fetch(buildUrl(path, options.query), {
-    method: options.method ?? 'GET',
-    headers,
-    body,
-    credentials: 'include',
-    signal: options.signal,
-  });
+  const method = options.method ?? 'GET';
+  const submission = method === 'POST' ? submissionFor(path, body) : null;
+  if (submission) headers['idempotency-key'] = `"${submission.key}"`;
+  try {
+    let res = await fetch(buildUrl(path, options.query), { method, headers, body, credentials: 'include', signal: options.signal });
+    // 409 with Retry-After: the same submission is still running (another tab, a double click that got
+    // through); its answer is recorded under the key, so ask again for it rather than report a failure.
+    for (let wait = 0; submission && res.status === 409 && res.headers.has('retry-after') && wait < 5; wait++) {
+      await new Promise((r) => setTimeout(r, 300 * (wait + 1)));
+      res = await fetch(buildUrl(path, options.query), { method, headers, body, credentials: 'include', signal: options.signal });
+    }
+    submission?.settle(res);
+    return res;
+  } catch (err) {
+    submission?.settle(null);
+    throw err;
+  }
 }
 
-/** One refresh at a time: concurrent 401s wait for the same attempt. */
-function refreshSession(): Promise<boolean> {
-  refreshing ??= fetch('/api/auth/refresh', { method: 'POST', credentials: 'include', headers: { 'accept-language': currentLanguage } })
-    .then((res) => res.ok)
+/** Held while a tab refreshes the session (Web Locks API: one holder across all tabs of the origin). */
+const REFRESH_LOCK = 'ep-session-refresh';
+/** When a tab last refreshed successfully (ms since epoch), shared through localStorage. */
+const REFRESHED_AT = 'ep-session-refreshed-at';
+
+function readRefreshedAt(): number {
+  try {
+    return Number(localStorage.getItem(REFRESHED_AT) ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+function postRefresh(): Promise<boolean> {
+  return fetch('/api/auth/refresh', { method: 'POST', credentials: 'include', headers: { 'accept-language': currentLanguage } })
+    .then((res) => {
+      if (res.ok) {
+        try {
+          localStorage.setItem(REFRESHED_AT, String(Date.now()));
+        } catch {
+          // Storage refused (private mode): other tabs refresh for themselves.
+        }
+      }
+      return res.ok;
+    })
+    .catch(() => false);
+}
+
+/**
+ * One refresh at a time across tabs: a tab whose access token expired waits
+ * for the lock, and if another tab refreshed meanwhile, the cookies it shares
+ * are already fresh, so it only retries its request. Without this, every
+ * open tab spent the same refresh token at once (the server tolerates that
+ * within a short reuse interval, but each tab would rotate it again).
+ */
+async function refreshAcrossTabs(): Promise<boolean> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) return postRefresh();
+  const askedAt = Date.now();
+  return locks.request(REFRESH_LOCK, async () => (readRefreshedAt() >= askedAt ? true : postRefresh()));
+}
+
+/** One refresh at a time: concurrent 401s of this tab wait for the same attempt, other tabs for the lock. */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= refreshAcrossTabs()
     .catch(() => false)
     .finally(() => {
       refreshing = null;

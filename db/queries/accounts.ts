@@ -107,9 +107,13 @@ export async function peekToken(db: Database, tokenHash: string, purpose: TokenP
 /** Forgotten password: a reset token and its mail when the address belongs to an active account; null otherwise. */
 export async function requestPasswordReset(
   db: Database,
-  input: { email: string; ttlMs: number; hashFor: (id: string) => string; ip: string | null },
+  input: { email: string; ttlMs: number; hashFor: (id: string) => string; ip: string | null; requestId: string },
 ): Promise<string | null> {
+  const dedupeKey = `password-reset:${input.requestId}`;
   return db.transaction(async (tx) => {
+    // The same request handled twice (a job retried) mails once.
+    const [done] = await tx.select({ id: mailMessages.id }).from(mailMessages).where(eq(mailMessages.dedupeKey, dedupeKey));
+    if (done) return done.id;
     const [user] = await tx
       .select({ id: users.id, email: users.email, language: users.language })
       .from(users)
@@ -118,7 +122,7 @@ export async function requestPasswordReset(
     if (!user) return null;
     const tokenId = await createOneTimeToken(tx, { userId: user.id, purpose: 'password_reset', ttlMs: input.ttlMs, createdBy: null, hashFor: input.hashFor });
     await recordAudit(tx, { actorId: null, action: 'password.resetRequest', targetType: 'user', targetId: user.id, ip: input.ip });
-    return queueMail(tx, { template: 'password-reset', userId: user.id, toAddress: user.email, language: user.language, params: { tokenId }, dedupeKey: `password-reset:${tokenId}` });
+    return queueMail(tx, { template: 'password-reset', userId: user.id, toAddress: user.email, language: user.language, params: { tokenId }, dedupeKey });
   });
 }
 

@@ -134,11 +134,17 @@ async function checkReferences(tx: Tx, merged: { category: string; subcategory: 
 export async function createEstablishment(
   db: Database,
   input: { actorId: string; data: EstablishmentInput & { name: string; category: string; communeInsee: string }; ip: string | null },
-): Promise<{ kind: 'ok'; establishment: EstablishmentData } | InvalidEstablishment> {
+): Promise<{ kind: 'ok'; establishment: EstablishmentData; sameName: { id: string; name: string }[] } | InvalidEstablishment> {
   return db.transaction(async (tx) => {
     const d = input.data;
     const invalid = await checkReferences(tx, { category: d.category, subcategory: d.subcategory ?? null, communeInsee: d.communeInsee, labels: d.labels ?? [] }, d);
     if (invalid) return invalid;
+    // Not refused (two « Gîte du Moulin » may exist in one commune), but the caller is warned.
+    const sameName = await tx
+      .select({ id: establishments.id, name: establishments.name })
+      .from(establishments)
+      .where(and(eq(establishments.communeInsee, d.communeInsee), sql`lower(${establishments.name}) = lower(${d.name.trim()})`))
+      .limit(5);
     const [row] = await tx
       .insert(establishments)
       .values({
@@ -148,7 +154,7 @@ export async function createEstablishment(
       })
       .returning(columns);
     await recordAudit(tx, { actorId: input.actorId, action: 'establishment.create', targetType: 'establishment', targetId: row!.id, ip: input.ip });
-    return { kind: 'ok' as const, establishment: toData(row!) };
+    return { kind: 'ok' as const, establishment: toData(row!), sameName };
   });
 }
 

@@ -60,44 +60,85 @@ export async function startSession(db: Database, userId: string, input: SessionI
   });
 }
 
-export type RotateResult = { kind: 'ok'; grant: SessionGrant } | { kind: 'reused' } | { kind: 'invalid' };
+export type RotateResult = { kind: 'ok'; grant: SessionGrant; successor: number } | { kind: 'reused' } | { kind: 'invalid' };
 
 /**
- * Spends a refresh token and issues the next one of the same session. A token
- * already spent means it was copied: the whole session is revoked. Two
- * concurrent refreshes with one token also count as reuse (the row lock
- * serialises them), so clients must refresh one request at a time.
+ * How long a spent refresh token still answers with its successor: two tabs
+ * (or a retry after a lost answer) refreshing with the same cookie are not a
+ * theft. OAuth servers call it the reuse interval (Auth0, Okta's grace
+ * period, Supabase's REFRESH_TOKEN_REUSE_INTERVAL).
  */
-export async function rotateRefreshToken(db: Database, input: { tokenHash: string; newHash: string; ttlMs: number }): Promise<RotateResult> {
+export const REFRESH_REUSE_INTERVAL_MS = 30_000;
+/** How far down the chain a reuse looks for the live successor (each rotation within the interval is one step). */
+const MAX_CHAIN = 8;
+
+/**
+ * Spends a refresh token and issues the next one of the same session
+ * (`successorHash(1)`, the hash of a token derived from this one).
+ *
+ * A token already spent within REFRESH_REUSE_INTERVAL_MS answers with the
+ * live token of its chain (`successorHash(n)`, n = 1 unless the session
+ * rotated again meanwhile), so that every concurrent caller ends with the
+ * same cookie. Spent earlier, it was copied: the whole session is revoked.
+ * Concurrent refreshes are serialised by the row lock of the token.
+ */
+export async function rotateRefreshToken(
+  db: Database,
+  input: { tokenHash: string; successorHash: (n: number) => string; ttlMs: number; reuseIntervalMs?: number },
+): Promise<RotateResult> {
+  const reuseIntervalMs = input.reuseIntervalMs ?? REFRESH_REUSE_INTERVAL_MS;
   return db.transaction(async (tx) => {
+    const liveGrant = async (sessionId: string) => {
+      const [row] = await tx
+        .select({ userId: users.id, role: users.role, language: users.language, status: users.status, revokedAt: sessions.revokedAt, expiresAt: sessions.expiresAt })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(eq(sessions.id, sessionId));
+      if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now() || row.status !== 'active') return null;
+      return { sessionId, userId: row.userId, role: row.role, language: row.language };
+    };
+
     const [spent] = await tx
       .update(refreshTokens)
       .set({ usedAt: sql`now()` })
       .where(and(eq(refreshTokens.tokenHash, input.tokenHash), isNull(refreshTokens.usedAt)))
       .returning({ sessionId: refreshTokens.sessionId });
-    if (!spent) {
-      const [old] = await tx.select({ sessionId: refreshTokens.sessionId }).from(refreshTokens).where(eq(refreshTokens.tokenHash, input.tokenHash));
-      if (!old) return { kind: 'invalid' as const };
-      const revoked = await tx
-        .update(sessions)
-        .set({ revokedAt: sql`now()`, revokedReason: 'refresh_token_reuse' })
-        .where(and(eq(sessions.id, old.sessionId), isNull(sessions.revokedAt)))
-        .returning({ userId: sessions.userId });
-      if (revoked[0]) {
-        await recordAudit(tx, { actorId: null, action: 'auth.refreshReuse', targetType: 'session', targetId: old.sessionId, details: { userId: revoked[0].userId } });
-      }
-      return { kind: 'reused' as const };
+    if (spent) {
+      const grant = await liveGrant(spent.sessionId);
+      if (!grant) return { kind: 'invalid' as const };
+      await tx.insert(refreshTokens).values({ tokenHash: input.successorHash(1), sessionId: spent.sessionId });
+      // Sliding expiry: an active user stays signed in; an idle session dies after the refresh TTL.
+      await tx.update(sessions).set({ lastUsedAt: sql`now()`, expiresAt: new Date(Date.now() + input.ttlMs) }).where(eq(sessions.id, spent.sessionId));
+      return { kind: 'ok' as const, grant, successor: 1 };
     }
-    const [row] = await tx
-      .select({ userId: users.id, role: users.role, language: users.language, status: users.status, revokedAt: sessions.revokedAt, expiresAt: sessions.expiresAt })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.id, spent.sessionId));
-    if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now() || row.status !== 'active') return { kind: 'invalid' as const };
-    await tx.insert(refreshTokens).values({ tokenHash: input.newHash, sessionId: spent.sessionId });
-    // Sliding expiry: an active user stays signed in; an idle session dies after the refresh TTL.
-    await tx.update(sessions).set({ lastUsedAt: sql`now()`, expiresAt: new Date(Date.now() + input.ttlMs) }).where(eq(sessions.id, spent.sessionId));
-    return { kind: 'ok' as const, grant: { sessionId: spent.sessionId, userId: row.userId, role: row.role, language: row.language } };
+
+    const [old] = await tx
+      .select({ sessionId: refreshTokens.sessionId, recent: sql<boolean>`${refreshTokens.usedAt} > now() - make_interval(secs => ${reuseIntervalMs / 1000})` })
+      .from(refreshTokens)
+      .where(eq(refreshTokens.tokenHash, input.tokenHash));
+    if (!old) return { kind: 'invalid' as const };
+    if (old.recent) {
+      // Within the reuse interval: follow the chain to its live token.
+      for (let n = 1; n <= MAX_CHAIN; n++) {
+        const [next] = await tx
+          .select({ usedAt: refreshTokens.usedAt })
+          .from(refreshTokens)
+          .where(and(eq(refreshTokens.tokenHash, input.successorHash(n)), eq(refreshTokens.sessionId, old.sessionId)));
+        if (!next) break;
+        if (next.usedAt) continue;
+        const grant = await liveGrant(old.sessionId);
+        return grant ? { kind: 'ok' as const, grant, successor: n } : { kind: 'invalid' as const };
+      }
+    }
+    const revoked = await tx
+      .update(sessions)
+      .set({ revokedAt: sql`now()`, revokedReason: 'refresh_token_reuse' })
+      .where(and(eq(sessions.id, old.sessionId), isNull(sessions.revokedAt)))
+      .returning({ userId: sessions.userId });
+    if (revoked[0]) {
+      await recordAudit(tx, { actorId: null, action: 'auth.refreshReuse', targetType: 'session', targetId: old.sessionId, details: { userId: revoked[0].userId } });
+    }
+    return { kind: 'reused' as const };
   });
 }
 

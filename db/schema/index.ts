@@ -5,3 +5,4 @@ export * from './mailings';
 export * from './trainings';
 export * from './audience';
 export * from './documents';
+export * from './idempotency';

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
 import { and, eq, isNull, gt, sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler, preParsingAsyncHookHandler } from 'fastify';
 import { sessions, users } from '../../db/schema';
 import type { Locale } from '../i18n';
 import { Problem } from './errors';
@@ -57,8 +57,10 @@ declare module 'fastify' {
 const ACCESS_GUARD = Symbol('accessGuard');
 
 /**
- * Authentication runs in preHandler, not onRequest: @fastify/rate-limit does
- * not count requests rejected in onRequest, and failed log-ins must be throttled.
+ * Authentication runs in preParsing, not onRequest: @fastify/rate-limit counts
+ * requests in onRequest and does not count those a route's own onRequest
+ * hook rejects, and failed log-ins must be throttled. preParsing still comes
+ * before the body is read.
  */
 export default fp(
   async function authPlugin(app: FastifyInstance) {
@@ -121,12 +123,23 @@ export default fp(
     app.decorate('requireUser', guard([...ROLES]));
 
     // Fail closed: an /api route that declares neither a role guard nor `public` cannot be registered.
+    // Routes declare the guard as a preHandler; it is moved to preParsing here, so that access is
+    // decided before the body is read, parsed and validated: an anonymous POST of 90,000 array
+    // items used to be validated in full (1.4 s, 5.7 MB of errors) before being refused.
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api/') || route.config?.public) return;
-      const handlers = [route.preHandler].flat().filter(Boolean) as unknown as Record<symbol, boolean>[];
-      if (!handlers.some((h) => h[ACCESS_GUARD])) {
+      const handlers = [route.preHandler].flat().filter(Boolean) as preHandlerAsyncHookHandler[];
+      const isGuard = (h: preHandlerAsyncHookHandler) => (h as unknown as Record<symbol, boolean>)[ACCESS_GUARD] === true;
+      const guards = handlers.filter(isGuard);
+      if (!guards.length) {
         throw new Error(`Route ${route.method} ${route.url} must declare requireRole(...) or config.public`);
       }
+      route.preHandler = handlers.filter((h) => !isGuard(h));
+      const checks: preParsingAsyncHookHandler[] = guards.map((guard) => async function (this: FastifyInstance, request, reply, payload) {
+        await guard.call(this, request, reply);
+        return payload;
+      });
+      route.preParsing = [...checks, ...([route.preParsing].flat().filter(Boolean) as preParsingAsyncHookHandler[])];
     });
 
     app.decorate('setAuthCookies', (reply: FastifyReply, tokens: { access: string; refresh: string; refreshMaxAgeSeconds: number }) => {

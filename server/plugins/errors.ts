@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { requestLocale, t, validationMessage, type MessageKey } from '../i18n';
+import { databaseCause, safeDbError } from '../../db/errors';
+import { requestLocale, t, validationMessage, waitText, type MessageKey } from '../i18n';
 
 export interface FieldError {
   field: string;
@@ -15,6 +16,13 @@ export class Problem extends Error {
     public readonly fields: { field: string; key: MessageKey }[] = [],
   ) {
     super(key);
+  }
+}
+
+/** A 429 that knows how long the caller must wait: answered with Retry-After and the time in the message. */
+export class RateLimited extends Problem {
+  constructor(public readonly retryAfterSeconds: number) {
+    super(429, 'error.rateLimitedFor');
   }
 }
 
@@ -35,6 +43,10 @@ export default fp(
   async function errorsPlugin(app: FastifyInstance) {
     app.setErrorHandler((error: FastifyError & { validation?: unknown[]; code?: string }, request, reply) => {
       const locale = requestLocale(request);
+      if (error instanceof RateLimited) {
+        reply.header('retry-after', error.retryAfterSeconds);
+        return sendProblem(request, reply, 429, t('error.rateLimitedFor', locale).replace('{wait}', waitText(error.retryAfterSeconds, locale)));
+      }
       if (error instanceof Problem) {
         return sendProblem(request, reply, error.status, t(error.key, locale), error.fields.map((f) => ({ field: f.field, message: t(f.key, locale) })));
       }
@@ -45,7 +57,9 @@ export default fp(
         }));
         return sendProblem(request, reply, 400, t('error.validation', locale), dedupe(errors));
       }
-      switch (error.code) {
+      // drizzle wraps PostgreSQL's error: its SQLSTATE is on the cause.
+      const code = databaseCause(error)?.code ?? error.code;
+      switch (code) {
         case 'FST_ERR_CTP_INVALID_JSON_BODY':
         case 'FST_ERR_CTP_EMPTY_JSON_BODY':
           return sendProblem(request, reply, 400, t('error.malformedJson', locale));
@@ -57,6 +71,8 @@ export default fp(
           return sendProblem(request, reply, 409, t('error.conflict', locale));
         case '23503': // foreign_key_violation
         case '22P02': // invalid_text_representation
+        case '22021': // character_not_in_repertoire (a NUL byte in text)
+        case '22P05': // untranslatable_character (a NUL byte in JSON)
           return sendProblem(request, reply, 400, t('error.validation', locale));
       }
       if (error.statusCode === 429) return sendProblem(request, reply, 429, t('error.rateLimited', locale));
@@ -64,7 +80,10 @@ export default fp(
         const byStatus: Partial<Record<number, MessageKey>> = { 401: 'error.unauthenticated', 403: 'error.forbidden', 404: 'error.notFound', 409: 'error.conflict' };
         return sendProblem(request, reply, error.statusCode, t(byStatus[error.statusCode] ?? 'error.validation', locale));
       }
-      request.log.error({ err: error }, 'unhandled error');
+      // Never the query's parameter values (see db/errors.ts).
+      const dbError = safeDbError(error);
+      if (dbError) request.log.error({ err: dbError }, 'unhandled database error');
+      else request.log.error({ err: error }, 'unhandled error');
       return sendProblem(request, reply, 500, t('error.internal', locale));
     });
   },

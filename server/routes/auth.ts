@@ -1,26 +1,32 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { randomUUID } from 'node:crypto';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { Type } from 'typebox';
 import { peekToken } from '../../db/queries/accounts';
 import { findLoginCandidate, logOutEverywhere, revokeSession, rotateRefreshToken, sessionOfRefreshToken, startSession, type SessionGrant } from '../../db/queries/sessions';
 import { requestLocale, t } from '../i18n';
 import { hashPassword, passwordProblem, verifyPassword } from '../lib/passwords';
-import { hashToken, randomToken } from '../../common/link-tokens';
+import { deriveRefreshSuccessor, hashToken, randomToken } from '../../common/link-tokens';
 import { ACCESS_COOKIE, REFRESH_COOKIE, type AccessClaims } from '../plugins/auth';
-import { Problem, sendProblem } from '../plugins/errors';
+import { Problem, RateLimited, sendProblem } from '../plugins/errors';
 import { problemResponses } from '../schemas/common';
 import { AcceptInvitationBody, ForgotBody, LoginBody, ResetBody, TokenInfoSchema, TokenParams, TokenQuery, UserEnvelope } from '../schemas/accounts';
-import { acceptInvitation, getMe, hashOneTimeToken, requestPasswordReset, resetPassword } from '../services/accounts';
+import { acceptInvitation, getMe, hashOneTimeToken, resetPassword } from '../services/accounts';
+import { DEVICE_COOKIE, DEVICE_COOKIE_PATH, DEVICE_TTL_DAYS, createLoginThrottle, deviceOf, signDeviceCookie } from '../lib/login-throttle';
 
 const tags = ['authentification'];
+/** Reset mails sent to one address per quarter-hour. */
+const FORGOT_PER_ADDRESS = 3;
 /** 202/204 answers carry no body. */
 const NoContent = Type.Unsafe<void>({ type: 'null', description: 'Pas de contenu' });
 
 /**
  * Log-in, refresh, log-out, forgotten password and invitations. Every
  * endpoint that takes a secret from the outside is rate limited per IP
- * (counted in Redis, shared by all api processes); log-in and forgotten
- * password also per e-mail address.
+ * (counted in Redis, shared by all api processes); failed log-ins also per
+ * address and IP, per address for browsers that never logged in to it, and
+ * per trusted device; reset mails per address.
  */
 export default async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -29,11 +35,11 @@ export default async function authRoutes(fastify: FastifyInstance) {
   const refreshTtlMs = config.REFRESH_TOKEN_TTL_DAYS * 86_400_000;
   const perIp = (max = perMinute) => ({ max, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `ip:${req.ip}` });
 
-  // A second limit keyed by the address tried, so that spreading guesses over many IPs does not help.
-  const emailOf = (req: FastifyRequest) => String((req.body as { email?: string } | undefined)?.email ?? '').toLowerCase();
-  const loginPerEmail = app.createRateLimit({ max: perMinute, timeWindow: 60_000, keyGenerator: (req) => `login:email:${emailOf(req)}` });
+  // Failed log-ins per address and IP, per address for untrusted clients, per device (server/lib/login-throttle.ts).
+  const loginThrottle = createLoginThrottle(app.redis, { prefix: config.QUEUE_PREFIX, perMinute });
   // Reset mails to one address: a few per quarter-hour; beyond, the request is answered the same and nothing is sent.
-  const forgotPerEmail = app.createRateLimit({ max: 3, timeWindow: 15 * 60_000, keyGenerator: (req) => `forgot:email:${emailOf(req)}` });
+  const forgotPerAddress = new RateLimiterRedis({ storeClient: app.redis, keyPrefix: `${config.QUEUE_PREFIX}:rl:forgot-address`, points: FORGOT_PER_ADDRESS, duration: 15 * 60 });
+  const deviceCookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, path: DEVICE_COOKIE_PATH, maxAge: DEVICE_TTL_DAYS * 86_400 };
 
   const sessionInput = (request: FastifyRequest, refresh: string) => ({
     userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null,
@@ -58,19 +64,22 @@ export default async function authRoutes(fastify: FastifyInstance) {
       response: { 200: UserEnvelope, ...problemResponses },
     },
   }, async (request, reply) => {
-    const limit = await loginPerEmail(request);
-    if (!limit.isAllowed && limit.isExceeded) {
-      reply.header('retry-after', limit.ttlInSeconds);
-      throw new Problem(429, 'error.rateLimited');
-    }
     const { email, password } = request.body;
+    const attempt = { email, ip: request.ip, device: deviceOf(config.JWT_SECRET, request.cookies[DEVICE_COOKIE], email) };
+    const wait = await loginThrottle.waitBefore(attempt);
+    if (wait > 0) throw new RateLimited(wait);
     const candidate = await findLoginCandidate(db, email);
     // verifyPassword hashes anyway when there is no account, so timing does not tell whether the address exists.
     const valid = await verifyPassword(candidate?.passwordHash ?? null, password);
-    if (!candidate || !valid || candidate.status !== 'active') throw new Problem(401, 'auth.invalidCredentials');
     const refresh = randomToken();
-    const grant = await startSession(db, candidate.id, sessionInput(request, refresh));
-    if (!grant) throw new Problem(401, 'auth.invalidCredentials');
+    const grant = candidate && valid && candidate.status === 'active' ? await startSession(db, candidate.id, sessionInput(request, refresh)) : null;
+    if (!grant) {
+      await loginThrottle.failed(attempt);
+      throw new Problem(401, 'auth.invalidCredentials');
+    }
+    await loginThrottle.succeeded(attempt);
+    // This browser may now log in to this address even while others are locked out of it.
+    reply.setCookie(DEVICE_COOKIE, signDeviceCookie(config.JWT_SECRET, email), deviceCookieOptions);
     return sendSession(reply, grant, refresh);
   });
 
@@ -80,14 +89,19 @@ export default async function authRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     const token = request.cookies[REFRESH_COOKIE];
     if (!token) throw new Problem(401, 'error.sessionExpired');
-    const next = randomToken();
-    const result = await rotateRefreshToken(db, { tokenHash: hashToken(token), newHash: hashToken(next), ttlMs: refreshTtlMs });
+    // The chain of tokens that follow this one: successor(1) is the next, successor(n) the n-th.
+    const chain = [token];
+    const successor = (n: number) => {
+      while (chain.length <= n) chain.push(deriveRefreshSuccessor(config.JWT_SECRET, chain.at(-1)!));
+      return chain[n]!;
+    };
+    const result = await rotateRefreshToken(db, { tokenHash: hashToken(token), successorHash: (n) => hashToken(successor(n)), ttlMs: refreshTtlMs });
     if (result.kind !== 'ok') {
       if (result.kind === 'reused') request.log.warn('refresh token reuse: session revoked');
       app.clearAuthCookies(reply);
       return sendProblem(request, reply, 401, t('error.sessionExpired', requestLocale(request)));
     }
-    return sendSession(reply, result.grant, next);
+    return sendSession(reply, result.grant, successor(result.successor));
   });
 
   app.post('/api/auth/logout', {
@@ -121,8 +135,12 @@ export default async function authRoutes(fastify: FastifyInstance) {
       response: { 202: NoContent, ...problemResponses },
     },
   }, async (request, reply) => {
-    const limit = await forgotPerEmail(request);
-    if (limit.isAllowed || !limit.isExceeded) await requestPasswordReset(app, request.body.email, request.ip);
+    // Nothing here depends on the address (one Redis counter, one enqueue): the account is looked up
+    // by the job, after the answer, so the answer time does not tell whether the address has an account.
+    const sent = await forgotPerAddress.penalty(request.body.email.toLowerCase(), 1);
+    if (sent.consumedPoints <= FORGOT_PER_ADDRESS) {
+      await app.enqueue('accounts.password-reset', { email: request.body.email, ip: request.ip, requestId: randomUUID() });
+    }
     return reply.code(202).send();
   });
 

@@ -7,7 +7,7 @@ import type { MessageKey } from '../i18n';
 import { Problem } from '../plugins/errors';
 import { IdParams, problemResponses } from '../schemas/common';
 import {
-  CreateEstablishmentBody, EstablishmentListQuery, EstablishmentListSchema, EstablishmentSchema, UpdateEstablishmentBody,
+  CreateEstablishmentBody, CreatedEstablishmentSchema, EstablishmentListQuery, EstablishmentListSchema, EstablishmentSchema, UpdateEstablishmentBody,
   publicEstablishmentFields,
 } from '../schemas/accounts';
 
@@ -53,11 +53,14 @@ export default async function establishmentRoutes(fastify: FastifyInstance) {
 
   app.post('/api/establishments', {
     preHandler: staffOrAdmin,
-    schema: { tags, summary: 'Crée un établissement', body: CreateEstablishmentBody, response: { 201: EstablishmentSchema, ...problemResponses } },
+    schema: {
+      tags, summary: 'Crée un établissement (et signale ceux du même nom dans la même commune)', body: CreateEstablishmentBody,
+      response: { 201: CreatedEstablishmentSchema, ...problemResponses },
+    },
   }, async (request, reply) => {
     const result = await createEstablishment(db, { actorId: request.principal!.userId, data: request.body, ip: request.ip });
     if (result.kind === 'invalid') throw invalid(result);
-    return reply.code(201).send(result.establishment);
+    return reply.code(201).send({ ...result.establishment, sameNameInCommune: result.sameName });
   });
 
   app.patch('/api/establishments/:id', {

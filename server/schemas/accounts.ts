@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { OneOf, PageQuery, Paginated, Uuid } from './common';
+import { MULTILINE, OneOf, PageQuery, Paginated, Uuid } from './common';
 import { ESTABLISHMENT_STATUSES, LANGUAGES, ROLES, TOKEN_PURPOSES, USER_STATUSES } from '../../common/accounts';
 import { ACCOUNT_LIMITS as L, PASSWORD_MAX_LENGTH } from '../../common/limits';
 
@@ -199,6 +199,9 @@ const establishmentProps = {
 };
 export const EstablishmentSchema = Type.Object(establishmentProps);
 export type Establishment = Static<typeof EstablishmentSchema>;
+/** A new establishment, and those of the same name already in its commune (a warning: a duplicate is likely a double entry). */
+export const CreatedEstablishmentSchema = Type.Object({ ...establishmentProps, sameNameInCommune: Type.Array(Ref) });
+export type CreatedEstablishment = Static<typeof CreatedEstablishmentSchema>;
 export const EstablishmentListItemSchema = Type.Object({ ...establishmentProps, communeName: Type.String(), userCount: Type.Integer() });
 export type EstablishmentListItem = Static<typeof EstablishmentListItemSchema>;
 export const EstablishmentListSchema = Paginated(EstablishmentListItemSchema);
@@ -228,7 +231,7 @@ const establishmentInput = {
   phone: Nullable(Phone),
   email: Nullable(Email),
   website: Nullable(Website),
-  description: Nullable(Type.String({ maxLength: L.description })),
+  description: Nullable(Type.String({ maxLength: L.description, ...MULTILINE })),
   labels: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: L.labels, uniqueItems: true }),
   membershipYear: Nullable(Type.Integer({ minimum: L.yearMin, maximum: L.yearMax })),
   status: EstablishmentStatusSchema,

@@ -20,8 +20,16 @@ export const problemResponses = {
 type Literals<A> = A extends readonly [infer H extends string, ...infer R] ? [TLiteral<H>, ...Literals<R>] : [];
 export const OneOf = <const A extends readonly string[]>(values: A): TUnion<Literals<A>> => Type.Union(values.map((v) => Type.Literal(v))) as never;
 
-export const Uuid = Type.String({ format: 'uuid' });
+export const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+
+/**
+ * Every string of every route refuses control characters, bidirectional
+ * overrides and (when required) text made only of invisible characters
+ * (server/lib/validators.ts). Spread this into a string that may hold
+ * several lines (descriptions, notes, comments) to allow line breaks and tabs.
+ */
+export const MULTILINE = { text: 'multiline' } as const;
 
 /** Free text from users: trimmed length limits; HTML is never rendered from it. */
 export const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });

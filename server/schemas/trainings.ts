@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { OneOf, PageQuery, Paginated, Uuid } from './common';
+import { MULTILINE, OneOf, PageQuery, Paginated, Uuid } from './common';
 import {
   ATTENDANCES, PLACE_KINDS, REGISTRATION_EVENT_KINDS, REGISTRATION_STATUSES, SESSION_STATUSES, TRAINING_THEMES, WAITLIST_MODES,
 } from '../../common/trainings';
@@ -10,8 +10,10 @@ import {
  */
 
 const Str = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max, ...(min > 0 ? { pattern: '\\S' } : {}) });
+/** The same, on several lines. */
+const Lines = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max, ...(min > 0 ? { pattern: '\\S' } : {}), ...MULTILINE });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const DateTime = Type.String({ format: 'date-time' });
+const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 const Ref = Type.Object({ id: Type.String(), name: Type.String() });
 const OfficeId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9-]+$' });
 const InseeCode = Type.String({ minLength: 5, maxLength: 5, pattern: '^[0-9][0-9AB][0-9]{3}$' });
@@ -54,8 +56,8 @@ export type Training = Static<typeof TrainingSchema>;
 
 const trainingFields = {
   title: Str(200),
-  summary: Str(500),
-  descriptionHtml: Type.String({ maxLength: 50_000 }),
+  summary: Lines(500),
+  descriptionHtml: Type.String({ maxLength: 50_000, ...MULTILINE }),
   theme: ThemeSchema,
   targetCategories: Type.Array(Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9_-]+$' }), { maxItems: 20, uniqueItems: true }),
   durationMinutes: Type.Integer({ minimum: 15, maximum: 10_080 }),
@@ -179,7 +181,7 @@ const sessionInputFields = {
   signupDeadline: DateTime,
   waitlistMode: Type.Optional(WaitlistModeSchema),
   offerHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 168 })),
-  notes: Type.Optional(Nullable(Str(2000))),
+  notes: Type.Optional(Nullable(Lines(2000))),
 };
 export const CreateSessionBody = Type.Object(
   { ...sessionInputFields, status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('open')])) },
@@ -197,12 +199,12 @@ export const UpdateSessionBody = Type.Object(
     offerHours: sessionInputFields.offerHours,
     notes: sessionInputFields.notes,
     status: Type.Optional(SessionStatusSchema),
-    cancelReason: Type.Optional(Nullable(Str(500))),
+    cancelReason: Type.Optional(Nullable(Lines(500))),
   },
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateSessionBody = Static<typeof UpdateSessionBody>;
-export const CancelSessionBody = Type.Object({ reason: Type.Optional(Nullable(Str(500))) }, { additionalProperties: false });
+export const CancelSessionBody = Type.Object({ reason: Type.Optional(Nullable(Lines(500))) }, { additionalProperties: false });
 
 export const SessionListQuery = Type.Object(
   {
@@ -311,7 +313,7 @@ export const SurveyView = Type.Object({
 });
 export type SurveyView = Static<typeof SurveyView>;
 export const SurveyBody = Type.Object(
-  { rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) },
+  { rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Nullable(Type.String({ maxLength: 2000, ...MULTILINE }))) },
   { additionalProperties: false },
 );
 export const SurveySummary = Type.Object({

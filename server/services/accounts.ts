@@ -120,12 +120,6 @@ export async function resendInvitation(app: FastifyInstance, input: Omit<Paramet
 
 // ---------- passwords and invitations ----------
 
-/** Always resolves the same way: the caller answers 202 whether or not the address is known. */
-export async function requestPasswordReset(app: FastifyInstance, email: string, ip: string | null): Promise<void> {
-  const messageId = await q.requestPasswordReset(app.db, { email, ttlMs: app.config.RESET_TTL_MINUTES * 60_000, hashFor: oneTimeHashFor(app.config), ip });
-  await sendAfterCommit(app, messageId);
-}
-
 export async function resetPassword(app: FastifyInstance, input: { token: string; passwordHash: string; ip: string | null }): Promise<void> {
   const result = orRefuse(await q.resetPassword(app.db, { tokenHash: hashOneTimeToken(input.token), passwordHash: input.passwordHash, ip: input.ip }));
   await sendAfterCommit(app, result.messageId);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { establishments, sessions, users } from '../../db/schema';
 import { buildApp, type App } from '../../server/app';
 import { loadConfig, type Config } from '../../common/config';
@@ -29,8 +29,9 @@ export interface TestContext {
 /**
  * The real app on a database of its own and a Redis prefix of its own.
  * Mail goes to `smtpUrl` (a real smtp-server capture) when given, else to the captured outbox.
+ * Logs are off unless `logger` is given (e.g. `{ level: 'info', stream }` to read them).
  */
-export async function createTestApp(overrides: Partial<Config> = {}, options: { smtpUrl?: string } = {}): Promise<TestContext> {
+export async function createTestApp(overrides: Partial<Config> = {}, options: { smtpUrl?: string; logger?: FastifyServerOptions['logger'] } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const prefix = `ept_${randomBytes(5).toString('hex')}`;
   const config = loadConfig(
@@ -39,7 +40,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
   );
   const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
   const queues = createQueues(redis, prefix);
-  const app = await buildApp({ config, db: database.db, redis, queues }, { logger: false });
+  const app = await buildApp({ config, db: database.db, redis, queues }, { logger: options.logger ?? false });
   await app.ready();
   const running: RunningWorkers[] = [];
   return {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, communes, establishments, mailMessages, oneTimeTokens, sessions, users } from '../../db/schema';
+import { until } from '../helpers/until';
 import { createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser, TEST_PASSWORD } from '../helpers/app';
 import { cookiesFrom, expectProblem, fieldErrors, login } from '../helpers/accounts';
 
@@ -387,6 +388,9 @@ describe('my account', () => {
     const session = await login(ctx, partner.email, TEST_PASSWORD);
     const cookie = cookiesFrom(session, 'ep_access', 'ep_refresh');
     await ctx.app.inject({ method: 'POST', url: '/api/auth/password/forgot', payload: { email: partner.email } });
+    // The reset token and its mail are written by a job, after the answer (abuse-forgot.test.ts).
+    await ctx.startWorkers();
+    expect(await until(async () => (await ctx.db.select({ id: mailMessages.id }).from(mailMessages).where(eq(mailMessages.userId, partner.id))).length > 0, 10_000)).toBe(true);
 
     const wrong = await ctx.app.inject({ method: 'DELETE', url: '/api/me', headers: { cookie }, payload: { password: 'pas-le-bon-mot-de-passe' } });
     expect(fieldErrors(wrong).password).toBe('Le mot de passe actuel est incorrect.');

@@ -8,6 +8,7 @@ import { ErrorState, PageSkeleton } from '../../components/States';
 import { useSaveHandler } from '../../components/useSaveHandler';
 import { useEstablishment, useSaveEstablishment, useTerritory } from './api';
 import { EstablishmentForm } from './EstablishmentForm';
+import type { CreatedEstablishment } from './types';
 
 /** Staff and admins: /etablissements/nouveau creates, /etablissements/:id edits (a deep link that survives reload). */
 export default function EstablishmentEditPage() {
@@ -19,6 +20,11 @@ export default function EstablishmentEditPage() {
   const save = useSaveEstablishment(id);
   const submit = useSaveHandler(save.mutateAsync, async (saved) => {
     notifications.show({ color: 'cevennes', message: id ? t('establishments.saved') : t('establishments.created', { name: saved.name }) });
+    // A creation answers with the establishments of the same name in the commune.
+    const sameName = (saved as Partial<CreatedEstablishment>).sameNameInCommune ?? [];
+    if (sameName.length) {
+      notifications.show({ color: 'yellow', autoClose: false, message: t('establishments.sameNameWarning', { count: sameName.length, names: sameName.map((e) => e.name).join(', ') }) });
+    }
     if (!id) await navigate(`/etablissements/${saved.id}`, { replace: true });
   });
   const title = id ? (establishment.data?.name ?? t('establishments.edit')) : t('establishments.new');

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { api } from '../../lib/api';
 import { meKey } from './session';
 import type {
-  CreateEstablishment, Establishment, EstablishmentList, Invite, Me, OutboxMessage, OutboxPage, Territory, TokenInfo,
+  CreateEstablishment, CreatedEstablishment, Establishment, EstablishmentList, Invite, Me, OutboxMessage, OutboxPage, Territory, TokenInfo,
   UpdateEstablishment, UpdateMe, UpdateUser, UserList, UserListItem,
 } from './types';
 
@@ -128,7 +128,7 @@ export function useSaveEstablishment(id: string | undefined) {
     mutationFn: (body: CreateEstablishment | UpdateEstablishment) =>
       id
         ? api<Establishment>(`/api/establishments/${id}`, { method: 'PATCH', body })
-        : api<Establishment>('/api/establishments', { method: 'POST', body }),
+        : api<CreatedEstablishment>('/api/establishments', { method: 'POST', body }),
     onSuccess: (saved) => {
       queryClient.setQueryData(['establishment', saved.id], saved);
       void queryClient.invalidateQueries({ queryKey: ['establishments'] });

@@ -3,12 +3,12 @@
  * only: nothing of the server ends up in the bundle).
  */
 import type {
-  CreateEstablishment, Establishment, EstablishmentList, EstablishmentListItem, Invite, Me, Territory, TokenInfo,
+  CreateEstablishment, CreatedEstablishment, Establishment, EstablishmentList, EstablishmentListItem, Invite, Me, Territory, TokenInfo,
   UpdateEstablishment, UpdateMe, UpdateUser, UserList, UserListItem,
 } from '../../../server/schemas/accounts';
 
 export type {
-  CreateEstablishment, Establishment, EstablishmentList, EstablishmentListItem, Invite, Me, Territory, TokenInfo,
+  CreateEstablishment, CreatedEstablishment, Establishment, EstablishmentList, EstablishmentListItem, Invite, Me, Territory, TokenInfo,
   UpdateEstablishment, UpdateMe, UpdateUser, UserList, UserListItem,
 };
 

@@ -1,5 +1,6 @@
 import { and, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { auditLog, capturedMails, mailMessages, oneTimeTokens, sessions } from '../../../db/schema';
+import { purgeIdempotencyKeys } from '../../../db/queries/idempotency';
 import type { JobHandler } from '../../jobs';
 
 /** Retention periods stated on the « Données personnelles » page. */
@@ -23,6 +24,8 @@ export const purgeAccounts: JobHandler<'accounts.purge'> = async (_payload, ctx)
     const m = await tx.delete(mailMessages).where(lt(mailMessages.createdAt, history)).returning({ id: mailMessages.id });
     return { sessions: s.length, tokens: t.length, audit: a.length, capturedMails: c.length, mailMessages: m.length };
   });
-  ctx.log.info(`retention purge: ${JSON.stringify(deleted)}`);
-  return deleted;
+  // Idempotency keys keep a request's answer 24 hours (server/plugins/idempotency.ts).
+  const idempotencyKeys = await purgeIdempotencyKeys(db);
+  ctx.log.info(`retention purge: ${JSON.stringify({ ...deleted, idempotencyKeys })}`);
+  return { ...deleted, idempotencyKeys };
 };
