@@ -9,7 +9,7 @@ import { mailMessages, trainingRegistrationEvents, trainingRegistrations, traini
 import { enqueue, type JobHandler, type JobName, type JobPayloads, type WorkerContext } from '../../workers/jobs';
 import { createWorkerContext } from '../../workers/main';
 import { handlers } from '../../workers/handlers';
-import { sendMail } from '../../workers/handlers/mailings/send';
+import { sendMail } from '../../workers/handlers/mail/send';
 import { createTestApp, createUser, type TestContext, type TestUser } from '../helpers/app';
 import { startSmtpCapture, type CapturedMail, type SmtpCapture } from '../helpers/smtp';
 import { emailOf, makeSession, makeTraining, seatCounts } from '../helpers/trainings';

@@ -1,8 +1,8 @@
 import type { JobName } from '../jobs';
 import type { JobHandler } from '../jobs';
 import { purgeAccounts } from './accounts/purge';
-import { sendMail } from './mailings/send';
-import { sweepMail } from './mailings/sweep';
+import { sendMail } from './mail/send';
+import { sweepMail } from './mail/sweep';
 import { fanOutTrainingNotice } from './trainings/notices';
 import { expireTrainingOffer } from './trainings/offers';
 import { sendTrainingReminders } from './trainings/reminders';

@@ -1,5 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
-import { claimMailMessage, markMailFailed, markMailSent, markMailSkipped } from '../../../db/queries/mailings';
+import { claimMailMessage, markMailFailed, markMailSent, markMailSkipped } from '../../../db/queries/mail';
 import { render } from '../../../emails/render';
 import type { JobHandler } from '../../jobs';
 import { compose } from './compose';

@@ -1,4 +1,4 @@
-import { listMailsToSweep } from '../../../db/queries/mailings';
+import { listMailsToSweep } from '../../../db/queries/mail';
 import { enqueue, jobIds } from '../../jobs';
 import type { JobHandler } from '../../jobs';
 

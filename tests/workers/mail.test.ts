@@ -3,13 +3,13 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { eq, sql } from 'drizzle-orm';
 import { capturedMails, mailMessages, oneTimeTokens } from '../../db/schema';
-import { queueMail } from '../../db/queries/mailings';
+import { queueMail } from '../../db/queries/mail';
 import { consumeOneTimeToken, createOneTimeToken, peekOneTimeToken, type TokenPurpose } from '../../db/queries/tokens';
 import { deriveOneTimeToken, hashToken } from '../../common/link-tokens';
 import { enqueue, jobIds, type WorkerContext } from '../../workers/jobs';
 import { createWorkerContext } from '../../workers/main';
-import { sendMail, type SendMailResult } from '../../workers/handlers/mailings/send';
-import { sweepMail } from '../../workers/handlers/mailings/sweep';
+import { sendMail, type SendMailResult } from '../../workers/handlers/mail/send';
+import { sweepMail } from '../../workers/handlers/mail/sweep';
 import { createTestApp, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp';
 
