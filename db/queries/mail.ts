@@ -158,3 +158,21 @@ export async function getCapturedMail(db: Database, id: string) {
     .where(eq(capturedMails.id, id));
   return row ?? null;
 }
+
+/** The outbox rows, newest first, with their delivery state (admin view). */
+export async function listMailDeliveries(db: Database, options: { page: number; pageSize: number }) {
+  const [items, [total]] = await Promise.all([
+    db
+      .select({
+        id: mailMessages.id, template: mailMessages.template, toAddress: mailMessages.toAddress, status: mailMessages.status,
+        attempts: mailMessages.attempts, nextAttemptAt: mailMessages.nextAttemptAt, lastError: mailMessages.lastError,
+        createdAt: mailMessages.createdAt, sentAt: mailMessages.sentAt,
+      })
+      .from(mailMessages)
+      .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
+      .limit(options.pageSize)
+      .offset((options.page - 1) * options.pageSize),
+    db.select({ value: count() }).from(mailMessages),
+  ]);
+  return { items, total: total?.value ?? 0 };
+}

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { getCapturedMail, listCapturedMails } from '../../db/queries/mail';
+import { getCapturedMail, listCapturedMails, listMailDeliveries } from '../../db/queries/mail';
 import { Problem } from '../plugins/errors';
 import { IdParams, problemResponses } from '../schemas/common';
-import { OutboxMailSchema, OutboxPageSchema, OutboxQuery } from '../schemas/mail';
+import { OutboxDeliveryPageSchema, OutboxMailSchema, OutboxPageSchema, OutboxQuery } from '../schemas/mail';
 
 /** « Boîte d'envoi »: the mail captured while no SMTP server is configured (admins only). */
 export default async function mailRoutes(fastify: FastifyInstance) {
@@ -24,6 +24,25 @@ export default async function mailRoutes(fastify: FastifyInstance) {
     const pageSize = request.query.pageSize ?? 20;
     const { items, total } = await listCapturedMails(app.db, { page, pageSize });
     return { items: items.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })), total, page, pageSize, captureEnabled: !app.config.SMTP_URL };
+  });
+
+  app.get('/api/outbox/deliveries', {
+    preHandler: admin,
+    schema: {
+      tags: ['mail'],
+      summary: 'Boîte d’envoi : état de distribution des messages (en file, réessai prévu, refusé…)',
+      querystring: OutboxQuery,
+      response: { 200: OutboxDeliveryPageSchema, 400: badRequest, 401: unauthorized, 403: forbidden },
+    },
+  }, async (request) => {
+    const page = request.query.page ?? 1;
+    const pageSize = request.query.pageSize ?? 20;
+    const { items, total } = await listMailDeliveries(app.db, { page, pageSize });
+    const iso = (d: Date | null) => (d ? d.toISOString() : null);
+    return {
+      items: items.map((m) => ({ ...m, nextAttemptAt: iso(m.nextAttemptAt), sentAt: iso(m.sentAt), createdAt: m.createdAt.toISOString() })),
+      total, page, pageSize,
+    };
   });
 
   app.get('/api/outbox/:id', {

@@ -111,6 +111,7 @@ export const API_ROLE_MATRIX: MatrixRow[] = [
 
   // ---- mail: captured outbox ----
   { method: 'GET', route: '/api/outbox', expect: adminOnly(200) },
+  { method: 'GET', route: '/api/outbox/deliveries', expect: adminOnly(200) },
   { method: 'GET', route: '/api/outbox/:id', request: (fx) => ({ url: `/api/outbox/${fx.capturedMailId}` }), expect: adminOnly(200) },
 
   // ---- trainings (rows and fixtures in tests/helpers/trainings-matrix.ts) ----

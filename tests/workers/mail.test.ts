@@ -363,6 +363,12 @@ describe('retry schedule owned by PostgreSQL', () => {
       await sleep(500);
       expect(await row(ctx, messageId)).toMatchObject({ status: 'refused', attempts: 1 });
       expect(smtp.messages.filter(to(user.email))).toHaveLength(0);
+      // The admin outbox API shows the refusal.
+      const res = await (await injectAs(ctx, admin))({ method: 'GET', url: '/api/outbox/deliveries?pageSize=100' });
+      expect(res.statusCode).toBe(200);
+      const shown = (res.json() as { items: { id: string; status: string; nextAttemptAt: string | null; lastError: string | null }[] }).items.find((i) => i.id === messageId);
+      expect(shown).toMatchObject({ status: 'refused', nextAttemptAt: null });
+      expect(shown!.lastError).toMatch(/550/);
     } finally {
       smtp.refuseAll(null);
     }
