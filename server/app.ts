@@ -16,7 +16,7 @@ import meRoutes from './routes/me';
 import userRoutes from './routes/users';
 import establishmentRoutes from './routes/establishments';
 import territoryRoutes from './routes/territory';
-import mailingsRoutes from './routes/mailings';
+import mailRoutes from './routes/mail';
 import trainingRoutes from './routes/trainings';
 import documentRoutes from './routes/documents';
 import storagePlugin from './plugins/storage';
@@ -60,7 +60,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(userRoutes);
   await app.register(establishmentRoutes);
   await app.register(territoryRoutes);
-  await app.register(mailingsRoutes);
+  await app.register(mailRoutes);
   await app.register(trainingRoutes);
   await app.register(documentRoutes);
 

@@ -1,7 +1,7 @@
 import type { Database } from '../db/client';
 import type { TemplateName, TemplateProps } from '../emails/render';
 import type { MailAttachment } from '../emails/transport';
-import type { ComposeContext } from './handlers/mailings/context';
+import type { ComposeContext } from './handlers/mail/context';
 import type { JobHandler, JobName } from './jobs';
 
 /**

@@ -6,7 +6,7 @@ import type { MailTransport } from '../emails/transport';
 import type { Config } from '../common/config';
 import { createQueues, isJobName, payloadProblem, queueNames, type JobHandler, type JobName, type JobPayloads, type QueueName, type WorkerContext } from './jobs';
 import { handlers } from './handlers';
-import { createWorkerMailTransport } from './handlers/mailings/transport';
+import { createWorkerMailTransport } from './handlers/mail/transport';
 import { registerSchedules } from './schedules';
 
 /** A context for running handlers; `close()` releases what it created lazily (the mail transport). */

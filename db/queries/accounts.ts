@@ -5,7 +5,7 @@ import {
   type EmailPreferences,
 } from '../schema';
 import { recordAudit } from './audit';
-import { queueMail } from './mailings';
+import { queueMail } from './mail';
 import { insertSession, revokeUserSessions, type SessionGrant, type SessionInput } from './sessions';
 import { consumeOneTimeToken, createOneTimeToken, peekOneTimeToken, type TokenPurpose } from './tokens';
 import type { Language, Role, UserStatus } from '../../common/accounts';

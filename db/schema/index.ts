@@ -1,7 +1,7 @@
 // One file per feature; this index is what drizzle-kit and the query builder see.
 export * from './territory';
 export * from './accounts';
-export * from './mailings';
+export * from './mail';
 export * from './trainings';
 export * from './audience';
 export * from './documents';

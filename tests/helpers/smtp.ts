@@ -12,6 +12,7 @@ export interface CapturedMail {
 export async function startSmtpCapture() {
   const messages: CapturedMail[] = [];
   let rejecting = 0;
+  let refusing: { code: number; message: string } | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -20,6 +21,7 @@ export async function startSmtpCapture() {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (refusing) return callback(Object.assign(new Error(refusing.message), { responseCode: refusing.code }));
         if (rejecting > 0) {
           rejecting--;
           return callback(Object.assign(new Error('Temporary local problem, try again later (test)'), { responseCode: 451 }));
@@ -39,6 +41,10 @@ export async function startSmtpCapture() {
     /** The next `count` messages are refused with a temporary 451 error (to test retries). */
     rejectNext(count = 1) {
       rejecting += count;
+    },
+    /** Every message is refused with this SMTP code until called again with null (451: temporary, 550: permanent). */
+    refuseAll(code: 451 | 550 | null) {
+      refusing = code === null ? null : { code, message: code === 451 ? 'Greylisted, try again later (test)' : 'Mailbox unavailable (test)' };
     },
     /** Waits until `count` messages match, then a little longer to catch duplicates. */
     async waitFor(predicate: (m: CapturedMail) => boolean, count = 1, timeoutMs = 10_000): Promise<CapturedMail[]> {

@@ -110,8 +110,9 @@ export const API_ROLE_MATRIX: MatrixRow[] = [
   { method: 'GET', route: '/api/establishments/:id', request: (fx) => ({ url: `/api/establishments/${fx.establishmentE}` }), expect: establishmentE(200) },
   { method: 'PATCH', route: '/api/establishments/:id', request: (fx) => ({ url: `/api/establishments/${fx.establishmentE}`, payload: { phone: '04 67 81 01 72' } }), expect: establishmentE(200) },
 
-  // ---- mailings: captured outbox ----
+  // ---- mail: captured outbox ----
   { method: 'GET', route: '/api/outbox', expect: adminOnly(200) },
+  { method: 'GET', route: '/api/outbox/deliveries', expect: adminOnly(200) },
   { method: 'GET', route: '/api/outbox/:id', request: (fx) => ({ url: `/api/outbox/${fx.capturedMailId}` }), expect: adminOnly(200) },
 
   // ---- trainings (rows and fixtures in tests/helpers/trainings-matrix.ts) ----

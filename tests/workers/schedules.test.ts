@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { mailMessages } from '../../db/schema';
-import { queueMail } from '../../db/queries/mailings';
+import { queueMail } from '../../db/queries/mail';
 import { schedules } from '../../workers/handlers';
 import { createTestApp, createUser, type TestContext } from '../helpers/app';
 import { TEST_REDIS_URL } from '../helpers/env';

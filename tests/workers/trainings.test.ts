@@ -8,7 +8,7 @@ import { signUp } from '../../db/queries/trainings/sign-up';
 import { mailMessages, trainingRegistrationEvents, trainingRegistrations, trainingSessions, trainingSlots } from '../../db/schema';
 import { enqueue, type JobName, type JobPayloads, type WorkerContext } from '../../workers/jobs';
 import { createWorkerContext, runJob } from '../../workers/main';
-import { sendMail } from '../../workers/handlers/mailings/send';
+import { sendMail } from '../../workers/handlers/mail/send';
 import { createTestApp, createUser, type TestContext, type TestUser } from '../helpers/app';
 import { startSmtpCapture, type CapturedMail, type SmtpCapture } from '../helpers/smtp';
 import { emailOf, makeSession, makeTraining, seatCounts } from '../helpers/trainings';

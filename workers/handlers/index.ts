@@ -1,7 +1,7 @@
 import type { KeysOf, Schedule } from '../feature';
 import { features } from '../features';
 import type { JobHandler, JobName } from '../jobs';
-import { mailOutbox } from './mailings';
+import { mailOutbox } from './mail';
 
 const parts = [mailOutbox, ...features] as const;
 

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { api } from '../../lib/api';
 import { meKey } from './session';
 import type {
-  CreateEstablishment, CreatedEstablishment, Establishment, EstablishmentList, Invite, Me, OutboxMessage, OutboxPage, Territory, TokenInfo,
+  CreateEstablishment, CreatedEstablishment, Establishment, EstablishmentList, Invite, Me, OutboxDeliveryPage, OutboxMessage, OutboxPage, Territory, TokenInfo,
   UpdateEstablishment, UpdateMe, UpdateUser, UserList, UserListItem,
 } from './types';
 
@@ -143,6 +143,13 @@ export function useOutbox(page: number) {
     queryKey: ['outbox', 'list', page],
     queryFn: ({ signal }) => api<OutboxPage>('/api/outbox', { signal, query: { page, pageSize: 20 } }),
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useOutboxDeliveries() {
+  return useQuery({
+    queryKey: ['outbox', 'deliveries'],
+    queryFn: ({ signal }) => api<OutboxDeliveryPage>('/api/outbox/deliveries', { signal, query: { page: 1, pageSize: 20 } }),
   });
 }
 

@@ -17,4 +17,4 @@ export type { Role } from '../../../common/roles';
 /** Field limits, shared with the server's schemas: the forms warn while typing. */
 export { ACCOUNT_LIMITS as LIMITS } from '../../../common/limits';
 
-export type { OutboxItem, OutboxPage, OutboxMail as OutboxMessage } from '../../../server/schemas/mailings';
+export type { OutboxItem, OutboxPage, OutboxMail as OutboxMessage, OutboxDelivery, OutboxDeliveryPage } from '../../../server/schemas/mail';

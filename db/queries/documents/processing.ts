@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { documents, documentTexts, documentVersions, users } from '../../schema';
-import { queueMail } from '../mailings';
+import { queueMail } from '../mail';
 import { refreshSearch } from './search';
 
 /** What the workers need of a version (text extraction, thumbnail). */

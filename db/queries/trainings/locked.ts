@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../client';
 import { trainingRegistrationEvents, trainingRegistrations, trainingSessions, users } from '../../schema';
-import { queueMail } from '../mailings';
+import { queueMail } from '../mail';
 import type { RegistrationEventKind, RegistrationStatus } from '../../../common/trainings';
 
 export interface Effects {

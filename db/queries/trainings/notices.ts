@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../client';
 import { mailMessages, trainingRegistrations, trainingSessionNotices, users } from '../../schema';
-import { queueMail } from '../mailings';
+import { queueMail } from '../mail';
 import { ACTIVE_REGISTRATION_STATUSES } from '../../../common/trainings';
 import { TRAINING_SCHEDULE } from '../../../common/limits';
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { trainingRegistrations, trainingSessions, users } from '../../schema';
-import { queueMail } from '../mailings';
+import { queueMail } from '../mail';
 import { lockSession } from './locked';
 import { TRAINING_SCHEDULE } from '../../../common/limits';
 

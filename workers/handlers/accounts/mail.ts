@@ -6,7 +6,7 @@ import { establishments, offices, oneTimeTokens, users } from '../../../db/schem
 import { isUuid } from '../../../common/ids';
 // A pure helper (HMAC of the token id); importing it keeps one definition of the link token.
 import { deriveOneTimeToken, hashToken } from '../../../common/link-tokens';
-import type { ComposeContext } from '../mailings/context';
+import type { ComposeContext } from '../mail/context';
 import type { MailLoader } from '../../feature';
 
 /** Loaders of the accounts mails: invitation, password reset, password changed. */

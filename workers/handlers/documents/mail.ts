@@ -3,7 +3,7 @@ import type { Database } from '../../../db/client';
 import { documentForReviewMail } from '../../../db/queries/documents';
 import type { DocumentReviewProps } from '../../../emails/templates/documents';
 import { isUuid } from '../../../common/ids';
-import type { ComposeContext } from '../mailings/context';
+import type { ComposeContext } from '../mail/context';
 
 /** Loaders of the documents mails: props rebuilt at send time, or null when the mail no longer applies. */
 export const documentComposers = {

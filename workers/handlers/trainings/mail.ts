@@ -9,7 +9,7 @@ import { sessionCalendar } from '../../../common/calendar';
 import { mapUrl, placeLine } from '../../../common/places';
 import type { MailAttachment } from '../../../emails/transport';
 import { offerToken, surveyToken } from '../../../common/link-tokens';
-import type { ComposeContext } from '../mailings/context';
+import type { ComposeContext } from '../mail/context';
 import { isUuid } from '../../../common/ids';
 
 /**

@@ -1,5 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
-import { claimMailMessage, markMailFailed, markMailSent, markMailSkipped } from '../../../db/queries/mailings';
+import { claimMailMessage, markMailFailed, markMailSent, markMailSkipped } from '../../../db/queries/mail';
 import { render } from '../../../emails/render';
 import type { JobHandler } from '../../jobs';
 import { compose } from './compose';
@@ -7,15 +7,30 @@ import { isUuid } from '../../../common/ids';
 
 export type SendMailResult =
   | { skipped: true; reason: 'not-claimable' | 'not-applicable' }
-  | { sent: true; providerMessageId: string };
+  | { sent: true; providerMessageId: string }
+  | { failed: true; refused: boolean; nextAttemptAt: Date | null };
+
+/**
+ * How a sending error counts: a 5xx SMTP answer is a permanent refusal;
+ * everything else (4xx answers, connection errors, timeouts) is temporary.
+ * Errors that are our fault (unknown template, bad params) are UnrecoverableError.
+ */
+export function classifyMailError(err: unknown): 'temporary' | 'permanent' | 'refused' {
+  if (err instanceof UnrecoverableError) return 'permanent';
+  const code = (err as { responseCode?: unknown } | null)?.responseCode;
+  if (typeof code === 'number' && code >= 500 && code < 600) return 'refused';
+  return 'temporary';
+}
 
 /**
  * Sends one outbox row. The row is claimed first (one UPDATE … RETURNING), so
  * a job delivered twice, or two jobs for the same row, send one mail; the
  * content is rebuilt from the database, so a mail that no longer applies
- * (token used or expired) is skipped. Errors mark the row 'failed' and
- * rethrow: BullMQ retries with exponential backoff, and the retry may claim
- * a 'failed' row again.
+ * (token used or expired) is skipped. PostgreSQL owns the retry schedule:
+ * a temporary failure marks the row 'failed' with its next_attempt_at (the
+ * mail sweeper re-enqueues it when due, whatever happened to Redis), a 5xx
+ * refusal marks it 'refused' for good; the job itself completes. Only our own
+ * faults (UnrecoverableError) and a failure to record the outcome are rethrown.
  */
 export const sendMail: JobHandler<'mail.send'> = async (payload, ctx): Promise<SendMailResult> => {
   const messageId = (payload as { messageId?: unknown } | null)?.messageId;
@@ -45,8 +60,22 @@ export const sendMail: JobHandler<'mail.send'> = async (payload, ctx): Promise<S
     }));
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err);
-    await markMailFailed(ctx.db, message.id, text).catch((e: unknown) => ctx.log.error(`mail ${message.id}: could not record the failure: ${String(e)}`));
-    throw err;
+    const kind = classifyMailError(err);
+    let outcome: { nextAttemptAt: Date | null };
+    try {
+      outcome = await markMailFailed(ctx.db, message.id, text, kind);
+    } catch (e) {
+      // The row stays 'sending': the sweeper takes it again once the claim is stale.
+      ctx.log.error(`mail ${message.id}: could not record the failure: ${String(e)}`);
+      throw err;
+    }
+    if (kind === 'permanent') throw err;
+    ctx.log.warn(
+      kind === 'refused'
+        ? `mail ${message.id} (${message.template}) refused by the SMTP server: ${text}`
+        : `mail ${message.id} (${message.template}) failed (${text}); ${outcome.nextAttemptAt ? `next attempt at ${outcome.nextAttemptAt.toISOString()}` : 'given up'}`,
+    );
+    return { failed: true, refused: kind === 'refused', nextAttemptAt: outcome.nextAttemptAt };
   }
 
   // Sent: from here on, never rethrow (a retry would find the row claimed and

@@ -24,6 +24,8 @@ export const mailMessages = pgTable(
     dedupeKey: text('dedupe_key'),
     status: mailStatus('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
+    /** When a 'failed' row is due again (PostgreSQL owns the retry schedule); null: not retried. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     lastError: text('last_error'),
     providerMessageId: text('provider_message_id'),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
@@ -34,6 +36,7 @@ export const mailMessages = pgTable(
     uniqueIndex('mail_messages_dedupe_idx').on(t.dedupeKey),
     index('mail_messages_status_idx').on(t.status, t.createdAt),
     index('mail_messages_user_idx').on(t.userId),
+    index('mail_messages_retry_idx').on(t.status, t.nextAttemptAt),
   ],
 );
 

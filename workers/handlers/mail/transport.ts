@@ -1,5 +1,5 @@
 import type { Database } from '../../../db/client';
-import { insertCapturedMail } from '../../../db/queries/mailings';
+import { insertCapturedMail } from '../../../db/queries/mail';
 import { createTransport, type MailTransport } from '../../../emails/transport';
 import type { Config } from '../../../common/config';
 

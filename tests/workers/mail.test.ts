@@ -3,15 +3,16 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { eq, sql } from 'drizzle-orm';
 import { capturedMails, mailMessages, oneTimeTokens } from '../../db/schema';
-import { queueMail } from '../../db/queries/mailings';
+import { queueMail } from '../../db/queries/mail';
 import { consumeOneTimeToken, createOneTimeToken, peekOneTimeToken, type TokenPurpose } from '../../db/queries/tokens';
 import { deriveOneTimeToken, hashToken } from '../../common/link-tokens';
 import { enqueue, jobIds, type WorkerContext } from '../../workers/jobs';
 import { createWorkerContext } from '../../workers/main';
-import { sendMail, type SendMailResult } from '../../workers/handlers/mailings/send';
-import { sweepMail } from '../../workers/handlers/mailings/sweep';
+import { sendMail, type SendMailResult } from '../../workers/handlers/mail/send';
+import { sweepMail } from '../../workers/handlers/mail/sweep';
 import { createTestApp, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp';
+import { MAIL_MAX_ATTEMPTS, MAIL_RETRY_DELAYS_SECONDS } from '../../common/mail';
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -62,6 +63,11 @@ let workersStarted = false;
 async function ensureWorkers() {
   if (!workersStarted) await ctx.startWorkers();
   workersStarted = true;
+}
+
+/** Moves time: the row's next attempt is due now. */
+async function makeDue(...ids: string[]) {
+  for (const id of ids) await ctx.db.update(mailMessages).set({ nextAttemptAt: sql`now() - interval '1 second'` }).where(eq(mailMessages.id, id));
 }
 
 const to = (email: string) => (m: { to: string[] }) => m.to.includes(email);
@@ -208,7 +214,7 @@ describe('mail.send handler', () => {
     expect(await row(ctx, unknown!)).toMatchObject({ status: 'failed', lastError: 'Unknown mail template "no-such-template"' });
   });
 
-  it('marks the row failed when SMTP refuses, then the BullMQ retry sends it once', async () => {
+  it('marks the row failed when SMTP refuses, then the retry PostgreSQL schedules sends it once', async () => {
     await ensureWorkers();
     const { user, messageId } = await queueInvitation(ctx);
     smtp.rejectNext(1);
@@ -217,13 +223,17 @@ describe('mail.send handler', () => {
     const failed = await waitUntil(() => row(ctx, messageId), (r) => r.status === 'failed' || r.status === 'sent');
     expect(failed.status).toBe('failed');
     expect(failed.lastError).toMatch(/451/);
+    expect(failed.nextAttemptAt).not.toBeNull();
+
+    // Not due yet: the sweeper leaves it alone. Once due, it is re-enqueued and sent.
+    expect((await sweepMail({}, wctx, new Job(ctx.queues.schedule, 'mail.sweep', {}))) as { requeued: number }).toMatchObject({ requeued: 0 });
+    await makeDue(messageId);
+    await sweepMail({}, wctx, new Job(ctx.queues.schedule, 'mail.sweep', {}));
 
     const mails = await delivered(user.email);
     expect(mails).toHaveLength(1);
     const sent = await waitUntil(() => row(ctx, messageId), (r) => r.status === 'sent');
-    expect(sent).toMatchObject({ attempts: 2, lastError: null });
-    const job = await ctx.queues.mail.getJob(jobIds['mail.send']({ messageId }));
-    expect(job!.attemptsMade).toBe(2);
+    expect(sent).toMatchObject({ attempts: 2, lastError: null, nextAttemptAt: null });
   });
 });
 
@@ -255,6 +265,113 @@ describe('mail.sweep', () => {
     expect(await waitUntil(() => row(ctx, stale.messageId), (r) => r.status === 'sent')).toMatchObject({ attempts: 2 });
     expect(await row(ctx, recent.messageId)).toMatchObject({ status: 'queued', attempts: 0 });
     expect(smtp.messages.filter(to(recent.user.email))).toHaveLength(0);
+  });
+});
+
+describe('retry schedule owned by PostgreSQL', () => {
+  const sweep = () => sweepMail({}, wctx, new Job(ctx.queues.schedule, 'mail.sweep', {}));
+  /** Seconds until the row's next attempt. */
+  async function waitSeconds(id: string): Promise<number> {
+    const [r] = await ctx.db.select({ s: sql<number>`extract(epoch from ${mailMessages.nextAttemptAt} - now())::float` }).from(mailMessages).where(eq(mailMessages.id, id));
+    return Number(r!.s);
+  }
+  async function allFailed(ids: string[], attempts: number) {
+    for (const id of ids) {
+      await waitUntil(() => row(ctx, id), (r) => r.status === 'failed' && r.attempts === attempts && r.nextAttemptAt !== null, 20_000);
+    }
+  }
+  /** Deletes every Redis key of the mail queue (jobs, ids, events), as a flushed or lost Redis would. */
+  async function loseMailQueueKeys() {
+    const keys = await ctx.redis.keys(`${ctx.config.QUEUE_PREFIX}:${ctx.queues.mail.name}:*`);
+    if (keys.length) await ctx.redis.del(...keys);
+    return keys.length;
+  }
+
+  it('a 451 lasting longer than the job’s attempts backs off over hours, then every mail is delivered once', async () => {
+    await ensureWorkers();
+    smtp.refuseAll(451);
+    try {
+      const queued = await Promise.all(Array.from({ length: 5 }, () => queueInvitation(ctx)));
+      const ids = queued.map((q) => q.messageId);
+      for (const id of ids) await enqueue(ctx.queues, 'mail.send', { messageId: id });
+      // MAIL_MAX_ATTEMPTS - 1 refusals, more than the BullMQ job's 6 attempts.
+      for (let attempt = 1; attempt < MAIL_MAX_ATTEMPTS; attempt++) {
+        await allFailed(ids, attempt);
+        const delay = MAIL_RETRY_DELAYS_SECONDS[attempt - 1]!;
+        const wait = await waitSeconds(ids[0]!);
+        expect(wait).toBeGreaterThan(delay - 30);
+        expect(wait).toBeLessThanOrEqual(delay + 1);
+        expect((await row(ctx, ids[0]!)).lastError).toMatch(/451/);
+        if (attempt < MAIL_MAX_ATTEMPTS - 1) {
+          await makeDue(...ids);
+          await sweep();
+        }
+      }
+      expect(MAIL_MAX_ATTEMPTS).toBeGreaterThan(6);
+      expect(MAIL_RETRY_DELAYS_SECONDS.reduce((a, b) => a + b, 0)).toBeGreaterThan(36 * 3600);
+      smtp.refuseAll(null);
+      await makeDue(...ids);
+      await sweep();
+      for (const q of queued) expect(await delivered(q.user.email)).toHaveLength(1);
+      for (const id of ids) {
+        expect(await waitUntil(() => row(ctx, id), (r) => r.status === 'sent')).toMatchObject({ attempts: MAIL_MAX_ATTEMPTS, lastError: null, nextAttemptAt: null });
+      }
+      // Nothing is left to sweep for these rows, and nothing is sent twice.
+      await sweep();
+      await sleep(500);
+      for (const q of queued) expect(smtp.messages.filter(to(q.user.email))).toHaveLength(1);
+    } finally {
+      smtp.refuseAll(null);
+    }
+  });
+
+  it('the queue’s Redis keys deleted while retries wait: the mails are still delivered once', async () => {
+    await ensureWorkers();
+    smtp.refuseAll(451);
+    try {
+      const queued = await Promise.all(Array.from({ length: 5 }, () => queueInvitation(ctx)));
+      const ids = queued.map((q) => q.messageId);
+      for (const id of ids) await enqueue(ctx.queues, 'mail.send', { messageId: id });
+      await allFailed(ids, 1);
+      expect(await loseMailQueueKeys()).toBeGreaterThan(0);
+      await makeDue(...ids);
+      await sweep();
+      await allFailed(ids, 2);
+      expect(await loseMailQueueKeys()).toBeGreaterThan(0);
+      smtp.refuseAll(null);
+      await makeDue(...ids);
+      await sweep();
+      for (const q of queued) expect(await delivered(q.user.email)).toHaveLength(1);
+      for (const id of ids) expect(await waitUntil(() => row(ctx, id), (r) => r.status === 'sent')).toMatchObject({ attempts: 3 });
+    } finally {
+      smtp.refuseAll(null);
+    }
+  });
+
+  it('a 550 refusal stops at once and shows as refused', async () => {
+    await ensureWorkers();
+    smtp.refuseAll(550);
+    try {
+      const { user, messageId } = await queueInvitation(ctx);
+      await enqueue(ctx.queues, 'mail.send', { messageId });
+      const refused = await waitUntil(() => row(ctx, messageId), (r) => r.status !== 'queued' && r.status !== 'sending');
+      expect(refused).toMatchObject({ status: 'refused', attempts: 1, nextAttemptAt: null });
+      expect(refused.lastError).toMatch(/550/);
+      smtp.refuseAll(null);
+      await ctx.db.update(mailMessages).set({ createdAt: sql`now() - interval '1 day'` }).where(eq(mailMessages.id, messageId));
+      await sweep();
+      await sleep(500);
+      expect(await row(ctx, messageId)).toMatchObject({ status: 'refused', attempts: 1 });
+      expect(smtp.messages.filter(to(user.email))).toHaveLength(0);
+      // The admin outbox API shows the refusal.
+      const res = await (await injectAs(ctx, admin))({ method: 'GET', url: '/api/outbox/deliveries?pageSize=100' });
+      expect(res.statusCode).toBe(200);
+      const shown = (res.json() as { items: { id: string; status: string; nextAttemptAt: string | null; lastError: string | null }[] }).items.find((i) => i.id === messageId);
+      expect(shown).toMatchObject({ status: 'refused', nextAttemptAt: null });
+      expect(shown!.lastError).toMatch(/550/);
+    } finally {
+      smtp.refuseAll(null);
+    }
   });
 });
 

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../client';
 import { capturedMails, mailMessages } from '../schema';
 import type { Language } from '../../common/accounts';
+import { MAIL_MAX_ATTEMPTS, MAIL_RETRY_DELAYS_SECONDS } from '../../common/mail';
 
 export interface QueueMailInput {
   template: string;
@@ -32,9 +33,12 @@ const staleClaim = sql`now() - make_interval(mins => ${STALE_CLAIM_MINUTES})`;
 
 export type ClaimedMail = Pick<typeof mailMessages.$inferSelect, 'id' | 'template' | 'userId' | 'toAddress' | 'language' | 'params' | 'attempts' | 'createdAt'>;
 
+/** A 'failed' row whose next attempt is due. */
+const dueRetry = and(eq(mailMessages.status, 'failed'), lte(mailMessages.nextAttemptAt, sql`now()`));
+
 /**
  * Takes a message for sending, atomically: only one caller gets the row
- * (queued or failed, or a stale 'sending' claim), so a job run twice sends once.
+ * (queued, failed and due again, or a stale 'sending' claim), so a job run twice sends once.
  */
 export async function claimMailMessage(db: Database, id: string): Promise<ClaimedMail | null> {
   const [row] = await db
@@ -43,7 +47,8 @@ export async function claimMailMessage(db: Database, id: string): Promise<Claime
     .where(and(
       eq(mailMessages.id, id),
       or(
-        inArray(mailMessages.status, ['queued', 'failed']),
+        eq(mailMessages.status, 'queued'),
+        dueRetry,
         and(eq(mailMessages.status, 'sending'), lt(mailMessages.claimedAt, staleClaim)),
       ),
     ))
@@ -57,7 +62,7 @@ export async function claimMailMessage(db: Database, id: string): Promise<Claime
 export async function markMailSent(db: Database, id: string, providerMessageId: string): Promise<void> {
   await db
     .update(mailMessages)
-    .set({ status: 'sent', sentAt: sql`now()`, providerMessageId, lastError: null })
+    .set({ status: 'sent', sentAt: sql`now()`, providerMessageId, lastError: null, nextAttemptAt: null })
     .where(and(eq(mailMessages.id, id), eq(mailMessages.status, 'sending')));
 }
 
@@ -69,28 +74,53 @@ export async function markMailSkipped(db: Database, id: string, reason: string):
     .where(and(eq(mailMessages.id, id), eq(mailMessages.status, 'sending')));
 }
 
-export async function markMailFailed(db: Database, id: string, error: string): Promise<void> {
-  await db
+export type MailFailure = 'temporary' | 'permanent' | 'refused';
+
+/**
+ * Records a failed attempt. temporary: retried after the next delay of
+ * MAIL_RETRY_DELAYS_SECONDS (given up once MAIL_MAX_ATTEMPTS are made);
+ * permanent: a fault of ours (unknown template, bad params), not retried;
+ * refused: the SMTP server refused the mail for good (5xx), status 'refused'.
+ * Returns when the next attempt is due, or null when none will be made.
+ */
+export async function markMailFailed(db: Database, id: string, error: string, kind: MailFailure = 'permanent'): Promise<{ nextAttemptAt: Date | null }> {
+  const [row] = await db
+    .select({ attempts: mailMessages.attempts })
+    .from(mailMessages)
+    .where(eq(mailMessages.id, id));
+  const attempts = row?.attempts ?? MAIL_MAX_ATTEMPTS;
+  const retry = kind === 'temporary' && attempts < MAIL_MAX_ATTEMPTS;
+  const delay = MAIL_RETRY_DELAYS_SECONDS[Math.min(Math.max(attempts, 1), MAIL_RETRY_DELAYS_SECONDS.length) - 1]!;
+  const lastError = (kind === 'temporary' && !retry ? `gave up after ${attempts} attempts: ${error}` : error).slice(0, 1000);
+  const [updated] = await db
     .update(mailMessages)
-    .set({ status: 'failed', lastError: error.slice(0, 1000) })
-    .where(and(eq(mailMessages.id, id), eq(mailMessages.status, 'sending')));
+    .set({
+      status: kind === 'refused' ? 'refused' : 'failed',
+      lastError,
+      nextAttemptAt: retry ? sql`now() + make_interval(secs => ${delay})` : null,
+    })
+    .where(and(eq(mailMessages.id, id), eq(mailMessages.status, 'sending')))
+    .returning({ nextAttemptAt: mailMessages.nextAttemptAt });
+  return { nextAttemptAt: updated?.nextAttemptAt ?? null };
 }
 
 /**
- * Messages whose job may have been lost: still 'queued' some time after
- * they were written, or claimed by a worker that never finished. Oldest first, bounded.
+ * Messages that need a job: still 'queued' some time after they were
+ * written (job lost), failed and due again, or claimed by a worker that
+ * never finished. Oldest first, bounded.
  */
-export async function listMailsToSweep(db: Database, options: { queuedForSeconds: number; limit: number }): Promise<{ id: string; status: 'queued' | 'sending'; attempts: number }[]> {
+export async function listMailsToSweep(db: Database, options: { queuedForSeconds: number; limit: number }): Promise<{ id: string; status: 'queued' | 'sending' | 'failed'; attempts: number }[]> {
   const rows = await db
     .select({ id: mailMessages.id, status: mailMessages.status, attempts: mailMessages.attempts })
     .from(mailMessages)
     .where(or(
       and(eq(mailMessages.status, 'queued'), lt(mailMessages.createdAt, sql`now() - make_interval(secs => ${options.queuedForSeconds})`)),
+      dueRetry,
       and(eq(mailMessages.status, 'sending'), lt(mailMessages.claimedAt, staleClaim)),
     ))
     .orderBy(asc(mailMessages.createdAt))
     .limit(options.limit);
-  return rows as { id: string; status: 'queued' | 'sending'; attempts: number }[];
+  return rows as { id: string; status: 'queued' | 'sending' | 'failed'; attempts: number }[];
 }
 
 export interface CapturedMailInput {
@@ -127,4 +157,22 @@ export async function getCapturedMail(db: Database, id: string) {
     .from(capturedMails)
     .where(eq(capturedMails.id, id));
   return row ?? null;
+}
+
+/** The outbox rows, newest first, with their delivery state (admin view). */
+export async function listMailDeliveries(db: Database, options: { page: number; pageSize: number }) {
+  const [items, [total]] = await Promise.all([
+    db
+      .select({
+        id: mailMessages.id, template: mailMessages.template, toAddress: mailMessages.toAddress, status: mailMessages.status,
+        attempts: mailMessages.attempts, nextAttemptAt: mailMessages.nextAttemptAt, lastError: mailMessages.lastError,
+        createdAt: mailMessages.createdAt, sentAt: mailMessages.sentAt,
+      })
+      .from(mailMessages)
+      .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
+      .limit(options.pageSize)
+      .offset((options.page - 1) * options.pageSize),
+    db.select({ value: count() }).from(mailMessages),
+  ]);
+  return { items, total: total?.value ?? 0 };
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { PageQuery } from './common';
+import { OneOf, PageQuery } from './common';
+import { MAIL_STATUSES } from '../../common/mail';
 
 /** Captured outbox (admin): mail stored instead of sent when SMTP_URL is unset. The client imports the types. */
 
@@ -37,3 +38,29 @@ export const OutboxMailSchema = Type.Object({
 export type OutboxItem = Static<typeof OutboxItemSchema>;
 export type OutboxPage = Static<typeof OutboxPageSchema>;
 export type OutboxMail = Static<typeof OutboxMailSchema>;
+
+/** Outbox rows (admin): every mail the application queued and where its delivery stands. */
+export const OutboxDeliverySchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  template: Type.String(),
+  toAddress: Type.String(),
+  status: Type.Unsafe<(typeof MAIL_STATUSES)[number]>({
+    ...OneOf(MAIL_STATUSES),
+    description: 'failed: retried at nextAttemptAt, or given up when it is null; refused: the SMTP server refused it for good (5xx), never retried.',
+  }),
+  attempts: Type.Integer(),
+  nextAttemptAt: Type.Union([DateTime, Type.Null()]),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+  createdAt: DateTime,
+  sentAt: Type.Union([DateTime, Type.Null()]),
+});
+
+export const OutboxDeliveryPageSchema = Type.Object({
+  items: Type.Array(OutboxDeliverySchema),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+
+export type OutboxDelivery = Static<typeof OutboxDeliverySchema>;
+export type OutboxDeliveryPage = Static<typeof OutboxDeliveryPageSchema>;

@@ -1,4 +1,4 @@
-import { listMailsToSweep } from '../../../db/queries/mailings';
+import { listMailsToSweep } from '../../../db/queries/mail';
 import { enqueue, jobIds } from '../../jobs';
 import type { JobHandler } from '../../jobs';
 
@@ -11,7 +11,8 @@ const pending = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting
 
 /**
  * Re-enqueues outbox rows whose job was lost (Redis flushed, crash between
- * commit and enqueue) and rows claimed by a worker that died mid-send.
+ * commit and enqueue), failed rows whose next attempt is due (PostgreSQL owns
+ * the retry schedule) and rows claimed by a worker that died mid-send.
  * Uses the deterministic job id; a job still pending is left alone, and a
  * finished job with that id (which BullMQ would keep and dedupe against) is
  * replaced. The send handler's claim makes any overlap harmless.

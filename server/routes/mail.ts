@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { getCapturedMail, listCapturedMails } from '../../db/queries/mailings';
+import { getCapturedMail, listCapturedMails, listMailDeliveries } from '../../db/queries/mail';
 import { Problem } from '../plugins/errors';
 import { IdParams, problemResponses } from '../schemas/common';
-import { OutboxMailSchema, OutboxPageSchema, OutboxQuery } from '../schemas/mailings';
+import { OutboxDeliveryPageSchema, OutboxMailSchema, OutboxPageSchema, OutboxQuery } from '../schemas/mail';
 
 /** « Boîte d'envoi »: the mail captured while no SMTP server is configured (admins only). */
-export default async function mailingsRoutes(fastify: FastifyInstance) {
+export default async function mailRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const admin = app.requireRole('admin');
   const { 400: badRequest, 401: unauthorized, 403: forbidden, 404: notFound } = problemResponses;
@@ -14,7 +14,7 @@ export default async function mailingsRoutes(fastify: FastifyInstance) {
   app.get('/api/outbox', {
     preHandler: admin,
     schema: {
-      tags: ['mailings'],
+      tags: ['mail'],
       summary: 'Boîte d’envoi : messages capturés (sans serveur SMTP)',
       querystring: OutboxQuery,
       response: { 200: OutboxPageSchema, 400: badRequest, 401: unauthorized, 403: forbidden },
@@ -26,10 +26,29 @@ export default async function mailingsRoutes(fastify: FastifyInstance) {
     return { items: items.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })), total, page, pageSize, captureEnabled: !app.config.SMTP_URL };
   });
 
+  app.get('/api/outbox/deliveries', {
+    preHandler: admin,
+    schema: {
+      tags: ['mail'],
+      summary: 'Boîte d’envoi : état de distribution des messages (en file, réessai prévu, refusé…)',
+      querystring: OutboxQuery,
+      response: { 200: OutboxDeliveryPageSchema, 400: badRequest, 401: unauthorized, 403: forbidden },
+    },
+  }, async (request) => {
+    const page = request.query.page ?? 1;
+    const pageSize = request.query.pageSize ?? 20;
+    const { items, total } = await listMailDeliveries(app.db, { page, pageSize });
+    const iso = (d: Date | null) => (d ? d.toISOString() : null);
+    return {
+      items: items.map((m) => ({ ...m, nextAttemptAt: iso(m.nextAttemptAt), sentAt: iso(m.sentAt), createdAt: m.createdAt.toISOString() })),
+      total, page, pageSize,
+    };
+  });
+
   app.get('/api/outbox/:id', {
     preHandler: admin,
     schema: {
-      tags: ['mailings'],
+      tags: ['mail'],
       summary: 'Un message capturé (HTML à afficher dans une iframe sandbox)',
       params: IdParams,
       response: { 200: OutboxMailSchema, 400: badRequest, 401: unauthorized, 403: forbidden, 404: notFound },
