@@ -48,8 +48,9 @@ export type TrainingSurveyProps = Base & { link: string };
 const common = {
   fr: {
     hello: (n: string) => `Bonjour ${n},`,
-    when: 'Quand',
-    where: 'Où',
+    when: 'Quand\u00a0:',
+    where: 'Où\u00a0:',
+    slotSeparator: '\u00a0; ',
     map: 'Voir sur la carte',
     online: 'Lien de connexion',
     fallback: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur\u00a0:',
@@ -58,8 +59,9 @@ const common = {
   },
   en: {
     hello: (n: string) => `Hello ${n},`,
-    when: 'When',
-    where: 'Where',
+    when: 'When:',
+    where: 'Where:',
+    slotSeparator: '; ',
     map: 'View on the map',
     online: 'Meeting link',
     fallback: 'If the button does not work, copy this address into your browser:',
@@ -75,11 +77,11 @@ function SessionCard({ session, locale, showPlace = true }: { session: TrainingS
     <Section style={{ backgroundColor: colors.greenLight, borderRadius: '6px', padding: '14px 18px', margin: '0 0 18px' }}>
       <Text style={{ ...paragraph, fontWeight: 700, margin: '0 0 8px' }}>{session.title}</Text>
       <Text style={{ ...paragraph, margin: '0 0 6px' }}>
-        <strong>{c.when}&nbsp;:</strong> {session.slots.map((s) => formatSlot(s, locale)).join(' ; ')}
+        <strong>{c.when}</strong> {session.slots.map((s) => formatSlot(s, locale)).join(c.slotSeparator)}
       </Text>
       {showPlace ? (
         <Text style={{ ...paragraph, margin: 0 }}>
-          <strong>{c.where}&nbsp;:</strong> {session.place}
+          <strong>{c.where}</strong> {session.place}
           {session.mapUrl ? (
             <>
               {' — '}
@@ -110,7 +112,7 @@ function Frame({ locale, preview, name, children, homeUrl }: { locale: Locale; p
 
 const confirmedCopy = {
   fr: {
-    subject: (t: string) => `Inscription confirmée : ${t}`,
+    subject: (t: string) => `Inscription confirmée\u00a0: ${t}`,
     preview: 'Votre place est réservée.',
     body: 'Votre inscription est confirmée, votre place est réservée.',
     promoted: 'Une place s’est libérée\u00a0: vous passez de la liste d’attente aux participants confirmés.',
@@ -146,8 +148,8 @@ export function TrainingConfirmed(p: TrainingConfirmedProps & { locale: Locale }
 
 const waitingCopy = {
   fr: {
-    subject: (t: string) => `Liste d’attente : ${t}`,
-    preview: 'La session est complète : vous êtes sur la liste d’attente.',
+    subject: (t: string) => `Liste d’attente\u00a0: ${t}`,
+    preview: 'La session est complète\u00a0: vous êtes sur la liste d’attente.',
     body: (n: number | null) => (n ? `La session est complète. Vous êtes inscrit(e) sur la liste d’attente, en position ${n}.` : 'La session est complète. Vous êtes inscrit(e) sur la liste d’attente.'),
     how: 'Si une place se libère, elle est proposée dans l’ordre de la liste\u00a0: vous recevrez alors un e-mail pour l’accepter ou la refuser, avec un délai de réponse.',
     leave: 'Vous pouvez quitter la liste d’attente à tout moment depuis « Mes formations ».',
@@ -180,8 +182,8 @@ export function TrainingWaiting(p: TrainingWaitingProps & { locale: Locale }) {
 
 const offerCopy = {
   fr: {
-    subject: (t: string) => `Une place s’est libérée : ${t}`,
-    preview: 'Une place vous est proposée : répondez avant l’échéance.',
+    subject: (t: string) => `Une place s’est libérée\u00a0: ${t}`,
+    preview: 'Une place vous est proposée\u00a0: répondez avant l’échéance.',
     body: 'Bonne nouvelle\u00a0: une place s’est libérée et elle vous est proposée, car vous étiez le premier ou la première sur la liste d’attente.',
     until: (d: string) => `Cette proposition est valable jusqu’au ${d}. Sans réponse, elle passe à la personne suivante.`,
     cta: 'Accepter ou refuser la place',
@@ -212,7 +214,7 @@ export function TrainingOffer(p: TrainingOfferProps & { locale: Locale }) {
 
 const expiredCopy = {
   fr: {
-    subject: (t: string) => `Proposition expirée : ${t}`,
+    subject: (t: string) => `Proposition expirée\u00a0: ${t}`,
     preview: 'Le délai pour accepter la place est passé.',
     body: 'Le délai pour accepter la place qui vous était proposée est passé\u00a0: elle a été proposée à la personne suivante et vous ne figurez plus sur la liste d’attente.',
     again: 'Vous pouvez vous réinscrire sur la page de la session (en fin de liste d’attente si elle est complète).',
@@ -239,7 +241,7 @@ export function TrainingOfferExpired(p: TrainingOfferExpiredProps & { locale: Lo
 
 const cancelledRegCopy = {
   fr: {
-    subject: (t: string) => `Inscription annulée : ${t}`,
+    subject: (t: string) => `Inscription annulée\u00a0: ${t}`,
     preview: 'Votre inscription a été annulée par l’office de tourisme.',
     body: 'L’office de tourisme a annulé votre inscription à cette session. Pour toute question, contactez votre bureau d’information touristique.',
   },
@@ -265,7 +267,7 @@ export function TrainingRegistrationCancelled(p: TrainingRegistrationCancelledPr
 
 const reminderCopy = {
   fr: {
-    subject: (t: string) => `Rappel : ${t} dans 2 jours`,
+    subject: (t: string) => `Rappel\u00a0: ${t} dans 2 jours`,
     preview: 'Votre formation a lieu dans 2 jours.',
     body: 'Petit rappel\u00a0: votre formation a lieu bientôt. Voici le lieu et l’horaire.',
     cancel: 'Un empêchement\u00a0? Prévenez-nous ou annulez depuis « Mes formations » pour que la place profite à une personne en liste d’attente.',
@@ -294,7 +296,7 @@ export function TrainingReminder(p: TrainingReminderProps & { locale: Locale }) 
 
 const changedCopy = {
   fr: {
-    subject: (t: string) => `Changement : ${t}`,
+    subject: (t: string) => `Changement\u00a0: ${t}`,
     preview: 'L’horaire ou le lieu de votre formation a changé.',
     body: 'L’office de tourisme a modifié une session à laquelle vous êtes inscrit(e). Voici les nouvelles informations.',
     oldTime: (d: string) => `Ancien horaire\u00a0: ${d}.`,
@@ -330,7 +332,7 @@ export function TrainingSessionChanged(p: TrainingSessionChangedProps & { locale
 
 const sessionCancelledCopy = {
   fr: {
-    subject: (t: string) => `Session annulée : ${t}`,
+    subject: (t: string) => `Session annulée\u00a0: ${t}`,
     preview: 'Une session à laquelle vous étiez inscrit(e) est annulée.',
     body: 'Nous sommes désolés\u00a0: l’office de tourisme a annulé cette session.',
     reason: (r: string) => `Motif\u00a0: ${r}`,
@@ -361,8 +363,8 @@ export function TrainingSessionCancelled(p: TrainingSessionCancelledProps & { lo
 
 const surveyCopy = {
   fr: {
-    subject: (t: string) => `Votre avis sur : ${t}`,
-    preview: 'Deux questions, une minute : aidez-nous à améliorer nos formations.',
+    subject: (t: string) => `Votre avis sur\u00a0: ${t}`,
+    preview: 'Deux questions, une minute\u00a0: aidez-nous à améliorer nos formations.',
     body: 'Merci d’avoir participé à cette formation. Votre avis nous aide à améliorer les prochaines sessions\u00a0: une note de 1 à 5 et, si vous le souhaitez, un commentaire.',
     cta: 'Donner mon avis',
     note: 'Votre réponse est anonyme pour le formateur\u00a0: l’office de tourisme n’en publie que la synthèse.',
