@@ -122,7 +122,7 @@ export async function resendInvitation(app: FastifyInstance, input: Omit<Paramet
 
 /** Always resolves the same way: the caller answers 202 whether or not the address is known. */
 export async function requestPasswordReset(app: FastifyInstance, email: string, ip: string | null): Promise<void> {
-  const messageId = await q.requestPasswordReset(app.db, { email, ttlMs: app.config.RESET_TTL_MINUTES * 60_000, hashFor: oneTimeHashFor(app.config), ip });
+  const messageId = await q.requestPasswordReset(app.db, { email, ttlMs: app.config.RESET_TTL_MINUTES * 60_000, invitationTtlMs: app.config.INVITATION_TTL_HOURS * 3_600_000, hashFor: oneTimeHashFor(app.config), ip });
   await sendAfterCommit(app, messageId);
 }
 
