@@ -8,7 +8,7 @@ import { isTemplateName, type TemplateName, type TemplateProps } from '../../../
 import { deriveOneTimeToken, hashToken } from '../../../common/link-tokens';
 import type { MailAttachment } from '../../../emails/transport';
 import { trainingAttachments, trainingComposers } from '../trainings/mail';
-import type { ComposeContext } from './context';
+import { appLink, type ComposeContext } from './context';
 import { isUuid } from '../../../common/ids';
 
 export type { ComposeContext };
@@ -48,7 +48,7 @@ async function usableToken(db: Database, tokenId: string, purpose: 'invitation' 
   return { ...row, token };
 }
 
-const homeUrl = (ctx: ComposeContext) => `${ctx.config.PUBLIC_URL}/`;
+const homeUrl = (ctx: ComposeContext) => appLink(ctx, `/`);
 
 export const composers: { [N in TemplateName]: Loader<N> } = {
   invitation: async (db, params, ctx) => {
@@ -59,7 +59,7 @@ export const composers: { [N in TemplateName]: Loader<N> } = {
       role: t.role,
       organisationName: t.role === 'partner' ? t.establishmentName : t.role === 'staff' ? t.officeName : null,
       inviterName: t.inviterName,
-      link: `${ctx.config.PUBLIC_URL}/invitation/${t.token}`,
+      link: appLink(ctx, `/invitation/${t.token}`),
       expiresAt: t.expiresAt,
       homeUrl: homeUrl(ctx),
     };
@@ -67,7 +67,7 @@ export const composers: { [N in TemplateName]: Loader<N> } = {
   'password-reset': async (db, params, ctx) => {
     const t = await usableToken(db, uuidParam(params, 'tokenId'), 'password_reset', ctx);
     if (!t || t.status !== 'active') return null;
-    return { recipientName: t.name, link: `${ctx.config.PUBLIC_URL}/reinitialiser/${t.token}`, expiresAt: t.expiresAt, homeUrl: homeUrl(ctx) };
+    return { recipientName: t.name, link: appLink(ctx, `/reinitialiser/${t.token}`), expiresAt: t.expiresAt, homeUrl: homeUrl(ctx) };
   },
   'password-changed': async (db, _params, ctx) => {
     if (!ctx.message.userId) return null;
@@ -80,7 +80,7 @@ export const composers: { [N in TemplateName]: Loader<N> } = {
       recipientName: user.name,
       email: user.email,
       changedAt: ctx.message.createdAt,
-      forgotLink: `${ctx.config.PUBLIC_URL}/mot-de-passe-oublie`,
+      forgotLink: appLink(ctx, `/mot-de-passe-oublie`),
       homeUrl: homeUrl(ctx),
     };
   },
