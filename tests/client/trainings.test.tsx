@@ -154,7 +154,7 @@ describe('session detail (partner)', () => {
     });
     await renderApp(`/formations/sessions/${session.id}`);
 
-    expect(await screen.findByText('Votre inscription est confirmée')).toBeInTheDocument();
+    expect(await screen.findByText('Inscription confirmée')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Annuler mon inscription' }));
     const dialog = await screen.findByRole('dialog', { name: "Annuler l'inscription\u00a0?" });
     expect(writes(calls)).toHaveLength(0);

@@ -179,7 +179,7 @@ describe('formations, dans le navigateur', () => {
       if (i < 2) {
         await page.getByRole('button', { name: "M'inscrire" }).click();
         await actor.notified('Votre inscription est confirmée.');
-        await page.getByRole('alert').filter({ hasText: 'Votre inscription est confirmée' }).waitFor();
+        await page.getByRole('alert').filter({ hasText: 'Inscription confirmée' }).waitFor();
       } else {
         await page.getByText("La session est complète : inscrivez-vous sur la liste d'attente.", { exact: false }).waitFor();
         await page.getByRole('button', { name: "Rejoindre la liste d'attente" }).click();
