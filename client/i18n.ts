@@ -45,13 +45,27 @@ export function isLanguage(value: unknown): value is Language {
   return LANGUAGES.some((language) => language === value);
 }
 
-/** Before we know the user: the language chosen earlier on this device, else French. */
-function storedLanguage(): Language {
+/**
+ * Before we know the user: a page opened from an e-mail carries the mail's language (`?lang=en`);
+ * else the language chosen earlier on this device; else the browser's first language we have; else French.
+ */
+function initialLanguageOf(): Language {
+  try {
+    const fromLink = new URLSearchParams(window.location.search).get('lang');
+    if (isLanguage(fromLink)) return fromLink;
+  } catch {
+    // No location (tests): go on.
+  }
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     if (isLanguage(stored)) return stored;
   } catch {
-    // Storage may be unavailable (private mode): French.
+    // Storage may be unavailable (private mode): the browser decides.
+  }
+  const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  for (const tag of preferred) {
+    const base = tag?.toLowerCase().split('-')[0];
+    if (isLanguage(base)) return base;
   }
   return 'fr';
 }
@@ -75,7 +89,7 @@ export async function setLanguage(language: Language): Promise<void> {
 }
 
 // Read before anything writes the current language back to storage.
-const initialLanguage = storedLanguage();
+const initialLanguage = initialLanguageOf();
 i18n.on('languageChanged', applyLanguage);
 
 void i18n.use(backend).use(initReactI18next).init({

@@ -33,7 +33,8 @@ export function AppProviders({ queryClient, children, env = 'default' }: { query
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={localizedTheme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <Notifications position="top-right" limit={4} />
+        {/* Bottom right: toasts never cover the header and its user menu. */}
+        <Notifications position="bottom-right" limit={4} />
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </MantineProvider>
     </I18nextProvider>

@@ -33,7 +33,15 @@ export const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 /** Builds the api: plugins first, then each feature's routes, in this visible order. */
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}) {
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    // Development: readable one-line logs; production and tests: JSON. Either way one line per request (hook below).
+    logger: options.logger ?? {
+      level: deps.config.LOG_LEVEL,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      ...(deps.config.NODE_ENV === 'development'
+        ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
+        : {}),
+    },
+    disableRequestLogging: true,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -45,6 +53,10 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
 
+  // One line per request, written when the answer is sent (Fastify's own two lines are off).
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ method: request.method, url: request.url.split('?')[0], statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
   await app.register(contextPlugin, deps);
   await app.register(errorsPlugin);
   await app.register(securityPlugin);

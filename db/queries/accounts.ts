@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, isNull, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Database, Tx } from '../client';
 import {
   auditLog, capturedMails, defaultEmailPreferences, establishments, mailMessages, offices, oneTimeTokens, sessions, users,
@@ -107,7 +107,7 @@ export async function peekToken(db: Database, tokenHash: string, purpose: TokenP
 /** Forgotten password: a reset token and its mail when the address belongs to an active account; null otherwise. */
 export async function requestPasswordReset(
   db: Database,
-  input: { email: string; ttlMs: number; hashFor: (id: string) => string; ip: string | null; requestId: string },
+  input: { email: string; ttlMs: number; invitationTtlMs: number; hashFor: (id: string) => string; ip: string | null; requestId: string },
 ): Promise<string | null> {
   const dedupeKey = `password-reset:${input.requestId}`;
   return db.transaction(async (tx) => {
@@ -115,11 +115,17 @@ export async function requestPasswordReset(
     const [done] = await tx.select({ id: mailMessages.id }).from(mailMessages).where(eq(mailMessages.dedupeKey, dedupeKey));
     if (done) return done.id;
     const [user] = await tx
-      .select({ id: users.id, email: users.email, language: users.language })
+      .select({ id: users.id, email: users.email, language: users.language, status: users.status })
       .from(users)
-      .where(and(sql`lower(${users.email}) = lower(${input.email})`, eq(users.status, 'active'), isNull(users.erasedAt)))
+      .where(and(sql`lower(${users.email}) = lower(${input.email})`, inArray(users.status, ['active', 'invited']), isNull(users.erasedAt)))
       .for('update');
     if (!user) return null;
+    // Never activated: a reset link would lead nowhere, so the invitation is sent again (the previous link stops working).
+    if (user.status === 'invited') {
+      const messageId = await issueInvitation(tx, { userId: user.id, email: user.email, language: user.language, actorId: null, ttlMs: input.invitationTtlMs, hashFor: input.hashFor });
+      await recordAudit(tx, { actorId: null, action: 'user.resendInvitation', targetType: 'user', targetId: user.id, ip: input.ip });
+      return messageId;
+    }
     const tokenId = await createOneTimeToken(tx, { userId: user.id, purpose: 'password_reset', ttlMs: input.ttlMs, createdBy: null, hashFor: input.hashFor });
     await recordAudit(tx, { actorId: null, action: 'password.resetRequest', targetType: 'user', targetId: user.id, ip: input.ip });
     return queueMail(tx, { template: 'password-reset', userId: user.id, toAddress: user.email, language: user.language, params: { tokenId }, dedupeKey });
@@ -257,7 +263,7 @@ export async function inviteUser(
   });
 }
 
-async function issueInvitation(tx: Tx, input: { userId: string; email: string; language: Language; actorId: string; ttlMs: number; hashFor: (id: string) => string }) {
+async function issueInvitation(tx: Tx, input: { userId: string; email: string; language: Language; actorId: string | null; ttlMs: number; hashFor: (id: string) => string }) {
   const tokenId = await createOneTimeToken(tx, { userId: input.userId, purpose: 'invitation', ttlMs: input.ttlMs, createdBy: input.actorId, hashFor: input.hashFor });
   return queueMail(tx, { template: 'invitation', userId: input.userId, toAddress: input.email, language: input.language, params: { tokenId }, dedupeKey: `invitation:${tokenId}` });
 }

@@ -55,6 +55,11 @@ export default fp(
           field: fieldName(error.validationContext, v),
           message: validationMessage(v.keyword, v.params ?? {}, locale),
         }));
+        // A link that cannot be one of ours (cut, mangled) is said to be not valid; an id that cannot exist is not found.
+        if (errors.length > 0 && errors.every((e) => e.field === 'token')) {
+          return sendProblem(request, reply, error.validationContext === 'params' ? 404 : 400, t('auth.malformedLink', locale), [{ field: 'token', message: t('auth.malformedLink', locale) }]);
+        }
+        if (error.validationContext === 'params') return sendProblem(request, reply, 404, t('error.notFound', locale), dedupe(errors));
         return sendProblem(request, reply, 400, t('error.validation', locale), dedupe(errors));
       }
       // drizzle wraps PostgreSQL's error: its SQLSTATE is on the cause.

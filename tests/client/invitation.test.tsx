@@ -51,7 +51,9 @@ describe('accepting an invitation', () => {
     });
     await renderApp(`/invitation/${TOKEN}`);
     expect(await screen.findByText('Ce lien n’est plus valide. Il a peut-être déjà servi ou expiré.')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Demander un nouveau lien de réinitialisation' })).toHaveAttribute('href', '/mot-de-passe-oublie');
+    // An invitation that no longer works: ask the office, or have it sent again with one's address (issue 10 item 6).
+    expect(screen.getByText(/Demandez une nouvelle invitation à l’office de tourisme/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Recevoir une nouvelle invitation' })).toHaveAttribute('href', '/mot-de-passe-oublie');
     expect(screen.queryByLabelText('Nouveau mot de passe')).not.toBeInTheDocument();
   });
 

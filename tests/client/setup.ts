@@ -3,6 +3,10 @@ import { cleanup, configure } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
 import { afterEach, vi } from 'vitest';
 
+// The interface follows the browser's language before log-in: these tests speak French.
+Object.defineProperty(window.navigator, 'languages', { configurable: true, value: ['fr-FR', 'fr'] });
+Object.defineProperty(window.navigator, 'language', { configurable: true, value: 'fr-FR' });
+
 // Mantine reads these browser APIs, which happy-dom does not provide.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,

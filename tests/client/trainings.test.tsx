@@ -154,9 +154,9 @@ describe('session detail (partner)', () => {
     });
     await renderApp(`/formations/sessions/${session.id}`);
 
-    expect(await screen.findByText('Vous êtes inscrit(e)')).toBeInTheDocument();
+    expect(await screen.findByText('Inscription confirmée')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Annuler mon inscription' }));
-    const dialog = await screen.findByRole('dialog', { name: "Annuler l'inscription ?" });
+    const dialog = await screen.findByRole('dialog', { name: "Annuler l'inscription\u00a0?" });
     expect(writes(calls)).toHaveLength(0);
     await userEvent.click(within(dialog).getByRole('button', { name: "Annuler l'inscription" }));
 
@@ -243,7 +243,7 @@ describe('attendance (staff, on a phone)', () => {
 
     await waitFor(() => expect(within(anne).getByRole('button', { name: /Présent/ })).toHaveAttribute('aria-pressed', 'true'));
     expect(within(bruno).getByRole('button', { name: /Absent/ })).toHaveAttribute('aria-pressed', 'true');
-    expect(screen.getByText('1 présent(s) · 1 absent(s) · 0 à pointer')).toBeInTheDocument();
+    expect(screen.getByText('1 présent · 1 absent · 0 à pointer')).toBeInTheDocument();
     expect(writes(calls).map((c) => [c.method, c.path, c.body])).toEqual([
       ['PUT', '/api/trainings/registrations/r1/attendance', { attendance: 'present' }],
       ['PUT', '/api/trainings/registrations/r2/attendance', { attendance: 'absent' }],

@@ -179,7 +179,7 @@ describe('formations, dans le navigateur', () => {
       if (i < 2) {
         await page.getByRole('button', { name: "M'inscrire" }).click();
         await actor.notified('Votre inscription est confirmée.');
-        await page.getByRole('alert').filter({ hasText: 'Vous êtes inscrit(e)' }).waitFor();
+        await page.getByRole('alert').filter({ hasText: 'Inscription confirmée' }).waitFor();
       } else {
         await page.getByText("La session est complète : inscrivez-vous sur la liste d'attente.", { exact: false }).waitFor();
         await page.getByRole('button', { name: "Rejoindre la liste d'attente" }).click();
@@ -204,7 +204,7 @@ describe('formations, dans le navigateur', () => {
     await a.page.getByRole('navigation', { name: 'Rubriques des formations' }).getByRole('link', { name: 'Mes formations' }).click();
     await a.visit('Mes formations', 'mes formations (à venir)', 'formations-mes-formations');
     await a.page.getByRole('listitem').filter({ hasText: TRAINING.title }).getByRole('button', { name: 'Annuler mon inscription' }).click();
-    const dialog = a.page.getByRole('dialog', { name: "Annuler l'inscription ?" });
+    const dialog = a.page.getByRole('dialog', { name: "Annuler l'inscription\u00a0?" });
     await dialog.waitFor();
     await a.page.waitForTimeout(250);
     await a.expectAccessible("mes formations (confirmation d'annulation)");
@@ -277,7 +277,7 @@ describe('formations, dans le navigateur', () => {
       await present.click();
       await expect.poll(() => present.getAttribute('aria-pressed')).toBe('true');
     }
-    await s.page.getByText('2 présent(s) · 0 absent(s) · 0 à pointer').waitFor();
+    await s.page.getByText('2 présents · 0 absent · 0 à pointer').waitFor();
     await expect.poll(async () => [(await registrationOf('b')).attendance, (await registrationOf('c')).attendance]).toEqual(['present', 'present']);
     await s.expectAccessible('prise des présences (pointées)');
     await s.shoot('formations-presences');

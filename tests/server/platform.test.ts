@@ -21,6 +21,11 @@ describe('api surface', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.paths['/api/auth/login']?.post?.requestBody).toBeDefined();
     expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/')).length).toBeGreaterThan(15);
+    // Security: the cookie scheme is declared; the log-in needs no session, the user list does.
+    const full = res.json() as { components: { securitySchemes: Record<string, { in: string; name: string }> }; paths: Record<string, Record<string, { security?: unknown }>> };
+    expect(full.components.securitySchemes.cookieAuth).toMatchObject({ in: 'cookie', name: 'ep_access' });
+    expect(full.paths['/api/auth/login']?.post?.security).toEqual([]);
+    expect(full.paths['/api/users']?.get?.security).toEqual([{ cookieAuth: [] }]);
     const ui = await ctx.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toContain('text/html');

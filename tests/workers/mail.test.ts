@@ -417,7 +417,7 @@ describe('captured outbox (no SMTP_URL)', () => {
     expect(new Date(one.json().createdAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
 
     expect((await asAdmin({ method: 'GET', url: '/api/outbox/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
-    expect((await asAdmin({ method: 'GET', url: '/api/outbox/not-a-uuid' })).statusCode).toBe(400);
+    expect((await asAdmin({ method: 'GET', url: '/api/outbox/not-a-uuid' })).statusCode).toBe(404); // an id that cannot exist is not found (issue 10 item 6)
     expect((await asAdmin({ method: 'GET', url: '/api/outbox?pageSize=1000' })).statusCode).toBe(400);
     expect((await asAdmin({ method: 'GET', url: '/api/outbox?unknown=1' })).statusCode).toBe(400);
 

@@ -8,6 +8,7 @@ import { RequiredNote } from '../../components/RequiredNote';
 import { saveForm } from '../../lib/api';
 import { LIMITS, type CreateEstablishment, type Establishment, type Territory } from './types';
 import { emailRule, optionalText, orNull, phoneRule, requiredText, websiteRule } from './validation';
+import { useReferenceLabels } from './reference';
 
 interface EstablishmentValues {
   name: string;
@@ -86,8 +87,9 @@ export function EstablishmentForm({ territory, establishment, scope, saving, onS
     },
   });
 
+  const ref = useReferenceLabels();
   const category = territory.categories.find((c) => c.id === form.values.category);
-  const categoryData = useMemo(() => territory.categories.map((c) => ({ value: c.id, label: c.label })), [territory]);
+  const categoryData = territory.categories.map((c) => ({ value: c.id, label: ref.category(c.id, c.label) }));
   const communeData = useMemo(() => communeOptions(territory), [territory]);
 
   const submit = form.onSubmit(async (v) => {
@@ -134,7 +136,7 @@ export function EstablishmentForm({ territory, establishment, scope, saving, onS
               />
               <Select
                 label={t('establishments.fields.subcategory')}
-                data={category?.subcategories.map((s) => ({ value: s.id, label: s.label })) ?? []}
+                data={category?.subcategories.map((s) => ({ value: s.id, label: ref.subcategory(s.id, s.label) })) ?? []}
                 disabled={!category || category.subcategories.length === 0}
                 clearable
                 {...form.getInputProps('subcategory')}

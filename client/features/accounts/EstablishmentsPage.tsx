@@ -1,5 +1,4 @@
 import { Anchor, Badge, Button, Group, Table } from '@mantine/core';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable';
@@ -12,6 +11,7 @@ import { useListParams } from '../../components/useListParams';
 import { formatNumber } from '../../lib/format';
 import { useEstablishments, useTerritory } from './api';
 import { communeOptions } from './EstablishmentForm';
+import { useReferenceLabels } from './reference';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['search', 'category', 'communeInsee', 'communauteId', 'label'] as const;
@@ -25,7 +25,8 @@ export default function EstablishmentsPage() {
   const [search, setSearch] = useDebouncedSearch(values.search, (text) => set({ search: text }));
 
   const tr = territory.data;
-  const categoryLabel = useMemo(() => new Map(tr?.categories.map((c) => [c.id, c.label]) ?? []), [tr]);
+  const ref = useReferenceLabels();
+  const categoryLabel = new Map(tr?.categories.map((c) => [c.id, ref.category(c.id, c.label)]) ?? []);
   const newButton = (
     <Button component={Link} to="/etablissements/nouveau">
       {t('establishments.new')}
@@ -46,7 +47,7 @@ export default function EstablishmentsPage() {
         <FilterSearch description={t('establishments.searchHelp')} value={search} onChange={setSearch} />
         <FilterSelect
           label={t('establishments.fields.category')}
-          data={tr?.categories.map((c) => ({ value: c.id, label: c.label })) ?? []}
+          data={tr?.categories.map((c) => ({ value: c.id, label: ref.category(c.id, c.label) })) ?? []}
           value={values.category}
           onChange={(v) => set({ category: v })}
         />

@@ -8,6 +8,7 @@ import { useSaveHandler } from '../../components/useSaveHandler';
 import { useEstablishment, useSaveEstablishment, useTerritory } from './api';
 import { EstablishmentForm } from './EstablishmentForm';
 import { useUser } from './session';
+import { useReferenceLabels } from './reference';
 
 /** "Mon établissement": a partner sees its record and edits the public fields (the rest is kept by the office). */
 export default function MyEstablishmentPage() {
@@ -17,6 +18,7 @@ export default function MyEstablishmentPage() {
   const establishment = useEstablishment(id);
   const territory = useTerritory();
   const save = useSaveEstablishment(id);
+  const ref = useReferenceLabels();
   const submit = useSaveHandler(save.mutateAsync, () => notifications.show({ color: 'cevennes', message: t('establishments.saved') }));
 
   if (!id) {
@@ -52,10 +54,10 @@ export default function MyEstablishmentPage() {
                 </Badge>
               </Group>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <Fact label={t('establishments.fields.category')}>{[category?.label ?? e.category, subcategory?.label].filter(Boolean).join(' — ')}</Fact>
+                <Fact label={t('establishments.fields.category')}>{[ref.category(e.category, category?.label), subcategory ? ref.subcategory(subcategory.id, subcategory.label) : null].filter(Boolean).join(' — ')}</Fact>
                 <Fact label={t('establishments.fields.commune')}>{commune ? `${commune.name} (${commune.departmentName})` : e.communeInsee}</Fact>
                 <Fact label={t('establishments.fields.labels')}>{e.labels.length ? e.labels.join(', ') : t('common.none')}</Fact>
-                <Fact label={t('establishments.fields.membershipYear')}>{e.membershipYear ? String(e.membershipYear) : t('common.none')}</Fact>
+                <Fact label={t('establishments.fields.membershipYear')}>{e.membershipYear ? String(e.membershipYear) : t('common.noneFeminine')}</Fact>
               </SimpleGrid>
               <Text size="sm" c="dimmed">
                 {t('myEstablishment.managedByOffice')}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Stack } from '@mantine/core';
+import { Anchor, Button, Stack, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,19 +26,24 @@ export function TokenLinkPage({ purpose, title, description, children }: TokenLi
   return (
     <AuthCard title={title} description={info.data ? description(info.data.email) : undefined}>
       {info.isPending ? <PageSkeleton lines={3} /> : null}
-      {info.isError ? <InvalidLink error={info.error} /> : null}
+      {info.isError ? <InvalidLink error={info.error} purpose={purpose} /> : null}
       {info.data ? children(token, info.data) : null}
     </AuthCard>
   );
 }
 
-function InvalidLink({ error }: { error: unknown }) {
+/**
+ * A dead link says what to do next: an invitation (account never activated) is renewed by the office,
+ * or by asking for a new link with the same address; a reset link is simply asked for again.
+ */
+function InvalidLink({ error, purpose }: { error: unknown; purpose: TokenInfo['purpose'] }) {
   const { t } = useTranslation('accounts');
   return (
     <Stack gap="md">
       <ErrorState error={error} title={t('auth.invalidLink.title')} />
+      {purpose === 'invitation' ? <Text size="sm">{t('auth.invalidLink.invitation')}</Text> : null}
       <Anchor component={Link} to="/mot-de-passe-oublie">
-        {t('auth.invalidLink.forgot')}
+        {purpose === 'invitation' ? t('auth.invalidLink.newInvitation') : t('auth.invalidLink.forgot')}
       </Anchor>
       <Anchor component={Link} to="/connexion">
         {t('auth.invalidLink.login')}

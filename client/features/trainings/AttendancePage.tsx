@@ -111,11 +111,11 @@ export default function AttendancePage() {
         <Stack gap="md">
           <Paper withBorder radius="md" p="sm" style={{ position: 'sticky', top: 72, zIndex: 2 }}>
             <Text fw={600} role="status" aria-live="polite">
-              {t('attendance.summary', {
-                present: formatNumber(counts.present),
-                absent: formatNumber(counts.absent),
-                unknown: formatNumber(counts.unknown),
-              })}
+              {[
+                t('attendance.present', { count: counts.present, n: formatNumber(counts.present) }),
+                t('attendance.absent', { count: counts.absent, n: formatNumber(counts.absent) }),
+                t('attendance.unknown', { n: formatNumber(counts.unknown) }),
+              ].join(' · ')}
             </Text>
           </Paper>
           {confirmed.length > 8 ? (

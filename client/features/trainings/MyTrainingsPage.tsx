@@ -75,7 +75,7 @@ function MyItemCard({ item, tab }: { item: MyItem; tab: Tab }) {
           {tab !== 'past' && session.status !== 'cancelled' ? (
             <RegistrationActions session={session} registration={registration} staff={isStaff(user)} />
           ) : null}
-          {tab === 'upcoming' && session.status !== 'cancelled' ? <IcsButton session={session} /> : null}
+          {tab === 'upcoming' && session.status !== 'cancelled' && registration.status === 'confirmed' ? <IcsButton session={session} /> : null}
           {tab === 'past' && item.certificateAvailable ? <CertificateButton item={item} /> : null}
         </Group>
       </Stack>

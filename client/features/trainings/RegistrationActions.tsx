@@ -1,7 +1,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useErrorMessage } from '../../components/States';
@@ -27,6 +27,8 @@ export function SignUpButton({ session, full, userId, name, size = 'md' }: { ses
   const { t } = useTranslation('trainings');
   const signUp = useSignUp(session.id);
   const errorMessage = useErrorMessage();
+  // A double click fires twice before the mutation's pending state reaches the button: one submission, one answer.
+  const submitting = useRef(false);
   const label = userId
     ? t('signUp.forColleague')
     : full
@@ -38,12 +40,16 @@ export function SignUpButton({ session, full, userId, name, size = 'md' }: { ses
       loading={signUp.isPending}
       aria-label={userId && name ? t('signUp.forColleagueNamed', { name }) : undefined}
       onClick={async () => {
+        if (submitting.current) return;
+        submitting.current = true;
         // mutateAsync: the button disappears once signed up, and the message must still be shown.
         try {
           const registration = await signUp.mutateAsync(userId);
           notifications.show({ color: 'cevennes', message: signUpMessage(t, registration, name) });
         } catch (error) {
           notifications.show({ color: 'red', message: errorMessage(error) });
+        } finally {
+          submitting.current = false;
         }
       }}
     >

@@ -29,12 +29,13 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 /** Term / value pairs as a real description list (read as such by screen readers). */
 function Facts({ items }: { items: [string, React.ReactNode][] }) {
+  const { t } = useTranslation('trainings');
   return (
     <Stack component="dl" gap={6} m={0}>
       {items.map(([term, value]) => (
         <Group key={term} gap="xs" align="baseline" wrap="wrap">
           <Text component="dt" fw={600} size="sm">
-            {term} :
+            {t('common.term', { term })}
           </Text>
           <Text component="dd" size="sm" m={0}>
             {value}
@@ -92,7 +93,8 @@ function MyRegistrationPanel({ session }: { session: SessionDetail }) {
           {t('session.signupClosed')}
         </Text>
       ) : null}
-      {session.status !== 'cancelled' ? <IcsButton session={session} /> : null}
+      {/* The calendar file is for a seat held, not one hoped for. */}
+      {session.status !== 'cancelled' && reg?.status === 'confirmed' ? <IcsButton session={session} /> : null}
     </Stack>
   );
 }

@@ -93,7 +93,7 @@ export default function StaffSessionPage() {
               <FillRate item={{ confirmedCount: session.confirmedCount, capacity: session.capacity, fillRate: session.capacity ? session.confirmedCount / session.capacity : 0 }} />
             </Stat>
             <Stat label={t('manage.offeredWaiting')}>
-              {t('manage.offeredWaitingValue', { offered: formatNumber(session.offeredCount), waiting: formatNumber(session.waitingCount) })}
+              {t('manage.offeredWaitingValue', { count: session.offeredCount, offered: formatNumber(session.offeredCount), waiting: formatNumber(session.waitingCount) })}
             </Stat>
             <Stat label={t('fields.signupDeadline')}>{formatDeadline(t, session.signupDeadline)}</Stat>
             <Stat label={t('session.place')}>

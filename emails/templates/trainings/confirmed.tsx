@@ -6,7 +6,7 @@ export type TrainingConfirmedProps = TrainingMailBase & { myTrainingsUrl: string
 
 const confirmedCopy = {
   fr: {
-    subject: (t: string) => `Inscription confirmée : ${t}`,
+    subject: (t: string) => `Inscription confirmée\u00a0: ${t}`,
     preview: 'Votre place est réservée.',
     body: 'Votre inscription est confirmée, votre place est réservée.',
     promoted: 'Une place s’est libérée\u00a0: vous passez de la liste d’attente aux participants confirmés.',

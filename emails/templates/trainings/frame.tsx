@@ -33,8 +33,9 @@ export interface TrainingMailBase {
 export const sessionCopy = {
   fr: {
     hello: (n: string) => `Bonjour ${n},`,
-    when: 'Quand',
-    where: 'Où',
+    when: 'Quand\u00a0:',
+    where: 'Où\u00a0:',
+    slotSeparator: '\u00a0; ',
     map: 'Voir sur la carte',
     online: 'Lien de connexion',
     fallback: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur\u00a0:',
@@ -43,8 +44,9 @@ export const sessionCopy = {
   },
   en: {
     hello: (n: string) => `Hello ${n},`,
-    when: 'When',
-    where: 'Where',
+    when: 'When:',
+    where: 'Where:',
+    slotSeparator: '; ',
     map: 'View on the map',
     online: 'Meeting link',
     fallback: 'If the button does not work, copy this address into your browser:',
@@ -60,11 +62,11 @@ export function SessionCard({ session, locale, showPlace = true }: { session: Tr
     <Section style={{ backgroundColor: colors.greenLight, borderRadius: '6px', padding: '14px 18px', margin: '0 0 18px' }}>
       <Text style={{ ...paragraph, fontWeight: 700, margin: '0 0 8px' }}>{session.title}</Text>
       <Text style={{ ...paragraph, margin: '0 0 6px' }}>
-        <strong>{c.when}&nbsp;:</strong> {session.slots.map((s) => formatSlot(s, locale)).join(' ; ')}
+        <strong>{c.when}</strong> {session.slots.map((s) => formatSlot(s, locale)).join(c.slotSeparator)}
       </Text>
       {showPlace ? (
         <Text style={{ ...paragraph, margin: 0 }}>
-          <strong>{c.where}&nbsp;:</strong> {session.place}
+          <strong>{c.where}</strong> {session.place}
           {session.mapUrl ? (
             <>
               {' — '}

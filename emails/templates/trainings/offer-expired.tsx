@@ -6,7 +6,7 @@ export type TrainingOfferExpiredProps = TrainingMailBase;
 
 const expiredCopy = {
   fr: {
-    subject: (t: string) => `Proposition expirée : ${t}`,
+    subject: (t: string) => `Proposition expirée\u00a0: ${t}`,
     preview: 'Le délai pour accepter la place est passé.',
     body: 'Le délai pour accepter la place qui vous était proposée est passé\u00a0: elle a été proposée à la personne suivante et vous ne figurez plus sur la liste d’attente.',
     again: 'Vous pouvez vous réinscrire sur la page de la session (en fin de liste d’attente si elle est complète).',

@@ -6,8 +6,8 @@ export type TrainingOfferProps = TrainingMailBase & { link: string; expiresAt: D
 
 const offerCopy = {
   fr: {
-    subject: (t: string) => `Une place s’est libérée : ${t}`,
-    preview: 'Une place vous est proposée : répondez avant l’échéance.',
+    subject: (t: string) => `Une place s’est libérée\u00a0: ${t}`,
+    preview: 'Une place vous est proposée\u00a0: répondez avant l’échéance.',
     body: 'Bonne nouvelle\u00a0: une place s’est libérée et elle vous est proposée, car vous étiez le premier ou la première sur la liste d’attente.',
     until: (d: string) => `Cette proposition est valable jusqu’au ${d}. Sans réponse, elle passe à la personne suivante.`,
     cta: 'Accepter ou refuser la place',

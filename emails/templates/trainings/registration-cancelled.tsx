@@ -6,7 +6,7 @@ export type TrainingRegistrationCancelledProps = TrainingMailBase;
 
 const cancelledRegCopy = {
   fr: {
-    subject: (t: string) => `Inscription annulée : ${t}`,
+    subject: (t: string) => `Inscription annulée\u00a0: ${t}`,
     preview: 'Votre inscription a été annulée par l’office de tourisme.',
     body: 'L’office de tourisme a annulé votre inscription à cette session. Pour toute question, contactez votre bureau d’information touristique.',
   },

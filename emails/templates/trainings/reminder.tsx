@@ -6,7 +6,7 @@ export type TrainingReminderProps = TrainingMailBase;
 
 const reminderCopy = {
   fr: {
-    subject: (t: string) => `Rappel : ${t} dans 2 jours`,
+    subject: (t: string) => `Rappel\u00a0: ${t} dans 2 jours`,
     preview: 'Votre formation a lieu dans 2 jours.',
     body: 'Petit rappel\u00a0: votre formation a lieu bientôt. Voici le lieu et l’horaire.',
     cancel: 'Un empêchement\u00a0? Prévenez-nous ou annulez depuis « Mes formations » pour que la place profite à une personne en liste d’attente.',

@@ -13,7 +13,7 @@ export type TrainingSessionChangedProps = TrainingMailBase & {
 
 const changedCopy = {
   fr: {
-    subject: (t: string) => `Changement : ${t}`,
+    subject: (t: string) => `Changement\u00a0: ${t}`,
     preview: 'L’horaire ou le lieu de votre formation a changé.',
     body: 'L’office de tourisme a modifié une session à laquelle vous êtes inscrit(e). Voici les nouvelles informations.',
     oldTime: (d: string) => `Ancien horaire\u00a0: ${d}.`,

@@ -6,8 +6,8 @@ export type TrainingSurveyProps = TrainingMailBase & { link: string };
 
 const surveyCopy = {
   fr: {
-    subject: (t: string) => `Votre avis sur : ${t}`,
-    preview: 'Deux questions, une minute : aidez-nous à améliorer nos formations.',
+    subject: (t: string) => `Votre avis sur\u00a0: ${t}`,
+    preview: 'Deux questions, une minute\u00a0: aidez-nous à améliorer nos formations.',
     body: 'Merci d’avoir participé à cette formation. Votre avis nous aide à améliorer les prochaines sessions\u00a0: une note de 1 à 5 et, si vous le souhaitez, un commentaire.',
     cta: 'Donner mon avis',
     note: 'Votre réponse est anonyme pour le formateur\u00a0: l’office de tourisme n’en publie que la synthèse.',

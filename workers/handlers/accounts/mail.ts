@@ -6,7 +6,7 @@ import { establishments, offices, oneTimeTokens, users } from '../../../db/schem
 import { isUuid } from '../../../common/ids';
 // A pure helper (HMAC of the token id); importing it keeps one definition of the link token.
 import { deriveOneTimeToken, hashToken } from '../../../common/link-tokens';
-import type { ComposeContext } from '../mail/context';
+import { appLink, type ComposeContext } from '../mail/context';
 import type { MailLoader } from '../../feature';
 
 /** Loaders of the accounts mails: invitation, password reset, password changed. */
@@ -39,7 +39,7 @@ async function usableToken(db: Database, tokenId: string, purpose: 'invitation' 
   return { ...row, token };
 }
 
-const homeUrl = (ctx: ComposeContext) => `${ctx.config.PUBLIC_URL}/`;
+const homeUrl = (ctx: ComposeContext) => appLink(ctx, `/`);
 
 export const accountsMail = {
   invitation: (async (db, params, ctx) => {
@@ -50,7 +50,7 @@ export const accountsMail = {
       role: t.role,
       organisationName: t.role === 'partner' ? t.establishmentName : t.role === 'staff' ? t.officeName : null,
       inviterName: t.inviterName,
-      link: `${ctx.config.PUBLIC_URL}/invitation/${t.token}`,
+      link: appLink(ctx, `/invitation/${t.token}`),
       expiresAt: t.expiresAt,
       homeUrl: homeUrl(ctx),
     };
@@ -59,7 +59,7 @@ export const accountsMail = {
   'password-reset': (async (db, params, ctx) => {
     const t = await usableToken(db, uuidParam(params, 'tokenId'), 'password_reset', ctx);
     if (!t || t.status !== 'active') return null;
-    return { recipientName: t.name, link: `${ctx.config.PUBLIC_URL}/reinitialiser/${t.token}`, expiresAt: t.expiresAt, homeUrl: homeUrl(ctx) };
+    return { recipientName: t.name, link: appLink(ctx, `/reinitialiser/${t.token}`), expiresAt: t.expiresAt, homeUrl: homeUrl(ctx) };
   }) satisfies MailLoader<'password-reset'>,
 
   'password-changed': (async (db, _params, ctx) => {
@@ -73,7 +73,7 @@ export const accountsMail = {
       recipientName: user.name,
       email: user.email,
       changedAt: ctx.message.createdAt,
-      forgotLink: `${ctx.config.PUBLIC_URL}/mot-de-passe-oublie`,
+      forgotLink: appLink(ctx, `/mot-de-passe-oublie`),
       homeUrl: homeUrl(ctx),
     };
   }) satisfies MailLoader<'password-changed'>,

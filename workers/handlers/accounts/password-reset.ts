@@ -18,6 +18,7 @@ export const requestPasswordReset: JobHandler<'accounts.password-reset'> = async
     ip: payload.ip,
     requestId: payload.requestId,
     ttlMs: ctx.config.RESET_TTL_MINUTES * 60_000,
+    invitationTtlMs: ctx.config.INVITATION_TTL_HOURS * 3_600_000,
     hashFor: (id) => hashToken(deriveOneTimeToken(ctx.config.JWT_SECRET, id)),
   });
   if (messageId) await enqueue(ctx.queues, 'mail.send', { messageId });

@@ -6,3 +6,11 @@ export interface ComposeContext {
   config: Pick<Config, 'PUBLIC_URL' | 'JWT_SECRET'>;
   message: ClaimedMail;
 }
+
+/**
+ * A link into the app from a mail: pages opened from an English mail open in English
+ * (the client reads `?lang=` before its first render); French is the app's default and needs nothing.
+ */
+export function appLink(ctx: ComposeContext, path: string): string {
+  return `${ctx.config.PUBLIC_URL}${path}${ctx.message.language === 'en' ? '?lang=en' : ''}`;
+}

@@ -9,7 +9,7 @@ import { sessionCalendar } from '../../../common/calendar';
 import { mapUrl, placeLine } from '../../../common/places';
 import type { MailAttachment } from '../../../emails/transport';
 import { offerToken, surveyToken } from '../../../common/link-tokens';
-import type { ComposeContext } from '../mail/context';
+import { appLink, type ComposeContext } from '../mail/context';
 import { isUuid } from '../../../common/ids';
 
 /**
@@ -30,9 +30,9 @@ function eventId(params: Record<string, unknown>): number {
   return v;
 }
 
-const sessionPage = (ctx: ComposeContext, id: string) => `${ctx.config.PUBLIC_URL}/formations/sessions/${id}`;
-const myTrainings = (ctx: ComposeContext) => `${ctx.config.PUBLIC_URL}/formations/mes-formations`;
-const home = (ctx: ComposeContext) => `${ctx.config.PUBLIC_URL}/`;
+const sessionPage = (ctx: ComposeContext, id: string) => appLink(ctx, `/formations/sessions/${id}`);
+const myTrainings = (ctx: ComposeContext) => appLink(ctx, `/formations/mes-formations`);
+const home = (ctx: ComposeContext) => appLink(ctx, `/`);
 
 function info(doc: SessionDocument, ctx: ComposeContext, confirmed: boolean): TrainingSessionInfo {
   const locale = ctx.message.language;
@@ -86,7 +86,7 @@ export const trainingComposers = {
     if (ev.details.round !== x.reg.offerRound) return null;
     return {
       recipientName: x.reg.userName, session: info(x.doc, ctx, false), homeUrl: home(ctx),
-      link: `${ctx.config.PUBLIC_URL}/formations/offres/${offerToken(ctx.config.JWT_SECRET, x.reg.id, x.reg.offerRound)}`,
+      link: appLink(ctx, `/formations/offres/${offerToken(ctx.config.JWT_SECRET, x.reg.id, x.reg.offerRound)}`),
       expiresAt: x.reg.offerExpiresAt,
     };
   }) satisfies Loader<TrainingOfferProps>,
@@ -137,7 +137,7 @@ export const trainingComposers = {
     if (!x || x.reg.status !== 'confirmed' || x.reg.attendance === 'absent' || x.doc.status === 'cancelled') return null;
     return {
       recipientName: x.reg.userName, session: info(x.doc, ctx, false), homeUrl: home(ctx),
-      link: `${ctx.config.PUBLIC_URL}/formations/enquete/${surveyToken(ctx.config.JWT_SECRET, x.reg.id)}`,
+      link: appLink(ctx, `/formations/enquete/${surveyToken(ctx.config.JWT_SECRET, x.reg.id)}`),
     };
   }) satisfies Loader<TrainingSurveyProps>,
 };

@@ -26,7 +26,13 @@ export function usePickerProps() {
       yearLevelControl: t('sessionForm.calendar.yearLevel'),
     },
     hideOutsideDates: true,
-    timePickerProps: { format: formatLocale() === 'fr' ? ('24h' as const) : ('12h' as const) },
+    // Every part of the time field is named, the English AM/PM select included.
+    timePickerProps: {
+      format: formatLocale() === 'fr' ? ('24h' as const) : ('12h' as const),
+      hoursInputLabel: t('sessionForm.calendar.hours'),
+      minutesInputLabel: t('sessionForm.calendar.minutes'),
+      amPmInputLabel: t('sessionForm.calendar.amPm'),
+    },
     submitButtonProps: { 'aria-label': t('sessionForm.pickerDone') },
   };
 }
