@@ -50,6 +50,8 @@ export default async function documentRoutes(fastify: FastifyInstance) {
 
   app.post('/api/documents', {
     preHandler: staff,
+    // Uploads are multipart; the cross-site check of every write still applies (server/plugins/security.ts).
+    config: { bodyTypes: ['multipart/form-data'] },
     schema: {
       tags, summary: 'Dépose un document (multipart : champ `meta` en JSON, puis le fichier)', consumes: ['multipart/form-data'],
       response: { 201: UploadResultSchema, ...uploadProblems },
@@ -96,6 +98,8 @@ export default async function documentRoutes(fastify: FastifyInstance) {
 
   app.post('/api/documents/:id/versions', {
     preHandler: staff,
+    // Uploads are multipart; the cross-site check of every write still applies (server/plugins/security.ts).
+    config: { bodyTypes: ['multipart/form-data'] },
     schema: {
       tags, summary: 'Dépose une nouvelle version (multipart : `meta` { changeNote } puis le fichier)', consumes: ['multipart/form-data'],
       params: IdParams, response: { 201: UploadResultSchema, ...uploadProblems },

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { mailMessages } from '../../db/schema';
 import { createTestApp, createUser, injectAs, type TestContext } from '../helpers/app';
 import { expectProblem } from '../helpers/accounts';
+import { until } from '../helpers/until';
 
 let ctx: TestContext;
 
@@ -32,7 +33,10 @@ describe('dead ends say what they are', () => {
     const invited = await createUser(ctx, 'partner', { status: 'invited', passwordHash: null });
     const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/password/forgot', payload: { email: invited.email } });
     expect(res.statusCode).toBe(202);
-    const mails = await ctx.db.select({ template: mailMessages.template }).from(mailMessages).where(and(eq(mailMessages.userId, invited.id)));
-    expect(mails.map((m) => m.template)).toEqual(['invitation']);
+    // The api answers before any lookup; the worker's job writes the mail (issue 9 item 11).
+    await ctx.startWorkers();
+    const templates = async () => (await ctx.db.select({ template: mailMessages.template }).from(mailMessages).where(and(eq(mailMessages.userId, invited.id)))).map((m) => m.template);
+    await until(async () => (await templates()).length > 0, 10_000);
+    expect(await templates()).toEqual(['invitation']);
   });
 });

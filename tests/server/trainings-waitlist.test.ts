@@ -238,7 +238,7 @@ describe('staff changes notify registrants', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().place).toMatchObject({ kind: 'address', communeInsee: '34111' });
     // Confirmed (1st) and offered (3rd) are told; the cancelled one is not.
-    const changed = await smtp.waitFor((m) => /Changement : Tourisme durable/.test(m.subject), 2);
+    const changed = await smtp.waitFor((m) => /Changement\s: Tourisme durable/.test(m.subject), 2);
     expect(changed.map((m) => m.to[0]).sort()).toEqual([group[0]!.email, group[2]!.email].sort());
     const text = await textOf(changed.find((m) => m.to.includes(group[0]!.email))!);
     expect(text).toContain('Salle polyvalente');
@@ -248,14 +248,14 @@ describe('staff changes notify registrants', () => {
 
     const cancelled = await asStaff({ method: 'POST', url: `/api/trainings/sessions/${s}/cancel`, payload: { reason: 'Formatrice malade' } });
     expect(cancelled.json().status).toBe('cancelled');
-    const notices = await smtp.waitFor((m) => /Session annulée : Tourisme durable/.test(m.subject), 2);
+    const notices = await smtp.waitFor((m) => /Session annulée\s: Tourisme durable/.test(m.subject), 2);
     expect(await textOf(notices[0]!)).toContain('Formatrice malade');
     // The outstanding offer can no longer be taken; a cancelled session takes no sign-up.
     expect((await group[2]!.inject({ method: 'POST', url: `/api/trainings/registrations/${regs[2]!.id}/accept` })).statusCode).toBe(409);
     expect((await (await people(1))[0]!.inject({ method: 'POST', url: `/api/trainings/sessions/${s}/registrations`, payload: {} })).statusCode).toBe(409);
     expect((await asStaff({ method: 'PATCH', url: `/api/trainings/sessions/${s}`, payload: { status: 'open' } })).statusCode).toBe(409);
     await new Promise((r) => setTimeout(r, 300));
-    expect(smtp.messages.filter((m) => /Changement : Tourisme durable/.test(m.subject))).toHaveLength(2);
+    expect(smtp.messages.filter((m) => /Changement\s: Tourisme durable/.test(m.subject))).toHaveLength(2);
     const rows = await ctx.db.select({ template: mailMessages.template }).from(mailMessages).where(eq(mailMessages.template, 'training-session-cancelled'));
     expect(rows.length).toBeGreaterThanOrEqual(2);
   });

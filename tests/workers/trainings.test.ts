@@ -69,9 +69,9 @@ describe('trainings.reminders', () => {
 
     await run('trainings.reminders', {});
     await run('trainings.reminders', {});
-    const mails = await smtp.waitFor((m) => /Rappel : Atelier Accueil Vélo/.test(m.subject), 2);
+    const mails = await smtp.waitFor((m) => /Rappel\s: Atelier Accueil Vélo/.test(m.subject), 2);
     await sleep(400);
-    expect(smtp.messages.filter((m) => /Rappel : Atelier Accueil Vélo/.test(m.subject)).map((m) => m.to[0]).sort()).toEqual([a.email, b.email].sort());
+    expect(smtp.messages.filter((m) => /Rappel\s: Atelier Accueil Vélo/.test(m.subject)).map((m) => m.to[0]).sort()).toEqual([a.email, b.email].sort());
     const text = (await simpleParser(mails[0]!.raw)).text!;
     expect(text).toContain('Le Vigan');
     expect(text).toContain('https://www.openstreetmap.org/search?query=');
@@ -82,9 +82,9 @@ describe('trainings.reminders', () => {
     expect(moved.ok).toBe(true);
     await run('trainings.reminders', {});
     await run('trainings.reminders', {});
-    await smtp.waitFor((m) => /Rappel : Atelier Accueil Vélo/.test(m.subject), 4);
+    await smtp.waitFor((m) => /Rappel\s: Atelier Accueil Vélo/.test(m.subject), 4);
     await sleep(400);
-    expect(smtp.messages.filter((m) => /Rappel : Atelier Accueil Vélo/.test(m.subject))).toHaveLength(4);
+    expect(smtp.messages.filter((m) => /Rappel\s: Atelier Accueil Vélo/.test(m.subject))).toHaveLength(4);
   });
 });
 
@@ -100,7 +100,7 @@ describe('trainings.surveys', () => {
     await ctx.db.update(trainingSessions).set({ startsAt: start, endsAt: new Date(start.getTime() + 2 * HOUR), signupDeadline: new Date(start.getTime() - HOUR) }).where(eq(trainingSessions.id, s));
     await run('trainings.surveys', {});
     await run('trainings.surveys', {});
-    const [mail] = await smtp.waitFor(to(a.email, /Votre avis sur : Bilan de saison/));
+    const [mail] = await smtp.waitFor(to(a.email, /Votre avis sur\s: Bilan de saison/));
     expect((await simpleParser(mail!.raw)).text).toMatch(/\/formations\/enquete\/[A-Za-z0-9._-]+/);
     await sleep(400);
     expect(smtp.messages.filter((m) => /Bilan de saison/.test(m.subject)).map((m) => m.to[0])).toEqual([a.email]);
@@ -122,9 +122,9 @@ describe('trainings.notice', () => {
     const noticeId = out.effects.notices[0]!;
     expect(await run('trainings.notice', { noticeId })).toEqual({ queued: 2 });
     await run('trainings.notice', { noticeId });
-    await smtp.waitFor((m) => /Changement : Photo pour hébergeurs/.test(m.subject), 2);
+    await smtp.waitFor((m) => /Changement\s: Photo pour hébergeurs/.test(m.subject), 2);
     await sleep(400);
-    expect(smtp.messages.filter((m) => /Changement : Photo pour hébergeurs/.test(m.subject)).map((m) => m.to[0]).sort()).toEqual([a.email, b.email].sort());
+    expect(smtp.messages.filter((m) => /Changement\s: Photo pour hébergeurs/.test(m.subject)).map((m) => m.to[0]).sort()).toEqual([a.email, b.email].sort());
     await expect(run('trainings.notice', { noticeId: 'nope' } as never)).rejects.toBeInstanceOf(UnrecoverableError);
     await expect(run('trainings.notice', { noticeId: '00000000-0000-4000-8000-000000000000' })).rejects.toBeInstanceOf(UnrecoverableError);
   });
@@ -154,7 +154,7 @@ describe('trainings.offer-expire and trainings.sweep', () => {
     const events = await ctx.db.select({ kind: trainingRegistrationEvents.kind, registrationId: trainingRegistrationEvents.registrationId }).from(trainingRegistrationEvents).where(eq(trainingRegistrationEvents.sessionId, s));
     expect(events.filter((e) => e.kind === 'expired')).toEqual([{ kind: 'expired', registrationId: rb }]);
     expect(events.filter((e) => e.kind === 'offered').map((e) => e.registrationId)).toEqual([rb, rc]);
-    await smtp.waitFor(to(c.email, /place s’est libérée : Langue des signes/));
+    await smtp.waitFor(to(c.email, /place s’est libérée\s: Langue des signes/));
     await smtp.waitFor(to(b.email, /Proposition expirée/));
     const counts = await seatCounts(ctx, s);
     expect(counts.counters).toEqual(counts.rows);
@@ -164,7 +164,7 @@ describe('trainings.offer-expire and trainings.sweep', () => {
     expect(await run('trainings.sweep', {})).toMatchObject({ expired: 1 });
     expect(await run('trainings.sweep', {})).toMatchObject({ expired: 0 });
     await sleep(400);
-    expect(smtp.messages.filter(to(c.email, /place s’est libérée : Langue des signes/))).toHaveLength(1);
+    expect(smtp.messages.filter(to(c.email, /place s’est libérée\s: Langue des signes/))).toHaveLength(1);
     expect(smtp.messages.filter(to(c.email, /Proposition expirée/))).toHaveLength(1);
 
     await expect(run('trainings.offer-expire', { registrationId: rb, round: 'x', expiresAt: 'y' } as never)).rejects.toBeInstanceOf(UnrecoverableError);
