@@ -7,7 +7,7 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 
 export const DocumentStatusSchema = OneOf(DOCUMENT_STATUSES);
 const Tag = Type.String({ minLength: 1, maxLength: 40 });
-const Day = Type.String({ format: 'date' });
+const Day = Type.String({ format: 'date', maxLength: 10 });
 
 export const VersionSchema = Type.Object({
   id: Uuid,
