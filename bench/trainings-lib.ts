@@ -6,7 +6,7 @@ import postgres from 'postgres';
 import { Redis } from 'ioredis';
 import { createDb, type DbHandle } from '../db/client';
 import { seedTerritory } from '../db/seed/territory';
-import { establishments, sessions, users } from '../db/schema';
+import { establishments, logins, users } from '../db/schema';
 import { buildApp, type App } from '../server/app';
 import { loadConfig } from '../common/config';
 import { createQueues } from '../workers/jobs';
@@ -78,11 +78,11 @@ export async function signedInPartners(env: BenchEnv, count: number, label = 'p'
     .insert(users)
     .values(ests.map((e, i) => ({ email: `${label}${i}-${randomBytes(3).toString('hex')}@bench.test`, name: `Partenaire ${label}${i}`, role: 'partner' as const, status: 'active' as const, establishmentId: e.id })))
     .returning({ id: users.id, establishmentId: users.establishmentId });
-  const sess = await env.db
-    .insert(sessions)
+  const rowsOfLogins = await env.db
+    .insert(logins)
     .values(rows.map((u) => ({ userId: u.id, expiresAt: new Date(Date.now() + 86_400_000) })))
-    .returning({ id: sessions.id, userId: sessions.userId });
-  const sidOf = new Map(sess.map((s) => [s.userId, s.id]));
+    .returning({ id: logins.id, userId: logins.userId });
+  const sidOf = new Map(rowsOfLogins.map((s) => [s.userId, s.id]));
   return rows.map((u) => ({
     id: u.id,
     establishmentId: u.establishmentId,

@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Database, Tx } from '../client';
 import {
-  auditLog, capturedMails, defaultEmailPreferences, establishments, mailMessages, offices, oneTimeTokens, sessions, users,
+  auditLog, capturedMails, defaultEmailPreferences, establishments, mailMessages, offices, logins, oneTimeTokens, users,
   type EmailPreferences,
 } from '../schema';
 import { recordAudit } from './audit';
 import { queueMail } from './mail';
-import { insertSession, revokeUserSessions, type SessionGrant, type SessionInput } from './sessions';
+import { insertLogin, revokeUserLogins, type LoginGrant, type LoginInput } from './logins';
 import { consumeOneTimeToken, createOneTimeToken, peekOneTimeToken, type TokenPurpose } from './tokens';
 import type { Language, Role, UserStatus } from '../../common/accounts';
 import { iso, isoOrNull, likePattern } from '../../common/text';
@@ -76,8 +76,8 @@ export async function getPasswordHash(db: Database, userId: string): Promise<str
   return row?.passwordHash ?? null;
 }
 
-/** New password from the profile page: other sessions end, a notice is mailed. Returns the mail to enqueue. */
-export async function changePassword(db: Database, input: { userId: string; keepSessionId: string; passwordHash: string; ip: string | null }): Promise<string | null> {
+/** New password from the profile page: other log-ins end, a notice is mailed. Returns the mail to enqueue. */
+export async function changePassword(db: Database, input: { userId: string; keepLoginId: string; passwordHash: string; ip: string | null }): Promise<string | null> {
   return db.transaction(async (tx) => {
     const [user] = await tx
       .update(users)
@@ -85,7 +85,7 @@ export async function changePassword(db: Database, input: { userId: string; keep
       .where(eq(users.id, input.userId))
       .returning({ email: users.email, language: users.language });
     if (!user) return null;
-    await revokeUserSessions(tx, input.userId, 'password_changed', input.keepSessionId);
+    await revokeUserLogins(tx, input.userId, 'password_changed', input.keepLoginId);
     await recordAudit(tx, { actorId: input.userId, action: 'password.change', targetType: 'user', targetId: input.userId, ip: input.ip });
     return queueMail(tx, { template: 'password-changed', userId: input.userId, toAddress: user.email, language: user.language, params: {} });
   });
@@ -134,7 +134,7 @@ export async function requestPasswordReset(
 
 export type ResetResult = { ok: true; userId: string; messageId: string | null } | { ok: false; reason: 'invalidToken' };
 
-/** Sets the new password from a reset link: the token is spent, every session ends, a notice is mailed. */
+/** Sets the new password from a reset link: the token is spent, every log-in ends, a notice is mailed. */
 export async function resetPassword(db: Database, input: { tokenHash: string; passwordHash: string; ip: string | null }): Promise<ResetResult> {
   return db.transaction(async (tx) => {
     const token = await consumeOneTimeToken(tx, input.tokenHash, 'password_reset');
@@ -145,19 +145,19 @@ export async function resetPassword(db: Database, input: { tokenHash: string; pa
       .where(and(eq(users.id, token.userId), eq(users.status, 'active'), isNull(users.erasedAt)))
       .returning({ email: users.email, language: users.language });
     if (!user) return { ok: false as const, reason: 'invalidToken' as const };
-    await revokeUserSessions(tx, token.userId, 'password_reset');
+    await revokeUserLogins(tx, token.userId, 'password_reset');
     await recordAudit(tx, { actorId: token.userId, action: 'password.reset', targetType: 'user', targetId: token.userId, ip: input.ip });
     const messageId = await queueMail(tx, { template: 'password-changed', userId: token.userId, toAddress: user.email, language: user.language, params: {}, dedupeKey: `password-changed:${token.id}` });
     return { ok: true as const, userId: token.userId, messageId };
   });
 }
 
-export type AcceptResult = { ok: true; grant: SessionGrant } | { ok: false; reason: 'invalidToken' };
+export type AcceptResult = { ok: true; grant: LoginGrant } | { ok: false; reason: 'invalidToken' };
 
 /** Accepting an invitation activates the account with its first password and signs the user in. */
 export async function acceptInvitation(
   db: Database,
-  input: { tokenHash: string; passwordHash: string; name?: string; session: SessionInput },
+  input: { tokenHash: string; passwordHash: string; name?: string; login: LoginInput },
 ): Promise<AcceptResult> {
   return db.transaction(async (tx) => {
     const token = await consumeOneTimeToken(tx, input.tokenHash, 'invitation');
@@ -171,9 +171,9 @@ export async function acceptInvitation(
       .where(and(eq(users.id, token.userId), eq(users.status, 'invited'), isNull(users.erasedAt)))
       .returning({ id: users.id, role: users.role, language: users.language });
     if (!user) return { ok: false as const, reason: 'invalidToken' as const };
-    const sessionId = await insertSession(tx, user.id, input.session);
-    await recordAudit(tx, { actorId: user.id, action: 'user.acceptInvitation', targetType: 'user', targetId: user.id, ip: input.session.ip });
-    return { ok: true as const, grant: { sessionId, userId: user.id, role: user.role, language: user.language } };
+    const loginId = await insertLogin(tx, user.id, input.login);
+    await recordAudit(tx, { actorId: user.id, action: 'user.acceptInvitation', targetType: 'user', targetId: user.id, ip: input.login.ip });
+    return { ok: true as const, grant: { loginId, userId: user.id, role: user.role, language: user.language } };
   });
 }
 
@@ -363,7 +363,7 @@ export async function updateUser(
       recordAudit(tx, { actorId: actor.id, action, targetType: 'user', targetId: target.id, details, ip: input.ip });
     if (status !== target.status) {
       await audit('user.status', { from: target.status, to: status });
-      if (status === 'disabled') await revokeUserSessions(tx, target.id, 'disabled');
+      if (status === 'disabled') await revokeUserLogins(tx, target.id, 'disabled');
     }
     if (role !== target.role) await audit('user.role', { from: target.role, to: role });
     if (establishmentId !== target.establishmentId || officeId !== target.officeId) {
@@ -415,14 +415,14 @@ export async function exportUserData(db: Database, userId: string, ip: string | 
     const [office] = profile.officeId
       ? await tx.select({ id: offices.id, name: offices.name }).from(offices).where(eq(offices.id, profile.officeId))
       : [];
-    const sessionRows = await tx
+    const loginRows = await tx
       .select({
-        createdAt: sessions.createdAt, lastUsedAt: sessions.lastUsedAt, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt,
-        revokedReason: sessions.revokedReason, userAgent: sessions.userAgent, ip: sessions.ip,
+        createdAt: logins.createdAt, lastUsedAt: logins.lastUsedAt, expiresAt: logins.expiresAt, revokedAt: logins.revokedAt,
+        revokedReason: logins.revokedReason, userAgent: logins.userAgent, ip: logins.ip,
       })
-      .from(sessions)
-      .where(eq(sessions.userId, userId))
-      .orderBy(desc(sessions.createdAt));
+      .from(logins)
+      .where(eq(logins.userId, userId))
+      .orderBy(desc(logins.createdAt));
     const tokenRows = await tx
       .select({ purpose: oneTimeTokens.purpose, createdAt: oneTimeTokens.createdAt, expiresAt: oneTimeTokens.expiresAt, usedAt: oneTimeTokens.usedAt })
       .from(oneTimeTokens)
@@ -451,7 +451,7 @@ export async function exportUserData(db: Database, userId: string, ip: string | 
       },
       establishment: establishment ?? null,
       office: office ?? null,
-      sessions: sessionRows.map((s) => ({ ...s, createdAt: iso(s.createdAt), lastUsedAt: iso(s.lastUsedAt), expiresAt: iso(s.expiresAt), revokedAt: isoOrNull(s.revokedAt) })),
+      logins: loginRows.map((s) => ({ ...s, createdAt: iso(s.createdAt), lastUsedAt: iso(s.lastUsedAt), expiresAt: iso(s.expiresAt), revokedAt: isoOrNull(s.revokedAt) })),
       oneTimeTokens: tokenRows.map((t) => ({ purpose: t.purpose, createdAt: iso(t.createdAt), expiresAt: iso(t.expiresAt), usedAt: isoOrNull(t.usedAt) })),
       auditLog: auditRows.map((a) => ({
         action: a.action, targetType: a.targetType, targetId: a.targetId, byThisUser: a.actorId === userId, details: a.details, ip: a.ip, createdAt: iso(a.createdAt),
@@ -467,7 +467,7 @@ export const erasedEmail = (id: string) => `deleted-${id}@invalid`;
 /**
  * Erasure: the account is anonymised rather than deleted so that what it
  * contributed (its establishment, the establishment's figures) stays
- * consistent. Sessions, tokens and captured copies of its mail are deleted;
+ * consistent. Log-ins, tokens and captured copies of its mail are deleted;
  * audit rows stay (they hold ids only).
  */
 export async function eraseUser(db: Database, userId: string, ip: string | null): Promise<{ ok: true } | { ok: false; reason: 'lastAdmin' | 'notFound' }> {
@@ -491,7 +491,7 @@ export async function eraseUser(db: Database, userId: string, ip: string | null)
         emailPreferences: { newsletter: false, news: false, trainings: false }, erasedAt: sql`now()`, updatedAt: sql`now()`,
       })
       .where(eq(users.id, userId));
-    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await tx.delete(logins).where(eq(logins.userId, userId));
     await tx.delete(oneTimeTokens).where(eq(oneTimeTokens.userId, userId));
     const mine = tx.select({ id: mailMessages.id }).from(mailMessages).where(eq(mailMessages.userId, userId));
     await tx.delete(capturedMails).where(sql`${capturedMails.messageId} IN (${mine})`);

@@ -71,9 +71,13 @@ export const users = pgTable(
   ],
 );
 
-/** A log-in session; its refresh tokens rotate, and reuse of a spent one revokes the whole session. */
-export const sessions = pgTable(
-  'sessions',
+/**
+ * A log-in (a signed-in browser or device; "session" is kept for training
+ * sessions): its refresh tokens rotate, and reuse of a spent one revokes the
+ * whole log-in.
+ */
+export const logins = pgTable(
+  'logins',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
@@ -85,18 +89,18 @@ export const sessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedReason: text('revoked_reason'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [index('logins_user_idx').on(t.userId)],
 );
 
 export const refreshTokens = pgTable(
   'refresh_tokens',
   {
     tokenHash: text('token_hash').primaryKey(),
-    sessionId: uuid('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
+    loginId: uuid('login_id').notNull().references(() => logins.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
-  (t) => [index('refresh_tokens_session_idx').on(t.sessionId)],
+  (t) => [index('refresh_tokens_login_idx').on(t.loginId)],
 );
 
 /** Invitation and password-reset tokens: only their hash is stored; single use; expiring. */

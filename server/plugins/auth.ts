@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
 import { and, eq, isNull, gt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler, preParsingAsyncHookHandler } from 'fastify';
-import { sessions, users } from '../../db/schema';
+import { logins, users } from '../../db/schema';
 import type { Locale } from '../i18n';
 import { Problem } from './errors';
 import { ROLES, type Role } from '../../common/roles';
@@ -17,6 +17,7 @@ export const REFRESH_COOKIE_PATH = '/api/auth';
 /** Claims of the short-lived access JWT. */
 export interface AccessClaims {
   sub: string;
+  /** The log-in (`logins.id`). */
   sid: string;
   role: Role;
   lang: Locale;
@@ -76,13 +77,13 @@ export default fp(
     const loadPrincipal = db
       .select({
         userId: users.id, role: users.role, establishmentId: users.establishmentId, officeId: users.officeId,
-        language: users.language, name: users.name, email: users.email, sessionExpiresAt: sessions.expiresAt,
+        language: users.language, name: users.name, email: users.email, loginExpiresAt: logins.expiresAt,
       })
       .from(users)
-      .innerJoin(sessions, eq(sessions.userId, users.id))
+      .innerJoin(logins, eq(logins.userId, users.id))
       .where(and(
-        eq(users.id, sql.placeholder('userId')), eq(sessions.id, sql.placeholder('sessionId')),
-        eq(users.status, 'active'), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`),
+        eq(users.id, sql.placeholder('userId')), eq(logins.id, sql.placeholder('loginId')),
+        eq(users.status, 'active'), isNull(logins.revokedAt), gt(logins.expiresAt, sql`now()`),
       ))
       .prepare('auth_load_principal');
 
@@ -97,13 +98,13 @@ export default fp(
       }
       const useCache = cache !== null && request.routeOptions.config?.principalCache === true;
       const cached = useCache ? await cache.get(claims.sid, claims.sub) : null;
-      if (cached) return (request.principal = { ...cached, sessionId: claims.sid });
+      if (cached) return (request.principal = { ...cached, loginId: claims.sid });
       const epoch = cache?.epoch();
-      const [row] = await loadPrincipal.execute({ userId: claims.sub, sessionId: claims.sid });
+      const [row] = await loadPrincipal.execute({ userId: claims.sub, loginId: claims.sid });
       if (!row) throw new Problem(401, 'error.sessionExpired');
-      const { sessionExpiresAt, ...principal } = row;
-      cache?.set(claims.sid, principal, sessionExpiresAt, epoch!);
-      request.principal = { ...principal, sessionId: claims.sid };
+      const { loginExpiresAt, ...principal } = row;
+      cache?.set(claims.sid, principal, loginExpiresAt, epoch!);
+      request.principal = { ...principal, loginId: claims.sid };
       return request.principal;
     }
 

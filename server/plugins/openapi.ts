@@ -11,7 +11,7 @@ export default fp(
         info: { title: 'Espace Pro Sud Cévennes API', version: '1.0.0', description: 'API du centre de ressources des partenaires. Authentification par cookies httpOnly (ep_access, ep_refresh).' },
         components: { securitySchemes: { cookieAuth: { type: 'apiKey', in: 'cookie', name: 'ep_access' } } },
       },
-      // Each operation says whether it needs a session: public routes (config.public) need none, the others the cookie.
+      // Each operation says whether it needs a log-in: public routes (config.public) need none, the others the cookie.
       transform: ({ schema, url, route }) => {
         const isPublic = (route.config as { public?: boolean } | undefined)?.public === true;
         return { schema: { ...schema, security: isPublic ? [] : [{ cookieAuth: [] }] } as typeof schema, url };

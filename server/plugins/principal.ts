@@ -3,12 +3,13 @@ import type { Locale } from '../i18n';
 
 /**
  * Who is calling, re-read from the database on every request (a disabled user
- * or revoked session loses access at once). Its own module so that the auth
+ * or revoked log-in loses access at once). Its own module so that the auth
  * plugin and the principal cache share it without importing each other.
  */
 export interface Principal {
   userId: string;
-  sessionId: string;
+  /** The log-in (`logins` row, the access token's `sid` claim). */
+  loginId: string;
   role: Role;
   establishmentId: string | null;
   officeId: string | null;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { Type } from 'typebox';
 import { peekToken } from '../../db/queries/accounts';
-import { findLoginCandidate, logOutEverywhere, revokeSession, rotateRefreshToken, sessionOfRefreshToken, startSession, type SessionGrant } from '../../db/queries/sessions';
+import { findLoginCandidate, logOutEverywhere, loginOfRefreshToken, revokeLogin, rotateRefreshToken, startLogin, type LoginGrant } from '../../db/queries/logins';
 import { requestLocale, t } from '../i18n';
 import { hashPassword, passwordProblem, verifyPassword } from '../lib/passwords';
 import { deriveRefreshSuccessor, hashToken, randomToken } from '../../common/link-tokens';
@@ -41,7 +41,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
   const forgotPerAddress = new RateLimiterRedis({ storeClient: app.redis, keyPrefix: `${config.QUEUE_PREFIX}:rl:forgot-address`, points: FORGOT_PER_ADDRESS, duration: 15 * 60 });
   const deviceCookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, path: DEVICE_COOKIE_PATH, maxAge: DEVICE_TTL_DAYS * 86_400 };
 
-  const sessionInput = (request: FastifyRequest, refresh: string) => ({
+  const loginInput = (request: FastifyRequest, refresh: string) => ({
     userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null,
     ip: request.ip,
     refreshHash: hashToken(refresh),
@@ -49,8 +49,8 @@ export default async function authRoutes(fastify: FastifyInstance) {
   });
 
   /** Signs the access token, sets both cookies and answers { user }. */
-  async function sendSession(reply: FastifyReply, grant: SessionGrant, refresh: string) {
-    const access = app.jwt.sign({ sub: grant.userId, sid: grant.sessionId, role: grant.role, lang: grant.language });
+  async function sendLogin(reply: FastifyReply, grant: LoginGrant, refresh: string) {
+    const access = app.jwt.sign({ sub: grant.userId, sid: grant.loginId, role: grant.role, lang: grant.language });
     app.setAuthCookies(reply, { access, refresh, refreshMaxAgeSeconds: refreshTtlMs / 1000 });
     const user = await getMe(app, grant.userId);
     return reply.header('cache-control', 'no-store').code(200).send({ user: user! });
@@ -72,7 +72,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
     // verifyPassword hashes anyway when there is no account, so timing does not tell whether the address exists.
     const valid = await verifyPassword(candidate?.passwordHash ?? null, password);
     const refresh = randomToken();
-    const grant = candidate && valid && candidate.status === 'active' ? await startSession(db, candidate.id, sessionInput(request, refresh)) : null;
+    const grant = candidate && valid && candidate.status === 'active' ? await startLogin(db, candidate.id, loginInput(request, refresh)) : null;
     if (!grant) {
       await loginThrottle.failed(attempt);
       throw new Problem(401, 'auth.invalidCredentials');
@@ -80,12 +80,12 @@ export default async function authRoutes(fastify: FastifyInstance) {
     await loginThrottle.succeeded(attempt);
     // This browser may now log in to this address even while others are locked out of it.
     reply.setCookie(DEVICE_COOKIE, signDeviceCookie(config.JWT_SECRET, email), deviceCookieOptions);
-    return sendSession(reply, grant, refresh);
+    return sendLogin(reply, grant, refresh);
   });
 
   app.post('/api/auth/refresh', {
     config: { public: true },
-    schema: { tags, summary: 'Renouvelle la session (rotation du jeton de rafraîchissement)', response: { 200: UserEnvelope, ...problemResponses } },
+    schema: { tags, summary: 'Renouvelle la connexion (rotation du jeton de rafraîchissement)', response: { 200: UserEnvelope, ...problemResponses } },
   }, async (request, reply) => {
     const token = request.cookies[REFRESH_COOKIE];
     if (!token) throw new Problem(401, 'error.sessionExpired');
@@ -97,30 +97,30 @@ export default async function authRoutes(fastify: FastifyInstance) {
     };
     const result = await rotateRefreshToken(db, { tokenHash: hashToken(token), successorHash: (n) => hashToken(successor(n)), ttlMs: refreshTtlMs });
     if (result.kind !== 'ok') {
-      if (result.kind === 'reused') request.log.warn('refresh token reuse: session revoked');
+      if (result.kind === 'reused') request.log.warn('refresh token reuse: log-in revoked');
       app.clearAuthCookies(reply);
       return sendProblem(request, reply, 401, t('error.sessionExpired', requestLocale(request)));
     }
-    return sendSession(reply, result.grant, successor(result.successor));
+    return sendLogin(reply, result.grant, successor(result.successor));
   });
 
   app.post('/api/auth/logout', {
     config: { public: true },
-    schema: { tags, summary: 'Déconnexion de cette session', response: { 204: NoContent, ...problemResponses } },
+    schema: { tags, summary: 'Déconnexion (cette connexion seulement)', response: { 204: NoContent, ...problemResponses } },
   }, async (request, reply) => {
     const token = request.cookies[REFRESH_COOKIE];
-    let sessionId = token ? await sessionOfRefreshToken(db, hashToken(token)) : null;
-    if (!sessionId && request.cookies[ACCESS_COOKIE]) {
-      sessionId = await request.jwtVerify<AccessClaims>().then((claims) => claims.sid, () => null);
+    let loginId = token ? await loginOfRefreshToken(db, hashToken(token)) : null;
+    if (!loginId && request.cookies[ACCESS_COOKIE]) {
+      loginId = await request.jwtVerify<AccessClaims>().then((claims) => claims.sid, () => null);
     }
-    if (sessionId) await revokeSession(db, sessionId, 'logout');
+    if (loginId) await revokeLogin(db, loginId, 'logout');
     app.clearAuthCookies(reply);
     return reply.code(204).send();
   });
 
   app.post('/api/auth/logout-all', {
     preHandler: app.requireUser,
-    schema: { tags, summary: 'Déconnexion de toutes les sessions', response: { 204: NoContent, ...problemResponses } },
+    schema: { tags, summary: 'Déconnexion de toutes mes connexions', response: { 204: NoContent, ...problemResponses } },
   }, async (request, reply) => {
     await logOutEverywhere(db, request.principal!.userId, request.ip);
     app.clearAuthCookies(reply);
@@ -179,7 +179,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
   app.post('/api/auth/invitation/accept', {
     config: { public: true, rateLimit: perIp() },
     schema: {
-      tags, summary: 'Accepte une invitation : choisit un mot de passe et ouvre une session',
+      tags, summary: 'Accepte une invitation : choisit un mot de passe et se connecte',
       body: AcceptInvitationBody,
       response: { 200: UserEnvelope, ...problemResponses },
     },
@@ -190,7 +190,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
     const weak = await passwordProblem(password, [info.email, info.name, ...(name ? [name] : [])]);
     if (weak) throw new Problem(400, 'error.validation', [{ field: 'password', key: weak }]);
     const refresh = randomToken();
-    const grant = await acceptInvitation(app, { token, passwordHash: await hashPassword(password), name, session: sessionInput(request, refresh) });
-    return sendSession(reply, grant, refresh);
+    const grant = await acceptInvitation(app, { token, passwordHash: await hashPassword(password), name, login: loginInput(request, refresh) });
+    return sendLogin(reply, grant, refresh);
   });
 }

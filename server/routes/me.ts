@@ -19,7 +19,7 @@ const NoContent = Type.Unsafe<void>({ type: 'null', description: 'Pas de contenu
 export default async function meRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db, config } = app;
-  // Counted after authentication (preHandler), per user: guessing the current password with a stolen session is slow.
+  // Counted after authentication (preHandler), per user: guessing the current password with a stolen log-in is slow.
   const perUser = { max: 10, timeWindow: 15 * 60_000, hook: 'preHandler' as const, keyGenerator: (req: FastifyRequest) => `user:${req.principal?.userId ?? req.ip}` };
 
   app.get('/api/me', {
@@ -40,7 +40,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
     if (!me) throw new Problem(401, 'error.sessionExpired');
     if (me.language !== principal.language) {
       // The access token carries the language used for error messages: re-sign it so the change applies at once.
-      const access = app.jwt.sign({ sub: me.id, sid: principal.sessionId, role: me.role, lang: me.language });
+      const access = app.jwt.sign({ sub: me.id, sid: principal.loginId, role: me.role, lang: me.language });
       reply.setCookie(ACCESS_COOKIE, access, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/', maxAge: config.ACCESS_TOKEN_TTL_SECONDS });
     }
     return reply.send(me);
@@ -49,7 +49,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
   app.post('/api/me/password', {
     preHandler: app.requireUser,
     config: { rateLimit: perUser },
-    schema: { tags, summary: 'Change mon mot de passe (mes autres sessions sont fermées)', body: ChangePasswordBody, response: { 204: NoContent, ...problemResponses } },
+    schema: { tags, summary: 'Change mon mot de passe (mes autres connexions sont fermées)', body: ChangePasswordBody, response: { 204: NoContent, ...problemResponses } },
   }, async (request, reply) => {
     const principal = request.principal!;
     const { currentPassword, newPassword } = request.body;
@@ -58,7 +58,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
     }
     const weak = await passwordProblem(newPassword, [principal.email, principal.name]);
     if (weak) throw new Problem(400, 'error.validation', [{ field: 'newPassword', key: weak }]);
-    await changePassword(app, { userId: principal.userId, keepSessionId: principal.sessionId, passwordHash: await hashPassword(newPassword), ip: request.ip });
+    await changePassword(app, { userId: principal.userId, keepLoginId: principal.loginId, passwordHash: await hashPassword(newPassword), ip: request.ip });
     return reply.code(204).send();
   });
 

@@ -85,7 +85,8 @@ export const MeExportSchema = Type.Object(
     }),
     establishment: Type.Union([Type.Unknown(), Type.Null()]),
     office: Type.Union([Type.Unknown(), Type.Null()]),
-    sessions: Type.Array(Type.Object({
+    /** Log-ins: browser, IP address, when opened, last used, ended. */
+    logins: Type.Array(Type.Object({
       createdAt: DateTime, lastUsedAt: DateTime, expiresAt: DateTime, revokedAt: Type.Union([DateTime, Type.Null()]),
       revokedReason: Type.Union([Type.String(), Type.Null()]), userAgent: Type.Union([Type.String(), Type.Null()]), ip: Type.Union([Type.String(), Type.Null()]),
     })),
@@ -102,7 +103,6 @@ export const MeExportSchema = Type.Object(
   },
   { additionalProperties: true },
 );
-export type MeExport = Static<typeof MeExportSchema>;
 
 // ---------- auth ----------
 

@@ -84,7 +84,7 @@ describe('migrations on PGlite and PostgreSQL', () => {
     const [a, b] = await Promise.all([describeSchema(pg), describeSchema(lite)]);
     expect(a.columns.length).toBeGreaterThan(50);
     const tables = new Set(a.columns.map((c) => c.table_name));
-    for (const t of ['communes', 'offices', 'establishments', 'users', 'sessions', 'one_time_tokens', 'audit_log', 'mail_messages', 'captured_mails']) expect(tables).toContain(t);
+    for (const t of ['communes', 'offices', 'establishments', 'users', 'logins', 'one_time_tokens', 'audit_log', 'mail_messages', 'captured_mails']) expect(tables).toContain(t);
     expect(b.columns).toEqual(a.columns);
     expect(b.constraints).toEqual(a.constraints);
     expect(b.indexes).toEqual(a.indexes);

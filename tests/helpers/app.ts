@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { establishments, sessions, users } from '../../db/schema';
+import { establishments, logins, users } from '../../db/schema';
 import { buildApp, type App } from '../../server/app';
 import { loadConfig, type Config } from '../../common/config';
 import { hashPassword } from '../../server/lib/passwords';
@@ -92,10 +92,10 @@ export async function createUser(ctx: Pick<TestContext, 'db'>, role: Role, value
   return { id: row!.id, email: row!.email, role: row!.role, establishmentId: row!.establishmentId, password: TEST_PASSWORD };
 }
 
-/** A session row and a signed access cookie for the user, without going through log-in. */
+/** A log-in row and a signed access cookie for the user, without going through log-in. */
 export async function accessCookieFor(ctx: Pick<TestContext, 'db' | 'app'>, user: { id: string; role: Role }): Promise<string> {
-  const [session] = await ctx.db.insert(sessions).values({ userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) }).returning({ id: sessions.id });
-  const token = ctx.app.jwt.sign({ sub: user.id, sid: session!.id, role: user.role, lang: 'fr' });
+  const [login] = await ctx.db.insert(logins).values({ userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) }).returning({ id: logins.id });
+  const token = ctx.app.jwt.sign({ sub: user.id, sid: login!.id, role: user.role, lang: 'fr' });
   return `ep_access=${token}`;
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { sessions, trainingRegistrations } from '../../db/schema';
+import { logins, trainingRegistrations } from '../../db/schema';
 import { createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
 import { makeSession, makeTraining } from '../helpers/trainings';
 
@@ -72,10 +72,10 @@ describe('cross-site writes', () => {
   });
 
   it('a cross-site log-out-everywhere is refused too (no body at all)', async () => {
-    const before = await ctx.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, partner.id));
+    const before = await ctx.db.select({ id: logins.id }).from(logins).where(eq(logins.userId, partner.id));
     const res = await asPartner({ method: 'POST', url: '/api/auth/logout-all', headers: { 'sec-fetch-site': 'cross-site' } });
     expect(res.statusCode).toBe(403);
-    const open = await ctx.db.select({ revokedAt: sessions.revokedAt }).from(sessions).where(eq(sessions.userId, partner.id));
+    const open = await ctx.db.select({ revokedAt: logins.revokedAt }).from(logins).where(eq(logins.userId, partner.id));
     expect(open.filter((s) => s.revokedAt === null).length).toBe(before.length);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, communes, establishments, mailMessages, oneTimeTokens, sessions, users } from '../../db/schema';
+import { auditLog, communes, establishments, mailMessages, oneTimeTokens, logins, users } from '../../db/schema';
 import { until } from '../helpers/until';
 import { createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser, TEST_PASSWORD } from '../helpers/app';
 import { cookiesFrom, expectProblem, fieldErrors, login } from '../helpers/accounts';
@@ -135,15 +135,15 @@ describe('invitations', () => {
 describe('PATCH /api/users/:id', () => {
   const patch = (as: Injector, id: string, payload: object) => as({ method: 'PATCH', url: `/api/users/${id}`, payload });
 
-  it('lets staff disable and re-enable a partner; sessions end on disable; both audited', async () => {
+  it('lets staff disable and re-enable a partner; log-ins end on disable; both audited', async () => {
     const partner = await createUser(ctx, 'partner');
-    const session = await login(ctx, partner.email, TEST_PASSWORD);
+    const loggedIn = await login(ctx, partner.email, TEST_PASSWORD);
     const off = await patch(asStaff, partner.id, { status: 'disabled' });
     expect(off.statusCode, off.body).toBe(200);
     expect(off.json()).toMatchObject({ id: partner.id, status: 'disabled' });
-    const open = await ctx.db.select({ revokedReason: sessions.revokedReason }).from(sessions).where(eq(sessions.userId, partner.id));
+    const open = await ctx.db.select({ revokedReason: logins.revokedReason }).from(logins).where(eq(logins.userId, partner.id));
     expect(open.map((s) => s.revokedReason)).toEqual(['disabled']);
-    expectProblem(await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookiesFrom(session, 'ep_access') } }), 401);
+    expectProblem(await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookiesFrom(loggedIn, 'ep_access') } }), 401);
 
     const on = await patch(asStaff, partner.id, { status: 'active' });
     expect(on.json().status).toBe('active');
@@ -367,16 +367,16 @@ describe('my account', () => {
 
   it('exports everything held about me as a JSON attachment', async () => {
     const partner = await createUser(ctx, 'partner', { name: 'Éva Export' });
-    const session = await login(ctx, partner.email, TEST_PASSWORD);
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/me/export', headers: { cookie: cookiesFrom(session, 'ep_access') } });
+    const loggedIn = await login(ctx, partner.email, TEST_PASSWORD);
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/me/export', headers: { cookie: cookiesFrom(loggedIn, 'ep_access') } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="espace-pro-mes-donnees-\d{4}-\d{2}-\d{2}\.json"$/);
     const data = JSON.parse(res.body);
     expect(data.profile).toMatchObject({ id: partner.id, email: partner.email, name: 'Éva Export', role: 'partner', status: 'active' });
     expect(data.establishment).toMatchObject({ id: partner.establishmentId });
-    expect(data.sessions).toHaveLength(1);
-    expect(data.sessions[0]).toHaveProperty('ip');
+    expect(data.logins).toHaveLength(1);
+    expect(data.logins[0]).toHaveProperty('ip');
     expect(data.auditLog.map((a: { action: string }) => a.action)).toContain('auth.login');
     expect(Array.isArray(data.mails)).toBe(true);
     expect(JSON.stringify(data)).not.toMatch(/password_?hash|\$argon2/i);
@@ -385,8 +385,8 @@ describe('my account', () => {
 
   it('erases my account: anonymised, signed out, establishment kept; the address can be invited again', async () => {
     const partner = await createUser(ctx, 'partner', { name: 'Ernest Effacé' });
-    const session = await login(ctx, partner.email, TEST_PASSWORD);
-    const cookie = cookiesFrom(session, 'ep_access', 'ep_refresh');
+    const loggedIn = await login(ctx, partner.email, TEST_PASSWORD);
+    const cookie = cookiesFrom(loggedIn, 'ep_access', 'ep_refresh');
     await ctx.app.inject({ method: 'POST', url: '/api/auth/password/forgot', payload: { email: partner.email } });
     // The reset token and its mail are written by a job, after the answer (abuse-forgot.test.ts).
     await ctx.startWorkers();
@@ -402,7 +402,7 @@ describe('my account', () => {
     const [row] = await ctx.db.select().from(users).where(eq(users.id, partner.id));
     expect(row).toMatchObject({ name: 'Compte supprimé', email: `deleted-${partner.id}@invalid`, passwordHash: null, status: 'disabled', establishmentId: null });
     expect(row!.erasedAt).toBeInstanceOf(Date);
-    expect(await ctx.db.select().from(sessions).where(eq(sessions.userId, partner.id))).toHaveLength(0);
+    expect(await ctx.db.select().from(logins).where(eq(logins.userId, partner.id))).toHaveLength(0);
     expect(await ctx.db.select().from(oneTimeTokens).where(eq(oneTimeTokens.userId, partner.id))).toHaveLength(0);
     const mails = await ctx.db.select({ toAddress: mailMessages.toAddress, params: mailMessages.params }).from(mailMessages).where(eq(mailMessages.userId, partner.id));
     expect(mails.length).toBeGreaterThan(0);

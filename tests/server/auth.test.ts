@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, mailMessages, oneTimeTokens, refreshTokens, sessions, users } from '../../db/schema';
+import { auditLog, mailMessages, oneTimeTokens, refreshTokens, logins, users } from '../../db/schema';
 import { deriveOneTimeToken, hashToken } from '../../common/link-tokens';
 import { createTestApp, createUser, injectAs, type TestContext, TEST_PASSWORD } from '../helpers/app';
 import { cookiesFrom, expectProblem, fieldErrors, login, mailText } from '../helpers/accounts';
@@ -28,7 +28,7 @@ const me = (cookie: string) => ctx.app.inject({ method: 'GET', url: '/api/me', h
 const refresh = (cookie: string) => ctx.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie } });
 
 describe('log-in', () => {
-  it('signs in with e-mail and password, sets httpOnly SameSite=Lax cookies and opens a session', async () => {
+  it('signs in with e-mail and password, sets httpOnly SameSite=Lax cookies and opens a log-in', async () => {
     const user = await createUser(ctx, 'partner');
     const res = await login(ctx, user.email.toUpperCase(), TEST_PASSWORD);
     expect(res.statusCode, res.body).toBe(200);
@@ -48,7 +48,7 @@ describe('log-in', () => {
     expect(meRes.statusCode).toBe(200);
     expect(meRes.json().email).toBe(user.email);
 
-    const rows = await ctx.db.select({ id: sessions.id, revokedAt: sessions.revokedAt }).from(sessions).where(eq(sessions.userId, user.id));
+    const rows = await ctx.db.select({ id: logins.id, revokedAt: logins.revokedAt }).from(logins).where(eq(logins.userId, user.id));
     expect(rows).toHaveLength(1);
     const [u] = await ctx.db.select({ lastLoginAt: users.lastLoginAt }).from(users).where(eq(users.id, user.id));
     expect(u!.lastLoginAt).toBeInstanceOf(Date);
@@ -143,7 +143,7 @@ describe('rate limits and secure cookies (own app: limit 3 per minute, Secure co
 });
 
 describe('refresh tokens', () => {
-  it('rotates the refresh token and keeps the session', async () => {
+  it('rotates the refresh token and keeps the log-in', async () => {
     const user = await createUser(ctx, 'partner');
     const first = await login(ctx, user.email, TEST_PASSWORD);
     const rotated = await refresh(cookiesFrom(first, 'ep_refresh'));
@@ -154,11 +154,11 @@ describe('refresh tokens', () => {
     // And again with the new one.
     const again = await refresh(cookiesFrom(rotated, 'ep_refresh'));
     expect(again.statusCode).toBe(200);
-    const rows = await ctx.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id));
+    const rows = await ctx.db.select({ id: logins.id }).from(logins).where(eq(logins.userId, user.id));
     expect(rows).toHaveLength(1);
   });
 
-  it('revokes the whole session when a spent refresh token is used again', async () => {
+  it('revokes the whole log-in when a spent refresh token is used again', async () => {
     const user = await createUser(ctx, 'partner');
     const first = await login(ctx, user.email, TEST_PASSWORD);
     const stolen = cookiesFrom(first, 'ep_refresh');
@@ -170,10 +170,10 @@ describe('refresh tokens', () => {
     const replay = await refresh(stolen);
     expectProblem(replay, 401);
     expect(replay.cookies.find((c) => c.name === 'ep_refresh')?.value).toBe('');
-    // The legitimate holder is signed out too: access and refresh of the session are dead.
+    // The legitimate holder is signed out too: access and refresh of the log-in are dead.
     expectProblem(await me(cookiesFrom(legit, 'ep_access')), 401);
     expectProblem(await refresh(cookiesFrom(legit, 'ep_refresh')), 401);
-    const [s] = await ctx.db.select({ revokedAt: sessions.revokedAt, reason: sessions.revokedReason }).from(sessions).where(eq(sessions.userId, user.id));
+    const [s] = await ctx.db.select({ revokedAt: logins.revokedAt, reason: logins.revokedReason }).from(logins).where(eq(logins.userId, user.id));
     expect(s!.revokedAt).toBeInstanceOf(Date);
     expect(s!.reason).toBe('refresh_token_reuse');
   });
@@ -183,7 +183,7 @@ describe('refresh tokens', () => {
     expectProblem(await refresh('ep_refresh=not-a-real-token'), 401);
   });
 
-  it('refuses to refresh the session of a disabled user', async () => {
+  it('refuses to refresh the log-in of a disabled user', async () => {
     const user = await createUser(ctx, 'partner');
     const first = await login(ctx, user.email, TEST_PASSWORD);
     await ctx.db.update(users).set({ status: 'disabled' }).where(eq(users.id, user.id));
@@ -192,7 +192,7 @@ describe('refresh tokens', () => {
 });
 
 describe('log-out', () => {
-  it('revokes the current session and clears the cookies', async () => {
+  it('revokes the current log-in and clears the cookies', async () => {
     const user = await createUser(ctx, 'staff');
     const res = await login(ctx, user.email, TEST_PASSWORD);
     const other = await login(ctx, user.email, TEST_PASSWORD);
@@ -205,11 +205,11 @@ describe('log-out', () => {
     // The old cookies no longer work, even if a client kept them.
     expectProblem(await me(cookiesFrom(res, 'ep_access')), 401);
     expectProblem(await refresh(cookiesFrom(res, 'ep_refresh')), 401);
-    // Another session of the same user is untouched.
+    // Another log-in of the same user is untouched.
     expect((await me(cookiesFrom(other, 'ep_access'))).statusCode).toBe(200);
   });
 
-  it('"log out everywhere" revokes every session of the user', async () => {
+  it('"log out everywhere" revokes every log-in of the user', async () => {
     const user = await createUser(ctx, 'admin');
     const a = await login(ctx, user.email, TEST_PASSWORD);
     const b = await login(ctx, user.email, TEST_PASSWORD);
@@ -218,11 +218,11 @@ describe('log-out', () => {
     expectProblem(await me(cookiesFrom(b, 'ep_access')), 401);
     expectProblem(await refresh(cookiesFrom(b, 'ep_refresh')), 401);
     expectProblem(await me(cookiesFrom(a, 'ep_access')), 401);
-    const revoked = await ctx.db.select({ reason: sessions.revokedReason }).from(sessions).where(eq(sessions.userId, user.id));
+    const revoked = await ctx.db.select({ reason: logins.revokedReason }).from(logins).where(eq(logins.userId, user.id));
     expect(revoked.map((r) => r.reason)).toEqual(['logout_all', 'logout_all']);
   });
 
-  it('needs a session for "log out everywhere"', async () => {
+  it('needs a log-in for "log out everywhere"', async () => {
     expectProblem(await ctx.app.inject({ method: 'POST', url: '/api/auth/logout-all' }), 401);
   });
 });
@@ -233,7 +233,7 @@ describe('disabled user', () => {
     const res = await login(ctx, user.email, TEST_PASSWORD);
     const cookie = cookiesFrom(res, 'ep_access');
     expect((await me(cookie)).statusCode).toBe(200);
-    // Directly in the database: no session revocation, only the principal lookup stands in the way.
+    // Directly in the database: no log-in revocation, only the principal lookup stands in the way.
     await ctx.db.update(users).set({ status: 'disabled' }).where(eq(users.id, user.id));
     expect(expectProblem(await me(cookie), 401).detail).toBe('Votre session a expiré, veuillez vous reconnecter.');
   });
@@ -333,7 +333,7 @@ describe('password reset', () => {
   /** Whether the workers handled every "forgot password" job (they are removed once done). */
   const resetJobsDone = () => until(async () => (await ctx.queues.mail.getJobs(['waiting', 'active', 'delayed', 'prioritized'])).every((j) => j.name !== 'accounts.password-reset'), 10_000);
 
-  it('works end to end: same answer for any address, mailed link, weak password refused, sessions revoked, link single use', async () => {
+  it('works end to end: same answer for any address, mailed link, weak password refused, log-ins revoked, link single use', async () => {
     const user = await createUser(ctx, 'partner');
     const before = await login(ctx, user.email, TEST_PASSWORD);
 
@@ -385,7 +385,7 @@ describe('password reset', () => {
     expect((await ctx.db.select({ template: mailMessages.template }).from(mailMessages).where(eq(mailMessages.userId, invited.id))).map((m) => m.template)).toEqual(['invitation']);
   });
 
-  it('changes the password from the profile: current password checked, other sessions revoked, notice mailed', async () => {
+  it('changes the password from the profile: current password checked, other log-ins revoked, notice mailed', async () => {
     const user = await createUser(ctx, 'staff');
     const a = await login(ctx, user.email, TEST_PASSWORD);
     const b = await login(ctx, user.email, TEST_PASSWORD);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { sessions, users } from '../../db/schema';
+import { logins, users } from '../../db/schema';
 import { createTestApp, createUser, injectAs, type TestContext } from '../helpers/app';
 import { until } from '../helpers/until';
 
@@ -45,7 +45,7 @@ describe('principal cache', () => {
     expect(after.map((r) => r.statusCode)).toEqual(people.map(() => 401));
   });
 
-  it('a session revoked by log-out is refused at the next request', async () => {
+  it('a log-in revoked by log-out is refused at the next request', async () => {
     const user = await createUser(ctx, 'partner');
     const asUser = await injectAs(ctx, user);
     expect((await asUser({ method: 'GET', url: LIST })).statusCode).toBe(200);
@@ -57,7 +57,7 @@ describe('principal cache', () => {
     const user = await createUser(ctx, 'partner', { name: 'Avant' });
     const asUser = await injectAs(ctx, user);
     expect((await asUser({ method: 'GET', url: LIST })).statusCode).toBe(200);
-    await ctx.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.userId, user.id));
+    await ctx.db.update(logins).set({ revokedAt: new Date() }).where(eq(logins.userId, user.id));
     expect(await until(async () => (await asUser({ method: 'GET', url: LIST })).statusCode === 401)).toBe(true);
 
     const other = await createUser(ctx, 'partner');

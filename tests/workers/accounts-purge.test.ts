@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, capturedMails, oneTimeTokens, sessions } from '../../db/schema';
+import { auditLog, capturedMails, oneTimeTokens, logins } from '../../db/schema';
 import { purgeAccounts } from '../../workers/handlers/accounts/purge';
 import { createWorkerContext } from '../../workers/main';
 import { createTestApp, createUser, type TestContext } from '../helpers/app';
@@ -14,13 +14,13 @@ afterAll(() => ctx.close());
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
 
 describe('accounts.purge (retention)', () => {
-  it('deletes spent sessions, tokens and history past retention, keeps the rest, and is harmless twice', async () => {
+  it('deletes spent log-ins, tokens and history past retention, keeps the rest, and is harmless twice', async () => {
     const user = await createUser(ctx, 'partner');
-    const [oldSession, liveSession, oldRevoked] = await ctx.db.insert(sessions).values([
+    const [oldLogin, liveLogin, oldRevoked] = await ctx.db.insert(logins).values([
       { userId: user.id, expiresAt: daysAgo(40) },
       { userId: user.id, expiresAt: daysAgo(-20) },
       { userId: user.id, expiresAt: daysAgo(-5), revokedAt: daysAgo(31) },
-    ]).returning({ id: sessions.id });
+    ]).returning({ id: logins.id });
     await ctx.db.insert(oneTimeTokens).values([
       { userId: user.id, purpose: 'password_reset', tokenHash: 'old-token', expiresAt: daysAgo(45) },
       { userId: user.id, purpose: 'invitation', tokenHash: 'live-token', expiresAt: daysAgo(-3) },
@@ -36,11 +36,11 @@ describe('accounts.purge (retention)', () => {
     const second = await purgeAccounts({}, workerCtx, {} as never);
     await workerCtx.close();
 
-    expect(first).toMatchObject({ sessions: 2, tokens: 1, audit: 1, capturedMails: 1 });
-    expect(second).toMatchObject({ sessions: 0, tokens: 0, audit: 0, capturedMails: 0 });
-    const remaining = await ctx.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id));
-    expect(remaining.map((r) => r.id)).toEqual([liveSession!.id]);
-    expect(remaining.map((r) => r.id)).not.toContain(oldSession!.id);
+    expect(first).toMatchObject({ logins: 2, tokens: 1, audit: 1, capturedMails: 1 });
+    expect(second).toMatchObject({ logins: 0, tokens: 0, audit: 0, capturedMails: 0 });
+    const remaining = await ctx.db.select({ id: logins.id }).from(logins).where(eq(logins.userId, user.id));
+    expect(remaining.map((r) => r.id)).toEqual([liveLogin!.id]);
+    expect(remaining.map((r) => r.id)).not.toContain(oldLogin!.id);
     expect(remaining.map((r) => r.id)).not.toContain(oldRevoked!.id);
     const audit = await ctx.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, user.id));
     expect(audit.map((a) => a.action)).toContain('test.recent');

@@ -37,7 +37,7 @@ function Section({ id, title, description, children, danger }: { id: string; tit
   );
 }
 
-/** "Mon profil": identity, preferences, password, sessions and the RGPD rights (export, erasure). */
+/** "Mon profil": identity, preferences, password, signed-in devices and the RGPD rights (export, erasure). */
 export default function ProfilePage() {
   const { t } = useTranslation('accounts');
   const user = useUser();
@@ -59,7 +59,7 @@ export default function ProfilePage() {
         <IdentitySection key={user.name} user={user} />
         <PreferencesSection key={`${user.language}:${JSON.stringify(user.emailPreferences)}`} user={user} />
         <PasswordSection user={user} />
-        <SessionsSection />
+        <LoginsSection />
         <DataSection />
         <DeleteSection />
       </Stack>
@@ -204,7 +204,7 @@ function PasswordSection({ user }: { user: Me }) {
   );
 }
 
-function SessionsSection() {
+function LoginsSection() {
   const { t } = useTranslation('accounts');
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -213,24 +213,24 @@ function SessionsSection() {
   const logoutAll = useMutation({
     mutationFn: () => api<void>('/api/auth/logout-all', { method: 'POST' }),
     onSuccess: async () => {
-      notifications.show({ color: 'cevennes', message: t('profile.sessions.done') });
+      notifications.show({ color: 'cevennes', message: t('profile.logins.done') });
       endSessionOnPurpose(queryClient);
       await navigate('/connexion', { replace: true });
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
   return (
-    <Section id="sessions" title={t('profile.sessions.title')} description={t('profile.sessions.description')}>
+    <Section id="logins" title={t('profile.logins.title')} description={t('profile.logins.description')}>
       <Group>
         <Button variant="default" onClick={() => setConfirming(true)}>
-          {t('profile.sessions.action')}
+          {t('profile.logins.action')}
         </Button>
       </Group>
       <ConfirmDialog
         opened={confirming}
-        title={t('profile.sessions.confirmTitle')}
-        message={t('profile.sessions.confirmMessage')}
-        confirmLabel={t('profile.sessions.action')}
+        title={t('profile.logins.confirmTitle')}
+        message={t('profile.logins.confirmMessage')}
+        confirmLabel={t('profile.logins.action')}
         onConfirm={() => logoutAll.mutate()}
         onCancel={() => setConfirming(false)}
         loading={logoutAll.isPending}
