@@ -3,7 +3,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { Type } from 'typebox';
-import { peekToken } from '../../db/queries/accounts';
 import { findLoginCandidate, logOutEverywhere, loginOfRefreshToken, revokeLogin, rotateRefreshToken, startLogin, type LoginGrant } from '../../db/queries/logins';
 import { requestLocale, t } from '../i18n';
 import { hashPassword, passwordProblem, verifyPassword } from '../lib/passwords';
@@ -12,7 +11,7 @@ import { ACCESS_COOKIE, REFRESH_COOKIE, type AccessClaims } from '../plugins/aut
 import { Problem, RateLimited, sendProblem } from '../plugins/errors';
 import { problemResponses } from '../schemas/common';
 import { AcceptInvitationBody, ForgotBody, LoginBody, ResetBody, TokenInfoSchema, TokenParams, TokenQuery, UserEnvelope } from '../schemas/accounts';
-import { acceptInvitation, getMe, hashOneTimeToken, resetPassword } from '../services/accounts';
+import { acceptInvitation, getMe, openLink, resetPassword } from '../services/accounts';
 import { DEVICE_COOKIE, DEVICE_COOKIE_PATH, DEVICE_TTL_DAYS, createLoginThrottle, deviceOf, signDeviceCookie } from '../lib/login-throttle';
 
 const tags = ['authentification'];
@@ -153,9 +152,9 @@ export default async function authRoutes(fastify: FastifyInstance) {
       response: { 200: TokenInfoSchema, ...problemResponses },
     },
   }, async (request, reply) => {
-    const info = await peekToken(db, hashOneTimeToken(request.params.token), request.query.purpose);
+    const info = await openLink(app, request.params.token, request.query.purpose);
     if (!info) throw new Problem(404, 'auth.invalidToken');
-    return reply.header('cache-control', 'no-store').send({ purpose: request.query.purpose, email: info.email, name: info.name });
+    return reply.header('cache-control', 'no-store').send(info);
   });
 
   app.post('/api/auth/password/reset', {
@@ -167,7 +166,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
     },
   }, async (request, reply) => {
     const { token, password } = request.body;
-    const info = await peekToken(db, hashOneTimeToken(token), 'password_reset');
+    const info = await openLink(app, token, 'password_reset');
     if (!info) throw new Problem(400, 'auth.invalidToken', [{ field: 'token', key: 'auth.invalidToken' }]);
     const weak = await passwordProblem(password, [info.email, info.name]);
     if (weak) throw new Problem(400, 'error.validation', [{ field: 'password', key: weak }]);
@@ -185,7 +184,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
     },
   }, async (request, reply) => {
     const { token, password, name } = request.body;
-    const info = await peekToken(db, hashOneTimeToken(token), 'invitation');
+    const info = await openLink(app, token, 'invitation');
     if (!info) throw new Problem(400, 'auth.invalidToken', [{ field: 'token', key: 'auth.invalidToken' }]);
     const weak = await passwordProblem(password, [info.email, info.name, ...(name ? [name] : [])]);
     if (weak) throw new Problem(400, 'error.validation', [{ field: 'password', key: weak }]);

@@ -1,15 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { exportUserData, getPasswordHash } from '../../db/queries/accounts';
 import { exportTrainingData } from '../../db/queries/trainings/personal-data';
 import { releaseErasedUser } from '../services/trainings/personal-data';
-import { hashPassword, passwordProblem, verifyPassword } from '../lib/passwords';
+import { hashPassword, passwordProblem } from '../lib/passwords';
 import { ACCESS_COOKIE } from '../plugins/auth';
 import { Problem } from '../plugins/errors';
 import { problemResponses } from '../schemas/common';
 import { ChangePasswordBody, EraseMeBody, MeExportSchema, MeSchema, UpdateMeBody } from '../schemas/accounts';
-import { changePassword, eraseUser, getMe, updateMe } from '../services/accounts';
+import { changePassword, eraseUser, exportAccounts, getMe, isCurrentPassword, updateMe } from '../services/accounts';
 
 const tags = ['mon compte'];
 /** 202/204 answers carry no body. */
@@ -53,7 +52,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     const principal = request.principal!;
     const { currentPassword, newPassword } = request.body;
-    if (!(await verifyPassword(await getPasswordHash(db, principal.userId), currentPassword))) {
+    if (!(await isCurrentPassword(app, principal.userId, currentPassword))) {
       throw new Problem(400, 'error.validation', [{ field: 'currentPassword', key: 'auth.wrongCurrentPassword' }]);
     }
     const weak = await passwordProblem(newPassword, [principal.email, principal.name]);
@@ -69,9 +68,8 @@ export default async function meRoutes(fastify: FastifyInstance) {
       response: { 200: { ...MeExportSchema, description: 'Fichier JSON (pièce jointe)' }, ...problemResponses },
     },
   }, async (request, reply) => {
-    const accounts = await exportUserData(db, request.principal!.userId, request.ip);
-    if (!accounts) throw new Problem(401, 'error.sessionExpired');
-    const data = { ...accounts, trainings: await exportTrainingData(db, request.principal!.userId) };
+    const accounts = await exportAccounts(app, request.principal!.userId, request.ip);
+    const data = { exportedAt: new Date().toISOString(), ...accounts, trainings: await exportTrainingData(db, request.principal!.userId) };
     const day = data.exportedAt.slice(0, 10);
     // Sent as a preformatted string: readable by a person, and no section is dropped by the response serializer.
     return reply
@@ -87,7 +85,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'Supprime mon compte (anonymisé ; l’établissement et ses chiffres sont conservés)', body: EraseMeBody, response: { 204: NoContent, ...problemResponses } },
   }, async (request, reply) => {
     const principal = request.principal!;
-    if (!(await verifyPassword(await getPasswordHash(db, principal.userId), request.body.password))) {
+    if (!(await isCurrentPassword(app, principal.userId, request.body.password))) {
       throw new Problem(400, 'error.validation', [{ field: 'password', key: 'auth.wrongCurrentPassword' }]);
     }
     await eraseUser(app, principal.userId, request.ip);

@@ -1,30 +1,12 @@
 import { and, arrayContains, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
-import type { Database, Tx } from '../client';
-import { communes, establishments, users } from '../schema';
-import { categories, labels as knownLabels } from '../seed/reference';
-import { recordAudit } from './audit';
-import { likePattern } from '../../common/text';
-import { frenchSortKey } from './accounts';
+import type { Database, Tx } from '../../client';
+import { communes, establishments, users } from '../../schema';
+import { categories, labels as knownLabels } from '../../seed/reference';
+import { recordAudit } from '../audit';
+import { likePattern } from '../../../common/text';
+import { frenchSortKey } from './sort';
 
-type EstablishmentRow = typeof establishments.$inferSelect;
-
-export interface EstablishmentData {
-  id: string;
-  name: string;
-  category: string;
-  subcategory: string | null;
-  communeInsee: string;
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  description: string | null;
-  labels: string[];
-  membershipYear: number | null;
-  status: 'active' | 'inactive';
-  createdAt: string;
-  updatedAt: string;
-}
+// Establishments: list, one, creation, changes (server/services/accounts/establishments.ts decides who may change what).
 
 const columns = {
   id: establishments.id, name: establishments.name, category: establishments.category, subcategory: establishments.subcategory,
@@ -33,9 +15,8 @@ const columns = {
   membershipYear: establishments.membershipYear, status: establishments.status, createdAt: establishments.createdAt, updatedAt: establishments.updatedAt,
 };
 
-function toData(row: Pick<EstablishmentRow, keyof typeof columns>): EstablishmentData {
-  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
-}
+/** An establishment row as its API objects are made from (server/services/accounts/mapping.ts). */
+export type EstablishmentRow = Pick<typeof establishments.$inferSelect, keyof typeof columns>;
 
 export interface EstablishmentFilters {
   search?: string;
@@ -83,16 +64,16 @@ export async function listEstablishments(db: Database, filters: EstablishmentFil
       .where(where),
   ]);
   return {
-    items: rows.map(({ communeName, userCount: n, ...row }) => ({ ...toData(row), communeName, userCount: Number(n) })),
+    items: rows,
     total: count?.total ?? 0,
     page,
     pageSize,
   };
 }
 
-export async function getEstablishment(db: Database | Tx, id: string): Promise<EstablishmentData | null> {
+export async function getEstablishment(db: Database | Tx, id: string): Promise<EstablishmentRow | null> {
   const [row] = await db.select(columns).from(establishments).where(eq(establishments.id, id));
-  return row ? toData(row) : null;
+  return row ?? null;
 }
 
 export interface EstablishmentInput {
@@ -110,23 +91,20 @@ export interface EstablishmentInput {
   status?: 'active' | 'inactive';
 }
 
-export type InvalidEstablishment = {
-  kind: 'invalid';
-  field: 'category' | 'subcategory' | 'communeInsee' | 'labels';
-  reason: 'unknownCategory' | 'unknownSubcategory' | 'unknownCommune' | 'unknownLabel';
-};
+/** A reference the establishment names is unknown (each reason is about one field). */
+export type InvalidEstablishment = { ok: false; reason: 'unknownCategory' | 'unknownSubcategory' | 'unknownCommune' | 'unknownLabel' };
 
 /** Checks the reference lists (categories, labels) and the territory's communes. */
 async function checkReferences(tx: Tx, merged: { category: string; subcategory: string | null; communeInsee: string; labels: string[] }, changed: EstablishmentInput): Promise<InvalidEstablishment | null> {
   const category = categories.find((c) => c.id === merged.category);
-  if (!category) return { kind: 'invalid', field: 'category', reason: 'unknownCategory' };
+  if (!category) return { ok: false, reason: 'unknownCategory' };
   if (merged.subcategory && !category.subcategories.some((s) => s.id === merged.subcategory)) {
-    return { kind: 'invalid', field: 'subcategory', reason: 'unknownSubcategory' };
+    return { ok: false, reason: 'unknownSubcategory' };
   }
-  if (changed.labels && changed.labels.some((l) => !knownLabels.includes(l))) return { kind: 'invalid', field: 'labels', reason: 'unknownLabel' };
+  if (changed.labels && changed.labels.some((l) => !knownLabels.includes(l))) return { ok: false, reason: 'unknownLabel' };
   if (changed.communeInsee !== undefined) {
     const [commune] = await tx.select({ code: communes.inseeCode }).from(communes).where(eq(communes.inseeCode, merged.communeInsee));
-    if (!commune) return { kind: 'invalid', field: 'communeInsee', reason: 'unknownCommune' };
+    if (!commune) return { ok: false, reason: 'unknownCommune' };
   }
   return null;
 }
@@ -134,7 +112,7 @@ async function checkReferences(tx: Tx, merged: { category: string; subcategory: 
 export async function createEstablishment(
   db: Database,
   input: { actorId: string; data: EstablishmentInput & { name: string; category: string; communeInsee: string }; ip: string | null },
-): Promise<{ kind: 'ok'; establishment: EstablishmentData; sameName: { id: string; name: string }[] } | InvalidEstablishment> {
+): Promise<{ ok: true; establishment: EstablishmentRow; sameName: { id: string; name: string }[] } | InvalidEstablishment> {
   return db.transaction(async (tx) => {
     const d = input.data;
     const invalid = await checkReferences(tx, { category: d.category, subcategory: d.subcategory ?? null, communeInsee: d.communeInsee, labels: d.labels ?? [] }, d);
@@ -154,18 +132,20 @@ export async function createEstablishment(
       })
       .returning(columns);
     await recordAudit(tx, { actorId: input.actorId, action: 'establishment.create', targetType: 'establishment', targetId: row!.id, ip: input.ip });
-    return { kind: 'ok' as const, establishment: toData(row!), sameName };
+    return { ok: true as const, establishment: row!, sameName };
   });
 }
+
+export type UpdateEstablishmentResult = { ok: true; establishment: EstablishmentRow } | { ok: false; reason: 'establishmentNotFound' } | InvalidEstablishment;
 
 /** Applies the given fields (the caller decided which fields this actor may send). */
 export async function updateEstablishment(
   db: Database,
   input: { actorId: string; id: string; patch: EstablishmentInput; ip: string | null },
-): Promise<{ kind: 'ok'; establishment: EstablishmentData } | { kind: 'notFound' } | InvalidEstablishment> {
+): Promise<UpdateEstablishmentResult> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select(columns).from(establishments).where(eq(establishments.id, input.id)).for('update');
-    if (!current) return { kind: 'notFound' as const };
+    if (!current) return { ok: false as const, reason: 'establishmentNotFound' as const };
     const patch = { ...input.patch };
     if (patch.email) patch.email = patch.email.toLowerCase();
     const category = patch.category ?? current.category;
@@ -178,13 +158,13 @@ export async function updateEstablishment(
     const invalid = await checkReferences(tx, { category, subcategory, communeInsee: patch.communeInsee ?? current.communeInsee, labels: patch.labels ?? current.labels }, patch);
     if (invalid) return invalid;
     const changed = (Object.keys(patch) as (keyof EstablishmentInput)[]).filter((k) => JSON.stringify(patch[k]) !== JSON.stringify(current[k]));
-    if (changed.length === 0) return { kind: 'ok' as const, establishment: toData(current) };
+    if (changed.length === 0) return { ok: true as const, establishment: current };
     const [row] = await tx
       .update(establishments)
       .set({ ...Object.fromEntries(changed.map((k) => [k, patch[k]])), updatedAt: sql`now()` })
       .where(eq(establishments.id, input.id))
       .returning(columns);
     await recordAudit(tx, { actorId: input.actorId, action: 'establishment.update', targetType: 'establishment', targetId: input.id, details: { fields: changed }, ip: input.ip });
-    return { kind: 'ok' as const, establishment: toData(row!) };
+    return { ok: true as const, establishment: row! };
   });
 }

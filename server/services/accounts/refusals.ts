@@ -1,0 +1,53 @@
+import type {
+  AcceptResult, InvalidEstablishment, InviteResult, ResendResult, ResetResult, UpdateEstablishmentResult, UpdateOfficeResult, UpdateUserResult, eraseUser,
+} from '../../../db/queries/accounts';
+import type { MessageKey } from '../../i18n';
+import { Problem } from '../../plugins/errors';
+
+type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
+
+/** Every reason an accounts query or use case refuses: the queries' own, and the service's (who may change what). */
+export type Reason =
+  | ReasonOf<InviteResult | ResendResult | UpdateUserResult | ResetResult | AcceptResult | Awaited<ReturnType<typeof eraseUser>>>
+  | ReasonOf<InvalidEstablishment | UpdateEstablishmentResult | UpdateOfficeResult>
+  | 'partnerFieldForbidden';
+
+/**
+ * Why -> HTTP problem: status, message, the field it is about, and the
+ * problem's own message when it differs from the field's (a reference that
+ * does not exist is a validation error about that field).
+ */
+const refusals = {
+  emailTaken: [409, 'accounts.emailTaken', 'email'],
+  unknownEstablishment: [400, 'accounts.unknownEstablishment', 'establishmentId'],
+  establishmentRequired: [400, 'accounts.establishmentRequired', 'establishmentId'],
+  unknownOffice: [400, 'accounts.unknownOffice', 'officeId'],
+  officeRequired: [400, 'accounts.officeRequired', 'officeId'],
+  notFound: [404, 'accounts.userNotFound'],
+  notInvited: [409, 'accounts.notInvited'],
+  staffTargetScope: [403, 'accounts.staffTargetScope'],
+  roleChangeAdminOnly: [403, 'accounts.roleChangeAdminOnly', 'role'],
+  cannotChangeSelf: [403, 'accounts.cannotChangeSelf'],
+  lastAdmin: [409, 'accounts.lastAdmin'],
+  invalidToken: [400, 'auth.invalidToken', 'token'],
+  establishmentNotFound: [404, 'accounts.establishmentNotFound'],
+  officeNotFound: [404, 'accounts.officeNotFound'],
+  unknownCategory: [400, 'accounts.unknownCategory', 'category', 'error.validation'],
+  unknownSubcategory: [400, 'accounts.unknownSubcategory', 'subcategory', 'error.validation'],
+  unknownCommune: [400, 'accounts.unknownCommune', 'communeInsee', 'error.validation'],
+  unknownLabel: [400, 'accounts.unknownLabel', 'labels', 'error.validation'],
+  partnerFieldForbidden: [403, 'accounts.partnerFieldForbidden'],
+} as const satisfies Record<Reason, readonly [number, MessageKey, string?, MessageKey?]>;
+
+/** The problem to throw for a refusal; `fields` names the fields at fault when there are several. */
+export function refusal(reason: Reason, fields?: string[]): Problem {
+  const [status, key, field, title] = refusals[reason] as readonly [number, MessageKey, string?, MessageKey?];
+  const at = fields ?? (field ? [field] : []);
+  return new Problem(status, title ?? key, at.map((f) => ({ field: f, key })));
+}
+
+/** Unwraps an outcome: its value when ok, the refusal's problem thrown otherwise. */
+export function orRefuse<T extends { ok: boolean }>(out: T): Extract<T, { ok: true }> {
+  if (!out.ok) throw refusal((out as unknown as { reason: Reason }).reason);
+  return out as Extract<T, { ok: true }>;
+}
