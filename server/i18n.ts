@@ -118,10 +118,13 @@ export function waitText(seconds: number, locale: Locale): string {
   return fr ? unit(Math.ceil(seconds / 3600), 'heure', 'heures') : unit(Math.ceil(seconds / 3600), 'hour', 'hours');
 }
 
-/** The signed-in user's language, else the browser's first supported language, else French. */
+/**
+ * The signed-in person's language (their users row, as the auth plugin loaded
+ * it for this request: a change applies from the next request), else the
+ * browser's first supported language, else French.
+ */
 export function requestLocale(request: FastifyRequest): Locale {
-  const userLang = request.user?.lang;
-  if (userLang === 'en' || userLang === 'fr') return userLang;
+  if (request.principal) return request.principal.language;
   const header = request.headers['accept-language'];
   if (typeof header === 'string') {
     for (const part of header.split(',')) {

@@ -50,7 +50,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
 
   /** Signs the access token, sets both cookies and answers { user }. */
   async function sendSession(reply: FastifyReply, grant: SessionGrant, refresh: string) {
-    const access = app.jwt.sign({ sub: grant.userId, sid: grant.sessionId, role: grant.role, lang: grant.language });
+    const access = app.jwt.sign({ sub: grant.userId, sid: grant.sessionId, role: grant.role });
     app.setAuthCookies(reply, { access, refresh, refreshMaxAgeSeconds: refreshTtlMs / 1000 });
     const user = await getMe(app, grant.userId);
     return reply.header('cache-control', 'no-store').code(200).send({ user: user! });

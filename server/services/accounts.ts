@@ -4,6 +4,7 @@ import { defaultEmailPreferences, type EmailPreferences } from '../../db/schema'
 import type { Config } from '../../common/config';
 import { deriveOneTimeToken, hashToken } from '../../common/link-tokens';
 import { isoOrNull } from '../../common/text';
+import type { PersonalDataPart } from '../feature';
 import type { MessageKey } from '../i18n';
 import { Problem } from '../plugins/errors';
 import type { Me, UserListItem } from '../schemas/accounts';
@@ -86,11 +87,23 @@ export async function updateMe(app: FastifyInstance, userId: string, patch: Para
   return row ? toMe(row) : null;
 }
 
-/** Erasure of the account itself (accounts part). An account already gone is a session that has expired. */
-export async function eraseUser(app: FastifyInstance, userId: string, ip: string | null): Promise<void> {
-  const out = await q.eraseUser(app.db, userId, ip);
-  if (!out.ok) throw out.reason === 'notFound' ? new Problem(401, 'error.sessionExpired') : refusal(out.reason);
-}
+/**
+ * RGPD, accounts part: the profile, establishment, office, log-in sessions,
+ * one-time links, audit trail and mail of the person; erasure anonymises the
+ * account. An account already gone is a session that has expired.
+ */
+export const accountsPersonalData = {
+  async export(tx, { userId, ip }) {
+    const data = await q.exportUserData(tx, userId, ip);
+    if (!data) throw new Problem(401, 'error.sessionExpired');
+    const { exportedAt: _, ...sections } = data;
+    return sections;
+  },
+  async erase(tx, { userId, ip }) {
+    const out = await q.eraseUser(tx, userId, ip);
+    if (!out.ok) throw out.reason === 'notFound' ? new Problem(401, 'error.sessionExpired') : refusal(out.reason);
+  },
+} satisfies PersonalDataPart;
 
 // ---------- users ----------
 

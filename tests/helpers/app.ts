@@ -95,7 +95,7 @@ export async function createUser(ctx: Pick<TestContext, 'db'>, role: Role, value
 /** A session row and a signed access cookie for the user, without going through log-in. */
 export async function accessCookieFor(ctx: Pick<TestContext, 'db' | 'app'>, user: { id: string; role: Role }): Promise<string> {
   const [session] = await ctx.db.insert(sessions).values({ userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) }).returning({ id: sessions.id });
-  const token = ctx.app.jwt.sign({ sub: user.id, sid: session!.id, role: user.role, lang: 'fr' });
+  const token = ctx.app.jwt.sign({ sub: user.id, sid: session!.id, role: user.role });
   return `ep_access=${token}`;
 }
 
