@@ -86,7 +86,7 @@ export async function signedInPartners(env: BenchEnv, count: number, label = 'p'
   return rows.map((u) => ({
     id: u.id,
     establishmentId: u.establishmentId,
-    cookie: `ep_access=${env.app.jwt.sign({ sub: u.id, sid: sidOf.get(u.id)!, role: 'partner', lang: 'fr' })}`,
+    cookie: `ep_access=${env.app.jwt.sign({ sub: u.id, sid: sidOf.get(u.id)!, role: 'partner' })}`,
   }));
 }
 

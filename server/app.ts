@@ -10,16 +10,9 @@ import authPlugin from './plugins/auth';
 import idempotencyPlugin from './plugins/idempotency';
 import openapiPlugin from './plugins/openapi';
 import staticPlugin from './plugins/static';
-import healthRoutes from './routes/health';
-import authRoutes from './routes/auth';
-import meRoutes from './routes/me';
-import userRoutes from './routes/users';
-import establishmentRoutes from './routes/establishments';
-import territoryRoutes from './routes/territory';
-import mailRoutes from './routes/mail';
-import trainingRoutes from './routes/trainings';
-import documentRoutes from './routes/documents';
 import storagePlugin from './plugins/storage';
+import personalDataRoutes from './routes/personal-data';
+import { features } from './features';
 
 export type { AppDeps };
 
@@ -30,7 +23,7 @@ export type { AppDeps };
  */
 export const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-/** Builds the api: plugins first, then each feature's routes, in this visible order. */
+/** Builds the api: plugins first, then each feature's routes (server/features.ts), in this visible order. */
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}) {
   const app = Fastify({
     // Development: readable one-line logs; production and tests: JSON. Either way one line per request (hook below).
@@ -66,15 +59,9 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(storagePlugin);
   await app.register(idempotencyPlugin);
 
-  await app.register(healthRoutes);
-  await app.register(authRoutes);
-  await app.register(meRoutes);
-  await app.register(userRoutes);
-  await app.register(establishmentRoutes);
-  await app.register(territoryRoutes);
-  await app.register(mailRoutes);
-  await app.register(trainingRoutes);
-  await app.register(documentRoutes);
+  // Each feature's routes, in the order of server/features.ts; then the export and erasure that run every feature's part.
+  for (const feature of features) await app.register(feature.routes);
+  await app.register(personalDataRoutes);
 
   await app.register(staticPlugin);
   return app;

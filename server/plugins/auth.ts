@@ -4,7 +4,6 @@ import jwt from '@fastify/jwt';
 import { and, eq, isNull, gt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler, preParsingAsyncHookHandler } from 'fastify';
 import { logins, users } from '../../db/schema';
-import type { Locale } from '../i18n';
 import { Problem } from './errors';
 import { ROLES, type Role } from '../../common/roles';
 import type { Principal } from './principal';
@@ -14,13 +13,12 @@ export const ACCESS_COOKIE = 'ep_access';
 export const REFRESH_COOKIE = 'ep_refresh';
 export const REFRESH_COOKIE_PATH = '/api/auth';
 
-/** Claims of the short-lived access JWT. */
+/** Claims of the short-lived access JWT (the language is not one: it is read with the principal, so a change applies at once). */
 export interface AccessClaims {
   sub: string;
   /** The log-in (`logins.id`). */
   sid: string;
   role: Role;
-  lang: Locale;
 }
 
 export type { Principal };

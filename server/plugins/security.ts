@@ -30,6 +30,16 @@ export function crossSiteRefusal(request: Pick<FastifyRequest, 'headers' | 'prot
   return origin !== `${request.protocol}://${request.headers.host}`;
 }
 
+/**
+ * The limit of the routes that take the current password (change it, erase
+ * the account), counted after authentication (preHandler), per user: guessing
+ * the password with a stolen session is slow.
+ */
+export const PER_USER_LIMIT = {
+  max: 10, timeWindow: 15 * 60_000, hook: 'preHandler' as const,
+  keyGenerator: (req: FastifyRequest) => `user:${req.principal?.userId ?? req.ip}`,
+};
+
 /** Whether a request carries a body (a length above zero, or a chunked one). */
 function hasBody(request: FastifyRequest): boolean {
   const length = request.headers['content-length'];

@@ -49,7 +49,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
 
   /** Signs the access token, sets both cookies and answers { user }. */
   async function sendLogin(reply: FastifyReply, grant: LoginGrant, refresh: string) {
-    const access = app.jwt.sign({ sub: grant.userId, sid: grant.loginId, role: grant.role, lang: grant.language });
+    const access = app.jwt.sign({ sub: grant.userId, sid: grant.loginId, role: grant.role });
     app.setAuthCookies(reply, { access, refresh, refreshMaxAgeSeconds: refreshTtlMs / 1000 });
     const user = await getMe(app, grant.userId);
     return reply.header('cache-control', 'no-store').code(200).send({ user: user! });

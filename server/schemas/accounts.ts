@@ -100,6 +100,8 @@ export const MeExportSchema = Type.Object(
     })),
     /** Registrations, survey answers and calendar feed (trainings feature). */
     trainings: Type.Optional(Type.Unknown()),
+    /** Library visits and followed folders (documents feature). */
+    documents: Type.Optional(Type.Unknown()),
   },
   { additionalProperties: true },
 );

@@ -11,6 +11,9 @@ export const ProblemSchema = Type.Object({
   errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
 });
 
+/** 202/204 answers carry no body. */
+export const NoContent = Type.Unsafe<void>({ type: 'null', description: 'Pas de contenu' });
+
 /** Standard error responses to spread into a route's `response` schema. */
 export const problemResponses = {
   400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema,

@@ -95,7 +95,7 @@ export async function createUser(ctx: Pick<TestContext, 'db'>, role: Role, value
 /** A log-in row and a signed access cookie for the user, without going through log-in. */
 export async function accessCookieFor(ctx: Pick<TestContext, 'db' | 'app'>, user: { id: string; role: Role }): Promise<string> {
   const [login] = await ctx.db.insert(logins).values({ userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) }).returning({ id: logins.id });
-  const token = ctx.app.jwt.sign({ sub: user.id, sid: login!.id, role: user.role, lang: 'fr' });
+  const token = ctx.app.jwt.sign({ sub: user.id, sid: login!.id, role: user.role });
   return `ep_access=${token}`;
 }
 

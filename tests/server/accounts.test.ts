@@ -358,9 +358,10 @@ describe('my account', () => {
     const patched = await ctx.app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie }, payload: { name: 'Paul Profil-Modifié', language: 'en', emailPreferences: { newsletter: true } } });
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json()).toMatchObject({ name: 'Paul Profil-Modifié', language: 'en', emailPreferences: { newsletter: true, news: true, trainings: true } });
-    const newCookie = cookiesFrom(patched, 'ep_access');
-    // Errors raised after authentication follow the new language (the re-signed access token carries it).
-    const english = await ctx.app.inject({ method: 'POST', url: '/api/me/password', headers: { cookie: newCookie }, payload: { currentPassword: 'not-my-password', newPassword: 'Whatever-Long-Enough-42' } });
+    // The language is read with the signed-in person, not from the access token: nothing is re-signed...
+    expect(patched.cookies.map((c) => c.name)).not.toContain('ep_access');
+    // ...and errors raised after authentication follow the new language from the next request, with the same cookie.
+    const english = await ctx.app.inject({ method: 'POST', url: '/api/me/password', headers: { cookie }, payload: { currentPassword: 'not-my-password', newPassword: 'Whatever-Long-Enough-42' } });
     expect(fieldErrors(english).currentPassword).toBe('The current password is incorrect.');
     expect((await auditOf(partner.id)).map((a) => a.action)).toContain('me.emailPreferences');
   });

@@ -1,10 +1,10 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
-import type { Database } from '../../client';
+import type { Database, Tx } from '../../client';
 import { trainingCalendarFeeds, trainingRegistrations, trainingSessions, trainingSurveyResponses, trainings } from '../../schema';
 import { ACTIVE_REGISTRATION_STATUSES } from '../../../common/trainings';
 
 /** What the trainings feature holds about a person, for the RGPD export. */
-export async function exportTrainingData(db: Database, userId: string) {
+export async function exportTrainingData(db: Database | Tx, userId: string) {
   const rows = await db
     .select({
       registrationId: trainingRegistrations.id, training: trainings.title, sessionId: trainingSessions.id,
@@ -30,7 +30,7 @@ export async function exportTrainingData(db: Database, userId: string) {
 }
 
 /** Active registrations of sessions that have not started: an erased account must not keep a seat or a place in a waiting list. */
-export async function upcomingActiveRegistrationIds(db: Database, userId: string): Promise<string[]> {
+export async function upcomingActiveRegistrationIds(db: Database | Tx, userId: string): Promise<string[]> {
   const rows = await db
     .select({ id: trainingRegistrations.id })
     .from(trainingRegistrations)
@@ -43,11 +43,12 @@ export async function upcomingActiveRegistrationIds(db: Database, userId: string
   return rows.map((r) => r.id);
 }
 
-/** Survey comments are free text the person wrote: erased with the account (the rating stays, anonymous). */
-export async function eraseTrainingPersonalData(db: Database, userId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.delete(trainingCalendarFeeds).where(eq(trainingCalendarFeeds.userId, userId));
-    const regs = tx.select({ id: trainingRegistrations.id }).from(trainingRegistrations).where(eq(trainingRegistrations.userId, userId));
-    await tx.update(trainingSurveyResponses).set({ comment: null }).where(inArray(trainingSurveyResponses.registrationId, regs));
-  });
+/**
+ * Survey comments are free text the person wrote: erased with the account (the
+ * rating stays, anonymous). Runs inside the erasure's one transaction.
+ */
+export async function eraseTrainingPersonalData(tx: Tx, userId: string): Promise<void> {
+  await tx.delete(trainingCalendarFeeds).where(eq(trainingCalendarFeeds.userId, userId));
+  const regs = tx.select({ id: trainingRegistrations.id }).from(trainingRegistrations).where(eq(trainingRegistrations.userId, userId));
+  await tx.update(trainingSurveyResponses).set({ comment: null }).where(inArray(trainingSurveyResponses.registrationId, regs));
 }

@@ -1,0 +1,39 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Tx } from '../db/client';
+import type { Effects } from '../workers/jobs';
+
+/** The person whose data is exported or erased, and where the request came from (kept in the audit log). */
+export interface DataSubject {
+  userId: string;
+  ip: string | null;
+}
+
+/**
+ * A feature's part of the personal-data export and erasure (RGPD). The one
+ * service server/services/personal-data.ts runs every feature's part in one
+ * transaction: a part reads and writes through `tx` only (query functions that
+ * open their own transaction may take `tx`: theirs becomes a savepoint), and
+ * throws to refuse (everything is then rolled back).
+ */
+export interface PersonalDataPart<Sections extends object = object> {
+  /** The feature's sections of the downloadable JSON document, keyed by section name. */
+  export(tx: Tx, subject: DataSubject): Promise<Sections>;
+  /** Erases or anonymises what the feature holds; jobs it calls for (mail, offers) are enqueued after commit. */
+  erase(tx: Tx, subject: DataSubject): Promise<Effects | void>;
+}
+
+/**
+ * What a feature gives the api (server/features/<feature>.ts), listed once in
+ * server/features.ts. Retention purges are scheduled jobs: they belong to the
+ * feature's worker index (workers/handlers/<feature>/index.ts), not here.
+ */
+export interface ServerFeature<Sections extends object = object> {
+  name: string;
+  /** Its routes plugin (server/routes/<feature>.ts), registered in the list's order. */
+  routes: FastifyPluginAsync;
+  /** Absent for infrastructure that holds nothing about a person (health, territory, the mail outbox's admin page). */
+  personalData?: PersonalDataPart<Sections>;
+}
+
+/** Types a feature's index; its export sections' names and shapes are kept. */
+export const defineServerFeature = <Sections extends object = object>(feature: ServerFeature<Sections>): ServerFeature<Sections> => feature;

@@ -1,0 +1,6 @@
+import trainingRoutes from '../routes/trainings';
+import { defineServerFeature } from '../feature';
+import { trainingsPersonalData } from '../services/trainings/personal-data';
+
+/** Catalogue, sessions, sign-up and waiting list, attendance, survey. */
+export const trainings = defineServerFeature({ name: 'trainings', routes: trainingRoutes, personalData: trainingsPersonalData });

@@ -1,0 +1,31 @@
+import type { Locale } from '../../common/format';
+
+/** The trainings feature. */
+export const trainingsMessages = {
+  'trainings.notFound': { fr: 'Formation introuvable.', en: 'Training not found.' },
+  'trainings.sessionNotFound': { fr: 'Session introuvable.', en: 'Session not found.' },
+  'trainings.registrationNotFound': { fr: 'Inscription introuvable.', en: 'Registration not found.' },
+  'trainings.userNotFound': { fr: 'Utilisateur introuvable ou inactif.', en: 'User not found or inactive.' },
+  'trainings.alreadyRegistered': { fr: 'Cette personne est déjà inscrite à cette session (ou sur sa liste d’attente).', en: 'This person is already registered for this session (or on its waiting list).' },
+  'trainings.signupClosed': { fr: 'Les inscriptions à cette session sont fermées.', en: 'Sign-ups for this session are closed.' },
+  'trainings.establishmentCap': { fr: 'Votre établissement a atteint le nombre maximal d’inscriptions pour cette session.', en: 'Your establishment has reached the maximum number of registrations for this session.' },
+  'trainings.notColleague': { fr: 'Vous ne pouvez inscrire que vous-même ou un collègue de votre établissement.', en: 'You can only sign up yourself or a colleague from your establishment.' },
+  'trainings.cancelDeadlinePassed': { fr: 'La date limite est passée : contactez l’office de tourisme pour annuler.', en: 'The deadline has passed: contact the tourist office to cancel.' },
+  'trainings.sessionStarted': { fr: 'La session a déjà commencé.', en: 'The session has already started.' },
+  'trainings.notActive': { fr: 'Cette inscription n’est plus active.', en: 'This registration is no longer active.' },
+  'trainings.offerNotActive': { fr: 'Cette proposition de place n’est plus valable.', en: 'This seat offer is no longer valid.' },
+  'trainings.noSeat': { fr: 'Aucune place libre : augmentez la capacité ou attendez un désistement.', en: 'No free seat: increase the capacity or wait for a cancellation.' },
+  'trainings.notWaiting': { fr: 'Cette personne n’est pas sur la liste d’attente.', en: 'This person is not on the waiting list.' },
+  'trainings.notConfirmed': { fr: 'Seules les inscriptions confirmées ont une présence.', en: 'Only confirmed registrations have an attendance.' },
+  'trainings.notAttended': { fr: 'L’attestation n’est disponible que pour une présence enregistrée.', en: 'The certificate is only available once attendance is recorded.' },
+  'trainings.surveyAnswered': { fr: 'Vous avez déjà répondu à ce questionnaire. Merci !', en: 'You have already answered this survey. Thank you!' },
+  'trainings.invalidToken': { fr: 'Ce lien n’est pas valide.', en: 'This link is not valid.' },
+  'trainings.placeIncomplete': { fr: 'Lieu incomplet : bureau, adresse et commune, ou lien de visioconférence.', en: 'Incomplete place: office, address and commune, or meeting link.' },
+  'trainings.unknownOffice': { fr: 'Bureau d’information inconnu.', en: 'Unknown information office.' },
+  'trainings.unknownCommune': { fr: 'Commune inconnue : choisissez l’une des 51 communes du territoire.', en: 'Unknown commune: choose one of the territory’s 51 communes.' },
+  'trainings.deadlineAfterStart': { fr: 'La date limite d’inscription doit précéder le début de la session.', en: 'The sign-up deadline must be before the session starts.' },
+  'trainings.slotOrder': { fr: 'La fin doit être après le début.', en: 'The end must be after the start.' },
+  'trainings.capacityTooLow': { fr: 'La capacité ne peut pas être inférieure au nombre de places déjà attribuées.', en: 'The capacity cannot be lower than the seats already taken.' },
+  'trainings.backToDraft': { fr: 'Une session qui a des inscrits ne peut pas repasser en brouillon.', en: 'A session with registrants cannot go back to draft.' },
+  'trainings.sessionCancelled': { fr: 'Cette session est annulée : elle ne peut plus être modifiée.', en: 'This session is cancelled: it can no longer be changed.' },
+} as const satisfies Record<`trainings.${string}`, Record<Locale, string>>;

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Problem } from '../plugins/errors';
+import { PER_USER_LIMIT } from '../plugins/security';
+import { NoContent, problemResponses } from '../schemas/common';
+import { EraseMeBody, MeExportSchema } from '../schemas/accounts';
+import { isCurrentPassword } from '../services/accounts';
+import { erasePersonalData, exportPersonalData } from '../services/personal-data';
+
+const tags = ['mon compte'];
+
+/**
+ * The signed-in person's data across every feature (RGPD): download it, or
+ * erase it. Registered after the features (server/app.ts): it runs each one's
+ * part (server/services/personal-data.ts), so it cannot be one of them.
+ */
+export default async function personalDataRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get('/api/me/export', {
+    preHandler: app.requireUser,
+    schema: {
+      tags, summary: 'Télécharge toutes les données me concernant (RGPD, JSON)',
+      response: { 200: { ...MeExportSchema, description: 'Fichier JSON (pièce jointe)' }, ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const data = await exportPersonalData(app, { userId: request.principal!.userId, ip: request.ip });
+    const day = data.exportedAt.slice(0, 10);
+    // Sent as a preformatted string: readable by a person, and no section is dropped by the response serializer.
+    return reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="espace-pro-mes-donnees-${day}.json"`)
+      .header('cache-control', 'no-store')
+      .send(JSON.stringify(data, null, 2) as never);
+  });
+
+  app.delete('/api/me', {
+    preHandler: app.requireUser,
+    config: { rateLimit: PER_USER_LIMIT },
+    schema: { tags, summary: 'Supprime mon compte (anonymisé ; l’établissement et ses chiffres sont conservés)', body: EraseMeBody, response: { 204: NoContent, ...problemResponses } },
+  }, async (request, reply) => {
+    const principal = request.principal!;
+    if (!(await isCurrentPassword(app, principal.userId, request.body.password))) {
+      throw new Problem(400, 'error.validation', [{ field: 'password', key: 'auth.wrongCurrentPassword' }]);
+    }
+    await erasePersonalData(app, { userId: principal.userId, ip: request.ip });
+    app.clearAuthCookies(reply);
+    return reply.code(204).send();
+  });
+}

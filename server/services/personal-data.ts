@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import type { Effects } from '../../workers/jobs';
+import type { DataSubject, PersonalDataPart } from '../feature';
+import { features } from '../features';
+
+/** Every feature's part, in the order of server/features.ts. */
+export const personalDataParts: readonly PersonalDataPart[] = features.flatMap((f) => (f.personalData ? [f.personalData] : []));
+
+/**
+ * RGPD export: every feature's sections, read in one transaction. Repeatable
+ * read gives all sections one snapshot (a registration cannot appear in one
+ * section and be missing from another). The accounts part records the export
+ * in the audit log, in the same transaction.
+ */
+export async function exportPersonalData(app: FastifyInstance, subject: DataSubject, parts = personalDataParts): Promise<{ exportedAt: string } & Record<string, unknown>> {
+  return app.db.transaction(async (tx) => {
+    const document: { exportedAt: string } & Record<string, unknown> = { exportedAt: new Date().toISOString() };
+    for (const part of parts) {
+      for (const [section, value] of Object.entries(await part.export(tx, subject))) {
+        // Two features writing the same section would lose one of them in the file.
+        if (section in document) throw new Error(`personal-data export: section "${section}" given twice`);
+        document[section] = value;
+      }
+    }
+    return document;
+  }, { isolationLevel: 'repeatable read' });
+}
+
+/**
+ * RGPD erasure: every feature's part in one transaction, so a failure in any
+ * of them (or a refusal, such as the last administrator) leaves the person
+ * and everything they hold as it was: no anonymised account keeping seats.
+ * What the parts call for (offers to the next people waiting, their mails)
+ * is enqueued once the transaction has committed.
+ */
+export async function erasePersonalData(app: FastifyInstance, subject: DataSubject, parts = personalDataParts): Promise<void> {
+  const effects = await app.db.transaction(async (tx) => {
+    const all: Effects[] = [];
+    for (const part of parts) {
+      const fx = await part.erase(tx, subject);
+      if (fx) all.push(fx);
+    }
+    return all;
+  });
+  for (const fx of effects) await app.enqueueEffects(fx);
+}
