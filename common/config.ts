@@ -56,6 +56,12 @@ export interface Config extends Omit<Env, 'PUBLIC_URL' | 'JWT_SECRET' | 'CRON_OW
   secureCookies: boolean;
 }
 
+/** Lifetimes of the one-time links (invitation, password reset), in milliseconds. */
+export const linkTtlMs = (config: Pick<Config, 'INVITATION_TTL_HOURS' | 'RESET_TTL_MINUTES'>) => ({
+  invitation: config.INVITATION_TTL_HOURS * 3_600_000,
+  reset: config.RESET_TTL_MINUTES * 60_000,
+});
+
 export class ConfigError extends Error {}
 
 /** Reads and validates the environment; throws a readable ConfigError listing every bad variable. */

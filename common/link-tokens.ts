@@ -25,6 +25,9 @@ export function deriveOneTimeToken(secret: string, tokenId: string): string {
   return createHmac('sha256', secret).update(`one-time:${tokenId}`).digest('base64url');
 }
 
+/** How a one-time token's row id maps to the hash stored for it. */
+export const oneTimeHashFor = (secret: string) => (tokenId: string) => hashToken(deriveOneTimeToken(secret, tokenId));
+
 /**
  * The refresh token that follows `token` in its session. Derived (not
  * random) so that a second refresh with the same token within the reuse

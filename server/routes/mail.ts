@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { getCapturedMail, listCapturedMails, listMailDeliveries } from '../../db/queries/mail';
+import { capturedMail, capturedMailPage, deliveryPage } from '../services/mail';
 import { Problem } from '../plugins/errors';
 import { IdParams, problemResponses } from '../schemas/common';
 import { OutboxDeliveryPageSchema, OutboxMailSchema, OutboxPageSchema, OutboxQuery } from '../schemas/mail';
@@ -19,12 +19,7 @@ export default async function mailRoutes(fastify: FastifyInstance) {
       querystring: OutboxQuery,
       response: { 200: OutboxPageSchema, 400: badRequest, 401: unauthorized, 403: forbidden },
     },
-  }, async (request) => {
-    const page = request.query.page ?? 1;
-    const pageSize = request.query.pageSize ?? 20;
-    const { items, total } = await listCapturedMails(app.db, { page, pageSize });
-    return { items: items.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })), total, page, pageSize, captureEnabled: !app.config.SMTP_URL };
-  });
+  }, async (request) => capturedMailPage(app, request.query));
 
   app.get('/api/outbox/deliveries', {
     preHandler: admin,
@@ -34,16 +29,7 @@ export default async function mailRoutes(fastify: FastifyInstance) {
       querystring: OutboxQuery,
       response: { 200: OutboxDeliveryPageSchema, 400: badRequest, 401: unauthorized, 403: forbidden },
     },
-  }, async (request) => {
-    const page = request.query.page ?? 1;
-    const pageSize = request.query.pageSize ?? 20;
-    const { items, total } = await listMailDeliveries(app.db, { page, pageSize });
-    const iso = (d: Date | null) => (d ? d.toISOString() : null);
-    return {
-      items: items.map((m) => ({ ...m, nextAttemptAt: iso(m.nextAttemptAt), sentAt: iso(m.sentAt), createdAt: m.createdAt.toISOString() })),
-      total, page, pageSize,
-    };
-  });
+  }, async (request) => deliveryPage(app, request.query));
 
   app.get('/api/outbox/:id', {
     preHandler: admin,
@@ -54,8 +40,8 @@ export default async function mailRoutes(fastify: FastifyInstance) {
       response: { 200: OutboxMailSchema, 400: badRequest, 401: unauthorized, 403: forbidden, 404: notFound },
     },
   }, async (request) => {
-    const mail = await getCapturedMail(app.db, request.params.id);
+    const mail = await capturedMail(app, request.params.id);
     if (!mail) throw new Problem(404, 'error.notFound');
-    return { ...mail, createdAt: mail.createdAt.toISOString() };
+    return mail;
   });
 }

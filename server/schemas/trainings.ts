@@ -3,6 +3,7 @@ import { MULTILINE, OneOf, PageQuery, Paginated, Uuid } from './common';
 import {
   ATTENDANCES, PLACE_KINDS, REGISTRATION_EVENT_KINDS, REGISTRATION_STATUSES, SESSION_STATUSES, TRAINING_THEMES, WAITLIST_MODES,
 } from '../../common/trainings';
+import { TRAINING_LIMITS as L } from '../../common/limits';
 
 /**
  * Trainings API schemas (catalogue, sessions, registrations, offers, surveys,
@@ -18,8 +19,8 @@ const Ref = Type.Object({ id: Type.String(), name: Type.String() });
 const OfficeId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9-]+$' });
 const InseeCode = Type.String({ minLength: 5, maxLength: 5, pattern: '^[0-9][0-9AB][0-9]{3}$' });
 /** Only https meeting links: a `javascript:` URL would run in the page that shows it. */
-const HttpsUrl = Type.String({ minLength: 9, maxLength: 500, format: 'uri', pattern: '^https://' });
-const Cents = Type.Integer({ minimum: 0, maximum: 10_000_000 });
+const HttpsUrl = Type.String({ minLength: 9, maxLength: L.onlineUrl, format: 'uri', pattern: '^https://' });
+const Cents = Type.Integer({ minimum: 0, maximum: L.priceMaxCents });
 
 export const ThemeSchema = OneOf(TRAINING_THEMES);
 export type Theme = Static<typeof ThemeSchema>;
@@ -55,13 +56,13 @@ export const TrainingSchema = Type.Object({
 export type Training = Static<typeof TrainingSchema>;
 
 const trainingFields = {
-  title: Str(200),
-  summary: Lines(500),
-  descriptionHtml: Type.String({ maxLength: 50_000, ...MULTILINE }),
+  title: Str(L.title),
+  summary: Lines(L.summary),
+  descriptionHtml: Type.String({ maxLength: L.descriptionHtml, ...MULTILINE }),
   theme: ThemeSchema,
-  targetCategories: Type.Array(Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9_-]+$' }), { maxItems: 20, uniqueItems: true }),
-  durationMinutes: Type.Integer({ minimum: 15, maximum: 10_080 }),
-  trainer: Nullable(Str(200)),
+  targetCategories: Type.Array(Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9_-]+$' }), { maxItems: L.targetCategories, uniqueItems: true }),
+  durationMinutes: Type.Integer({ minimum: L.durationMin, maximum: L.durationMax }),
+  trainer: Nullable(Str(L.trainer)),
   priceMemberCents: Nullable(Cents),
   priceNonMemberCents: Nullable(Cents),
 };
@@ -166,7 +167,7 @@ export const PlaceInput = Type.Object(
     kind: PlaceKindSchema,
     officeId: Type.Optional(Nullable(OfficeId)),
     communeInsee: Type.Optional(Nullable(InseeCode)),
-    address: Type.Optional(Nullable(Str(300))),
+    address: Type.Optional(Nullable(Str(L.address))),
     onlineUrl: Type.Optional(Nullable(HttpsUrl)),
   },
   { additionalProperties: false },
@@ -174,14 +175,14 @@ export const PlaceInput = Type.Object(
 export type PlaceInput = Static<typeof PlaceInput>;
 
 const sessionInputFields = {
-  slots: Type.Array(SlotSchema, { minItems: 1, maxItems: 20 }),
+  slots: Type.Array(SlotSchema, { minItems: 1, maxItems: L.slots }),
   place: PlaceInput,
-  capacity: Type.Integer({ minimum: 1, maximum: 1000 }),
-  perEstablishmentCap: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 1000 }))),
+  capacity: Type.Integer({ minimum: 1, maximum: L.capacityMax }),
+  perEstablishmentCap: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: L.capacityMax }))),
   signupDeadline: DateTime,
   waitlistMode: Type.Optional(WaitlistModeSchema),
-  offerHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 168 })),
-  notes: Type.Optional(Nullable(Lines(2000))),
+  offerHours: Type.Optional(Type.Integer({ minimum: L.offerHoursMin, maximum: L.offerHoursMax })),
+  notes: Type.Optional(Nullable(Lines(L.notes))),
 };
 export const CreateSessionBody = Type.Object(
   { ...sessionInputFields, status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('open')])) },
@@ -199,12 +200,12 @@ export const UpdateSessionBody = Type.Object(
     offerHours: sessionInputFields.offerHours,
     notes: sessionInputFields.notes,
     status: Type.Optional(SessionStatusSchema),
-    cancelReason: Type.Optional(Nullable(Lines(500))),
+    cancelReason: Type.Optional(Nullable(Lines(L.cancelReason))),
   },
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateSessionBody = Static<typeof UpdateSessionBody>;
-export const CancelSessionBody = Type.Object({ reason: Type.Optional(Nullable(Lines(500))) }, { additionalProperties: false });
+export const CancelSessionBody = Type.Object({ reason: Type.Optional(Nullable(Lines(L.cancelReason))) }, { additionalProperties: false });
 
 export const SessionListQuery = Type.Object(
   {
@@ -313,7 +314,7 @@ export const SurveyView = Type.Object({
 });
 export type SurveyView = Static<typeof SurveyView>;
 export const SurveyBody = Type.Object(
-  { rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Nullable(Type.String({ maxLength: 2000, ...MULTILINE }))) },
+  { rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Nullable(Type.String({ maxLength: L.surveyComment, ...MULTILINE }))) },
   { additionalProperties: false },
 );
 export const SurveySummary = Type.Object({

@@ -1,14 +1,14 @@
 import type { Database } from '../../db/client';
 import { createFirstAdministrator, recoverAdministrator } from '../../db/queries/bootstrap';
 import { seedTerritory } from '../../db/seed/territory';
-import type { Config } from '../../common/config';
-import { deriveOneTimeToken, hashToken } from '../../common/link-tokens';
+import { linkTtlMs, type Config } from '../../common/config';
+import { deriveOneTimeToken, oneTimeHashFor } from '../../common/link-tokens';
 
 type LinkConfig = Pick<Config, 'PUBLIC_URL' | 'JWT_SECRET' | 'INVITATION_TTL_HOURS' | 'RESET_TTL_MINUTES'>;
 
 const tokenOf = (config: LinkConfig, tokenId: string) => deriveOneTimeToken(config.JWT_SECRET, tokenId);
-const hashFor = (config: LinkConfig) => (tokenId: string) => hashToken(tokenOf(config, tokenId));
-const invitation = (config: LinkConfig) => ({ ttlMs: config.INVITATION_TTL_HOURS * 3_600_000, hashFor: hashFor(config) });
+const hashFor = (config: LinkConfig) => oneTimeHashFor(config.JWT_SECRET);
+const invitation = (config: LinkConfig) => ({ ttlMs: linkTtlMs(config).invitation, hashFor: hashFor(config) });
 const invitationLink = (config: LinkConfig, tokenId: string) => `${config.PUBLIC_URL}/invitation/${tokenOf(config, tokenId)}`;
 
 /**
@@ -36,7 +36,7 @@ export async function inviteAdministrator(db: Database, config: LinkConfig, emai
   const result = await recoverAdministrator(db, {
     email,
     invitation: invitation(config),
-    reset: { ttlMs: config.RESET_TTL_MINUTES * 60_000, hashFor: hashFor(config) },
+    reset: { ttlMs: linkTtlMs(config).reset, hashFor: hashFor(config) },
   });
   switch (result.kind) {
     case 'invited':

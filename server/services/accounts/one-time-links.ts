@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import * as q from '../../../db/queries/accounts';
 import type { TokenPurpose } from '../../../db/queries/tokens';
 import type { Config } from '../../../common/config';
-import { deriveOneTimeToken, hashToken } from '../../../common/link-tokens';
+import { hashToken, oneTimeHashFor as hashForSecret } from '../../../common/link-tokens';
 import type { TokenInfo } from '../../schemas/accounts';
 import { toTokenInfo } from './mapping';
 import { orRefuse } from './refusals';
@@ -10,7 +10,7 @@ import { orRefuse } from './refusals';
 // One-time links: invitations and password resets, opened, then used.
 
 /** How a one-time token row id maps to the stored hash (the token itself is derived from the id and the secret). */
-export const oneTimeHashFor = (config: Pick<Config, 'JWT_SECRET'>) => (id: string) => hashToken(deriveOneTimeToken(config.JWT_SECRET, id));
+export const oneTimeHashFor = (config: Pick<Config, 'JWT_SECRET'>) => hashForSecret(config.JWT_SECRET);
 
 /** Hash of a token received from a link. */
 export const hashOneTimeToken = (token: string) => hashToken(token);

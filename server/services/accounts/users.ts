@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { linkTtlMs } from '../../../common/config';
 import * as q from '../../../db/queries/accounts';
 import type { UserListItem } from '../../schemas/accounts';
 import { toUserListItem } from './mapping';
@@ -21,12 +22,12 @@ export async function updateUser(app: FastifyInstance, input: Parameters<typeof 
 }
 
 export async function inviteUser(app: FastifyInstance, input: Omit<Parameters<typeof q.inviteUser>[1], 'ttlMs' | 'hashFor'>): Promise<{ id: string }> {
-  const result = orRefuse(await q.inviteUser(app.db, { ...input, ttlMs: app.config.INVITATION_TTL_HOURS * 3_600_000, hashFor: oneTimeHashFor(app.config) }));
+  const result = orRefuse(await q.inviteUser(app.db, { ...input, ttlMs: linkTtlMs(app.config).invitation, hashFor: oneTimeHashFor(app.config) }));
   await sendAfterCommit(app, result.messageId);
   return { id: result.userId };
 }
 
 export async function resendInvitation(app: FastifyInstance, input: Omit<Parameters<typeof q.resendInvitation>[1], 'ttlMs' | 'hashFor'>): Promise<void> {
-  const result = orRefuse(await q.resendInvitation(app.db, { ...input, ttlMs: app.config.INVITATION_TTL_HOURS * 3_600_000, hashFor: oneTimeHashFor(app.config) }));
+  const result = orRefuse(await q.resendInvitation(app.db, { ...input, ttlMs: linkTtlMs(app.config).invitation, hashFor: oneTimeHashFor(app.config) }));
   await sendAfterCommit(app, result.messageId);
 }

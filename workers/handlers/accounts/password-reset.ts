@@ -1,6 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
 import { requestPasswordReset as queueResetMail } from '../../../db/queries/accounts';
-import { deriveOneTimeToken, hashToken } from '../../../common/link-tokens';
+import { linkTtlMs } from '../../../common/config';
+import { oneTimeHashFor } from '../../../common/link-tokens';
 import { enqueue, type JobHandler } from '../../jobs';
 
 /**
@@ -17,9 +18,9 @@ export const requestPasswordReset: JobHandler<'accounts.password-reset'> = async
     email: payload.email,
     ip: payload.ip,
     requestId: payload.requestId,
-    ttlMs: ctx.config.RESET_TTL_MINUTES * 60_000,
-    invitationTtlMs: ctx.config.INVITATION_TTL_HOURS * 3_600_000,
-    hashFor: (id) => hashToken(deriveOneTimeToken(ctx.config.JWT_SECRET, id)),
+    ttlMs: linkTtlMs(ctx.config).reset,
+    invitationTtlMs: linkTtlMs(ctx.config).invitation,
+    hashFor: oneTimeHashFor(ctx.config.JWT_SECRET),
   });
   if (messageId) await enqueue(ctx.queues, 'mail.send', { messageId });
   return { mailed: messageId !== null };
