@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { getPasswordHash } from '../../db/queries/accounts';
-import { hashPassword, passwordProblem, verifyPassword } from '../lib/passwords';
+import { hashPassword, passwordProblem } from '../lib/passwords';
 import { Problem } from '../plugins/errors';
 import { PER_USER_LIMIT } from '../plugins/security';
 import { NoContent, problemResponses } from '../schemas/common';
 import { ChangePasswordBody, MeSchema, UpdateMeBody } from '../schemas/accounts';
-import { changePassword, getMe, updateMe } from '../services/accounts';
+import { changePassword, confirmCurrentPassword, getMe, updateMe } from '../services/accounts';
 
 const tags = ['mon compte'];
 
@@ -16,7 +15,6 @@ const tags = ['mon compte'];
  */
 export default async function meRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { db } = app;
 
   app.get('/api/me', {
     preHandler: app.requireUser,
@@ -44,9 +42,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     const principal = request.principal!;
     const { currentPassword, newPassword } = request.body;
-    if (!(await verifyPassword(await getPasswordHash(db, principal.userId), currentPassword))) {
-      throw new Problem(400, 'error.validation', [{ field: 'currentPassword', key: 'auth.wrongCurrentPassword' }]);
-    }
+    await confirmCurrentPassword(app, principal.userId, currentPassword, 'currentPassword');
     const weak = await passwordProblem(newPassword, [principal.email, principal.name]);
     if (weak) throw new Problem(400, 'error.validation', [{ field: 'newPassword', key: weak }]);
     await changePassword(app, { userId: principal.userId, keepSessionId: principal.sessionId, passwordHash: await hashPassword(newPassword), ip: request.ip });

@@ -104,7 +104,6 @@ export const MeExportSchema = Type.Object(
   },
   { additionalProperties: true },
 );
-export type MeExport = Static<typeof MeExportSchema>;
 
 // ---------- auth ----------
 

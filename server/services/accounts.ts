@@ -6,6 +6,7 @@ import { deriveOneTimeToken, hashToken } from '../../common/link-tokens';
 import { isoOrNull } from '../../common/text';
 import type { PersonalDataPart } from '../feature';
 import type { MessageKey } from '../i18n';
+import { verifyPassword } from '../lib/passwords';
 import { Problem } from '../plugins/errors';
 import type { Me, UserListItem } from '../schemas/accounts';
 
@@ -75,6 +76,13 @@ function orRefuse<T extends { ok: boolean }>(out: T): Extract<T, { ok: true }> {
 }
 
 // ---------- me ----------
+
+/** Changing the password and erasing the account ask for the current password: a wrong one is a field error. */
+export async function confirmCurrentPassword(app: FastifyInstance, userId: string, password: string, field: string): Promise<void> {
+  if (!(await verifyPassword(await q.getPasswordHash(app.db, userId), password))) {
+    throw new Problem(400, 'error.validation', [{ field, key: 'auth.wrongCurrentPassword' }]);
+  }
+}
 
 /** The profile of a signed-in user; null when the account is gone (the caller answers 401). */
 export async function getMe(app: FastifyInstance, userId: string): Promise<Me | null> {
