@@ -5,7 +5,7 @@ import { Problem } from '../plugins/errors';
 import { PER_USER_LIMIT } from '../plugins/security';
 import { NoContent, problemResponses } from '../schemas/common';
 import { ChangePasswordBody, MeSchema, UpdateMeBody } from '../schemas/accounts';
-import { changePassword, getMe, isCurrentPassword, updateMe } from '../services/accounts';
+import { changePassword, confirmCurrentPassword, getMe, updateMe } from '../services/accounts';
 
 const tags = ['mon compte'];
 
@@ -42,9 +42,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     const principal = request.principal!;
     const { currentPassword, newPassword } = request.body;
-    if (!(await isCurrentPassword(app, principal.userId, currentPassword))) {
-      throw new Problem(400, 'error.validation', [{ field: 'currentPassword', key: 'auth.wrongCurrentPassword' }]);
-    }
+    await confirmCurrentPassword(app, principal.userId, currentPassword, 'currentPassword');
     const weak = await passwordProblem(newPassword, [principal.email, principal.name]);
     if (weak) throw new Problem(400, 'error.validation', [{ field: 'newPassword', key: weak }]);
     await changePassword(app, { userId: principal.userId, keepLoginId: principal.loginId, passwordHash: await hashPassword(newPassword), ip: request.ip });

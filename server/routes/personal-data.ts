@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Problem } from '../plugins/errors';
 import { PER_USER_LIMIT } from '../plugins/security';
 import { NoContent, problemResponses } from '../schemas/common';
 import { EraseMeBody, MeExportSchema } from '../schemas/accounts';
-import { isCurrentPassword } from '../services/accounts';
+import { confirmCurrentPassword } from '../services/accounts';
 import { erasePersonalData, exportPersonalData } from '../services/personal-data';
 
 const tags = ['mon compte'];
@@ -40,9 +39,7 @@ export default async function personalDataRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'Supprime mon compte (anonymisé ; l’établissement et ses chiffres sont conservés)', body: EraseMeBody, response: { 204: NoContent, ...problemResponses } },
   }, async (request, reply) => {
     const principal = request.principal!;
-    if (!(await isCurrentPassword(app, principal.userId, request.body.password))) {
-      throw new Problem(400, 'error.validation', [{ field: 'password', key: 'auth.wrongCurrentPassword' }]);
-    }
+    await confirmCurrentPassword(app, principal.userId, request.body.password, 'password');
     await erasePersonalData(app, { userId: principal.userId, ip: request.ip });
     app.clearAuthCookies(reply);
     return reply.code(204).send();

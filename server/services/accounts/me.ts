@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as q from '../../../db/queries/accounts';
 import { verifyPassword } from '../../lib/passwords';
+import { Problem } from '../../plugins/errors';
 import type { Me } from '../../schemas/accounts';
 import { toMe } from './mapping';
 import { sendAfterCommit } from './one-time-links';
@@ -18,9 +19,14 @@ export async function updateMe(app: FastifyInstance, userId: string, patch: Para
   return row ? toMe(row) : null;
 }
 
-/** Whether `password` is the user's current password (hashed anyway when there is none, so timing tells nothing). */
-export async function isCurrentPassword(app: FastifyInstance, userId: string, password: string): Promise<boolean> {
-  return verifyPassword(await q.getPasswordHash(app.db, userId), password);
+/**
+ * Changing the password and erasing the account ask for the current password:
+ * a wrong one is a field error (hashed anyway when there is none, so timing tells nothing).
+ */
+export async function confirmCurrentPassword(app: FastifyInstance, userId: string, password: string, field: string): Promise<void> {
+  if (!(await verifyPassword(await q.getPasswordHash(app.db, userId), password))) {
+    throw new Problem(400, 'error.validation', [{ field, key: 'auth.wrongCurrentPassword' }]);
+  }
 }
 
 export async function changePassword(app: FastifyInstance, input: Parameters<typeof q.changePassword>[1]): Promise<void> {
