@@ -8,7 +8,7 @@ import { validatorCompiler } from '../../lib/validators';
 import type { Principal } from '../../plugins/auth';
 import { Problem } from '../../plugins/errors';
 import {
-  CreateDocumentMeta, NewVersionMeta, type DocumentItem, type UpdateDocumentBody, type Version,
+  CreateDocumentMeta, DocumentListQuery, NewVersionMeta, type DocumentItem, type UpdateDocumentBody, type Version,
 } from '../../schemas/documents';
 import type { Static, TSchema } from 'typebox';
 import { receiveUpload, type StoredUpload } from './upload';
@@ -177,12 +177,12 @@ async function detailFor(app: FastifyInstance, viewer: AudienceViewer, id: strin
   return { document: toDocument(row), versions: versions.map(toVersion), downloads };
 }
 
-export async function list(app: FastifyInstance, principal: Principal, query: { folderId?: string; q?: string; status?: 'draft' | 'published' | 'archived'; page?: number; pageSize?: number }) {
+export async function list(app: FastifyInstance, principal: Principal, query: Static<typeof DocumentListQuery>) {
   const viewer = await viewerOf(app, principal);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
   const [{ items, total }, accentInsensitiveSearch, since] = await Promise.all([
-    q.listDocuments(app.db, { viewer, folderId: query.folderId === 'root' ? null : query.folderId, q: query.q, status: query.status, page, pageSize }),
+    q.listDocuments(app.db, { viewer, folderId: query.folderId === 'root' ? null : query.folderId, q: query.q, tag: query.tag, type: query.type, status: query.status, page, pageSize }),
     accentInsensitive(app),
     q.previousVisit(app.db, principal.userId),
   ]);
