@@ -8,7 +8,7 @@ import { validatorCompiler } from '../../lib/validators';
 import type { Principal } from '../../plugins/auth';
 import { Problem } from '../../plugins/errors';
 import {
-  CreateDocumentMeta, DocumentListQuery, NewVersionMeta, type DocumentItem, type UpdateDocumentBody, type Version,
+  CreateDocumentMeta, DocumentListQuery, NewVersionMeta, type DocumentItem, type UpdateDocumentBody, type UpdateFolderBody, type Version,
 } from '../../schemas/documents';
 import type { Static, TSchema } from 'typebox';
 import { receiveUpload, type StoredUpload } from './upload';
@@ -221,6 +221,27 @@ export async function createFolder(app: FastifyInstance, principal: Principal, b
   const result = await q.createFolder(app.db, { actorId: principal.userId, parentId: body.parentId ?? null, name: body.name.trim(), audience });
   if (!result.ok) throw new Problem(folderRefusals[result.reason][0], folderRefusals[result.reason][1]);
   return toFolder(result.folder);
+}
+
+const updateFolderRefusals = {
+  notFound: [404, 'documents.folderNotFound'], parentNotFound: [404, 'documents.folderNotFound'],
+  nameTaken: [409, 'documents.folderNameTaken'], cycle: [409, 'documents.folderCycle'],
+} as const satisfies Record<Extract<q.UpdateFolderResult, { ok: false }>['reason'], readonly [number, MessageKey]>;
+
+const deleteFolderRefusals = {
+  notFound: [404, 'documents.folderNotFound'], notEmpty: [409, 'documents.folderNotEmpty'],
+} as const satisfies Record<Extract<q.DeleteFolderResult, { ok: false }>['reason'], readonly [number, MessageKey]>;
+
+export async function updateFolder(app: FastifyInstance, id: string, body: UpdateFolderBody) {
+  if (body.audience) await assertAudience(app, body.audience);
+  const result = await q.updateFolder(app.db, id, { ...body, ...(body.name !== undefined ? { name: body.name.trim() } : {}) });
+  if (!result.ok) throw new Problem(updateFolderRefusals[result.reason][0], updateFolderRefusals[result.reason][1]);
+  return toFolder(result.folder);
+}
+
+export async function removeFolder(app: FastifyInstance, id: string) {
+  const result = await q.deleteFolder(app.db, id);
+  if (!result.ok) throw new Problem(deleteFolderRefusals[result.reason][0], deleteFolderRefusals[result.reason][1]);
 }
 
 // ---------- staff management ----------
