@@ -1,5 +1,5 @@
 import { Fieldset, MultiSelect, Radio, Stack, Text, type MultiSelectProps } from '@mantine/core';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AudienceBody } from '../../server/schemas/audience';
 import { AUDIENCE_KINDS, type AudienceKind } from '../../common/documents';
@@ -59,11 +59,7 @@ export function AudiencePicker({ value, onChange, label, description, error }: A
       </Radio.Group>
       {value.kind === 'partners' ? (
         <>
-          <Fieldset legend={t('audience.what')} variant="filled">
-            <Text size="sm" c="dimmed" mb="xs">
-              {t('audience.whatHelp')}
-            </Text>
-            <Stack gap="sm">
+          <Criteria legend={t('audience.what')} help={t('audience.whatHelp')}>
               {multi({
                 label: t('audience.categories'),
                 data: (data?.categories ?? []).map((c) => ({ value: c.id, label: labels.category(c.id, c.label) })),
@@ -81,13 +77,8 @@ export function AudiencePicker({ value, onChange, label, description, error }: A
                 onChange: (subcategories) => set({ subcategories }),
                 maxValues: 60,
               })}
-            </Stack>
-          </Fieldset>
-          <Fieldset legend={t('audience.where')} variant="filled">
-            <Text size="sm" c="dimmed" mb="xs">
-              {t('audience.whereHelp')}
-            </Text>
-            <Stack gap="sm">
+          </Criteria>
+          <Criteria legend={t('audience.where')} help={t('audience.whereHelp')}>
               {multi({
                 label: t('audience.communautes'),
                 data: (data?.communautes ?? []).map((c) => ({ value: c.id, label: c.name })),
@@ -111,11 +102,22 @@ export function AudiencePicker({ value, onChange, label, description, error }: A
                 onChange: (offices) => set({ offices }),
                 maxValues: 20,
               })}
-            </Stack>
-          </Fieldset>
+          </Criteria>
         </>
       ) : null}
     </Stack>
+  );
+}
+
+/** A group of the partners' criteria: its legend, what an empty choice means, its fields. */
+function Criteria({ legend, help, children }: { legend: string; help: string; children: ReactNode }) {
+  return (
+    <Fieldset legend={legend} variant="filled">
+      <Text size="sm" c="dimmed" mb="xs">
+        {help}
+      </Text>
+      <Stack gap="sm">{children}</Stack>
+    </Fieldset>
   );
 }
 

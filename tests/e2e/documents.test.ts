@@ -128,7 +128,7 @@ describe('documents, dans le navigateur', () => {
 
     await page.getByRole('link', { name: FOLDER }).click();
     await settle(FOLDER);
-    await page.getByRole('navigation', { name: "Fil d'Ariane" }).getByRole('link', { name: 'Documents' }).waitFor();
+    await page.getByLabel("Fil d'Ariane").getByRole('link', { name: 'Documents' }).waitFor();
     await accessible(staff, 'dossier vide');
 
     await page.getByRole('link', { name: 'Déposer des fichiers' }).first().click();
@@ -151,8 +151,8 @@ describe('documents, dans le navigateur', () => {
 
     const uploading = page.locator('[data-testid="upload-item"][data-status="uploading"]').first();
     await uploading.waitFor();
-    const label = await uploading.getByText(/Envoi en cours : \d+ %/).textContent();
-    const percent = Number(/(\d+) %/.exec(label ?? '')?.[1]);
+    const label = await uploading.getByText(/Envoi en cours\s:\s\d+\s%/).textContent();
+    const percent = Number(/(\d+)\s%/.exec(label ?? '')?.[1]);
     expect(percent).toBeGreaterThanOrEqual(0);
     expect(percent).toBeLessThan(100);
     await expect(uploading.getByRole('button', { name: /Annuler l'envoi de/ }).isVisible()).resolves.toBe(true);
@@ -227,7 +227,7 @@ describe('documents, dans le navigateur', () => {
     await accessible(campsite, 'recherche (camping)');
     await campsite.shoot('documents-recherche');
 
-    await page.getByRole('radio', { name: 'Vignettes' }).check({ force: true });
+    await page.locator('label', { hasText: 'Vignettes' }).click();
     await page.locator('[data-testid="document-card"]').first().waitFor();
     await accessible(campsite, 'recherche en vignettes');
 

@@ -123,7 +123,8 @@ export function useReviewList(page: number) {
  */
 export function useLibraryVisit() {
   return useQuery({
-    queryKey: [ROOT, 'visit'],
+    // Outside the ROOT key: invalidating the library after a change must not record another visit.
+    queryKey: ['documents-visit'],
     queryFn: () => api<Visit>(`${base}/visits`, { method: 'POST' }),
     staleTime: Infinity,
     gcTime: Infinity,

@@ -45,7 +45,7 @@ export function VersionsTable({ documentId, versions, currentId, staff }: Versio
                 {formatDateTime(v.createdAt)}
               </Text>
               {v.id === currentId ? (
-                <Badge size="sm" variant="light" color="green.9" tt="none" mt={4}>
+                <Badge size="sm" variant="light" color="cevennes" tt="none" mt={4}>
                   {t('document.current')}
                 </Badge>
               ) : null}

@@ -33,7 +33,7 @@ export function SnippetText({ snippet }: { snippet: Snippet }) {
 
 export function StatusBadge({ status }: { status: DocumentItem['status'] }) {
   const { t } = useTranslation('documents');
-  const color = status === 'published' ? 'green.9' : status === 'draft' ? 'orange.9' : 'gray.7';
+  const color = status === 'published' ? 'cevennes.8' : status === 'draft' ? 'ochre.8' : 'gray.7';
   return (
     <Badge color={color} variant="outline" tt="none" size="sm">
       {t(`status.${status}`)}
