@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { IdParams, problemResponses, ProblemSchema } from '../schemas/common';
 import {
   CreateFolderBody, DocumentDetailSchema, DocumentList, DocumentListQuery, FolderList, FolderSchema, ReviewList, ReviewQuery, UpdateDocumentBody,
-  UpdateFolderBody, UploadResultSchema, VersionParams, VisitSchema,
+  DownloadQuery, UpdateFolderBody, UploadResultSchema, VersionParams, VisitSchema,
 } from '../schemas/documents';
 import * as svc from '../services/documents';
 
@@ -121,8 +121,8 @@ export default async function documentRoutes(fastify: FastifyInstance) {
 
   app.get('/api/documents/:id/download', {
     preHandler: anyone,
-    schema: { tags, summary: 'Télécharge la version courante (Range accepté)', params: IdParams, response: { 200: FileBody, 206: FileBody, ...problemResponses, 416: ProblemSchema } },
-  }, async (request, reply) => svc.download(app, request, reply, { documentId: request.params.id }));
+    schema: { tags, summary: 'Télécharge la version courante (Range accepté ; `preview` : aperçu, non compté)', params: IdParams, querystring: DownloadQuery, response: { 200: FileBody, 206: FileBody, ...problemResponses, 416: ProblemSchema } },
+  }, async (request, reply) => svc.download(app, request, reply, { documentId: request.params.id }, { count: !request.query.preview }));
 
   app.get('/api/documents/:id/versions/:versionId/download', {
     preHandler: staff,

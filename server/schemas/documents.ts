@@ -102,6 +102,9 @@ export const DocumentList = Type.Object({
   accentInsensitiveSearch: Type.Boolean(),
 });
 
+/** `preview`: the document page shows the file in a frame; such a read is not counted as a download. */
+export const DownloadQuery = Type.Object({ preview: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+
 export const VersionParams = Type.Object({ id: Uuid, versionId: Uuid }, { additionalProperties: false });
 
 export const FolderSchema = Type.Object({ id: Uuid, parentId: Nullable(Uuid), name: Type.String(), audience: AudienceSchema });

@@ -192,3 +192,20 @@ describe('library filters: tag and file type', () => {
     expect((await asCampsite({ method: 'GET', url: '/api/documents', query: { type: 'exe' } })).statusCode).toBe(400);
   });
 });
+
+describe('preview reads', () => {
+  it('a preview (?preview=true) is served like a download but not counted; a download is; the audience applies to both', async () => {
+    const form = uploadForm({ title: 'Plan des sentiers', status: 'published', audience: campsites }, { filename: 'plan.pdf', data: await pdfWith(['Plan des sentiers']) });
+    const id = (await asStaff({ method: 'POST', url: '/api/documents', payload: form.payload, headers: form.headers })).json().document.id;
+    const counts = async () => (await asStaff({ method: 'GET', url: `/api/documents/${id}` })).json().downloads;
+    const preview = await asCampsite({ method: 'GET', url: `/api/documents/${id}/download`, query: { preview: 'true' } });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['content-type']).toBe('application/pdf');
+    expect(preview.headers['content-disposition']).toMatch(/^inline/);
+    expect(await counts()).toEqual([]);
+    expect((await asCampsite({ method: 'GET', url: `/api/documents/${id}/download` })).statusCode).toBe(200);
+    expect(await counts()).toEqual([{ category: 'hebergement', count: 1 }]);
+    expect((await asRestaurant({ method: 'GET', url: `/api/documents/${id}/download`, query: { preview: 'true' } })).statusCode).toBe(404);
+    expect((await asCampsite({ method: 'GET', url: `/api/documents/${id}/download`, query: { preview: 'maybe' } })).statusCode).toBe(400);
+  });
+});

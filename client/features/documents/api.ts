@@ -136,6 +136,8 @@ export function useLibraryVisit() {
 
 export const files = {
   download: (id: string) => `${base}/${id}/download`,
+  /** The same file shown in the page's frame: not counted as a download. */
+  preview: (id: string) => `${base}/${id}/download?preview=true`,
   version: (id: string, versionId: string) => `${base}/${id}/versions/${versionId}/download`,
   thumbnail: (id: string) => `${base}/${id}/thumbnail`,
   /** Where uploads go (multipart, through upload/xhr.ts). */

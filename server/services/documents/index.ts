@@ -342,7 +342,7 @@ export async function thumbnail(app: FastifyInstance, request: FastifyRequest, r
     .send(body);
 }
 
-export async function download(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, params: { documentId: string; versionId?: string }) {
+export async function download(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, params: { documentId: string; versionId?: string }, options = { count: true }) {
   const principal = request.principal!;
   const viewer = await viewerOf(app, principal);
   const target = await q.downloadTarget(app.db, { ...params, viewer });
@@ -367,7 +367,8 @@ export async function download(app: FastifyInstance, request: FastifyRequest, re
     throw err;
   }
   // Counted once per download: a resumed download (range not at 0) is not a new one.
-  if (!partial || partial.start === 0) await q.recordDownload(app.db, { documentId: target.documentId, versionId: target.versionId, category: downloadCategory(viewer) });
+  // A preview on the document page is a look, not a download.
+  if (options.count && (!partial || partial.start === 0)) await q.recordDownload(app.db, { documentId: target.documentId, versionId: target.versionId, category: downloadCategory(viewer) });
   const inline = INLINE_TYPES.has(target.mediaType);
   reply
     .header('content-type', target.mediaType.startsWith('text/') ? `${target.mediaType}; charset=utf-8` : target.mediaType)

@@ -25,7 +25,7 @@ export function Preview({ doc }: { doc: DocumentItem }) {
     return (
       <Paper withBorder radius="md" p={0} style={{ overflow: 'hidden' }}>
         <iframe
-          src={files.download(doc.id)}
+          src={files.preview(doc.id)}
           title={t('document.previewOf', { title: doc.title })}
           style={{ width: '100%', height: 'min(70vh, 640px)', border: 0, display: 'block' }}
           data-testid="pdf-preview"

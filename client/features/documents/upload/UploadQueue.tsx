@@ -74,7 +74,6 @@ export function UploadQueue({ items, onCancel, onRetry, onRemove, onClearFinishe
                 color={COLORS[item.status]}
                 striped={item.status === 'processing'}
                 aria-label={t('upload.progress', { name: item.file.name })}
-                aria-valuetext={`${shown} %`}
               />
               <Text size="sm" mt={4} c={item.status === 'failed' ? 'red.8' : undefined} role={item.status === 'failed' ? 'alert' : undefined}>
                 {item.status === 'uploading' ? t('upload.uploading', { percent }) : null}
