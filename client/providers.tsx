@@ -3,13 +3,13 @@ import { Notifications, notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { setSignedOut } from './features/accounts/session';
+import { setSignedOut } from './features/accounts/signed-in';
 import i18n from './i18n';
-import { onSessionExpired } from './lib/api';
+import { onLoginExpired } from './lib/api';
 import { cssVariablesResolver, theme } from './theme';
 
 /**
- * Theme, server state and translations around the router. A session that
+ * Theme, server state and translations around the router. A log-in that
  * cannot be refreshed clears the signed-in user; the route guard then sends
  * the user to the log-in page with ?next= pointing back here. Component
  * tests pass env="test" (no transitions, so menus open at once).
@@ -23,7 +23,7 @@ export function AppProviders({ queryClient, children, env = 'default' }: { query
     [language],
   );
   useEffect(() => {
-    onSessionExpired(() => {
+    onLoginExpired(() => {
       if (!queryClient.getQueryData(['me'])) return;
       setSignedOut(queryClient);
       notifications.show({ id: 'session-expired', color: 'ochre', message: i18n.t('auth.sessionExpired') });

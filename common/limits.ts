@@ -4,6 +4,8 @@
  */
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
+/** The search box of every list. */
+export const SEARCH_MAX_LENGTH = 100;
 
 export const ACCOUNT_LIMITS = {
   userName: 120,

@@ -1,6 +1,7 @@
 import { Button, Paper, Select, SimpleGrid, TextInput, type SelectProps, type SimpleGridProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SEARCH_MAX_LENGTH } from '../../common/limits';
 
 interface FilterPanelProps {
   cols: SimpleGridProps['cols'];
@@ -62,7 +63,7 @@ export function FilterSearch({ value, onChange, description }: { value: string; 
       description={description}
       type="search"
       value={value}
-      maxLength={100}
+      maxLength={SEARCH_MAX_LENGTH}
       onChange={(e) => onChange(e.currentTarget.value)}
     />
   );

@@ -1,7 +1,7 @@
 import { SimpleGrid } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUser } from '../features/accounts/session';
+import { useUser } from '../features/accounts/signed-in';
 import { formatLongDate } from '../lib/format';
 import { PageHeader } from './PageHeader';
 

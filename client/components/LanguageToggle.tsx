@@ -1,6 +1,6 @@
 import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useChangeLanguage } from '../features/accounts/session';
+import { useChangeLanguage } from '../features/accounts/signed-in';
 import type { Language } from '../i18n';
 
 /** For visitors not signed in: one button to switch to the other language, labelled in that language. */

@@ -3,7 +3,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useMe } from '../features/accounts/session';
+import { useMe } from '../features/accounts/signed-in';
 import { isLanguage, setLanguage } from '../i18n';
 import { Navigation } from './Navigation';
 import classes from './Shell.module.css';

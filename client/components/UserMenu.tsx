@@ -2,7 +2,7 @@ import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useChangeLanguage, useLogout } from '../features/accounts/session';
+import { useChangeLanguage, useLogout } from '../features/accounts/signed-in';
 import type { Me } from '../features/accounts/types';
 import { LANGUAGES, type Language } from '../i18n';
 import { useErrorMessage } from './States';

@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
-import { sessionEndedOnPurpose, useMe } from '../features/accounts/session';
+import { signedOutOnPurpose, useMe } from '../features/accounts/signed-in';
 import type { Role } from '../features/accounts/types';
 import { ForbiddenPage } from './ErrorPages';
 
@@ -16,7 +16,7 @@ export function RequireAuth() {
   const location = useLocation();
   if (!me) {
     const next = `${location.pathname}${location.search}${location.hash}`;
-    const target = sessionEndedOnPurpose() || next === '/' ? '/connexion' : `/connexion?next=${encodeURIComponent(next)}`;
+    const target = signedOutOnPurpose() || next === '/' ? '/connexion' : `/connexion?next=${encodeURIComponent(next)}`;
     return <Navigate to={target} replace />;
   }
   return <Outlet />;

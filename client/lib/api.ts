@@ -1,5 +1,5 @@
 /**
- * The one way the client talks to the api: JSON over fetch with the session
+ * The one way the client talks to the api: JSON over fetch with the log-in
  * cookies, problem+json turned into ApiError (server's translated `detail`
  * and per-field messages), and an expired access token refreshed silently
  * once before the request is retried.
@@ -29,20 +29,20 @@ interface RequestOptions {
   signal?: AbortSignal;
   /**
    * What a 401 that survives the refresh means: 'expire' (default) reports a
-   * lost session (back to log-in), 'null' resolves to null (used by the "who
+   * lost log-in (back to log-in), 'null' resolves to null (used by the "who
    * am I" query on public pages).
    */
   onUnauthenticated?: 'expire' | 'null';
 }
 
 type Listener = () => void;
-let sessionExpiredListener: Listener = () => {};
+let loginExpiredListener: Listener = () => {};
 let currentLanguage = 'fr';
 let refreshing: Promise<boolean> | null = null;
 
-/** The app registers what to do when a session is lost (clear it, go to log-in with ?next=). */
-export function onSessionExpired(listener: Listener): void {
-  sessionExpiredListener = listener;
+/** The app registers what to do when a log-in is lost (clear it, go to log-in with ?next=). */
+export function onLoginExpired(listener: Listener): void {
+  loginExpiredListener = listener;
 }
 
 /** Sent as Accept-Language so anonymous callers get the server's messages in the chosen language. */
@@ -127,7 +127,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   }
 }
 
-/** Held while a tab refreshes the session (Web Locks API: one holder across all tabs of the origin). */
+/** Held while a tab refreshes the log-in (Web Locks API: one holder across all tabs of the origin). */
 const REFRESH_LOCK = 'ep-session-refresh';
 /** When a tab last refreshed successfully (ms since epoch), shared through localStorage. */
 const REFRESHED_AT = 'ep-session-refreshed-at';
@@ -170,7 +170,7 @@ async function refreshAcrossTabs(): Promise<boolean> {
 }
 
 /** One refresh at a time: concurrent 401s of this tab wait for the same attempt, other tabs for the lock. */
-export function refreshSession(): Promise<boolean> {
+export function refreshLogin(): Promise<boolean> {
   refreshing ??= refreshAcrossTabs()
     .catch(() => false)
     .finally(() => {
@@ -207,10 +207,10 @@ export async function apiResponse(path: string, options: RequestOptions = {}): P
     throw new ApiError(0, '');
   }
   if (res.status === 401 && !isAuthEndpoint(path)) {
-    if (await refreshSession()) res = await send(path, options);
+    if (await refreshLogin()) res = await send(path, options);
     if (res.status === 401) {
       if (options.onUnauthenticated === 'null') return null;
-      sessionExpiredListener();
+      loginExpiredListener();
       throw await toApiError(res);
     }
   }

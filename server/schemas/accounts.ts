@@ -1,7 +1,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { MULTILINE, OneOf, PageQuery, Paginated, Uuid } from './common';
 import { ESTABLISHMENT_STATUSES, LANGUAGES, ROLES, TOKEN_PURPOSES, USER_STATUSES } from '../../common/accounts';
-import { ACCOUNT_LIMITS as L, PASSWORD_MAX_LENGTH } from '../../common/limits';
+import { ACCOUNT_LIMITS as L, PASSWORD_MAX_LENGTH, SEARCH_MAX_LENGTH } from '../../common/limits';
 
 /**
  * Accounts API schemas (auth, me, users, establishments, territory).
@@ -142,7 +142,7 @@ export type UserList = Static<typeof UserListSchema>;
 
 export const UserListQuery = Type.Object(
   {
-    search: Type.Optional(Type.String({ maxLength: 100 })),
+    search: Type.Optional(Type.String({ maxLength: SEARCH_MAX_LENGTH })),
     role: Type.Optional(RoleSchema),
     status: Type.Optional(UserStatusSchema),
     establishmentId: Type.Optional(Uuid),
@@ -211,7 +211,7 @@ export type EstablishmentList = Static<typeof EstablishmentListSchema>;
 
 export const EstablishmentListQuery = Type.Object(
   {
-    search: Type.Optional(Type.String({ maxLength: 100 })),
+    search: Type.Optional(Type.String({ maxLength: SEARCH_MAX_LENGTH })),
     category: Type.Optional(Type.String({ maxLength: 64 })),
     communeInsee: Type.Optional(InseeCode),
     communauteId: Type.Optional(Type.String({ maxLength: 64 })),

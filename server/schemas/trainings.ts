@@ -3,7 +3,7 @@ import { MULTILINE, OneOf, PageQuery, Paginated, Uuid } from './common';
 import {
   ATTENDANCES, PLACE_KINDS, REGISTRATION_EVENT_KINDS, REGISTRATION_STATUSES, SESSION_STATUSES, TRAINING_THEMES, WAITLIST_MODES,
 } from '../../common/trainings';
-import { TRAINING_LIMITS as L } from '../../common/limits';
+import { SEARCH_MAX_LENGTH, TRAINING_LIMITS as L } from '../../common/limits';
 
 /**
  * Trainings API schemas (catalogue, sessions, registrations, offers, surveys,
@@ -93,7 +93,7 @@ export const UpdateTrainingBody = Type.Object(
 );
 export type UpdateTrainingBody = Static<typeof UpdateTrainingBody>;
 export const TrainingListQuery = Type.Object(
-  { search: Type.Optional(Type.String({ maxLength: 100 })), theme: Type.Optional(ThemeSchema), includeArchived: Type.Optional(Type.Boolean()), ...PageQuery },
+  { search: Type.Optional(Type.String({ maxLength: SEARCH_MAX_LENGTH })), theme: Type.Optional(ThemeSchema), includeArchived: Type.Optional(Type.Boolean()), ...PageQuery },
   { additionalProperties: false },
 );
 export const TrainingList = Paginated(TrainingSchema);

@@ -47,7 +47,7 @@ describe('refresh across tabs', () => {
   it('three tabs expiring together send one refresh', async () => {
     vi.stubGlobal('navigator', { ...navigator, locks: fakeLocks() });
     const tabs = [await openTab(), await openTab(), await openTab()];
-    const results = await Promise.all(tabs.map((t) => t.refreshSession()));
+    const results = await Promise.all(tabs.map((t) => t.refreshLogin()));
     expect(results).toEqual([true, true, true]);
     expect(refreshCalls).toBe(1);
   });
@@ -55,16 +55,16 @@ describe('refresh across tabs', () => {
   it('a tab that expires later refreshes again', async () => {
     vi.stubGlobal('navigator', { ...navigator, locks: fakeLocks() });
     const [a, b] = [await openTab(), await openTab()];
-    expect(await a.refreshSession()).toBe(true);
+    expect(await a.refreshLogin()).toBe(true);
     await new Promise((r) => setTimeout(r, 5));
-    expect(await b.refreshSession()).toBe(true);
+    expect(await b.refreshLogin()).toBe(true);
     expect(refreshCalls).toBe(2);
   });
 
   it('without the Web Locks API each tab refreshes (the server accepts the reuse)', async () => {
     vi.stubGlobal('navigator', { ...navigator, locks: undefined });
     const tabs = [await openTab(), await openTab()];
-    expect(await Promise.all(tabs.map((t) => t.refreshSession()))).toEqual([true, true]);
+    expect(await Promise.all(tabs.map((t) => t.refreshLogin()))).toEqual([true, true]);
     expect(refreshCalls).toBe(2);
   });
 });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isStaff } from '../../../common/roles';
 import { HomeTile } from '../../components/HomeTile';
-import { useUser } from './session';
+import { useUser } from './signed-in';
 
 /** Home page tiles: the partner's establishment or the office, and for staff the network's management pages. */
 export default function AccountsHomeTiles() {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, applyFieldErrors } from '../../lib/api';
 import { confirmRule, newPasswordRule } from './NewPasswordField';
-import { setSignedIn } from './session';
+import { setSignedIn } from './signed-in';
 import { SetPasswordForm, TokenLinkPage } from './SetPasswordFlow';
 import { LIMITS, type Me } from './types';
 import { requiredText } from './validation';

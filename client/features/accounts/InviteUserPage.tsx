@@ -13,7 +13,7 @@ import type { Language } from '../../../common/accounts';
 import { ROLES } from '../../../common/roles';
 import { useInviteUser } from './api';
 import { EstablishmentSelect, OfficeSelect } from './pickers';
-import { useUser } from './session';
+import { useUser } from './signed-in';
 import { LIMITS, type Role } from './types';
 import { emailRule, requiredText } from './validation';
 

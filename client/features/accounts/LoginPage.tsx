@@ -8,7 +8,7 @@ import { RequiredNote } from '../../components/RequiredNote';
 import { FormError } from '../../components/States';
 import { api } from '../../lib/api';
 import { AuthCard } from './AuthCard';
-import { setSignedIn } from './session';
+import { setSignedIn } from './signed-in';
 import type { Me } from './types';
 import { emailRule } from './validation';
 

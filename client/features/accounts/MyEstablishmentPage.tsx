@@ -7,7 +7,7 @@ import { EmptyState, ErrorState, PageSkeleton } from '../../components/States';
 import { useSaveHandler } from '../../components/useSaveHandler';
 import { useEstablishment, useSaveEstablishment, useTerritory } from './api';
 import { EstablishmentForm } from './EstablishmentForm';
-import { useUser } from './session';
+import { useUser } from './signed-in';
 import { useReferenceLabels } from './reference';
 
 /** "Mon établissement": a partner sees its record and edits the public fields (the rest is kept by the office). */

@@ -17,7 +17,7 @@ import i18n, { setLanguage } from '../../i18n';
 import { api, ApiError, applyFieldErrors } from '../../lib/api';
 import { myDataExport, useChangePassword, useUpdateMe } from './api';
 import { confirmRule, NewPasswordField, newPasswordRule, submitAfterChecker } from './NewPasswordField';
-import { endSessionOnPurpose, useUser } from './session';
+import { signOutOnPurpose, useUser } from './signed-in';
 import { LIMITS, type Me } from './types';
 import { requiredText } from './validation';
 
@@ -214,7 +214,7 @@ function LoginsSection() {
     mutationFn: () => api<void>('/api/auth/logout-all', { method: 'POST' }),
     onSuccess: async () => {
       notifications.show({ color: 'cevennes', message: t('profile.logins.done') });
-      endSessionOnPurpose(queryClient);
+      signOutOnPurpose(queryClient);
       await navigate('/connexion', { replace: true });
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
@@ -271,7 +271,7 @@ function DeleteSection() {
     mutationFn: (pw: string) => api<void>('/api/me', { method: 'DELETE', body: { password: pw } }),
     onSuccess: async () => {
       notifications.show({ color: 'cevennes', message: t('profile.delete.done') });
-      endSessionOnPurpose(queryClient);
+      signOutOnPurpose(queryClient);
       await navigate('/connexion', { replace: true });
     },
   });

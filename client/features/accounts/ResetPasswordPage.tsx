@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, applyFieldErrors } from '../../lib/api';
 import { confirmRule, newPasswordRule } from './NewPasswordField';
-import { endSessionOnPurpose } from './session';
+import { signOutOnPurpose } from './signed-in';
 import { SetPasswordForm, TokenLinkPage, type PasswordValues } from './SetPasswordFlow';
 
 /** Choosing a new password from the e-mailed link; every session is closed afterwards, so the user logs in again. */
@@ -34,7 +34,7 @@ function ResetForm({ token, email, name }: { token: string; email: string; name:
     mutationFn: (password: string) => api<void>('/api/auth/password/reset', { method: 'POST', body: { token, password } }),
     onSuccess: async () => {
       notifications.show({ color: 'cevennes', message: t('auth.reset.done') });
-      endSessionOnPurpose(queryClient); // the reset closed every session, this browser's included
+      signOutOnPurpose(queryClient); // the reset closed every session, this browser's included
       await navigate('/connexion', { replace: true });
     },
     onError: (error) => applyFieldErrors(form, error),

@@ -15,7 +15,7 @@ import { useListParams } from '../../components/useListParams';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useEstablishment, useResendInvitation, useUpdateUser, useUsers } from './api';
 import { EstablishmentSelect, OfficeSelect } from './pickers';
-import { useUser } from './session';
+import { useUser } from './signed-in';
 import { ROLES } from '../../../common/roles';
 import type { Me, Role, UserListItem } from './types';
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import { meKey } from './session';
+import { meKey } from './signed-in';
 import type {
   CreateEstablishment, CreatedEstablishment, Establishment, EstablishmentList, Invite, Me, OutboxDeliveryPage, OutboxMessage, OutboxPage, Territory, TokenInfo,
   UpdateEstablishment, UpdateMe, UpdateUser, UserList, UserListItem,

@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
 import { useDownload } from '../../components/useDownload';
-import { useUser } from '../accounts/session';
+import { useUser } from '../accounts/signed-in';
 import { files, useCalendarFeed, useCalendarFeedMutation, useMyRegistrations } from './api';
 import { MyRegistrationBadge, PlaceText, TrainingsNav } from './components';
 import { formatDeadline, formatWhen } from './format';

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
 import { AuthCard } from '../accounts/AuthCard';
-import { useMe } from '../accounts/session';
+import { useMe } from '../accounts/signed-in';
 import { useOffer, useOfferAnswer } from './api';
 import { PlaceText } from './components';
 import { formatDeadline, formatWhen } from './format';

@@ -8,7 +8,7 @@ import { useDownload } from '../../components/useDownload';
 import { formatNumber } from '../../lib/format';
 import { ACTIVE_REGISTRATION_STATUSES } from '../../../common/trainings';
 import { useTerritory } from '../accounts/api';
-import { useUser } from '../accounts/session';
+import { useUser } from '../accounts/signed-in';
 import { files, useColleagues, useSession } from './api';
 import { DescriptionHtml, MyRegistrationBadge, PlaceText, SeatsBadge, SessionStatusBadge, ThemeBadge } from './components';
 import { formatDeadline, formatDuration, formatPrice, formatSlot, formatWhen } from './format';

@@ -11,7 +11,7 @@ import { ListEmptyState, PageSkeleton } from '../../components/States';
 import { useListParams } from '../../components/useListParams';
 import { useTerritory } from '../accounts/api';
 import type { Territory } from '../accounts/types';
-import { useUser } from '../accounts/session';
+import { useUser } from '../accounts/signed-in';
 import { useUpcomingSessions, type SessionFilters } from './api';
 import { TrainingsNav } from './components';
 import { upcomingMonths } from './format';

@@ -2,7 +2,7 @@ import { Anchor, Badge, Box, Button, Group, Text, Typography, VisuallyHidden } f
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { isStaff } from '../../../common/roles';
-import { useUser } from '../accounts/session';
+import { useUser } from '../accounts/signed-in';
 import { formatNumber } from '../../lib/format';
 import { placeLabel, REGISTRATION_COLORS, STATUS_COLORS } from './format';
 import classes from './trainings.module.css';

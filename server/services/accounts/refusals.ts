@@ -1,8 +1,7 @@
 import type {
   AcceptResult, InvalidEstablishment, InviteResult, ResendResult, ResetResult, UpdateEstablishmentResult, UpdateOfficeResult, UpdateUserResult, eraseUser,
 } from '../../../db/queries/accounts';
-import type { MessageKey } from '../../i18n';
-import { Problem } from '../../plugins/errors';
+import { refusalsOf, type RefusalEntry } from '../../lib/refusals';
 
 type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
 
@@ -12,11 +11,7 @@ export type Reason =
   | ReasonOf<InvalidEstablishment | UpdateEstablishmentResult | UpdateOfficeResult>
   | 'partnerFieldForbidden';
 
-/**
- * Why -> HTTP problem: status, message, the field it is about, and the
- * problem's own message when it differs from the field's (a reference that
- * does not exist is a validation error about that field).
- */
+/** Why -> HTTP problem (server/lib/refusals.ts). */
 const refusals = {
   emailTaken: [409, 'accounts.emailTaken', 'email'],
   unknownEstablishment: [400, 'accounts.unknownEstablishment', 'establishmentId'],
@@ -37,17 +32,6 @@ const refusals = {
   unknownCommune: [400, 'accounts.unknownCommune', 'communeInsee', 'error.validation'],
   unknownLabel: [400, 'accounts.unknownLabel', 'labels', 'error.validation'],
   partnerFieldForbidden: [403, 'accounts.partnerFieldForbidden'],
-} as const satisfies Record<Reason, readonly [number, MessageKey, string?, MessageKey?]>;
+} as const satisfies Record<Reason, RefusalEntry>;
 
-/** The problem to throw for a refusal; `fields` names the fields at fault when there are several. */
-export function refusal(reason: Reason, fields?: string[]): Problem {
-  const [status, key, field, title] = refusals[reason] as readonly [number, MessageKey, string?, MessageKey?];
-  const at = fields ?? (field ? [field] : []);
-  return new Problem(status, title ?? key, at.map((f) => ({ field: f, key })));
-}
-
-/** Unwraps an outcome: its value when ok, the refusal's problem thrown otherwise. */
-export function orRefuse<T extends { ok: boolean }>(out: T): Extract<T, { ok: true }> {
-  if (!out.ok) throw refusal((out as unknown as { reason: Reason }).reason);
-  return out as Extract<T, { ok: true }>;
-}
+export const { refusal, orRefuse } = refusalsOf<Reason>(refusals);

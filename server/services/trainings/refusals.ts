@@ -3,8 +3,7 @@ import type { AttendanceOutcome, CancelOutcome, PromoteOutcome } from '../../../
 import type { SignUpResult } from '../../../db/queries/trainings/sign-up';
 import type { saveSurveyAnswer } from '../../../db/queries/trainings/survey';
 import type { updateTraining } from '../../../db/queries/trainings/catalogue';
-import type { MessageKey } from '../../i18n';
-import { Problem } from '../../plugins/errors';
+import { refusalsOf, type RefusalEntry } from '../../lib/refusals';
 
 type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
 
@@ -37,16 +36,6 @@ const refusals = {
   offerNotActive: [409, 'trainings.offerNotActive'],
   invalidToken: [404, 'trainings.invalidToken'],
   surveyAnswered: [409, 'trainings.surveyAnswered'],
-} as const satisfies Record<Reason, readonly [number, MessageKey, string?]>;
+} as const satisfies Record<Reason, RefusalEntry>;
 
-/** The problem to throw for a refusal. */
-export function refusal(reason: Reason): Problem {
-  const [status, key, field] = refusals[reason] as readonly [number, MessageKey, string?];
-  return new Problem(status, key, field ? [{ field, key }] : []);
-}
-
-/** Unwraps an outcome: its value when ok, the refusal's problem thrown otherwise. */
-export function orRefuse<T extends { ok: boolean }>(out: T): Extract<T, { ok: true }> {
-  if (!out.ok) throw refusal((out as unknown as { reason: Reason }).reason);
-  return out as Extract<T, { ok: true }>;
-}
+export const { refusal, orRefuse } = refusalsOf<Reason>(refusals);

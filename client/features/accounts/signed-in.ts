@@ -39,13 +39,13 @@ export function setSignedOut(queryClient: QueryClient): void {
 
 let leftOnPurpose = false;
 
-/** Whether the session ended by the user's choice (log-out, deleted account): then log-in needs no ?next=. */
-export function sessionEndedOnPurpose(): boolean {
+/** Whether the user signed out by their own's choice (log-out, deleted account): then log-in needs no ?next=. */
+export function signedOutOnPurpose(): boolean {
   return leftOnPurpose;
 }
 
-/** The user chose to leave: forget the session; guards send them to the log-in page without ?next=. */
-export function endSessionOnPurpose(queryClient: QueryClient): void {
+/** The user chose to leave: forget the log-in; guards send them to the log-in page without ?next=. */
+export function signOutOnPurpose(queryClient: QueryClient): void {
   leftOnPurpose = true;
   setSignedOut(queryClient);
 }
@@ -54,8 +54,8 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api<void>('/api/auth/logout', { method: 'POST' }),
-    // Even if the server call fails (network), the user asked to leave: forget the session locally.
-    onSettled: () => endSessionOnPurpose(queryClient),
+    // Even if the server call fails (network), the user asked to leave: forget the log-in locally.
+    onSettled: () => signOutOnPurpose(queryClient),
   });
 }
 

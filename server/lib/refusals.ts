@@ -1,0 +1,27 @@
+import type { MessageKey } from '../i18n';
+import { Problem } from '../plugins/errors';
+
+/**
+ * What a refusal becomes: status, message, the field it is about, and the
+ * problem's own message when it differs from the field's (a reference that
+ * does not exist is a validation error about that field).
+ */
+export type RefusalEntry = readonly [status: number, key: MessageKey, field?: string, title?: MessageKey];
+
+/**
+ * A feature's refusals from its one typed table: `refusal(reason)` is the
+ * problem to throw (`fields` names the fields at fault when there are
+ * several), `orRefuse(outcome)` unwraps an outcome or throws its refusal.
+ */
+export function refusalsOf<R extends string>(table: Record<R, RefusalEntry>) {
+  function refusal(reason: R, fields?: string[]): Problem {
+    const [status, key, field, title] = table[reason];
+    const at = fields ?? (field ? [field] : []);
+    return new Problem(status, title ?? key, at.map((f) => ({ field: f, key })));
+  }
+  function orRefuse<T extends { ok: boolean }>(out: T): Extract<T, { ok: true }> {
+    if (!out.ok) throw refusal((out as unknown as { reason: R }).reason);
+    return out as Extract<T, { ok: true }>;
+  }
+  return { refusal, orRefuse };
+}
