@@ -14,7 +14,7 @@ import { PageSkeleton, useErrorMessage } from '../../components/States';
 import { useDownload } from '../../components/useDownload';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useReferenceLabels } from '../accounts/reference';
-import { useUser } from '../accounts/session';
+import { useUser } from '../accounts/signed-in';
 import { files, useDeleteDocument, useDocument, useFolders } from './api';
 import { EditDocumentForm } from './document/EditDocumentForm';
 import { NewVersion } from './document/NewVersion';

@@ -13,7 +13,7 @@ import { EmptyState, ErrorState, ListEmptyState, useErrorMessage } from '../../c
 import { useDebouncedSearch } from '../../components/useDebouncedSearch';
 import { useListParams } from '../../components/useListParams';
 import { formatDateTime, formatNumber } from '../../lib/format';
-import { useUser } from '../accounts/session';
+import { useUser } from '../accounts/signed-in';
 import { isStaff } from '../../../common/roles';
 import { useDeleteFolder, useDocuments, useFolders, useLibraryVisit } from './api';
 import { FolderDialog, type FolderDialogMode } from './folders/FolderDialog';

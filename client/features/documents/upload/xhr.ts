@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { ApiError, refreshSession } from '../../../lib/api';
+import { ApiError, refreshLogin } from '../../../lib/api';
 
 /**
  * One multipart upload through XMLHttpRequest, because fetch reports no
@@ -81,7 +81,7 @@ function sendOnce<T>(request: UploadRequest, idempotencyKey: string): Promise<{ 
 export async function uploadFile<T>(request: UploadRequest): Promise<T> {
   const key = randomKey();
   let answer = await sendOnce<T>(request, key);
-  if (answer.status === 401 && (await refreshSession())) answer = await sendOnce<T>(request, key);
+  if (answer.status === 401 && (await refreshLogin())) answer = await sendOnce<T>(request, key);
   if (answer.status < 200 || answer.status >= 300) throw toApiError(answer.xhr);
   return answer.body;
 }
