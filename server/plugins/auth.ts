@@ -4,6 +4,7 @@ import jwt from '@fastify/jwt';
 import { and, eq, isNull, gt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler, preParsingAsyncHookHandler } from 'fastify';
 import { sessions, users } from '../../db/schema';
+import type { Database } from '../../db/client';
 import type { Locale } from '../i18n';
 import { Problem } from './errors';
 import { ROLES, type Role } from '../../common/roles';
@@ -56,6 +57,21 @@ declare module 'fastify' {
 
 const ACCESS_GUARD = Symbol('accessGuard');
 
+/** A request's principal: its user, active, and its log-in session, neither revoked nor expired (what the principal cache holds). */
+export function principalQuery(db: Database) {
+  return db
+    .select({
+      userId: users.id, role: users.role, establishmentId: users.establishmentId, officeId: users.officeId,
+      language: users.language, name: users.name, email: users.email, sessionExpiresAt: sessions.expiresAt,
+    })
+    .from(users)
+    .innerJoin(sessions, eq(sessions.userId, users.id))
+    .where(and(
+      eq(users.id, sql.placeholder('userId')), eq(sessions.id, sql.placeholder('sessionId')),
+      eq(users.status, 'active'), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`),
+    ));
+}
+
 /**
  * Authentication runs in preParsing, not onRequest: @fastify/rate-limit counts
  * requests in onRequest and does not count those a route's own onRequest
@@ -73,18 +89,7 @@ export default fp(
     });
     app.decorateRequest('principal', null);
 
-    const loadPrincipal = db
-      .select({
-        userId: users.id, role: users.role, establishmentId: users.establishmentId, officeId: users.officeId,
-        language: users.language, name: users.name, email: users.email, sessionExpiresAt: sessions.expiresAt,
-      })
-      .from(users)
-      .innerJoin(sessions, eq(sessions.userId, users.id))
-      .where(and(
-        eq(users.id, sql.placeholder('userId')), eq(sessions.id, sql.placeholder('sessionId')),
-        eq(users.status, 'active'), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`),
-      ))
-      .prepare('auth_load_principal');
+    const loadPrincipal = principalQuery(db).prepare('auth_load_principal');
 
     async function authenticate(request: FastifyRequest): Promise<Principal> {
       if (request.principal) return request.principal;
