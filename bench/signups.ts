@@ -7,9 +7,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { trainingRegistrations, trainingSessions } from '../db/schema';
-import { insertTraining } from '../db/queries/trainings/catalogue';
-import { createSession } from '../db/queries/trainings/session-edits';
-import { burst, percentile, signedInPartners, startBenchApp } from './trainings-lib';
+import { benchTraining, burst, percentile, signedInPartners, startBenchApp } from './trainings-lib';
 
 const PEOPLE = Number(process.env.BENCH_SIGNUPS ?? 500);
 const SEATS = 20;
@@ -19,16 +17,7 @@ const env = await startBenchApp('signups');
 try {
   const partners = await signedInPartners(env, PEOPLE + 40);
   const staffId = partners[0]!.id; // only the creator column; any user will do
-  const trainingId = await insertTraining(env.db, {
-    title: 'Marketing numérique — session très demandée', summary: 'Banc d’essai', descriptionHtml: '', theme: 'digital', targetCategories: [],
-    durationMinutes: 180, trainer: null, priceMemberCents: null, priceNonMemberCents: null,
-  }, staffId);
-  const start = new Date(Date.now() + 14 * 86_400_000);
-  const session = (capacity: number) => createSession(env.db, trainingId, {
-    slots: [{ startsAt: start, endsAt: new Date(start.getTime() + 3 * 3_600_000) }], placeKind: 'office', officeId: 'bit-le-vigan', communeInsee: null,
-    address: null, onlineUrl: null, capacity, perEstablishmentCap: null, signupDeadline: new Date(start.getTime() - 86_400_000),
-    waitlistMode: 'offer', offerHours: 48, notes: null, status: 'open',
-  }, staffId);
+  const session = await benchTraining(env, staffId, 'Marketing numérique — session très demandée');
 
   // Warm-up on another session (JIT, prepared statements, connection pools), not measured.
   const warm = await session(5);

@@ -7,7 +7,9 @@ import { Redis } from 'ioredis';
 import { createDb, type DbHandle } from '../db/client';
 import { seedTerritory } from '../db/seed/territory';
 import { establishments, logins, users } from '../db/schema';
-import { buildApp, type App } from '../server/app';
+import { insertTraining } from '../db/queries/trainings/catalogue';
+import { createSession } from '../db/queries/trainings/session-edits';
+import { buildApp, type App, type AppDeps } from '../server/app';
 import { loadConfig } from '../common/config';
 import { createQueues } from '../workers/jobs';
 import { discardQueues } from '../tests/helpers/queues';
@@ -33,7 +35,15 @@ export interface BenchEnv {
   url: string;
   db: DbHandle['db'];
   dbName: string;
+  /** Another api over the same database, Redis and secret, with some settings changed (closed with the first). */
+  twin(patch: Partial<AppDeps['config']>): Promise<string>;
   close(): Promise<void>;
+}
+
+async function listen(deps: AppDeps) {
+  const app = await buildApp(deps, { logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
 }
 
 export async function startBenchApp(label: string, poolSize = 10): Promise<BenchEnv> {
@@ -51,12 +61,18 @@ export async function startBenchApp(label: string, poolSize = 10): Promise<Bench
   );
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const queues = createQueues(redis, prefix);
-  const app = await buildApp({ config, db: handle.db, redis, queues }, { logger: false });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const deps: AppDeps = { config, db: handle.db, redis, queues };
+  const { app, url } = await listen(deps);
+  const twins: App[] = [];
   return {
     app, url, db: handle.db, dbName,
+    async twin(patch) {
+      const twin = await listen({ ...deps, config: { ...config, ...patch } });
+      twins.push(twin.app);
+      return twin.url;
+    },
     async close() {
+      for (const t of twins) await t.close();
       await app.close();
       await discardQueues(queues, redis, prefix);
       await handle.close();
@@ -88,6 +104,22 @@ export async function signedInPartners(env: BenchEnv, count: number, label = 'p'
     establishmentId: u.establishmentId,
     cookie: `ep_access=${env.app.jwt.sign({ sub: u.id, sid: sidOf.get(u.id)!, role: 'partner' })}`,
   }));
+}
+
+/** A training and a factory of open one-slot sessions of it at the office of Le Vigan, `daysAhead` days from now. */
+export async function benchTraining(env: BenchEnv, staffId: string, title: string) {
+  const trainingId = await insertTraining(env.db, {
+    title, summary: 'Banc d’essai', descriptionHtml: '', theme: 'digital', targetCategories: [],
+    durationMinutes: 180, trainer: null, priceMemberCents: null, priceNonMemberCents: null,
+  }, staffId);
+  return (capacity: number, daysAhead = 14) => {
+    const start = new Date(Date.now() + daysAhead * 86_400_000);
+    return createSession(env.db, trainingId, {
+      slots: [{ startsAt: start, endsAt: new Date(start.getTime() + 3 * 3_600_000) }], placeKind: 'office', officeId: 'bit-le-vigan', communeInsee: null,
+      address: null, onlineUrl: null, capacity, perEstablishmentCap: null, signupDeadline: new Date(start.getTime() - 86_400_000),
+      waitlistMode: 'offer', offerHours: 48, notes: null, status: 'open',
+    }, staffId);
+  };
 }
 
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;

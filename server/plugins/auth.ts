@@ -4,6 +4,7 @@ import jwt from '@fastify/jwt';
 import { and, eq, isNull, gt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler, preParsingAsyncHookHandler } from 'fastify';
 import { logins, users } from '../../db/schema';
+import type { Database } from '../../db/client';
 import { Problem } from './errors';
 import { ROLES, type Role } from '../../common/roles';
 import type { Principal } from './principal';
@@ -55,6 +56,21 @@ declare module 'fastify' {
 
 const ACCESS_GUARD = Symbol('accessGuard');
 
+/** A request's principal: its user, active, and its log-in session, neither revoked nor expired (what the principal cache holds). */
+export function principalQuery(db: Database) {
+  return db
+    .select({
+      userId: users.id, role: users.role, establishmentId: users.establishmentId, officeId: users.officeId,
+      language: users.language, name: users.name, email: users.email, loginExpiresAt: logins.expiresAt,
+    })
+    .from(users)
+    .innerJoin(logins, eq(logins.userId, users.id))
+    .where(and(
+      eq(users.id, sql.placeholder('userId')), eq(logins.id, sql.placeholder('loginId')),
+      eq(users.status, 'active'), isNull(logins.revokedAt), gt(logins.expiresAt, sql`now()`),
+    ));
+}
+
 /**
  * Authentication runs in preParsing, not onRequest: @fastify/rate-limit counts
  * requests in onRequest and does not count those a route's own onRequest
@@ -72,18 +88,7 @@ export default fp(
     });
     app.decorateRequest('principal', null);
 
-    const loadPrincipal = db
-      .select({
-        userId: users.id, role: users.role, establishmentId: users.establishmentId, officeId: users.officeId,
-        language: users.language, name: users.name, email: users.email, loginExpiresAt: logins.expiresAt,
-      })
-      .from(users)
-      .innerJoin(logins, eq(logins.userId, users.id))
-      .where(and(
-        eq(users.id, sql.placeholder('userId')), eq(logins.id, sql.placeholder('loginId')),
-        eq(users.status, 'active'), isNull(logins.revokedAt), gt(logins.expiresAt, sql`now()`),
-      ))
-      .prepare('auth_load_principal');
+    const loadPrincipal = principalQuery(db).prepare('auth_load_principal');
 
     async function authenticate(request: FastifyRequest): Promise<Principal> {
       if (request.principal) return request.principal;

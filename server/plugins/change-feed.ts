@@ -202,6 +202,27 @@ export async function createChangeFeed(url: string, log: FastifyBaseLogger, chan
 
 export const CHANNELS = { principal: 'auth_principal', trainingsList: 'trainings_list' } as const;
 
+/**
+ * The one list of what each cache reads: every table a cached query reads,
+ * and the trigger that NOTIFYs the cache's channel when that table changes
+ * (migrations 0002_auth_notify, 0003_trainings_list_notify). A table read
+ * without a trigger would leave a cache stale for up to its TTL:
+ * tests/server/change-feed-triggers.test.ts checks this list against the
+ * cached queries' plans and against pg_trigger.
+ */
+export const CACHED_TABLES = {
+  [CHANNELS.principal]: [
+    { table: 'users', trigger: 'users_auth_principal_notify' },
+    { table: 'logins', trigger: 'logins_auth_principal_notify' },
+  ],
+  [CHANNELS.trainingsList]: [
+    { table: 'training_sessions', trigger: 'training_sessions_list_notify' },
+    { table: 'trainings', trigger: 'trainings_list_notify' },
+    { table: 'offices', trigger: 'offices_list_notify' },
+    { table: 'communes', trigger: 'communes_list_notify' },
+  ],
+} as const satisfies Record<(typeof CHANNELS)[keyof typeof CHANNELS], readonly { table: string; trigger: string }[]>;
+
 export default fp(
   async function changeFeedPlugin(app: FastifyInstance) {
     const feed = app.config.DATABASE_URL ? await createChangeFeed(app.config.DATABASE_URL, app.log, Object.values(CHANNELS)) : null;

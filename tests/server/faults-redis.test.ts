@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { REDIS_TARGET_FILE, resolveRedis, type RedisTarget } from '../../server/lib/redis';
 import { TEST_REDIS_URL } from '../helpers/env';
+import { freePort } from '../helpers/ports';
 
 /**
  * Issue 9, item 5: `npm start` switched Redis on a restart under load (the
@@ -54,15 +55,6 @@ async function slowRedis(silentMs: number): Promise<{ url: string; connections: 
     connections: () => connections,
     silence: (ms) => void (until = Date.now() + ms),
   };
-}
-
-/** A port nothing listens on. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 const remembered = (dataDir: string) => JSON.parse(readFileSync(join(dataDir, REDIS_TARGET_FILE), 'utf8'));

@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { TEST_REDIS_URL } from '../helpers/env';
+import { freePort } from '../helpers/ports';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp';
 
 /**
@@ -35,14 +35,6 @@ let smtp: SmtpCapture;
 let prefix: string;
 const procs: Proc[] = [];
 const ports: number[] = [];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** `VAR=… npm run <script>` in a process group of its own (stopped as a whole), nothing inherited but PATH and HOME. */
 function start(name: string, script: string, vars: Record<string, string>): Proc {

@@ -85,6 +85,11 @@ async function offeredTo(owner: TestUser) {
   return { sessionId, registrationId: reg.id };
 }
 
+/** The action `verb` on a seat just offered to the owner. */
+const onOffer = (verb: string) => async (owner: TestUser) => {
+  const o = await offeredTo(owner);
+  return onRegistration(verb)(o.registrationId, o.sessionId);
+};
 const onRegistration = (verb: string, method: 'POST' | 'PUT' | 'GET' = 'POST', payload?: object) => async (id: string, sessionId: string): Promise<Target> => ({
   registrationId: id, sessionId, request: { method, url: `/api/trainings/registrations/${id}/${verb}`, ...(payload ? { payload } : {}) },
 });
@@ -109,28 +114,19 @@ const ACTIONS: Action[] = [
   },
   {
     name: 'accept an offer', route: 'POST /api/trainings/registrations/:id/accept',
-    async prepare(owner) {
-      const o = await offeredTo(owner);
-      return onRegistration('accept')(o.registrationId, o.sessionId);
-    },
+    prepare: onOffer('accept'),
     expect: personOnly(200),
     after: { status: 'confirmed', attendance: null },
   },
   {
     name: 'decline an offer', route: 'POST /api/trainings/registrations/:id/decline',
-    async prepare(owner) {
-      const o = await offeredTo(owner);
-      return onRegistration('decline')(o.registrationId, o.sessionId);
-    },
+    prepare: onOffer('decline'),
     expect: personOnly(200),
     after: { status: 'declined', attendance: null },
   },
   {
     name: 'promote (confirm out of turn)', route: 'POST /api/trainings/registrations/:id/promote',
-    async prepare(owner) {
-      const o = await offeredTo(owner);
-      return onRegistration('promote')(o.registrationId, o.sessionId);
-    },
+    prepare: onOffer('promote'),
     expect: staffOnly(200),
     after: { status: 'confirmed', attendance: null },
   },

@@ -280,6 +280,24 @@ describe('retry schedule owned by PostgreSQL', () => {
       await waitUntil(() => row(ctx, id), (r) => r.status === 'failed' && r.attempts === attempts && r.nextAttemptAt !== null, 20_000);
     }
   }
+  /** Moves time, then sweeps: the rows' next attempt is taken now. */
+  async function retryNow(ids: string[]) {
+    await makeDue(...ids);
+    await sweep();
+  }
+  /** Five invitations sent while the SMTP server answers `code`; the server accepts again when `run` ends, however it ends. */
+  async function whileRefusing(code: 451 | 550, run: (queued: Awaited<ReturnType<typeof queueInvitation>>[], ids: string[]) => Promise<void>) {
+    await ensureWorkers();
+    smtp.refuseAll(code);
+    try {
+      const queued = await Promise.all(Array.from({ length: 5 }, () => queueInvitation(ctx)));
+      const ids = queued.map((q) => q.messageId);
+      for (const id of ids) await enqueue(ctx.queues, 'mail.send', { messageId: id });
+      await run(queued, ids);
+    } finally {
+      smtp.refuseAll(null);
+    }
+  }
   /** Deletes every Redis key of the mail queue (jobs, ids, events), as a flushed or lost Redis would. */
   async function loseMailQueueKeys() {
     const keys = await ctx.redis.keys(`${ctx.config.QUEUE_PREFIX}:${ctx.queues.mail.name}:*`);
@@ -288,12 +306,7 @@ describe('retry schedule owned by PostgreSQL', () => {
   }
 
   it('a 451 lasting longer than the job’s attempts backs off over hours, then every mail is delivered once', async () => {
-    await ensureWorkers();
-    smtp.refuseAll(451);
-    try {
-      const queued = await Promise.all(Array.from({ length: 5 }, () => queueInvitation(ctx)));
-      const ids = queued.map((q) => q.messageId);
-      for (const id of ids) await enqueue(ctx.queues, 'mail.send', { messageId: id });
+    await whileRefusing(451, async (queued, ids) => {
       // MAIL_MAX_ATTEMPTS - 1 refusals, more than the BullMQ job's 6 attempts.
       for (let attempt = 1; attempt < MAIL_MAX_ATTEMPTS; attempt++) {
         await allFailed(ids, attempt);
@@ -302,16 +315,12 @@ describe('retry schedule owned by PostgreSQL', () => {
         expect(wait).toBeGreaterThan(delay - 30);
         expect(wait).toBeLessThanOrEqual(delay + 1);
         expect((await row(ctx, ids[0]!)).lastError).toMatch(/451/);
-        if (attempt < MAIL_MAX_ATTEMPTS - 1) {
-          await makeDue(...ids);
-          await sweep();
-        }
+        if (attempt < MAIL_MAX_ATTEMPTS - 1) await retryNow(ids);
       }
       expect(MAIL_MAX_ATTEMPTS).toBeGreaterThan(6);
       expect(MAIL_RETRY_DELAYS_SECONDS.reduce((a, b) => a + b, 0)).toBeGreaterThan(36 * 3600);
       smtp.refuseAll(null);
-      await makeDue(...ids);
-      await sweep();
+      await retryNow(ids);
       for (const q of queued) expect(await delivered(q.user.email)).toHaveLength(1);
       for (const id of ids) {
         expect(await waitUntil(() => row(ctx, id), (r) => r.status === 'sent')).toMatchObject({ attempts: MAIL_MAX_ATTEMPTS, lastError: null, nextAttemptAt: null });
@@ -320,32 +329,21 @@ describe('retry schedule owned by PostgreSQL', () => {
       await sweep();
       await sleep(500);
       for (const q of queued) expect(smtp.messages.filter(to(q.user.email))).toHaveLength(1);
-    } finally {
-      smtp.refuseAll(null);
-    }
+    });
   });
 
   it('the queue’s Redis keys deleted while retries wait: the mails are still delivered once', async () => {
-    await ensureWorkers();
-    smtp.refuseAll(451);
-    try {
-      const queued = await Promise.all(Array.from({ length: 5 }, () => queueInvitation(ctx)));
-      const ids = queued.map((q) => q.messageId);
-      for (const id of ids) await enqueue(ctx.queues, 'mail.send', { messageId: id });
+    await whileRefusing(451, async (queued, ids) => {
       await allFailed(ids, 1);
       expect(await loseMailQueueKeys()).toBeGreaterThan(0);
-      await makeDue(...ids);
-      await sweep();
+      await retryNow(ids);
       await allFailed(ids, 2);
       expect(await loseMailQueueKeys()).toBeGreaterThan(0);
       smtp.refuseAll(null);
-      await makeDue(...ids);
-      await sweep();
+      await retryNow(ids);
       for (const q of queued) expect(await delivered(q.user.email)).toHaveLength(1);
       for (const id of ids) expect(await waitUntil(() => row(ctx, id), (r) => r.status === 'sent')).toMatchObject({ attempts: 3 });
-    } finally {
-      smtp.refuseAll(null);
-    }
+    });
   });
 
   it('a 550 refusal stops at once and shows as refused', async () => {

@@ -4,8 +4,7 @@ import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable';
 import { FilterPanel, FilterSearch, FilterSelect } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { PagedList } from '../../components/PagedList';
-import { ListEmptyState } from '../../components/States';
+import { FilteredList } from '../../components/FilteredList';
 import { useDebouncedSearch } from '../../components/useDebouncedSearch';
 import { useListParams } from '../../components/useListParams';
 import { formatNumber } from '../../lib/format';
@@ -19,7 +18,8 @@ const FILTERS = ['search', 'category', 'communeInsee', 'communauteId', 'label'] 
 /** Staff and admins: every establishment of the network, searchable and filtered, 20 per page. */
 export default function EstablishmentsPage() {
   const { t } = useTranslation('accounts');
-  const { values, page, set, active } = useListParams(FILTERS);
+  const listParams = useListParams(FILTERS);
+  const { values, page, set, active } = listParams;
   const territory = useTerritory();
   const list = useEstablishments({ ...values, page, pageSize: PAGE_SIZE });
   const [search, setSearch] = useDebouncedSearch(values.search, (text) => set({ search: text }));
@@ -67,25 +67,16 @@ export default function EstablishmentsPage() {
         <FilterSelect label={t('establishments.fields.label')} data={tr?.labels ?? []} value={values.label} onChange={(v) => set({ label: v })} searchable />
       </FilterPanel>
 
-      <PagedList
+      <FilteredList
         query={list}
-        page={page}
-        onPageChange={(p) => set({ page: p })}
-        empty={
-          <ListEmptyState
-            filtered={active}
-            filteredTitle={t('establishments.emptyFiltered')}
-            title={t('establishments.empty')}
-            description={t('establishments.emptyHelp')}
-            action={active ? undefined : newButton}
-          />
-        }
+        params={listParams}
+        empty={{ filteredTitle: t('establishments.emptyFiltered'), title: t('establishments.empty'), description: t('establishments.emptyHelp'), action: active ? undefined : newButton }}
+        count={(n) => t('establishments.count', n)}
       >
-        {(data, dimmed) => (
+        {(data, table) => (
           <DataTable
             minWidth={820}
-            dimmed={dimmed}
-            caption={t('establishments.count', { count: data.total, formatted: formatNumber(data.total) })}
+            {...table}
             columns={[
               t('establishments.fields.name'),
               t('establishments.fields.category'),
@@ -125,7 +116,7 @@ export default function EstablishmentsPage() {
             ))}
           </DataTable>
         )}
-      </PagedList>
+      </FilteredList>
     </>
   );
 }

@@ -7,12 +7,12 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable, PersonCell } from '../../components/DataTable';
 import { FilterPanel, FilterSearch, FilterSelect } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { PagedList } from '../../components/PagedList';
+import { FilteredList } from '../../components/FilteredList';
 import { RowActionsMenu } from '../../components/RowActionsMenu';
-import { ListEmptyState, useErrorMessage } from '../../components/States';
+import { useErrorMessage } from '../../components/States';
 import { useDebouncedSearch } from '../../components/useDebouncedSearch';
 import { useListParams } from '../../components/useListParams';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { useEstablishment, useResendInvitation, useUpdateUser, useUsers } from './api';
 import { EstablishmentSelect, OfficeSelect } from './pickers';
 import { useUser } from './signed-in';
@@ -38,7 +38,8 @@ function permissionsOn(me: Me, target: UserListItem) {
 export default function UsersPage() {
   const { t } = useTranslation('accounts');
   const me = useUser();
-  const { values, page, set, active } = useListParams(FILTERS);
+  const listParams = useListParams(FILTERS);
+  const { values, page, set, active } = listParams;
   const list = useUsers({ ...values, page, pageSize: PAGE_SIZE });
   const establishment = useEstablishment(values.establishmentId || undefined);
   const [search, setSearch] = useDebouncedSearch(values.search, (text) => set({ search: text }));
@@ -92,19 +93,16 @@ export default function UsersPage() {
         />
       </FilterPanel>
 
-      <PagedList
+      <FilteredList
         query={list}
-        page={page}
-        onPageChange={(p) => set({ page: p })}
-        empty={
-          <ListEmptyState filtered={active} filteredTitle={t('users.emptyFiltered')} title={t('users.empty')} action={inviteButton} />
-        }
+        params={listParams}
+        empty={{ filteredTitle: t('users.emptyFiltered'), title: t('users.empty'), action: inviteButton }}
+        count={(n) => t('users.count', n)}
       >
-        {(data, dimmed) => (
+        {(data, table) => (
           <DataTable
             minWidth={860}
-            dimmed={dimmed}
-            caption={t('users.count', { count: data.total, formatted: formatNumber(data.total) })}
+            {...table}
             columns={[t('fields.name'), t('fields.role'), t('fields.status'), t('users.attachment'), t('users.lastLogin'), t('common.actions')]}
           >
             {data.items.map((u) => {
@@ -152,7 +150,7 @@ export default function UsersPage() {
             })}
           </DataTable>
         )}
-      </PagedList>
+      </FilteredList>
 
       <ConfirmDialog
         opened={statusTarget !== null}

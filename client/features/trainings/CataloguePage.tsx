@@ -4,8 +4,7 @@ import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable';
 import { FilterPanel, FilterSearch } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { PagedList } from '../../components/PagedList';
-import { ListEmptyState } from '../../components/States';
+import { FilteredList } from '../../components/FilteredList';
 import { useDebouncedSearch } from '../../components/useDebouncedSearch';
 import { useListParams } from '../../components/useListParams';
 import { formatNumber } from '../../lib/format';
@@ -20,7 +19,8 @@ const FILTERS = ['search', 'theme', 'archived'] as const;
 /** Staff: the catalogue of trainings, each with its upcoming sessions and a way to schedule another. */
 export default function CataloguePage() {
   const { t } = useTranslation('trainings');
-  const { values, page, set, active } = useListParams(FILTERS);
+  const listParams = useListParams(FILTERS);
+  const { values, page, set, active } = listParams;
   const list = useTrainings({
     search: values.search || undefined,
     theme: values.theme || undefined,
@@ -56,25 +56,16 @@ export default function CataloguePage() {
           mt={{ base: 0, sm: 30 }}
         />
       </FilterPanel>
-      <PagedList
+      <FilteredList
         query={list}
-        page={page}
-        onPageChange={(p) => set({ page: p })}
-        empty={
-          <ListEmptyState
-            filtered={active}
-            filteredTitle={t('catalogue.emptyFiltered')}
-            title={t('catalogue.empty')}
-            description={t('catalogue.emptyHelp')}
-            action={newButton}
-          />
-        }
+        params={listParams}
+        empty={{ filteredTitle: t('catalogue.emptyFiltered'), title: t('catalogue.empty'), description: t('catalogue.emptyHelp'), action: newButton }}
+        count={(n) => t('catalogue.count', n)}
       >
-        {(data, dimmed) => (
+        {(data, table) => (
           <DataTable
             minWidth={720}
-            dimmed={dimmed}
-            caption={t('catalogue.count', { count: data.total, formatted: formatNumber(data.total) })}
+            {...table}
             columns={[
               t('fields.title'),
               t('fields.theme'),
@@ -128,7 +119,7 @@ export default function CataloguePage() {
             ))}
           </DataTable>
         )}
-      </PagedList>
+      </FilteredList>
     </>
   );
 }

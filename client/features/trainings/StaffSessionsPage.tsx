@@ -4,10 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FilterPanel, FilterSelect } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { PagedList } from '../../components/PagedList';
-import { ListEmptyState } from '../../components/States';
+import { FilteredList } from '../../components/FilteredList';
 import { useListParams } from '../../components/useListParams';
-import { formatNumber } from '../../lib/format';
 import { useStaffSessions, useTrainings } from './api';
 import { TrainingsNav } from './components';
 import { StaffSessionsTable } from './StaffSessionsTable';
@@ -19,7 +17,8 @@ const PERIODS = ['upcoming', 'past', 'all'] as const;
 /** Staff: every session (drafts included) with fill rate, offers, waiting list and status. */
 export default function StaffSessionsPage() {
   const { t } = useTranslation('trainings');
-  const { values, page, set, active } = useListParams(FILTERS);
+  const listParams = useListParams(FILTERS);
+  const { values, page, set, active } = listParams;
   // One "now" per visit: a new instant on every render would make a new query each time.
   const [now] = useState(() => new Date().toISOString());
   const period = (PERIODS as readonly string[]).includes(values.period) ? values.period : 'upcoming';
@@ -64,28 +63,14 @@ export default function StaffSessionsPage() {
           onChange={(v) => set({ status: v })}
         />
       </FilterPanel>
-      <PagedList
+      <FilteredList
         query={list}
-        page={page}
-        onPageChange={(p) => set({ page: p })}
-        empty={
-          <ListEmptyState
-            filtered={active}
-            filteredTitle={t('staff.emptyFiltered')}
-            title={t('staff.empty')}
-            description={t('staff.emptyHelp')}
-            action={scheduleButton}
-          />
-        }
+        params={listParams}
+        empty={{ filteredTitle: t('staff.emptyFiltered'), title: t('staff.empty'), description: t('staff.emptyHelp'), action: scheduleButton }}
+        count={(n) => t('staff.count', n)}
       >
-        {(data, dimmed) => (
-          <StaffSessionsTable
-            items={data.items}
-            dimmed={dimmed}
-            caption={t('staff.count', { count: data.total, formatted: formatNumber(data.total) })}
-          />
-        )}
-      </PagedList>
+        {(data, table) => <StaffSessionsTable items={data.items} {...table} />}
+      </FilteredList>
     </>
   );
 }

@@ -1,5 +1,5 @@
-import { Text } from '@react-email/components';
-import { CallToAction, Heading1, Layout, Notice, PRODUCT_NAME, formatDateTime, paragraph, type Locale } from '../layout';
+import { PRODUCT_NAME, formatDateTime, type Locale } from '../layout';
+import { Letter } from '../letter';
 
 export interface InvitationProps {
   recipientName: string;
@@ -18,13 +18,11 @@ const copy = {
   fr: {
     subject: `Votre invitation à l’${PRODUCT_NAME}`,
     preview: 'Choisissez votre mot de passe pour accéder à l’Espace Pro.',
-    hello: (name: string) => `Bonjour ${name},`,
     invited: (inviter: string | null) => `${inviter ?? 'L’office de tourisme'} vous invite à rejoindre l’${PRODUCT_NAME}, le centre de ressources des professionnels du tourisme du territoire.`,
     as: { partner: 'partenaire', staff: 'membre de l’équipe de l’office', admin: 'administrateur ou administratrice' },
     account: (role: string, org: string | null) => `Votre compte\u00a0: ${role}${org ? `, ${org}` : ''}.`,
     content: 'Vous y trouverez les actualités du réseau, les formations et ateliers, les documents partagés et l’observatoire de la fréquentation.',
     cta: 'Choisir mon mot de passe',
-    fallback: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur\u00a0:',
     validity: (date: string) => `Ce lien personnel est valable jusqu’au ${date} et ne sert qu’une fois.`,
     ignore: 'Vous ne vous attendiez pas à cette invitation\u00a0? Ignorez simplement ce message\u00a0: aucun compte ne sera activé sans vous.',
     reason: 'Vous recevez ce message parce que l’office de tourisme vous a invité à créer un compte sur l’Espace Pro.',
@@ -32,34 +30,25 @@ const copy = {
   en: {
     subject: `Your invitation to ${PRODUCT_NAME}`,
     preview: 'Choose your password to access Espace Pro.',
-    hello: (name: string) => `Hello ${name},`,
     invited: (inviter: string | null) => `${inviter ?? 'The tourist office'} invites you to join ${PRODUCT_NAME}, the resource centre for the area’s tourism professionals.`,
     as: { partner: 'partner', staff: 'tourist office staff', admin: 'administrator' },
     account: (role: string, org: string | null) => `Your account: ${role}${org ? `, ${org}` : ''}.`,
     content: 'You will find network news, trainings and workshops, shared documents and the visitor statistics observatory.',
     cta: 'Choose my password',
-    fallback: 'If the button does not work, copy this address into your browser:',
     validity: (date: string) => `This personal link is valid until ${date} and can be used only once.`,
     ignore: 'Not expecting this invitation? Simply ignore this message: no account will be activated without you.',
     reason: 'You are receiving this message because the tourist office invited you to create an Espace Pro account.',
   },
 } as const;
 
-export function invitationSubject(_props: InvitationProps, locale: Locale): string {
-  return copy[locale].subject;
-}
+export const invitationSubject = (_props: InvitationProps, locale: Locale): string => copy[locale].subject;
 
 export function Invitation(props: InvitationProps & { locale: Locale }) {
   const c = copy[props.locale];
   return (
-    <Layout locale={props.locale} preview={c.preview} reason={c.reason} homeUrl={props.homeUrl}>
-      <Heading1>{c.hello(props.recipientName)}</Heading1>
-      <Text style={paragraph}>{c.invited(props.inviterName)}</Text>
-      <Text style={paragraph}>{c.account(c.as[props.role], props.organisationName)}</Text>
-      <Text style={paragraph}>{c.content}</Text>
-      <CallToAction href={props.link} label={c.cta} fallback={c.fallback} />
-      <Text style={paragraph}>{c.validity(formatDateTime(props.expiresAt, props.locale))}</Text>
-      <Notice>{c.ignore}</Notice>
-    </Layout>
+    <Letter locale={props.locale} preview={c.preview} reason={c.reason} homeUrl={props.homeUrl} name={props.recipientName}
+      blocks={[c.invited(props.inviterName), c.account(c.as[props.role], props.organisationName), c.content]}
+      action={{ href: props.link, label: c.cta }}
+      after={[c.validity(formatDateTime(props.expiresAt, props.locale))]} note={c.ignore} />
   );
 }

@@ -1,6 +1,5 @@
-import { Text } from '@react-email/components';
-import { CallToAction, Notice, paragraph, type Locale } from '../layout';
-import { Frame, SessionCard, sessionCopy, type TrainingMailBase } from './frame';
+import type { Locale } from '../layout';
+import { SessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingConfirmedProps = TrainingMailBase & { myTrainingsUrl: string; promoted: boolean };
 
@@ -27,15 +26,7 @@ const confirmedCopy = {
 
 export function TrainingConfirmed(p: TrainingConfirmedProps & { locale: Locale }) {
   const c = confirmedCopy[p.locale];
-  return (
-    <Frame locale={p.locale} preview={c.preview} name={p.recipientName} homeUrl={p.homeUrl}>
-      <Text style={paragraph}>{p.promoted ? c.promoted : c.body}</Text>
-      <SessionCard session={p.session} locale={p.locale} />
-      <Text style={paragraph}>{c.ics}</Text>
-      <CallToAction href={p.myTrainingsUrl} label={c.cta} fallback={sessionCopy[p.locale].fallback} />
-      <Notice>{c.cancel}</Notice>
-    </Frame>
-  );
+  return <SessionLetter mail={p} preview={c.preview} intro={p.promoted ? c.promoted : c.body} blocks={[c.ics]} action={{ href: p.myTrainingsUrl, label: c.cta }} note={c.cancel} />;
 }
 
 export const trainingConfirmedSubject = (p: TrainingConfirmedProps, locale: Locale): string => confirmedCopy[locale].subject(p.session.title);

@@ -1,11 +1,11 @@
-import type { ReactNode } from 'react';
 import { Link, Section, Text } from '@react-email/components';
 import { formatSlot } from '../../../common/format';
-import { Heading1, Layout, colors, paragraph, type Locale } from '../layout';
+import { colors, paragraph, type Locale } from '../layout';
+import { Letter, type Block } from '../letter';
 
 /**
  * What every mail of the trainings feature shares: the session card (title,
- * time slots, place with map link, meeting link) and the greeting frame.
+ * time slots, place with map link, meeting link) and the letter around it.
  * Props are plain data built by the mail worker's loaders
  * (workers/handlers/trainings/mail.ts) from the ids in the outbox row.
  */
@@ -30,26 +30,22 @@ export interface TrainingMailBase {
 }
 
 /** Words every training mail shares. */
-export const sessionCopy = {
+const sessionCopy = {
   fr: {
-    hello: (n: string) => `Bonjour ${n},`,
     when: 'Quand\u00a0:',
     where: 'Où\u00a0:',
     slotSeparator: '\u00a0; ',
     map: 'Voir sur la carte',
     online: 'Lien de connexion',
-    fallback: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur\u00a0:',
     reason: 'Vous recevez ce message parce que vous êtes inscrit(e) à une formation de l’office de tourisme sur l’Espace Pro.',
     page: 'Voir la session',
   },
   en: {
-    hello: (n: string) => `Hello ${n},`,
     when: 'When:',
     where: 'Where:',
     slotSeparator: '; ',
     map: 'View on the map',
     online: 'Meeting link',
-    fallback: 'If the button does not work, copy this address into your browser:',
     reason: 'You are receiving this message because you signed up for a tourist office training on Espace Pro.',
     page: 'View the session',
   },
@@ -84,11 +80,22 @@ export function SessionCard({ session, locale, showPlace = true }: { session: Tr
   );
 }
 
-export function Frame({ locale, preview, name, children, homeUrl }: { locale: Locale; preview: string; name: string; homeUrl: string; children: ReactNode }) {
+/** A training mail: the greeting, its opening paragraph, the session card, then the mail's own blocks, button and note. */
+export function SessionLetter({ mail, preview, intro, showPlace, blocks = [], action, note }: {
+  mail: TrainingMailBase & { locale: Locale };
+  preview: string;
+  intro: string;
+  /** Off in mails about a seat the recipient no longer has. */
+  showPlace?: boolean;
+  blocks?: Block[];
+  /** The button: a link of the mail's own, or the session's page. */
+  action?: { href: string; label: string } | 'session page';
+  note?: string;
+}) {
+  const c = sessionCopy[mail.locale];
   return (
-    <Layout locale={locale} preview={preview} reason={sessionCopy[locale].reason} homeUrl={homeUrl}>
-      <Heading1>{sessionCopy[locale].hello(name)}</Heading1>
-      {children}
-    </Layout>
+    <Letter locale={mail.locale} preview={preview} reason={c.reason} homeUrl={mail.homeUrl} name={mail.recipientName}
+      blocks={[intro, <SessionCard session={mail.session} locale={mail.locale} showPlace={showPlace} />, ...blocks]}
+      action={action === 'session page' ? { href: mail.session.pageUrl, label: c.page } : action} note={note} />
   );
 }

@@ -1,6 +1,5 @@
-import { Text } from '@react-email/components';
-import { CallToAction, paragraph, type Locale } from '../layout';
-import { Frame, SessionCard, sessionCopy, type TrainingMailBase } from './frame';
+import type { Locale } from '../layout';
+import { SessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingOfferExpiredProps = TrainingMailBase;
 
@@ -21,14 +20,7 @@ const expiredCopy = {
 
 export function TrainingOfferExpired(p: TrainingOfferExpiredProps & { locale: Locale }) {
   const c = expiredCopy[p.locale];
-  return (
-    <Frame locale={p.locale} preview={c.preview} name={p.recipientName} homeUrl={p.homeUrl}>
-      <Text style={paragraph}>{c.body}</Text>
-      <SessionCard session={p.session} locale={p.locale} showPlace={false} />
-      <Text style={paragraph}>{c.again}</Text>
-      <CallToAction href={p.session.pageUrl} label={sessionCopy[p.locale].page} fallback={sessionCopy[p.locale].fallback} />
-    </Frame>
-  );
+  return <SessionLetter mail={p} preview={c.preview} intro={c.body} showPlace={false} blocks={[c.again]} action="session page" />;
 }
 
 export const trainingOfferExpiredSubject = (p: TrainingOfferExpiredProps, locale: Locale): string => expiredCopy[locale].subject(p.session.title);

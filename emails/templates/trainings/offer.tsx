@@ -1,6 +1,5 @@
-import { Text } from '@react-email/components';
-import { CallToAction, Notice, formatDateTime, paragraph, type Locale } from '../layout';
-import { Frame, SessionCard, sessionCopy, type TrainingMailBase } from './frame';
+import { formatDateTime, type Locale } from '../layout';
+import { SessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingOfferProps = TrainingMailBase & { link: string; expiresAt: Date | string };
 
@@ -25,15 +24,8 @@ const offerCopy = {
 
 export function TrainingOffer(p: TrainingOfferProps & { locale: Locale }) {
   const c = offerCopy[p.locale];
-  return (
-    <Frame locale={p.locale} preview={c.preview} name={p.recipientName} homeUrl={p.homeUrl}>
-      <Text style={paragraph}>{c.body}</Text>
-      <SessionCard session={p.session} locale={p.locale} />
-      <Text style={{ ...paragraph, fontWeight: 700 }}>{c.until(formatDateTime(p.expiresAt, p.locale))}</Text>
-      <CallToAction href={p.link} label={c.cta} fallback={sessionCopy[p.locale].fallback} />
-      <Notice>{c.note}</Notice>
-    </Frame>
-  );
+  const until = { bold: c.until(formatDateTime(p.expiresAt, p.locale)) };
+  return <SessionLetter mail={p} preview={c.preview} intro={c.body} blocks={[until]} action={{ href: p.link, label: c.cta }} note={c.note} />;
 }
 
 export const trainingOfferSubject = (p: TrainingOfferProps, locale: Locale): string => offerCopy[locale].subject(p.session.title);

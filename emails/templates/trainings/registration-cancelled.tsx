@@ -1,6 +1,5 @@
-import { Text } from '@react-email/components';
-import { CallToAction, paragraph, type Locale } from '../layout';
-import { Frame, SessionCard, sessionCopy, type TrainingMailBase } from './frame';
+import type { Locale } from '../layout';
+import { SessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingRegistrationCancelledProps = TrainingMailBase;
 
@@ -19,13 +18,7 @@ const cancelledRegCopy = {
 
 export function TrainingRegistrationCancelled(p: TrainingRegistrationCancelledProps & { locale: Locale }) {
   const c = cancelledRegCopy[p.locale];
-  return (
-    <Frame locale={p.locale} preview={c.preview} name={p.recipientName} homeUrl={p.homeUrl}>
-      <Text style={paragraph}>{c.body}</Text>
-      <SessionCard session={p.session} locale={p.locale} showPlace={false} />
-      <CallToAction href={p.session.pageUrl} label={sessionCopy[p.locale].page} fallback={sessionCopy[p.locale].fallback} />
-    </Frame>
-  );
+  return <SessionLetter mail={p} preview={c.preview} intro={c.body} showPlace={false} action="session page" />;
 }
 
 export const trainingRegistrationCancelledSubject = (p: TrainingRegistrationCancelledProps, locale: Locale): string => cancelledRegCopy[locale].subject(p.session.title);

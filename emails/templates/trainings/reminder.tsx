@@ -1,6 +1,5 @@
-import { Text } from '@react-email/components';
-import { CallToAction, Notice, paragraph, type Locale } from '../layout';
-import { Frame, SessionCard, sessionCopy, type TrainingMailBase } from './frame';
+import type { Locale } from '../layout';
+import { SessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingReminderProps = TrainingMailBase;
 
@@ -21,14 +20,7 @@ const reminderCopy = {
 
 export function TrainingReminder(p: TrainingReminderProps & { locale: Locale }) {
   const c = reminderCopy[p.locale];
-  return (
-    <Frame locale={p.locale} preview={c.preview} name={p.recipientName} homeUrl={p.homeUrl}>
-      <Text style={paragraph}>{c.body}</Text>
-      <SessionCard session={p.session} locale={p.locale} />
-      <CallToAction href={p.session.pageUrl} label={sessionCopy[p.locale].page} fallback={sessionCopy[p.locale].fallback} />
-      <Notice>{c.cancel}</Notice>
-    </Frame>
-  );
+  return <SessionLetter mail={p} preview={c.preview} intro={c.body} action="session page" note={c.cancel} />;
 }
 
 export const trainingReminderSubject = (p: TrainingReminderProps, locale: Locale): string => reminderCopy[locale].subject(p.session.title);

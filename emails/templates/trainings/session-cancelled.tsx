@@ -1,6 +1,5 @@
-import { Text } from '@react-email/components';
-import { paragraph, type Locale } from '../layout';
-import { Frame, SessionCard, type TrainingMailBase } from './frame';
+import type { Locale } from '../layout';
+import { SessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingSessionCancelledProps = TrainingMailBase & { reason: string | null };
 
@@ -23,14 +22,7 @@ const sessionCancelledCopy = {
 
 export function TrainingSessionCancelled(p: TrainingSessionCancelledProps & { locale: Locale }) {
   const c = sessionCancelledCopy[p.locale];
-  return (
-    <Frame locale={p.locale} preview={c.preview} name={p.recipientName} homeUrl={p.homeUrl}>
-      <Text style={paragraph}>{c.body}</Text>
-      <SessionCard session={p.session} locale={p.locale} showPlace={false} />
-      {p.reason ? <Text style={paragraph}>{c.reason(p.reason)}</Text> : null}
-      <Text style={paragraph}>{c.next}</Text>
-    </Frame>
-  );
+  return <SessionLetter mail={p} preview={c.preview} intro={c.body} showPlace={false} blocks={[p.reason ? c.reason(p.reason) : null, c.next]} />;
 }
 
 export const trainingSessionCancelledSubject = (p: TrainingSessionCancelledProps, locale: Locale): string => sessionCancelledCopy[locale].subject(p.session.title);

@@ -1,7 +1,6 @@
-import { Text } from '@react-email/components';
 import type { ActiveRegistrationStatus } from '../../../common/trainings';
-import { CallToAction, Notice, formatDateTime, paragraph, type Locale } from '../layout';
-import { Frame, SessionCard, sessionCopy, type TrainingMailBase } from './frame';
+import { formatDateTime, type Locale } from '../layout';
+import { SessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingSessionChangedProps = TrainingMailBase & {
   timeChanged: boolean;
@@ -34,17 +33,11 @@ const changedCopy = {
 
 export function TrainingSessionChanged(p: TrainingSessionChangedProps & { locale: Locale }) {
   const c = changedCopy[p.locale];
-  return (
-    <Frame locale={p.locale} preview={c.preview} name={p.recipientName} homeUrl={p.homeUrl}>
-      <Text style={paragraph}>{c.body}</Text>
-      <SessionCard session={p.session} locale={p.locale} />
-      {p.timeChanged && p.oldStartsAt ? <Text style={paragraph}>{c.oldTime(formatDateTime(p.oldStartsAt, p.locale))}</Text> : null}
-      {p.placeChanged && p.oldPlace ? <Text style={paragraph}>{c.oldPlace(p.oldPlace)}</Text> : null}
-      <Text style={paragraph}>{c.status[p.registrationStatus]}</Text>
-      <CallToAction href={p.session.pageUrl} label={sessionCopy[p.locale].page} fallback={sessionCopy[p.locale].fallback} />
-      <Notice>{c.cannot}</Notice>
-    </Frame>
-  );
+  const was = [
+    p.timeChanged && p.oldStartsAt ? c.oldTime(formatDateTime(p.oldStartsAt, p.locale)) : null,
+    p.placeChanged && p.oldPlace ? c.oldPlace(p.oldPlace) : null,
+  ];
+  return <SessionLetter mail={p} preview={c.preview} intro={c.body} blocks={[...was, c.status[p.registrationStatus]]} action="session page" note={c.cannot} />;
 }
 
 export const trainingSessionChangedSubject = (p: TrainingSessionChangedProps, locale: Locale): string => changedCopy[locale].subject(p.session.title);

@@ -1,6 +1,5 @@
-import { Text } from '@react-email/components';
-import { CallToAction, Notice, paragraph, type Locale } from '../layout';
-import { Frame, SessionCard, sessionCopy, type TrainingMailBase } from './frame';
+import type { Locale } from '../layout';
+import { SessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingSurveyProps = TrainingMailBase & { link: string };
 
@@ -23,14 +22,7 @@ const surveyCopy = {
 
 export function TrainingSurvey(p: TrainingSurveyProps & { locale: Locale }) {
   const c = surveyCopy[p.locale];
-  return (
-    <Frame locale={p.locale} preview={c.preview} name={p.recipientName} homeUrl={p.homeUrl}>
-      <Text style={paragraph}>{c.body}</Text>
-      <SessionCard session={p.session} locale={p.locale} showPlace={false} />
-      <CallToAction href={p.link} label={c.cta} fallback={sessionCopy[p.locale].fallback} />
-      <Notice>{c.note}</Notice>
-    </Frame>
-  );
+  return <SessionLetter mail={p} preview={c.preview} intro={c.body} showPlace={false} action={{ href: p.link, label: c.cta }} note={c.note} />;
 }
 
 export const trainingSurveySubject = (p: TrainingSurveyProps, locale: Locale): string => surveyCopy[locale].subject(p.session.title);

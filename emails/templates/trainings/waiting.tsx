@@ -1,6 +1,5 @@
-import { Text } from '@react-email/components';
-import { CallToAction, Notice, paragraph, type Locale } from '../layout';
-import { Frame, SessionCard, sessionCopy, type TrainingMailBase } from './frame';
+import type { Locale } from '../layout';
+import { SessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingWaitingProps = TrainingMailBase & { position: number | null; myTrainingsUrl: string };
 
@@ -25,15 +24,7 @@ const waitingCopy = {
 
 export function TrainingWaiting(p: TrainingWaitingProps & { locale: Locale }) {
   const c = waitingCopy[p.locale];
-  return (
-    <Frame locale={p.locale} preview={c.preview} name={p.recipientName} homeUrl={p.homeUrl}>
-      <Text style={paragraph}>{c.body(p.position)}</Text>
-      <SessionCard session={p.session} locale={p.locale} />
-      <Text style={paragraph}>{c.how}</Text>
-      <CallToAction href={p.myTrainingsUrl} label={c.cta} fallback={sessionCopy[p.locale].fallback} />
-      <Notice>{c.leave}</Notice>
-    </Frame>
-  );
+  return <SessionLetter mail={p} preview={c.preview} intro={c.body(p.position)} blocks={[c.how]} action={{ href: p.myTrainingsUrl, label: c.cta }} note={c.leave} />;
 }
 
 export const trainingWaitingSubject = (p: TrainingWaitingProps, locale: Locale): string => waitingCopy[locale].subject(p.session.title);
