@@ -19,6 +19,8 @@ import territoryRoutes from './routes/territory';
 import mailRoutes from './routes/mail';
 import trainingRoutes from './routes/trainings';
 import documentRoutes from './routes/documents';
+import documentContributionRoutes from './routes/document-contributions';
+import trainingDocumentRoutes from './routes/training-documents';
 import storagePlugin from './plugins/storage';
 
 export type { AppDeps };
@@ -75,6 +77,8 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(mailRoutes);
   await app.register(trainingRoutes);
   await app.register(documentRoutes);
+  await app.register(documentContributionRoutes);
+  await app.register(trainingDocumentRoutes);
 
   await app.register(staticPlugin);
   return app;
