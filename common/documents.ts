@@ -17,3 +17,24 @@ export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
 
 /** The version of the usage licence a partner accepts with a proposal (its text is in the client catalogue, key `contributions.licence`). */
 export const CONTRIBUTION_LICENCE_VERSION = '2026-11';
+
+/**
+ * Kinds of file, as the library's « type » filter offers them, by the media
+ * type the server records (server/services/documents/file-types.ts). Patterns
+ * in SQL LIKE form: the query filters with them and the interface names a
+ * version's kind with them, so the rule is written once.
+ */
+export const DOCUMENT_KINDS = ['pdf', 'image', 'office', 'archive', 'text'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_KIND_MEDIA_TYPES: Record<DocumentKind, readonly string[]> = {
+  pdf: ['application/pdf'],
+  image: ['image/%'],
+  office: ['application/msword', 'application/vnd.%'],
+  archive: ['application/zip'],
+  text: ['text/%'],
+};
+
+export function documentKindOf(mediaType: string): DocumentKind | null {
+  const matches = (pattern: string) => (pattern.endsWith('%') ? mediaType.startsWith(pattern.slice(0, -1)) : mediaType === pattern);
+  return DOCUMENT_KINDS.find((kind) => DOCUMENT_KIND_MEDIA_TYPES[kind].some(matches)) ?? null;
+}

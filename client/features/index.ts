@@ -1,6 +1,7 @@
 import { addNamespaces } from '../i18n';
 import type commonCatalogue from '../locales/fr.json';
 import { accounts } from './accounts/feature';
+import { documents } from './documents/feature';
 import { legal } from './legal/feature';
 import { trainings } from './trainings/feature';
 
@@ -12,6 +13,7 @@ import { trainings } from './trainings/feature';
 export const features = [
   accounts,
   trainings,
+  documents,
   legal,
 ] as const;
 

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { IdParams, problemResponses, ProblemSchema } from '../schemas/common';
 import {
   CreateFolderBody, DocumentDetailSchema, DocumentList, DocumentListQuery, FolderList, FolderSchema, ReviewList, ReviewQuery, UpdateDocumentBody,
-  UploadResultSchema, VersionParams, VisitSchema,
+  DownloadQuery, UpdateFolderBody, UploadResultSchema, VersionParams, VisitSchema,
 } from '../schemas/documents';
 import * as svc from '../services/documents';
 
@@ -40,6 +40,19 @@ export default async function documentRoutes(fastify: FastifyInstance) {
     preHandler: staff,
     schema: { tags, summary: 'Crée un dossier', body: CreateFolderBody, response: { 201: FolderSchema, ...problemResponses } },
   }, async (request, reply) => reply.code(201).send(await svc.createFolder(app, request.principal!, request.body)));
+
+  app.patch('/api/documents/folders/:id', {
+    preHandler: staff,
+    schema: { tags, summary: 'Renomme, déplace un dossier ou change son public (jamais dans ses propres sous-dossiers)', params: IdParams, body: UpdateFolderBody, response: { 200: FolderSchema, ...problemResponses } },
+  }, async (request) => svc.updateFolder(app, request.params.id, request.body));
+
+  app.delete('/api/documents/folders/:id', {
+    preHandler: staff,
+    schema: { tags, summary: 'Supprime un dossier vide (409 sinon)', params: IdParams, response: { 204: NoContent, ...problemResponses } },
+  }, async (request, reply) => {
+    await svc.removeFolder(app, request.params.id);
+    return reply.code(204).send();
+  });
 
   // ---------- documents ----------
 
@@ -108,8 +121,8 @@ export default async function documentRoutes(fastify: FastifyInstance) {
 
   app.get('/api/documents/:id/download', {
     preHandler: anyone,
-    schema: { tags, summary: 'Télécharge la version courante (Range accepté)', params: IdParams, response: { 200: FileBody, 206: FileBody, ...problemResponses, 416: ProblemSchema } },
-  }, async (request, reply) => svc.download(app, request, reply, { documentId: request.params.id }));
+    schema: { tags, summary: 'Télécharge la version courante (Range accepté ; `preview` : aperçu, non compté)', params: IdParams, querystring: DownloadQuery, response: { 200: FileBody, 206: FileBody, ...problemResponses, 416: ProblemSchema } },
+  }, async (request, reply) => svc.download(app, request, reply, { documentId: request.params.id }, { count: !request.query.preview }));
 
   app.get('/api/documents/:id/versions/:versionId/download', {
     preHandler: staff,

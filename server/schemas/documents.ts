@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { AudienceSchema } from './audience';
-import { DOCUMENT_STATUSES, DOCUMENT_TEXT_STATUSES } from '../../common/documents';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES, DOCUMENT_TEXT_STATUSES } from '../../common/documents';
 import { OneOf, PageQuery, Paginated, Text, Uuid } from './common';
 
 export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -88,6 +88,10 @@ export const DocumentListQuery = Type.Object(
   {
     folderId: Type.Optional(Type.Union([Uuid, Type.Literal('root')])),
     q: Type.Optional(Type.String({ maxLength: 200 })),
+    /** Documents carrying this tag (exactly as written, case aside). */
+    tag: Type.Optional(Type.String({ maxLength: 40 })),
+    /** Documents whose current file is of this kind (common/documents.ts). */
+    type: Type.Optional(OneOf(DOCUMENT_KINDS)),
     status: Type.Optional(DocumentStatusSchema),
     ...PageQuery,
   },
@@ -100,6 +104,9 @@ export const DocumentList = Type.Object({
   accentInsensitiveSearch: Type.Boolean(),
 });
 
+/** `preview`: the document page shows the file in a frame; such a read is not counted as a download. */
+export const DownloadQuery = Type.Object({ preview: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+
 export const VersionParams = Type.Object({ id: Uuid, versionId: Uuid }, { additionalProperties: false });
 
 export const FolderSchema = Type.Object({ id: Uuid, parentId: Nullable(Uuid), name: Type.String(), audience: AudienceSchema });
@@ -108,6 +115,12 @@ export const CreateFolderBody = Type.Object(
   { name: Text(120), parentId: Type.Optional(Nullable(Uuid)), audience: Type.Optional(AudienceSchema) },
   { additionalProperties: false },
 );
+/** Rename, move (`parentId`, null for the library's root) or re-target a folder (PATCH): at least one field. */
+export const UpdateFolderBody = Type.Object(
+  { name: Type.Optional(Text(120)), parentId: Type.Optional(Nullable(Uuid)), audience: Type.Optional(AudienceSchema) },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateFolderBody = Static<typeof UpdateFolderBody>;
 
 /** Changes to a document's details (PATCH): every field optional. */
 export const UpdateDocumentBody = Type.Object(

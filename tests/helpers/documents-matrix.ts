@@ -26,9 +26,15 @@ const staffAndAdmin = (s: number): Expected => ({ anonymous: 401, partner: 403, 
 const staffAudience = (s: number): Expected => ({ anonymous: 401, partner: 404, otherPartner: 404, staff: s, admin: s });
 
 const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
-const fx: { publicId: string; staffOnlyId: string; versionId: string; imageId: string; toDelete: string[]; pdf: Buffer; n: number } = {
-  publicId: '', staffOnlyId: '', versionId: '', imageId: '', toDelete: [], pdf: Buffer.alloc(0), n: 0,
+const fx: { publicId: string; staffOnlyId: string; versionId: string; imageId: string; toDelete: string[]; folderId: string; foldersToDelete: string[]; pdf: Buffer; n: number } = {
+  publicId: '', staffOnlyId: '', versionId: '', imageId: '', toDelete: [], folderId: '', foldersToDelete: [], pdf: Buffer.alloc(0), n: 0,
 };
+
+async function folderAsStaff(ctx: TestContext, staff: TestUser, name: string): Promise<string> {
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/documents/folders', payload: { name }, headers: { cookie: await accessCookieFor(ctx, staff) } });
+  if (res.statusCode !== 201) throw new Error(`matrix fixture folder: ${res.statusCode} ${res.body}`);
+  return res.json().id;
+}
 
 async function uploadAsStaff(ctx: TestContext, staff: TestUser, meta: Record<string, unknown>, file = { filename: 'matrice.pdf', data: fx.pdf }): Promise<{ id: string; versionId: string }> {
   const form = uploadForm(meta, file);
@@ -52,6 +58,9 @@ export async function setupDocumentsMatrix(ctx: TestContext, who: { staff: TestU
   await wctx.close();
   // DELETE is called by each of the 5 callers in turn: one document each (staff and admin delete theirs).
   for (let i = 0; i < 5; i++) fx.toDelete.push((await uploadAsStaff(ctx, who.staff, { title: `À supprimer ${i}` })).id);
+  // Folders: one renamed by every caller, and one empty folder per caller of DELETE.
+  fx.folderId = await folderAsStaff(ctx, who.staff, 'Matrice à renommer');
+  for (let i = 0; i < 5; i++) fx.foldersToDelete.push(await folderAsStaff(ctx, who.staff, `Dossier vide ${i}`));
 }
 
 const form = (meta: Record<string, unknown>) => {
@@ -62,6 +71,11 @@ const form = (meta: Record<string, unknown>) => {
 export const documentsMatrixRows: Row[] = [
   { method: 'GET', route: '/api/documents/folders', expect: signedIn(200) },
   { method: 'POST', route: '/api/documents/folders', request: () => ({ payload: { name: `Dossier ${++fx.n}` } }), expect: staffAndAdmin(201) },
+  {
+    method: 'PATCH', route: '/api/documents/folders/:id',
+    request: () => ({ url: `/api/documents/folders/${fx.folderId}`, payload: { name: `Matrice renommée ${++fx.n}` } }), expect: staffAndAdmin(200),
+  },
+  { method: 'DELETE', route: '/api/documents/folders/:id', request: () => ({ url: `/api/documents/folders/${fx.foldersToDelete.shift() ?? fx.folderId}` }), expect: staffAndAdmin(204) },
   { method: 'GET', route: '/api/documents', expect: signedIn(200) },
   { method: 'POST', route: '/api/documents', request: () => form({ title: 'Dépôt matrice' }), expect: staffAndAdmin(201) },
   { method: 'GET', route: '/api/documents/review', expect: staffAndAdmin(200) },

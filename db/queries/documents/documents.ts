@@ -3,6 +3,7 @@ import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types
 import type { Database } from '../../client';
 import { documentFolders, documents, documentTexts, documentVersions, documentVisits, users } from '../../schema';
 import type { DocumentStatus } from '../../schema/documents';
+import { DOCUMENT_KIND_MEDIA_TYPES, type DocumentKind } from '../../../common/documents';
 import { audienceValues, audienceVisible, type Audience, type AudienceViewer } from '../audience';
 import { refreshSearch, SEARCH_CONFIG, SEARCH_TEXT_CHARS, searchQuery } from './search';
 
@@ -145,6 +146,10 @@ export interface ListDocumentsParams {
   /** undefined: the whole library; null: the root folder only. */
   folderId?: string | null;
   q?: string;
+  /** A tag the document carries (case-insensitive). */
+  tag?: string;
+  /** The kind of its current file (by media type). */
+  type?: DocumentKind;
   status?: DocumentStatus;
   page: number;
   pageSize: number;
@@ -160,6 +165,12 @@ export async function listDocuments(db: Database, p: ListDocumentsParams): Promi
   const conditions = [documentVisible(p.viewer)];
   if (p.folderId !== undefined) conditions.push(p.folderId === null ? isNull(documents.folderId) : eq(documents.folderId, p.folderId));
   if (p.status && p.viewer.kind === 'staff') conditions.push(eq(documents.status, p.status));
+  const tag = p.tag?.trim();
+  if (tag) conditions.push(sql`exists (select 1 from unnest(${documents.tags}) t where lower(t) = lower(${tag}))`);
+  if (p.type) {
+    const patterns = DOCUMENT_KIND_MEDIA_TYPES[p.type];
+    conditions.push(sql`exists (select 1 from ${documentVersions} v where v.id = ${documents.currentVersionId} and (${sql.join(patterns.map((m) => sql`v.media_type like ${m}`), sql` or `)}))`);
+  }
   const q = p.q?.trim();
   if (q) conditions.push(sql`${documents.search} @@ ${searchQuery(q)}`);
   const where = and(...conditions);

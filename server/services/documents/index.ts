@@ -8,7 +8,7 @@ import { validatorCompiler } from '../../lib/validators';
 import type { Principal } from '../../plugins/auth';
 import { Problem } from '../../plugins/errors';
 import {
-  CreateDocumentMeta, NewVersionMeta, type DocumentItem, type UpdateDocumentBody, type Version,
+  CreateDocumentMeta, DocumentListQuery, NewVersionMeta, type DocumentItem, type UpdateDocumentBody, type UpdateFolderBody, type Version,
 } from '../../schemas/documents';
 import type { Static, TSchema } from 'typebox';
 import { receiveUpload, type StoredUpload } from './upload';
@@ -178,12 +178,12 @@ async function detailFor(app: FastifyInstance, viewer: AudienceViewer, id: strin
   return { document: toDocument(row), versions: versions.map(toVersion), downloads };
 }
 
-export async function list(app: FastifyInstance, principal: Principal, query: { folderId?: string; q?: string; status?: 'draft' | 'published' | 'archived'; page?: number; pageSize?: number }) {
+export async function list(app: FastifyInstance, principal: Principal, query: Static<typeof DocumentListQuery>) {
   const viewer = await viewerOf(app, principal);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
   const [{ items, total }, accentInsensitiveSearch, since] = await Promise.all([
-    q.listDocuments(app.db, { viewer, folderId: query.folderId === 'root' ? null : query.folderId, q: query.q, status: query.status, page, pageSize }),
+    q.listDocuments(app.db, { viewer, folderId: query.folderId === 'root' ? null : query.folderId, q: query.q, tag: query.tag, type: query.type, status: query.status, page, pageSize }),
     accentInsensitive(app),
     q.previousVisit(app.db, principal.userId),
   ]);
@@ -222,6 +222,27 @@ export async function createFolder(app: FastifyInstance, principal: Principal, b
   const result = await q.createFolder(app.db, { actorId: principal.userId, parentId: body.parentId ?? null, name: body.name.trim(), audience });
   if (!result.ok) throw new Problem(folderRefusals[result.reason][0], folderRefusals[result.reason][1]);
   return toFolder(result.folder);
+}
+
+const updateFolderRefusals = {
+  notFound: [404, 'documents.folderNotFound'], parentNotFound: [404, 'documents.folderNotFound'],
+  nameTaken: [409, 'documents.folderNameTaken'], cycle: [409, 'documents.folderCycle'],
+} as const satisfies Record<Extract<q.UpdateFolderResult, { ok: false }>['reason'], readonly [number, MessageKey]>;
+
+const deleteFolderRefusals = {
+  notFound: [404, 'documents.folderNotFound'], notEmpty: [409, 'documents.folderNotEmpty'],
+} as const satisfies Record<Extract<q.DeleteFolderResult, { ok: false }>['reason'], readonly [number, MessageKey]>;
+
+export async function updateFolder(app: FastifyInstance, id: string, body: UpdateFolderBody) {
+  if (body.audience) await assertAudience(app, body.audience);
+  const result = await q.updateFolder(app.db, id, { ...body, ...(body.name !== undefined ? { name: body.name.trim() } : {}) });
+  if (!result.ok) throw new Problem(updateFolderRefusals[result.reason][0], updateFolderRefusals[result.reason][1]);
+  return toFolder(result.folder);
+}
+
+export async function removeFolder(app: FastifyInstance, id: string) {
+  const result = await q.deleteFolder(app.db, id);
+  if (!result.ok) throw new Problem(deleteFolderRefusals[result.reason][0], deleteFolderRefusals[result.reason][1]);
 }
 
 // ---------- staff management ----------
@@ -323,14 +344,15 @@ export async function thumbnail(app: FastifyInstance, request: FastifyRequest, r
     .send(body);
 }
 
-export async function download(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, params: { documentId: string; versionId?: string }) {
+export async function download(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, params: { documentId: string; versionId?: string }, options = { count: true }) {
   const principal = request.principal!;
   const viewer = await viewerOf(app, principal);
   const target = await q.downloadTarget(app.db, { ...params, viewer });
   if (!target) throw new Problem(404, params.versionId ? 'documents.versionNotFound' : 'documents.notFound');
   return sendStored(app, request, reply, target, (start) => {
     // Counted once per download: a resumed download (range not at 0) is not a new one.
-    if (start === 0) return q.recordDownload(app.db, { documentId: target.documentId, versionId: target.versionId, category: downloadCategory(viewer) });
+    // A preview on the document page is a look, not a download.
+    if (options.count && start === 0) return q.recordDownload(app.db, { documentId: target.documentId, versionId: target.versionId, category: downloadCategory(viewer) });
   });
 }
 

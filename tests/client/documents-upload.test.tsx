@@ -1,0 +1,199 @@
+/**
+ * The upload page's per-file progress and cancel, with the network stubbed:
+ * fetch through the shared mockApi, and XMLHttpRequest (what the uploads use,
+ * for their progress events) by a scripted stand-in the test drives by hand.
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { UploadResult } from '../../client/features/documents/types';
+import { makeUser, mockApi, renderApp } from './utils';
+
+beforeAll(() => {
+  if (!('fonts' in document)) {
+    Object.defineProperty(document, 'fonts', { value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() } });
+  }
+});
+
+/** One upload request, as the page opened it; the test makes it progress, answer or fail. */
+class ScriptedXhr {
+  static sent: ScriptedXhr[] = [];
+  method = '';
+  url = '';
+  headers: Record<string, string> = {};
+  body: FormData | null = null;
+  status = 0;
+  responseText = '';
+  withCredentials = false;
+  aborted = false;
+  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  onabort: (() => void) | null = null;
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name.toLowerCase()] = value;
+  }
+  send(body: FormData) {
+    this.body = body;
+    ScriptedXhr.sent.push(this);
+  }
+  abort() {
+    this.aborted = true;
+    this.onabort?.();
+  }
+  // ---- driven by the test ----
+  progress(loaded: number, total: number) {
+    this.upload.onprogress?.({ lengthComputable: true, loaded, total });
+  }
+  answer(status: number, body: unknown) {
+    this.status = status;
+    this.responseText = JSON.stringify(body);
+    this.onload?.();
+  }
+  get fileName() {
+    return (this.body?.get('file') as File | null)?.name;
+  }
+  get meta() {
+    return JSON.parse(String(this.body?.get('meta')));
+  }
+}
+
+const staff = makeUser('staff');
+const folder = { id: '22222222-2222-4222-8222-222222222222', parentId: null, name: 'Kit graphique', audience: { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] } };
+const territory = { communautes: [], communes: [], offices: [], categories: [], labels: [] };
+
+function created(title: string, duplicates: UploadResult['duplicates'] = []): UploadResult {
+  const now = '2026-11-30T10:00:00.000Z';
+  return {
+    document: {
+      id: '33333333-3333-4333-8333-333333333333', folderId: folder.id, title, description: '', tags: [], status: 'draft', audience: folder.audience as UploadResult['document']['audience'],
+      owner: { id: staff.id, name: staff.name }, credit: null, reviewOn: null, publishedAt: null, createdAt: now, updatedAt: now,
+      currentVersion: { id: '44444444-4444-4444-8444-444444444444', number: 1, originalName: `${title}.pdf`, mediaType: 'application/pdf', size: 10, sha256: 'a'.repeat(64), changeNote: '', pageCount: null, hasThumbnail: false, textStatus: 'pending', createdAt: now },
+    },
+    duplicates,
+  };
+}
+
+const file = (name: string, size = 2048, type = 'application/pdf') => new File([new Uint8Array(size)], name, { type });
+
+async function openUploadPage() {
+  mockApi({
+    'GET /api/me': { status: 200, body: staff },
+    'GET /api/documents/folders': { status: 200, body: { items: [folder] } },
+    'GET /api/documents': { status: 200, body: { items: [], total: 0, page: 1, pageSize: 24, accentInsensitiveSearch: true } },
+    'GET /api/territory': { status: 200, body: territory },
+  });
+  await renderApp(`/documents/deposer?dossier=${folder.id}`);
+  await screen.findByRole('heading', { level: 1, name: 'Déposer des fichiers' });
+  // The hidden input of the drop zone: what the browser's file picker fills.
+  return document.querySelector('input[type="file"]') as HTMLInputElement;
+}
+
+const item = (name: string) => screen.getAllByTestId('upload-item').find((el) => within(el).queryByText(name))!;
+
+beforeEach(() => {
+  ScriptedXhr.sent = [];
+  vi.stubGlobal('XMLHttpRequest', ScriptedXhr);
+});
+
+describe('upload page: progress and cancel per file', () => {
+  it('sends each file on its own request (meta first, folder and title from the page), shows its progress, then links to the document', async () => {
+    const user = userEvent.setup();
+    const input = await openUploadPage();
+    expect(screen.getByRole('button', { name: 'Choisir des fichiers' })).toBeEnabled();
+    await user.upload(input, [file('charte_graphique.pdf'), file('logo.pdf')]);
+
+    await waitFor(() => expect(ScriptedXhr.sent).toHaveLength(2));
+    const [first, second] = ScriptedXhr.sent as [ScriptedXhr, ScriptedXhr];
+    expect(first.method).toBe('POST');
+    expect(first.url).toBe('/api/documents');
+    expect(first.withCredentials).toBe(true);
+    expect(first.headers['idempotency-key']).toMatch(/^"[^"]+"$/);
+    expect(first.headers['idempotency-key']).not.toBe(second.headers['idempotency-key']);
+    expect([...first.body!.keys()]).toEqual(['meta', 'file']);
+    expect(first.meta).toMatchObject({ title: 'charte graphique', folderId: folder.id, status: 'draft', audience: folder.audience });
+    expect(first.fileName).toBe('charte_graphique.pdf');
+
+    first.progress(1024, 4096);
+    const bar = await within(item('charte_graphique.pdf')).findByRole('progressbar', { name: 'Progression de « charte_graphique.pdf »' });
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '25'));
+    expect(within(item('charte_graphique.pdf')).getByText('Envoi en cours : 25 %')).toBeInTheDocument();
+
+    first.progress(4096, 4096);
+    await within(item('charte_graphique.pdf')).findByText('Vérification par le serveur…');
+    first.answer(201, created('charte graphique'));
+    const link = await within(item('charte_graphique.pdf')).findByRole('link', { name: 'charte graphique' });
+    expect(link).toHaveAttribute('href', '/documents/33333333-3333-4333-8333-333333333333');
+    expect(item('charte_graphique.pdf')).toHaveAttribute('data-status', 'done');
+    // The other file is still on its way, unaffected.
+    expect(item('logo.pdf')).toHaveAttribute('data-status', 'uploading');
+  });
+
+  it('cancel aborts that file only: its request is aborted, it says « Annulé », the others go on', async () => {
+    const user = userEvent.setup();
+    const input = await openUploadPage();
+    await user.upload(input, [file('a.pdf'), file('b.pdf')]);
+    await waitFor(() => expect(ScriptedXhr.sent).toHaveLength(2));
+    const [a, b] = ScriptedXhr.sent as [ScriptedXhr, ScriptedXhr];
+    a.progress(100, 1000);
+
+    await user.click(within(item('a.pdf')).getByRole('button', { name: 'Annuler l\'envoi de « a.pdf »' }));
+    expect(a.aborted).toBe(true);
+    expect(b.aborted).toBe(false);
+    await within(item('a.pdf')).findByText('Annulé');
+    expect(item('a.pdf')).toHaveAttribute('data-status', 'cancelled');
+    expect(within(item('a.pdf')).queryByRole('button', { name: /Annuler l'envoi/ })).toBeNull();
+
+    b.answer(201, created('b'));
+    await waitFor(() => expect(item('b.pdf')).toHaveAttribute('data-status', 'done'));
+  });
+
+  it('a file waiting its turn is cancelled without being sent (two at a time)', async () => {
+    const user = userEvent.setup();
+    const input = await openUploadPage();
+    await user.upload(input, [file('1.pdf'), file('2.pdf'), file('3.pdf')]);
+    await waitFor(() => expect(ScriptedXhr.sent).toHaveLength(2));
+    expect(within(item('3.pdf')).getByText('En attente')).toBeInTheDocument();
+    await user.click(within(item('3.pdf')).getByRole('button', { name: 'Annuler l\'envoi de « 3.pdf »' }));
+    await within(item('3.pdf')).findByText('Annulé');
+    ScriptedXhr.sent[0]!.answer(201, created('1'));
+    await waitFor(() => expect(item('1.pdf')).toHaveAttribute('data-status', 'done'));
+    expect(ScriptedXhr.sent).toHaveLength(2);
+  });
+
+  it("shows the server's refusal (413) on its file, offers to retry, and points out a duplicate", async () => {
+    const user = userEvent.setup();
+    const input = await openUploadPage();
+    await user.upload(input, [file('enorme.pdf'), file('copie.pdf')]);
+    await waitFor(() => expect(ScriptedXhr.sent).toHaveLength(2));
+    const [big, copy] = ScriptedXhr.sent as [ScriptedXhr, ScriptedXhr];
+    const detail = 'Fichier trop volumineux : il dépasse la taille maximale acceptée par l’Espace Pro (100 Mo sauf réglage contraire).';
+    big.answer(413, { type: 'about:blank', title: 'Payload Too Large', status: 413, detail });
+    copy.answer(201, created('copie', [{ documentId: '55555555-5555-4555-8555-555555555555', title: 'Charte 2025', versionNumber: 2 }]));
+
+    const alert = await within(item('enorme.pdf')).findByRole('alert');
+    expect(alert).toHaveTextContent(`Refusé : ${detail}`);
+    expect(await within(item('copie.pdf')).findByText('Ce fichier est déjà dans la bibliothèque : « Charte 2025 » (version 2).')).toBeInTheDocument();
+
+    // A proxy's 413 without problem+json still says why, in the reader's words.
+    await user.click(within(item('enorme.pdf')).getByRole('button', { name: 'Réessayer « enorme.pdf »' }));
+    await waitFor(() => expect(ScriptedXhr.sent).toHaveLength(3));
+    ScriptedXhr.sent[2]!.status = 413;
+    ScriptedXhr.sent[2]!.responseText = '<html>413 Request Entity Too Large</html>';
+    ScriptedXhr.sent[2]!.onload?.();
+    expect(await within(item('enorme.pdf')).findByRole('alert')).toHaveTextContent('Fichier trop volumineux : il dépasse la taille maximale acceptée.');
+  });
+
+  it('a lost connection is said plainly and nothing is claimed saved', async () => {
+    const user = userEvent.setup();
+    const input = await openUploadPage();
+    await user.upload(input, [file('coupure.pdf')]);
+    await waitFor(() => expect(ScriptedXhr.sent).toHaveLength(1));
+    ScriptedXhr.sent[0]!.onerror?.();
+    expect(await within(item('coupure.pdf')).findByRole('alert')).toHaveTextContent("La connexion a été coupée pendant l'envoi. Rien n'a été enregistré.");
+  });
+});
