@@ -35,7 +35,7 @@ export const documentComposers = {
     const approved = c.status === 'approved';
     return {
       recipientName: c.name, title: c.title, approved, message: c.message,
-      url: appLink(ctx, approved && c.documentId ? `/documents/${c.documentId}` : '/documents/contributions'), homeUrl: appLink(ctx, '/'),
+      url: appLink(ctx, approved && c.documentId ? `/documents/${c.documentId}` : '/documents/mes-propositions'), homeUrl: appLink(ctx, '/'),
     };
   },
 };
