@@ -1,4 +1,5 @@
 import type { InjectOptions } from 'fastify';
+import { signedIn, staffAndAdmin, type Expected, type Row } from './documents-matrix';
 import { accessCookieFor, type TestContext, type TestUser } from './app';
 import { PNG_1PX, uploadForm } from './documents';
 import { makeSession, makeTraining } from './trainings';
@@ -10,17 +11,6 @@ import { makeSession, makeTraining } from './trainings';
  * staff and admins decide.
  */
 
-type Caller = 'anonymous' | 'partner' | 'otherPartner' | 'staff' | 'admin';
-type Expected = Record<Caller, number>;
-interface Row {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  route: string;
-  request?: () => Pick<InjectOptions, 'url' | 'payload' | 'query' | 'headers'>;
-  expect: Expected;
-}
-
-const signedIn = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: s, staff: s, admin: s });
-const staffAndAdmin = (s: number): Expected => ({ anonymous: 401, partner: 403, otherPartner: 403, staff: s, admin: s });
 const partners = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: s, staff: 403, admin: 403 });
 const establishmentE = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: 404, staff: s, admin: s });
 
