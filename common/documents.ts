@@ -11,6 +11,13 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export const DOCUMENT_TEXT_STATUSES = ['pending', 'done', 'none', 'failed'] as const;
 export type DocumentTextStatus = (typeof DOCUMENT_TEXT_STATUSES)[number];
 
+/** A partner's proposal (contribution): waiting for staff, approved into the library, or declined with a message. */
+export const CONTRIBUTION_STATUSES = ['pending', 'approved', 'declined'] as const;
+export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
+
+/** The version of the usage licence a partner accepts with a proposal (its text is in the client catalogue, key `contributions.licence`). */
+export const CONTRIBUTION_LICENCE_VERSION = '2026-11';
+
 /**
  * Kinds of file, as the library's « type » filter offers them, by the media
  * type the server records (server/services/documents/file-types.ts). Patterns

@@ -38,6 +38,7 @@ const TrainingOfferExpire = Type.Object(
 );
 const TrainingNotice = Type.Object({ noticeId: Uuid }, { additionalProperties: false });
 const DocumentVersion = Type.Object({ versionId: Uuid }, { additionalProperties: false });
+const DocumentRef = Type.Object({ documentId: Uuid }, { additionalProperties: false });
 const PasswordResetRequest = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 254 }), ip: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]), requestId: Uuid },
   { additionalProperties: false },
@@ -51,6 +52,7 @@ export const jobIds = {
   'accounts.password-reset': (p: Static<typeof PasswordResetRequest>) => `password-reset-${p.requestId}`,
   'documents.extract': (p: Static<typeof DocumentVersion>) => `documents-extract-${p.versionId}`,
   'documents.thumbnail': (p: Static<typeof DocumentVersion>) => `documents-thumbnail-${p.versionId}`,
+  'documents.followers': (p: Static<typeof DocumentRef>) => `documents-followers-${p.documentId}`,
 };
 
 export const jobs = {
@@ -92,6 +94,8 @@ export const jobs = {
   'documents.thumbnail': job({ queue: 'schedule', payload: DocumentVersion, id: jobIds['documents.thumbnail'] }),
   /** Remove what crashed uploads left in storage; re-enqueue lost extractions. */
   'documents.sweep': job({ queue: 'schedule', payload: NoPayload }),
+  /** Tell the followers of its folder that a document was published (once per document: the job id and each mail's dedupe key). */
+  'documents.followers': job({ queue: 'schedule', payload: DocumentRef, id: jobIds['documents.followers'] }),
   /** Tell owners of documents whose review date has come ("à revoir"). */
   'documents.review-reminders': job({ queue: 'schedule', payload: NoPayload }),
 };

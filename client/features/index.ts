@@ -2,6 +2,7 @@ import { addNamespaces } from '../i18n';
 import type commonCatalogue from '../locales/fr.json';
 import { accounts } from './accounts/feature';
 import { documents } from './documents/feature';
+import { contributions } from './documents/contributions/feature';
 import { legal } from './legal/feature';
 import { trainings } from './trainings/feature';
 
@@ -14,6 +15,7 @@ export const features = [
   accounts,
   trainings,
   documents,
+  contributions,
   legal,
 ] as const;
 

@@ -16,8 +16,10 @@ export interface EmailPreferences {
   newsletter: boolean;
   news: boolean;
   trainings: boolean;
+  /** Resource centre: new documents in followed folders, answers to one's proposals. */
+  documents: boolean;
 }
-export const defaultEmailPreferences: EmailPreferences = { newsletter: false, news: true, trainings: true };
+export const defaultEmailPreferences: EmailPreferences = { newsletter: false, news: true, trainings: true, documents: true };
 
 export const establishments = pgTable(
   'establishments',

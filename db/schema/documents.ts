@@ -51,6 +51,8 @@ export const documents = pgTable(
     ...audienceColumns(),
     ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
     /** "À revoir" date: the owner is reminded once when it passes; staff list what is due. */
+    /** Author credit of a partner's contribution, shown with the document (null: the office's own). */
+    credit: text('credit'),
     reviewOn: date('review_on', { mode: 'string' }),
     reviewRemindedAt: timestamp('review_reminded_at', { withTimezone: true }),
     currentVersionId: uuid('current_version_id').references((): AnyPgColumn => documentVersions.id, { onDelete: 'set null' }),

@@ -6,3 +6,5 @@ export * from './trainings';
 export * from './audience';
 export * from './documents';
 export * from './idempotency';
+export * from './contributions';
+export * from './training-documents';

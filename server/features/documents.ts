@@ -1,6 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import documentContributionRoutes from '../routes/document-contributions';
 import documentRoutes from '../routes/documents';
 import { defineServerFeature } from '../feature';
 import { documentsPersonalData } from '../services/documents/personal-data';
 
-/** The resource library: folders, documents, versions, downloads, search. */
-export const documents = defineServerFeature({ name: 'documents', routes: documentRoutes, personalData: documentsPersonalData });
+/** The resource library: folders, documents, versions, downloads, search; partners' proposals and followed folders. */
+export const documents = defineServerFeature({
+  name: 'documents',
+  routes: async (app: FastifyInstance) => {
+    await app.register(documentRoutes);
+    await app.register(documentContributionRoutes);
+  },
+  personalData: documentsPersonalData,
+});

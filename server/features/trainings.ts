@@ -1,6 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import trainingDocumentRoutes from '../routes/training-documents';
 import trainingRoutes from '../routes/trainings';
 import { defineServerFeature } from '../feature';
 import { trainingsPersonalData } from '../services/trainings/personal-data';
 
-/** Catalogue, sessions, sign-up and waiting list, attendance, survey. */
-export const trainings = defineServerFeature({ name: 'trainings', routes: trainingRoutes, personalData: trainingsPersonalData });
+/** Catalogue, sessions, sign-up and waiting list, attendance, survey; library documents attached to trainings. */
+export const trainings = defineServerFeature({
+  name: 'trainings',
+  routes: async (app: FastifyInstance) => {
+    await app.register(trainingRoutes);
+    await app.register(trainingDocumentRoutes);
+  },
+  personalData: trainingsPersonalData,
+});

@@ -20,4 +20,11 @@ export const documentsMessages = {
   'documents.metadataInvalid': { fr: 'Les informations du document sont invalides.', en: 'The document details are invalid.' },
   'documents.rangeNotSatisfiable': { fr: 'La plage demandée est hors du fichier.', en: 'The requested range is outside the file.' },
   'documents.fileUnavailable': { fr: 'Le fichier n’est pas disponible pour le moment.', en: 'The file is not available at the moment.' },
+  'documents.contributionNotFound': { fr: 'Proposition introuvable.', en: 'Proposal not found.' },
+  'documents.contributionDecided': { fr: 'Cette proposition a déjà reçu une réponse.', en: 'This proposal has already been answered.' },
+  'documents.contributionsPartnersOnly': { fr: 'Seuls les partenaires rattachés à un établissement peuvent proposer un document.', en: 'Only partners of an establishment can propose a document.' },
+  'documents.trainingNotFound': { fr: 'Formation introuvable.', en: 'Training not found.' },
+  'documents.sessionNotFound': { fr: 'Session introuvable pour cette formation.', en: 'Session not found for this training.' },
+  'documents.alreadyAttached': { fr: 'Ce document est déjà joint ici.', en: 'This document is already attached here.' },
+  'documents.attachmentNotFound': { fr: 'Pièce jointe introuvable.', en: 'Attachment not found.' },
 } as const satisfies Record<`documents.${string}`, Record<Locale, string>>;

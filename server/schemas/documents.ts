@@ -3,7 +3,7 @@ import { AudienceSchema } from './audience';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, DOCUMENT_TEXT_STATUSES } from '../../common/documents';
 import { OneOf, PageQuery, Paginated, Text, Uuid } from './common';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const DocumentStatusSchema = OneOf(DOCUMENT_STATUSES);
 const Tag = Type.String({ minLength: 1, maxLength: 40 });
@@ -35,6 +35,8 @@ export const DocumentSchema = Type.Object({
   status: DocumentStatusSchema,
   audience: AudienceSchema,
   owner: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+  /** Author credit of a partner's contribution (null: the office's own). */
+  credit: Nullable(Type.String()),
   reviewOn: Nullable(Day),
   currentVersion: Nullable(VersionSchema),
   publishedAt: Nullable(Type.String({ format: 'date-time' })),

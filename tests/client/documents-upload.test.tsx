@@ -71,7 +71,7 @@ function created(title: string, duplicates: UploadResult['duplicates'] = []): Up
   return {
     document: {
       id: '33333333-3333-4333-8333-333333333333', folderId: folder.id, title, description: '', tags: [], status: 'draft', audience: folder.audience as UploadResult['document']['audience'],
-      owner: { id: staff.id, name: staff.name }, reviewOn: null, publishedAt: null, createdAt: now, updatedAt: now,
+      owner: { id: staff.id, name: staff.name }, credit: null, reviewOn: null, publishedAt: null, createdAt: now, updatedAt: now,
       currentVersion: { id: '44444444-4444-4444-8444-444444444444', number: 1, originalName: `${title}.pdf`, mediaType: 'application/pdf', size: 10, sha256: 'a'.repeat(64), changeNote: '', pageCount: null, hasThumbnail: false, textStatus: 'pending', createdAt: now },
     },
     duplicates,

@@ -11,17 +11,17 @@ import { pdfWith, PNG_1PX, uploadForm } from './documents';
  * are alike, so here a staff-only document shows the audience at work.
  */
 
-type Caller = 'anonymous' | 'partner' | 'otherPartner' | 'staff' | 'admin';
-type Expected = Record<Caller, number>;
-interface Row {
+export type Caller = 'anonymous' | 'partner' | 'otherPartner' | 'staff' | 'admin';
+export type Expected = Record<Caller, number>;
+export interface Row {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   route: string;
   request?: () => Pick<InjectOptions, 'url' | 'payload' | 'query' | 'headers'>;
   expect: Expected;
 }
 
-const signedIn = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: s, staff: s, admin: s });
-const staffAndAdmin = (s: number): Expected => ({ anonymous: 401, partner: 403, otherPartner: 403, staff: s, admin: s });
+export const signedIn = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: s, staff: s, admin: s });
+export const staffAndAdmin = (s: number): Expected => ({ anonymous: 401, partner: 403, otherPartner: 403, staff: s, admin: s });
 /** Hidden from partners by its audience: 404, as if absent. */
 const staffAudience = (s: number): Expected => ({ anonymous: 401, partner: 404, otherPartner: 404, staff: s, admin: s });
 

@@ -4,6 +4,7 @@ import { capturedMails } from '../../db/schema';
 import { createEstablishment, createTestApp, createUser, injectAs, type TestContext, type TestUser, TEST_PASSWORD } from '../helpers/app';
 import { setupTrainingMatrix, trainingMatrixRows } from '../helpers/trainings-matrix';
 import { documentsMatrixRows, setupDocumentsMatrix } from '../helpers/documents-matrix';
+import { contributionsMatrixRows, setupContributionsMatrix } from '../helpers/documents-contributions-matrix';
 
 /**
  * The role matrix: every /api route of the app, called as each kind of
@@ -120,6 +121,7 @@ export const API_ROLE_MATRIX: MatrixRow[] = [
 
   // ---- documents (rows and fixtures in tests/helpers/documents-matrix.ts) ----
   ...documentsMatrixRows,
+  ...contributionsMatrixRows,
 ];
 
 /** Every route of the app as "METHOD /path", read from Fastify's route tree (HEAD twins of GET left out). */
@@ -165,6 +167,7 @@ beforeAll(async () => {
   };
   await setupTrainingMatrix(ctx, { partner: users.partner, staff: users.staff, establishmentE: e.id });
   await setupDocumentsMatrix(ctx, { staff: users.staff });
+  await setupContributionsMatrix(ctx, { partner: users.partner, staff: users.staff });
 });
 
 afterAll(async () => ctx?.close());

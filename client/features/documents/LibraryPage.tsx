@@ -15,6 +15,7 @@ import { useListParams } from '../../components/useListParams';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useUser } from '../accounts/signed-in';
 import { isStaff } from '../../../common/roles';
+import { FollowFolderButton } from './contributions/FollowButton';
 import { useDeleteFolder, useDocuments, useFolders, useLibraryVisit } from './api';
 import { FolderDialog, type FolderDialogMode } from './folders/FolderDialog';
 import { crumbsTo, useFolderTree } from './folders/tree';
@@ -94,7 +95,7 @@ export default function LibraryPage() {
   return (
     <>
       {folder ? <PageBreadcrumbs links={crumbsTo(tree, folder.id, t('library.root'))} current={folder.name} /> : null}
-      <PageHeader title={title} description={folder ? undefined : t('library.description')} actions={actions} />
+      <PageHeader title={title} description={folder ? undefined : t('library.description')} actions={staff ? actions : folder ? <FollowFolderButton folderId={folder.id} /> : null} />
 
       {folders.isError ? <ErrorState error={folders.error} onRetry={() => void folders.refetch()} /> : null}
       <FolderCards

@@ -2,7 +2,7 @@ import { ROLES } from '../../../common/roles';
 import { defineFeature, lazyPage } from '../feature';
 
 // The audience picker and category names come from the accounts catalogue (reference labels).
-const page = (load: Parameters<typeof lazyPage>[1]) => lazyPage(['documents', 'accounts'], load);
+const page = (load: Parameters<typeof lazyPage>[1]) => lazyPage(['documents', 'accounts', 'contributions'], load);
 
 /**
  * Documents (centre de ressources): the library with folders and search, a document's page with its

@@ -14,6 +14,7 @@ import { DescriptionHtml, MyRegistrationBadge, PlaceText, SeatsBadge, SessionSta
 import { formatDeadline, formatDuration, formatPrice, formatSlot, formatWhen } from './format';
 import { RegistrationActions, SignUpButton } from './RegistrationActions';
 import { SessionFrame } from './SessionFrame';
+import { LibraryDocuments } from './LibraryDocuments';
 import type { MyRegistration, SessionDetail } from './types';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -206,6 +207,7 @@ export default function SessionPage() {
                     <Text style={{ whiteSpace: 'pre-line' }}>{session.notes}</Text>
                   </Section>
                 ) : null}
+                <LibraryDocuments sessionId={session.id} />
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 4 }}>

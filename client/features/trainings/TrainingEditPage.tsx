@@ -12,6 +12,7 @@ import { useTerritory } from '../accounts/api';
 import { useSaveTraining, useStaffSessions, useTraining } from './api';
 import { TrainingsNav } from './components';
 import { StaffSessionsTable } from './StaffSessionsTable';
+import { LibraryDocuments } from './LibraryDocuments';
 import { TrainingForm } from './TrainingForm';
 
 function TrainingSessions({ trainingId, archived }: { trainingId: string; archived: boolean }) {
@@ -80,6 +81,7 @@ export default function TrainingEditPage() {
         </Paper>
       ) : null}
       {id && training.data ? <TrainingSessions trainingId={id} archived={training.data.archived} /> : null}
+      {id && training.data ? <LibraryDocuments trainingId={id} manage /> : null}
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { ROLES } from '../../../common/roles';
 import { defineFeature, lazyPage } from '../feature';
 
-const page = (load: Parameters<typeof lazyPage>[1]) => lazyPage('trainings', load);
+// 'contributions' holds the strings of the library documents shown on training pages (LibraryDocuments.tsx).
+const page = (load: Parameters<typeof lazyPage>[1]) => lazyPage(['trainings', 'contributions'], load);
 
 /** Trainings: catalogue, sessions, sign-ups, offers, attendance and surveys. Each page is its own chunk. */
 export const trainings = defineFeature({

@@ -48,7 +48,7 @@ const documentColumns = {
   status: documents.status, audienceKind: documents.audienceKind, audienceCategories: documents.audienceCategories,
   audienceSubcategories: documents.audienceSubcategories, audienceCommunes: documents.audienceCommunes,
   audienceCommunautes: documents.audienceCommunautes, audienceOffices: documents.audienceOffices,
-  ownerId: documents.ownerId, ownerName: users.name, reviewOn: documents.reviewOn, currentVersionId: documents.currentVersionId,
+  credit: documents.credit, ownerId: documents.ownerId, ownerName: users.name, reviewOn: documents.reviewOn, currentVersionId: documents.currentVersionId,
   publishedAt: documents.publishedAt, createdAt: documents.createdAt, updatedAt: documents.updatedAt,
 };
 export type DocumentRow = Omit<SelectResultFields<typeof documentColumns>, 'ownerName'> & { ownerName: string | null; currentVersion: VersionRow | null };
@@ -216,9 +216,9 @@ function toSnippet(headline: string): Snippet[] {
   return out;
 }
 
-export type UpdateDocumentResult = { ok: true } | { ok: false; reason: 'notFound' | 'folderNotFound' | 'ownerNotFound' };
+export type UpdateDocumentResult = { ok: true; publishedNow: boolean } | { ok: false; reason: 'notFound' | 'folderNotFound' | 'ownerNotFound' };
 
-/** Changes a document's details; publishing stamps `publishedAt` once; a new review date may remind again. */
+/** Changes a document's details; publishing stamps `publishedAt` once (`publishedNow`: followers are told); a new review date may remind again. */
 export async function updateDocument(db: Database, id: string, patch: Partial<DocumentFields>): Promise<UpdateDocumentResult> {
   return db.transaction(async (tx) => {
     const [doc] = await tx.select({ id: documents.id, publishedAt: documents.publishedAt }).from(documents).where(eq(documents.id, id)).for('update');
@@ -237,7 +237,7 @@ export async function updateDocument(db: Database, id: string, patch: Partial<Do
       })
       .where(eq(documents.id, id));
     if (patch.title !== undefined || patch.description !== undefined || patch.tags !== undefined) await refreshSearch(tx, id);
-    return { ok: true as const };
+    return { ok: true as const, publishedNow: patch.status === 'published' && !doc.publishedAt };
   });
 }
 

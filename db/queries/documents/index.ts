@@ -4,3 +4,5 @@ export * from './downloads';
 export * from './folders';
 export * from './search';
 export * from './processing';
+export * from './contributions';
+export * from './follows';

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
-import { documents, documentTexts, documentVersions, users } from '../../schema';
+import { documentContributions, documents, documentTexts, documentVersions, users } from '../../schema';
 import { queueMail } from '../mail';
 import { refreshSearch } from './search';
 
@@ -59,13 +59,14 @@ export async function pendingExtractions(db: Database, olderThan: Date, limit = 
   return rows.map((r) => r.id);
 }
 
-/** Of these stored object names, the ones no version refers to (as its file or its thumbnail). */
+/** Of these stored object names, the ones no version refers to (as its file or its thumbnail) and no proposal waits with. */
 export async function unreferencedKeys(db: Database, keys: string[]): Promise<string[]> {
   if (!keys.length) return [];
   const rows = await db
     .select({ key: sql<string>`k` })
     .from(sql`unnest(${sql`array[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[]`}) as k`)
-    .where(sql`not exists (select 1 from ${documentVersions} v where v.storage_key = k or v.thumbnail_key = k)`);
+    .where(sql`not exists (select 1 from ${documentVersions} v where v.storage_key = k or v.thumbnail_key = k)
+      and not exists (select 1 from ${documentContributions} c where c.storage_key = k)`);
   return rows.map((r) => r.key);
 }
 

@@ -13,9 +13,9 @@ export interface FileRule {
   /** Shown in the browser (with a sandboxing CSP) rather than downloaded. */
   inline: boolean;
   /**
-   * Text is extracted for search by a worker job: PDF, CSV, TXT. Office and
-   * OpenDocument text is not extracted yet (it needs a ZIP reader): those
-   * files are found by their title, description and tags.
+   * Text is extracted for search by a worker job: PDF, CSV, TXT, and the XML
+   * formats of office files (docx, xlsx, pptx, odt, ods, odp). Legacy binary
+   * Office files (.doc, .xls, .ppt) are found by title, description and tags.
    */
   extractable: boolean;
   /** A raster image: a thumbnail is made. */
@@ -51,12 +51,12 @@ export const FILE_RULES: Record<string, FileRule> = {
   jpeg: rule('image/jpeg', ['image/jpeg'], { inline: true, image: true }),
   png: rule('image/png', ['image/png'], { inline: true, image: true }),
   webp: rule('image/webp', ['image/webp'], { inline: true, image: true }),
-  docx: rule(OOXML.docx, [OOXML.docx, ZIP]),
-  xlsx: rule(OOXML.xlsx, [OOXML.xlsx, ZIP]),
-  pptx: rule(OOXML.pptx, [OOXML.pptx, ZIP]),
-  odt: rule(ODF.odt, [ODF.odt, ZIP]),
-  ods: rule(ODF.ods, [ODF.ods, ZIP]),
-  odp: rule(ODF.odp, [ODF.odp, ZIP]),
+  docx: rule(OOXML.docx, [OOXML.docx, ZIP], { extractable: true }),
+  xlsx: rule(OOXML.xlsx, [OOXML.xlsx, ZIP], { extractable: true }),
+  pptx: rule(OOXML.pptx, [OOXML.pptx, ZIP], { extractable: true }),
+  odt: rule(ODF.odt, [ODF.odt, ZIP], { extractable: true }),
+  ods: rule(ODF.ods, [ODF.ods, ZIP], { extractable: true }),
+  odp: rule(ODF.odp, [ODF.odp, ZIP], { extractable: true }),
   doc: rule('application/msword', [CFB, 'application/msword']),
   xls: rule('application/vnd.ms-excel', [CFB, 'application/vnd.ms-excel']),
   ppt: rule('application/vnd.ms-powerpoint', [CFB, 'application/vnd.ms-powerpoint']),

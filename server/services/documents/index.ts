@@ -43,7 +43,7 @@ export function toVersion(row: q.VersionRow): Version {
 export function toDocument(row: q.DocumentRow & { snippet?: q.Snippet[] | null }): DocumentItem {
   return {
     id: row.id, folderId: row.folderId, title: row.title, description: row.description, tags: row.tags, status: row.status,
-    audience: toAudience(row), owner: row.ownerId ? { id: row.ownerId, name: row.ownerName ?? '' } : null, reviewOn: row.reviewOn,
+    audience: toAudience(row), credit: row.credit, owner: row.ownerId ? { id: row.ownerId, name: row.ownerName ?? '' } : null, reviewOn: row.reviewOn,
     currentVersion: row.currentVersion ? toVersion(row.currentVersion) : null, publishedAt: isoOrNull(row.publishedAt),
     createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt), ...(row.snippet !== undefined ? { snippet: row.snippet } : {}),
   };
@@ -68,13 +68,13 @@ const folderRefusals = {
   parentNotFound: [404, 'documents.folderNotFound'], nameTaken: [409, 'documents.folderNameTaken'],
 } as const satisfies Record<Extract<q.CreateFolderResult, { ok: false }>['reason'], readonly [number, MessageKey]>;
 
-async function assertAudience(app: FastifyInstance, audience: Parameters<typeof checkAudience>[1]) {
+export async function assertAudience(app: FastifyInstance, audience: Parameters<typeof checkAudience>[1]) {
   const refusal = await checkAudience(app.db, audience);
   if (refusal) throw new Problem(400, audienceRefusals[refusal], [{ field: 'audience', key: audienceRefusals[refusal] }]);
 }
 
 /** A multipart field holding JSON, checked with the same strict validator as JSON bodies. */
-function parseMeta<T extends TSchema>(schema: T, raw: string | undefined): Static<T> {
+export function parseMeta<T extends TSchema>(schema: T, raw: string | undefined): Static<T> {
   let value: unknown = {};
   try {
     if (raw !== undefined) value = JSON.parse(raw);
@@ -100,13 +100,13 @@ const versionFields = (u: StoredUpload, changeNote: string): q.VersionFields => 
 });
 
 /** The worker jobs a stored version asks for, enqueued after its commit. */
-async function enqueueProcessing(app: FastifyInstance, upload: StoredUpload, versionId: string) {
+export async function enqueueProcessing(app: FastifyInstance, upload: Pick<StoredUpload, 'rule'>, versionId: string) {
   if (upload.rule.extractable) await app.enqueue('documents.extract', { versionId });
   if (upload.rule.image) await app.enqueue('documents.thumbnail', { versionId });
 }
 
 /** Runs `record` once the file is stored; if it refuses or fails, the stored object goes too. */
-async function recordOrDiscard<R>(app: FastifyInstance, upload: StoredUpload, record: () => Promise<R>): Promise<R> {
+export async function recordOrDiscard<R>(app: FastifyInstance, upload: StoredUpload, record: () => Promise<R>): Promise<R> {
   try {
     return await record();
   } catch (err) {
@@ -139,6 +139,7 @@ export async function createFromUpload(app: FastifyInstance, request: FastifyReq
   });
   // Committed: from here on the object belongs to the version.
   await enqueueProcessing(app, upload, result.versionId);
+  if (meta.status === 'published' && meta.folderId) await app.enqueue('documents.followers', { documentId: result.documentId });
   const row = await q.getDocument(app.db, result.documentId, { kind: 'staff' });
   return { document: toDocument(row!), duplicates: result.duplicates };
 }
@@ -258,6 +259,7 @@ export async function update(app: FastifyInstance, id: string, body: UpdateDocum
     ...(body.description !== undefined ? { description: body.description.trim() } : {}),
   });
   if (!result.ok) throw new Problem(updateRefusals[result.reason][0], updateRefusals[result.reason][1]);
+  if (result.publishedNow) await app.enqueue('documents.followers', { documentId: id });
   return detailFor(app, { kind: 'staff' }, id);
 }
 
@@ -347,6 +349,19 @@ export async function download(app: FastifyInstance, request: FastifyRequest, re
   const viewer = await viewerOf(app, principal);
   const target = await q.downloadTarget(app.db, { ...params, viewer });
   if (!target) throw new Problem(404, params.versionId ? 'documents.versionNotFound' : 'documents.notFound');
+  return sendStored(app, request, reply, target, (start) => {
+    // Counted once per download: a resumed download (range not at 0) is not a new one.
+    // A preview on the document page is a look, not a download.
+    if (options.count && start === 0) return q.recordDownload(app.db, { documentId: target.documentId, versionId: target.versionId, category: downloadCategory(viewer) });
+  });
+}
+
+/** A stored file as a download (or its inline view): one range, nosniff, a sandboxing CSP, the uploaded name. */
+export async function sendStored(
+  app: FastifyInstance, request: FastifyRequest, reply: FastifyReply,
+  target: { storageKey: string; size: number; sha256: string; mediaType: string; originalName: string },
+  onServe?: (start: number) => Promise<void> | undefined,
+) {
   const etag = `"${target.sha256}"`;
   const range = parseRange(request.headers.range, target.size);
   if (range === 'unsatisfiable') {
@@ -361,14 +376,12 @@ export async function download(app: FastifyInstance, request: FastifyRequest, re
     body = await app.storage.get(target.storageKey, partial ?? undefined);
   } catch (err) {
     if (err instanceof StorageNotFoundError) {
-      request.log.error({ key: target.storageKey, documentId: target.documentId }, 'stored object missing');
+      request.log.error({ key: target.storageKey }, 'stored object missing');
       throw new Problem(404, 'documents.fileUnavailable');
     }
     throw err;
   }
-  // Counted once per download: a resumed download (range not at 0) is not a new one.
-  // A preview on the document page is a look, not a download.
-  if (options.count && (!partial || partial.start === 0)) await q.recordDownload(app.db, { documentId: target.documentId, versionId: target.versionId, category: downloadCategory(viewer) });
+  await onServe?.(partial?.start ?? 0);
   const inline = INLINE_TYPES.has(target.mediaType);
   reply
     .header('content-type', target.mediaType.startsWith('text/') ? `${target.mediaType}; charset=utf-8` : target.mediaType)

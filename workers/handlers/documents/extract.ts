@@ -3,7 +3,18 @@ import type { Readable } from 'node:stream';
 import { saveExtractedText, SEARCH_TEXT_CHARS, versionForProcessing } from '../../../db/queries/documents';
 import type { JobHandler } from '../../jobs';
 import { isUuid } from '../../../common/ids';
+import { officeText } from './office-text';
 import { storageFor } from './storage';
+
+/** Office Open XML and OpenDocument types whose text is read from their XML (office-text.ts). */
+const OFFICE_TYPES = new Set([
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.oasis.opendocument.presentation',
+]);
 
 /**
  * PDFs are read whole by pdf.js: above this size the text is not extracted
@@ -42,7 +53,7 @@ async function pdfText(data: Buffer): Promise<{ text: string; truncated: boolean
   }
 }
 
-/** Extracts the searchable text of one version (PDF, CSV, TXT); idempotent: a version no longer 'pending' is skipped. */
+/** Extracts the searchable text of one version (PDF, office and OpenDocument files, CSV, TXT); idempotent: a version no longer 'pending' is skipped. */
 export const extractDocumentText: JobHandler<'documents.extract'> = async (payload, ctx) => {
   if (!payload || !isUuid(payload.versionId)) throw new UnrecoverableError('documents.extract: bad payload');
   const version = await versionForProcessing(ctx.db, payload.versionId);
@@ -66,6 +77,10 @@ export const extractDocumentText: JobHandler<'documents.extract'> = async (paylo
     // UTF-8 was checked at upload; 4 bytes per character at most.
     const raw = (await readAll(await storage.get(version.storageKey), SEARCH_TEXT_CHARS * 4)).toString('utf8').replace(/^\uFEFF/, '');
     result = { text: raw.slice(0, SEARCH_TEXT_CHARS), truncated: raw.length > SEARCH_TEXT_CHARS || version.size > SEARCH_TEXT_CHARS * 4, pageCount: null, status: 'done' };
+  } else if (OFFICE_TYPES.has(version.mediaType)) {
+    const extracted = await officeText({ size: version.size, get: (range) => storage.get(version.storageKey, range) }, SEARCH_TEXT_CHARS);
+    if (!extracted) ctx.log.warn(`documents.extract: ${version.id}: unreadable office archive`);
+    result = extracted ? { ...extracted, pageCount: null, status: 'done' } : { text: null, truncated: false, pageCount: null, status: 'failed' };
   } else {
     result = { text: null, truncated: false, pageCount: null, status: 'none' };
   }

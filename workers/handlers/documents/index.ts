@@ -1,12 +1,13 @@
 import { DOCUMENTS_REVIEW_CRON, SCHEDULE_EVERY_MS } from '../../../common/limits';
 import { defineWorkerFeature } from '../../feature';
 import { extractDocumentText } from './extract';
+import { notifyFolderFollowers } from './followers';
 import { documentComposers } from './mail';
 import { sendDocumentReviewReminders } from './reviews';
 import { sweepDocuments } from './sweep';
 import { makeDocumentThumbnail } from './thumbnail';
 
-/** The documents feature in the worker process: text extraction, thumbnails, the upload sweeper and review reminders. */
+/** The documents feature in the worker process: text extraction, thumbnails, the upload sweeper, review reminders and folder followers' mail. */
 export const documents = defineWorkerFeature({
   name: 'documents',
   jobs: {
@@ -14,6 +15,7 @@ export const documents = defineWorkerFeature({
     'documents.thumbnail': makeDocumentThumbnail,
     'documents.sweep': sweepDocuments,
     'documents.review-reminders': sendDocumentReviewReminders,
+    'documents.followers': notifyFolderFollowers,
   },
   schedules: [
     { job: 'documents.sweep', every: SCHEDULE_EVERY_MS.documentsSweep },

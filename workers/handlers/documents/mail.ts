@@ -1,19 +1,41 @@
 import { UnrecoverableError } from 'bullmq';
 import type { Database } from '../../../db/client';
-import { documentForReviewMail } from '../../../db/queries/documents';
-import type { DocumentReviewProps } from '../../../emails/templates/documents';
+import { contributionForMail, documentForFollowerMail, documentForReviewMail } from '../../../db/queries/documents';
+import type { ContributionDecidedProps, DocumentPublishedProps, DocumentReviewProps } from '../../../emails/templates/documents';
 import { isUuid } from '../../../common/ids';
-import type { ComposeContext } from '../mail/context';
+import { appLink, type ComposeContext } from '../mail/context';
+
+function uuidParam(params: Record<string, unknown>, name: string): string {
+  const value = params[name];
+  if (!isUuid(value)) throw new UnrecoverableError(`mail params: ${name} must be a uuid`);
+  return value;
+}
 
 /** Loaders of the documents mails: props rebuilt at send time, or null when the mail no longer applies. */
 export const documentComposers = {
   'document-review': async (db: Database, params: Record<string, unknown>, ctx: ComposeContext): Promise<DocumentReviewProps | null> => {
-    if (!isUuid(params.documentId)) throw new UnrecoverableError('mail params: documentId must be a uuid');
-    const doc = await documentForReviewMail(db, params.documentId);
+    const documentId = uuidParam(params, 'documentId');
+    const doc = await documentForReviewMail(db, documentId);
     if (!doc) return null;
     return {
       recipientName: doc.ownerName, title: doc.title, reviewOn: doc.reviewOn!,
-      documentUrl: `${ctx.config.PUBLIC_URL}/documents/${params.documentId}`, homeUrl: `${ctx.config.PUBLIC_URL}/`,
+      documentUrl: `${ctx.config.PUBLIC_URL}/documents/${documentId}`, homeUrl: `${ctx.config.PUBLIC_URL}/`,
+    };
+  },
+  'document-published': async (db: Database, params: Record<string, unknown>, ctx: ComposeContext): Promise<DocumentPublishedProps | null> => {
+    const documentId = uuidParam(params, 'documentId');
+    if (!ctx.message.userId) return null;
+    const doc = await documentForFollowerMail(db, documentId, ctx.message.userId);
+    if (!doc) return null;
+    return { recipientName: doc.name, title: doc.title, folderName: doc.folderName, documentUrl: appLink(ctx, `/documents/${documentId}`), homeUrl: appLink(ctx, '/') };
+  },
+  'contribution-decided': async (db: Database, params: Record<string, unknown>, ctx: ComposeContext): Promise<ContributionDecidedProps | null> => {
+    const c = await contributionForMail(db, uuidParam(params, 'contributionId'));
+    if (!c) return null;
+    const approved = c.status === 'approved';
+    return {
+      recipientName: c.name, title: c.title, approved, message: c.message,
+      url: appLink(ctx, approved && c.documentId ? `/documents/${c.documentId}` : '/documents/mes-propositions'), homeUrl: appLink(ctx, '/'),
     };
   },
 };

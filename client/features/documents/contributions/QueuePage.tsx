@@ -1,0 +1,83 @@
+import { Anchor, Button, Card, Group, Select, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../components/PageHeader';
+import { PagedList } from '../../../components/PagedList';
+import { EmptyState, useErrorMessage } from '../../../components/States';
+import { useListParams } from '../../../components/useListParams';
+import { formatDate } from '../../../lib/format';
+import { useFolders } from '../api';
+import { contributionFileUrl, useContributions, useDecide, type Contribution } from './api';
+
+/** Staff: the queue of pending proposals, oldest first; each is approved into a folder or declined with a message. */
+export default function QueuePage() {
+  const { t } = useTranslation('contributions');
+  const { page, set } = useListParams([]);
+  const list = useContributions({ page, status: 'pending' });
+  return (
+    <>
+      <PageHeader title={t('queue.title')} description={t('queue.description')} />
+      <PagedList query={list} page={page} onPageChange={(p) => set({ page: p })} empty={<EmptyState title={t('queue.empty')} />}>
+        {(data) => (
+          <Stack gap="md">
+            {data.items.map((c) => (
+              <ProposalCard key={c.id} contribution={c} />
+            ))}
+          </Stack>
+        )}
+      </PagedList>
+    </>
+  );
+}
+
+function ProposalCard({ contribution: c }: { contribution: Contribution }) {
+  const { t } = useTranslation('contributions');
+  const folders = useFolders();
+  const decide = useDecide();
+  const errorMessage = useErrorMessage();
+  const [folderId, setFolderId] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const done = (key: 'approved' | 'declined') => ({
+    onSuccess: () => notifications.show({ color: 'cevennes', message: t(`queue.${key}`) }),
+    onError: (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) }),
+  });
+  return (
+    <Card withBorder component="article" aria-labelledby={`proposal-${c.id}`}>
+      <Stack gap="sm">
+        <Text component="h2" fw={700} size="lg" id={`proposal-${c.id}`}>
+          {c.title}
+        </Text>
+        <Text size="sm">
+          {t('queue.by', { name: c.proposerName ?? '—', establishment: c.establishment?.name ?? '—' })} · {formatDate(c.createdAt)}
+        </Text>
+        <Text size="sm">
+          {t('fields.credit')} : {c.credit}
+        </Text>
+        {c.description ? <Text size="sm">{c.description}</Text> : null}
+        <Anchor href={contributionFileUrl(c.id)} target="_blank" rel="noopener">
+          {t('queue.open')} ({c.originalName})
+        </Anchor>
+        <Group align="end" wrap="wrap">
+          <Select
+            label={t('queue.folder')}
+            data={(folders.data ?? []).map((f) => ({ value: f.id, label: f.name }))}
+            value={folderId}
+            onChange={setFolderId}
+            searchable
+            w={280}
+          />
+          <Button disabled={!folderId} loading={decide.isPending} onClick={() => folderId && decide.mutate({ id: c.id, approve: { folderId } }, done('approved'))}>
+            {t('queue.approve')}
+          </Button>
+        </Group>
+        <Group align="end" wrap="wrap">
+          <Textarea label={t('queue.message')} value={message} onChange={(e) => setMessage(e.currentTarget.value)} maxLength={2000} autosize minRows={1} w={360} />
+          <Button variant="outline" color="red.9" loading={decide.isPending} onClick={() => decide.mutate({ id: c.id, decline: message }, done('declined'))}>
+            {t('queue.confirmDecline')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
