@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
-import type { Database } from '../../client';
+import type { Database, Tx } from '../../client';
 import { documentFolders, documents, documentTexts, documentVersions, documentVisits, users } from '../../schema';
 import type { DocumentStatus } from '../../schema/documents';
 import { audienceValues, audienceVisible, type Audience, type AudienceViewer } from '../audience';
@@ -52,6 +52,16 @@ const documentColumns = {
 };
 export type DocumentRow = Omit<SelectResultFields<typeof documentColumns>, 'ownerName'> & { ownerName: string | null; currentVersion: VersionRow | null };
 
+/**
+ * Tells the api processes (LISTEN documents_list) that the library's lists may
+ * count differently: called inside every transaction that adds, removes,
+ * publishes, moves or re-targets a document (delivered at commit, folded
+ * within one transaction). The api drops its cached list totals on it.
+ */
+export async function notifyListChanged(tx: Tx | Database): Promise<void> {
+  await tx.execute(sql`select pg_notify('documents_list', '')`);
+}
+
 /** What a viewer may see of the library: staff everything; partners published documents of their audience. */
 export function documentVisible(viewer: AudienceViewer): SQL {
   return viewer.kind === 'staff' ? sql`true` : and(eq(documents.status, 'published'), audienceVisible(documents, viewer))!;
@@ -98,6 +108,7 @@ export async function createDocument(db: Database, input: { actorId: string; doc
       .returning({ id: documentVersions.id });
     await tx.update(documents).set({ currentVersionId: version!.id }).where(eq(documents.id, doc!.id));
     await refreshSearch(tx, doc!.id);
+    await notifyListChanged(tx);
     return { ok: true as const, documentId: doc!.id, versionId: version!.id };
   });
   if (!result.ok) return result;
@@ -118,6 +129,7 @@ export async function addVersion(db: Database, input: { actorId: string; documen
       .returning({ id: documentVersions.id });
     await tx.update(documents).set({ currentVersionId: version!.id, updatedAt: new Date() }).where(eq(documents.id, doc.id));
     await refreshSearch(tx, doc.id);
+    await notifyListChanged(tx);
     return { ok: true as const, versionId: version!.id };
   });
   if (!result.ok) return result;
@@ -148,6 +160,8 @@ export interface ListDocumentsParams {
   status?: DocumentStatus;
   page: number;
   pageSize: number;
+  /** The reader whose previous visit decides `isNew` (none: nothing is new). */
+  readerId?: string;
 }
 
 export interface Snippet {
@@ -155,28 +169,39 @@ export interface Snippet {
   mark: boolean;
 }
 
-/** A page of the library (search ranked by relevance with highlighted snippets when `q` is given, else newest first). */
-export async function listDocuments(db: Database, p: ListDocumentsParams): Promise<{ items: (DocumentRow & { snippet: Snippet[] | null })[]; total: number }> {
+export type ListedDocument = DocumentRow & { snippet: Snippet[] | null; isNew: boolean };
+
+/**
+ * A page of the library (search ranked by relevance with highlighted snippets when `q` is given, else newest first).
+ * The page is one query (owner, current version and "new since the previous visit" joined in); the total is
+ * another, run through `countWith` when given (the api keeps totals in memory, server/services/documents/list-totals.ts).
+ */
+export async function listDocuments(
+  db: Database, p: ListDocumentsParams, countWith: (count: () => Promise<number>) => Promise<number> = (count) => count(),
+): Promise<{ items: ListedDocument[]; total: number }> {
   const conditions = [documentVisible(p.viewer)];
   if (p.folderId !== undefined) conditions.push(p.folderId === null ? isNull(documents.folderId) : eq(documents.folderId, p.folderId));
   if (p.status && p.viewer.kind === 'staff') conditions.push(eq(documents.status, p.status));
   const q = p.q?.trim();
   if (q) conditions.push(sql`${documents.search} @@ ${searchQuery(q)}`);
   const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
+  const isNew = p.readerId
+    ? sql<boolean>`coalesce(${documents.publishedAt} > (select v.previous_visit_at from ${documentVisits} v where v.user_id = ${p.readerId}), false)`
+    : sql<boolean>`false`;
+  const [rows, total] = await Promise.all([
     db
-      .select(documentColumns)
+      .select({ ...documentColumns, currentVersion: versionColumns, isNew })
       .from(documents)
       .leftJoin(users, eq(users.id, documents.ownerId))
+      .leftJoin(documentVersions, eq(documentVersions.id, documents.currentVersionId))
       .where(where)
       .orderBy(...(q ? [sql`ts_rank_cd(${documents.search}, ${searchQuery(q)}) desc`, desc(documents.updatedAt)] : [desc(documents.updatedAt)]), asc(documents.id))
       .limit(p.pageSize)
       .offset((p.page - 1) * p.pageSize),
-    db.select({ n: count() }).from(documents).where(where),
+    countWith(async () => (await db.select({ n: count() }).from(documents).where(where))[0]?.n ?? 0),
   ]);
-  const items = await withVersions(db, rows);
-  const snippets = q && items.length ? await snippetsFor(db, items.map((i) => i.id), q) : new Map<string, Snippet[]>();
-  return { items: items.map((i) => ({ ...i, snippet: snippets.get(i.id) ?? null })), total: total?.n ?? 0 };
+  const snippets = q && rows.length ? await snippetsFor(db, rows.map((i) => i.id), q) : new Map<string, Snippet[]>();
+  return { items: rows.map((i) => ({ ...i, isNew: i.isNew === true, snippet: snippets.get(i.id) ?? null })), total };
 }
 
 // Markers no text contains: the snippet is cut into plain segments, never sent as HTML.
@@ -226,6 +251,7 @@ export async function updateDocument(db: Database, id: string, patch: Partial<Do
       })
       .where(eq(documents.id, id));
     if (patch.title !== undefined || patch.description !== undefined || patch.tags !== undefined) await refreshSearch(tx, id);
+    await notifyListChanged(tx);
     return { ok: true as const };
   });
 }
@@ -238,6 +264,7 @@ export async function restoreVersion(db: Database, p: { documentId: string; vers
     if (!(await tx.$count(documentVersions, and(eq(documentVersions.id, p.versionId), eq(documentVersions.documentId, doc.id))))) return { ok: false as const, reason: 'notFound' as const };
     await tx.update(documents).set({ currentVersionId: p.versionId, updatedAt: new Date() }).where(eq(documents.id, doc.id));
     await refreshSearch(tx, doc.id);
+    await notifyListChanged(tx);
     return { ok: true as const };
   });
 }
@@ -253,6 +280,7 @@ export async function deleteDocument(db: Database, id: string): Promise<{ ok: tr
     const versions = await tx.select({ key: documentVersions.storageKey, thumb: documentVersions.thumbnailKey }).from(documentVersions).where(eq(documentVersions.documentId, id));
     await tx.update(documents).set({ currentVersionId: null }).where(eq(documents.id, id));
     await tx.delete(documents).where(eq(documents.id, id));
+    await notifyListChanged(tx);
     return { ok: true as const, keys: versions.flatMap((v) => [v.key, ...(v.thumb ? [v.thumb] : [])]) };
   });
 }
