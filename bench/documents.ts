@@ -200,3 +200,7 @@ function report(files: Awaited<ReturnType<typeof benchFiles>> | null, library: A
   console.log(`  result: ${pass ? 'PASS' : 'FAIL'}\n`);
   return pass;
 }
+
+// After a library run, a few idle postgres.js sockets sometimes keep the event loop alive once
+// everything is closed and the database dropped (not found yet): do not let the script hang.
+setTimeout(() => process.exit(), 2_000).unref();
