@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import postgres from 'postgres';
@@ -35,6 +36,8 @@ export interface BenchEnv {
   url: string;
   db: DbHandle['db'];
   dbName: string;
+  /** DATA_DIR of the app (stored files under `files/`), removed by close(). */
+  dataDir: string;
   /** Another api over the same database, Redis and secret, with some settings changed (closed with the first). */
   twin(patch: Partial<AppDeps['config']>): Promise<string>;
   close(): Promise<void>;
@@ -46,7 +49,8 @@ async function listen(deps: AppDeps) {
   return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
 }
 
-export async function startBenchApp(label: string, poolSize = 10): Promise<BenchEnv> {
+/** `settings`: more environment variables of the app (e.g. UPLOAD_MAX_BYTES). */
+export async function startBenchApp(label: string, poolSize = 10, settings: Record<string, string> = {}): Promise<BenchEnv> {
   const dbName = `ep_bench_${label}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE ${dbName}`);
@@ -55,8 +59,9 @@ export async function startBenchApp(label: string, poolSize = 10): Promise<Bench
   await handle.migrate();
   await seedTerritory(handle.db);
   const prefix = `epb_${randomBytes(4).toString('hex')}`;
+  const dataDir = `/tmp/ep-bench/${prefix}`;
   const config = loadConfig(
-    { NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: dbUrl(dbName), REDIS_URL, QUEUE_PREFIX: prefix, SERVE_CLIENT: 'false', DATA_DIR: `/tmp/ep-bench/${prefix}`, DATABASE_POOL_SIZE: String(poolSize) },
+    { NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: dbUrl(dbName), REDIS_URL, QUEUE_PREFIX: prefix, SERVE_CLIENT: 'false', DATA_DIR: dataDir, DATABASE_POOL_SIZE: String(poolSize), ...settings },
     { JWT_SECRET: randomBytes(32).toString('hex'), CRON_OWNER: false, secureCookies: false },
   );
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
@@ -65,7 +70,7 @@ export async function startBenchApp(label: string, poolSize = 10): Promise<Bench
   const { app, url } = await listen(deps);
   const twins: App[] = [];
   return {
-    app, url, db: handle.db, dbName,
+    app, url, db: handle.db, dbName, dataDir,
     async twin(patch) {
       const twin = await listen({ ...deps, config: { ...config, ...patch } });
       twins.push(twin.app);
@@ -76,6 +81,7 @@ export async function startBenchApp(label: string, poolSize = 10): Promise<Bench
       await app.close();
       await discardQueues(queues, redis, prefix);
       await handle.close();
+      await rm(dataDir, { recursive: true, force: true });
       if (process.env.BENCH_KEEP_DB) return console.log(`kept database ${dbName} (BENCH_KEEP_DB)`);
       const a = postgres(PG_URL, { max: 1, onnotice: () => {} });
       await a.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);

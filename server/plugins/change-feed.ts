@@ -4,7 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 
 /**
  * PostgreSQL change notifications for the api's in-process caches (the
- * principal cache, the partners' session list).
+ * principal cache, the partners' session list, the library's list totals).
  *
  * Triggers NOTIFY a channel when what a cache holds changes (migrations
  * 0002_auth_notify, 0003_trainings_list_notify); every api process LISTENs on
@@ -200,7 +200,7 @@ export async function createChangeFeed(url: string, log: FastifyBaseLogger, chan
   };
 }
 
-export const CHANNELS = { principal: 'auth_principal', trainingsList: 'trainings_list' } as const;
+export const CHANNELS = { principal: 'auth_principal', trainingsList: 'trainings_list', documentsList: 'documents_list' } as const;
 
 /**
  * The one list of what each cache reads: every table a cached query reads,
@@ -220,6 +220,10 @@ export const CACHED_TABLES = {
     { table: 'trainings', trigger: 'trainings_list_notify' },
     { table: 'offices', trigger: 'offices_list_notify' },
     { table: 'communes', trigger: 'communes_list_notify' },
+  ],
+  [CHANNELS.documentsList]: [
+    { table: 'documents', trigger: 'documents_list_notify' },
+    { table: 'document_versions', trigger: 'document_versions_list_notify' },
   ],
 } as const satisfies Record<(typeof CHANNELS)[keyof typeof CHANNELS], readonly { table: string; trigger: string }[]>;
 

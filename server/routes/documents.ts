@@ -8,6 +8,7 @@ import {
   DownloadQuery, UpdateFolderBody, UploadResultSchema, VersionParams, VisitSchema,
 } from '../schemas/documents';
 import * as svc from '../services/documents';
+import { createListTotals } from '../services/documents/list-totals';
 
 const tags = ['documents'];
 const uploadProblems = { ...problemResponses, 413: ProblemSchema, 415: ProblemSchema };
@@ -28,6 +29,7 @@ export default async function documentRoutes(fastify: FastifyInstance) {
   await app.register(multipart, { throwFileSizeLimit: true, limits: { fileSize: app.config.UPLOAD_MAX_BYTES, files: 1 } });
 
   app.addHook('onReady', async () => svc.warnIfAccentSensitive(app));
+  const totals = createListTotals(app.changes);
 
   // ---------- folders ----------
 
@@ -58,8 +60,10 @@ export default async function documentRoutes(fastify: FastifyInstance) {
 
   app.get('/api/documents', {
     preHandler: anyone,
+    // The library page, the busiest read: the principal from the short-lived cache (server/plugins/principal-cache.ts).
+    config: { principalCache: true },
     schema: { tags, summary: 'Documents (dossier, recherche)', querystring: DocumentListQuery, response: { 200: DocumentList, ...problemResponses } },
-  }, async (request) => svc.list(app, request.principal!, request.query));
+  }, async (request) => svc.list(app, request.principal!, request.query, totals));
 
   app.post('/api/documents', {
     preHandler: staff,

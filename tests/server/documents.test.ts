@@ -291,6 +291,24 @@ describe('staff management', () => {
     expect((await asStaff({ method: 'PATCH', url: `/api/documents/${id}`, payload: { audience: { ...campsites, offices: ['bit-paris'] } } })).statusCode).toBe(400);
   });
 
+  it('list totals (kept in memory per viewer) follow every change at the next read', async () => {
+    const total = async () => {
+      const res = await asRestaurant({ method: 'GET', url: '/api/documents' });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().total as number;
+    };
+    const before = await total();
+    expect(await total()).toBe(before); // the second read is served from memory
+    const id = (await upload(asStaff, { title: 'Guide accueil vélo', status: 'published', audience: everyone }, { filename: 'velo.pdf', data: await pdfWith(['Accueil Vélo']) })).json().document.id;
+    expect(await total()).toBe(before + 1);
+    expect((await asStaff({ method: 'PATCH', url: `/api/documents/${id}`, payload: { audience: campsites } })).statusCode).toBe(200);
+    expect(await total()).toBe(before);
+    expect((await asStaff({ method: 'PATCH', url: `/api/documents/${id}`, payload: { audience: everyone } })).statusCode).toBe(200);
+    expect(await total()).toBe(before + 1);
+    expect((await asStaff({ method: 'DELETE', url: `/api/documents/${id}` })).statusCode).toBe(204);
+    expect(await total()).toBe(before);
+  });
+
   it('restoring a version makes it current again; deleting removes the files too', async () => {
     const a = await pdfWith(['Version A']);
     const b = await pdfWith(['Version B']);

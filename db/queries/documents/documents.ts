@@ -153,6 +153,8 @@ export interface ListDocumentsParams {
   status?: DocumentStatus;
   page: number;
   pageSize: number;
+  /** The reader whose previous visit decides `isNew` (none: nothing is new). */
+  readerId?: string;
 }
 
 export interface Snippet {
@@ -160,8 +162,16 @@ export interface Snippet {
   mark: boolean;
 }
 
-/** A page of the library (search ranked by relevance with highlighted snippets when `q` is given, else newest first). */
-export async function listDocuments(db: Database, p: ListDocumentsParams): Promise<{ items: (DocumentRow & { snippet: Snippet[] | null })[]; total: number }> {
+export type ListedDocument = DocumentRow & { snippet: Snippet[] | null; isNew: boolean };
+
+/**
+ * A page of the library (search ranked by relevance with highlighted snippets when `q` is given, else newest first).
+ * The page is one query (owner, current version and "new since the previous visit" joined in); the total is
+ * another, run through `countWith` when given (the api keeps totals in memory, server/services/documents/list-totals.ts).
+ */
+export async function listDocuments(
+  db: Database, p: ListDocumentsParams, countWith: (count: () => Promise<number>) => Promise<number> = (count) => count(),
+): Promise<{ items: ListedDocument[]; total: number }> {
   const conditions = [documentVisible(p.viewer)];
   if (p.folderId !== undefined) conditions.push(p.folderId === null ? isNull(documents.folderId) : eq(documents.folderId, p.folderId));
   if (p.status && p.viewer.kind === 'staff') conditions.push(eq(documents.status, p.status));
@@ -174,20 +184,23 @@ export async function listDocuments(db: Database, p: ListDocumentsParams): Promi
   const q = p.q?.trim();
   if (q) conditions.push(sql`${documents.search} @@ ${searchQuery(q)}`);
   const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
+  const isNew = p.readerId
+    ? sql<boolean>`coalesce(${documents.publishedAt} > (select v.previous_visit_at from ${documentVisits} v where v.user_id = ${p.readerId}), false)`
+    : sql<boolean>`false`;
+  const [rows, total] = await Promise.all([
     db
-      .select(documentColumns)
+      .select({ ...documentColumns, currentVersion: versionColumns, isNew })
       .from(documents)
       .leftJoin(users, eq(users.id, documents.ownerId))
+      .leftJoin(documentVersions, eq(documentVersions.id, documents.currentVersionId))
       .where(where)
       .orderBy(...(q ? [sql`ts_rank_cd(${documents.search}, ${searchQuery(q)}) desc`, desc(documents.updatedAt)] : [desc(documents.updatedAt)]), asc(documents.id))
       .limit(p.pageSize)
       .offset((p.page - 1) * p.pageSize),
-    db.select({ n: count() }).from(documents).where(where),
+    countWith(async () => (await db.select({ n: count() }).from(documents).where(where))[0]?.n ?? 0),
   ]);
-  const items = await withVersions(db, rows);
-  const snippets = q && items.length ? await snippetsFor(db, items.map((i) => i.id), q) : new Map<string, Snippet[]>();
-  return { items: items.map((i) => ({ ...i, snippet: snippets.get(i.id) ?? null })), total: total?.n ?? 0 };
+  const snippets = q && rows.length ? await snippetsFor(db, rows.map((i) => i.id), q) : new Map<string, Snippet[]>();
+  return { items: rows.map((i) => ({ ...i, isNew: i.isNew === true, snippet: snippets.get(i.id) ?? null })), total };
 }
 
 // Markers no text contains: the snippet is cut into plain segments, never sent as HTML.

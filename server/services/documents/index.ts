@@ -11,6 +11,7 @@ import {
   CreateDocumentMeta, DocumentListQuery, NewVersionMeta, type DocumentItem, type UpdateDocumentBody, type UpdateFolderBody, type Version,
 } from '../../schemas/documents';
 import type { Static, TSchema } from 'typebox';
+import type { ListTotals } from './list-totals';
 import { receiveUpload, type StoredUpload } from './upload';
 
 /**
@@ -178,17 +179,18 @@ async function detailFor(app: FastifyInstance, viewer: AudienceViewer, id: strin
   return { document: toDocument(row), versions: versions.map(toVersion), downloads };
 }
 
-export async function list(app: FastifyInstance, principal: Principal, query: Static<typeof DocumentListQuery>) {
+export async function list(app: FastifyInstance, principal: Principal, query: Static<typeof DocumentListQuery>, totals: ListTotals) {
   const viewer = await viewerOf(app, principal);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  const [{ items, total }, accentInsensitiveSearch, since] = await Promise.all([
-    q.listDocuments(app.db, { viewer, folderId: query.folderId === 'root' ? null : query.folderId, q: query.q, tag: query.tag, type: query.type, status: query.status, page, pageSize }),
+  const params = { viewer, folderId: query.folderId === 'root' ? null : query.folderId, q: query.q, tag: query.tag, type: query.type, status: query.status, page, pageSize };
+  // The total depends on the viewer and the filters, not on the page nor on who reads (viewers alike share it).
+  const key = params.q?.trim() ? null : JSON.stringify({ ...params, page: undefined, pageSize: undefined });
+  const [{ items, total }, accentInsensitiveSearch] = await Promise.all([
+    q.listDocuments(app.db, { ...params, readerId: principal.userId }, key ? (count) => totals.get(key, count) : undefined),
     accentInsensitive(app),
-    q.previousVisit(app.db, principal.userId),
   ]);
-  const isNew = (d: q.DocumentRow) => since !== null && d.publishedAt !== null && new Date(d.publishedAt) > since;
-  return { items: items.map((d) => ({ ...toDocument(d), isNew: isNew(d) })), total, page, pageSize, accentInsensitiveSearch };
+  return { items: items.map((d) => ({ ...toDocument(d), isNew: d.isNew })), total, page, pageSize, accentInsensitiveSearch };
 }
 
 const accentFlag = new WeakMap<FastifyInstance, Promise<boolean>>();
