@@ -178,6 +178,28 @@ async function stateOf(target: Target, owner: TestUser): Promise<unknown> {
   return (await registrationsOf(ctx, target.sessionId, owner.id)).map((r) => ({ status: r.status }));
 }
 
+/**
+ * Calls the action once per actor, each on a fresh registration of a new
+ * partner of E (`caller` may change things first, then says who calls):
+ * the status each got, and the registration after the call ('unchanged' when refused and untouched).
+ */
+async function callAsEach<A extends string>(action: Action, actors: A[], caller: (actor: A, owner: TestUser) => Promise<Injector>) {
+  const statuses = {} as Record<A, number>;
+  const states = {} as Record<A, unknown>;
+  for (const actor of actors) {
+    const owner = await partnerOfE();
+    const target = await action.prepare(owner);
+    const inject = await caller(actor, owner);
+    const before = await stateOf(target, owner);
+    const res = await inject(target.request);
+    statuses[actor] = res.statusCode;
+    if (res.statusCode >= 400) expectProblem(res, res.statusCode);
+    const after = await stateOf(target, owner);
+    states[actor] = JSON.stringify(after) === JSON.stringify(before) && res.statusCode >= 400 ? 'unchanged' : after;
+  }
+  return { statuses, states };
+}
+
 describe('who may act on a registration', () => {
   it('ACTIONS covers every route acting on one registration', () => {
     const onOne = registeredRoutes(ctx.app).filter((r) => /\/registrations\/:id(\/|$)/.test(r));
@@ -188,19 +210,7 @@ describe('who may act on a registration', () => {
 
   for (const action of ACTIONS) {
     it(action.name, async () => {
-      const statuses = {} as Record<Actor, number>;
-      const states = {} as Record<Actor, unknown>;
-      for (const actor of ACTORS) {
-        const owner = await partnerOfE();
-        const target = await action.prepare(owner);
-        const before = await stateOf(target, owner);
-        const inject = actor === 'self' ? await injectAs(ctx, owner) : injectors[actor];
-        const res = await inject(target.request);
-        statuses[actor] = res.statusCode;
-        if (res.statusCode >= 400) expectProblem(res, res.statusCode);
-        const after = await stateOf(target, owner);
-        states[actor] = JSON.stringify(after) === JSON.stringify(before) && res.statusCode >= 400 ? 'unchanged' : after;
-      }
+      const { statuses, states } = await callAsEach(action, ACTORS, async (actor, owner) => (actor === 'self' ? injectAs(ctx, owner) : injectors[actor]));
       expect(statuses).toEqual(action.expect);
       const expectedStates = Object.fromEntries(ACTORS.map((a) => [a, action.expect[a] < 300 ? action.after : 'unchanged']));
       expect(states).toEqual(expectedStates);
@@ -217,22 +227,12 @@ const afterMove = (e: Expected): Record<MovedActor, number> => ({ self: e.self, 
 describe('after the person moved to another establishment', () => {
   for (const action of ACTIONS) {
     it(action.name, async () => {
-      const statuses = {} as Record<MovedActor, number>;
-      const states = {} as Record<MovedActor, unknown>;
-      for (const actor of MOVED_ACTORS) {
-        const owner = await partnerOfE();
-        const target = await action.prepare(owner);
+      const { statuses, states } = await callAsEach(action, MOVED_ACTORS, async (actor, owner) => {
         // An administrator moves the person from E to G (after their sign-up, recorded under E).
         const moved = await adminInject({ method: 'PATCH', url: `/api/users/${owner.id}`, payload: { establishmentId: establishmentG } });
         expect(moved.statusCode, moved.body).toBe(200);
-        const before = await stateOf(target, owner);
-        const inject = actor === 'self' ? await injectAs(ctx, owner) : actor === 'formerColleague' ? injectors.colleague : newColleague;
-        const res = await inject(target.request);
-        statuses[actor] = res.statusCode;
-        if (res.statusCode >= 400) expectProblem(res, res.statusCode);
-        const after = await stateOf(target, owner);
-        states[actor] = JSON.stringify(after) === JSON.stringify(before) && res.statusCode >= 400 ? 'unchanged' : after;
-      }
+        return actor === 'self' ? injectAs(ctx, owner) : actor === 'formerColleague' ? injectors.colleague : newColleague;
+      });
       const expected = afterMove(action.expect);
       expect(statuses).toEqual(expected);
       expect(states).toEqual(Object.fromEntries(MOVED_ACTORS.map((a) => [a, expected[a] < 300 ? action.after : 'unchanged'])));
