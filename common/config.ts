@@ -20,7 +20,8 @@ const EnvSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   REDIS_URL: Type.Optional(Type.String({ minLength: 1 })),
-  QUEUE_PREFIX: Type.String({ default: 'ep', pattern: '^[a-zA-Z0-9_-]+$' }),
+  /** Unset: derived from the database's identity at start (server/lib/queue-prefix.ts). */
+  QUEUE_PREFIX: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-zA-Z0-9_-]+$' })),
   SMTP_URL: Type.Optional(Type.String({ minLength: 1 })),
   SMTP_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 50, default: 5 }),
   MAIL_FROM: Type.String({ default: 'Espace Pro Sud Cévennes <no-reply@espace-pro.sud-cevennes.test>' }),
@@ -45,7 +46,12 @@ const EnvSchema = Type.Object({
 });
 type Env = Static<typeof EnvSchema>;
 
-export interface Config extends Omit<Env, 'PUBLIC_URL' | 'JWT_SECRET' | 'CRON_OWNER'> {
+export interface Config extends Omit<Env, 'PUBLIC_URL' | 'JWT_SECRET' | 'CRON_OWNER' | 'QUEUE_PREFIX'> {
+  /**
+   * Prefix of the queue and rate-limit keys. Empty until the entry point has
+   * derived it from the database (when QUEUE_PREFIX is unset): queues refuse an empty one.
+   */
+  QUEUE_PREFIX: string;
   PUBLIC_URL: string;
   JWT_SECRET: string;
   /** Whether this process owns the repeatable (cron) jobs. */
@@ -87,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     PUBLIC_URL: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, ''),
     JWT_SECRET: parsed.JWT_SECRET ?? persistedSecret(dataDir),
     CRON_OWNER: parsed.CRON_OWNER ?? parsed.PROCESS_ROLE !== 'api',
+    QUEUE_PREFIX: parsed.QUEUE_PREFIX ?? '',
     dataDir,
     secureCookies: parsed.NODE_ENV === 'production',
     ...overrides,

@@ -1,11 +1,13 @@
 import { Redis } from 'ioredis';
 import { resolve } from 'node:path';
 import { createDb, type DbHandle } from '../db/client';
+import { databaseIdentity } from '../db/queries/identity';
 import { closeQueues, createQueues } from '../workers/jobs';
 import { startWorkers, type RunningWorkers } from '../workers/main';
 import { ConfigError, loadConfig, type Config } from '../common/config';
 import { buildApp } from './app';
 import { installProcessGuards } from './lib/process-guards';
+import { claimQueuePrefix, QueuePrefixTaken } from './lib/queue-prefix';
 import { resolveRedis, withoutPassword, type RedisTarget } from './lib/redis';
 import { bootstrap } from './services/bootstrap';
 
@@ -26,6 +28,18 @@ async function openDatabase(config: Config): Promise<DbHandle> {
 /** Which database this process uses, as printed at start (no password). */
 function describeDatabase(config: Config): string {
   return config.DATABASE_URL ? `PostgreSQL ${withoutPassword(config.DATABASE_URL)} (DATABASE_URL)` : `embedded PGlite in ${resolve(config.dataDir, 'pglite')}`;
+}
+
+/**
+ * Sets config.QUEUE_PREFIX to this installation's prefix (QUEUE_PREFIX, else
+ * derived from the database) once it is claimed for this database on this
+ * Redis; throws QueuePrefixTaken when another database holds it.
+ */
+async function claimPrefix(config: Config, db: DbHandle['db'], redis: Redis, redisTarget: RedisTarget): Promise<string> {
+  const configured = config.QUEUE_PREFIX || undefined;
+  const identity = await databaseIdentity(db);
+  config.QUEUE_PREFIX = await claimQueuePrefix({ redis, configured, identity, description: describeDatabase(config), redisDescription: redisTarget.description });
+  return `${config.QUEUE_PREFIX} (${configured ? 'QUEUE_PREFIX' : 'derived from the database'})`;
 }
 
 function onShutdown(log: (msg: string) => void, steps: (() => Promise<unknown>)[]) {
@@ -50,6 +64,7 @@ export async function runApiProcess(role: 'all' | 'api'): Promise<void> {
   const { adminLink, pendingAdmin } = await bootstrap(dbHandle.db, config);
   const redisTarget: RedisTarget = await resolveRedis({ url: config.REDIS_URL, dataDir: config.dataDir, log: console.log });
   const redis = new Redis(redisTarget.url, { maxRetriesPerRequest: null });
+  const prefixDescription = await claimPrefix(config, dbHandle.db, redis, redisTarget);
   const queues = createQueues(redis, config.QUEUE_PREFIX);
   const app = await buildApp({ config, db: dbHandle.db, redis, queues });
   let workers: RunningWorkers | null = null;
@@ -66,6 +81,7 @@ export async function runApiProcess(role: 'all' | 'api'): Promise<void> {
   await app.listen({ host: config.HOST, port: config.PORT });
   console.log(
     `\nEspace Pro Sud Cévennes — ${config.PUBLIC_URL}\n  database: ${describeDatabase(config)}\n  redis:    ${redisTarget.description}` +
+      `\n  queues:   prefix ${prefixDescription}` +
       `\n  mail:     ${config.SMTP_URL ? `SMTP ${withoutPassword(config.SMTP_URL)}` : "captured, see « Boîte d'envoi »"}`,
   );
   if (adminLink) {
@@ -82,16 +98,18 @@ export async function runWorkerProcess(): Promise<void> {
   if (!config.DATABASE_URL) throw new ConfigError('A separate worker process needs DATABASE_URL (the embedded PGlite database belongs to the api process).');
   const dbHandle = await openDatabase(config);
   const redisTarget = await resolveRedis({ url: config.REDIS_URL, dataDir: config.dataDir, log: console.log });
+  const claim = new Redis(redisTarget.url, { maxRetriesPerRequest: null });
+  const prefixDescription = await claimPrefix(config, dbHandle.db, claim, redisTarget).finally(() => claim.disconnect());
   const workers = await startWorkers({ config, db: dbHandle.db, redisUrl: redisTarget.url });
   onShutdown(console.log, [() => workers.close(), () => redisTarget.stop(), () => dbHandle.close()]);
-  console.log(`Workers started (concurrency ${config.WORKER_CONCURRENCY}, cron owner: ${config.CRON_OWNER}).\n  database: ${describeDatabase(config)}\n  redis:    ${redisTarget.description}`);
+  console.log(`Workers started (concurrency ${config.WORKER_CONCURRENCY}, cron owner: ${config.CRON_OWNER}).\n  database: ${describeDatabase(config)}\n  redis:    ${redisTarget.description}\n  queues:   prefix ${prefixDescription}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const role = process.env.PROCESS_ROLE ?? 'all';
   const run = role === 'worker' ? runWorkerProcess() : runApiProcess(role === 'api' ? 'api' : 'all');
   run.catch((err) => {
-    console.error(err instanceof ConfigError ? err.message : err);
+    console.error(err instanceof ConfigError || err instanceof QueuePrefixTaken ? err.message : err);
     process.exit(1);
   });
 }

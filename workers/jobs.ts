@@ -131,6 +131,8 @@ export const defaultJobOptions: JobsOptions = {
 export type Queues = Record<QueueName, Queue>;
 
 export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
+  // An empty prefix is a configuration whose prefix was never derived (server/main.ts does it): keys without one would mix installations.
+  if (!prefix) throw new Error('createQueues: no queue prefix (QUEUE_PREFIX unset and not derived from the database)');
   return Object.fromEntries(
     queueNames.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions })]),
   ) as Queues;
@@ -145,6 +147,31 @@ export async function enqueue<N extends JobName>(queues: Queues, name: N, payloa
     ...d.options,
     ...options,
   });
+}
+
+/** States of a job that will still run: a sweeper leaves such a job alone. */
+const PENDING_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+
+/**
+ * Enqueues again a job a sweeper re-derived from PostgreSQL (the row says the
+ * work is not done), so that it always runs: with a deterministic id, a job
+ * still pending is left alone, and a finished one — completed without doing
+ * the work (e.g. "skipped" by a worker of another database sharing the key
+ * prefix) or failed — is removed first, since BullMQ ignores an add whose id
+ * it still holds. Returns whether a job was added. Handlers are idempotent,
+ * so a race with a job finishing meanwhile is harmless.
+ */
+export async function requeue<N extends JobName>(queues: Queues, name: N, payload: JobPayloads[N]): Promise<boolean> {
+  const d = jobs[name] as JobDefinition<TSchema>;
+  if (d.id) {
+    const queue = queues[d.queue];
+    const id = d.id(payload);
+    const state = await queue.getJobState(id);
+    if (PENDING_STATES.has(state)) return false;
+    if (state === 'completed' || state === 'failed') await (await queue.getJob(id))?.remove();
+  }
+  await enqueue(queues, name, payload);
+  return true;
 }
 
 /**

@@ -28,4 +28,7 @@ export const trainingsMessages = {
   'trainings.capacityTooLow': { fr: 'La capacité ne peut pas être inférieure au nombre de places déjà attribuées.', en: 'The capacity cannot be lower than the seats already taken.' },
   'trainings.backToDraft': { fr: 'Une session qui a des inscrits ne peut pas repasser en brouillon.', en: 'A session with registrants cannot go back to draft.' },
   'trainings.sessionCancelled': { fr: 'Cette session est annulée : elle ne peut plus être modifiée.', en: 'This session is cancelled: it can no longer be changed.' },
+  'trainings.attendanceBeforeStart': { fr: 'Les présences se prennent une fois la session commencée : revenez à son début.', en: 'Attendance is taken once the session has started: come back at its start.' },
+  'trainings.slotInPast': { fr: 'Une session ne peut pas commencer dans le passé : choisissez une date et une heure à venir.', en: 'A session cannot start in the past: choose a date and time to come.' },
+  'trainings.openInPast': { fr: 'Cette session a déjà commencé : elle ne peut plus être ouverte aux inscriptions. Déplacez-la d’abord à une date à venir.', en: 'This session has already started: it can no longer be opened to sign-ups. Move it to a date to come first.' },
 } as const satisfies Record<`trainings.${string}`, Record<Locale, string>>;

@@ -1,11 +1,9 @@
 import { join } from 'node:path';
-import { eq, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { trainingSessions, trainingSlots } from '../../db/schema';
-import type { Database } from '../../db/client';
 import { axeViolations, screenshotDir, screenshots } from './browser';
+
+export { moveSessionIntoPast } from './trainings';
 
 /**
  * Browser helpers of the trainings journey: one Chromium with a context per
@@ -112,19 +110,3 @@ export async function newActor(context: BrowserContext, label: string): Promise<
   return actor;
 }
 
-/**
- * Moves a session's slots, first start, last end and sign-up deadline back
- * so that the session ended `endedAgoMs` ago (every instant by the same amount).
- */
-export async function moveSessionIntoPast(db: Database, sessionId: string, endedAgoMs = 3_600_000): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [s] = await tx.select({ endsAt: trainingSessions.endsAt }).from(trainingSessions).where(eq(trainingSessions.id, sessionId));
-    const shift = s!.endsAt.getTime() - (Date.now() - endedAgoMs);
-    const back = (column: AnyPgColumn) => sql`${column} - ${shift} * interval '1 millisecond'`;
-    await tx.update(trainingSlots).set({ startsAt: back(trainingSlots.startsAt), endsAt: back(trainingSlots.endsAt) }).where(eq(trainingSlots.sessionId, sessionId));
-    await tx
-      .update(trainingSessions)
-      .set({ startsAt: back(trainingSessions.startsAt), endsAt: back(trainingSessions.endsAt), signupDeadline: back(trainingSessions.signupDeadline) })
-      .where(eq(trainingSessions.id, sessionId));
-  });
-}

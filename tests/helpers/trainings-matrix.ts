@@ -4,7 +4,7 @@ import { cancelRegistration } from '../../db/queries/trainings/moves';
 import { signUp } from '../../db/queries/trainings/sign-up';
 import { trainingRegistrations } from '../../db/schema';
 import { createUser, type TestContext, type TestUser } from './app';
-import { makeSession, makeTraining } from './trainings';
+import { makeSession, makeTraining, moveSessionIntoPast } from './trainings';
 
 /**
  * The trainings rows of the shared role matrix (tests/server/role-matrix.test.ts).
@@ -127,7 +127,10 @@ export async function setupTrainingMatrix(ctx: Pick<TestContext, 'db'>, who: { p
     fx.toDecline.push(await offeredTo(ctx, fx.trainingId, staffId, i === 1 ? who.partner : await ofE()));
     fx.toPromote.push(await offeredTo(ctx, fx.trainingId, staffId, await ofE()));
   }
-  fx.confirmedReg = await join(ctx, fx.session, await ofE());
-  fx.certificateReg = await join(ctx, fx.session, who.partner);
+  // Attendance is taken once a session has started: these two are in one that took place.
+  const pastSession = await makeSession(ctx, fx.trainingId, staffId, { capacity: 5 });
+  fx.confirmedReg = await join(ctx, pastSession, await ofE());
+  fx.certificateReg = await join(ctx, pastSession, who.partner);
+  await moveSessionIntoPast(ctx.db, pastSession);
   await ctx.db.update(trainingRegistrations).set({ attendance: 'present' }).where(eq(trainingRegistrations.id, fx.certificateReg));
 }

@@ -1,7 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Database } from '../../db/client';
 import { insertTraining } from '../../db/queries/trainings/catalogue';
 import { createSession, type SessionInput } from '../../db/queries/trainings/session-edits';
-import { trainingRegistrations, trainingSessions, users } from '../../db/schema';
+import { trainingRegistrations, trainingSessions, trainingSlots, users } from '../../db/schema';
 import type { TestContext } from './app';
 
 /** Fixtures of the trainings feature, written straight to the database (the API is what tests exercise). */
@@ -34,6 +36,24 @@ export async function makeSession(ctx: Pick<TestContext, 'db'>, trainingId: stri
     waitlistMode: 'offer', offerHours: 48, notes: null, status: 'open',
     ...input,
   }, actorId);
+}
+
+/**
+ * Moves a session's slots, first start, last end and sign-up deadline back
+ * so that the session ended `endedAgoMs` ago (every instant by the same amount).
+ * Straight in the database: the api refuses to put an open session in the past.
+ */
+export async function moveSessionIntoPast(db: Database, sessionId: string, endedAgoMs = 3_600_000): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [s] = await tx.select({ endsAt: trainingSessions.endsAt }).from(trainingSessions).where(eq(trainingSessions.id, sessionId));
+    const shift = s!.endsAt.getTime() - (Date.now() - endedAgoMs);
+    const back = (column: AnyPgColumn) => sql`${column} - ${shift} * interval '1 millisecond'`;
+    await tx.update(trainingSlots).set({ startsAt: back(trainingSlots.startsAt), endsAt: back(trainingSlots.endsAt) }).where(eq(trainingSlots.sessionId, sessionId));
+    await tx
+      .update(trainingSessions)
+      .set({ startsAt: back(trainingSessions.startsAt), endsAt: back(trainingSessions.endsAt), signupDeadline: back(trainingSessions.signupDeadline) })
+      .where(eq(trainingSessions.id, sessionId));
+  });
 }
 
 /** Counters of the session row next to the counts of its registration rows (they must agree). */

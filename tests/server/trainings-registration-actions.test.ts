@@ -4,6 +4,7 @@ import { createEstablishment, createTestApp, createUser, injectAs, type Injector
 import { expectProblem } from '../helpers/accounts';
 import { registeredRoutes } from '../helpers/api-routes';
 import { apiSeats, apiSession, apiSignUp, apiTraining, registrationState, registrationsOf } from '../helpers/trainings-api';
+import { moveSessionIntoPast } from '../helpers/trainings';
 
 /**
  * Who may act on a registration, once for every action: each action on a
@@ -11,6 +12,8 @@ import { apiSeats, apiSession, apiSignUp, apiTraining, registrationState, regist
  * person, a colleague of the same establishment, a partner of another
  * establishment, staff, an admin and an anonymous caller, with the status
  * each must get — and the registration changed only when the call succeeds.
+ * Then the same actions after the person moved to another establishment:
+ * rights follow their current establishment, not the one of the sign-up.
  *
  * ADDING AN ACTION on a registration? Add a row to ACTIONS.
  */
@@ -45,6 +48,10 @@ let ctx: TestContext;
 let staff: TestUser;
 let asStaff: Injector;
 let establishmentE: string;
+let adminInject: Injector;
+/** Partners of establishment G, where the person of E moves. */
+let newColleague: Injector;
+let establishmentG: string;
 const injectors = {} as Record<Exclude<Actor, 'self'>, Injector>;
 let trainingId: string;
 /** A large session for the actions that need no waiting list. */
@@ -57,7 +64,9 @@ beforeAll(async () => {
   staff = await createUser(ctx, 'staff');
   asStaff = await injectAs(ctx, staff);
   injectors.staff = asStaff;
-  injectors.admin = await injectAs(ctx, await createUser(ctx, 'admin'));
+  injectors.admin = adminInject = await injectAs(ctx, await createUser(ctx, 'admin'));
+  establishmentG = (await createEstablishment(ctx, { name: 'Établissement G' })).id;
+  newColleague = await injectAs(ctx, await createUser(ctx, 'partner', { establishmentId: establishmentG }));
   injectors.colleague = await injectAs(ctx, await createUser(ctx, 'partner', { establishmentId: establishmentE }));
   injectors.otherPartner = await injectAs(ctx, await createUser(ctx, 'partner', { establishmentId: f.id }));
   injectors.anonymous = await injectAs(ctx, null);
@@ -90,6 +99,15 @@ const onOffer = (verb: string) => async (owner: TestUser) => {
   const o = await offeredTo(owner);
   return onRegistration(verb)(o.registrationId, o.sessionId);
 };
+
+/** A confirmed registration of `owner` in a session that has taken place (attendance is taken once it has started). */
+async function confirmedInPastSession(owner: TestUser) {
+  const sessionId = await apiSession(asStaff, trainingId, { capacity: 5 });
+  const id = await confirmedIn(sessionId, owner);
+  await moveSessionIntoPast(ctx.db, sessionId);
+  return { id, sessionId };
+}
+
 const onRegistration = (verb: string, method: 'POST' | 'PUT' | 'GET' = 'POST', payload?: object) => async (id: string, sessionId: string): Promise<Target> => ({
   registrationId: id, sessionId, request: { method, url: `/api/trainings/registrations/${id}/${verb}`, ...(payload ? { payload } : {}) },
 });
@@ -133,7 +151,8 @@ const ACTIONS: Action[] = [
   {
     name: 'record attendance', route: 'PUT /api/trainings/registrations/:id/attendance',
     async prepare(owner) {
-      return onRegistration('attendance', 'PUT', { attendance: 'present' })(await confirmedIn(roomy, owner), roomy);
+      const r = await confirmedInPastSession(owner);
+      return onRegistration('attendance', 'PUT', { attendance: 'present' })(r.id, r.sessionId);
     },
     expect: staffOnly(200),
     after: { status: 'confirmed', attendance: 'present' },
@@ -141,9 +160,9 @@ const ACTIONS: Action[] = [
   {
     name: 'download the attendance certificate', route: 'GET /api/trainings/registrations/:id/certificate.pdf',
     async prepare(owner) {
-      const id = await confirmedIn(roomy, owner);
-      expect((await asStaff({ method: 'PUT', url: `/api/trainings/registrations/${id}/attendance`, payload: { attendance: 'present' } })).statusCode).toBe(200);
-      return onRegistration('certificate.pdf', 'GET')(id, roomy);
+      const r = await confirmedInPastSession(owner);
+      expect((await asStaff({ method: 'PUT', url: `/api/trainings/registrations/${r.id}/attendance`, payload: { attendance: 'present' } })).statusCode).toBe(200);
+      return onRegistration('certificate.pdf', 'GET')(r.id, r.sessionId);
     },
     expect: personOrEstablishment(200),
     after: { status: 'confirmed', attendance: 'present' }, // a read: nothing changes
@@ -156,6 +175,28 @@ async function stateOf(target: Target, owner: TestUser): Promise<unknown> {
   return (await registrationsOf(ctx, target.sessionId, owner.id)).map((r) => ({ status: r.status }));
 }
 
+/**
+ * Calls the action once per actor, each on a fresh registration of a new
+ * partner of E (`caller` may change things first, then says who calls):
+ * the status each got, and the registration after the call ('unchanged' when refused and untouched).
+ */
+async function callAsEach<A extends string>(action: Action, actors: A[], caller: (actor: A, owner: TestUser) => Promise<Injector>) {
+  const statuses = {} as Record<A, number>;
+  const states = {} as Record<A, unknown>;
+  for (const actor of actors) {
+    const owner = await partnerOfE();
+    const target = await action.prepare(owner);
+    const inject = await caller(actor, owner);
+    const before = await stateOf(target, owner);
+    const res = await inject(target.request);
+    statuses[actor] = res.statusCode;
+    if (res.statusCode >= 400) expectProblem(res, res.statusCode);
+    const after = await stateOf(target, owner);
+    states[actor] = JSON.stringify(after) === JSON.stringify(before) && res.statusCode >= 400 ? 'unchanged' : after;
+  }
+  return { statuses, states };
+}
+
 describe('who may act on a registration', () => {
   it('ACTIONS covers every route acting on one registration', () => {
     const onOne = registeredRoutes(ctx.app).filter((r) => /\/registrations\/:id(\/|$)/.test(r));
@@ -166,22 +207,32 @@ describe('who may act on a registration', () => {
 
   for (const action of ACTIONS) {
     it(action.name, async () => {
-      const statuses = {} as Record<Actor, number>;
-      const states = {} as Record<Actor, unknown>;
-      for (const actor of ACTORS) {
-        const owner = await partnerOfE();
-        const target = await action.prepare(owner);
-        const before = await stateOf(target, owner);
-        const inject = actor === 'self' ? await injectAs(ctx, owner) : injectors[actor];
-        const res = await inject(target.request);
-        statuses[actor] = res.statusCode;
-        if (res.statusCode >= 400) expectProblem(res, res.statusCode);
-        const after = await stateOf(target, owner);
-        states[actor] = JSON.stringify(after) === JSON.stringify(before) && res.statusCode >= 400 ? 'unchanged' : after;
-      }
+      const { statuses, states } = await callAsEach(action, ACTORS, async (actor, owner) => (actor === 'self' ? injectAs(ctx, owner) : injectors[actor]));
       expect(statuses).toEqual(action.expect);
       const expectedStates = Object.fromEntries(ACTORS.map((a) => [a, action.expect[a] < 300 ? action.after : 'unchanged']));
       expect(states).toEqual(expectedStates);
+    });
+  }
+});
+
+/** Who acts once the person of E has moved to G: E's partners are former colleagues now, G's are colleagues. */
+type MovedActor = 'self' | 'formerColleague' | 'newColleague';
+const MOVED_ACTORS: MovedActor[] = ['self', 'formerColleague', 'newColleague'];
+/** Rights follow the person's current establishment: a former colleague is any other partner, a new one a colleague. */
+const afterMove = (e: Expected): Record<MovedActor, number> => ({ self: e.self, formerColleague: e.otherPartner, newColleague: e.colleague });
+
+describe('after the person moved to another establishment', () => {
+  for (const action of ACTIONS) {
+    it(action.name, async () => {
+      const { statuses, states } = await callAsEach(action, MOVED_ACTORS, async (actor, owner) => {
+        // An administrator moves the person from E to G (after their sign-up, recorded under E).
+        const moved = await adminInject({ method: 'PATCH', url: `/api/users/${owner.id}`, payload: { establishmentId: establishmentG } });
+        expect(moved.statusCode, moved.body).toBe(200);
+        return actor === 'self' ? injectAs(ctx, owner) : actor === 'formerColleague' ? injectors.colleague : newColleague;
+      });
+      const expected = afterMove(action.expect);
+      expect(statuses).toEqual(expected);
+      expect(states).toEqual(Object.fromEntries(MOVED_ACTORS.map((a) => [a, expected[a] < 300 ? action.after : 'unchanged'])));
     });
   }
 });

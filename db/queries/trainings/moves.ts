@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
-import { trainingRegistrations } from '../../schema';
-import { findSessionOf, noEffects, recordMove, saveCounters, withLockedRegistration, type Effects, type RegStatus } from './locked';
+import { trainingRegistrations, trainingSessions } from '../../schema';
+import { noEffects, recordMove, saveCounters, withLockedRegistration, type Effects, type RegStatus } from './locked';
 import { fillSeats, freeSeats, shift } from './seats';
 
 export type CancelOutcome = { ok: true; from: RegStatus; effects: Effects } | { ok: false; reason: 'registrationNotFound' | 'notActive' | 'deadline' | 'started' };
@@ -61,15 +61,22 @@ export async function promoteRegistration(db: Database, input: { registrationId:
   return out ?? { ok: false, reason: 'registrationNotFound' };
 }
 
-export type AttendanceOutcome = { ok: true } | { ok: false; reason: 'registrationNotFound' | 'notConfirmed' };
+export type AttendanceOutcome = { ok: true } | { ok: false; reason: 'registrationNotFound' | 'notConfirmed' | 'notStarted' };
 
-/** Staff mark a confirmed person present or absent. */
+/**
+ * Staff mark a confirmed person present or absent, once the session has
+ * started (by the database's clock): attendance taken in advance would give
+ * a certificate for a session that has not happened.
+ */
 export async function setAttendance(db: Database, registrationId: string, attendance: 'present' | 'absent' | null): Promise<AttendanceOutcome> {
+  const started = sql`exists (select 1 from ${trainingSessions} where ${trainingSessions.id} = ${trainingRegistrations.sessionId} and ${trainingSessions.startsAt} <= now())`;
   const [row] = await db
     .update(trainingRegistrations)
     .set({ attendance, updatedAt: sql`now()` })
-    .where(and(eq(trainingRegistrations.id, registrationId), eq(trainingRegistrations.status, 'confirmed')))
+    .where(and(eq(trainingRegistrations.id, registrationId), eq(trainingRegistrations.status, 'confirmed'), started))
     .returning({ id: trainingRegistrations.id });
   if (row) return { ok: true };
-  return { ok: false, reason: (await findSessionOf(db, registrationId)) ? 'notConfirmed' : 'registrationNotFound' };
+  const [reg] = await db.select({ status: trainingRegistrations.status }).from(trainingRegistrations).where(eq(trainingRegistrations.id, registrationId));
+  if (!reg) return { ok: false, reason: 'registrationNotFound' };
+  return { ok: false, reason: reg.status === 'confirmed' ? 'notStarted' : 'notConfirmed' };
 }

@@ -15,7 +15,10 @@ const registrationColumns = {
   userId: trainingRegistrations.userId,
   userName: registrant.name,
   userEmail: registrant.email,
+  /** The establishment recorded at sign-up (shown on lists and certificates, counted by the per-establishment cap). */
   establishmentId: trainingRegistrations.establishmentId,
+  /** The person's establishment now: the one whose partners may act on the registration. */
+  personEstablishmentId: registrant.establishmentId,
   establishmentName: establishments.name,
   establishmentCommune: communes.name,
   status: trainingRegistrations.status,

@@ -140,7 +140,7 @@ export async function signUpBatch(db: Database, sessionId: string, items: SignUp
         ok: true, registrationId: row.id, messageId: row.message_id,
         registration: {
           id: row.id, sessionId, userId: item.userId, userName: row.user_name, userEmail: row.user_email,
-          establishmentId: item.establishmentId, establishmentName: row.establishment_name, establishmentCommune: row.establishment_commune,
+          establishmentId: item.establishmentId, personEstablishmentId: item.establishmentId, establishmentName: row.establishment_name, establishmentCommune: row.establishment_commune,
           status: row.status, queueSeq: row.queue_seq === null ? null : Number(row.queue_seq), offerExpiresAt: null, attendance: null,
           registeredById: item.actorId, registeredByName: row.actor_name,
           createdAt: new Date(row.created_at), confirmedAt: row.confirmed_at ? new Date(row.confirmed_at) : null, cancelledAt: null,

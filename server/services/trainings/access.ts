@@ -18,14 +18,16 @@ export async function visibleSession(app: FastifyInstance, principal: Principal,
 
 /**
  * A registration the caller may act on: staff any, a partner their own, or
- * (scope 'establishment') their establishment's. Others' are 404: their
- * existence is not revealed.
+ * (scope 'establishment') one of a person of their establishment — the
+ * person's establishment now, not the one recorded at sign-up: after a
+ * partner moves, their former colleagues lose the registration and their new
+ * ones gain it. Others' are 404: their existence is not revealed.
  */
 export async function registrationFor(app: FastifyInstance, principal: Principal, id: string, scope: 'person' | 'establishment') {
   const row = await getRegistration(app.db, id);
   if (!row) throw refusal('registrationNotFound');
   if (isStaff(principal)) return row;
   if (row.userId === principal.userId) return row;
-  if (scope === 'establishment' && principal.establishmentId && row.establishmentId === principal.establishmentId) return row;
+  if (scope === 'establishment' && principal.establishmentId && row.personEstablishmentId === principal.establishmentId) return row;
   throw refusal('registrationNotFound');
 }

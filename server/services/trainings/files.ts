@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { findFeedOwner, listCalendarSessions } from '../../../db/queries/trainings/calendar-feeds';
 import { getSessionDocument, type SessionDocument } from '../../../db/queries/trainings/documents';
-import { getRegistration, listSessionRegistrations } from '../../../db/queries/trainings/registrations';
+import { listSessionRegistrations } from '../../../db/queries/trainings/registrations';
 import { surveySummary } from '../../../db/queries/trainings/survey';
 import { readFeedToken } from '../../../common/link-tokens';
 import type { Principal } from '../../plugins/auth';
 import type { SurveySummary } from '../../schemas/trainings';
-import { isStaff, visibleSession } from './access';
+import { isStaff, registrationFor, visibleSession } from './access';
 import * as files from './exports';
 import { toSurveySummary } from './mapping';
 import { refusal } from './refusals';
@@ -30,9 +30,7 @@ export async function sessionIcs(app: FastifyInstance, principal: Principal, ses
 }
 
 export async function certificate(app: FastifyInstance, principal: Principal, registrationId: string): Promise<FileOut> {
-  const reg = await getRegistration(app.db, registrationId);
-  const allowed = reg && (isStaff(principal) || reg.userId === principal.userId || (principal.establishmentId !== null && reg.establishmentId === principal.establishmentId));
-  if (!reg || !allowed) throw refusal('registrationNotFound');
+  const reg = await registrationFor(app, principal, registrationId, 'establishment');
   if (reg.status !== 'confirmed' || reg.attendance !== 'present') throw refusal('notAttended');
   const doc = (await getSessionDocument(app.db, reg.sessionId))!;
   const pdf = await files.certificatePdf(doc, { name: reg.userName, establishmentName: reg.establishmentName });

@@ -30,6 +30,7 @@ const refusals = {
   notWaiting: [409, 'trainings.notWaiting'],
   notConfirmed: [409, 'trainings.notConfirmed'],
   notAttended: [409, 'trainings.notAttended'],
+  notStarted: [409, 'trainings.attendanceBeforeStart'],
   capacityTooLow: [409, 'trainings.capacityTooLow', 'capacity'],
   backToDraft: [409, 'trainings.backToDraft'],
   cancelledFinal: [409, 'trainings.sessionCancelled'],

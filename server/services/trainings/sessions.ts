@@ -43,6 +43,18 @@ function checkSlots(slots: { startsAt: string; endsAt: string }[]) {
   return parsed;
 }
 
+/**
+ * A session is never scheduled in the past: every new or moved slot starts
+ * ahead. A slot kept at its start (the first day of a session under way,
+ * whose later days are being moved, or whose end is extended) may be past.
+ */
+function checkAhead(slots: { startsAt: Date }[], kept: { startsAt: Date }[], now: number) {
+  slots.forEach((s, i) => {
+    const moved = !kept.some((k) => k.startsAt.getTime() === s.startsAt.getTime());
+    if (moved && s.startsAt.getTime() <= now) throw new Problem(400, 'trainings.slotInPast', [{ field: `slots.${i}.startsAt`, key: 'trainings.slotInPast' }]);
+  });
+}
+
 function checkDeadline(deadline: Date, firstStart: Date) {
   if (deadline > firstStart) throw new Problem(400, 'trainings.deadlineAfterStart', [{ field: 'signupDeadline', key: 'trainings.deadlineAfterStart' }]);
 }
@@ -66,6 +78,7 @@ export async function listStaffSessions(
 export async function createSession(app: FastifyInstance, principal: Principal, trainingId: string, body: CreateSessionBody): Promise<SessionDetail> {
   if (!(await getTraining(app.db, trainingId))) throw refusal('trainingNotFound');
   const slots = checkSlots(body.slots);
+  checkAhead(slots, [], Date.now());
   const place = await checkPlace(app, body.place);
   const deadline = new Date(body.signupDeadline);
   checkDeadline(deadline, new Date(Math.min(...slots.map((s) => s.startsAt.getTime()))));
@@ -81,10 +94,16 @@ export async function updateSession(app: FastifyInstance, principal: Principal, 
   if (!current) throw refusal('sessionNotFound');
   const patch: edits.SessionPatch = {};
   let firstStart = current.startsAt;
+  const now = Date.now();
   if (body.slots) {
     const slots = checkSlots(body.slots);
+    checkAhead(slots, await getSlots(app.db, id), now);
     patch.slots = slots;
     firstStart = new Date(Math.min(...slots.map((s) => s.startsAt.getTime())));
+  }
+  // Opening (or reopening) sign-ups of a session that has started makes no sense.
+  if (body.status === 'open' && current.status !== 'open' && firstStart.getTime() <= now) {
+    throw new Problem(400, 'trainings.openInPast', [{ field: 'status', key: 'trainings.openInPast' }]);
   }
   if (body.place) Object.assign(patch, await checkPlace(app, body.place));
   const deadline = body.signupDeadline ? new Date(body.signupDeadline) : current.signupDeadline;

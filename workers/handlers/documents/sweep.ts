@@ -1,5 +1,5 @@
 import { pendingExtractions, unreferencedKeys } from '../../../db/queries/documents';
-import { enqueue, type JobHandler } from '../../jobs';
+import { requeue, type JobHandler } from '../../jobs';
 import { storageFor } from './storage';
 
 /** Objects younger than this may belong to an upload whose transaction has not committed yet. */
@@ -32,6 +32,6 @@ export const sweepDocuments: JobHandler<'documents.sweep'> = async (_payload, ct
     await flush();
   }
   const pending = await pendingExtractions(ctx.db, new Date(Date.now() - 10 * 60 * 1000));
-  for (const versionId of pending) await enqueue(ctx.queues, 'documents.extract', { versionId });
+  for (const versionId of pending) await requeue(ctx.queues, 'documents.extract', { versionId });
   return { incomplete, orphans, requeued: pending.length };
 };

@@ -1,11 +1,11 @@
 import { listPendingNotices } from '../../../db/queries/trainings/notices';
 import { expireOffer, listOverdueOffers } from '../../../db/queries/trainings/offers';
-import { enqueueEffects, type JobHandler } from '../../jobs';
+import { enqueueEffects, requeue, type JobHandler } from '../../jobs';
 
 /**
  * Every minute, the safety net for jobs lost with Redis: offers past their
  * time are expired here (the same idempotent use case as the delayed job),
- * and notices not yet fanned out get their job again (deterministic id).
+ * and notices not yet fanned out get a runnable job again (`requeue`).
  */
 export const sweepTrainings: JobHandler<'trainings.sweep'> = async (_payload, ctx) => {
   let expired = 0;
@@ -15,6 +15,6 @@ export const sweepTrainings: JobHandler<'trainings.sweep'> = async (_payload, ct
     if (result.expired) expired++;
   }
   const notices = await listPendingNotices(ctx.db);
-  await enqueueEffects(ctx.queues, { notices: notices.map((n) => n.id) });
+  for (const n of notices) await requeue(ctx.queues, 'trainings.notice', { noticeId: n.id });
   return { expired, notices: notices.length };
 };
