@@ -88,7 +88,11 @@ export default async function authRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'Renouvelle la session (rotation du jeton de rafraîchissement)', response: { 200: UserEnvelope, ...problemResponses } },
   }, async (request, reply) => {
     const token = request.cookies[REFRESH_COOKIE];
-    if (!token) throw new Problem(401, 'error.sessionExpired');
+    if (!token) {
+      // A session marker left without its refresh token would make the client ask again on every page.
+      app.clearAuthCookies(reply);
+      return sendProblem(request, reply, 401, t('error.sessionExpired', requestLocale(request)));
+    }
     // The chain of tokens that follow this one: successor(1) is the next, successor(n) the n-th.
     const chain = [token];
     const successor = (n: number) => {
