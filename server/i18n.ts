@@ -30,6 +30,7 @@ const messages = {
   'auth.malformedLink': { fr: 'Ce lien n’est pas valide. Vérifiez qu’il a été copié en entier, ou demandez-en un nouveau à l’office de tourisme.', en: 'This link is not valid. Check that it was copied in full, or ask the tourist office for a new one.' },
   'auth.passwordTooShort': { fr: 'Le mot de passe doit contenir au moins 12 caractères.', en: 'The password must be at least 12 characters long.' },
   'auth.passwordCommon': { fr: 'Ce mot de passe est trop courant. Choisissez-en un autre.', en: 'This password is too common. Please choose another.' },
+  'auth.realNameRequired': { fr: 'Indiquez votre nom : il signe les e-mails que vous envoyez depuis l’Espace Pro.', en: 'Enter your name: it signs the e-mails you send from Espace Pro.' },
   'auth.wrongCurrentPassword': { fr: 'Le mot de passe actuel est incorrect.', en: 'The current password is incorrect.' },
   'accounts.emailTaken': { fr: 'Un compte existe déjà avec cette adresse e-mail.', en: 'An account already exists with this e-mail address.' },
   'accounts.establishmentRequired': { fr: 'Un partenaire doit être rattaché à un établissement.', en: 'A partner must belong to an establishment.' },

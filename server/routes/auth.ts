@@ -13,6 +13,7 @@ import { Problem, RateLimited, sendProblem } from '../plugins/errors';
 import { problemResponses } from '../schemas/common';
 import { AcceptInvitationBody, ForgotBody, LoginBody, ResetBody, TokenInfoSchema, TokenParams, TokenQuery, UserEnvelope } from '../schemas/accounts';
 import { acceptInvitation, getMe, hashOneTimeToken, resetPassword } from '../services/accounts';
+import { PLACEHOLDER_ADMIN_NAME } from '../../common/accounts';
 import { DEVICE_COOKIE, DEVICE_COOKIE_PATH, DEVICE_TTL_DAYS, createLoginThrottle, deviceOf, signDeviceCookie } from '../lib/login-throttle';
 
 const tags = ['authentification'];
@@ -159,7 +160,9 @@ export default async function authRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     const info = await peekToken(db, hashOneTimeToken(request.params.token), request.query.purpose);
     if (!info) throw new Problem(404, 'auth.invalidToken');
-    return reply.header('cache-control', 'no-store').send({ purpose: request.query.purpose, email: info.email, name: info.name });
+    // An administrator created at start-up has no real name yet: the page asks for it with an empty field.
+    const name = info.name === PLACEHOLDER_ADMIN_NAME ? '' : info.name;
+    return reply.header('cache-control', 'no-store').send({ purpose: request.query.purpose, email: info.email, name });
   });
 
   app.post('/api/auth/password/reset', {
@@ -191,6 +194,10 @@ export default async function authRoutes(fastify: FastifyInstance) {
     const { token, password, name } = request.body;
     const info = await peekToken(db, hashOneTimeToken(token), 'invitation');
     if (!info) throw new Problem(400, 'auth.invalidToken', [{ field: 'token', key: 'auth.invalidToken' }]);
+    const realName = name?.trim() ?? '';
+    if (info.name === PLACEHOLDER_ADMIN_NAME && (!realName || realName.toLowerCase() === PLACEHOLDER_ADMIN_NAME.toLowerCase())) {
+      throw new Problem(400, 'error.validation', [{ field: 'name', key: 'auth.realNameRequired' }]);
+    }
     const weak = await passwordProblem(password, [info.email, info.name, ...(name ? [name] : [])]);
     if (weak) throw new Problem(400, 'error.validation', [{ field: 'password', key: weak }]);
     const refresh = randomToken();

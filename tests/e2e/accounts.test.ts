@@ -242,7 +242,7 @@ describe('comptes, dans le navigateur', () => {
     // The partner accepts, keyboard only.
     await page.goto(invitationLink);
     await visit("Bienvenue sur l'Espace Pro", 'invitation (partenaire)');
-    await page.getByText(`Vous avez été invité avec l'adresse ${PARTNER.email}`).waitFor();
+    await page.getByText(`Cette invitation est adressée à ${PARTNER.email}`).waitFor();
     expect(await field('Nom').inputValue()).toBe(PARTNER.name);
     await tabTo(field('Nouveau mot de passe'));
     await page.keyboard.type(PARTNER.password);

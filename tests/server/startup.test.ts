@@ -58,9 +58,9 @@ describe('npm start with no configuration', () => {
     expect(link, out).not.toBeNull();
     const token = link![2]!;
     const password = 'Aigoual-Observatoire-1894';
-    const accept = await fetch(`${base}/api/auth/invitation/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password }) });
+    const accept = await fetch(`${base}/api/auth/invitation/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password, name: 'Sylvie Teissier' }) });
     expect(accept.status).toBe(200);
-    const again = await fetch(`${base}/api/auth/invitation/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password }) });
+    const again = await fetch(`${base}/api/auth/invitation/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password, name: 'Sylvie Teissier' }) });
     expect([400, 404, 410]).toContain(again.status);
 
     await stop();

@@ -55,7 +55,16 @@ function InvitationForm({ token, email, name }: { token: string; email: string; 
       onValid={(values) => accept.mutate(values)}
     >
       <TextInput label={t('fields.email')} value={email} readOnly />
-      <TextInput label={t('fields.name')} required withAsterisk={false} autoComplete="name" maxLength={LIMITS.userName + 1} {...form.getInputProps('name')} />
+      <TextInput
+        label={t('fields.name')}
+        // An administrator created at start-up comes without a name (the server sends none): say what it is for.
+        description={name ? undefined : t('auth.invitation.nameHelp')}
+        required
+        withAsterisk={false}
+        autoComplete="name"
+        maxLength={LIMITS.userName + 1}
+        {...form.getInputProps('name')}
+      />
     </SetPasswordForm>
   );
 }
