@@ -45,7 +45,8 @@ describe('accepting an invitation', () => {
   }, 30_000);
 
   it('asks the first administrator, created without a name, for their real name before activating', async () => {
-    const me = makeUser('admin', { name: 'Sylvie Teissier' });
+    // Invited in English, opening the link in a French browser: the welcome speaks English.
+    const me = makeUser('admin', { name: 'Sylvie Teissier', language: 'en' });
     const { calls } = mockApi({
       ...anonymous,
       [`GET /api/auth/tokens/${TOKEN}`]: { status: 200, body: { purpose: 'invitation', email: 'admin@localhost', name: '' } },
@@ -64,7 +65,8 @@ describe('accepting an invitation', () => {
     await user.click(screen.getByRole('button', { name: 'Activer mon compte' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/'));
     expect(calls.find((c) => c.path === '/api/auth/invitation/accept')?.body).toMatchObject({ name: 'Sylvie Teissier' });
-  }, 30_000);
+    expect(await screen.findByText('Welcome, Sylvie Teissier! Your account is active.')).toBeInTheDocument();
+  }, 60_000);
 
   it('explains a used or expired link with the server’s message and a way forward', async () => {
     mockApi({

@@ -44,11 +44,11 @@ export function useUser(): Me {
   return data;
 }
 
-/** After log-in, invitation or refresh: remember the user and speak their language. */
-export function setSignedIn(queryClient: QueryClient, user: Me): void {
+/** After log-in, invitation or refresh: remember the user and speak their language (resolves once it is loaded). */
+export function setSignedIn(queryClient: QueryClient, user: Me): Promise<void> {
   leftOnPurpose = false;
   queryClient.setQueryData(meKey, user);
-  if (isLanguage(user.language)) void setLanguage(user.language);
+  return isLanguage(user.language) ? setLanguage(user.language).catch(() => undefined) : Promise.resolve();
 }
 
 /** Forget everything cached for the previous user (no data leaks to the next one on a shared computer). */
