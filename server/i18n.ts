@@ -58,6 +58,7 @@ const messages = {
   'trainings.userNotFound': { fr: 'Utilisateur introuvable ou inactif.', en: 'User not found or inactive.' },
   'trainings.alreadyRegistered': { fr: 'Cette personne est déjà inscrite à cette session (ou sur sa liste d’attente).', en: 'This person is already registered for this session (or on its waiting list).' },
   'trainings.signupClosed': { fr: 'Les inscriptions à cette session sont fermées.', en: 'Sign-ups for this session are closed.' },
+  'trainings.alreadyRegisteredSelf': { fr: 'Vous avez déjà une inscription à cette session (ou une place sur sa liste d’attente).', en: 'You are already registered for this session (or on its waiting list).' },
   'trainings.establishmentCap': { fr: 'Votre établissement a atteint le nombre maximal d’inscriptions pour cette session.', en: 'Your establishment has reached the maximum number of registrations for this session.' },
   'trainings.notColleague': { fr: 'Vous ne pouvez inscrire que vous-même ou un collègue de votre établissement.', en: 'You can only sign up yourself or a colleague from your establishment.' },
   'trainings.cancelDeadlinePassed': { fr: 'La date limite est passée : contactez l’office de tourisme pour annuler.', en: 'The deadline has passed: contact the tourist office to cancel.' },
@@ -106,6 +107,9 @@ const messages = {
 
 export type MessageKey = keyof typeof messages;
 
+/** Every message in both languages (read by the copy tests). */
+export const serverMessages: Readonly<Record<MessageKey, Readonly<Record<Locale, string>>>> = messages;
+
 export function t(key: MessageKey, locale: Locale = 'fr'): string {
   return messages[key][locale];
 }
@@ -142,7 +146,7 @@ export function validationMessage(keyword: string, params: Record<string, unknow
     case 'maxLength': return fr ? `Au plus ${params.limit} caractères.` : `At most ${params.limit} characters.`;
     case 'minimum': return fr ? `La valeur doit être au moins ${params.limit}.` : `The value must be at least ${params.limit}.`;
     case 'maximum': return fr ? `La valeur doit être au plus ${params.limit}.` : `The value must be at most ${params.limit}.`;
-    case 'minItems': return fr ? `Au moins ${params.limit} élément(s).` : `At least ${params.limit} item(s).`;
+    case 'minItems': { const n = Number(params.limit); return fr ? `Au moins ${n} élément${n > 1 ? 's' : ''}.` : `At least ${n} item${n === 1 ? '' : 's'}.`; }
     case 'maxItems': return fr ? `Au plus ${params.limit} éléments.` : `At most ${params.limit} items.`;
     case 'type': return fr ? `Type attendu : ${typeName(String(params.type), locale)}.` : `Expected type: ${typeName(String(params.type), locale)}.`;
     case 'format': return fr ? `Format invalide (${formatName(String(params.format), locale)}).` : `Invalid format (${formatName(String(params.format), locale)}).`;

@@ -39,7 +39,7 @@ export const sessionCopy = {
     map: 'Voir sur la carte',
     online: 'Lien de connexion',
     fallback: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur\u00a0:',
-    reason: 'Vous recevez ce message parce que vous êtes inscrit(e) à une formation de l’office de tourisme sur l’Espace Pro.',
+    reason: 'Vous recevez ce message parce que vous avez une inscription à une formation de l’office de tourisme sur l’Espace Pro.',
     page: 'Voir la session',
   },
   en: {
