@@ -102,7 +102,7 @@ function DataCards<T>({ columns, rows, rowKey, caption, style }: Pick<DataTableP
             <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
               <Box className={classes.title}>{title?.cell(row)}</Box>
               {actions.map((c, i) => (
-                <Box key={i} className={classes.actions}>
+                <Box key={i} className={classes.actions} data-card-slot="actions">
                   {c.cell(row)}
                 </Box>
               ))}
@@ -110,7 +110,9 @@ function DataCards<T>({ columns, rows, rowKey, caption, style }: Pick<DataTableP
             {statuses.length ? (
               <Group gap="xs" mt={6}>
                 {statuses.map((c, i) => (
-                  <Box key={i}>{c.cell(row)}</Box>
+                  <Box key={i} data-card-slot="status">
+                    {c.cell(row)}
+                  </Box>
                 ))}
               </Group>
             ) : null}
