@@ -103,7 +103,7 @@ export function RegistrantsTab({ session }: { session: SessionDetail }) {
                   establishment,
                   { label: t('manage.confirmedAt'), cell: (r) => formatDateTime(r.confirmedAt ?? r.createdAt) },
                   { label: t('manage.registeredBy'), cell: (r) => (r.registeredBy && r.registeredBy.id !== r.user.id ? r.registeredBy.name : t('manage.self')) },
-                  { label: t('attendance.title'), card: 'status', cell: attendanceLabel },
+                  { label: t('attendance.title'), cell: attendanceLabel },
                   actions,
                 ]}
               />
