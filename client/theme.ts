@@ -50,6 +50,14 @@ export const theme = createTheme({
     // Mantine's focus placeholder is a focusable role="presentation" div inside role="menu" (axe
     // aria-required-children); without it the first item takes the focus, as the ARIA menu pattern says.
     Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
+    // A badge is never cut (« INVI… » in a squeezed table column): its text wraps between words instead
+    // of ending in an ellipsis, so a narrow column or a 360 px card grows in height, not out of sight.
+    Badge: {
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--badge-height)', overflow: 'visible', maxWidth: '100%' },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', overflowWrap: 'normal', lineHeight: 1.25, paddingBlock: 2 },
+      },
+    },
     // Long labels ("Se déconnecter de tous les appareils") wrap on a 360 px phone instead of being cut off.
     Button: {
       styles: {

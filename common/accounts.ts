@@ -12,3 +12,10 @@ export type EstablishmentStatus = (typeof ESTABLISHMENT_STATUSES)[number];
 
 export const TOKEN_PURPOSES = ['invitation', 'password_reset'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
+
+/**
+ * The name of an administrator created by the start-up or by `npm run
+ * admin:invite`, who has not given theirs yet: the invitation page asks for
+ * it (required there), so that mails are not signed « Administrateur ».
+ */
+export const PLACEHOLDER_ADMIN_NAME = 'Administrateur';

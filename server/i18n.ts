@@ -48,7 +48,7 @@ export function validationMessage(keyword: string, params: Record<string, unknow
     case 'maxLength': return fr ? `Au plus ${params.limit} caractères.` : `At most ${params.limit} characters.`;
     case 'minimum': return fr ? `La valeur doit être au moins ${params.limit}.` : `The value must be at least ${params.limit}.`;
     case 'maximum': return fr ? `La valeur doit être au plus ${params.limit}.` : `The value must be at most ${params.limit}.`;
-    case 'minItems': return fr ? `Au moins ${params.limit} élément(s).` : `At least ${params.limit} item(s).`;
+    case 'minItems': { const n = Number(params.limit); return fr ? `Au moins ${n} élément${n > 1 ? 's' : ''}.` : `At least ${n} item${n === 1 ? '' : 's'}.`; }
     case 'maxItems': return fr ? `Au plus ${params.limit} éléments.` : `At most ${params.limit} items.`;
     case 'type': return fr ? `Type attendu : ${typeName(String(params.type), locale)}.` : `Expected type: ${typeName(String(params.type), locale)}.`;
     case 'format': return fr ? `Format invalide (${formatName(String(params.format), locale)}).` : `Invalid format (${formatName(String(params.format), locale)}).`;

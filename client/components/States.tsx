@@ -64,15 +64,20 @@ interface ErrorStateProps {
   onRetry?: () => void;
 }
 
-/** A failed load: the server's French (or English) message and a way to try again. */
+/**
+ * A failed load: the server's French (or English) message and a way to try again.
+ * Something that does not exist (404: an unknown or impossible id in the address) is said to be
+ * not found, with nothing to retry, rather than a load that failed.
+ */
 export function ErrorState({ error, title, onRetry }: ErrorStateProps) {
   const { t } = useTranslation();
   const message = useErrorMessage()(error);
+  const notFound = error instanceof ApiError && error.status === 404;
   return (
-    <Alert color="red" variant="light" title={title ?? t('errors.loadFailed')} role="alert">
+    <Alert color="red" variant="light" title={title ?? (notFound ? t('errors.notFoundTitle') : t('errors.loadFailed'))} role="alert">
       <Stack gap="sm" align="flex-start">
         <span>{message}</span>
-        {onRetry ? (
+        {onRetry && !notFound ? (
           <Button variant="white" color="red" size="xs" onClick={onRetry}>
             {t('common.retry')}
           </Button>

@@ -3,6 +3,7 @@ import type { Database, Tx } from '../client';
 import { users } from '../schema';
 import { recordAudit } from './audit';
 import { createOneTimeToken } from './tokens';
+import { PLACEHOLDER_ADMIN_NAME } from '../../common/accounts';
 
 /**
  * The first administrator, and the command that recovers an administrator's
@@ -32,7 +33,7 @@ export async function createFirstAdministrator(db: Database, input: TokenInput &
     if ((await tx.$count(users)) === 0) {
       const [admin] = await tx
         .insert(users)
-        .values({ email: input.email.toLowerCase(), name: 'Administrateur', role: 'admin', status: 'invited' })
+        .values({ email: input.email.toLowerCase(), name: PLACEHOLDER_ADMIN_NAME, role: 'admin', status: 'invited' })
         .returning({ id: users.id });
       const tokenId = await createOneTimeToken(tx, { userId: admin!.id, purpose: 'invitation', ttlMs: input.ttlMs, createdBy: null, hashFor: input.hashFor });
       await recordAudit(tx, { actorId: null, action: 'user.firstAdministrator', targetType: 'user', targetId: admin!.id });
@@ -75,7 +76,7 @@ export async function recoverAdministrator(
     if (!user) {
       [user] = await tx
         .insert(users)
-        .values({ email, name: 'Administrateur', role: 'admin', status: 'invited' })
+        .values({ email, name: PLACEHOLDER_ADMIN_NAME, role: 'admin', status: 'invited' })
         .returning({ id: users.id, role: users.role, status: users.status });
     }
     if (user!.role !== 'admin') return { kind: 'notAdmin' as const, role: user!.role };

@@ -8,4 +8,5 @@ export const authMessages = {
   'auth.passwordTooShort': { fr: 'Le mot de passe doit contenir au moins 12 caractères.', en: 'The password must be at least 12 characters long.' },
   'auth.passwordCommon': { fr: 'Ce mot de passe est trop courant. Choisissez-en un autre.', en: 'This password is too common. Please choose another.' },
   'auth.wrongCurrentPassword': { fr: 'Le mot de passe actuel est incorrect.', en: 'The current password is incorrect.' },
+  'auth.realNameRequired': { fr: 'Indiquez votre nom : il signe les e-mails que vous envoyez depuis l’Espace Pro.', en: 'Enter your name: it signs the e-mails you send from Espace Pro.' },
 } as const satisfies Record<`auth.${string}`, Record<Locale, string>>;

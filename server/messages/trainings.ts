@@ -31,4 +31,5 @@ export const trainingsMessages = {
   'trainings.attendanceBeforeStart': { fr: 'Les présences se prennent une fois la session commencée : revenez à son début.', en: 'Attendance is taken once the session has started: come back at its start.' },
   'trainings.slotInPast': { fr: 'Une session ne peut pas commencer dans le passé : choisissez une date et une heure à venir.', en: 'A session cannot start in the past: choose a date and time to come.' },
   'trainings.openInPast': { fr: 'Cette session a déjà commencé : elle ne peut plus être ouverte aux inscriptions. Déplacez-la d’abord à une date à venir.', en: 'This session has already started: it can no longer be opened to sign-ups. Move it to a date to come first.' },
+  'trainings.alreadyRegisteredSelf': { fr: 'Vous avez déjà une inscription à cette session (ou une place sur sa liste d’attente).', en: 'You are already registered for this session (or on its waiting list).' },
 } as const satisfies Record<`trainings.${string}`, Record<Locale, string>>;

@@ -9,6 +9,7 @@ import { Problem } from './errors';
 import { ROLES, type Role } from '../../common/roles';
 import type { Principal } from './principal';
 import { createPrincipalCache } from './principal-cache';
+import { SESSION_MARKER_COOKIE } from '../../common/session-marker';
 
 export const ACCESS_COOKIE = 'ep_access';
 export const REFRESH_COOKIE = 'ep_refresh';
@@ -150,11 +151,14 @@ export default fp(
       const base = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
       reply.setCookie(ACCESS_COOKIE, tokens.access, { ...base, path: '/', maxAge: config.ACCESS_TOKEN_TTL_SECONDS });
       reply.setCookie(REFRESH_COOKIE, tokens.refresh, { ...base, path: REFRESH_COOKIE_PATH, maxAge: tokens.refreshMaxAgeSeconds });
+      // Readable by the client, lives as long as the refresh token: see common/session-marker.ts.
+      reply.setCookie(SESSION_MARKER_COOKIE, '1', { ...base, httpOnly: false, path: '/', maxAge: tokens.refreshMaxAgeSeconds });
     });
     app.decorate('clearAuthCookies', (reply: FastifyReply) => {
       const base = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
       reply.clearCookie(ACCESS_COOKIE, { ...base, path: '/' });
       reply.clearCookie(REFRESH_COOKIE, { ...base, path: REFRESH_COOKIE_PATH });
+      reply.clearCookie(SESSION_MARKER_COOKIE, { ...base, httpOnly: false, path: '/' });
     });
   },
   { name: 'auth', dependencies: ['db', 'errors', 'change-feed'] },

@@ -12,6 +12,7 @@ import { Problem, RateLimited, sendProblem } from '../plugins/errors';
 import { problemResponses } from '../schemas/common';
 import { AcceptInvitationBody, ForgotBody, LoginBody, ResetBody, TokenInfoSchema, TokenParams, TokenQuery, UserEnvelope } from '../schemas/accounts';
 import { acceptInvitation, getMe, openLink, resetPassword } from '../services/accounts';
+import { PLACEHOLDER_ADMIN_NAME } from '../../common/accounts';
 import { DEVICE_COOKIE, DEVICE_COOKIE_PATH, DEVICE_TTL_DAYS, createLoginThrottle, deviceOf, signDeviceCookie } from '../lib/login-throttle';
 
 const tags = ['authentification'];
@@ -87,7 +88,11 @@ export default async function authRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'Renouvelle la connexion (rotation du jeton de rafraîchissement)', response: { 200: UserEnvelope, ...problemResponses } },
   }, async (request, reply) => {
     const token = request.cookies[REFRESH_COOKIE];
-    if (!token) throw new Problem(401, 'error.sessionExpired');
+    if (!token) {
+      // A session marker left without its refresh token would make the client ask again on every page.
+      app.clearAuthCookies(reply);
+      return sendProblem(request, reply, 401, t('error.sessionExpired', requestLocale(request)));
+    }
     // The chain of tokens that follow this one: successor(1) is the next, successor(n) the n-th.
     const chain = [token];
     const successor = (n: number) => {
@@ -154,7 +159,8 @@ export default async function authRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     const info = await openLink(app, request.params.token, request.query.purpose);
     if (!info) throw new Problem(404, 'auth.invalidToken');
-    return reply.header('cache-control', 'no-store').send(info);
+    // An administrator created at start-up has no real name yet: the page asks for it with an empty field.
+    return reply.header('cache-control', 'no-store').send({ ...info, name: info.name === PLACEHOLDER_ADMIN_NAME ? '' : info.name });
   });
 
   app.post('/api/auth/password/reset', {
@@ -186,6 +192,10 @@ export default async function authRoutes(fastify: FastifyInstance) {
     const { token, password, name } = request.body;
     const info = await openLink(app, token, 'invitation');
     if (!info) throw new Problem(400, 'auth.invalidToken', [{ field: 'token', key: 'auth.invalidToken' }]);
+    const realName = name?.trim() ?? '';
+    if (info.name === PLACEHOLDER_ADMIN_NAME && (!realName || realName.toLowerCase() === PLACEHOLDER_ADMIN_NAME.toLowerCase())) {
+      throw new Problem(400, 'error.validation', [{ field: 'name', key: 'auth.realNameRequired' }]);
+    }
     const weak = await passwordProblem(password, [info.email, info.name, ...(name ? [name] : [])]);
     if (weak) throw new Problem(400, 'error.validation', [{ field: 'password', key: weak }]);
     const refresh = randomToken();

@@ -44,6 +44,30 @@ describe('accepting an invitation', () => {
     expect(accept?.body).toEqual({ token: TOKEN, password: 'Châtaigne-Aigoual-2025!', name: 'Marie Causse' });
   }, 30_000);
 
+  it('asks the first administrator, created without a name, for their real name before activating', async () => {
+    // Invited in English, opening the link in a French browser: the welcome speaks English.
+    const me = makeUser('admin', { name: 'Sylvie Teissier', language: 'en' });
+    const { calls } = mockApi({
+      ...anonymous,
+      [`GET /api/auth/tokens/${TOKEN}`]: { status: 200, body: { purpose: 'invitation', email: 'admin@localhost', name: '' } },
+      'POST /api/auth/invitation/accept': { status: 200, body: { user: me } },
+    });
+    const { router } = await renderApp(`/invitation/${TOKEN}`);
+    const user = userEvent.setup();
+    const name = await screen.findByRole('textbox', { name: 'Nom' });
+    expect(name).toHaveValue('');
+    expect(name).toHaveAccessibleDescription('Votre nom et votre prénom : ils signent les e-mails que vous envoyez depuis l’Espace Pro.');
+    await user.type(screen.getByLabelText('Nouveau mot de passe'), 'Châtaigne-Aigoual-2025!');
+    await user.type(screen.getByLabelText('Confirmer le mot de passe'), 'Châtaigne-Aigoual-2025!');
+    await user.click(screen.getByRole('button', { name: 'Activer mon compte' }));
+    expect(calls.some((c) => c.path === '/api/auth/invitation/accept')).toBe(false);
+    await user.type(name, 'Sylvie Teissier');
+    await user.click(screen.getByRole('button', { name: 'Activer mon compte' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+    expect(calls.find((c) => c.path === '/api/auth/invitation/accept')?.body).toMatchObject({ name: 'Sylvie Teissier' });
+    expect(await screen.findByText('Welcome, Sylvie Teissier! Your account is active.')).toBeInTheDocument();
+  }, 60_000);
+
   it('explains a used or expired link with the server’s message and a way forward', async () => {
     mockApi({
       ...anonymous,

@@ -43,3 +43,37 @@ describe('expired sessions', () => {
     expect(screen.getByRole('button', { name: 'Réessayer' })).toBeInTheDocument();
   });
 });
+
+describe('visitors without a session', () => {
+  const clearMarker = () => {
+    document.cookie = 'ep_session=; Max-Age=0; Path=/';
+  };
+
+  it('ask nothing about the session when the "signed in" marker is absent', async () => {
+    clearMarker();
+    const { calls } = mockApi({});
+    await renderApp('/connexion');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Connexion' })).toBeInTheDocument();
+    expect(calls.filter((c) => c.path === '/api/me' || c.path === '/api/auth/refresh')).toEqual([]);
+  });
+
+  it('drop a stale marker after one unanswered session check, so the next page asks nothing', async () => {
+    const { calls } = mockApi({
+      'GET /api/me': problem(401, 'Votre session a expiré.'),
+      'POST /api/auth/refresh': problem(401, 'Votre session a expiré.'),
+    });
+    await renderApp('/connexion');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Connexion' })).toBeInTheDocument();
+    expect(calls.filter((c) => c.path === '/api/me')).toHaveLength(1);
+    expect(document.cookie).not.toContain('ep_session=');
+  });
+
+  it('sends a visitor of a signed-in page to log-in without asking the server', async () => {
+    clearMarker();
+    const { calls } = mockApi({});
+    const { router } = await renderApp('/etablissements');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Connexion' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?next=%2Fetablissements');
+    expect(calls).toEqual([]);
+  });
+});

@@ -1,7 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
-import { afterEach, vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { SESSION_MARKER_COOKIE } from '../../common/session-marker';
 
 // The interface follows the browser's language before log-in: these tests speak French.
 Object.defineProperty(window.navigator, 'languages', { configurable: true, value: ['fr-FR', 'fr'] });
@@ -35,6 +36,12 @@ Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 
 // Lazy routes load their chunk on first visit: allow for a busy machine.
 configure({ asyncUtilTimeout: 5000 });
+
+// The server's "signed in" marker (common/session-marker.ts): with it the client asks /api/me, whose
+// stubbed answer then decides; tests of a visitor without it remove it (tests/client/session.test.tsx).
+beforeEach(() => {
+  document.cookie = `${SESSION_MARKER_COOKIE}=1; Path=/`;
+});
 
 afterEach(() => {
   cleanup();

@@ -278,3 +278,17 @@ describe('who sees the management pages', () => {
     expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toContain('4');
   });
 });
+
+describe('an address naming no session', () => {
+  it('says the session is not found (no load failure, nothing to retry) for an impossible id', async () => {
+    stubApi(partner, ({ path }) =>
+      path === '/api/trainings/sessions/abc' ? { status: 404, body: { type: 'about:blank', title: 'Not Found', status: 404, detail: 'Ressource introuvable.' } } : undefined,
+    );
+    await renderApp('/formations/sessions/abc');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Introuvable');
+    expect(alert).toHaveTextContent('Ressource introuvable.');
+    expect(alert).not.toHaveTextContent('Le chargement a échoué');
+    expect(screen.queryByRole('button', { name: 'Réessayer' })).not.toBeInTheDocument();
+  });
+});

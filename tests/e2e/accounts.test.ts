@@ -165,7 +165,7 @@ describe('comptes, dans le navigateur', () => {
 
     await page.waitForURL(url('/'));
     await visit('Bonjour Claire', 'accueil (administrateur)', 'accueil-administrateur');
-    await expect(cookieNames()).resolves.toEqual(['ep_access', 'ep_refresh']);
+    await expect(cookieNames()).resolves.toEqual(['ep_access', 'ep_refresh', 'ep_session']);
     // The one-time link is spent.
     const again = await page.request.get(url(`/api/auth/tokens/${server.adminLink.split('/').pop()}?purpose=invitation`));
     expect(again.status()).toBe(404);
@@ -242,7 +242,7 @@ describe('comptes, dans le navigateur', () => {
     // The partner accepts, keyboard only.
     await page.goto(invitationLink);
     await visit("Bienvenue sur l'Espace Pro", 'invitation (partenaire)');
-    await page.getByText(`Vous avez été invité avec l'adresse ${PARTNER.email}`).waitFor();
+    await page.getByText(`Cette invitation est adressée à ${PARTNER.email}`).waitFor();
     expect(await field('Nom').inputValue()).toBe(PARTNER.name);
     await tabTo(field('Nouveau mot de passe'));
     await page.keyboard.type(PARTNER.password);
@@ -371,11 +371,11 @@ describe('comptes, dans le navigateur', () => {
 
     // Access token gone (expired): the client refreshes silently and the user stays on the page.
     await browser.context.clearCookies({ name: 'ep_access' });
-    expect(await cookieNames()).toEqual(['ep_refresh']);
+    expect(await cookieNames()).toEqual(['ep_refresh', 'ep_session']);
     await page.goto(url('/mon-etablissement'));
     await settle('Mon établissement');
     expect(page.url()).toBe(url('/mon-etablissement'));
-    expect(await cookieNames()).toEqual(['ep_access', 'ep_refresh']);
+    expect(await cookieNames()).toEqual(['ep_access', 'ep_refresh', 'ep_session']);
 
     // Both cookies gone: back to log-in, then back to the page after logging in.
     await browser.context.clearCookies();

@@ -17,14 +17,15 @@ import { TEST_REDIS_URL } from './env';
 /**
  * The built app as `npm start` runs it (api + workers + client, captured
  * mail), on its own database of the machine's PostgreSQL and its own Redis prefix.
+ * With `smtpUrl` the workers deliver to that SMTP server instead (tests/helpers/smtp.ts).
  */
-export async function startE2eServer() {
+export async function startE2eServer(options: { smtpUrl?: string } = {}) {
   if (!existsSync(`${clientDist}/index.html`)) throw new Error('dist/client is missing: run `npx vite build` first (npm test does)');
   const database = await createTestDatabase();
   const prefix = `epe_${randomBytes(5).toString('hex')}`;
   const port = 4100 + Math.floor(Math.random() * 800);
   const config = loadConfig(
-    { NODE_ENV: 'test', LOG_LEVEL: 'warn', REDIS_URL: TEST_REDIS_URL, DATABASE_URL: database.url, QUEUE_PREFIX: prefix, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: `/tmp/ep-e2e/${prefix}`, RATE_LIMIT_LOGIN_PER_MINUTE: '100' },
+    { NODE_ENV: 'test', LOG_LEVEL: 'warn', REDIS_URL: TEST_REDIS_URL, DATABASE_URL: database.url, QUEUE_PREFIX: prefix, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: `/tmp/ep-e2e/${prefix}`, RATE_LIMIT_LOGIN_PER_MINUTE: '100', ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}) },
     { JWT_SECRET: randomBytes(32).toString('hex'), PUBLIC_URL: `http://127.0.0.1:${port}`, CRON_OWNER: true },
   );
   const { adminLink } = await bootstrap(database.db, config);

@@ -43,6 +43,10 @@ describe('log-in', () => {
     expect(access.secure).toBeFalsy(); // tests run with NODE_ENV=test: Secure only outside development
     expect(access.maxAge).toBe(ctx.config.ACCESS_TOKEN_TTL_SECONDS);
     expect(refreshCookie.maxAge).toBe(ctx.config.REFRESH_TOKEN_TTL_DAYS * 86_400);
+    // The "signed in" marker the client reads (common/session-marker.ts): no secret, as long-lived as the refresh token.
+    const marker = res.cookies.find((c) => c.name === 'ep_session')!;
+    expect(marker).toMatchObject({ value: '1', path: '/', sameSite: 'Lax', maxAge: refreshCookie.maxAge });
+    expect(marker.httpOnly).toBeFalsy();
 
     const meRes = await me(cookiesFrom(res, 'ep_access'));
     expect(meRes.statusCode).toBe(200);
@@ -179,7 +183,10 @@ describe('refresh tokens', () => {
   });
 
   it('refuses a missing or unknown refresh token', async () => {
-    expectProblem(await refresh(''), 401);
+    const missing = await refresh('ep_session=1');
+    expectProblem(missing, 401);
+    // A marker left without its refresh token is cleared, so the client stops asking.
+    expect(missing.cookies.find((c) => c.name === 'ep_session')?.value).toBe('');
     expectProblem(await refresh('ep_refresh=not-a-real-token'), 401);
   });
 
@@ -202,6 +209,7 @@ describe('log-out', () => {
     expect(cleared.ep_access?.value).toBe('');
     expect(cleared.ep_refresh?.value).toBe('');
     expect(cleared.ep_refresh?.path).toBe('/api/auth');
+    expect(cleared.ep_session).toMatchObject({ value: '', path: '/' });
     // The old cookies no longer work, even if a client kept them.
     expectProblem(await me(cookiesFrom(res, 'ep_access')), 401);
     expectProblem(await refresh(cookiesFrom(res, 'ep_refresh')), 401);

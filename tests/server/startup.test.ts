@@ -48,6 +48,9 @@ describe('npm start with no configuration', () => {
     const out = await start();
     // It says which database and which Redis it uses (issue 9, item 5), and remembers that Redis.
     expect(out).toContain(`database: embedded PGlite in ${join(dataDir, 'pglite')}`);
+    // The start banner names the mail mode too (issue 10, item 14): no SMTP_URL, so mail is captured.
+    expect(/^Espace Pro Sud Cévennes — (\S+)$/m.exec(out)?.[1]).toBe(`http://localhost:${port}`);
+    expect(/mail: +(.+)/.exec(out)?.[1]).toBe("captured, see « Boîte d'envoi »");
     const redisLine = /redis: +(.+)/.exec(out)?.[1];
     expect(redisLine).toBe(`redis://127.0.0.1:6379/0 (the local Redis, remembered in ${dataDir}/redis-target.json)`);
     const health = await fetch(`${base}/api/health`);
@@ -58,9 +61,9 @@ describe('npm start with no configuration', () => {
     expect(link, out).not.toBeNull();
     const token = link![2]!;
     const password = 'Aigoual-Observatoire-1894';
-    const accept = await fetch(`${base}/api/auth/invitation/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password }) });
+    const accept = await fetch(`${base}/api/auth/invitation/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password, name: 'Sylvie Teissier' }) });
     expect(accept.status).toBe(200);
-    const again = await fetch(`${base}/api/auth/invitation/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password }) });
+    const again = await fetch(`${base}/api/auth/invitation/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password, name: 'Sylvie Teissier' }) });
     expect([400, 404, 410]).toContain(again.status);
 
     await stop();

@@ -27,8 +27,9 @@ const tokenOf = (link: string) => {
   expect(m, link).not.toBeNull();
   return m![2]!;
 };
-const accept = (token: string) =>
-  ctx.app.inject({ method: 'POST', url: '/api/auth/invitation/accept', payload: { token, password: 'Aigoual-Observatoire-1894' } });
+/** `name` null: none sent. */
+const accept = (token: string, name: string | null = 'Sylvie Teissier') =>
+  ctx.app.inject({ method: 'POST', url: '/api/auth/invitation/accept', payload: { token, password: 'Aigoual-Observatoire-1894', ...(name === null ? {} : { name }) } });
 
 /** An api process starting: its own connections, then the start-up bootstrap. */
 async function start() {
@@ -66,9 +67,17 @@ describe('first administrator', () => {
     // Restarted before anyone used the link: no new link, the printed one still works.
     const again = await start();
     expect(again).toEqual({ adminLink: null, pendingAdmin: 'premier.admin@example.org' });
+    // The link names no one yet: the administrator gives a real name, so mails are not signed « Administrateur ».
+    const info = await ctx.app.inject({ method: 'GET', url: `/api/auth/tokens/${tokenOf(links[0]!)}?purpose=invitation` });
+    expect(info.json()).toEqual({ purpose: 'invitation', email: 'premier.admin@example.org', name: '' });
+    for (const name of [null, ' Administrateur ', 'administrateur']) {
+      const refused = await accept(tokenOf(links[0]!), name);
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json().errors).toEqual([{ field: 'name', message: 'Indiquez votre nom : il signe les e-mails que vous envoyez depuis l’Espace Pro.' }]);
+    }
     const res = await accept(tokenOf(links[0]!));
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().user.role).toBe('admin');
+    expect(res.json().user).toMatchObject({ role: 'admin', name: 'Sylvie Teissier' });
     expect(await start()).toEqual({ adminLink: null, pendingAdmin: null });
   }, 30_000);
 

@@ -155,7 +155,7 @@ describe('production topology: two api processes and a worker, as the README run
     expect((printed[0] ? api2 : api1).output).toContain(`npm run admin:invite ${ADMIN_EMAIL}`);
     // Accepted through the process that did not print it.
     admin = client(printed[0] ? ports[1]! : ports[0]!);
-    const accepted = await admin.call('POST', '/api/auth/invitation/accept', { token, password: ADMIN_PASSWORD });
+    const accepted = await admin.call('POST', '/api/auth/invitation/accept', { token, password: ADMIN_PASSWORD, name: 'Sylvie Teissier' });
     expect(accepted.status, accepted.text).toBe(200);
     expect(accepted.json().user.role).toBe('admin');
     expect((await admin.on(ports[0]!).call('GET', '/api/me')).status).toBe(200);

@@ -123,11 +123,13 @@ describe('sign-up', () => {
     const self = await asPartner({ method: 'POST', url, payload: {} });
     expect(self.statusCode).toBe(201);
     expect(self.json()).toMatchObject({ status: 'confirmed', position: null, user: { id: partner.id }, registeredBy: { id: partner.id } });
-    expect((await asPartner({ method: 'POST', url, payload: {} })).statusCode).toBe(409);
+    // About oneself the refusal says « vous »; about someone else, « Cette personne ».
+    expect((await asPartner({ method: 'POST', url, payload: {} })).json()).toMatchObject({ status: 409, detail: 'Vous avez déjà une inscription à cette session (ou une place sur sa liste d’attente).' });
     expect((await asPartner({ method: 'POST', url, payload: { userId: stranger.id } })).statusCode).toBe(403);
 
     const forColleague = await asPartner({ method: 'POST', url, payload: { userId: colleague.id } });
     expect(forColleague.statusCode).toBe(201);
+    expect((await asPartner({ method: 'POST', url, payload: { userId: colleague.id } })).json()).toMatchObject({ status: 409, detail: 'Cette personne est déjà inscrite à cette session (ou sur sa liste d’attente).' });
     expect(forColleague.json()).toMatchObject({ status: 'confirmed', user: { id: colleague.id }, registeredBy: { id: partner.id } });
 
     const byStaff = await asStaff({ method: 'POST', url, payload: { userId: stranger.id } });

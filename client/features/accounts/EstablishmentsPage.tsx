@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Table } from '@mantine/core';
+import { Anchor, Badge, Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable';
@@ -77,26 +77,23 @@ export default function EstablishmentsPage() {
           <DataTable
             minWidth={820}
             {...table}
+            rows={data.items}
+            rowKey={(e) => e.id}
             columns={[
-              t('establishments.fields.name'),
-              t('establishments.fields.category'),
-              t('establishments.fields.commune'),
-              t('establishments.fields.labels'),
-              t('establishments.fields.membershipYearShort'),
-              t('establishments.fields.users'),
-              t('establishments.fields.status'),
-            ]}
-          >
-            {data.items.map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Th scope="row" fw={600}>
-                  <Anchor component={Link} to={`/etablissements/${e.id}`}>
+              {
+                label: t('establishments.fields.name'),
+                card: 'title',
+                cell: (e) => (
+                  <Anchor component={Link} to={`/etablissements/${e.id}`} fw={600}>
                     {e.name}
                   </Anchor>
-                </Table.Th>
-                <Table.Td>{categoryLabel.get(e.category) ?? e.category}</Table.Td>
-                <Table.Td>{e.communeName}</Table.Td>
-                <Table.Td>
+                ),
+              },
+              { label: t('establishments.fields.category'), cell: (e) => categoryLabel.get(e.category) ?? e.category },
+              { label: t('establishments.fields.commune'), cell: (e) => e.communeName },
+              {
+                label: t('establishments.fields.labels'),
+                cell: (e) => (
                   <Group gap={4}>
                     {e.labels.map((l) => (
                       <Badge key={l} variant="light" color="cevennes" size="sm" tt="none">
@@ -104,17 +101,21 @@ export default function EstablishmentsPage() {
                       </Badge>
                     ))}
                   </Group>
-                </Table.Td>
-                <Table.Td>{e.membershipYear ?? '—'}</Table.Td>
-                <Table.Td>{formatNumber(e.userCount)}</Table.Td>
-                <Table.Td>
+                ),
+              },
+              { label: t('establishments.fields.membershipYearShort'), cell: (e) => e.membershipYear ?? '—' },
+              { label: t('establishments.fields.users'), cell: (e) => formatNumber(e.userCount) },
+              {
+                label: t('establishments.fields.status'),
+                card: 'status',
+                cell: (e) => (
                   <Badge color={e.status === 'active' ? 'cevennes' : 'gray'} variant="light">
                     {t(`establishments.status.${e.status}`)}
                   </Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
+                ),
+              },
+            ]}
+          />
         )}
       </FilteredList>
     </>

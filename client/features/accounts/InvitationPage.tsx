@@ -22,7 +22,7 @@ export default function InvitationPage() {
 }
 
 function InvitationForm({ token, email, name }: { token: string; email: string; name: string }) {
-  const { t } = useTranslation('accounts');
+  const { t, i18n } = useTranslation('accounts');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = useForm({
@@ -37,9 +37,10 @@ function InvitationForm({ token, email, name }: { token: string; email: string; 
   const accept = useMutation({
     mutationFn: (values: { name: string; password: string }) =>
       api<{ user: Me }>('/api/auth/invitation/accept', { method: 'POST', body: { token, password: values.password, name: values.name.trim() } }),
-    onSuccess: ({ user }) => {
-      setSignedIn(queryClient, user);
-      notifications.show({ color: 'cevennes', message: t('auth.invitation.done', { name: user.name }) });
+    onSuccess: async ({ user }) => {
+      // The welcome speaks the account's language (chosen by whoever invited), even on a page opened in another.
+      await setSignedIn(queryClient, user);
+      notifications.show({ color: 'cevennes', message: i18n.t('auth.invitation.done', { ns: 'accounts', lng: user.language, name: user.name }) });
       void navigate('/', { replace: true });
     },
     onError: (error) => applyFieldErrors(form, error),
@@ -55,7 +56,16 @@ function InvitationForm({ token, email, name }: { token: string; email: string; 
       onValid={(values) => accept.mutate(values)}
     >
       <TextInput label={t('fields.email')} value={email} readOnly />
-      <TextInput label={t('fields.name')} required withAsterisk={false} autoComplete="name" maxLength={LIMITS.userName + 1} {...form.getInputProps('name')} />
+      <TextInput
+        label={t('fields.name')}
+        // An administrator created at start-up comes without a name (the server sends none): say what it is for.
+        description={name ? undefined : t('auth.invitation.nameHelp')}
+        required
+        withAsterisk={false}
+        autoComplete="name"
+        maxLength={LIMITS.userName + 1}
+        {...form.getInputProps('name')}
+      />
     </SetPasswordForm>
   );
 }

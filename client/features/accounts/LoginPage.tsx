@@ -27,7 +27,7 @@ export default function LoginPage() {
   });
   const login = useMutation({
     mutationFn: (body: { email: string; password: string }) => api<{ user: Me }>('/api/auth/login', { method: 'POST', body }),
-    onSuccess: ({ user }) => setSignedIn(queryClient, user),
+    onSuccess: ({ user }) => void setSignedIn(queryClient, user),
   });
 
   return (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Table, Title } from '@mantine/core';
+import { Alert, Anchor, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable';
@@ -34,19 +34,18 @@ function Deliveries() {
       <Title order={2} size="h4" mt="xl" mb="sm">
         {t('outbox.deliveriesTitle')}
       </Title>
-      <DataTable minWidth={640} columns={[t('outbox.to'), t('outbox.status'), t('outbox.attempts'), t('outbox.lastError'), t('outbox.date')]}>
-        {deliveries.data.items.map((d) => (
-          <Table.Tr key={d.id}>
-            <Table.Th scope="row" fw={500}>
-              {d.toAddress}
-            </Table.Th>
-            <Table.Td>{t(deliveryStatusKey(d), { date: d.nextAttemptAt ? formatDateTime(d.nextAttemptAt) : '' })}</Table.Td>
-            <Table.Td>{formatNumber(d.attempts)}</Table.Td>
-            <Table.Td>{d.lastError ?? ''}</Table.Td>
-            <Table.Td>{formatDateTime(d.createdAt)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </DataTable>
+      <DataTable
+        minWidth={640}
+        rows={deliveries.data.items}
+        rowKey={(d) => d.id}
+        columns={[
+          { label: t('outbox.to'), card: 'title', cell: (d) => <Text fw={500} size="sm">{d.toAddress}</Text> },
+          { label: t('outbox.status'), card: 'status', cell: (d) => t(deliveryStatusKey(d), { date: d.nextAttemptAt ? formatDateTime(d.nextAttemptAt) : '' }) },
+          { label: t('outbox.attempts'), cell: (d) => formatNumber(d.attempts) },
+          { label: t('outbox.lastError'), cell: (d) => d.lastError ?? '' },
+          { label: t('outbox.date'), cell: (d) => formatDateTime(d.createdAt) },
+        ]}
+      />
     </>
   );
 }
@@ -76,20 +75,22 @@ export default function OutboxPage() {
             minWidth={640}
             dimmed={dimmed}
             caption={t('outbox.count', { count: data.total, formatted: formatNumber(data.total) })}
-            columns={[t('outbox.subject'), t('outbox.to'), t('outbox.date')]}
-          >
-            {data.items.map((m) => (
-              <Table.Tr key={m.id}>
-                <Table.Th scope="row" fw={500}>
-                  <Anchor component={Link} to={`/boite-d-envoi/${m.id}`}>
+            rows={data.items}
+            rowKey={(m) => m.id}
+            columns={[
+              {
+                label: t('outbox.subject'),
+                card: 'title',
+                cell: (m) => (
+                  <Anchor component={Link} to={`/boite-d-envoi/${m.id}`} fw={500}>
                     {m.subject}
                   </Anchor>
-                </Table.Th>
-                <Table.Td>{m.toAddress}</Table.Td>
-                <Table.Td>{formatDateTime(m.createdAt)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
+                ),
+              },
+              { label: t('outbox.to'), cell: (m) => m.toAddress },
+              { label: t('outbox.date'), cell: (m) => formatDateTime(m.createdAt) },
+            ]}
+          />
         )}
       </PagedList>
       <Deliveries />

@@ -1,10 +1,10 @@
-import { Badge, Button, CloseButton, Group, Menu, Select, Table, Text } from '@mantine/core';
+import { Badge, Button, CloseButton, Group, Menu, Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { DataTable, PersonCell } from '../../components/DataTable';
+import { DataTable, PersonName } from '../../components/DataTable';
 import { FilterPanel, FilterSearch, FilterSelect } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { FilteredList } from '../../components/FilteredList';
@@ -47,7 +47,6 @@ export default function UsersPage() {
   const [statusTarget, setStatusTarget] = useState<UserListItem | null>(null);
   const [roleTarget, setRoleTarget] = useState<UserListItem | null>(null);
   const update = useUpdateUser();
-  const resend = useResendInvitation();
   const errorMessage = useErrorMessage();
   const inviteLink = values.establishmentId ? `/utilisateurs/inviter?establishmentId=${values.establishmentId}` : '/utilisateurs/inviter';
   const inviteButton = (
@@ -103,52 +102,25 @@ export default function UsersPage() {
           <DataTable
             minWidth={860}
             {...table}
-            columns={[t('fields.name'), t('fields.role'), t('fields.status'), t('users.attachment'), t('users.lastLogin'), t('common.actions')]}
-          >
-            {data.items.map((u) => {
-              const can = permissionsOn(me, u);
-              const any = can.toggleStatus || can.changeRole || can.resend;
-              return (
-                <Table.Tr key={u.id}>
-                  <PersonCell name={u.id === me.id ? `${u.name} (${t('users.you')})` : u.name} email={u.email} />
-                  <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLORS[u.status]} variant="light">
-                      {t(`users.status.${u.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{u.establishment?.name ?? u.office?.name ?? '—'}</Table.Td>
-                  <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</Table.Td>
-                  <Table.Td>
-                    {any ? (
-                      <RowActionsMenu label={t('users.actionsFor', { name: u.name })}>
-                        {can.resend ? (
-                          <Menu.Item
-                            onClick={() =>
-                              resend.mutate(u.id, {
-                                onSuccess: () => notifications.show({ color: 'cevennes', message: t('users.resent', { email: u.email }) }),
-                                onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
-                              })
-                            }
-                          >
-                            {t('users.resend')}
-                          </Menu.Item>
-                        ) : null}
-                        {can.changeRole ? <Menu.Item onClick={() => setRoleTarget(u)}>{t('users.changeRole')}</Menu.Item> : null}
-                        {can.toggleStatus ? (
-                          <Menu.Item color={u.status === 'active' ? 'red.8' : undefined} onClick={() => setStatusTarget(u)}>
-                            {u.status === 'active' ? t('users.disable') : t('users.enable')}
-                          </Menu.Item>
-                        ) : null}
-                      </RowActionsMenu>
-                    ) : (
-                      <Text size="xs" c="dimmed">—</Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </DataTable>
+            rows={data.items}
+            rowKey={(u) => u.id}
+            columns={[
+              { label: t('fields.name'), card: 'title', cell: (u) => <PersonName name={u.id === me.id ? `${u.name} (${t('users.you')})` : u.name} email={u.email} /> },
+              { label: t('fields.role'), cell: (u) => t(`roles.${u.role}`) },
+              {
+                label: t('fields.status'),
+                card: 'status',
+                cell: (u) => (
+                  <Badge color={STATUS_COLORS[u.status]} variant="light">
+                    {t(`users.status.${u.status}`)}
+                  </Badge>
+                ),
+              },
+              { label: t('users.attachment'), cell: (u) => u.establishment?.name ?? u.office?.name ?? '—' },
+              { label: t('users.lastLogin'), cell: (u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')) },
+              { label: t('common.actions'), card: 'actions', cell: (u) => <UserActions user={u} onStatus={setStatusTarget} onRole={setRoleTarget} /> },
+            ]}
+          />
         )}
       </FilteredList>
 
@@ -181,6 +153,44 @@ export default function UsersPage() {
       />
       <RoleDialog target={roleTarget} onClose={() => setRoleTarget(null)} />
     </>
+  );
+}
+
+/** The row's « ⋯ » menu: re-send the invitation, change the role, disable or enable (what the signed-in user may do). */
+function UserActions({ user: u, onStatus, onRole }: { user: UserListItem; onStatus: (u: UserListItem) => void; onRole: (u: UserListItem) => void }) {
+  const { t } = useTranslation('accounts');
+  const me = useUser();
+  const resend = useResendInvitation();
+  const errorMessage = useErrorMessage();
+  const can = permissionsOn(me, u);
+  if (!can.toggleStatus && !can.changeRole && !can.resend) {
+    return (
+      <Text size="xs" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  return (
+    <RowActionsMenu label={t('users.actionsFor', { name: u.name })}>
+      {can.resend ? (
+        <Menu.Item
+          onClick={() =>
+            resend.mutate(u.id, {
+              onSuccess: () => notifications.show({ color: 'cevennes', message: t('users.resent', { email: u.email }) }),
+              onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+            })
+          }
+        >
+          {t('users.resend')}
+        </Menu.Item>
+      ) : null}
+      {can.changeRole ? <Menu.Item onClick={() => onRole(u)}>{t('users.changeRole')}</Menu.Item> : null}
+      {can.toggleStatus ? (
+        <Menu.Item color={u.status === 'active' ? 'red.8' : undefined} onClick={() => onStatus(u)}>
+          {u.status === 'active' ? t('users.disable') : t('users.enable')}
+        </Menu.Item>
+      ) : null}
+    </RowActionsMenu>
   );
 }
 

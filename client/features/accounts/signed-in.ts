@@ -2,14 +2,34 @@ import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient }
 import { useCallback } from 'react';
 import { isLanguage, setLanguage, type Language } from '../../i18n';
 import { api } from '../../lib/api';
+import { SESSION_MARKER_COOKIE } from '../../../common/session-marker';
 import type { Me } from './types';
 
 export const meKey = ['me'] as const;
 
-/** Who is signed in: null when nobody is (after one silent refresh attempt). */
+/** Whether the server's "signed in" marker is there (common/session-marker.ts). */
+function hasSessionMarker(): boolean {
+  return typeof document !== 'undefined' && document.cookie.split(';').some((c) => c.trim().startsWith(`${SESSION_MARKER_COOKIE}=`));
+}
+
+/** A marker whose session turned out to be gone (revoked, expired) is removed, so the next page asks nothing. */
+function dropSessionMarker(): void {
+  if (typeof document !== 'undefined') document.cookie = `${SESSION_MARKER_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax`;
+}
+
+/**
+ * Who is signed in: null when nobody is. A visitor without the marker is
+ * known to be anonymous without any request (no 401 on /api/me and on the
+ * refresh, which the browser would log as console errors on public pages).
+ */
 const meQuery = queryOptions({
   queryKey: meKey,
-  queryFn: ({ signal }) => api<Me | null>('/api/me', { signal, onUnauthenticated: 'null' }),
+  queryFn: async ({ signal }) => {
+    if (!hasSessionMarker()) return null;
+    const me = await api<Me | null>('/api/me', { signal, onUnauthenticated: 'null' });
+    if (me === null) dropSessionMarker();
+    return me;
+  },
   staleTime: 5 * 60_000,
 });
 
@@ -24,11 +44,11 @@ export function useUser(): Me {
   return data;
 }
 
-/** After log-in, invitation or refresh: remember the user and speak their language. */
-export function setSignedIn(queryClient: QueryClient, user: Me): void {
+/** After log-in, invitation or refresh: remember the user and speak their language (resolves once it is loaded). */
+export function setSignedIn(queryClient: QueryClient, user: Me): Promise<void> {
   leftOnPurpose = false;
   queryClient.setQueryData(meKey, user);
-  if (isLanguage(user.language)) void setLanguage(user.language);
+  return isLanguage(user.language) ? setLanguage(user.language).catch(() => undefined) : Promise.resolve();
 }
 
 /** Forget everything cached for the previous user (no data leaks to the next one on a shared computer). */

@@ -1,4 +1,4 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable';
@@ -31,27 +31,30 @@ export default function ReviewPage() {
             minWidth={640}
             dimmed={dimmed}
             caption={t('review.count', { count: data.total, formatted: formatNumber(data.total) })}
-            columns={[t('fields.title'), t('fields.reviewOn'), t('fields.owner'), t('fields.status')]}
-          >
-            {data.items.map((doc) => (
-              <Table.Tr key={doc.id}>
-                <Table.Th scope="row" fw={400}>
+            rows={data.items}
+            rowKey={(doc) => doc.id}
+            columns={[
+              {
+                label: t('fields.title'),
+                card: 'title',
+                cell: (doc) => (
                   <Anchor component={Link} to={`/documents/${doc.id}`} fw={600}>
                     {doc.title}
                   </Anchor>
-                </Table.Th>
-                <Table.Td>
+                ),
+              },
+              {
+                label: t('fields.reviewOn'),
+                cell: (doc) => (
                   <Text size="sm" c="red.9" fw={600}>
                     {doc.reviewOn ? t('review.overdue', { date: formatDate(doc.reviewOn) }) : ''}
                   </Text>
-                </Table.Td>
-                <Table.Td>{doc.owner?.name ?? t('fields.noOwner')}</Table.Td>
-                <Table.Td>
-                  <StatusBadge status={doc.status} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
+                ),
+              },
+              { label: t('fields.owner'), cell: (doc) => doc.owner?.name ?? t('fields.noOwner') },
+              { label: t('fields.status'), card: 'status', cell: (doc) => <StatusBadge status={doc.status} /> },
+            ]}
+          />
         )}
       </PagedList>
     </>

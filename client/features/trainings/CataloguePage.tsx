@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Checkbox, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable';
@@ -66,44 +66,46 @@ export default function CataloguePage() {
           <DataTable
             minWidth={720}
             {...table}
+            rows={data.items}
+            rowKey={(training) => training.id}
             columns={[
-              t('fields.title'),
-              t('fields.theme'),
-              t('fields.duration'),
-              t('catalogue.upcomingSessions'),
-              t('common.actions'),
-            ]}
-          >
-            {data.items.map((training) => (
-              <Table.Tr key={training.id}>
-                <Table.Th scope="row" fw={400}>
-                  <Anchor component={Link} to={`/formations/gestion/catalogue/${training.id}`} fw={600}>
-                    {training.title}
-                  </Anchor>
-                  {training.archived ? (
-                    <Badge ml="xs" color="gray.7" variant="outline" tt="none" size="sm">
-                      {t('catalogue.archived')}
-                    </Badge>
-                  ) : null}
-                  <Text size="xs" c="dimmed" lineClamp={2}>
-                    {training.summary}
-                  </Text>
-                </Table.Th>
-                <Table.Td>
-                  <ThemeBadge theme={training.theme} />
-                </Table.Td>
-                <Table.Td>{formatDuration(t, training.durationMinutes)}</Table.Td>
-                <Table.Td>
-                  {training.upcomingSessionCount > 0 ? (
+              {
+                label: t('fields.title'),
+                card: 'title',
+                cell: (training) => (
+                  <>
+                    <Anchor component={Link} to={`/formations/gestion/catalogue/${training.id}`} fw={600}>
+                      {training.title}
+                    </Anchor>
+                    {training.archived ? (
+                      <Badge ml="xs" color="gray.7" variant="outline" tt="none" size="sm">
+                        {t('catalogue.archived')}
+                      </Badge>
+                    ) : null}
+                    <Text size="xs" c="dimmed" lineClamp={2}>
+                      {training.summary}
+                    </Text>
+                  </>
+                ),
+              },
+              { label: t('fields.theme'), card: 'status', cell: (training) => <ThemeBadge theme={training.theme} /> },
+              { label: t('fields.duration'), cell: (training) => formatDuration(t, training.durationMinutes) },
+              {
+                label: t('catalogue.upcomingSessions'),
+                cell: (training) =>
+                  training.upcomingSessionCount > 0 ? (
                     <Anchor component={Link} to={`/formations/gestion?trainingId=${training.id}&period=upcoming`}>
                       {formatNumber(training.upcomingSessionCount)}
                     </Anchor>
                   ) : (
                     '0'
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {!training.archived ? (
+                  ),
+              },
+              {
+                label: t('common.actions'),
+                card: 'actions',
+                cell: (training) =>
+                  !training.archived ? (
                     <Button
                       component={Link}
                       to={`/formations/gestion/catalogue/${training.id}/nouvelle-session`}
@@ -113,11 +115,10 @@ export default function CataloguePage() {
                     >
                       {t('catalogue.newSession')}
                     </Button>
-                  ) : null}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
+                  ) : null,
+              },
+            ]}
+          />
         )}
       </FilteredList>
     </>

@@ -40,8 +40,9 @@ export default function SessionEditPage() {
     <>
       <TrainingsNav />
       <PageBreadcrumbs
+        // A new session is made from the catalogue (its address and highlighted tab say so), an edited one from the sessions.
         links={[
-          { to: '/formations/gestion', label: t('staff.title') },
+          id ? { to: '/formations/gestion', label: t('staff.title') } : { to: '/formations/gestion/catalogue', label: t('catalogue.title') },
           ...(trainingData && !id ? [{ to: `/formations/gestion/catalogue/${trainingData.id}`, label: trainingData.title }] : []),
           ...(id && session.data
             ? [{ to: `/formations/gestion/sessions/${id}`, label: `${session.data.title} — ${formatWhen(session.data.startsAt, session.data.endsAt)}` }]

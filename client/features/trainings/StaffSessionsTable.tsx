@@ -1,4 +1,4 @@
-import { Anchor, Group, Progress, Table, Text } from '@mantine/core';
+import { Anchor, Group, Progress, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable';
@@ -41,40 +41,33 @@ export function StaffSessionsTable({ items, caption, dimmed = false, showTitle =
       minWidth={960}
       caption={caption}
       dimmed={dimmed}
+      rows={items}
+      rowKey={(s) => s.id}
       columns={[
-        { label: showTitle ? t('staff.session') : t('staff.date'), miw: 200 },
-        t('session.place'),
-        { label: t('staff.fillRate'), miw: 175 },
-        t('staff.offered'),
-        t('staff.waiting'),
-        t('fields.signupDeadline'),
-        { label: t('fields.status'), miw: 165 },
+        {
+          label: showTitle ? t('staff.session') : t('staff.date'),
+          miw: 200,
+          card: 'title',
+          cell: (s) => (
+            <>
+              <Anchor component={Link} to={`/formations/gestion/sessions/${s.id}`} fw={600}>
+                {showTitle ? s.title : formatWhen(s.startsAt, s.endsAt)}
+              </Anchor>
+              {showTitle ? (
+                <Text size="sm" c="dimmed">
+                  {formatWhen(s.startsAt, s.endsAt)}
+                </Text>
+              ) : null}
+            </>
+          ),
+        },
+        { label: t('session.place'), cell: (s) => placeLabel(t, s.place) },
+        { label: t('staff.fillRate'), miw: 175, cell: (s) => <FillRate item={s} /> },
+        { label: t('staff.offered'), cell: (s) => formatNumber(s.offeredCount) },
+        { label: t('staff.waiting'), cell: (s) => formatNumber(s.waitingCount) },
+        { label: t('fields.signupDeadline'), cell: (s) => formatDeadline(t, s.signupDeadline) },
+        { label: t('fields.status'), miw: 165, card: 'status', cell: (s) => <SessionStatusBadge status={s.status} /> },
       ]}
-    >
-      {items.map((s) => (
-        <Table.Tr key={s.id}>
-          <Table.Th scope="row" fw={400}>
-            <Anchor component={Link} to={`/formations/gestion/sessions/${s.id}`} fw={600}>
-              {showTitle ? s.title : formatWhen(s.startsAt, s.endsAt)}
-            </Anchor>
-            {showTitle ? (
-              <Text size="sm" c="dimmed">
-                {formatWhen(s.startsAt, s.endsAt)}
-              </Text>
-            ) : null}
-          </Table.Th>
-          <Table.Td>{placeLabel(t, s.place)}</Table.Td>
-          <Table.Td>
-            <FillRate item={s} />
-          </Table.Td>
-          <Table.Td>{formatNumber(s.offeredCount)}</Table.Td>
-          <Table.Td>{formatNumber(s.waitingCount)}</Table.Td>
-          <Table.Td>{formatDeadline(t, s.signupDeadline)}</Table.Td>
-          <Table.Td>
-            <SessionStatusBadge status={s.status} />
-          </Table.Td>
-        </Table.Tr>
-      ))}
-    </DataTable>
+    />
   );
 }

@@ -25,7 +25,7 @@ const copy = {
     cta: 'Choisir mon mot de passe',
     validity: (date: string) => `Ce lien personnel est valable jusqu’au ${date} et ne sert qu’une fois.`,
     ignore: 'Vous ne vous attendiez pas à cette invitation\u00a0? Ignorez simplement ce message\u00a0: aucun compte ne sera activé sans vous.',
-    reason: 'Vous recevez ce message parce que l’office de tourisme vous a invité à créer un compte sur l’Espace Pro.',
+    reason: 'Vous recevez ce message parce que l’office de tourisme vous invite à créer un compte sur l’Espace Pro.',
   },
   en: {
     subject: `Your invitation to ${PRODUCT_NAME}`,

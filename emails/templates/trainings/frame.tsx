@@ -37,7 +37,7 @@ const sessionCopy = {
     slotSeparator: '\u00a0; ',
     map: 'Voir sur la carte',
     online: 'Lien de connexion',
-    reason: 'Vous recevez ce message parce que vous êtes inscrit(e) à une formation de l’office de tourisme sur l’Espace Pro.',
+    reason: 'Vous recevez ce message parce que vous avez une inscription à une formation de l’office de tourisme sur l’Espace Pro.',
     page: 'Voir la session',
   },
   en: {

@@ -6,7 +6,7 @@ export type TrainingSessionCancelledProps = TrainingMailBase & { reason: string 
 const sessionCancelledCopy = {
   fr: {
     subject: (t: string) => `Session annulée\u00a0: ${t}`,
-    preview: 'Une session à laquelle vous étiez inscrit(e) est annulée.',
+    preview: 'Une session pour laquelle vous aviez une inscription est annulée.',
     body: 'Nous sommes désolés\u00a0: l’office de tourisme a annulé cette session.',
     reason: (r: string) => `Motif\u00a0: ${r}`,
     next: 'Les autres sessions de cette formation sont sur l’Espace Pro, rubrique « Formations ».',

@@ -14,7 +14,7 @@ const changedCopy = {
   fr: {
     subject: (t: string) => `Changement\u00a0: ${t}`,
     preview: 'L’horaire ou le lieu de votre formation a changé.',
-    body: 'L’office de tourisme a modifié une session à laquelle vous êtes inscrit(e). Voici les nouvelles informations.',
+    body: 'L’office de tourisme a modifié une session pour laquelle vous avez une inscription. Voici les nouvelles informations.',
     oldTime: (d: string) => `Ancien horaire\u00a0: ${d}.`,
     oldPlace: (p: string) => `Ancien lieu\u00a0: ${p}.`,
     status: { confirmed: 'Votre place reste réservée.', waiting: 'Vous restez sur la liste d’attente, à la même position.', offered: 'La place qui vous est proposée reste valable jusqu’à l’échéance indiquée.' },

@@ -7,7 +7,7 @@ const waitingCopy = {
   fr: {
     subject: (t: string) => `Liste d’attente\u00a0: ${t}`,
     preview: 'La session est complète\u00a0: vous êtes sur la liste d’attente.',
-    body: (n: number | null) => (n ? `La session est complète. Vous êtes inscrit(e) sur la liste d’attente, en position ${n}.` : 'La session est complète. Vous êtes inscrit(e) sur la liste d’attente.'),
+    body: (n: number | null) => (n ? `La session est complète. Vous êtes sur la liste d’attente, en position ${n}.` : 'La session est complète. Vous êtes sur la liste d’attente.'),
     how: 'Si une place se libère, elle est proposée dans l’ordre de la liste\u00a0: vous recevrez alors un e-mail pour l’accepter ou la refuser, avec un délai de réponse.',
     leave: 'Vous pouvez quitter la liste d’attente à tout moment depuis « Mes formations ».',
     cta: 'Mes formations',

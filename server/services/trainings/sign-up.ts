@@ -6,6 +6,7 @@ import type { Registration } from '../../schemas/trainings';
 import { isStaff, visibleSession } from './access';
 import { toColleague, toRegistration } from './mapping';
 import { orRefuse, refusal } from './refusals';
+import { Problem } from '../../plugins/errors';
 
 /**
  * Sign-ups of one session that arrive while a batch of that session is
@@ -61,7 +62,10 @@ export async function signUp(app: FastifyInstance, principal: Principal, session
     if (!isStaff(principal) && (!principal.establishmentId || user.establishmentId !== principal.establishmentId)) throw refusal('notColleague');
     target = { id: user.id, establishmentId: user.establishmentId };
   }
-  const result = orRefuse(await queueSignUp(app, sessionId, { userId: target.id, establishmentId: target.establishmentId, actorId: principal.userId }));
+  const out = await queueSignUp(app, sessionId, { userId: target.id, establishmentId: target.establishmentId, actorId: principal.userId });
+  // Signing oneself up, the refusal speaks to the person (« vous »), not about them (« Cette personne »).
+  if (!out.ok && out.reason === 'duplicate' && target.id === principal.userId) throw new Problem(409, 'trainings.alreadyRegisteredSelf');
+  const result = orRefuse(out);
   if (result.messageId) await app.enqueue('mail.send', { messageId: result.messageId });
   return toRegistration(result.registration);
 }

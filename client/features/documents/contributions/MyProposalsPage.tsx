@@ -1,4 +1,4 @@
-import { Anchor, Button, Table, Text } from '@mantine/core';
+import { Anchor, Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../../components/DataTable';
@@ -25,26 +25,33 @@ export default function MyProposalsPage() {
       <PageHeader title={t('mine.title')} description={t('mine.description')} actions={proposeButton} />
       <PagedList query={list} page={page} onPageChange={(p) => set({ page: p })} empty={<EmptyState title={t('mine.empty')} description={t('mine.emptyHelp')} />}>
         {(data, dimmed) => (
-          <DataTable minWidth={560} dimmed={dimmed} caption={t('mine.title')} columns={[t('propose.titleField'), t('fields.date'), t('fields.status')]}>
-            {data.items.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Th scope="row" fw={400}>
-                  <Text fw={600}>{c.title}</Text>
-                  <Text size="sm" c="dimmed">{c.credit}</Text>
-                  {c.decisionMessage ? <Text size="sm">{c.decisionMessage}</Text> : null}
-                  {c.documentId ? (
-                    <Anchor component={Link} to={`/documents/${c.documentId}`} size="sm">
-                      {t('mine.view')}
-                    </Anchor>
-                  ) : null}
-                </Table.Th>
-                <Table.Td>{formatDate(c.createdAt)}</Table.Td>
-                <Table.Td>
-                  <ContributionStatusBadge status={c.status} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
+          <DataTable
+            minWidth={560}
+            dimmed={dimmed}
+            caption={t('mine.title')}
+            rows={data.items}
+            rowKey={(c) => c.id}
+            columns={[
+              {
+                label: t('propose.titleField'),
+                card: 'title',
+                cell: (c) => (
+                  <>
+                    <Text fw={600}>{c.title}</Text>
+                    <Text size="sm" c="dimmed">{c.credit}</Text>
+                    {c.decisionMessage ? <Text size="sm">{c.decisionMessage}</Text> : null}
+                    {c.documentId ? (
+                      <Anchor component={Link} to={`/documents/${c.documentId}`} size="sm">
+                        {t('mine.view')}
+                      </Anchor>
+                    ) : null}
+                  </>
+                ),
+              },
+              { label: t('fields.date'), cell: (c) => formatDate(c.createdAt) },
+              { label: t('fields.status'), card: 'status', cell: (c) => <ContributionStatusBadge status={c.status} /> },
+            ]}
+          />
         )}
       </PagedList>
     </>

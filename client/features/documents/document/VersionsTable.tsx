@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,59 +33,77 @@ export function VersionsTable({ documentId, versions, currentId, staff }: Versio
         minWidth={staff ? 720 : 520}
         dense
         caption={t('document.versionsCaption')}
-        columns={[t('document.versions'), t('fields.file'), t('fields.changeNote'), ...(staff ? [t('common.actions')] : [])]}
-      >
-        {versions.map((v) => (
-          <Table.Tr key={v.id} data-testid="version-row">
-            <Table.Th scope="row" fw={400}>
-              <Text fw={600} size="sm">
-                {t('document.version', { number: v.number })}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {formatDateTime(v.createdAt)}
-              </Text>
-              {v.id === currentId ? (
-                <Badge size="sm" variant="light" color="cevennes" tt="none" mt={4}>
-                  {t('document.current')}
-                </Badge>
-              ) : null}
-            </Table.Th>
-            <Table.Td>
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {v.originalName}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {formatBytes(v.size)}
-              </Text>
-            </Table.Td>
-            <Table.Td>
+        rows={versions}
+        rowKey={(v) => v.id}
+        columns={[
+          {
+            label: t('document.versions'),
+            card: 'title',
+            cell: (v) => (
+              <>
+                <Text fw={600} size="sm">
+                  {t('document.version', { number: v.number })}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(v.createdAt)}
+                </Text>
+                {v.id === currentId ? (
+                  <Badge size="sm" variant="light" color="cevennes" tt="none" mt={4}>
+                    {t('document.current')}
+                  </Badge>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            label: t('fields.file'),
+            cell: (v) => (
+              <>
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {v.originalName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {formatBytes(v.size)}
+                </Text>
+              </>
+            ),
+          },
+          {
+            label: t('fields.changeNote'),
+            cell: (v) => (
               <Text size="sm" c={v.changeNote ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
                 {v.changeNote || t('document.noNote')}
               </Text>
-            </Table.Td>
-            {staff ? (
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <Button
-                    size="compact-sm"
-                    variant="default"
-                    loading={download.busy === files.version(documentId, v.id)}
-                    onClick={() => void download.run(files.version(documentId, v.id), v.originalName)}
-                    aria-label={t('document.downloadVersion', { number: v.number })}
-                  >
-                    {t('document.download')}
-                  </Button>
-                  {v.id !== currentId ? (
-                    <Button size="compact-sm" variant="light" onClick={() => setRestoring(v)} aria-label={t('document.restoreVersion', { number: v.number })}>
-                      {t('document.restore')}
-                    </Button>
-                  ) : null}
-                </Group>
-              </Table.Td>
-            ) : null}
-          </Table.Tr>
-        ))}
-      </DataTable>
+            ),
+          },
+          ...(staff
+            ? [
+                {
+                  label: t('common.actions'),
+                  card: 'actions' as const,
+                  cell: (v: Version) => (
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="compact-sm"
+                        variant="default"
+                        loading={download.busy === files.version(documentId, v.id)}
+                        onClick={() => void download.run(files.version(documentId, v.id), v.originalName)}
+                        aria-label={t('document.downloadVersion', { number: v.number })}
+                      >
+                        {t('document.download')}
+                      </Button>
+                      {v.id !== currentId ? (
+                        <Button size="compact-sm" variant="light" onClick={() => setRestoring(v)} aria-label={t('document.restoreVersion', { number: v.number })}>
+                          {t('document.restore')}
+                        </Button>
+                      ) : null}
+                    </Group>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
       <ConfirmDialog
         opened={restoring !== null}
         title={restoring ? t('document.restoreTitle', { number: restoring.number }) : ''}

@@ -1,8 +1,7 @@
-import { Anchor, Badge, Card, Group, Image, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Anchor, Badge, Card, Group, Image, SimpleGrid, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { DataTable } from '../../../components/DataTable';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { formatDate } from '../../../lib/format';
 import { documentKindOf } from '../../../../common/documents';
 import { files } from '../api';
@@ -108,46 +107,30 @@ function TitleLink({ doc }: { doc: DocumentItem }) {
 }
 
 /**
- * The documents as table rows: title (with snippet and tags), file, date, and for staff the status.
- * On a phone the table keeps one column, the file and date under the title, so nothing scrolls sideways.
+ * The documents as table rows: title (with snippet and tags), file, date, and
+ * for staff the status. On a phone the shared table turns rows into cards
+ * (title and status first, file and date as labelled details).
  */
 export function DocumentTable({ items, staff, dimmed, caption, onTag }: ViewProps) {
   const { t } = useTranslation('documents');
   const fileLabel = useFileLabel();
-  const phone = useMediaQuery('(max-width: 48em)') ?? false;
-  const columns = phone ? [t('fields.title')] : [t('fields.title'), t('fields.type'), t('fields.updatedAt'), ...(staff ? [t('fields.status')] : [])];
-  return (
-    <DataTable minWidth={phone ? 0 : staff ? 720 : 600} dimmed={dimmed} caption={caption} columns={columns}>
-      {items.map((doc) => (
-        <Table.Tr key={doc.id} data-testid="document-row">
-          <Table.Th scope="row" fw={400} maw={520}>
-            <TitleLink doc={doc} />
-            {doc.snippet?.length ? <SnippetText snippet={doc.snippet} /> : doc.description ? <Text size="sm" c="dimmed" lineClamp={2}>{doc.description}</Text> : null}
-            {phone ? (
-              <Group gap="xs" mt={4}>
-                <Text size="xs" c="dimmed">
-                  {fileLabel(doc)} · {formatDate(doc.updatedAt)}
-                </Text>
-                {staff ? <StatusBadge status={doc.status} /> : null}
-              </Group>
-            ) : null}
-            <Tags tags={doc.tags} onTag={onTag} />
-          </Table.Th>
-          {phone ? null : (
-            <>
-              <Table.Td>{fileLabel(doc)}</Table.Td>
-              <Table.Td>{formatDate(doc.updatedAt)}</Table.Td>
-              {staff ? (
-                <Table.Td>
-                  <StatusBadge status={doc.status} />
-                </Table.Td>
-              ) : null}
-            </>
-          )}
-        </Table.Tr>
-      ))}
-    </DataTable>
-  );
+  const columns: DataColumn<DocumentItem>[] = [
+    {
+      label: t('fields.title'),
+      card: 'title',
+      cell: (doc) => (
+        <>
+          <TitleLink doc={doc} />
+          {doc.snippet?.length ? <SnippetText snippet={doc.snippet} /> : doc.description ? <Text size="sm" c="dimmed" lineClamp={2}>{doc.description}</Text> : null}
+          <Tags tags={doc.tags} onTag={onTag} />
+        </>
+      ),
+    },
+    { label: t('fields.type'), cell: (doc) => fileLabel(doc) },
+    { label: t('fields.updatedAt'), cell: (doc) => formatDate(doc.updatedAt) },
+    ...(staff ? [{ label: t('fields.status'), card: 'status' as const, cell: (doc: DocumentItem) => <StatusBadge status={doc.status} /> }] : []),
+  ];
+  return <DataTable minWidth={staff ? 720 : 600} dimmed={dimmed} caption={caption} rows={items} rowKey={(doc) => doc.id} columns={columns} />;
 }
 
 /** The documents as cards with their thumbnail (images), for the photo bank and logos. */

@@ -1,9 +1,9 @@
-import { Badge, Menu, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Menu, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { DataTable, PersonCell } from '../../../components/DataTable';
+import { DataTable, PersonName, type DataColumn } from '../../../components/DataTable';
 import { QueryState } from '../../../components/QueryState';
 import { RowActionsMenu } from '../../../components/RowActionsMenu';
 import { useErrorMessage } from '../../../components/States';
@@ -17,26 +17,24 @@ interface PendingAction {
   action: RegistrationAction;
 }
 
-/** The row's last cell: what staff may do for this person (promote, accept or decline for them, cancel). */
-function ActionsCell({ r, onAction }: { r: Registration; onAction: (p: PendingAction) => void }) {
+/** The row's « ⋯ » menu: what staff may do for this person (promote, accept or decline for them, cancel). */
+function RegistrantActions({ r, onAction }: { r: Registration; onAction: (p: PendingAction) => void }) {
   const { t } = useTranslation('trainings');
   return (
-    <Table.Td>
-      <RowActionsMenu label={t('manage.actionsFor', { name: r.user.name })}>
-        {r.status === 'waiting' || r.status === 'offered' ? (
-          <Menu.Item onClick={() => onAction({ registration: r, action: 'promote' })}>{t('manage.promote')}</Menu.Item>
-        ) : null}
-        {r.status === 'offered' ? (
-          <>
-            <Menu.Item onClick={() => onAction({ registration: r, action: 'accept' })}>{t('manage.acceptFor')}</Menu.Item>
-            <Menu.Item onClick={() => onAction({ registration: r, action: 'decline' })}>{t('manage.declineFor')}</Menu.Item>
-          </>
-        ) : null}
-        <Menu.Item color="red.8" onClick={() => onAction({ registration: r, action: 'cancel' })}>
-          {t('manage.cancelRegistration')}
-        </Menu.Item>
-      </RowActionsMenu>
-    </Table.Td>
+    <RowActionsMenu label={t('manage.actionsFor', { name: r.user.name })}>
+      {r.status === 'waiting' || r.status === 'offered' ? (
+        <Menu.Item onClick={() => onAction({ registration: r, action: 'promote' })}>{t('manage.promote')}</Menu.Item>
+      ) : null}
+      {r.status === 'offered' ? (
+        <>
+          <Menu.Item onClick={() => onAction({ registration: r, action: 'accept' })}>{t('manage.acceptFor')}</Menu.Item>
+          <Menu.Item onClick={() => onAction({ registration: r, action: 'decline' })}>{t('manage.declineFor')}</Menu.Item>
+        </>
+      ) : null}
+      <Menu.Item color="red.8" onClick={() => onAction({ registration: r, action: 'cancel' })}>
+        {t('manage.cancelRegistration')}
+      </Menu.Item>
+    </RowActionsMenu>
   );
 }
 
@@ -66,6 +64,10 @@ export function RegistrantsTab({ session }: { session: SessionDetail }) {
   const [pending, setPending] = useState<PendingAction | null>(null);
   const attendanceLabel = (r: Registration) =>
     r.attendance === 'present' ? t('attendance.present') : r.attendance === 'absent' ? t('attendance.absent') : '—';
+  // The columns the four groups share.
+  const person: DataColumn<Registration> = { label: t('fields.name'), card: 'title', cell: (r) => <PersonName name={r.user.name} email={r.user.email} /> };
+  const establishment: DataColumn<Registration> = { label: t('fields.establishment'), cell: (r) => r.establishment?.name ?? '—' };
+  const actions: DataColumn<Registration> = { label: t('common.actions'), card: 'actions', cell: (r) => <RegistrantActions r={r} onAction={setPending} /> };
 
   const confirm = () => {
     if (!pending) return;
@@ -94,64 +96,63 @@ export function RegistrantsTab({ session }: { session: SessionDetail }) {
               <DataTable
                 dense
                 minWidth={720}
-                columns={[t('fields.name'), t('fields.establishment'), t('manage.confirmedAt'), t('manage.registeredBy'), t('attendance.title'), t('common.actions')]}
-              >
-                {data.confirmed.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <PersonCell name={r.user.name} email={r.user.email} />
-                    <Table.Td>{r.establishment?.name ?? '—'}</Table.Td>
-                    <Table.Td>{formatDateTime(r.confirmedAt ?? r.createdAt)}</Table.Td>
-                    <Table.Td>{r.registeredBy && r.registeredBy.id !== r.user.id ? r.registeredBy.name : t('manage.self')}</Table.Td>
-                    <Table.Td>{attendanceLabel(r)}</Table.Td>
-                    <ActionsCell r={r} onAction={setPending} />
-                  </Table.Tr>
-                ))}
-              </DataTable>
+                rows={data.confirmed}
+                rowKey={(r) => r.id}
+                columns={[
+                  person,
+                  establishment,
+                  { label: t('manage.confirmedAt'), cell: (r) => formatDateTime(r.confirmedAt ?? r.createdAt) },
+                  { label: t('manage.registeredBy'), cell: (r) => (r.registeredBy && r.registeredBy.id !== r.user.id ? r.registeredBy.name : t('manage.self')) },
+                  { label: t('attendance.title'), cell: attendanceLabel },
+                  actions,
+                ]}
+              />
             </RegistrantGroup>
             <RegistrantGroup title={t('manage.groups.offered')} count={data.offered.length} empty={t('manage.groups.offeredEmpty')}>
-              <DataTable dense minWidth={600} columns={[t('fields.name'), t('fields.establishment'), t('manage.offerExpires'), t('common.actions')]}>
-                {data.offered.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <PersonCell name={r.user.name} email={r.user.email} />
-                    <Table.Td>{r.establishment?.name ?? '—'}</Table.Td>
-                    <Table.Td>{r.offerExpiresAt ? formatDateTime(r.offerExpiresAt) : '—'}</Table.Td>
-                    <ActionsCell r={r} onAction={setPending} />
-                  </Table.Tr>
-                ))}
-              </DataTable>
+              <DataTable
+                dense
+                minWidth={600}
+                rows={data.offered}
+                rowKey={(r) => r.id}
+                columns={[person, establishment, { label: t('manage.offerExpires'), cell: (r) => (r.offerExpiresAt ? formatDateTime(r.offerExpiresAt) : '—') }, actions]}
+              />
             </RegistrantGroup>
             <RegistrantGroup title={t('manage.groups.waiting')} count={data.waiting.length} empty={t('manage.groups.waitingEmpty')}>
               <DataTable
                 dense
                 minWidth={600}
-                columns={[t('manage.position'), t('fields.name'), t('fields.establishment'), t('manage.since'), t('common.actions')]}
-              >
-                {data.waiting.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td>{r.position ?? '—'}</Table.Td>
-                    <PersonCell name={r.user.name} email={r.user.email} />
-                    <Table.Td>{r.establishment?.name ?? '—'}</Table.Td>
-                    <Table.Td>{formatDateTime(r.createdAt)}</Table.Td>
-                    <ActionsCell r={r} onAction={setPending} />
-                  </Table.Tr>
-                ))}
-              </DataTable>
+                rows={data.waiting}
+                rowKey={(r) => r.id}
+                columns={[
+                  { label: t('manage.position'), cell: (r) => r.position ?? '—' },
+                  person,
+                  establishment,
+                  { label: t('manage.since'), cell: (r) => formatDateTime(r.createdAt) },
+                  actions,
+                ]}
+              />
             </RegistrantGroup>
             <RegistrantGroup title={t('manage.groups.inactive')} count={data.inactive.length} empty={t('manage.groups.inactiveEmpty')}>
-              <DataTable dense minWidth={600} columns={[t('fields.name'), t('fields.establishment'), t('fields.status'), t('manage.endedAt')]}>
-                {data.inactive.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <PersonCell name={r.user.name} email={r.user.email} />
-                    <Table.Td>{r.establishment?.name ?? '—'}</Table.Td>
-                    <Table.Td>
+              <DataTable
+                dense
+                minWidth={600}
+                rows={data.inactive}
+                rowKey={(r) => r.id}
+                columns={[
+                  person,
+                  establishment,
+                  {
+                    label: t('fields.status'),
+                    card: 'status',
+                    cell: (r) => (
                       <Badge variant="outline" color="gray.7" tt="none">
                         {t(`registration.status.${r.status}`)}
                       </Badge>
-                    </Table.Td>
-                    <Table.Td>{r.cancelledAt ? formatDateTime(r.cancelledAt) : '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </DataTable>
+                    ),
+                  },
+                  { label: t('manage.endedAt'), cell: (r) => (r.cancelledAt ? formatDateTime(r.cancelledAt) : '—') },
+                ]}
+              />
             </RegistrantGroup>
           </>
         )}
