@@ -235,15 +235,30 @@ interface FieldErrorTarget {
   getValues: () => unknown;
 }
 
-/** Maps the server's field errors onto a @mantine/form; returns whether any field matched. */
-export function applyFieldErrors(form: FieldErrorTarget, error: unknown): boolean {
+/** Whether a dotted path (`slots.1.start`) names a field of the form's values. */
+function hasPath(values: unknown, path: string): boolean {
+  let node = values;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !(key in node)) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return true;
+}
+
+/**
+ * Maps the server's field errors onto a @mantine/form; returns whether any
+ * field matched. `fieldOf` renames an api field into the form's path where
+ * they differ (e.g. a list the api receives in another order).
+ */
+export function applyFieldErrors(form: FieldErrorTarget, error: unknown, fieldOf: (field: string) => string = (f) => f): boolean {
   if (!(error instanceof ApiError)) return false;
   const values = form.getValues() as Record<string, unknown>;
   let matched = false;
-  for (const [field, message] of Object.entries(error.fields)) {
+  for (const [apiField, message] of Object.entries(error.fields)) {
+    const field = fieldOf(apiField);
     const top = field.split('.')[0] ?? field;
-    if (field in values || top in values) {
-      form.setFieldError((field in values ? field : top) as never, message);
+    if (hasPath(values, field) || top in values) {
+      form.setFieldError((hasPath(values, field) ? field : top) as never, message);
       matched = true;
     }
   }
@@ -254,11 +269,11 @@ export function applyFieldErrors(form: FieldErrorTarget, error: unknown): boolea
  * Sends a form's body: once saved the form is clean again (its save button
  * disables), and a refusal puts the server's messages on the fields they name.
  */
-export async function saveForm(form: FieldErrorTarget & { resetDirty: () => void }, send: () => Promise<unknown>): Promise<void> {
+export async function saveForm(form: FieldErrorTarget & { resetDirty: () => void }, send: () => Promise<unknown>, fieldOf?: (field: string) => string): Promise<void> {
   try {
     await send();
     form.resetDirty();
   } catch (error) {
-    applyFieldErrors(form, error);
+    applyFieldErrors(form, error, fieldOf);
   }
 }

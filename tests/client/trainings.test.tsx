@@ -216,9 +216,37 @@ describe('survey page (public)', () => {
   });
 });
 
+/** A session that started an hour ago (attendance is taken once it has started). */
+const startedAnHourAgo = () => detail({ startsAt: new Date(Date.now() - 3_600_000).toISOString(), endsAt: new Date(Date.now() + 3_600_000).toISOString() });
+
 describe('attendance (staff, on a phone)', () => {
-  it('records present and absent with pressed toggles and counts them', async () => {
+  it('before the session starts, says when attendance opens and offers no toggle to press', async () => {
     const session = detail();
+    const groups: RegistrationGroups = {
+      confirmed: [{
+        id: 'r1', sessionId: session.id, user: { id: 'u-r1', name: 'Anne Roux', email: 'r1@example.fr' }, establishment: { id: 'e', name: 'Gîte' }, status: 'confirmed',
+        position: null, offerExpiresAt: null, attendance: null, registeredBy: null, createdAt: '2030-01-01T00:00:00Z', confirmedAt: '2030-01-01T00:00:00Z', cancelledAt: null,
+      }],
+      offered: [], waiting: [], inactive: [],
+    };
+    const calls = stubApi(staff, ({ path }) => {
+      if (path === `/api/trainings/sessions/${session.id}`) return { body: session };
+      if (path === `/api/trainings/sessions/${session.id}/registrations`) return { body: groups };
+      return undefined;
+    });
+    await renderApp(`/formations/gestion/sessions/${session.id}/presences`);
+
+    expect(await screen.findByText('Pas encore commencée')).toBeInTheDocument();
+    // 09:00 UTC on 5 February 2030 is 10:00 in Paris.
+    expect(screen.getByText(/Les présences se prennent une fois la session commencée, à partir du .*10:00/)).toBeInTheDocument();
+    const anne = screen.getByRole('group', { name: 'Anne Roux' });
+    expect(within(anne).getByRole('button', { name: /Présent/ })).toBeDisabled();
+    expect(within(anne).getByRole('button', { name: /Absent/ })).toBeDisabled();
+    expect(writes(calls)).toEqual([]);
+  });
+
+  it('records present and absent with pressed toggles and counts them', async () => {
+    const session = startedAnHourAgo();
     const person = (id: string, name: string) => ({
       id, sessionId: session.id, user: { id: `u-${id}`, name, email: `${id}@example.fr` }, establishment: { id: 'e', name: 'Gîte' }, status: 'confirmed' as const,
       position: null, offerExpiresAt: null, attendance: null, registeredBy: null, createdAt: '2030-01-01T00:00:00Z', confirmedAt: '2030-01-01T00:00:00Z', cancelledAt: null,

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,14 +7,14 @@ import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
 import { useDownload } from '../../components/useDownload';
-import { formatNumber } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { files, useRegistrations, useSession, useSetAttendance } from './api';
 import { TrainingsNav } from './components';
 import { formatWhen } from './format';
 import type { Attendance, Registration } from './types';
 
 /** Two big toggles per person (pressed = recorded); pressing the recorded one again clears it. */
-function PersonRow({ r, onSet }: { r: Registration; onSet: (attendance: Attendance) => void }) {
+function PersonRow({ r, onSet, disabled }: { r: Registration; onSet: (attendance: Attendance) => void; disabled: boolean }) {
   const { t } = useTranslation('trainings');
   const nameId = `attendee-${r.id}`;
   const set = (value: Exclude<Attendance, null>) => onSet(r.attendance === value ? null : value);
@@ -38,6 +38,7 @@ function PersonRow({ r, onSet }: { r: Registration; onSet: (attendance: Attendan
             variant={r.attendance === 'present' ? 'filled' : 'default'}
             color="cevennes"
             aria-pressed={r.attendance === 'present'}
+            disabled={disabled}
             onClick={() => set('present')}
           >
             {r.attendance === 'present' ? '✓ ' : ''}
@@ -51,6 +52,7 @@ function PersonRow({ r, onSet }: { r: Registration; onSet: (attendance: Attendan
             variant={r.attendance === 'absent' ? 'filled' : 'default'}
             color="red.8"
             aria-pressed={r.attendance === 'absent'}
+            disabled={disabled}
             onClick={() => set('absent')}
           >
             {r.attendance === 'absent' ? '✗ ' : ''}
@@ -85,6 +87,9 @@ export default function AttendancePage() {
     ? confirmed.filter((r) => `${r.user.name} ${r.establishment?.name ?? ''}`.toLowerCase().includes(filter.trim().toLowerCase()))
     : confirmed;
 
+  // The api refuses attendance before the start (no certificate in advance): say so, and keep the list for the roll call.
+  const notStarted = session.data ? new Date(session.data.startsAt).getTime() > Date.now() : false;
+
   return (
     <>
       <TrainingsNav />
@@ -106,6 +111,11 @@ export default function AttendancePage() {
       />
       {groups.isPending || session.isPending ? <PageSkeleton lines={6} /> : null}
       {groups.isError ? <ErrorState error={groups.error} onRetry={() => void groups.refetch()} /> : null}
+      {notStarted && session.data ? (
+        <Alert color="blue" variant="light" mb="md" title={t('attendance.notYetTitle')}>
+          {t('attendance.notYet', { date: formatDateTime(session.data.startsAt) })}
+        </Alert>
+      ) : null}
       {groups.data && confirmed.length === 0 ? <EmptyState title={t('attendance.empty')} /> : null}
       {confirmed.length > 0 ? (
         <Stack gap="md">
@@ -129,6 +139,7 @@ export default function AttendancePage() {
               <PersonRow
                 key={r.id}
                 r={r}
+                disabled={notStarted}
                 onSet={(attendance) =>
                   setAttendance.mutate(
                     { id: r.id, attendance },

@@ -11,7 +11,7 @@ import { PlaceFieldset } from './session-form/PlaceFieldset';
 import { SignupFieldset } from './session-form/SignupFieldset';
 import { SlotsFieldset } from './session-form/SlotsFieldset';
 import { usePickerProps } from './session-form/usePickerProps';
-import { sessionBody, sessionRules, toValues, type SessionValues } from './session-form/values';
+import { sessionBody, sessionRules, slotErrorField, toValues, type SessionValues } from './session-form/values';
 import type { CreateSessionBody, SessionDetail, SessionStatus, UpdateSessionBody } from './types';
 
 interface SessionFormProps {
@@ -30,7 +30,7 @@ export function SessionForm({ territory, session, durationMinutes, saving, onSub
   const form = useForm<SessionValues>({
     initialValues: toValues(session),
     validateInputOnChange: true,
-    validate: sessionRules(t),
+    validate: sessionRules(t, session ? toValues(session).slots.map((s) => s.start).filter((s): s is string => s !== null) : []),
   });
 
   const statusOptions: SessionStatus[] = session ? (['draft', 'open', 'closed', 'done'] as SessionStatus[]) : ['draft', 'open'];
@@ -40,7 +40,7 @@ export function SessionForm({ territory, session, durationMinutes, saving, onSub
   const pickerProps = usePickerProps();
   const submit = form.onSubmit(async (v) => {
     const body = sessionBody(form, v, session);
-    await saveForm(form, () => onSubmit(body));
+    await saveForm(form, () => onSubmit(body), (field) => slotErrorField(v.slots, field));
   });
 
   return (

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Fieldset, Group, Stack, Text } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
-import type { dayjs } from '../../../lib/format';
+import { dayjs, TIME_ZONE } from '../../../lib/format';
 import { LIMITS } from '../types';
 import type { PickerProps } from './usePickerProps';
 import { newKey, paris, type SessionForm } from './values';
@@ -30,6 +30,9 @@ export function SlotsFieldset({ form, durationMinutes, pickerProps }: { form: Se
     }
   };
 
+  // Days before today cannot be picked (the api refuses a new or moved slot in the past).
+  const today = dayjs().tz(TIME_ZONE).format('YYYY-MM-DD');
+
   return (
     <Fieldset legend={t('sessionForm.slots')} radius="md">
       <Stack gap="sm">
@@ -43,6 +46,7 @@ export function SlotsFieldset({ form, durationMinutes, pickerProps }: { form: Se
               required
               style={{ flex: '1 1 12rem' }}
               {...pickerProps}
+              minDate={today}
               {...form.getInputProps(`slots.${index}.start`)}
               onChange={(value) => onStartChange(index, value)}
             />

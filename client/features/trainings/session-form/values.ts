@@ -53,21 +53,41 @@ export function toValues(session: SessionDetail | undefined): SessionValues {
 
 export const paris = (value: string) => dayjs.tz(value, TIME_ZONE);
 
+/** The filled slots in time order, with their place in the form: the api gets (and names in its errors) this order. */
+function slotsInTimeOrder(slots: SlotValue[]) {
+  return slots
+    .map((s, formIndex) => ({ s, formIndex }))
+    .filter(({ s }) => s.start && s.end)
+    .map(({ s, formIndex }) => ({ formIndex, startsAt: fromParisInput(s.start!), endsAt: fromParisInput(s.end!) }))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}
+
 /** Slots as the api wants them: ISO instants with the Paris offset, in time order. */
 function slotsBody(slots: SlotValue[]) {
-  return slots
-    .filter((s) => s.start && s.end)
-    .map((s) => ({ startsAt: fromParisInput(s.start!), endsAt: fromParisInput(s.end!) }))
-    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  return slotsInTimeOrder(slots).map(({ startsAt, endsAt }) => ({ startsAt, endsAt }));
+}
+
+/** The form field of an api error on `slots.N.startsAt` / `slots.N.endsAt` (N in time order); other fields as they are. */
+export function slotErrorField(slots: SlotValue[], field: string): string {
+  const m = /^slots\.(\d+)\.(startsAt|endsAt)$/.exec(field);
+  const slot = m ? slotsInTimeOrder(slots)[Number(m[1])] : undefined;
+  return slot ? `slots.${slot.formIndex}.${m![2] === 'startsAt' ? 'start' : 'end'}` : field;
 }
 
 export type SessionForm = UseFormReturnType<SessionValues>;
 
-/** The form's rules: the server's, so that the form warns while typing. */
-export function sessionRules(t: TFunction<'trainings'>): FormValidateInput<SessionValues> {
+/**
+ * The form's rules: the server's, so that the form warns while typing. A new
+ * or moved slot starts in the future; a slot kept at its saved start may be
+ * past (a session under way can still have a later day moved).
+ */
+export function sessionRules(t: TFunction<'trainings'>, savedStarts: readonly string[] = []): FormValidateInput<SessionValues> {
   return {
     slots: {
-      start: (v) => (v ? null : t('validation.required')),
+      start: (v) => {
+        if (!v) return t('validation.required');
+        return !savedStarts.includes(v) && !paris(v).isAfter(dayjs()) ? t('validation.slotInPast') : null;
+      },
       end: (v, values, path) => {
         if (!v) return t('validation.required');
         const index = Number(path.split('.')[1]);
