@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { TEST_REDIS_URL } from '../helpers/env';
 
 /**
  * `npm start` on a fresh machine: no DATABASE_URL (embedded PGlite in the data
@@ -12,10 +15,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 const dataDir = mkdtempSync(join(tmpdir(), 'ep-startup-'));
 const port = 3900 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${port}`;
+// A prefix of this run only: a prefix is claimed for its database in Redis and the claim outlives the run.
+const prefix = `ep_startup_${randomBytes(4).toString('hex')}`;
 let child: ChildProcess | null = null;
 
 async function start(): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', QUEUE_PREFIX: `ep_startup_${port}`, LOG_LEVEL: 'warn', SERVE_CLIENT: 'false' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', SERVE_CLIENT: 'false' };
   for (const key of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'NODE_ENV', 'JWT_SECRET', 'PUBLIC_URL', 'ADMIN_EMAIL']) delete env[key];
   child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -41,6 +46,10 @@ async function stop() {
 afterAll(async () => {
   await stop();
   rmSync(dataDir, { recursive: true, force: true });
+  const redis = new Redis(TEST_REDIS_URL);
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length) await redis.del(...keys);
+  await redis.quit();
 });
 
 describe('npm start with no configuration', () => {
