@@ -1,30 +1,33 @@
 /**
- * npm run bench:machinery — do the api's in-process caches pay for their
+ * npm run bench:machinery — does the api's in-process list cache pay for its
  * machinery (server/plugins/change-feed.ts: a LISTEN connection, NOTIFY
  * triggers, a round trip on that connection before each cached read)?
  *
  * One database, two apis over it in the same run, measured in alternating
  * rounds at 50 connections:
- *  - "feed": the api as shipped (change feed on: the cached routes wait for
- *    a round trip on the LISTEN connection, then serve from memory);
+ *  - "feed": the api as shipped (change feed on: the session list waits for
+ *    a round trip on the LISTEN connection, then serves its page from memory);
  *  - "plain": the same api without the change feed (no cache: every request
  *    reads PostgreSQL), the baseline.
- * Routes: the partners' session list (its page cache and the principal
- * cache when it exists) and a light authenticated read, /api/trainings/me/next,
- * where the principal is most of the work.
+ * Routes: the partners' session list (its page cache) and, for information
+ * only, a light authenticated read, /api/trainings/me/next, which no cache
+ * serves: both apis read its principal and its rows from PostgreSQL.
  * Writes: 50 simultaneous sign-ups to 50 different sessions (no shared row
  * lock: what is left is commit), with the NOTIFY triggers on and off.
  *
- * The writes no longer wait for anything on the LISTEN connection (that
- * barrier went when reads began to wait for their own round trip); what the
- * machinery still adds to a write is the NOTIFY of its triggers at commit.
+ * What the machinery adds to a write is the NOTIFY of its triggers at commit.
+ *
+ * History: a principal cache used to serve the light read. Measured on a quiet
+ * machine it gave 690 req/s (p99 122 ms) against 711 req/s (p99 130 ms)
+ * plain, 0.97 x where it had to earn >= 1.10 x, so it was removed with its
+ * triggers (migration 0022_principal_cache_removed). The list cache measured
+ * 3.76 x and the triggers 1.05 x on the writes' p50: both stay.
  *
  * Criterion (result: PASS), each piece must pay for itself by more than the
  * machine's noise (~25 % between runs, measured here in alternating rounds):
- * the session list through the feed >= 1.25 x plain (page cache); the light
- * read >= 1.10 x plain (principal cache: it saves one query and waits for a
- * shared round trip instead); the writes' p50 with the triggers <= 1.25 x
- * without.
+ * the session list through the feed >= 1.25 x plain (page cache); the
+ * writes' p50 with the triggers <= 1.25 x without. The light read is printed,
+ * not judged.
  */
 import { sql } from 'drizzle-orm';
 import { CACHED_TABLES } from '../server/plugins/change-feed';
@@ -83,18 +86,18 @@ try {
   const ratio = (route: string) => best(`${route}/feed`).requestsPerSecond / best(`${route}/plain`).requestsPerSecond;
   const notifyCost = p(writes.on, 50) / p(writes.off, 50);
   const clean = Object.values(results).flat().every((x) => x.non2xx === 0 && x.errors === 0);
-  const pass = clean && ratio('list') >= 1.25 && ratio('light') >= 1.1 && notifyCost <= 1.25;
-  console.log(`\nbench:machinery — change feed and caches vs none, same database, 50 connections, load from ${loaderName()}, ${DURATION} s x ${ROUNDS} rounds (best shown)`);
+  const pass = clean && ratio('list') >= 1.25 && notifyCost <= 1.25;
+  console.log(`\nbench:machinery — change feed and list cache vs none, same database, 50 connections, load from ${loaderName()}, ${DURATION} s x ${ROUNDS} rounds (best shown)`);
   for (const [route, path] of Object.entries(reads)) {
     console.log(`  GET ${path} (authenticated)`);
     console.log(`    plain (no change feed, no cache; baseline): ${fmt(best(`${route}/plain`))}`);
-    console.log(`    feed (as shipped):                          ${fmt(best(`${route}/feed`))}  -> ${ratio(route).toFixed(2)} x baseline`);
+    console.log(`    feed (as shipped):                          ${fmt(best(`${route}/feed`))}  -> ${ratio(route).toFixed(2)} x baseline${route === 'light' ? ' (no cache on either side: information only)' : ''}`);
     console.log(`    rounds: ${results[`${route}/plain`]!.map((x) => x.requestsPerSecond.toFixed(0)).join(', ')} plain | ${results[`${route}/feed`]!.map((x) => x.requestsPerSecond.toFixed(0)).join(', ')} feed`);
   }
   console.log(`  ${WRITERS} simultaneous sign-ups to distinct sessions, 2 bursts each way:`);
   console.log(`    NOTIFY triggers off (baseline): p50 ${p(writes.off, 50).toFixed(1)} ms, p99 ${p(writes.off, 99).toFixed(1)} ms, bursts ${burstMs.off.map((x) => x.toFixed(0)).join(', ')} ms`);
   console.log(`    NOTIFY triggers on (shipped):   p50 ${p(writes.on, 50).toFixed(1)} ms, p99 ${p(writes.on, 99).toFixed(1)} ms, bursts ${burstMs.on.map((x) => x.toFixed(0)).join(', ')} ms`);
-  console.log(`  criterion: list >= 1.25 x plain (${ratio('list').toFixed(2)}), light read >= 1.10 x plain (${ratio('light').toFixed(2)}), writes' p50 with triggers <= 1.25 x without (${notifyCost.toFixed(2)})`);
+  console.log(`  criterion: list >= 1.25 x plain (${ratio('list').toFixed(2)}), writes' p50 with triggers <= 1.25 x without (${notifyCost.toFixed(2)}); light read not judged (${ratio('light').toFixed(2)})`);
   console.log(`  result: ${pass ? 'PASS' : 'FAIL'}\n`);
   if (!pass) process.exitCode = 1;
 } finally {

@@ -4,10 +4,11 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 
 /**
  * PostgreSQL change notifications for the api's in-process caches (the
- * principal cache, the partners' session list, the library's list totals).
+ * partners' session list, the library's list totals). A principal cache was
+ * measured and removed (0022_principal_cache_removed): it did not pay.
  *
  * Triggers NOTIFY a channel when what a cache holds changes (migrations
- * 0002_auth_notify, 0003_trainings_list_notify); every api process LISTENs on
+ * 0003_trainings_list_notify, 0010_documents_list_notify); every api process LISTENs on
  * one dedicated connection and hands each notification to the cache that
  * subscribed to its channel.
  *
@@ -200,21 +201,17 @@ export async function createChangeFeed(url: string, log: FastifyBaseLogger, chan
   };
 }
 
-export const CHANNELS = { principal: 'auth_principal', trainingsList: 'trainings_list', documentsList: 'documents_list' } as const;
+export const CHANNELS = { trainingsList: 'trainings_list', documentsList: 'documents_list' } as const;
 
 /**
  * The one list of what each cache reads: every table a cached query reads,
  * and the trigger that NOTIFYs the cache's channel when that table changes
- * (migrations 0002_auth_notify, 0003_trainings_list_notify). A table read
+ * (migrations 0003_trainings_list_notify, 0010_documents_list_notify). A table read
  * without a trigger would leave a cache stale for up to its TTL:
  * tests/server/change-feed-triggers.test.ts checks this list against the
  * cached queries' plans and against pg_trigger.
  */
 export const CACHED_TABLES = {
-  [CHANNELS.principal]: [
-    { table: 'users', trigger: 'users_auth_principal_notify' },
-    { table: 'logins', trigger: 'logins_auth_principal_notify' },
-  ],
   [CHANNELS.trainingsList]: [
     { table: 'training_sessions', trigger: 'training_sessions_list_notify' },
     { table: 'trainings', trigger: 'trainings_list_notify' },

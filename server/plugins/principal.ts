@@ -3,8 +3,8 @@ import type { Locale } from '../i18n';
 
 /**
  * Who is calling, re-read from the database on every request (a disabled user
- * or revoked log-in loses access at once). Its own module so that the auth
- * plugin and the principal cache share it without importing each other.
+ * or revoked log-in loses access at once). Its own module so that i18n and
+ * other plugins can name it without importing the auth plugin.
  */
 export interface Principal {
   userId: string;

@@ -60,8 +60,6 @@ export default async function documentRoutes(fastify: FastifyInstance) {
 
   app.get('/api/documents', {
     preHandler: anyone,
-    // The library page, the busiest read: the principal from the short-lived cache (server/plugins/principal-cache.ts).
-    config: { principalCache: true },
     schema: { tags, summary: 'Documents (dossier, recherche)', querystring: DocumentListQuery, response: { 200: DocumentList, ...problemResponses } },
   }, async (request) => svc.list(app, request.principal!, request.query, totals));
 

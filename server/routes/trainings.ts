@@ -44,7 +44,6 @@ export default async function trainingRoutes(fastify: FastifyInstance) {
 
   app.get('/api/trainings', {
     preHandler: anyone,
-    config: { principalCache: true },
     schema: { tags, summary: 'Catalogue des formations', querystring: TrainingListQuery, response: { 200: TrainingList, ...problemResponses } },
   }, async (request) => catalogue.listTrainings(app, request.principal!, request.query));
 
@@ -72,7 +71,6 @@ export default async function trainingRoutes(fastify: FastifyInstance) {
 
   app.get('/api/trainings/sessions', {
     preHandler: anyone,
-    config: { principalCache: true },
     schema: { tags, summary: 'Sessions à venir (filtres, pagination par curseur)', querystring: SessionListQuery, response: { 200: SessionList, ...problemResponses } },
   }, async (request, reply) => {
     const { limit = 20, ...filters } = request.query;
@@ -88,7 +86,6 @@ export default async function trainingRoutes(fastify: FastifyInstance) {
 
   app.get('/api/trainings/sessions/:id', {
     preHandler: anyone,
-    config: { principalCache: true },
     schema: { tags, summary: 'Une session', params: IdParams, response: { 200: SessionDetailSchema, ...problemResponses } },
   }, async (request) => sessions.getSession(app, request.principal!, request.params.id));
 
@@ -207,13 +204,11 @@ export default async function trainingRoutes(fastify: FastifyInstance) {
 
   app.get('/api/trainings/me/registrations', {
     preHandler: anyone,
-    config: { principalCache: true },
     schema: { tags, summary: 'Mes formations : à venir, en attente, passées', response: { 200: MyRegistrations, ...problemResponses } },
   }, async (request) => me.myRegistrations(app, request.principal!));
 
   app.get('/api/trainings/me/next', {
     preHandler: anyone,
-    config: { principalCache: true },
     schema: { tags, summary: 'Mes prochaines sessions (tableau de bord)', querystring: NextQuery, response: { 200: NextSessions, ...problemResponses } },
   }, async (request) => me.myNextSessions(app, request.principal!, request.query.limit ?? 3));
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { CACHED_TABLES, CHANNELS } from '../../server/plugins/change-feed';
-import { principalQuery } from '../../server/plugins/auth';
 import { sessionListPageQuery } from '../../db/queries/trainings/session-list';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -21,7 +20,6 @@ afterAll(async () => db?.drop());
 
 /** The queries whose results the api keeps in memory, by the channel that empties them. */
 const cachedQueries = () => ({
-  [CHANNELS.principal]: [principalQuery(db.db).toSQL().sql],
   // Every filter on: the widest form of the list query.
   [CHANNELS.trainingsList]: [sessionListPageQuery(db.db, ['theme', 'month', 'officeId', 'communeInsee', 'seatsLeft', 'trainingId']).toSQL().sql],
 });

@@ -107,7 +107,7 @@ describe('change feed', () => {
     for (let round = 0; round < rounds; round++) {
       expect(await until(async () => feed.listening)).toBe(true);
       const value = 100 + round;
-      expect(await read(b, cookie)).toBe(value - 1); // page and principal cached in B
+      expect(await read(b, cookie)).toBe(value - 1); // page cached in B
       const pid = feed.backend;
       // Ended and changed at the same moment; the change commits right after the backend is signalled.
       await ctx.db.transaction(async (tx) => {

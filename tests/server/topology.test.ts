@@ -199,7 +199,7 @@ describe('production topology: two api processes and a worker, as the README run
     const listed = await asAdmin1.call('GET', '/api/trainings/sessions');
     expect((listed.json().items as { id: string }[]).map((s) => s.id)).toContain(session.json().id);
 
-    // A member disabled through #1 is refused at its next request through #2 (whose principal cache held it).
+    // A member disabled through #1 is refused at its next request through #2.
     const email = 'agent-1@example.org';
     const member = client(ports[1]!);
     expect((await member.call('POST', '/api/auth/login', { email, password: 'Cevennes-Agent-1-2026' })).status).toBe(200);
