@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Group } from '@mantine/core';
+import { Badge, Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable';
 import { FilterPanel, FilterSearch, FilterSelect } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { FilteredList } from '../../components/FilteredList';
+import { RowLink } from '../../components/RowLink';
 import { useDebouncedSearch } from '../../components/useDebouncedSearch';
 import { useListParams } from '../../components/useListParams';
 import { formatNumber } from '../../lib/format';
@@ -80,15 +81,7 @@ export default function EstablishmentsPage() {
             rows={data.items}
             rowKey={(e) => e.id}
             columns={[
-              {
-                label: t('establishments.fields.name'),
-                card: 'title',
-                cell: (e) => (
-                  <Anchor component={Link} to={`/etablissements/${e.id}`} fw={600}>
-                    {e.name}
-                  </Anchor>
-                ),
-              },
+              { label: t('establishments.fields.name'), card: 'title', cell: (e) => <RowLink to={`/etablissements/${e.id}`}>{e.name}</RowLink> },
               { label: t('establishments.fields.category'), cell: (e) => categoryLabel.get(e.category) ?? e.category },
               { label: t('establishments.fields.commune'), cell: (e) => e.communeName },
               {

@@ -1,10 +1,9 @@
-import { Alert, Anchor, Text, Title } from '@mantine/core';
+import { Alert, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
-import { PagedList } from '../../components/PagedList';
-import { EmptyState } from '../../components/States';
+import { FilteredList } from '../../components/FilteredList';
+import { RowLink } from '../../components/RowLink';
 import { useListParams } from '../../components/useListParams';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useOutbox, useOutboxDeliveries } from './api';
@@ -53,8 +52,8 @@ function Deliveries() {
 /** Admins: e-mails captured instead of sent (when no SMTP server is configured), newest first. */
 export default function OutboxPage() {
   const { t } = useTranslation('accounts');
-  const { page, set } = useListParams([]);
-  const outbox = useOutbox(page);
+  const listParams = useListParams([]);
+  const outbox = useOutbox(listParams.page);
 
   return (
     <>
@@ -64,35 +63,26 @@ export default function OutboxPage() {
           {t('outbox.smtp')}
         </Alert>
       ) : null}
-      <PagedList
+      <FilteredList
         query={outbox}
-        page={page}
-        onPageChange={(p) => set({ page: p })}
-        empty={<EmptyState title={t('outbox.empty')} description={t('outbox.emptyHelp')} />}
+        params={listParams}
+        empty={{ title: t('outbox.empty'), description: t('outbox.emptyHelp') }}
+        count={(n) => t('outbox.count', n)}
       >
-        {(data, dimmed) => (
+        {(data, table) => (
           <DataTable
             minWidth={640}
-            dimmed={dimmed}
-            caption={t('outbox.count', { count: data.total, formatted: formatNumber(data.total) })}
+            {...table}
             rows={data.items}
             rowKey={(m) => m.id}
             columns={[
-              {
-                label: t('outbox.subject'),
-                card: 'title',
-                cell: (m) => (
-                  <Anchor component={Link} to={`/boite-d-envoi/${m.id}`} fw={500}>
-                    {m.subject}
-                  </Anchor>
-                ),
-              },
+              { label: t('outbox.subject'), card: 'title', cell: (m) => <RowLink to={`/boite-d-envoi/${m.id}`} fw={500}>{m.subject}</RowLink> },
               { label: t('outbox.to'), cell: (m) => m.toAddress },
               { label: t('outbox.date'), cell: (m) => formatDateTime(m.createdAt) },
             ]}
           />
         )}
-      </PagedList>
+      </FilteredList>
       <Deliveries />
     </>
   );

@@ -1,48 +1,38 @@
-import { Anchor, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
-import { PagedList } from '../../components/PagedList';
-import { EmptyState } from '../../components/States';
+import { FilteredList } from '../../components/FilteredList';
+import { RowLink } from '../../components/RowLink';
 import { useListParams } from '../../components/useListParams';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { useReviewList } from './api';
 import { StatusBadge } from './library/DocumentViews';
 
 /** Staff: documents whose review date has passed (their owner was reminded by e-mail), oldest date first. */
 export default function ReviewPage() {
   const { t } = useTranslation('documents');
-  const { page, set } = useListParams([]);
-  const list = useReviewList(page);
+  const listParams = useListParams([]);
+  const list = useReviewList(listParams.page);
   return (
     <>
       <PageBreadcrumbs links={[{ to: '/documents', label: t('library.root') }]} current={t('review.title')} />
       <PageHeader title={t('review.title')} description={t('review.description')} />
-      <PagedList
+      <FilteredList
         query={list}
-        page={page}
-        onPageChange={(p) => set({ page: p })}
-        empty={<EmptyState title={t('review.empty')} description={t('review.emptyHelp')} />}
+        params={listParams}
+        empty={{ title: t('review.empty'), description: t('review.emptyHelp') }}
+        count={(n) => t('review.count', n)}
       >
-        {(data, dimmed) => (
+        {(data, table) => (
           <DataTable
             minWidth={640}
-            dimmed={dimmed}
-            caption={t('review.count', { count: data.total, formatted: formatNumber(data.total) })}
+            {...table}
             rows={data.items}
             rowKey={(doc) => doc.id}
             columns={[
-              {
-                label: t('fields.title'),
-                card: 'title',
-                cell: (doc) => (
-                  <Anchor component={Link} to={`/documents/${doc.id}`} fw={600}>
-                    {doc.title}
-                  </Anchor>
-                ),
-              },
+              { label: t('fields.title'), card: 'title', cell: (doc) => <RowLink to={`/documents/${doc.id}`}>{doc.title}</RowLink> },
               {
                 label: t('fields.reviewOn'),
                 cell: (doc) => (
@@ -56,7 +46,7 @@ export default function ReviewPage() {
             ]}
           />
         )}
-      </PagedList>
+      </FilteredList>
     </>
   );
 }

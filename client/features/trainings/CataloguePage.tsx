@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Checkbox, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable';
+import { RowLink } from '../../components/RowLink';
 import { FilterPanel, FilterSearch } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { FilteredList } from '../../components/FilteredList';
@@ -74,9 +75,7 @@ export default function CataloguePage() {
                 card: 'title',
                 cell: (training) => (
                   <>
-                    <Anchor component={Link} to={`/formations/gestion/catalogue/${training.id}`} fw={600}>
-                      {training.title}
-                    </Anchor>
+                    <RowLink to={`/formations/gestion/catalogue/${training.id}`}>{training.title}</RowLink>
                     {training.archived ? (
                       <Badge ml="xs" color="gray.7" variant="outline" tt="none" size="sm">
                         {t('catalogue.archived')}

@@ -1,7 +1,7 @@
-import { Anchor, Group, Progress, Text } from '@mantine/core';
+import { Group, Progress, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable';
+import { RowLink } from '../../components/RowLink';
 import { formatNumber } from '../../lib/format';
 import { SessionStatusBadge } from './components';
 import { formatDeadline, formatWhen, placeLabel } from './format';
@@ -50,9 +50,7 @@ export function StaffSessionsTable({ items, caption, dimmed = false, showTitle =
           card: 'title',
           cell: (s) => (
             <>
-              <Anchor component={Link} to={`/formations/gestion/sessions/${s.id}`} fw={600}>
-                {showTitle ? s.title : formatWhen(s.startsAt, s.endsAt)}
-              </Anchor>
+              <RowLink to={`/formations/gestion/sessions/${s.id}`}>{showTitle ? s.title : formatWhen(s.startsAt, s.endsAt)}</RowLink>
               {showTitle ? (
                 <Text size="sm" c="dimmed">
                   {formatWhen(s.startsAt, s.endsAt)}
