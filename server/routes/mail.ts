@@ -9,36 +9,21 @@ import { OutboxDeliveryPageSchema, OutboxMailSchema, OutboxPageSchema, OutboxQue
 export default async function mailRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const admin = app.requireRole('admin');
-  const { 400: badRequest, 401: unauthorized, 403: forbidden, 404: notFound } = problemResponses;
+  const tags = ['mail'];
 
   app.get('/api/outbox', {
     preHandler: admin,
-    schema: {
-      tags: ['mail'],
-      summary: 'Boîte d’envoi : messages capturés (sans serveur SMTP)',
-      querystring: OutboxQuery,
-      response: { 200: OutboxPageSchema, 400: badRequest, 401: unauthorized, 403: forbidden },
-    },
+    schema: { tags, summary: 'Boîte d’envoi : messages capturés (sans serveur SMTP)', querystring: OutboxQuery, response: { 200: OutboxPageSchema, ...problemResponses } },
   }, async (request) => capturedMailPage(app, request.query));
 
   app.get('/api/outbox/deliveries', {
     preHandler: admin,
-    schema: {
-      tags: ['mail'],
-      summary: 'Boîte d’envoi : état de distribution des messages (en file, réessai prévu, refusé…)',
-      querystring: OutboxQuery,
-      response: { 200: OutboxDeliveryPageSchema, 400: badRequest, 401: unauthorized, 403: forbidden },
-    },
+    schema: { tags, summary: 'Boîte d’envoi : état de distribution des messages (en file, réessai prévu, refusé…)', querystring: OutboxQuery, response: { 200: OutboxDeliveryPageSchema, ...problemResponses } },
   }, async (request) => deliveryPage(app, request.query));
 
   app.get('/api/outbox/:id', {
     preHandler: admin,
-    schema: {
-      tags: ['mail'],
-      summary: 'Un message capturé (HTML à afficher dans une iframe sandbox)',
-      params: IdParams,
-      response: { 200: OutboxMailSchema, 400: badRequest, 401: unauthorized, 403: forbidden, 404: notFound },
-    },
+    schema: { tags, summary: 'Un message capturé (HTML à afficher dans une iframe sandbox)', params: IdParams, response: { 200: OutboxMailSchema, ...problemResponses } },
   }, async (request) => {
     const mail = await capturedMail(app, request.params.id);
     if (!mail) throw new Problem(404, 'error.notFound');

@@ -65,20 +65,18 @@ export const UploadResultSchema = Type.Object({
   duplicates: Type.Array(DuplicateSchema),
 });
 
-/** The `meta` field of an upload form (JSON), sent before the file. */
-export const CreateDocumentMeta = Type.Object(
-  {
-    title: Text(200),
-    description: Type.Optional(Type.String({ maxLength: 4000 })),
-    tags: Type.Optional(Type.Array(Tag, { maxItems: 20, uniqueItems: true })),
-    folderId: Type.Optional(Nullable(Uuid)),
-    status: Type.Optional(DocumentStatusSchema),
-    audience: Type.Optional(AudienceSchema),
-    reviewOn: Type.Optional(Nullable(Day)),
-    ownerId: Type.Optional(Nullable(Uuid)),
-  },
-  { additionalProperties: false },
-);
+/** A document's details: the `meta` field of an upload form (JSON, sent before the file); a PATCH sends any of them. */
+const documentFields = {
+  title: Text(200),
+  description: Type.Optional(Type.String({ maxLength: 4000 })),
+  tags: Type.Optional(Type.Array(Tag, { maxItems: 20, uniqueItems: true })),
+  folderId: Type.Optional(Nullable(Uuid)),
+  status: Type.Optional(DocumentStatusSchema),
+  audience: Type.Optional(AudienceSchema),
+  reviewOn: Type.Optional(Nullable(Day)),
+  ownerId: Type.Optional(Nullable(Uuid)),
+};
+export const CreateDocumentMeta = Type.Object(documentFields, { additionalProperties: false });
 export type CreateDocumentMeta = Static<typeof CreateDocumentMeta>;
 
 /** The `meta` field of a new version's form (JSON, optional). */
@@ -123,19 +121,7 @@ export const UpdateFolderBody = Type.Object(
 export type UpdateFolderBody = Static<typeof UpdateFolderBody>;
 
 /** Changes to a document's details (PATCH): every field optional. */
-export const UpdateDocumentBody = Type.Object(
-  {
-    title: Type.Optional(Text(200)),
-    description: Type.Optional(Type.String({ maxLength: 4000 })),
-    tags: Type.Optional(Type.Array(Tag, { maxItems: 20, uniqueItems: true })),
-    folderId: Type.Optional(Nullable(Uuid)),
-    status: Type.Optional(DocumentStatusSchema),
-    audience: Type.Optional(AudienceSchema),
-    reviewOn: Type.Optional(Nullable(Day)),
-    ownerId: Type.Optional(Nullable(Uuid)),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
+export const UpdateDocumentBody = Type.Partial(Type.Object(documentFields), { additionalProperties: false, minProperties: 1 });
 export type UpdateDocumentBody = Static<typeof UpdateDocumentBody>;
 
 export const ReviewQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });

@@ -76,21 +76,7 @@ export const CreateTrainingBody = Type.Object(
   { additionalProperties: false },
 );
 export type CreateTrainingBody = Static<typeof CreateTrainingBody>;
-export const UpdateTrainingBody = Type.Object(
-  {
-    title: Type.Optional(trainingFields.title),
-    summary: Type.Optional(trainingFields.summary),
-    descriptionHtml: Type.Optional(trainingFields.descriptionHtml),
-    theme: Type.Optional(trainingFields.theme),
-    targetCategories: Type.Optional(trainingFields.targetCategories),
-    durationMinutes: Type.Optional(trainingFields.durationMinutes),
-    trainer: Type.Optional(trainingFields.trainer),
-    priceMemberCents: Type.Optional(trainingFields.priceMemberCents),
-    priceNonMemberCents: Type.Optional(trainingFields.priceNonMemberCents),
-    archived: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
+export const UpdateTrainingBody = Type.Partial(Type.Object({ ...trainingFields, archived: Type.Boolean() }), { additionalProperties: false, minProperties: 1 });
 export type UpdateTrainingBody = Static<typeof UpdateTrainingBody>;
 export const TrainingListQuery = Type.Object(
   { search: Type.Optional(Type.String({ maxLength: SEARCH_MAX_LENGTH })), theme: Type.Optional(ThemeSchema), includeArchived: Type.Optional(Type.Boolean()), ...PageQuery },
@@ -189,19 +175,8 @@ export const CreateSessionBody = Type.Object(
   { additionalProperties: false },
 );
 export type CreateSessionBody = Static<typeof CreateSessionBody>;
-export const UpdateSessionBody = Type.Object(
-  {
-    slots: Type.Optional(sessionInputFields.slots),
-    place: Type.Optional(sessionInputFields.place),
-    capacity: Type.Optional(sessionInputFields.capacity),
-    perEstablishmentCap: sessionInputFields.perEstablishmentCap,
-    signupDeadline: Type.Optional(DateTime),
-    waitlistMode: sessionInputFields.waitlistMode,
-    offerHours: sessionInputFields.offerHours,
-    notes: sessionInputFields.notes,
-    status: Type.Optional(SessionStatusSchema),
-    cancelReason: Type.Optional(Nullable(Lines(L.cancelReason))),
-  },
+export const UpdateSessionBody = Type.Partial(
+  Type.Object({ ...sessionInputFields, status: SessionStatusSchema, cancelReason: Nullable(Lines(L.cancelReason)) }),
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateSessionBody = Static<typeof UpdateSessionBody>;

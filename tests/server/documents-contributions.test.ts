@@ -1,14 +1,13 @@
 import { Job } from 'bullmq';
-import { rm } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentContributions, mailMessages, users } from '../../db/schema';
 import { handlers } from '../../workers/handlers';
 import type { JobHandler, WorkerContext } from '../../workers/jobs';
-import { createWorkerContext } from '../../workers/main';
 import { createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
 import { pdfWith, PNG_1PX, uploadForm } from '../helpers/documents';
 import { makeSession, makeTraining } from '../helpers/trainings';
+import { closeWithStorage, quietWorkerContext } from '../helpers/documents-app';
 
 /**
  * Partner contributions, folder follows and training attachments on the
@@ -55,7 +54,7 @@ function runFollowers(documentId: string) {
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  wctx = createWorkerContext({ config: ctx.config, db: ctx.db, queues: ctx.queues, log: { info: () => {}, warn: () => {}, error: console.error } });
+  wctx = quietWorkerContext(ctx);
   staff = await createUser(ctx, 'staff');
   const camping = await createEstablishment(ctx, { category: 'hebergement', subcategory: 'camping', communeInsee: '30350' });
   const resto = await createEstablishment(ctx, { category: 'restauration', subcategory: 'restaurant', communeInsee: '34111' });
@@ -66,12 +65,7 @@ beforeAll(async () => {
   const folder = await asStaff({ method: 'POST', url: '/api/documents/folders', payload: { name: 'Photothèque', audience: everyone } });
   folderId = folder.json().id;
 });
-afterAll(async () => {
-  const dir = ctx?.config.dataDir;
-  await wctx?.close();
-  await ctx?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => closeWithStorage(ctx, wctx));
 
 describe('partner contributions', () => {
   let proposalId: string;

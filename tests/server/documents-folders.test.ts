@@ -1,9 +1,9 @@
-import { rm } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentFolders } from '../../db/schema';
 import { createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext } from '../helpers/app';
 import { pdfWith, uploadForm } from '../helpers/documents';
+import { closeWithStorage } from '../helpers/documents-app';
 
 /**
  * Folder management (rename, move, delete) on the real PostgreSQL: staff
@@ -42,11 +42,7 @@ beforeAll(async () => {
   [asStaff, asAdmin, asCampsite, asRestaurant] = await Promise.all([injectAs(ctx, staff), injectAs(ctx, admin), injectAs(ctx, campsite), injectAs(ctx, restaurant)]);
 });
 
-afterAll(async () => {
-  const dir = ctx?.config.dataDir;
-  await ctx?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => closeWithStorage(ctx));
 
 describe('role matrix of folder management', () => {
   it('partners get 403 on rename, move and delete, and the folder is unchanged; staff and admins may', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
@@ -8,6 +8,7 @@ import { documents, documentVersions, documentVisits } from '../../db/schema';
 import { accessCookieFor, createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
 import { EXE_HEADER, pdfWith, PNG_1PX, uploadForm } from '../helpers/documents';
 import { until } from '../helpers/until';
+import { closeWithStorage } from '../helpers/documents-app';
 
 /**
  * The documents api on the real PostgreSQL and local storage: streamed,
@@ -58,11 +59,7 @@ beforeAll(async () => {
   pdf = await pdfWith(['Guide des randonnées de l’été', 'Sentiers balisés autour du Vigan']);
 });
 
-afterAll(async () => {
-  const dir = ctx?.config.dataDir;
-  await ctx?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => closeWithStorage(ctx));
 
 describe('uploads', () => {
   let firstId: string;

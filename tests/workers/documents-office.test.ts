@@ -1,22 +1,20 @@
 import { Job } from 'bullmq';
-import { rm } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentTexts, documentVersions } from '../../db/schema';
 import { handlers } from '../../workers/handlers';
 import { OFFICE_XML_MAX_BYTES } from '../../workers/handlers/documents/office-text';
 import type { JobHandler, JobName, JobPayloads, WorkerContext } from '../../workers/jobs';
-import { createWorkerContext } from '../../workers/main';
 import { createTestApp, createUser, injectAs, type Injector, type TestContext } from '../helpers/app';
 import { uploadForm } from '../helpers/documents';
 import { docxBomb, docxWith, odtWith } from '../helpers/office-files';
+import { closeWithStorage, quietWorkerContext } from '../helpers/documents-app';
 
 /** Text of office and OpenDocument files: extracted by the worker, capped, and found by an accent-free search. */
 
 let ctx: TestContext;
 let wctx: WorkerContext & { close(): Promise<void> };
 let asStaff: Injector;
-const quiet = { info: () => {}, warn: () => {}, error: console.error };
 const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 
 function run<N extends JobName>(name: N, payload: JobPayloads[N]) {
@@ -34,15 +32,10 @@ const search = async (q: string) => (await asStaff({ method: 'GET', url: `/api/d
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  wctx = createWorkerContext({ config: ctx.config, db: ctx.db, queues: ctx.queues, log: quiet });
+  wctx = quietWorkerContext(ctx);
   asStaff = await injectAs(ctx, await createUser(ctx, 'staff'));
 });
-afterAll(async () => {
-  const dir = ctx?.config.dataDir;
-  await wctx?.close();
-  await ctx?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => closeWithStorage(ctx, wctx));
 
 describe('documents.extract on office files', () => {
   it('a .docx and an .odt with accented words are found by a search without accents, once extracted', async () => {

@@ -1,5 +1,5 @@
 import { Job, UnrecoverableError } from 'bullmq';
-import { rm, utimes } from 'node:fs/promises';
+import { utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
@@ -10,16 +10,15 @@ import { newObjectKey } from '../../storage';
 import { handlers } from '../../workers/handlers';
 import type { JobName, JobPayloads } from '../../workers/jobs';
 import type { JobHandler, WorkerContext } from '../../workers/jobs';
-import { createWorkerContext } from '../../workers/main';
 import { createTestApp, createUser, injectAs, type Injector, type TestContext } from '../helpers/app';
 import { pdfWith, uploadForm } from '../helpers/documents';
+import { closeWithStorage, quietWorkerContext } from '../helpers/documents-app';
 
 /** Documents jobs: text extraction, thumbnails, the storage sweeper. Each one run twice acts once. */
 
 let ctx: TestContext;
 let wctx: WorkerContext & { close(): Promise<void> };
 let asStaff: Injector;
-const quiet = { info: () => {}, warn: () => {}, error: console.error };
 const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 
 function run<N extends JobName>(name: N, payload: JobPayloads[N]) {
@@ -41,15 +40,10 @@ async function objectKeys(area: string): Promise<string[]> {
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  wctx = createWorkerContext({ config: ctx.config, db: ctx.db, queues: ctx.queues, log: quiet });
+  wctx = quietWorkerContext(ctx);
   asStaff = await injectAs(ctx, await createUser(ctx, 'staff'));
 });
-afterAll(async () => {
-  const dir = ctx?.config.dataDir;
-  await wctx?.close();
-  await ctx?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => closeWithStorage(ctx, wctx));
 
 describe('documents.extract', () => {
   it('an upload enqueues its extraction; the text of a PDF becomes searchable, once', async () => {

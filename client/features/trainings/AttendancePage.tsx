@@ -14,6 +14,12 @@ import { formatWhen } from './format';
 import type { Attendance, Registration } from './types';
 
 /** Two big toggles per person (pressed = recorded); pressing the recorded one again clears it. */
+/** The two toggles of a row: pressed shows its mark; pressing it again clears it. */
+const ATTENDANCE_BUTTONS = [
+  { value: 'present', mark: '✓ ', color: 'cevennes' },
+  { value: 'absent', mark: '✗ ', color: 'red.8' },
+] as const;
+
 function PersonRow({ r, onSet, disabled }: { r: Registration; onSet: (attendance: Attendance) => void; disabled: boolean }) {
   const { t } = useTranslation('trainings');
   const nameId = `attendee-${r.id}`;
@@ -30,34 +36,23 @@ function PersonRow({ r, onSet, disabled }: { r: Registration; onSet: (attendance
           </Text>
         </div>
         <Group gap="xs" role="group" aria-labelledby={nameId} wrap="nowrap" style={{ flex: '1 1 14rem' }}>
-          <Button
-            size="md"
-            h={52}
-            px="xs"
-            flex={1}
-            variant={r.attendance === 'present' ? 'filled' : 'default'}
-            color="cevennes"
-            aria-pressed={r.attendance === 'present'}
-            disabled={disabled}
-            onClick={() => set('present')}
-          >
-            {r.attendance === 'present' ? '✓ ' : ''}
-            {t('attendance.present')}
-          </Button>
-          <Button
-            size="md"
-            h={52}
-            px="xs"
-            flex={1}
-            variant={r.attendance === 'absent' ? 'filled' : 'default'}
-            color="red.8"
-            aria-pressed={r.attendance === 'absent'}
-            disabled={disabled}
-            onClick={() => set('absent')}
-          >
-            {r.attendance === 'absent' ? '✗ ' : ''}
-            {t('attendance.absent')}
-          </Button>
+          {ATTENDANCE_BUTTONS.map(({ value, mark, color }) => (
+            <Button
+              key={value}
+              size="md"
+              h={52}
+              px="xs"
+              flex={1}
+              variant={r.attendance === value ? 'filled' : 'default'}
+              color={color}
+              aria-pressed={r.attendance === value}
+              disabled={disabled}
+              onClick={() => set(value)}
+            >
+              {r.attendance === value ? mark : ''}
+              {t(`attendance.${value}`)}
+            </Button>
+          ))}
         </Group>
       </Group>
     </Paper>

@@ -1,7 +1,6 @@
-import { Select, type SelectProps } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import type { SelectProps } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { ServerSearchSelect, useServerSearch } from '../../components/ServerSearchSelect';
 import { useUsers } from '../accounts/api';
 
 type UserPickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
@@ -11,10 +10,8 @@ type UserPickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
 
 /** Staff: any active account, searched on the server by name or e-mail as one types. */
 export function UserPicker({ value, onChange, ...props }: UserPickerProps) {
-  const { t } = useTranslation('trainings');
-  const [search, setSearch] = useState('');
+  const { search, setSearch, debounced } = useServerSearch();
   const [selected, setSelected] = useState<{ value: string; label: string } | null>(null);
-  const [debounced] = useDebouncedValue(search.trim(), 250);
   // While the box shows the chosen person, do not search for their label.
   const query = selected && debounced === selected.label ? '' : debounced;
   const results = useUsers({ search: query || undefined, status: 'active', pageSize: 20 });
@@ -29,9 +26,7 @@ export function UserPicker({ value, onChange, ...props }: UserPickerProps) {
   }, [results.data, selected, value]);
 
   return (
-    <Select
-      searchable
-      clearable
+    <ServerSearchSelect
       data={data}
       value={value}
       onChange={(v, option) => {
@@ -40,8 +35,7 @@ export function UserPicker({ value, onChange, ...props }: UserPickerProps) {
       }}
       searchValue={search}
       onSearchChange={setSearch}
-      filter={({ options }) => options}
-      nothingFoundMessage={results.isFetching ? t('common.loading') : t('common.nothingFound')}
+      loading={results.isFetching}
       {...props}
     />
   );

@@ -58,28 +58,26 @@ export async function listStaffSessions(db: Database, q: { status?: string; trai
 
 // ---------- me ----------
 
-/** Every registration of the user (active ones and past confirmed ones), with the session. */
-export async function listMyRegistrations(db: Database, userId: string) {
-  return db
+/** Registrations with their session, training and place (the rows of « Mes formations » and the dashboard). */
+const registrationsWithSessions = (db: Database) =>
+  db
     .select({ ...sessionColumns, ...myRegistrationColumns })
     .from(trainingRegistrations)
     .innerJoin(trainingSessions, eq(trainingSessions.id, trainingRegistrations.sessionId))
     .innerJoin(trainings, eq(trainings.id, trainingSessions.trainingId))
     .leftJoin(offices, eq(offices.id, trainingSessions.officeId))
-    .leftJoin(communes, sql`${communes.inseeCode} = ${placeCommune}`)
+    .leftJoin(communes, sql`${communes.inseeCode} = ${placeCommune}`);
+
+/** Every registration of the user (active ones and past confirmed ones), with the session. */
+export async function listMyRegistrations(db: Database, userId: string) {
+  return registrationsWithSessions(db)
     .where(and(eq(trainingRegistrations.userId, userId), sql`${trainingRegistrations.status} in ${activeRegistration}`, ne(trainingSessions.status, 'draft')))
     .orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id));
 }
 
 /** Dashboard: the user's confirmed or offered sessions that have not ended, soonest first. */
 export async function listMyNextSessions(db: Database, userId: string, limit: number) {
-  return db
-    .select({ ...sessionColumns, ...myRegistrationColumns })
-    .from(trainingRegistrations)
-    .innerJoin(trainingSessions, eq(trainingSessions.id, trainingRegistrations.sessionId))
-    .innerJoin(trainings, eq(trainings.id, trainingSessions.trainingId))
-    .leftJoin(offices, eq(offices.id, trainingSessions.officeId))
-    .leftJoin(communes, sql`${communes.inseeCode} = ${placeCommune}`)
+  return registrationsWithSessions(db)
     .where(and(
       eq(trainingRegistrations.userId, userId), inArray(trainingRegistrations.status, ['confirmed', 'offered']),
       sql`${trainingSessions.status} in ${listedSession}`, sql`${trainingSessions.endsAt} >= now()`,

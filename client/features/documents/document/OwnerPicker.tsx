@@ -1,7 +1,6 @@
-import { Select, type SelectProps } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { SelectProps } from '@mantine/core';
+import { useMemo } from 'react';
+import { ServerSearchSelect, useServerSearch } from '../../../components/ServerSearchSelect';
 import { useUsers } from '../../accounts/api';
 
 type OwnerPickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
@@ -13,9 +12,7 @@ type OwnerPickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
 
 /** A document's owner: an active member of the office (staff or admin), searched by name as one types. */
 export function OwnerPicker({ value, currentName, onChange, ...props }: OwnerPickerProps) {
-  const { t } = useTranslation('documents');
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const { search, setSearch, debounced } = useServerSearch();
   const query = debounced && debounced !== currentName ? debounced : undefined;
   const staff = useUsers({ search: query, role: 'staff', status: 'active', pageSize: 20 });
   const admins = useUsers({ search: query, role: 'admin', status: 'active', pageSize: 20 });
@@ -25,17 +22,6 @@ export function OwnerPicker({ value, currentName, onChange, ...props }: OwnerPic
     return options;
   }, [staff.data, admins.data, value, currentName]);
   return (
-    <Select
-      searchable
-      clearable
-      data={data}
-      value={value}
-      onChange={onChange}
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
-      nothingFoundMessage={staff.isFetching || admins.isFetching ? t('common.loading') : t('common.nothingFound')}
-      {...props}
-    />
+    <ServerSearchSelect data={data} value={value} onChange={onChange} searchValue={search} onSearchChange={setSearch} loading={staff.isFetching || admins.isFetching} {...props} />
   );
 }

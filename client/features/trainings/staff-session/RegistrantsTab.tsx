@@ -1,6 +1,6 @@
 import { Badge, Menu, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { DataTable, PersonName, type DataColumn } from '../../../components/DataTable';
@@ -38,18 +38,20 @@ function RegistrantActions({ r, onAction }: { r: Registration; onAction: (p: Pen
   );
 }
 
-function RegistrantGroup({ title, count, children, empty }: { title: string; count: number; children: ReactNode; empty: string }) {
+/** One group of registrants (its title with its count, then its table, or a line saying it is empty). */
+function RegistrantGroup({ group, rows, minWidth, columns }: { group: 'confirmed' | 'offered' | 'waiting' | 'inactive'; rows: Registration[]; minWidth: number; columns: DataColumn<Registration>[] }) {
+  const { t } = useTranslation('trainings');
   return (
     <Stack gap="xs" component="section">
       <Title order={3} fz="h4">
-        {title} ({formatNumber(count)})
+        {t(`manage.groups.${group}`)} ({formatNumber(rows.length)})
       </Title>
-      {count === 0 ? (
+      {rows.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {empty}
+          {t(`manage.groups.${group}Empty`)}
         </Text>
       ) : (
-        children
+        <DataTable dense minWidth={minWidth} rows={rows} rowKey={(r) => r.id} columns={columns} />
       )}
     </Stack>
   );
@@ -92,68 +94,42 @@ export function RegistrantsTab({ session }: { session: SessionDetail }) {
       <QueryState query={groups}>
         {(data) => (
           <>
-            <RegistrantGroup title={t('manage.groups.confirmed')} count={data.confirmed.length} empty={t('manage.groups.confirmedEmpty')}>
-              <DataTable
-                dense
-                minWidth={720}
-                rows={data.confirmed}
-                rowKey={(r) => r.id}
-                columns={[
-                  person,
-                  establishment,
-                  { label: t('manage.confirmedAt'), cell: (r) => formatDateTime(r.confirmedAt ?? r.createdAt) },
-                  { label: t('manage.registeredBy'), cell: (r) => (r.registeredBy && r.registeredBy.id !== r.user.id ? r.registeredBy.name : t('manage.self')) },
-                  { label: t('attendance.title'), cell: attendanceLabel },
-                  actions,
-                ]}
-              />
-            </RegistrantGroup>
-            <RegistrantGroup title={t('manage.groups.offered')} count={data.offered.length} empty={t('manage.groups.offeredEmpty')}>
-              <DataTable
-                dense
-                minWidth={600}
-                rows={data.offered}
-                rowKey={(r) => r.id}
-                columns={[person, establishment, { label: t('manage.offerExpires'), cell: (r) => (r.offerExpiresAt ? formatDateTime(r.offerExpiresAt) : '—') }, actions]}
-              />
-            </RegistrantGroup>
-            <RegistrantGroup title={t('manage.groups.waiting')} count={data.waiting.length} empty={t('manage.groups.waitingEmpty')}>
-              <DataTable
-                dense
-                minWidth={600}
-                rows={data.waiting}
-                rowKey={(r) => r.id}
-                columns={[
-                  { label: t('manage.position'), cell: (r) => r.position ?? '—' },
-                  person,
-                  establishment,
-                  { label: t('manage.since'), cell: (r) => formatDateTime(r.createdAt) },
-                  actions,
-                ]}
-              />
-            </RegistrantGroup>
-            <RegistrantGroup title={t('manage.groups.inactive')} count={data.inactive.length} empty={t('manage.groups.inactiveEmpty')}>
-              <DataTable
-                dense
-                minWidth={600}
-                rows={data.inactive}
-                rowKey={(r) => r.id}
-                columns={[
-                  person,
-                  establishment,
-                  {
-                    label: t('fields.status'),
-                    card: 'status',
-                    cell: (r) => (
-                      <Badge variant="outline" color="gray.7" tt="none">
-                        {t(`registration.status.${r.status}`)}
-                      </Badge>
-                    ),
-                  },
-                  { label: t('manage.endedAt'), cell: (r) => (r.cancelledAt ? formatDateTime(r.cancelledAt) : '—') },
-                ]}
-              />
-            </RegistrantGroup>
+            <RegistrantGroup
+              group="confirmed"
+              rows={data.confirmed}
+              minWidth={720}
+              columns={[
+                person,
+                establishment,
+                { label: t('manage.confirmedAt'), cell: (r) => formatDateTime(r.confirmedAt ?? r.createdAt) },
+                { label: t('manage.registeredBy'), cell: (r) => (r.registeredBy && r.registeredBy.id !== r.user.id ? r.registeredBy.name : t('manage.self')) },
+                { label: t('attendance.title'), cell: attendanceLabel },
+                actions,
+              ]}
+            />
+            <RegistrantGroup
+              group="offered"
+              rows={data.offered}
+              minWidth={600}
+              columns={[person, establishment, { label: t('manage.offerExpires'), cell: (r) => (r.offerExpiresAt ? formatDateTime(r.offerExpiresAt) : '—') }, actions]}
+            />
+            <RegistrantGroup
+              group="waiting"
+              rows={data.waiting}
+              minWidth={600}
+              columns={[{ label: t('manage.position'), cell: (r) => r.position ?? '—' }, person, establishment, { label: t('manage.since'), cell: (r) => formatDateTime(r.createdAt) }, actions]}
+            />
+            <RegistrantGroup
+              group="inactive"
+              rows={data.inactive}
+              minWidth={600}
+              columns={[
+                person,
+                establishment,
+                { label: t('fields.status'), card: 'status', cell: (r) => <Badge variant="outline" color="gray.7" tt="none">{t(`registration.status.${r.status}`)}</Badge> },
+                { label: t('manage.endedAt'), cell: (r) => (r.cancelledAt ? formatDateTime(r.cancelledAt) : '—') },
+              ]}
+            />
           </>
         )}
       </QueryState>
