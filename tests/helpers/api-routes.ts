@@ -45,11 +45,11 @@ type OpenApiDoc = {
 
 const BODY_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
-/** Every route of the app as "METHOD /path" (HEAD twins of GET left out), read from Fastify's route tree. */
-export function registeredRoutes(app: TestContext['app']): string[] {
+/** Every route of a printed Fastify route tree (`printRoutes({ commonPrefix: false })`) as "METHOD /path", HEAD twins of GET left out. */
+export function routesOfTree(tree: string): string[] {
   const routes: string[] = [];
   const stack: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+  for (const line of tree.split('\n')) {
     const m = /^([│ ]*)[├└]── (.*?)(?: \(([^)]*)\))?$/.exec(line);
     if (!m) continue;
     const depth = m[1]!.length / 4;
@@ -59,6 +59,11 @@ export function registeredRoutes(app: TestContext['app']): string[] {
     for (const method of (m[3] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) if (method !== 'HEAD') routes.push(`${method} ${path}`);
   }
   return [...new Set(routes)].sort();
+}
+
+/** Every route of the app as "METHOD /path" (HEAD twins of GET left out), read from Fastify's route tree. */
+export function registeredRoutes(app: TestContext['app']): string[] {
+  return routesOfTree(app.printRoutes({ commonPrefix: false }));
 }
 
 /** Registered /api routes whose method may carry a body (POST, PUT, PATCH, DELETE). */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { capturedMails } from '../../db/schema';
 import { createEstablishment, createTestApp, createUser, injectAs, type TestContext, type TestUser, TEST_PASSWORD } from '../helpers/app';
+import { routesOfTree } from '../helpers/api-routes';
 import { setupTrainingMatrix, trainingMatrixRows } from '../helpers/trainings-matrix';
 import { documentsMatrixRows, setupDocumentsMatrix } from '../helpers/documents-matrix';
 import { contributionsMatrixRows, setupContributionsMatrix } from '../helpers/documents-contributions-matrix';
@@ -124,22 +125,9 @@ export const API_ROLE_MATRIX: MatrixRow[] = [
   ...contributionsMatrixRows,
 ];
 
-/** Every route of the app as "METHOD /path", read from Fastify's route tree (HEAD twins of GET left out). */
+/** Every /api route of a printed route tree as "METHOD /path" (HEAD twins of GET left out). */
 export function registeredApiRoutes(tree: string): string[] {
-  const routes: string[] = [];
-  const stack: string[] = [];
-  for (const line of tree.split('\n')) {
-    const m = /^([│ ]*)[├└]── (.*?)(?: \(([^)]*)\))?$/.exec(line);
-    if (!m) continue;
-    const depth = m[1]!.length / 4;
-    const path = (stack[depth - 1] ?? '') + m[2]!;
-    stack[depth] = path;
-    stack.length = depth + 1;
-    for (const method of (m[3] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
-      if (method !== 'HEAD' && path.startsWith('/api')) routes.push(`${method} ${path}`);
-    }
-  }
-  return [...new Set(routes)].sort();
+  return routesOfTree(tree).filter((r) => r.split(' ')[1]!.startsWith('/api'));
 }
 
 let ctx: TestContext;
