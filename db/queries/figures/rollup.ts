@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
-import { figuresRollupDirty, figuresRollups } from '../../schema';
+import { communautes, figuresRollupDirty, figuresRollups } from '../../schema';
 import { ALL, FIGURES_CATEGORY_KIND, FOREIGN_COUNTRIES, type FiguresKind } from '../../../common/figures';
 import { monthDate } from './monthly';
 
@@ -99,4 +99,9 @@ export async function rollupRows(
       p.communauteId !== undefined ? eq(figuresRollups.communauteId, p.communauteId) : undefined,
     ))
     .orderBy(asc(figuresRollups.month), asc(figuresRollups.category), asc(figuresRollups.communauteId));
+}
+
+/** The communautés as the tables' columns (short names). */
+export async function tableCommunautes(db: Database) {
+  return db.select({ id: communautes.id, name: communautes.shortName }).from(communautes).orderBy(asc(communautes.shortName));
 }
