@@ -17,7 +17,7 @@ const copy = {
   fr: {
     subject: (m: string) => `Vos chiffres de ${m}`,
     preview: 'Deux minutes pour donner les chiffres du mois dernier et voir où vous en êtes face à vos pairs.',
-    ask: (est: string, m: string) => `Pouvez-vous donner les chiffres de ${m} pour ${est} ? Deux minutes suffisent : capacité, nuitées ou taux d’occupation, arrivées et clientèle étrangère pour un hébergement ; visiteurs ou participants pour une activité ou un site.`,
+    ask: (est: string, m: string) => `Pouvez-vous donner les chiffres de ${m} pour ${est} ? Deux minutes suffisent : capacité, nuitées ou taux d’occupation, arrivées et clientèle étrangère pour un hébergement ; visiteurs ou participants pour une activité ou un site.`,
     why: 'En retour, vous voyez comment votre mois se compare à celui d’établissements comparables (médiane et quartiles, anonymes), et l’Observatoire du territoire gagne en précision. Un chiffre n’est publié que s’il réunit au moins 3 établissements et qu’aucun n’en fait plus de 85 % (secret statistique).',
     cta: 'Donner mes chiffres',
     reason: 'Vous recevez ce rappel mensuel parce que vous êtes partenaire de l’Office de tourisme. Vous pouvez le désactiver dans votre profil (« Chiffres du mois »).',
