@@ -2,6 +2,7 @@ import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ScrollTable } from './ScrollTable';
 import { saveCsv } from './format';
 
 export interface Series {
@@ -56,7 +57,7 @@ export function ChartWithTable({ title, rows, series, format, unit, csvName, xLa
             curveType="linear"
           />
         </div>
-        <Table.ScrollContainer minWidth={320}>
+        <ScrollTable label={t('tableOf', { title })} minWidth={320}>
           <Table id={`${id}-table`} striped withTableBorder>
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('tableOf', { title })}</Table.Caption>
             <Table.Thead>
@@ -74,7 +75,7 @@ export function ChartWithTable({ title, rows, series, format, unit, csvName, xLa
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
         {rows.some((r) => r.secret) ? <Text size="sm" c="dimmed">{t('secretNote')}</Text> : null}
       </Stack>
     </Paper>

@@ -1,5 +1,6 @@
 import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ScrollTable } from './ScrollTable';
 import { useReferenceLabels } from '../accounts/reference';
 import type { EditionData } from './api';
 import { formatCount, formatPercent } from './format';
@@ -18,7 +19,7 @@ export function EditionTables({ data }: { data: EditionData }) {
         <Paper key={table.kind} withBorder p={{ base: 'sm', sm: 'md' }} radius="md">
           <Stack gap="xs">
             <Title order={2} fz="h3">{`${t(`kinds.${table.kind}`)} — ${t(`observatoire.measure.${table.measure}`)}`}</Title>
-            <Table.ScrollContainer minWidth={420}>
+            <ScrollTable label={`${t(`kinds.${table.kind}`)} — ${t(`observatoire.measure.${table.measure}`)}`} minWidth={420}>
               <Table striped withTableBorder>
                 <Table.Thead>
                   <Table.Tr>
@@ -42,7 +43,7 @@ export function EditionTables({ data }: { data: EditionData }) {
                   </Table.Tr>
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
             <Text size="sm">
               {table.quartiles
                 ? t('observatoire.quartiles', { median: quartile(table.kind, table.quartiles.median), q1: quartile(table.kind, table.quartiles.q1), q3: quartile(table.kind, table.quartiles.q3) })

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollTable } from './ScrollTable';
 import { DataTable } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -67,7 +68,7 @@ function AggregatesView({ data }: { data: Aggregates }) {
               </Button>
             </Group>
           </Group>
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollTable label={t('staff.tableTitle', { month: monthLabel(month ?? months[0]!) })} minWidth={640}>
             <Table striped withTableBorder>
               <Table.Thead>
                 <Table.Tr>{header.map((h) => <Table.Th key={h} scope="col">{h}</Table.Th>)}</Table.Tr>
@@ -86,7 +87,7 @@ function AggregatesView({ data }: { data: Aggregates }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </Stack>
       </Paper>
     </Stack>
@@ -130,7 +131,7 @@ function SubmissionsView() {
                 { label: t('staff.establishment'), card: 'title', cell: (i) => <Text fw={600}>{i.name}</Text> },
                 { label: t('fields.category'), cell: (i) => ref.category(i.category) },
                 { label: t('staff.commune'), cell: (i) => i.communeName },
-                { label: t('staff.submittedAt'), card: 'status', cell: (i) => (i.submittedAt ? formatDate(i.submittedAt) : <Badge color="orange.9" variant="light">{t('staff.statuses.missing')}</Badge>) },
+                { label: t('staff.submittedAt'), card: 'status', cell: (i) => (i.submittedAt ? formatDate(i.submittedAt) : <Text span fw={600} c="red.9">{t('staff.statuses.missing')}</Text>) },
                 { label: t('staff.remindedAt'), cell: (i) => (i.remindedAt ? formatDate(i.remindedAt) : '–') },
               ]}
             />
