@@ -83,6 +83,13 @@ export const SCHEDULE_EVERY_MS = {
 /** Daily reminders of documents whose review date has come, in the morning of the office's time zone. */
 export const DOCUMENTS_REVIEW_CRON = { pattern: '7 8 * * *', tz: 'Europe/Paris' } as const;
 
+/**
+ * How long an api process reuses a page of partners' aggregates it read from
+ * the rollup (server/services/figures/index.ts). The rollup itself is at most
+ * SCHEDULE_EVERY_MS.figuresRollup old, so what staff see stays under a minute.
+ */
+export const FIGURES_AGGREGATES_CACHE_MS = 10_000;
+
 /** The partners' figures reminder: the 2nd of each month, 9:00 in the office's time zone. */
 export const FIGURES_REMINDER_CRON = { pattern: '0 9 2 * *', tz: 'Europe/Paris' } as const;
 

@@ -45,6 +45,8 @@ export default async function figuresRoutes(fastify: FastifyInstance) {
 
   app.get('/api/figures/aggregates', {
     preHandler: staff,
+    // The staff dashboard, the busiest read (bench:figures): the principal from the short-lived cache (server/plugins/principal-cache.ts).
+    config: { principalCache: true },
     schema: { tags, summary: 'Agrégats des partenaires par catégorie, communauté et mois', querystring: AggregatesQuery, response: { 200: Aggregates, ...problemResponses } },
   }, async (request) => svc.aggregates(app, request.query));
 

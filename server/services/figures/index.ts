@@ -3,6 +3,7 @@ import * as q from '../../../db/queries/figures';
 import {
   ALL, addMonths, capacityUnitOf, currentMonth, FIGURES_LIMITS, figuresProblems, KIND_MEASURE, type ComparisonScope, type FiguresKind,
 } from '../../../common/figures';
+import { FIGURES_AGGREGATES_CACHE_MS } from '../../../common/limits';
 import type { Principal } from '../../plugins/auth';
 import { Problem } from '../../plugins/errors';
 import type {
@@ -101,11 +102,28 @@ export async function comparison(app: FastifyInstance, principal: Principal, que
   return { scope, measure, points };
 }
 
+/**
+ * Pages of aggregates read from the rollup, kept FIGURES_AGGREGATES_CACHE_MS
+ * per api process (one map per app: tests run several apps in one process).
+ * Under load a dashboard is asked for far more often than the rollup changes;
+ * bench:figures measures the page with it.
+ */
+const aggregatesCache = new WeakMap<FastifyInstance, Map<string, { until: number; value: Promise<Aggregates> }>>();
+
 export async function aggregates(app: FastifyInstance, query: { kind?: FiguresKind; from?: string; to?: string }): Promise<Aggregates> {
   const kind = query.kind ?? 'accommodation';
   const { from, to } = range(query, 12);
-  const rows = await q.rollupRows(app.db, { kind, from, to });
-  return { kind, from, to, rows: rows.map(toAggregateRow) };
+  let cache = aggregatesCache.get(app);
+  if (!cache) aggregatesCache.set(app, (cache = new Map()));
+  const key = `${kind}|${from}|${to}`;
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && hit.until > now) return hit.value;
+  // Concurrent requests share one read; a failed read is not kept.
+  const value = q.rollupRows(app.db, { kind, from, to }).then((rows) => ({ kind, from, to, rows: rows.map(toAggregateRow) }));
+  cache.set(key, { until: now + FIGURES_AGGREGATES_CACHE_MS, value });
+  value.catch(() => cache.delete(key));
+  return value;
 }
 
 export async function submissions(app: FastifyInstance, query: { month?: string; status?: 'all' | 'submitted' | 'missing'; category?: string; communauteId?: string }): Promise<Submissions> {
