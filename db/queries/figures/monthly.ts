@@ -42,12 +42,6 @@ export async function listEstablishmentFigures(db: Database, establishmentId: st
     .orderBy(desc(figuresMonthly.month))) as FiguresRow[];
 }
 
-export async function establishmentMonth(db: Database, establishmentId: string, month: string): Promise<FiguresRow | null> {
-  const [row] = await db.select(figureColumns).from(figuresMonthly)
-    .where(and(eq(figuresMonthly.establishmentId, establishmentId), eq(figuresMonthly.month, monthDate(month))));
-  return (row as FiguresRow | undefined) ?? null;
-}
-
 /**
  * Saves (creates or corrects) one month of an establishment's figures. The
  * input was checked by common/figures.ts figuresProblems at the edge; the

@@ -79,11 +79,6 @@ export async function refreshRollups(db: Database): Promise<string[]> {
   }
 }
 
-export async function staleMonths(db: Database): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(figuresRollupDirty);
-  return row!.n;
-}
-
 export type RollupRow = typeof figuresRollups.$inferSelect;
 
 /** The rollup rows of one kind between two months, optionally one category and/or one communauté (`*` for the « all » rows). */

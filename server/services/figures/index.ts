@@ -81,8 +81,8 @@ export async function comparison(app: FastifyInstance, principal: Principal, que
       communauteId: scope === 'communaute' ? est.communauteId : ALL,
     }),
   ]);
-  const mineBy = new Map(mine.map((r) => [r.month.slice(0, 7), toFiguresMonth(r)]));
-  const peersBy = new Map(peers.map((r) => [r.month.slice(0, 7), r]));
+  const mineBy = new Map(mine.map((r) => [q.monthOf(r.month), toFiguresMonth(r)]));
+  const peersBy = new Map(peers.map((r) => [q.monthOf(r.month), r]));
   const measure = KIND_MEASURE[est.kind];
   const points: Comparison['points'] = [];
   for (let m = from; m <= to; m = addMonths(m, 1)) {
@@ -148,7 +148,7 @@ export async function editionData(app: FastifyInstance, month: string): Promise<
 }
 
 const toSummary = (r: Awaited<ReturnType<typeof q.listEditions>>[number]): EditionSummary => ({
-  id: r.id, month: r.month.slice(0, 7), comment: r.comment, publishedAt: iso(r.publishedAt), publishedBy: r.publishedBy,
+  id: r.id, month: q.monthOf(r.month), comment: r.comment, publishedAt: iso(r.publishedAt), publishedBy: r.publishedBy,
 });
 
 export async function publish(app: FastifyInstance, principal: Principal, body: { month: string; comment: string }): Promise<Edition> {

@@ -1,11 +1,10 @@
-import type { FiguresRow, RollupRow } from '../../../db/queries/figures';
+import { monthOf, type FiguresRow, type RollupRow } from '../../../db/queries/figures';
 import { daysInMonth, FOREIGN_COUNTRIES } from '../../../common/figures';
 import type { AggregateRow, FiguresMonth } from '../../schemas/figures';
 import { passesPrimary, type Cell } from './secrecy';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const round1 = (x: number) => Math.round(x * 10) / 10;
-const monthOf = (d: string) => d.slice(0, 7);
 
 export function toFiguresMonth(row: FiguresRow): FiguresMonth {
   const month = monthOf(row.month);
