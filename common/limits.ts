@@ -76,10 +76,22 @@ export const SCHEDULE_EVERY_MS = {
   trainingSurveys: 15 * 60_000,
   /** Documents safety net: files left by crashed uploads, extractions whose job was lost. */
   documentsSweep: 60 * 60_000,
+  /** Partners' figures rollup: pages show aggregates at most a minute old (each save also enqueues it). */
+  figuresRollup: 30_000,
 } as const;
 
 /** Daily reminders of documents whose review date has come, in the morning of the office's time zone. */
 export const DOCUMENTS_REVIEW_CRON = { pattern: '7 8 * * *', tz: 'Europe/Paris' } as const;
+
+/**
+ * How long an api process reuses a page of partners' aggregates it read from
+ * the rollup (server/services/figures/index.ts). The rollup itself is at most
+ * SCHEDULE_EVERY_MS.figuresRollup old, so what staff see stays under a minute.
+ */
+export const FIGURES_AGGREGATES_CACHE_MS = 10_000;
+
+/** The partners' figures reminder: the 2nd of each month, 9:00 in the office's time zone. */
+export const FIGURES_REMINDER_CRON = { pattern: '0 9 2 * *', tz: 'Europe/Paris' } as const;
 
 /** The daily retention purge, at a quiet hour of the office's time zone. */
 export const ACCOUNTS_PURGE_CRON = { pattern: '17 3 * * *', tz: 'Europe/Paris' } as const;

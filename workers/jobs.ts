@@ -98,6 +98,10 @@ export const jobs = {
   'documents.followers': job({ queue: 'schedule', payload: DocumentRef, id: jobIds['documents.followers'] }),
   /** Tell owners of documents whose review date has come ("à revoir"). */
   'documents.review-reminders': job({ queue: 'schedule', payload: NoPayload }),
+  /** Partners' figures: rebuild the rollup of the months marked stale (after each save, debounced by its fixed id, and every 30 s). */
+  'figures.rollup': job({ queue: 'schedule', payload: NoPayload, id: () => 'figures-rollup', delay: () => 1_000, options: { removeOnComplete: true, removeOnFail: true } }),
+  /** The 2nd of each month: one reminder per establishment that has not given last month's figures. */
+  'figures.reminders': job({ queue: 'schedule', payload: NoPayload }),
 };
 
 export type JobName = keyof typeof jobs;

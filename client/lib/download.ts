@@ -12,7 +12,11 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   const disposition = res.headers.get('content-disposition') ?? '';
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
   const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
-  const name = star ? decodeURIComponent(star) : (plain ?? fallbackName);
+  saveBlob(blob, star ? decodeURIComponent(star) : (plain ?? fallbackName));
+}
+
+/** Hands a file made in the page (a CSV of a table) to the browser's download. */
+export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -18,8 +18,10 @@ export interface EmailPreferences {
   trainings: boolean;
   /** Resource centre: new documents in followed folders, answers to one's proposals. */
   documents: boolean;
+  /** Monthly figures: the reminder on the 2nd of each month to give the establishment's figures. */
+  figures: boolean;
 }
-export const defaultEmailPreferences: EmailPreferences = { newsletter: false, news: true, trainings: true, documents: true };
+export const defaultEmailPreferences: EmailPreferences = { newsletter: false, news: true, trainings: true, documents: true, figures: true };
 
 export const establishments = pgTable(
   'establishments',

@@ -5,6 +5,7 @@ import { accountsMessages } from './accounts';
 import { trainingsMessages } from './trainings';
 import { documentsMessages } from './documents';
 import { audienceMessages } from './audience';
+import { figuresMessages } from './figures';
 
 /**
  * Server-side messages (problem+json `detail`, field messages), one file per
@@ -14,6 +15,7 @@ import { audienceMessages } from './audience';
  */
 export const messages = {
   ...errorMessages, ...idempotencyMessages, ...authMessages, ...accountsMessages, ...trainingsMessages, ...documentsMessages, ...audienceMessages,
+  ...figuresMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

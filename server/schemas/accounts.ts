@@ -37,7 +37,7 @@ const Phone = Type.String({ minLength: L.phoneMin, maxLength: L.phone, pattern: 
 const Website = Type.String({ minLength: L.websiteMin, maxLength: L.website, format: 'uri', pattern: '^https?://' });
 
 export const EmailPreferencesSchema = Type.Object(
-  { newsletter: Type.Boolean(), news: Type.Boolean(), trainings: Type.Boolean(), documents: Type.Boolean() },
+  { newsletter: Type.Boolean(), news: Type.Boolean(), trainings: Type.Boolean(), documents: Type.Boolean(), figures: Type.Boolean() },
   { additionalProperties: false },
 );
 
@@ -62,7 +62,7 @@ export const UpdateMeBody = Type.Object(
     language: Type.Optional(LanguageSchema),
     emailPreferences: Type.Optional(
       Type.Object(
-        { newsletter: Type.Optional(Type.Boolean()), news: Type.Optional(Type.Boolean()), trainings: Type.Optional(Type.Boolean()), documents: Type.Optional(Type.Boolean()) },
+        { newsletter: Type.Optional(Type.Boolean()), news: Type.Optional(Type.Boolean()), trainings: Type.Optional(Type.Boolean()), documents: Type.Optional(Type.Boolean()), figures: Type.Optional(Type.Boolean()) },
         { additionalProperties: false },
       ),
     ),

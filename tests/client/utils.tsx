@@ -66,7 +66,7 @@ export function makeUser(role: Me['role'], overrides: Partial<Me> = {}): Me {
     name: role === 'partner' ? 'Marie Causse' : role === 'staff' ? 'Paul Aigoual' : 'Claire Vigan',
     role,
     language: 'fr',
-    emailPreferences: { newsletter: false, news: true, trainings: true, documents: true },
+    emailPreferences: { newsletter: false, news: true, trainings: true, documents: true, figures: true },
     establishment: role === 'partner' ? { id: '11111111-1111-4111-8111-111111111111', name: 'Gîte du Mas de la Fage' } : null,
     office: role === 'partner' ? null : { id: 'bit-le-vigan', name: 'Bureau du Vigan' },
     ...overrides,

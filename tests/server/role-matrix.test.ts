@@ -6,6 +6,7 @@ import { routesOfTree } from '../helpers/api-routes';
 import { setupTrainingMatrix, trainingMatrixRows } from '../helpers/trainings-matrix';
 import { documentsMatrixRows, setupDocumentsMatrix } from '../helpers/documents-matrix';
 import { contributionsMatrixRows, setupContributionsMatrix } from '../helpers/documents-contributions-matrix';
+import { figuresMatrixRows, setupFiguresMatrix } from '../helpers/figures-matrix';
 
 /**
  * The role matrix: every /api route of the app, called as each kind of
@@ -123,6 +124,7 @@ export const API_ROLE_MATRIX: MatrixRow[] = [
   // ---- documents (rows and fixtures in tests/helpers/documents-matrix.ts) ----
   ...documentsMatrixRows,
   ...contributionsMatrixRows,
+  ...figuresMatrixRows,
 ];
 
 /** Every /api route of a printed route tree as "METHOD /path" (HEAD twins of GET left out). */
@@ -156,6 +158,7 @@ beforeAll(async () => {
   await setupTrainingMatrix(ctx, { partner: users.partner, staff: users.staff, establishmentE: e.id });
   await setupDocumentsMatrix(ctx, { staff: users.staff });
   await setupContributionsMatrix(ctx, { partner: users.partner, staff: users.staff });
+  await setupFiguresMatrix(ctx);
 });
 
 afterAll(async () => ctx?.close());

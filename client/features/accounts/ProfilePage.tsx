@@ -119,9 +119,9 @@ function PreferencesSection({ user }: { user: Me }) {
     <Section id="preferences" title={t('profile.preferences.title')} description={t('profile.preferences.description')}>
       <form
         noValidate
-        onSubmit={form.onSubmit(({ language, newsletter, news, trainings, documents }) =>
+        onSubmit={form.onSubmit(({ language, newsletter, news, trainings, documents, figures }) =>
           update.mutate(
-            { language, emailPreferences: { newsletter, news, trainings, documents } },
+            { language, emailPreferences: { newsletter, news, trainings, documents, figures } },
             {
               onSuccess: async (me) => {
                 form.resetDirty({ language: me.language, ...me.emailPreferences });
@@ -147,6 +147,7 @@ function PreferencesSection({ user }: { user: Me }) {
             <Switch label={t('profile.preferences.news')} description={t('profile.preferences.newsHelp')} {...form.getInputProps('news', { type: 'checkbox' })} />
             <Switch label={t('profile.preferences.trainings')} description={t('profile.preferences.trainingsHelp')} {...form.getInputProps('trainings', { type: 'checkbox' })} />
             <Switch label={t('profile.preferences.documents')} description={t('profile.preferences.documentsHelp')} {...form.getInputProps('documents', { type: 'checkbox' })} />
+            <Switch label={t('profile.preferences.figures')} description={t('profile.preferences.figuresHelp')} {...form.getInputProps('figures', { type: 'checkbox' })} />
             <Switch label={t('profile.preferences.newsletter')} description={t('profile.preferences.newsletterHelp')} {...form.getInputProps('newsletter', { type: 'checkbox' })} />
             <Text size="xs" c="dimmed">
               {t('profile.preferences.transactional')}

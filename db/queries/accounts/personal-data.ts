@@ -95,7 +95,7 @@ export async function eraseUser(db: Database, userId: string, ip: string | null)
       .update(users)
       .set({
         name: ERASED_NAME, email: address, passwordHash: null, status: 'disabled', establishmentId: null, officeId: null,
-        emailPreferences: { newsletter: false, news: false, trainings: false, documents: false }, erasedAt: sql`now()`, updatedAt: sql`now()`,
+        emailPreferences: { newsletter: false, news: false, trainings: false, documents: false, figures: false }, erasedAt: sql`now()`, updatedAt: sql`now()`,
       })
       .where(eq(users.id, userId));
     await tx.delete(logins).where(eq(logins.userId, userId));

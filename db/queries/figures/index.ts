@@ -1,0 +1,4 @@
+export * from './monthly';
+export * from './rollup';
+export * from './reminders';
+export * from './editions';
