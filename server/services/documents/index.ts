@@ -203,7 +203,7 @@ export async function list(app: FastifyInstance, principal: Principal, query: St
     const [rows, total, accent] = await Promise.all([
       caches.pages.get(JSON.stringify([key, page, pageSize]), async () => {
         const found = await q.documentPageQuery(app.db, { ...filters, page, pageSize });
-        return { items: found.map((d) => JSON.stringify(toDocument(d))), publishedAt: found.map((d) => d.publishedAt) };
+        return { items: found.map((d) => JSON.stringify(toDocument({ ...d, snippet: null }))), publishedAt: found.map((d) => d.publishedAt) };
       }),
       caches.totals.get(key, () => q.countDocuments(app.db, filters)),
       accentInsensitive(app),

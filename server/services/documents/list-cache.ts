@@ -7,8 +7,10 @@ import { CHANNELS, type ChangeFeed } from '../../plugins/change-feed';
  * Measured by npm run bench:documents (10,000 documents, 50 connections, the
  * loaded 2-core machine): reading the page and counting at each request held
  * it at 0.22 x its bare postgres.js baseline (p99 291 ms; the count alone
- * reads every row, ~6 ms, the audience being per row); with cached totals only, 0.23 x on a quiet machine; with pages and
- * totals cached, see the figure in bench/documents.ts's report (README).
+ * reads every row, ~6 ms, the audience being per row); with cached totals
+ * only, 0.23 x on a quiet machine; with pages and totals cached (and the
+ * viewer and previous visit read by prepared statements), 1.36 x (1,223 vs
+ * 898 req/s, p99 120 vs 298 ms, load average ~18).
  *
  * Every write to documents, their versions or an owner's name NOTIFYs
  * `documents_list` (triggers of migrations 0010 and 0011, listed in
