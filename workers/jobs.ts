@@ -39,6 +39,8 @@ const TrainingOfferExpire = Type.Object(
 const TrainingNotice = Type.Object({ noticeId: Uuid }, { additionalProperties: false });
 const DocumentVersion = Type.Object({ versionId: Uuid }, { additionalProperties: false });
 const DocumentRef = Type.Object({ documentId: Uuid }, { additionalProperties: false });
+/** A stored object's key, as the server makes them (`documents/2026/11/<uuid>`, `thumbnails/…`): never a path a client chose. */
+const StoredObject = Type.Object({ key: Type.String({ maxLength: 200, pattern: '^(documents|thumbnails)/[0-9]{4}/[0-9]{2}/[0-9a-f-]{36}(\\.[a-z]+)?$' }) }, { additionalProperties: false });
 const PasswordResetRequest = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 254 }), ip: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]), requestId: Uuid },
   { additionalProperties: false },
@@ -53,6 +55,7 @@ export const jobIds = {
   'documents.extract': (p: Static<typeof DocumentVersion>) => `documents-extract-${p.versionId}`,
   'documents.thumbnail': (p: Static<typeof DocumentVersion>) => `documents-thumbnail-${p.versionId}`,
   'documents.followers': (p: Static<typeof DocumentRef>) => `documents-followers-${p.documentId}`,
+  'documents.delete-object': (p: Static<typeof StoredObject>) => `documents-delete-${p.key.replaceAll('/', '-')}`,
 };
 
 export const jobs = {
@@ -96,6 +99,8 @@ export const jobs = {
   'documents.sweep': job({ queue: 'schedule', payload: NoPayload }),
   /** Tell the followers of its folder that a document was published (once per document: the job id and each mail's dedupe key). */
   'documents.followers': job({ queue: 'schedule', payload: DocumentRef, id: jobIds['documents.followers'] }),
+  /** Remove a stored object a committed write let go of (an erased person's pending proposal), if nothing refers to it any more. */
+  'documents.delete-object': job({ queue: 'schedule', payload: StoredObject, id: jobIds['documents.delete-object'] }),
   /** Tell owners of documents whose review date has come ("à revoir"). */
   'documents.review-reminders': job({ queue: 'schedule', payload: NoPayload }),
   /** Partners' figures: rebuild the rollup of the months marked stale (after each save, debounced by its fixed id, and every 30 s). */
@@ -190,6 +195,8 @@ export interface Effects {
   readonly offers?: readonly JobPayloads['trainings.offer-expire'][];
   /** Session notices to fan out (trainings.notice). */
   readonly notices?: readonly string[];
+  /** Stored objects to remove once nothing refers to them (documents.delete-object). */
+  readonly objects?: readonly string[];
 }
 
 /**
@@ -205,6 +212,7 @@ export async function enqueueEffects(queues: Queues, fx: Effects, onError?: (err
     ...(fx.mailIds ?? []).map((messageId) => ['mail.send', enqueue(queues, 'mail.send', { messageId })] as [JobName, Promise<void>]),
     ...(fx.offers ?? []).map((o) => ['trainings.offer-expire', enqueue(queues, 'trainings.offer-expire', o)] as [JobName, Promise<void>]),
     ...(fx.notices ?? []).map((noticeId) => ['trainings.notice', enqueue(queues, 'trainings.notice', { noticeId })] as [JobName, Promise<void>]),
+    ...(fx.objects ?? []).map((key) => ['documents.delete-object', enqueue(queues, 'documents.delete-object', { key })] as [JobName, Promise<void>]),
   ];
   const results = await Promise.allSettled(adds.map(([, p]) => p));
   const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [{ err: r.reason as unknown, name: adds[i]![0] }] : []));

@@ -38,10 +38,8 @@ export type AudienceViewer =
   /** A partner whose establishment is gone: sees only what is meant for everyone. */
   | { kind: 'anyone' };
 
-export async function loadAudienceViewer(db: Database, principal: { role: 'partner' | 'staff' | 'admin'; establishmentId: string | null }): Promise<AudienceViewer> {
-  if (principal.role !== 'partner') return { kind: 'staff' };
-  if (!principal.establishmentId) return { kind: 'anyone' };
-  const [row] = await db
+const viewerQuery = (db: Database) =>
+  db
     .select({
       category: establishments.category, subcategory: establishments.subcategory, commune: establishments.communeInsee,
       communaute: communes.communauteId,
@@ -49,7 +47,17 @@ export async function loadAudienceViewer(db: Database, principal: { role: 'partn
     })
     .from(establishments)
     .innerJoin(communes, eq(communes.inseeCode, establishments.communeInsee))
-    .where(eq(establishments.id, principal.establishmentId));
+    .where(eq(establishments.id, sql.placeholder('establishmentId')))
+    .prepare('audience_viewer');
+// Prepared once per database: read at every partner request of the library (the query built anew cost more than it runs).
+const preparedViewer = new WeakMap<Database, ReturnType<typeof viewerQuery>>();
+
+export async function loadAudienceViewer(db: Database, principal: { role: 'partner' | 'staff' | 'admin'; establishmentId: string | null }): Promise<AudienceViewer> {
+  if (principal.role !== 'partner') return { kind: 'staff' };
+  if (!principal.establishmentId) return { kind: 'anyone' };
+  let statement = preparedViewer.get(db);
+  if (!statement) preparedViewer.set(db, (statement = viewerQuery(db)));
+  const [row] = await statement.execute({ establishmentId: principal.establishmentId });
   return row ? { kind: 'partner', ...row } : { kind: 'anyone' };
 }
 

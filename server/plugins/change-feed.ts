@@ -206,7 +206,8 @@ export const CHANNELS = { trainingsList: 'trainings_list', documentsList: 'docum
 /**
  * The one list of what each cache reads: every table a cached query reads,
  * and the trigger that NOTIFYs the cache's channel when that table changes
- * (migrations 0003_trainings_list_notify, 0010_documents_list_notify). A table read
+ * (migrations 0003_trainings_list_notify, 0010_documents_list_notify,
+ * 0011_documents_owner_notify). A table read
  * without a trigger would leave a cache stale for up to its TTL:
  * tests/server/change-feed-triggers.test.ts checks this list against the
  * cached queries' plans and against pg_trigger.
@@ -221,6 +222,7 @@ export const CACHED_TABLES = {
   [CHANNELS.documentsList]: [
     { table: 'documents', trigger: 'documents_list_notify' },
     { table: 'document_versions', trigger: 'document_versions_list_notify' },
+    { table: 'users', trigger: 'users_documents_list_notify' },
   ],
 } as const satisfies Record<(typeof CHANNELS)[keyof typeof CHANNELS], readonly { table: string; trigger: string }[]>;
 

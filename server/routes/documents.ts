@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { IdParams, problemResponses, ProblemSchema } from '../schemas/common';
 import {
   CreateFolderBody, DocumentDetailSchema, DocumentList, DocumentListQuery, FolderList, FolderSchema, ReviewList, ReviewQuery, UpdateDocumentBody,
   DownloadQuery, UpdateFolderBody, UploadResultSchema, VersionParams, VisitSchema,
 } from '../schemas/documents';
 import * as svc from '../services/documents';
-import { createListTotals } from '../services/documents/list-totals';
+import { createListCache } from '../services/documents/list-cache';
 
 const tags = ['documents'];
 const uploadProblems = { ...problemResponses, 413: ProblemSchema, 415: ProblemSchema };
@@ -29,7 +29,7 @@ export default async function documentRoutes(fastify: FastifyInstance) {
   await app.register(multipart, { throwFileSizeLimit: true, limits: { fileSize: app.config.UPLOAD_MAX_BYTES, files: 1 } });
 
   app.addHook('onReady', async () => svc.warnIfAccentSensitive(app));
-  const totals = createListTotals(app.changes);
+  const library: svc.LibraryCaches = { pages: createListCache(app.changes), totals: createListCache(app.changes) };
 
   // ---------- folders ----------
 
@@ -61,7 +61,11 @@ export default async function documentRoutes(fastify: FastifyInstance) {
   app.get('/api/documents', {
     preHandler: anyone,
     schema: { tags, summary: 'Documents (dossier, recherche)', querystring: DocumentListQuery, response: { 200: DocumentList, ...problemResponses } },
-  }, async (request) => svc.list(app, request.principal!, request.query, totals));
+  }, async (request, reply) => {
+    const body = await svc.list(app, request.principal!, request.query, library);
+    // A page from memory is already JSON in the DocumentList shape (tests/server/documents-list-cache.test.ts): sent as is.
+    return typeof body === 'string' ? reply.type('application/json; charset=utf-8').send(body as unknown as Static<typeof DocumentList>) : body;
+  });
 
   app.post('/api/documents', {
     preHandler: staff,

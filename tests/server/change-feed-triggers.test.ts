@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { CACHED_TABLES, CHANNELS } from '../../server/plugins/change-feed';
 import { sessionListPageQuery } from '../../db/queries/trainings/session-list';
+import { documentCountQuery, documentPageQuery } from '../../db/queries/documents';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 /**
@@ -22,6 +23,11 @@ afterAll(async () => db?.drop());
 const cachedQueries = () => ({
   // Every filter on: the widest form of the list query.
   [CHANNELS.trainingsList]: [sessionListPageQuery(db.db, ['theme', 'month', 'officeId', 'communeInsee', 'seatsLeft', 'trainingId']).toSQL().sql],
+  // The library's pages and totals as cached: every filter but the search (never cached).
+  [CHANNELS.documentsList]: [documentPageQuery, documentCountQuery].map((query) => query(db.db, {
+    viewer: { kind: 'partner', category: 'hebergement', subcategory: null, commune: '30350', communaute: 'x', offices: [] },
+    folderId: '00000000-0000-0000-0000-000000000000', tag: 'guide', type: 'pdf', status: 'published', page: 1, pageSize: 20,
+  }).toSQL().sql),
 });
 
 async function tablesReadBy(text: string): Promise<string[]> {

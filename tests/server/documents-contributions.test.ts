@@ -1,7 +1,7 @@
 import { Job } from 'bullmq';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentContributions, mailMessages, users } from '../../db/schema';
+import { documentContributions, documentVersions, mailMessages, users } from '../../db/schema';
 import { handlers } from '../../workers/handlers';
 import type { JobHandler, WorkerContext } from '../../workers/jobs';
 import { createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
@@ -139,6 +139,52 @@ describe('partner contributions', () => {
     expect(mine.decidedAt).not.toBeNull();
     expect(await mailsFor('contribution-decided', quietPartner.id)).toHaveLength(0);
     expect((await asQuiet({ method: 'GET', url: `/api/documents/contributions/${c.id}/file` })).statusCode).toBe(404);
+  });
+});
+
+describe('personal data of a proposer', () => {
+  it('the export lists their proposals; erasure keeps the approved one with its credit, removes the others and, after commit, their files (job run twice acts once)', async () => {
+    const leaving = await createUser(ctx, 'partner', { establishmentId: campsite.establishmentId });
+    const asLeaving = await injectAs(ctx, leaving);
+    const approved = (await propose(asLeaving, { ...photo, title: 'Gardée', credit: 'Photo : Léa Départ' })).json();
+    const pending = (await propose(asLeaving, { ...photo, title: 'En attente' })).json();
+    const declined = (await propose(asLeaving, { ...photo, title: 'Refusée' })).json();
+    const approval = await asStaff({ method: 'POST', url: `/api/documents/contributions/${approved.id}/approve`, payload: { folderId } });
+    expect(approval.statusCode, approval.body).toBe(200);
+    const documentId = approval.json().documentId as string;
+    expect((await asStaff({ method: 'POST', url: `/api/documents/contributions/${declined.id}/decline`, payload: { message: 'Floue' } })).statusCode).toBe(200);
+    const [pendingRow] = await ctx.db.select({ key: documentContributions.storageKey }).from(documentContributions).where(eq(documentContributions.id, pending.id));
+    const pendingKey = pendingRow!.key!;
+
+    const exported = await asLeaving({ method: 'GET', url: '/api/me/export' });
+    expect(exported.statusCode, exported.body).toBe(200);
+    const proposals = exported.json().documents.proposals as { id: string; title: string; status: string; credit: string; licenceVersion: string; decisionMessage: string }[];
+    expect(proposals.map((x) => [x.id, x.status])).toEqual([[approved.id, 'approved'], [pending.id, 'pending'], [declined.id, 'declined']]);
+    expect(proposals[0]).toMatchObject({ credit: 'Photo : Léa Départ', licenceVersion: approved.licenceVersion });
+    expect(proposals[2]!.decisionMessage).toBe('Floue');
+    // Another person's proposals are not theirs to export.
+    expect(proposals.some((x) => x.title === photo.title)).toBe(false);
+
+    const erased = await asLeaving({ method: 'DELETE', url: '/api/me', payload: { password: leaving.password } });
+    expect(erased.statusCode, erased.body).toBe(204);
+    const left = await ctx.db.select({ id: documentContributions.id }).from(documentContributions).where(eq(documentContributions.proposedBy, leaving.id));
+    expect(left.map((r) => r.id)).toEqual([approved.id]);
+    const doc = (await asRestaurant({ method: 'GET', url: `/api/documents/${documentId}` })).json().document;
+    expect(doc).toMatchObject({ credit: 'Photo : Léa Départ', status: 'published' });
+    // The pending file goes after commit, by a job with a deterministic id; the approved one's file stays.
+    const job = await ctx.queues.schedule.getJob(`documents-delete-${pendingKey.replaceAll('/', '-')}`);
+    expect(job?.data).toEqual({ key: pendingKey });
+    expect(await objectKeys()).toContain(pendingKey);
+    const handler = handlers['documents.delete-object'] as JobHandler<'documents.delete-object'>;
+    const run = () => handler({ key: pendingKey }, wctx, new Job(ctx.queues.schedule, 'documents.delete-object', { key: pendingKey }));
+    expect(await run()).toEqual({ deleted: true });
+    expect(await run()).toEqual({ deleted: false });
+    expect(await objectKeys()).not.toContain(pendingKey);
+    expect((await asRestaurant({ method: 'GET', url: `/api/documents/${documentId}/download` })).statusCode).toBe(200);
+    // A key still referred to is never deleted by the job.
+    const [version] = await ctx.db.select({ key: documentVersions.storageKey }).from(documentVersions).where(eq(documentVersions.documentId, documentId));
+    expect(await handler({ key: version!.key }, wctx, new Job(ctx.queues.schedule, 'documents.delete-object', { key: version!.key }))).toEqual({ deleted: false });
+    expect(await objectKeys()).toContain(version!.key);
   });
 });
 

@@ -4,7 +4,12 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documents, documentVersions, documentVisits } from '../../db/schema';
+import { Value } from 'typebox/value';
+import { documents, documentVersions, documentVisits, users } from '../../db/schema';
+import { loadAudienceViewer } from '../../db/queries/audience';
+import { listDocuments } from '../../db/queries/documents';
+import { DocumentList, type DocumentItem } from '../../server/schemas/documents';
+import { toDocument } from '../../server/services/documents';
 import { accessCookieFor, createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
 import { EXE_HEADER, pdfWith, PNG_1PX, uploadForm } from '../helpers/documents';
 import { until } from '../helpers/until';
@@ -304,6 +309,29 @@ describe('staff management', () => {
     expect(await total()).toBe(before + 1);
     expect((await asStaff({ method: 'DELETE', url: `/api/documents/${id}` })).statusCode).toBe(204);
     expect(await total()).toBe(before);
+  });
+
+  it('pages kept in memory: the same JSON as the schema gives, and a change to a document or its owner\'s name shows at the next read', async () => {
+    const page = async () => {
+      const res = await asRestaurant({ method: 'GET', url: '/api/documents?pageSize=5' });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      return res.json() as { items: DocumentItem[]; total: number };
+    };
+    const first = await page();
+    expect(first.items.length).toBeGreaterThan(0);
+    expect(Value.Check(DocumentList, first)).toBe(true);
+    // What the database says now, mapped as the api maps it: the page from memory holds nothing else.
+    const viewer = await loadAudienceViewer(ctx.db, { role: 'partner', establishmentId: restaurant.establishmentId });
+    const fresh = await listDocuments(ctx.db, { viewer, page: 1, pageSize: 5, previousVisitAt: null });
+    expect(first.items).toEqual(fresh.items.map((d) => JSON.parse(JSON.stringify({ ...toDocument(d), isNew: d.isNew }))));
+    expect(await page()).toEqual(first); // from memory
+    const top = first.items[0]!;
+    // Written behind the api's back (another process, a script): the triggers NOTIFY documents_list.
+    await ctx.db.update(documents).set({ title: 'Titre changé ailleurs' }).where(eq(documents.id, top.id));
+    expect((await page()).items[0]).toMatchObject({ id: top.id, title: 'Titre changé ailleurs' });
+    await ctx.db.update(users).set({ name: 'Nom changé ailleurs' }).where(eq(users.id, top.owner!.id));
+    expect((await page()).items[0]!.owner).toEqual({ id: top.owner!.id, name: 'Nom changé ailleurs' });
   });
 
   it('restoring a version makes it current again; deleting removes the files too', async () => {

@@ -99,6 +99,7 @@ function DocumentView({ detail }: { detail: DocumentDetail }) {
             <Fact label={t('fields.updatedAt')}>{formatDateTime(doc.updatedAt)}</Fact>
             {doc.publishedAt ? <Fact label={t('fields.publishedAt')}>{formatDate(doc.publishedAt)}</Fact> : null}
             {doc.folderId ? <Fact label={t('fields.folder')}>{tree.byId.get(doc.folderId)?.name ?? ''}</Fact> : null}
+            {doc.credit ? <Fact label={t('fields.credit')}>{doc.credit}</Fact> : null}
             {staff ? (
               <>
                 <Fact label={t('fields.status')}>

@@ -153,8 +153,8 @@ export interface ListDocumentsParams {
   status?: DocumentStatus;
   page: number;
   pageSize: number;
-  /** The reader whose previous visit decides `isNew` (none: nothing is new). */
-  readerId?: string;
+  /** The reader's previous visit: what was published after it is new (none: nothing is new). */
+  previousVisitAt?: Date | null;
 }
 
 export interface Snippet {
@@ -164,14 +164,13 @@ export interface Snippet {
 
 export type ListedDocument = DocumentRow & { snippet: Snippet[] | null; isNew: boolean };
 
-/**
- * A page of the library (search ranked by relevance with highlighted snippets when `q` is given, else newest first).
- * The page is one query (owner, current version and "new since the previous visit" joined in); the total is
- * another, run through `countWith` when given (the api keeps totals in memory, server/services/documents/list-totals.ts).
- */
-export async function listDocuments(
-  db: Database, p: ListDocumentsParams, countWith: (count: () => Promise<number>) => Promise<number> = (count) => count(),
-): Promise<{ items: ListedDocument[]; total: number }> {
+/** "Nouveau": published after the reader's previous visit to the library. */
+export const isNewSince = (publishedAt: Date | null, previousVisitAt: Date | null | undefined): boolean =>
+  !!publishedAt && !!previousVisitAt && publishedAt > previousVisitAt;
+
+type ListFilters = Omit<ListDocumentsParams, 'page' | 'pageSize' | 'previousVisitAt'>;
+
+function listWhere(p: ListFilters): SQL | undefined {
   const conditions = [documentVisible(p.viewer)];
   if (p.folderId !== undefined) conditions.push(p.folderId === null ? isNull(documents.folderId) : eq(documents.folderId, p.folderId));
   if (p.status && p.viewer.kind === 'staff') conditions.push(eq(documents.status, p.status));
@@ -183,24 +182,44 @@ export async function listDocuments(
   }
   const q = p.q?.trim();
   if (q) conditions.push(sql`${documents.search} @@ ${searchQuery(q)}`);
-  const where = and(...conditions);
-  const isNew = p.readerId
-    ? sql<boolean>`coalesce(${documents.publishedAt} > (select v.previous_visit_at from ${documentVisits} v where v.user_id = ${p.readerId}), false)`
-    : sql<boolean>`false`;
-  const [rows, total] = await Promise.all([
-    db
-      .select({ ...documentColumns, currentVersion: versionColumns, isNew })
-      .from(documents)
-      .leftJoin(users, eq(users.id, documents.ownerId))
-      .leftJoin(documentVersions, eq(documentVersions.id, documents.currentVersionId))
-      .where(where)
-      .orderBy(...(q ? [sql`ts_rank_cd(${documents.search}, ${searchQuery(q)}) desc`, desc(documents.updatedAt)] : [desc(documents.updatedAt)]), asc(documents.id))
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize),
-    countWith(async () => (await db.select({ n: count() }).from(documents).where(where))[0]?.n ?? 0),
-  ]);
+  return and(...conditions);
+}
+
+/**
+ * The rows of one page of the library (owner and current version joined in), newest first, or by relevance to `q`.
+ * Every table it reads notifies `documents_list` (CACHED_TABLES): the api keeps pages without `q` in memory.
+ */
+export function documentPageQuery(db: Database, p: Omit<ListDocumentsParams, 'previousVisitAt'>) {
+  const q = p.q?.trim();
+  return db
+    .select({ ...documentColumns, currentVersion: versionColumns })
+    .from(documents)
+    .leftJoin(users, eq(users.id, documents.ownerId))
+    .leftJoin(documentVersions, eq(documentVersions.id, documents.currentVersionId))
+    .where(listWhere(p))
+    .orderBy(...(q ? [sql`ts_rank_cd(${documents.search}, ${searchQuery(q)}) desc`, desc(documents.updatedAt)] : [desc(documents.updatedAt)]), asc(documents.id))
+    .limit(p.pageSize)
+    .offset((p.page - 1) * p.pageSize);
+}
+
+/** How many documents the filters match (every page). */
+export function documentCountQuery(db: Database, p: ListFilters) {
+  return db.select({ n: count() }).from(documents).where(listWhere(p));
+}
+
+export const countDocuments = async (db: Database, p: ListFilters): Promise<number> => (await documentCountQuery(db, p))[0]?.n ?? 0;
+
+/**
+ * A page of the library (search ranked by relevance with highlighted snippets when `q` is given, else newest first)
+ * and its total, counted through `countWith` when given.
+ */
+export async function listDocuments(
+  db: Database, p: ListDocumentsParams, countWith: (count: () => Promise<number>) => Promise<number> = (count) => count(),
+): Promise<{ items: ListedDocument[]; total: number }> {
+  const [rows, total] = await Promise.all([documentPageQuery(db, p), countWith(() => countDocuments(db, p))]);
+  const q = p.q?.trim();
   const snippets = q && rows.length ? await snippetsFor(db, rows.map((i) => i.id), q) : new Map<string, Snippet[]>();
-  return { items: rows.map((i) => ({ ...i, isNew: i.isNew === true, snippet: snippets.get(i.id) ?? null })), total };
+  return { items: rows.map((i) => ({ ...i, isNew: isNewSince(i.publishedAt, p.previousVisitAt), snippet: snippets.get(i.id) ?? null })), total };
 }
 
 // Markers no text contains: the snippet is cut into plain segments, never sent as HTML.
@@ -312,8 +331,15 @@ export async function recordVisit(db: Database, userId: string): Promise<Date | 
   return row?.previous ?? null;
 }
 
+const previousVisitQuery = (db: Database) =>
+  db.select({ previous: documentVisits.previousVisitAt }).from(documentVisits).where(eq(documentVisits.userId, sql.placeholder('userId'))).prepare('documents_previous_visit');
+// Prepared once per database: read at every request of the library page.
+const preparedVisit = new WeakMap<Database, ReturnType<typeof previousVisitQuery>>();
+
 /** The visit before the current one: what was published after it is "nouveau". */
 export async function previousVisit(db: Database, userId: string): Promise<Date | null> {
-  const [row] = await db.select({ previous: documentVisits.previousVisitAt }).from(documentVisits).where(eq(documentVisits.userId, userId));
+  let statement = preparedVisit.get(db);
+  if (!statement) preparedVisit.set(db, (statement = previousVisitQuery(db)));
+  const [row] = await statement.execute({ userId });
   return row?.previous ?? null;
 }

@@ -8,10 +8,10 @@ import { validatorCompiler } from '../../lib/validators';
 import type { Principal } from '../../plugins/auth';
 import { Problem } from '../../plugins/errors';
 import {
-  CreateDocumentMeta, DocumentListQuery, NewVersionMeta, type DocumentItem, type UpdateDocumentBody, type UpdateFolderBody, type Version,
+  CreateDocumentMeta, DocumentList, DocumentListQuery, NewVersionMeta, type DocumentItem, type UpdateDocumentBody, type UpdateFolderBody, type Version,
 } from '../../schemas/documents';
 import type { Static, TSchema } from 'typebox';
-import type { ListTotals } from './list-totals';
+import type { ListCache } from './list-cache';
 import { receiveUpload, type StoredUpload } from './upload';
 
 /**
@@ -179,15 +179,41 @@ async function detailFor(app: FastifyInstance, viewer: AudienceViewer, id: strin
   return { document: toDocument(row), versions: versions.map(toVersion), downloads };
 }
 
-export async function list(app: FastifyInstance, principal: Principal, query: Static<typeof DocumentListQuery>, totals: ListTotals) {
-  const viewer = await viewerOf(app, principal);
+/** The library's in-memory lists (./list-cache.ts): pages as JSON, with each document's publication time; totals. */
+export interface LibraryCaches {
+  pages: ListCache<{ items: string[]; publishedAt: (Date | null)[] }>;
+  totals: ListCache<number>;
+}
+
+/**
+ * A page of the library. Without a search, the page comes from memory as the
+ * JSON of its DocumentItems (kept per audience profile and filters: partners
+ * of the same category and place share it) and is sent as is, each item's
+ * "nouveau" mark spliced in for this reader (the hot read path, measured in
+ * ./list-cache.ts); a search reads the database and goes through the schema's serialiser.
+ */
+export async function list(app: FastifyInstance, principal: Principal, query: Static<typeof DocumentListQuery>, caches: LibraryCaches): Promise<string | Static<typeof DocumentList>> {
+  const [viewer, previousVisitAt] = await Promise.all([viewerOf(app, principal), q.previousVisit(app.db, principal.userId)]);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  const params = { viewer, folderId: query.folderId === 'root' ? null : query.folderId, q: query.q, tag: query.tag, type: query.type, status: query.status, page, pageSize };
-  // The total depends on the viewer and the filters, not on the page nor on who reads (viewers alike share it).
-  const key = params.q?.trim() ? null : JSON.stringify({ ...params, page: undefined, pageSize: undefined });
+  const filters = { viewer, folderId: query.folderId === 'root' ? null : query.folderId, q: query.q, tag: query.tag, type: query.type, status: query.status };
+  if (!filters.q?.trim()) {
+    // The total depends on the viewer and the filters, not on the page nor on who reads (viewers alike share it).
+    const key = JSON.stringify(filters);
+    const [rows, total, accent] = await Promise.all([
+      caches.pages.get(JSON.stringify([key, page, pageSize]), async () => {
+        const found = await q.documentPageQuery(app.db, { ...filters, page, pageSize });
+        return { items: found.map((d) => JSON.stringify(toDocument({ ...d, snippet: null }))), publishedAt: found.map((d) => d.publishedAt) };
+      }),
+      caches.totals.get(key, () => q.countDocuments(app.db, filters)),
+      accentInsensitive(app),
+    ]);
+    // Each item is a JSON object: its closing brace makes room for this reader's mark.
+    const items = rows.items.map((json, i) => `${json.slice(0, -1)},"isNew":${q.isNewSince(rows.publishedAt[i]!, previousVisitAt)}}`);
+    return `{"items":[${items.join(',')}],"total":${total},"page":${page},"pageSize":${pageSize},"accentInsensitiveSearch":${accent}}`;
+  }
   const [{ items, total }, accentInsensitiveSearch] = await Promise.all([
-    q.listDocuments(app.db, { ...params, readerId: principal.userId }, key ? (count) => totals.get(key, count) : undefined),
+    q.listDocuments(app.db, { ...filters, page, pageSize, previousVisitAt }),
     accentInsensitive(app),
   ]);
   return { items: items.map((d) => ({ ...toDocument(d), isNew: d.isNew })), total, page, pageSize, accentInsensitiveSearch };

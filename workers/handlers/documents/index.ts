@@ -4,7 +4,7 @@ import { extractDocumentText } from './extract';
 import { notifyFolderFollowers } from './followers';
 import { documentComposers } from './mail';
 import { sendDocumentReviewReminders } from './reviews';
-import { sweepDocuments } from './sweep';
+import { deleteDocumentObject, sweepDocuments } from './sweep';
 import { makeDocumentThumbnail } from './thumbnail';
 
 /** The documents feature in the worker process: text extraction, thumbnails, the upload sweeper, review reminders and folder followers' mail. */
@@ -14,6 +14,7 @@ export const documents = defineWorkerFeature({
     'documents.extract': extractDocumentText,
     'documents.thumbnail': makeDocumentThumbnail,
     'documents.sweep': sweepDocuments,
+    'documents.delete-object': deleteDocumentObject,
     'documents.review-reminders': sendDocumentReviewReminders,
     'documents.followers': notifyFolderFollowers,
   },

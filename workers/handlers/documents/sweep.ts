@@ -35,3 +35,16 @@ export const sweepDocuments: JobHandler<'documents.sweep'> = async (_payload, ct
   for (const versionId of pending) await requeue(ctx.queues, 'documents.extract', { versionId });
   return { incomplete, orphans, requeued: pending.length };
 };
+
+/**
+ * One object a committed write let go of: removed only if no version,
+ * thumbnail or proposal refers to it (a key is never reused, so once
+ * unreferenced it stays so). Twice is harmless: the second finds it gone.
+ */
+export const deleteDocumentObject: JobHandler<'documents.delete-object'> = async ({ key }, ctx) => {
+  const [unreferenced] = await unreferencedKeys(ctx.db, [key]);
+  const storage = await storageFor(ctx.config);
+  if (!unreferenced || !(await storage.stat(key))) return { deleted: false };
+  await storage.delete(key);
+  return { deleted: true };
+};

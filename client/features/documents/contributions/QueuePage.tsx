@@ -38,10 +38,13 @@ function ProposalCard({ contribution: c }: { contribution: Contribution }) {
   const errorMessage = useErrorMessage();
   const [folderId, setFolderId] = useState<string | null>(null);
   const [message, setMessage] = useState('');
-  const done = (key: 'approved' | 'declined') => ({
-    onSuccess: () => notifications.show({ color: 'cevennes', message: t(`queue.${key}`) }),
-    onError: (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) }),
-  });
+  // mutateAsync, not mutate's callbacks: the decided proposal leaves the refetched queue (this card unmounts)
+  // before they would run, and React Query drops them then: the confirmation was sometimes never shown.
+  const run = (vars: Parameters<typeof decide.mutateAsync>[0], key: 'approved' | 'declined') =>
+    decide.mutateAsync(vars).then(
+      () => notifications.show({ color: 'cevennes', message: t(`queue.${key}`) }),
+      (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) }),
+    );
   return (
     <Card withBorder component="article" aria-labelledby={`proposal-${c.id}`}>
       <Stack gap="sm">
@@ -65,15 +68,15 @@ function ProposalCard({ contribution: c }: { contribution: Contribution }) {
             value={folderId}
             onChange={setFolderId}
             searchable
-            w={280}
+            w={{ base: '100%', xs: 280 }}
           />
-          <Button disabled={!folderId} loading={decide.isPending} onClick={() => folderId && decide.mutate({ id: c.id, approve: { folderId } }, done('approved'))}>
+          <Button disabled={!folderId} loading={decide.isPending} onClick={() => folderId && run({ id: c.id, approve: { folderId } }, 'approved')}>
             {t('queue.approve')}
           </Button>
         </Group>
         <Group align="end" wrap="wrap">
-          <Textarea label={t('queue.message')} value={message} onChange={(e) => setMessage(e.currentTarget.value)} maxLength={2000} autosize minRows={1} w={360} />
-          <Button variant="outline" color="red.9" loading={decide.isPending} onClick={() => decide.mutate({ id: c.id, decline: message }, done('declined'))}>
+          <Textarea label={t('queue.message')} value={message} onChange={(e) => setMessage(e.currentTarget.value)} maxLength={2000} autosize minRows={1} w={{ base: '100%', xs: 360 }} />
+          <Button variant="outline" color="red.9" loading={decide.isPending} onClick={() => run({ id: c.id, decline: message }, 'declined')}>
             {t('queue.confirmDecline')}
           </Button>
         </Group>

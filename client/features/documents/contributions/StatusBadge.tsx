@@ -2,13 +2,14 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ContributionStatus } from '../../../../common/documents';
 
-// Dark shades: the badge text keeps AA contrast (STACK.md, accessibility).
-const colors = { pending: 'yellow.9', approved: 'green.9', declined: 'red.9' } as const satisfies Record<ContributionStatus, string>;
+// The library's status badges' look and shades (outline: the text keeps AA contrast). A "light" badge with
+// a shade index drew its text in its background colour: the status was an empty green pill.
+const colors = { pending: 'ochre.8', approved: 'cevennes.8', declined: 'red.9' } as const satisfies Record<ContributionStatus, string>;
 
 export function ContributionStatusBadge({ status }: { status: ContributionStatus }) {
   const { t } = useTranslation('contributions');
   return (
-    <Badge variant="light" color={colors[status]}>
+    <Badge variant="outline" color={colors[status]} tt="none">
       {t(`status.${status}`)}
     </Badge>
   );

@@ -1,0 +1,135 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import sharp from 'sharp';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { documentContributions, documentFolders, documents } from '../../db/schema';
+import { createEstablishment, createUser, type TestUser } from '../helpers/app';
+import { screenshotDir } from '../helpers/browser';
+import { startE2eServer } from '../helpers/e2e-server';
+import { launchBrowserWithContexts, newActor, type Actor } from '../helpers/trainings-e2e';
+
+/**
+ * Parcours « propositions » dans Chromium sur l'application construite : une
+ * partenaire propose une photo (mention d'auteur, licence acceptée), le
+ * personnel l'accepte dans un dossier, la partenaire voit « Acceptée » et la
+ * photo dans le dossier. axe (WCAG 2.0/2.1 A + AA) sur le formulaire, « Mes
+ * propositions » et la file du personnel ; captures à 1280 et 360 px.
+ */
+
+const FOLDER = 'Photothèque';
+const TITLE = 'Lever du jour sur le cirque de Navacelles';
+const CREDIT = 'Photo : Jeanne Martin';
+const STAFF = { name: 'Élodie Sabatier', email: 'elodie.sabatier@cevennes-tourisme.example' };
+const PARTNER = { name: 'Jeanne Martin', email: 'jeanne@gite-du-vis.example', establishment: 'Gîte du Vis' };
+
+let server: Awaited<ReturnType<typeof startE2eServer>>;
+let chromium: Awaited<ReturnType<typeof launchBrowserWithContexts>>;
+let staff: Actor;
+let partner: Actor;
+const users = {} as Record<'staff' | 'partner', TestUser>;
+let current: Actor | undefined;
+let dir = '';
+let photo = '';
+let folderId = '';
+
+const as = (actor: Actor) => ((current = actor), actor);
+
+beforeAll(async () => {
+  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-') && f.includes('propositions')) rmSync(join(screenshotDir, f));
+  [server, chromium] = await Promise.all([startE2eServer(), launchBrowserWithContexts()]);
+  users.staff = await createUser(server, 'staff', { name: STAFF.name, email: STAFF.email });
+  const gite = await createEstablishment(server, { name: PARTNER.establishment, category: 'hebergement', subcategory: 'gite', communeInsee: '30350' });
+  users.partner = await createUser(server, 'partner', { name: PARTNER.name, email: PARTNER.email, establishmentId: gite.id });
+  const [folder] = await server.db.insert(documentFolders).values({ name: FOLDER, audienceKind: 'everyone' }).returning({ id: documentFolders.id });
+  folderId = folder!.id;
+  dir = mkdtempSync(join(tmpdir(), 'ep-proposals-e2e-'));
+  photo = join(dir, 'navacelles.jpg');
+  writeFileSync(photo, await sharp({ create: { width: 640, height: 420, channels: 3, background: { r: 200, g: 140, b: 60 } } }).jpeg().toBuffer());
+  partner = await newActor(await chromium.newContext(), PARTNER.name);
+  staff = await newActor(await chromium.newContext(), 'personnel');
+  for (const actor of [staff, partner]) actor.page.setDefaultTimeout(20_000);
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && current) await current.report(`propositions-${ctx.task.name}`);
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('propositions, dans le navigateur', () => {
+  test('une partenaire propose une photo avec sa mention d’auteur et la licence acceptée', async () => {
+    const { page, settle } = as(partner);
+    await partner.logIn(server.url, PARTNER.email, users.partner.password);
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes propositions' }).click();
+    await partner.visit('Mes propositions', 'mes propositions (vide)');
+    await page.getByText('Aucune proposition pour l’instant.').waitFor();
+    await page.getByRole('link', { name: 'Proposer un document' }).first().click();
+    await settle('Proposer un document');
+    await partner.expectAccessible('proposer un document');
+    await partner.shoot('propositions-formulaire');
+
+    // Sending without the licence is refused on the form, with a message tied to the box.
+    await page.locator('input[type="file"]').setInputFiles(photo);
+    await page.getByRole('textbox', { name: 'Titre' }).fill(TITLE);
+    await page.getByRole('textbox', { name: /Mention d’auteur/ }).fill(CREDIT);
+    await page.getByRole('button', { name: 'Envoyer la proposition' }).click();
+    await page.getByText('Acceptez la licence d’utilisation pour envoyer votre proposition.').waitFor();
+    expect(await server.db.$count(documentContributions)).toBe(0);
+    await partner.expectAccessible('proposer un document (licence manquante)');
+
+    await page.getByRole('checkbox', { name: /J’accepte que l’office de tourisme utilise ce fichier/ }).check();
+    await page.getByRole('button', { name: 'Envoyer la proposition' }).click();
+    await partner.notified('Merci ! Votre proposition a été envoyée à l’office.');
+    await settle('Mes propositions');
+    const row = page.getByRole('row').filter({ hasText: TITLE });
+    await row.getByText('En attente').waitFor();
+    await partner.expectAccessible('mes propositions (en attente)');
+    await partner.shoot('propositions-mes-propositions');
+    const [stored] = await server.db.select().from(documentContributions);
+    expect(stored).toMatchObject({ title: TITLE, credit: CREDIT, status: 'pending', mediaType: 'image/jpeg', proposedBy: users.partner.id });
+    expect(stored!.licenceAcceptedAt).toBeInstanceOf(Date);
+  }, 240_000);
+
+  test('le personnel l’accepte dans un dossier depuis la file des propositions', async () => {
+    const { page, settle } = as(staff);
+    await staff.logIn(server.url, STAFF.email, users.staff.password);
+    await page.getByRole('link', { name: 'Propositions', exact: true }).click();
+    await settle('Propositions');
+    const card = page.getByRole('article', { name: TITLE });
+    await card.getByText(`Auteur : ${CREDIT}`).waitFor();
+    await staff.expectAccessible('file des propositions');
+    await staff.shoot('propositions-file');
+    await card.getByRole('combobox', { name: 'Dossier de destination' }).click();
+    await page.getByRole('option', { name: FOLDER }).click();
+    await card.getByRole('button', { name: 'Accepter dans ce dossier' }).click();
+    await staff.notified('Proposition acceptée : le document est publié.');
+    await page.getByText('Aucune proposition en attente.').waitFor();
+    await staff.expectAccessible('file des propositions (vide)');
+    const [doc] = await server.db.select().from(documents).where(eq(documents.folderId, folderId));
+    expect(doc).toMatchObject({ title: TITLE, credit: CREDIT, status: 'published' });
+  }, 240_000);
+
+  test('la partenaire voit « Acceptée » et la photo dans le dossier', async () => {
+    const { page, settle } = as(partner);
+    await page.reload();
+    await settle('Mes propositions');
+    const row = page.getByRole('row').filter({ hasText: TITLE });
+    await row.getByText('Acceptée').waitFor();
+    await partner.expectAccessible('mes propositions (acceptée)');
+    await partner.shoot('propositions-acceptee');
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Documents' }).click();
+    await settle('Documents');
+    await page.getByRole('link', { name: FOLDER }).click();
+    await settle(FOLDER);
+    await page.getByRole('link', { name: TITLE }).click();
+    await settle(TITLE);
+    await page.getByText(CREDIT).first().waitFor();
+    await partner.expectAccessible('la photo acceptée');
+  }, 240_000);
+});
