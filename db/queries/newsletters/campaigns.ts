@@ -91,8 +91,7 @@ function reachedRecipients(campaignId: string) {
   return sql`
     select distinct on (lower(a.address)) lower(a.address) as address, a.user_id, a.language
     from (
-      select case when s.user_id is null then s.address else u.email end as address, u.id as user_id, coalesce(u.language, 'fr'::language) as language,
-        u.role as role, e.id as establishment_id
+      select case when s.user_id is null then s.address else u.email end as address, u.id as user_id, coalesce(u.language, 'fr'::language) as language
       from newsletter_subscriptions s
       join ${c} on ${c.id} = ${campaignId}
       left join users u on u.id = s.user_id

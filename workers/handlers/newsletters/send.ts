@@ -3,7 +3,7 @@ import {
 } from '../../../db/queries/newsletters';
 import { NEWSLETTER_SENDING } from '../../../common/limits';
 import type { JobHandler, WorkerContext } from '../../jobs';
-import { classifyMailError } from '../mail/send';
+import { classifyMailError } from '../mail/errors';
 import { campaignMessages } from './message';
 import { takeSendTokens } from './rate';
 
@@ -50,7 +50,7 @@ export const sendCampaignLane: JobHandler<'newsletters.send'> = async ({ campaig
     if (current !== 'sending') { result.stoppedBy = current ?? 'missing'; break; }
     const tokens = await takeSendTokens(ctx.queues, ctx.config.QUEUE_PREFIX, ctx.config.NEWSLETTER_RATE_PER_SECOND, NEWSLETTER_SENDING.batchSize);
     const batch = await claimBatch(ctx.db, campaignId, tokens);
-    if (!batch) { result.stoppedBy = 'not sending'; break; }
+    if (!batch) { result.stoppedBy = (await campaignStatusOf(ctx.db, campaignId)) ?? 'missing'; break; }
     result.skipped += batch.skipped;
     if (!batch.recipients.length) {
       if (batch.skipped) continue;
