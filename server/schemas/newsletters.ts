@@ -28,8 +28,8 @@ export const PreferencesBody = Type.Object({
 }, { additionalProperties: false });
 
 export const UnsubscribeParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 600, pattern: '^[A-Za-z0-9_.-]+$' }) }, { additionalProperties: false });
-/** RFC 8058: the mail client POSTs `List-Unsubscribe=One-Click` as a form; the confirmation page POSTs nothing. */
-export const UnsubscribeBody = Type.Optional(Type.Object({ 'List-Unsubscribe': Type.Optional(Type.String({ maxLength: 20 })) }, { additionalProperties: false }));
+/** RFC 8058: the mail client POSTs `List-Unsubscribe=One-Click` as a form; the confirmation page POSTs `{}`. */
+export const UnsubscribeBody = Type.Object({ 'List-Unsubscribe': Type.Optional(Type.String({ maxLength: 20 })) }, { additionalProperties: false });
 export const UnsubscribeInfo = Type.Object({ topicId: Type.String(), topicName: Type.Object({ fr: Type.String(), en: Type.String() }), address: Type.String(), subscribed: Type.Boolean() });
 export type UnsubscribeInfoDto = Static<typeof UnsubscribeInfo>;
 
