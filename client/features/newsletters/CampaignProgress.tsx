@@ -16,7 +16,10 @@ export function CampaignProgress({ progress }: { progress: CampaignDto['progress
         <Text fw={600} id="campaign-progress-label">{t('progress.label')}</Text>
         <Text size="sm">{t('progress.percent', { percent })}</Text>
       </Group>
-      <Progress value={percent} size="lg" color="teal.8" aria-labelledby="campaign-progress-label" aria-valuetext={t('progress.valueText', { done: formatNumber(done), total: formatNumber(progress.total) })} />
+      {/* The section carries role="progressbar" and aria-valuenow: its name and spoken value are set on it. */}
+      <Progress.Root size="lg">
+        <Progress.Section value={percent} color="teal.8" aria-labelledby="campaign-progress-label" aria-valuetext={t('progress.valueText', { done: formatNumber(done), total: formatNumber(progress.total) })} />
+      </Progress.Root>
       <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
         <Count label={t('progress.sent')} value={progress.sent} />
         <Count label={t('progress.failed')} value={progress.failed} />

@@ -3,6 +3,7 @@ import { insertCapturedMail } from '../../../db/queries/mail';
 import { createTransport, type MailTransport } from '../../../emails/transport';
 import type { Config } from '../../../common/config';
 import { readFileSync } from 'node:fs';
+import { isUuid } from '../../../common/ids';
 
 /**
  * The worker process's mail transport: an SMTP pool when SMTP_URL is set,
@@ -16,7 +17,8 @@ export function createWorkerMailTransport(config: Pick<Config, 'SMTP_URL' | 'SMT
     ...(dkim ? { dkim } : {}),
     capture: async (msg) => {
       const id = await insertCapturedMail(db, {
-        messageId: msg.reference,
+        // Outbox rows reference their mail_messages id; newsletters (`nl-<campaign>-<row>`) have none.
+        messageId: isUuid(msg.reference) ? msg.reference : null,
         toAddress: msg.to,
         subject: msg.subject,
         html: msg.html,
