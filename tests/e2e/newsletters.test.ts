@@ -77,8 +77,8 @@ test('an admin launches a campaign and follows it to 100 %; a partner unsubscrib
 
     await a.page.goto(`${server.url}/newsletters/preferences`);
     await a.visit('Mes lettres', 'mes lettres', 'lettres-preferences');
-    await a.page.goto(`${server.url}/newsletters/campaigns?lang=en`);
-    await a.visit('Network letters', 'campaigns (English)', 'lettres-liste-en');
+    await a.page.goto(`${server.url}/newsletters/campaigns`);
+    await a.visit('Lettres du réseau', 'liste des campagnes', 'lettres-liste');
   } catch (err) {
     await a.report('lettres');
     throw err;
