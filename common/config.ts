@@ -27,6 +27,16 @@ const EnvSchema = Type.Object({
   MAIL_FROM: Type.String({ default: 'Espace Pro Sud Cévennes <no-reply@espace-pro.sud-cevennes.test>' }),
   MAIL_RATE_PER_SECOND: Type.Integer({ minimum: 1, default: 50 }),
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
+  /** Newsletters: mails per second for ALL worker processes together (one Redis counter). */
+  NEWSLETTER_RATE_PER_SECOND: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
+  /** Newsletters: the senders an admin may pick, separated by « ; » (unset: MAIL_FROM alone). */
+  NEWSLETTER_SENDERS: Type.Optional(Type.String({ minLength: 3 })),
+  /** Newsletters: a recipient claimed longer than this by a worker that stopped answering becomes « incertain ». */
+  NEWSLETTER_LEASE_SECONDS: Type.Integer({ minimum: 2, maximum: 86_400, default: 300 }),
+  /** DKIM signing of outgoing mail when all three are set (the key as PEM, or a path to a PEM file). */
+  DKIM_DOMAIN: Type.Optional(Type.String({ minLength: 3 })),
+  DKIM_SELECTOR: Type.Optional(Type.String({ minLength: 1 })),
+  DKIM_PRIVATE_KEY: Type.Optional(Type.String({ minLength: 20 })),
   CRON_OWNER: Type.Optional(Type.Boolean()),
   /** How often the cron owner re-asserts the repeatable jobs (they vanish with Redis keys; re-asserting is idempotent). */
   SCHEDULES_CHECK_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),

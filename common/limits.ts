@@ -118,3 +118,21 @@ export const TRAINING_SCHEDULE = {
  * sign-up deadline, but not below a floor (and never past the deadline).
  */
 export const OFFER_WINDOW = { minHours: 2, shareOfTimeLeft: 1 / 3 } as const;
+
+/**
+ * The newsletter sending engine (workers/handlers/newsletters). A campaign is
+ * sent by `lanes` batch jobs at once; each claims `batchSize` recipients,
+ * sends them through the SMTP pool under the shared rate limit and records
+ * them in one statement. The in-flight window — what a `kill -9` can leave
+ * « incertain » — is at most lanes × batchSize per worker process.
+ */
+export const NEWSLETTER_SENDING = {
+  lanes: 4,
+  batchSize: 50,
+  /** Temporary SMTP failures (4xx): waits before the next attempts; given up after the last. */
+  retryDelaysSeconds: [60, 5 * 60, 30 * 60, 2 * 3600] as readonly number[],
+  /** How often a batch job re-reads the campaign's status between two sends (pause / cancel honoured within this). */
+  statusCheckMs: 250,
+  /** Safety net: marks stale claims « incertain », re-enqueues lost batch jobs, finishes campaigns. */
+  sweepEveryMs: 30_000,
+} as const;

@@ -91,3 +91,29 @@ function readIdToken(secret: string, purpose: 'survey' | 'feed', token: string):
   if (!id || !mac || extra !== undefined || !UUID_PATTERN.test(id)) return null;
   return safeEqual(mac, sign(secret, purpose, id)) ? id : null;
 }
+
+// ---------- newsletters links ----------
+
+const TOPIC_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+
+function signUnsubscribe(secret: string, payload: string): string {
+  return createHmac('sha256', secret).update(`newsletter-unsubscribe:${payload}`).digest('base64url').slice(0, 32);
+}
+
+/**
+ * The unsubscribe link's token of one address for one topic (RFC 8058
+ * one-click): `<address, base64url>.<topic>.<hmac>`. Nothing is stored: the
+ * worker derives it for each recipient, the api checks the signature, and
+ * using it twice changes nothing more.
+ */
+export function unsubscribeToken(secret: string, address: string, topicId: string): string {
+  const payload = `${Buffer.from(address.toLowerCase()).toString('base64url')}.${topicId}`;
+  return `${payload}.${signUnsubscribe(secret, payload)}`;
+}
+
+export function readUnsubscribeToken(secret: string, token: string): { address: string; topicId: string } | null {
+  const [addr, topicId, mac, extra] = token.split('.');
+  if (!addr || !topicId || !mac || extra !== undefined || !TOPIC_ID_PATTERN.test(topicId) || !/^[A-Za-z0-9_-]{1,400}$/.test(addr)) return null;
+  if (!safeEqual(mac, signUnsubscribe(secret, `${addr}.${topicId}`))) return null;
+  return { address: Buffer.from(addr, 'base64url').toString('utf8'), topicId };
+}

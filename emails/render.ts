@@ -14,7 +14,12 @@ export type { Locale };
  * emails/templates/<feature>/index.ts lists its templates by name. Adding a
  * feature adds one line here.
  */
-const features = [accountsTemplates, trainingsTemplates, documentsTemplates, figuresTemplates] as const;
+const features = [
+  accountsTemplates,
+  trainingsTemplates,
+  documentsTemplates,
+  figuresTemplates,
+] as const;
 
 type FeatureTemplates = (typeof features)[number];
 type KeysOf<T> = T extends unknown ? keyof T & string : never;

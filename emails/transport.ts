@@ -52,6 +52,8 @@ export interface TransportOptions {
   poolSize: number;
   /** Stores a message when there is no SMTP server; returns its id (the message's provider id). */
   capture?: (msg: CapturedMessage) => Promise<string>;
+  /** DKIM-signs every message (nodemailer's `dkim` option) when given. */
+  dkim?: { domainName: string; keySelector: string; privateKey: string };
 }
 
 export interface MailTransport {
@@ -74,6 +76,7 @@ export function createTransport(options: TransportOptions): MailTransport {
       connectionTimeout: SMTP_TIMEOUTS_MS.connection,
       greetingTimeout: SMTP_TIMEOUTS_MS.greeting,
       socketTimeout: SMTP_TIMEOUTS_MS.socket,
+      ...(options.dkim ? { dkim: options.dkim } : {}),
     });
     return {
       mode: 'smtp',
@@ -89,7 +92,7 @@ export function createTransport(options: TransportOptions): MailTransport {
 
   const capture = options.capture;
   if (!capture) throw new Error('createTransport: give smtpUrl, or a capture function for the local outbox');
-  const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix', ...(options.dkim ? { dkim: options.dkim } : {}) });
   return {
     mode: 'capture',
     async send(mail) {

@@ -6,6 +6,7 @@ import { accounts } from './features/accounts';
 import { documents } from './features/documents';
 import { trainings } from './features/trainings';
 import { figures } from './features/figures';
+import { newsletters } from './features/newsletters';
 
 /**
  * The api's features, in order: each one's server/features/<feature>.ts gives
@@ -23,4 +24,5 @@ export const features = [
   trainings,
   documents,
   figures,
+  newsletters,
 ] as const;

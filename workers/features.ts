@@ -2,6 +2,7 @@ import { accounts } from './handlers/accounts';
 import { trainings } from './handlers/trainings';
 import { documents } from './handlers/documents';
 import { figures } from './handlers/figures';
+import { newsletters } from './handlers/newsletters';
 
 /**
  * The features of the worker process, in order: each one's
@@ -9,4 +10,10 @@ import { figures } from './handlers/figures';
  * schedules, mail loaders and attachments. Adding a feature adds one line here.
  * (The mail outbox is infrastructure: workers/handlers/index.ts adds it.)
  */
-export const features = [accounts, trainings, documents, figures] as const;
+export const features = [
+  accounts,
+  trainings,
+  documents,
+  figures,
+  newsletters,
+] as const;

@@ -2,7 +2,7 @@ import { Queue, type ConnectionOptions, type Job, type JobsOptions } from 'bullm
 import { Type, type Static, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import type { Config } from '../common/config';
-import { JOB_RETENTION, JOB_RETRY } from '../common/limits';
+import { JOB_RETENTION, JOB_RETRY, NEWSLETTER_SENDING } from '../common/limits';
 import type { Database } from '../db/client';
 import type { MailTransport } from '../emails/transport';
 
@@ -13,7 +13,8 @@ import type { MailTransport } from '../emails/transport';
  * worker checks each payload against its schema once, when it takes the job
  * (workers/main.ts), and fails a bad one without retry.
  */
-export const queueNames = ['mail', 'schedule'] as const;
+/** `newsletters`: a campaign's long batch jobs get their own queue, so they never hold up transactional mail. */
+export const queueNames = ['mail', 'schedule', 'newsletters'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 interface JobDefinition<S extends TSchema> {
@@ -41,6 +42,10 @@ const DocumentVersion = Type.Object({ versionId: Uuid }, { additionalProperties:
 const DocumentRef = Type.Object({ documentId: Uuid }, { additionalProperties: false });
 /** A stored object's key, as the server makes them (`documents/2026/11/<uuid>`, `thumbnails/…`): never a path a client chose. */
 const StoredObject = Type.Object({ key: Type.String({ maxLength: 200, pattern: '^(documents|thumbnails)/[0-9]{4}/[0-9]{2}/[0-9a-f-]{36}(\\.[a-z]+)?$' }) }, { additionalProperties: false });
+const NewsletterLane = Type.Object(
+  { campaignId: Uuid, lane: Type.Integer({ minimum: 0, maximum: 63 }) },
+  { additionalProperties: false },
+);
 const PasswordResetRequest = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 254 }), ip: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]), requestId: Uuid },
   { additionalProperties: false },
@@ -56,6 +61,7 @@ export const jobIds = {
   'documents.thumbnail': (p: Static<typeof DocumentVersion>) => `documents-thumbnail-${p.versionId}`,
   'documents.followers': (p: Static<typeof DocumentRef>) => `documents-followers-${p.documentId}`,
   'documents.delete-object': (p: Static<typeof StoredObject>) => `documents-delete-${p.key.replaceAll('/', '-')}`,
+  'newsletters.send': (p: Static<typeof NewsletterLane>) => `newsletter-${p.campaignId}-${p.lane}`,
 };
 
 export const jobs = {
@@ -107,6 +113,14 @@ export const jobs = {
   'figures.rollup': job({ queue: 'schedule', payload: NoPayload, id: () => 'figures-rollup', delay: () => 1_000, options: { removeOnComplete: true, removeOnFail: true } }),
   /** The 2nd of each month: one reminder per establishment that has not given last month's figures. */
   'figures.reminders': job({ queue: 'schedule', payload: NoPayload }),
+  /**
+   * One lane of a campaign: claims batches of its recipients until none is due or the campaign
+   * stops being `sending` (NEWSLETTER_SENDING.lanes lanes per campaign). Its failures are recorded
+   * per recipient; a job that throws is retried and, like a lost one, re-enqueued by the sweeper.
+   */
+  'newsletters.send': job({ queue: 'newsletters', payload: NewsletterLane, id: jobIds['newsletters.send'] }),
+  /** Safety net: stale claims become « incertain », lost lanes are re-enqueued from the table, finished campaigns are closed. */
+  'newsletters.sweep': job({ queue: 'schedule', payload: NoPayload }),
 };
 
 export type JobName = keyof typeof jobs;
@@ -197,6 +211,8 @@ export interface Effects {
   readonly notices?: readonly string[];
   /** Stored objects to remove once nothing refers to them (documents.delete-object). */
   readonly objects?: readonly string[];
+  /** Campaigns whose lanes must run (launched or resumed): every lane of each (newsletters.send), re-added even when a finished job holds its id. */
+  readonly campaigns?: readonly string[];
 }
 
 /**
@@ -213,6 +229,8 @@ export async function enqueueEffects(queues: Queues, fx: Effects, onError?: (err
     ...(fx.offers ?? []).map((o) => ['trainings.offer-expire', enqueue(queues, 'trainings.offer-expire', o)] as [JobName, Promise<void>]),
     ...(fx.notices ?? []).map((noticeId) => ['trainings.notice', enqueue(queues, 'trainings.notice', { noticeId })] as [JobName, Promise<void>]),
     ...(fx.objects ?? []).map((key) => ['documents.delete-object', enqueue(queues, 'documents.delete-object', { key })] as [JobName, Promise<void>]),
+    ...(fx.campaigns ?? []).flatMap((campaignId) => Array.from({ length: NEWSLETTER_SENDING.lanes }, (_, lane) =>
+      ['newsletters.send', requeue(queues, 'newsletters.send', { campaignId, lane }).then(() => undefined)] as [JobName, Promise<void>])),
   ];
   const results = await Promise.allSettled(adds.map(([, p]) => p));
   const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [{ err: r.reason as unknown, name: adds[i]![0] }] : []));

@@ -6,6 +6,7 @@ import { contributions } from './documents/contributions/feature';
 import { legal } from './legal/feature';
 import { trainings } from './trainings/feature';
 import { figures } from './figures/feature';
+import { newsletters } from './newsletters/feature';
 
 /**
  * The client's features, in the order of the navigation and of the home page's tiles.
@@ -18,6 +19,7 @@ export const features = [
   documents,
   contributions,
   figures,
+  newsletters,
   legal,
 ] as const;
 

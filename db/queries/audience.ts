@@ -43,7 +43,7 @@ const viewerQuery = (db: Database) =>
     .select({
       category: establishments.category, subcategory: establishments.subcategory, commune: establishments.communeInsee,
       communaute: communes.communauteId,
-      offices: sql<string[]>`coalesce((select array_agg(o.id order by o.id) from ${offices} o join ${communes} oc on oc.insee_code = o.commune_insee where oc.communaute_id = ${communes.communauteId} and o.active), '{}')`,
+      offices: officesOfCommunaute(communes.communauteId),
     })
     .from(establishments)
     .innerJoin(communes, eq(communes.inseeCode, establishments.communeInsee))
@@ -61,8 +61,22 @@ export async function loadAudienceViewer(db: Database, principal: { role: 'partn
   return row ? { kind: 'partner', ...row } : { kind: 'anyone' };
 }
 
-const anyOf = (values: readonly string[], column: AnyPgColumn): SQL =>
-  values.length ? sql.join(values.map((v) => sql`${v} = any(${column})`), sql` or `) : sql`false`;
+/** The active offices of a communauté de communes (the offices a partner there belongs to), as a text[]. */
+function officesOfCommunaute(communauteId: AnyPgColumn | SQL): SQL<string[]> {
+  return sql<string[]>`coalesce((select array_agg(o.id order by o.id) from ${offices} o join ${communes} oc on oc.insee_code = o.commune_insee where oc.communaute_id = ${communauteId} and o.active), '{}')`;
+}
+
+const anyOf = (values: readonly string[] | SQL, column: AnyPgColumn): SQL =>
+  !Array.isArray(values) ? sql`${column} && ${values}` : values.length ? sql.join(values.map((v) => sql`${v} = any(${column})`), sql` or `) : sql`false`;
+
+/** What the partner rule reads of a partner: values (a viewer) or columns of a query (a mailing's recipients). */
+interface PartnerFacts {
+  category: string | SQL;
+  subcategory: string | SQL | null;
+  commune: string | SQL;
+  communaute: string | SQL;
+  offices: readonly string[] | SQL;
+}
 
 /**
  * THE visibility rule, as one SQL condition on a table with audience columns:
@@ -77,14 +91,33 @@ export function audienceVisible(t: AudienceTable, viewer: AudienceViewer): SQL {
   if (viewer.kind === 'staff') return sql`true`;
   const everyone = sql`${t.audienceKind} = 'everyone'`;
   if (viewer.kind === 'anyone') return everyone;
+  return sql`(${everyone} or ${partnersRule(t, viewer)})`;
+}
+
+/** The partners branch of the rule: kind 'partners' and the partner's "what" and "where" listed (or no list). */
+function partnersRule(t: AudienceTable, p: PartnerFacts): SQL {
   const what = sql`(cardinality(${t.audienceCategories}) = 0 and cardinality(${t.audienceSubcategories}) = 0)
-    or ${viewer.category} = any(${t.audienceCategories})
-    or ${viewer.subcategory ? sql`${viewer.subcategory} = any(${t.audienceSubcategories})` : sql`false`}`;
+    or ${p.category} = any(${t.audienceCategories})
+    or ${p.subcategory ? sql`${p.subcategory} = any(${t.audienceSubcategories})` : sql`false`}`;
   const where = sql`(cardinality(${t.audienceCommunes}) = 0 and cardinality(${t.audienceCommunautes}) = 0 and cardinality(${t.audienceOffices}) = 0)
-    or ${viewer.commune} = any(${t.audienceCommunes})
-    or ${viewer.communaute} = any(${t.audienceCommunautes})
-    or ${anyOf(viewer.offices, t.audienceOffices)}`;
-  return sql`(${everyone} or (${t.audienceKind} = 'partners' and (${what}) and (${where})))`;
+    or ${p.commune} = any(${t.audienceCommunes})
+    or ${p.communaute} = any(${t.audienceCommunautes})
+    or ${anyOf(p.offices, t.audienceOffices)}`;
+  return sql`(${t.audienceKind} = 'partners' and (${what}) and (${where}))`;
+}
+
+/**
+ * The same rule read the other way, for mailings: whether the audience of `t`
+ * reaches an establishment given by the columns of a query (its category,
+ * sub-category, commune and the commune's communauté). Content for everyone
+ * reaches every establishment; staff-only content none.
+ */
+export function audienceReachesEstablishment(t: AudienceTable, e: { category: AnyPgColumn | SQL; subcategory: AnyPgColumn | SQL; commune: AnyPgColumn | SQL; communaute: AnyPgColumn | SQL }): SQL {
+  const col = (c: AnyPgColumn | SQL): SQL => sql`${c}`;
+  return sql`(${t.audienceKind} = 'everyone' or ${partnersRule(t, {
+    category: col(e.category), subcategory: col(e.subcategory), commune: col(e.commune), communaute: col(e.communaute),
+    offices: officesOfCommunaute(col(e.communaute)),
+  })})`;
 }
 
 /** Values for an insert or update from an API audience. */

@@ -9,3 +9,4 @@ export * from './idempotency';
 export * from './contributions';
 export * from './training-documents';
 export * from './figures';
+export * from './newsletters';

@@ -6,6 +6,7 @@ import { trainingsMessages } from './trainings';
 import { documentsMessages } from './documents';
 import { audienceMessages } from './audience';
 import { figuresMessages } from './figures';
+import { newslettersMessages } from './newsletters';
 
 /**
  * Server-side messages (problem+json `detail`, field messages), one file per
@@ -14,8 +15,15 @@ import { figuresMessages } from './figures';
  * file's prefix. Adding a feature adds its file and one entry here.
  */
 export const messages = {
-  ...errorMessages, ...idempotencyMessages, ...authMessages, ...accountsMessages, ...trainingsMessages, ...documentsMessages, ...audienceMessages,
+  ...errorMessages,
+  ...idempotencyMessages,
+  ...authMessages,
+  ...accountsMessages,
+  ...trainingsMessages,
+  ...documentsMessages,
+  ...audienceMessages,
   ...figuresMessages,
+  ...newslettersMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

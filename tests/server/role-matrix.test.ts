@@ -7,6 +7,7 @@ import { setupTrainingMatrix, trainingMatrixRows } from '../helpers/trainings-ma
 import { documentsMatrixRows, setupDocumentsMatrix } from '../helpers/documents-matrix';
 import { contributionsMatrixRows, setupContributionsMatrix } from '../helpers/documents-contributions-matrix';
 import { figuresMatrixRows, setupFiguresMatrix } from '../helpers/figures-matrix';
+import { newslettersMatrixRows, setupNewslettersMatrix } from '../helpers/newsletters-matrix';
 
 /**
  * The role matrix: every /api route of the app, called as each kind of
@@ -125,6 +126,9 @@ export const API_ROLE_MATRIX: MatrixRow[] = [
   ...documentsMatrixRows,
   ...contributionsMatrixRows,
   ...figuresMatrixRows,
+
+  // ---- newsletters (rows and fixtures in tests/helpers/newsletters-matrix.ts) ----
+  ...newslettersMatrixRows,
 ];
 
 /** Every /api route of a printed route tree as "METHOD /path" (HEAD twins of GET left out). */
@@ -159,6 +163,7 @@ beforeAll(async () => {
   await setupDocumentsMatrix(ctx, { staff: users.staff });
   await setupContributionsMatrix(ctx, { partner: users.partner, staff: users.staff });
   await setupFiguresMatrix(ctx);
+  await setupNewslettersMatrix(ctx, { admin: users.admin });
 });
 
 afterAll(async () => ctx?.close());

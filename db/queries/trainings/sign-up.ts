@@ -1,4 +1,5 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { rowsOf } from '../rows';
 import type { Database } from '../../client';
 import { trainingRegistrations } from '../../schema';
 import { lockSessionWithClock } from './locked';
@@ -22,9 +23,6 @@ export type SignUpResult =
   | { ok: true; registrationId: string; messageId: string | null; registration: RegistrationRow }
   | { ok: false; reason: 'duplicate' | 'sessionNotFound' | 'closed' | 'cap' };
 
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 interface InsertedRow {
   ord: number | string; id: string; status: 'confirmed' | 'waiting'; queue_seq: number | string | null; message_id: string | null;

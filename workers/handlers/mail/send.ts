@@ -4,23 +4,14 @@ import { render } from '../../../emails/render';
 import type { JobHandler } from '../../jobs';
 import { compose } from './compose';
 import { isUuid } from '../../../common/ids';
+import { classifyMailError } from './errors';
+
+export { classifyMailError };
 
 export type SendMailResult =
   | { skipped: true; reason: 'not-claimable' | 'not-applicable' }
   | { sent: true; providerMessageId: string }
   | { failed: true; refused: boolean; nextAttemptAt: Date | null };
-
-/**
- * How a sending error counts: a 5xx SMTP answer is a permanent refusal;
- * everything else (4xx answers, connection errors, timeouts) is temporary.
- * Errors that are our fault (unknown template, bad params) are UnrecoverableError.
- */
-export function classifyMailError(err: unknown): 'temporary' | 'permanent' | 'refused' {
-  if (err instanceof UnrecoverableError) return 'permanent';
-  const code = (err as { responseCode?: unknown } | null)?.responseCode;
-  if (typeof code === 'number' && code >= 500 && code < 600) return 'refused';
-  return 'temporary';
-}
 
 /**
  * Sends one outbox row. The row is claimed first (one UPDATE … RETURNING), so

@@ -1,0 +1,4 @@
+export * from './campaigns';
+export * from './consent';
+export * from './sending';
+export * from './personal-data';

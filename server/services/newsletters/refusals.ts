@@ -1,0 +1,23 @@
+import type { LaunchResult, TransitionResult, updateCampaign, setPreferences, unsubscribeAddress } from '../../../db/queries/newsletters';
+import { refusalsOf, type RefusalEntry } from '../../lib/refusals';
+
+type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
+
+export type Reason =
+  | ReasonOf<LaunchResult | TransitionResult | Awaited<ReturnType<typeof updateCampaign>> | Awaited<ReturnType<typeof setPreferences>> | Awaited<ReturnType<typeof unsubscribeAddress>>>
+  | 'unknownSender' | 'invalidToken' | 'emptyBody';
+
+const refusals = {
+  notFound: [404, 'newsletters.campaignNotFound'],
+  notDraft: [409, 'newsletters.notDraft'],
+  notLaunchable: [409, 'newsletters.notLaunchable'],
+  noRecipients: [409, 'newsletters.noRecipients'],
+  wrongStatus: [409, 'newsletters.wrongStatus'],
+  nothingUncertain: [409, 'newsletters.nothingUncertain'],
+  unknownTopic: [400, 'newsletters.unknownTopic', 'topicId', 'error.validation'],
+  unknownSender: [400, 'newsletters.unknownSender', 'sender', 'error.validation'],
+  emptyBody: [400, 'newsletters.emptyBody', 'bodyHtml', 'error.validation'],
+  invalidToken: [404, 'newsletters.invalidToken'],
+} as const satisfies Record<Reason, RefusalEntry>;
+
+export const { refusal, orRefuse } = refusalsOf(refusals);
