@@ -76,6 +76,8 @@ export const SCHEDULE_EVERY_MS = {
   trainingSurveys: 15 * 60_000,
   /** Documents safety net: files left by crashed uploads, extractions whose job was lost. */
   documentsSweep: 60 * 60_000,
+  /** Visitor counts: rollup of the office-months changed since the last run (figures at most a minute old). */
+  visitsRollup: 20_000,
 } as const;
 
 /** Daily reminders of documents whose review date has come, in the morning of the office's time zone. */
@@ -106,3 +108,33 @@ export const TRAINING_SCHEDULE = {
  * sign-up deadline, but not below a floor (and never past the deadline).
  */
 export const OFFER_WINDOW = { minHours: 2, shareOfTimeLeft: 1 / 3 } as const;
+
+/** Office visitor counts (feature `visits`). */
+export const VISIT_LIMITS = {
+  /** A contact can be corrected or removed by whoever recorded it for this long (server-enforced). */
+  correctionMinutes: 10,
+  partySizeMax: 200,
+  themesPerContact: 10,
+  /** How far back a contact recorded offline may be dated (a browser kept offline over a weekend). */
+  backdateDays: 14,
+  /** Clock drift allowed for a contact dated in the future by the browser. */
+  futureMinutes: 5,
+  /** Frequent origins shown first at the counter. */
+  frequentOrigins: 10,
+  /** Days of the office's contacts read to rank its frequent origins. */
+  frequentOriginsDays: 365,
+  themeLabel: 80,
+  themes: 40,
+  /** Rows of one bulk month entry and lines of one CSV import. */
+  bulkRows: 500,
+  importLines: 20_000,
+  importChars: 2_000_000,
+  /** Bad lines named in an import's error report (the rest are counted). */
+  importErrorsShown: 200,
+  /** Monthly totals: a ceiling that catches a typo (a stray zero key). */
+  monthTotalMax: 1_000_000,
+  yearMin: 2000,
+  yearMax: 2100,
+  /** Office-months recomputed per rollup run; more wait for the next run. */
+  rollupBatch: 500,
+} as const;
