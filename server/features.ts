@@ -5,6 +5,7 @@ import { defineServerFeature } from './feature';
 import { accounts } from './features/accounts';
 import { documents } from './features/documents';
 import { trainings } from './features/trainings';
+import { visits } from './features/visits';
 
 /**
  * The api's features, in order: each one's server/features/<feature>.ts gives
@@ -21,4 +22,5 @@ export const features = [
   defineServerFeature({ name: 'mail', routes: mailRoutes }),
   trainings,
   documents,
+  visits,
 ] as const;

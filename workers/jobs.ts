@@ -98,6 +98,8 @@ export const jobs = {
   'documents.followers': job({ queue: 'schedule', payload: DocumentRef, id: jobIds['documents.followers'] }),
   /** Tell owners of documents whose review date has come ("à revoir"). */
   'documents.review-reminders': job({ queue: 'schedule', payload: NoPayload }),
+  /** Roll up the office-months whose contacts or bulk totals changed (visit_rollup_dirty): the dashboard's figures. */
+  'visits.rollup': job({ queue: 'schedule', payload: NoPayload }),
 };
 
 export type JobName = keyof typeof jobs;

@@ -1,0 +1,17 @@
+import { rollUpVisits } from '../../../db/queries/visits';
+import type { JobHandler } from '../../jobs';
+
+/**
+ * Keeps the dashboard's rollup: recomputes the office-months marked as
+ * changed, batch after batch until none is left. Safe twice or on several
+ * workers (a transaction lock orders the runs; a run with nothing marked does
+ * nothing).
+ */
+export const rollUpVisitsJob: JobHandler<'visits.rollup'> = async (_payload, ctx) => {
+  let officeMonths = 0;
+  for (;;) {
+    const { officeMonths: n } = await rollUpVisits(ctx.db);
+    officeMonths += n;
+    if (n === 0) return { officeMonths };
+  }
+};
