@@ -65,12 +65,12 @@ CREATE FUNCTION visit_mark_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
     INSERT INTO visit_rollup_dirty (office_id, month, marked_at)
-      SELECT DISTINCT office_id, month, clock_timestamp() FROM new_rows ORDER BY 1, 2
+      SELECT office_id, month, clock_timestamp() FROM (SELECT DISTINCT office_id, month FROM new_rows) AS changed ORDER BY 1, 2
       ON CONFLICT (office_id, month) DO UPDATE SET marked_at = excluded.marked_at;
   END IF;
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
     INSERT INTO visit_rollup_dirty (office_id, month, marked_at)
-      SELECT DISTINCT office_id, month, clock_timestamp() FROM old_rows ORDER BY 1, 2
+      SELECT office_id, month, clock_timestamp() FROM (SELECT DISTINCT office_id, month FROM old_rows) AS changed ORDER BY 1, 2
       ON CONFLICT (office_id, month) DO UPDATE SET marked_at = excluded.marked_at;
   END IF;
   RETURN NULL;
