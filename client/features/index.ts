@@ -5,6 +5,7 @@ import { documents } from './documents/feature';
 import { contributions } from './documents/contributions/feature';
 import { legal } from './legal/feature';
 import { trainings } from './trainings/feature';
+import { visits } from './visits/feature';
 
 /**
  * The client's features, in the order of the navigation and of the home page's tiles.
@@ -16,6 +17,7 @@ export const features = [
   trainings,
   documents,
   contributions,
+  visits,
   legal,
 ] as const;
 

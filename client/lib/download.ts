@@ -13,6 +13,11 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
   const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
   const name = star ? decodeURIComponent(star) : (plain ?? fallbackName);
+  saveBlob(blob, name);
+}
+
+/** Saves a blob built in the browser (a CSV export of a table) under `name`. */
+export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
