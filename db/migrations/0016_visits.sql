@@ -28,8 +28,9 @@ CREATE TABLE "visit_rollup" (
 CREATE TABLE "visit_rollup_dirty" (
 	"office_id" text NOT NULL,
 	"month" date NOT NULL,
+	"shard" smallint NOT NULL,
 	"marked_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "visit_rollup_dirty_office_id_month_pk" PRIMARY KEY("office_id","month")
+	CONSTRAINT "visit_rollup_dirty_office_id_month_shard_pk" PRIMARY KEY("office_id","month","shard")
 );
 --> statement-breakpoint
 CREATE TABLE "visit_themes" (
@@ -60,18 +61,21 @@ CREATE INDEX "visit_contacts_office_month_idx" ON "visit_contacts" USING btree (
 CREATE INDEX "visit_contacts_created_by_idx" ON "visit_contacts" USING btree ("created_by","created_at");--> statement-breakpoint
 -- Office-months to roll up again, marked by statement-level triggers (one upsert per statement, not per row: the
 -- one-million-row insert of bench/stats.ts marks 480 office-months). The upsert's row lock is held to the writer's
--- commit, so a rollup run that read the old mark waits for it, and keeps the new mark (marked_at moved on).
+-- commit, so a rollup run that read the old mark waits for it, and keeps the new mark (marked_at moved on). Each
+-- statement marks one of 16 shards at random, so that concurrent writers at one office rarely wait for each other.
 CREATE FUNCTION visit_mark_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  pick smallint := floor(random() * 16);
 BEGIN
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO visit_rollup_dirty (office_id, month, marked_at)
-      SELECT office_id, month, clock_timestamp() FROM (SELECT DISTINCT office_id, month FROM new_rows) AS changed ORDER BY 1, 2
-      ON CONFLICT (office_id, month) DO UPDATE SET marked_at = excluded.marked_at;
+    INSERT INTO visit_rollup_dirty (office_id, month, shard, marked_at)
+      SELECT office_id, month, pick, clock_timestamp() FROM (SELECT DISTINCT office_id, month FROM new_rows) AS changed ORDER BY 1, 2
+      ON CONFLICT (office_id, month, shard) DO UPDATE SET marked_at = excluded.marked_at;
   END IF;
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    INSERT INTO visit_rollup_dirty (office_id, month, marked_at)
-      SELECT office_id, month, clock_timestamp() FROM (SELECT DISTINCT office_id, month FROM old_rows) AS changed ORDER BY 1, 2
-      ON CONFLICT (office_id, month) DO UPDATE SET marked_at = excluded.marked_at;
+    INSERT INTO visit_rollup_dirty (office_id, month, shard, marked_at)
+      SELECT office_id, month, pick, clock_timestamp() FROM (SELECT DISTINCT office_id, month FROM old_rows) AS changed ORDER BY 1, 2
+      ON CONFLICT (office_id, month, shard) DO UPDATE SET marked_at = excluded.marked_at;
   END IF;
   RETURN NULL;
 END $$;

@@ -92,7 +92,12 @@ export const visitRollupDirty = pgTable(
   {
     officeId: text('office_id').notNull(),
     month: date('month').notNull(),
+    /**
+     * A random shard per writing statement: concurrent counter entries at one office hold the lock of
+     * one mark each until they commit, so they would queue behind a single row (bench/stats.ts).
+     */
+    shard: smallint('shard').notNull(),
     markedAt: timestamp('marked_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.month] })],
+  (t) => [primaryKey({ columns: [t.officeId, t.month, t.shard] })],
 );

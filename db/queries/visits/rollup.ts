@@ -15,11 +15,15 @@ import { rowsOf } from './shared';
 export async function rollUpVisits(db: Database, limit: number = VISIT_LIMITS.rollupBatch): Promise<{ officeMonths: number }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('visits rollup'))`);
-    const marks = await rowsOf<{ office_id: string; month: string; marked_at: string }>(tx, sql`
-      select office_id, month::text as month, marked_at::text as marked_at from visit_rollup_dirty order by marked_at limit ${limit}`);
+    // The office-months of the oldest marks, with every mark (shard) each one has now.
+    const marks = await rowsOf<{ office_id: string; month: string; shard: number; marked_at: string }>(tx, sql`
+      select d.office_id, d.month::text as month, d.shard, d.marked_at::text as marked_at
+      from visit_rollup_dirty d
+      join (select office_id, month from visit_rollup_dirty group by 1, 2 order by min(marked_at) limit ${limit}) o using (office_id, month)`);
     if (!marks.length) return { officeMonths: 0 };
-    const keys = JSON.stringify(marks);
-    const k = sql`jsonb_to_recordset(${keys}::jsonb) as k(office_id text, month date, marked_at timestamptz)`;
+    const officeMonths = [...new Map(marks.map((m) => [`${m.office_id} ${m.month}`, { office_id: m.office_id, month: m.month }])).values()];
+    const k = sql`jsonb_to_recordset(${JSON.stringify(officeMonths)}::jsonb) as k(office_id text, month date)`;
+    const read = sql`jsonb_to_recordset(${JSON.stringify(marks)}::jsonb) as k(office_id text, month date, shard smallint, marked_at timestamptz)`;
     await tx.execute(sql`delete from visit_rollup r using ${k} where r.office_id = k.office_id and r.month = k.month`);
     await tx.execute(sql`
       insert into visit_rollup (office_id, month, dimension, value, contacts, visitors)
@@ -37,14 +41,14 @@ export async function rollUpVisits(db: Database, limit: number = VISIT_LIMITS.ro
       )
       select office_id, month, dimension, value, sum(contacts)::int, sum(visitors)::int from facts group by 1, 2, 3, 4`);
     await tx.execute(sql`
-      delete from visit_rollup_dirty d using ${k}
-      where d.office_id = k.office_id and d.month = k.month and d.marked_at <= k.marked_at`);
-    return { officeMonths: marks.length };
+      delete from visit_rollup_dirty d using ${read}
+      where d.office_id = k.office_id and d.month = k.month and d.shard = k.shard and d.marked_at <= k.marked_at`);
+    return { officeMonths: officeMonths.length };
   });
 }
 
 /** Office-months waiting for their rollup (the dashboard says its figures may lag). */
 export async function pendingRollups(db: Database): Promise<number> {
-  const [row] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from visit_rollup_dirty`);
+  const [row] = await rowsOf<{ n: number }>(db, sql`select count(distinct (office_id, month))::int as n from visit_rollup_dirty`);
   return row?.n ?? 0;
 }
