@@ -1,9 +1,8 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Button, Card, Group, Stack, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { csvDocument } from '../../../common/csv';
-import { DataTable } from '../../components/DataTable';
 import { saveBlob } from '../../lib/download';
 import { formatNumber } from '../../lib/format';
 
@@ -52,22 +51,35 @@ export function FigureSection({ id, title, rows, year, measure, fileName, horizo
                 yAxisProps={horizontal ? { width: 130 } : undefined}
                 series={[{ name: current, color: 'cevennes.7' }, { name: previous, color: 'gray.5' }]}
                 withLegend
+                // Recharts' keyboard layer would put a focusable element inside this hidden picture (axe: aria-hidden-focus).
+                barChartProps={{ accessibilityLayer: false }}
                 valueFormatter={(v) => formatNumber(v)}
               />
             </div>
-            <DataTable
-              dense
-              minWidth={420}
-              caption={t('dashboard.tableCaption', { title })}
-              rows={rows}
-              rowKey={(r) => r.key}
-              columns={[
-                { label: t('dashboard.label'), cell: (r) => r.label, card: 'title' },
-                { label: current, cell: (r) => formatNumber(r.current) },
-                { label: previous, cell: (r) => formatNumber(r.previous) },
-                { label: t('dashboard.change'), cell: (r) => change(r.current, r.previous) },
-              ]}
-            />
+            {/* Four short columns fit a 360 px phone: a real table there too (the shared DataTable turns rows into cards, a page per chart). */}
+            <Table.ScrollContainer minWidth={300}>
+              <Table striped verticalSpacing={4} fz="sm">
+                <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('dashboard.tableCaption', { title })}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('dashboard.label')}</Table.Th>
+                    <Table.Th scope="col" ta="right">{current}</Table.Th>
+                    <Table.Th scope="col" ta="right">{previous}</Table.Th>
+                    <Table.Th scope="col" ta="right">{t('dashboard.change')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((r) => (
+                    <Table.Tr key={r.key}>
+                      <Table.Th scope="row" fw={400}>{r.label}</Table.Th>
+                      <Table.Td ta="right">{formatNumber(r.current)}</Table.Td>
+                      <Table.Td ta="right">{formatNumber(r.previous)}</Table.Td>
+                      <Table.Td ta="right">{change(r.current, r.previous)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           </>
         ) : (
           <div>{t('dashboard.noData')}</div>

@@ -20,15 +20,15 @@ type Refused = { ok: false; reason: 'officeNotFound' | 'unknownTheme' };
 
 const correctionOpen = () => gt(visitContacts.createdAt, sql`now() - make_interval(mins => ${VISIT_LIMITS.correctionMinutes})`);
 
-/** Offices exist and are active; themes exist and are active (checked before a write, which the FK cannot do for an array). */
+/** The office exists and is active, the themes too (checked in one round trip before a write: no FK can check an array). */
 async function checkRefs(db: Database, officeId: string, themeIds: number[]): Promise<Refused | null> {
-  const [office] = await db.select({ id: offices.id }).from(offices).where(and(eq(offices.id, officeId), eq(offices.active, true)));
-  if (!office) return { ok: false, reason: 'officeNotFound' };
-  if (themeIds.length) {
-    const wanted = [...new Set(themeIds)];
-    const found = await db.$count(visitThemes, and(inArray(visitThemes.id, wanted), eq(visitThemes.active, true)));
-    if (found !== wanted.length) return { ok: false, reason: 'unknownTheme' };
-  }
+  const wanted = [...new Set(themeIds)];
+  const [row] = await db.select({
+    office: sql<number>`(select count(*) from ${offices} where ${offices.id} = ${officeId} and ${offices.active})::int`,
+    themes: wanted.length ? sql<number>`(select count(*) from ${visitThemes} where ${inArray(visitThemes.id, wanted)} and ${visitThemes.active})::int` : sql<number>`0`,
+  }).from(sql`(select 1) as one`);
+  if (!row?.office) return { ok: false, reason: 'officeNotFound' };
+  if (row.themes !== wanted.length) return { ok: false, reason: 'unknownTheme' };
   return null;
 }
 
