@@ -33,6 +33,7 @@ beforeAll(async () => {
 
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail') await staff.report(`visits-${ctx.task.name}`);
+  await staff.page.context().setOffline(false);
 });
 
 afterAll(async () => {

@@ -153,7 +153,7 @@ function RecentContacts({ pending, onError }: { pending: number; onError: (e: un
               <Text size="xs">{t(`modes.${c.mode}`)} · {c.occurredAt ? formatDateTime(c.occurredAt) : ''}</Text>
             </Stack>
             {c.waiting ? (
-              <Badge color="orange" variant="light">{t('counter.waiting')}</Badge>
+              <Badge color="dark.7" variant="outline">{t('counter.waiting')}</Badge>
             ) : (
               <Button size="xs" variant="outline" color="red.9" loading={undo.isPending && undo.variables === c.id}
                 onClick={() => undo.mutate(c.id, { onError })} aria-label={t('counter.undoLabel', { origin: labels.origin(c.origin) })}>
