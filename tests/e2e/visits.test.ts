@@ -50,30 +50,30 @@ describe('fréquentation, sur un téléphone', { timeout: 180_000 }, () => {
     await page.getByTestId('queue-status').getByText('Tous les contacts sont envoyés.').waitFor();
 
     // 1: defaults (comptoir, 1 person), one tap on the origin.
-    await page.getByRole('button', { name: 'Gard (30)' }).click();
+    await page.getByRole('button', { name: 'Gard (30)', exact: true }).click();
     await staff.notified('Contact enregistré : Gard (30), 1 personne.');
     // 2: a group of three from Belgium, about hiking.
     await page.getByRole('button', { name: 'Une personne de plus' }).click();
     await page.getByRole('button', { name: 'Une personne de plus' }).click();
     await page.locator('label', { hasText: /^Randonnée$/ }).click();
-    await page.getByRole('button', { name: 'Belgique' }).click();
+    await page.getByRole('button', { name: 'Belgique', exact: true }).click();
     await staff.notified('Contact enregistré : Belgique, 3 personnes.');
     // 3: by telephone.
     await page.locator('label', { hasText: /^Téléphone$/ }).click();
-    await page.getByRole('button', { name: 'Hérault (34)' }).click();
+    await page.getByRole('button', { name: 'Hérault (34)', exact: true }).click();
     await page.locator('label', { hasText: /^Comptoir$/ }).click();
     expect(await until(async () => (await server.db.$count(visitContacts)) === 3, 10_000)).toBe(true);
 
     // 4: the connection drops; the contact waits in the browser.
     await page.context().setOffline(true);
-    await page.getByRole('button', { name: 'Pays-Bas' }).click();
+    await page.getByRole('button', { name: 'Pays-Bas', exact: true }).click();
     await page.getByTestId('queue-status').getByText("1 contact en attente d'envoi", { exact: false }).waitFor();
     await page.getByText("En attente d'envoi", { exact: true }).waitFor();
     await staff.expectAccessible('comptoir hors connexion');
     await staff.shoot('visits-counter-offline');
     expect(await server.db.$count(visitContacts)).toBe(3);
     // 5: still offline.
-    await page.getByRole('button', { name: 'Gard (30)' }).click();
+    await page.getByRole('button', { name: 'Gard (30)', exact: true }).click();
     await page.getByTestId('queue-status').getByText("2 contacts en attente d'envoi", { exact: false }).waitFor();
 
     // Back online: both leave, each counted once; sending the queue again changes nothing.

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, FileInput, Group, List, NumberInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, NumberInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -154,7 +154,11 @@ function CsvImport() {
           </Button>
         </Group>
         <Group align="end" wrap="wrap">
-          <FileInput label={t('import.file')} accept=".csv,text/csv" value={file} onChange={(f) => { setFile(f); setResult(null); }} clearable w={{ base: '100%', xs: 320 }} />
+          {/* A native file input: Mantine's FileInput leaves its inner input without a name (axe: label). */}
+          <Stack gap={4}>
+            <Text component="label" htmlFor="visits-csv" fw={500} size="sm">{t('import.file')}</Text>
+            <input id="visits-csv" type="file" accept=".csv,text/csv" onChange={(e) => { setFile(e.currentTarget.files?.[0] ?? null); setResult(null); }} />
+          </Stack>
           <Button onClick={() => void run()} loading={busy} disabled={!file}>{t('import.run')}</Button>
         </Group>
         <div aria-live="polite">

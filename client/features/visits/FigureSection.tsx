@@ -57,7 +57,6 @@ export function FigureSection({ id, title, rows, year, measure, fileName, horizo
               />
             </div>
             {/* Four short columns fit a 360 px phone: a real table there too (the shared DataTable turns rows into cards, a page per chart). */}
-            <Table.ScrollContainer minWidth={300}>
               <Table striped verticalSpacing={4} fz="sm">
                 <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('dashboard.tableCaption', { title })}</Table.Caption>
                 <Table.Thead>
@@ -79,7 +78,6 @@ export function FigureSection({ id, title, rows, year, measure, fileName, horizo
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
           </>
         ) : (
           <div>{t('dashboard.noData')}</div>
