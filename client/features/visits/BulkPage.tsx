@@ -88,7 +88,7 @@ function MonthTotals() {
             <Select label={t('fields.office')} data={(setup.data?.offices ?? []).map((o) => ({ value: o.id, label: o.name }))} value={office} onChange={setOfficeId} allowDeselect={false} w={{ base: '100%', xs: 280 }} />
             <TextInput label={t('fields.month')} type="month" value={month} onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} w={{ base: '100%', xs: 200 }} />
           </Group>
-          <Table.ScrollContainer minWidth={340}>
+          <Table.ScrollContainer minWidth={300}>
             <Table verticalSpacing={4}>
               <Table.Thead>
                 <Table.Tr><Table.Th>{t('bulk.line')}</Table.Th><Table.Th>{t('dashboard.contacts')}</Table.Th><Table.Th>{t('dashboard.visitors')}</Table.Th></Table.Tr>
@@ -97,8 +97,8 @@ function MonthTotals() {
                 {form.values.lines.map((l, i) => (
                   <Table.Tr key={`${l.dimension}-${l.value}`}>
                     <Table.Th scope="row" fw={l.dimension === 'total' ? 700 : 400}>{name(l)}</Table.Th>
-                    <Table.Td><NumberInput aria-label={`${name(l)} : ${t('dashboard.contacts')}`} min={0} max={VISIT_LIMITS.monthTotalMax} w={110} {...form.getInputProps(`lines.${i}.contacts`)} /></Table.Td>
-                    <Table.Td><NumberInput aria-label={`${name(l)} : ${t('dashboard.visitors')}`} min={0} max={VISIT_LIMITS.monthTotalMax} w={110} {...form.getInputProps(`lines.${i}.visitors`)} /></Table.Td>
+                    <Table.Td><NumberInput aria-label={`${name(l)} : ${t('dashboard.contacts')}`} min={0} max={VISIT_LIMITS.monthTotalMax} w={88} hideControls {...form.getInputProps(`lines.${i}.contacts`)} /></Table.Td>
+                    <Table.Td><NumberInput aria-label={`${name(l)} : ${t('dashboard.visitors')}`} min={0} max={VISIT_LIMITS.monthTotalMax} w={88} hideControls {...form.getInputProps(`lines.${i}.visitors`)} /></Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -147,7 +147,7 @@ function CsvImport() {
     <Card withBorder component="section" aria-labelledby="csv-import" padding="md">
       <Stack gap="md">
         <Title order={2} size="h4" id="csv-import">{t('import.title')}</Title>
-        <Text size="sm">{t('import.hint')}</Text>
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{t('import.hint')}</Text>
         <Group>
           <Button variant="subtle" size="compact-sm" onClick={() => saveBlob(new Blob([csvDocument(TEMPLATE)], { type: 'text/csv;charset=utf-8' }), 'modele-frequentation.csv')}>
             {t('import.template')}
