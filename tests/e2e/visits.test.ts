@@ -111,7 +111,7 @@ describe('fréquentation, sur un téléphone', { timeout: 180_000 }, () => {
     await page.getByRole('table').first().waitFor();
     await staff.expectAccessible('tableau de bord (graphiques et tableaux)');
     await staff.shoot('visits-dashboard');
-    await page.getByRole('radio', { name: 'Visiteurs' }).check({ force: true });
+    await page.locator('label', { hasText: /^Visiteurs$/ }).click();
     await page.getByRole('status').filter({ hasText: `Visiteurs en ${year} : 7` }).waitFor();
   });
 
