@@ -36,7 +36,8 @@ export default function CounterPage() {
   const queue = useContactQueue(invalidate, (refused) =>
     notifications.show({ color: 'red', message: t('counter.refused', { count: refused.length }) }));
 
-  const frequent = setup.data?.frequentOrigins.length ? setup.data.frequentOrigins : DEFAULT_ORIGINS;
+  // The office's most frequent first, completed with the territory's usual ones while its history is short.
+  const frequent = [...new Set([...(setup.data?.frequentOrigins ?? []), ...DEFAULT_ORIGINS])].slice(0, VISIT_LIMITS.frequentOrigins);
   const allOrigins = useMemo(() => [
     { group: t('counter.departements'), items: DEPARTEMENTS.map(([code]) => ({ value: `FR-${code}`, label: labels.origin(`FR-${code}`) })) },
     { group: t('counter.countries'), items: COUNTRIES.map((c) => ({ value: c, label: labels.origin(c) })) },
@@ -114,7 +115,7 @@ export default function CounterPage() {
             <Text size="sm">{t('counter.originHint')}</Text>
             <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
               {frequent.map((o) => (
-                <Button key={o} size="lg" variant="light" onClick={() => record(o)} styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }} h="auto" mih={56} py={6}>
+                <Button key={o} size="md" variant="light" onClick={() => record(o)} styles={{ label: { whiteSpace: 'normal', textAlign: 'center', overflowWrap: 'anywhere' } }} h="auto" mih={56} py={6} px={6}>
                   {labels.origin(o)}
                 </Button>
               ))}
