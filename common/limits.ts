@@ -78,6 +78,8 @@ export const SCHEDULE_EVERY_MS = {
   documentsSweep: 60 * 60_000,
   /** Partners' figures rollup: pages show aggregates at most a minute old (each save also enqueues it). */
   figuresRollup: 30_000,
+  /** Visitor counts: rollup of the office-months changed since the last run (figures at most a minute old). */
+  visitsRollup: 20_000,
 } as const;
 
 /** Daily reminders of documents whose review date has come, in the morning of the office's time zone. */
@@ -135,4 +137,32 @@ export const NEWSLETTER_SENDING = {
   statusCheckMs: 250,
   /** Safety net: marks stale claims « incertain », re-enqueues lost batch jobs, finishes campaigns. */
   sweepEveryMs: 30_000,
+/** Office visitor counts (feature `visits`). */
+export const VISIT_LIMITS = {
+  /** A contact can be corrected or removed by whoever recorded it for this long (server-enforced). */
+  correctionMinutes: 10,
+  partySizeMax: 200,
+  themesPerContact: 10,
+  /** How far back a contact recorded offline may be dated (a browser kept offline over a weekend). */
+  backdateDays: 14,
+  /** Clock drift allowed for a contact dated in the future by the browser. */
+  futureMinutes: 5,
+  /** Frequent origins shown first at the counter. */
+  frequentOrigins: 10,
+  /** Days of the office's contacts read to rank its frequent origins. */
+  frequentOriginsDays: 365,
+  themeLabel: 80,
+  themes: 40,
+  /** Rows of one bulk month entry and lines of one CSV import. */
+  bulkRows: 500,
+  importLines: 20_000,
+  importChars: 2_000_000,
+  /** Bad lines named in an import's error report (the rest are counted). */
+  importErrorsShown: 200,
+  /** Monthly totals: a ceiling that catches a typo (a stray zero key). */
+  monthTotalMax: 1_000_000,
+  yearMin: 2000,
+  yearMax: 2100,
+  /** Office-months recomputed per rollup run; more wait for the next run. */
+  rollupBatch: 500,
 } as const;

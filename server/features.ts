@@ -7,6 +7,7 @@ import { documents } from './features/documents';
 import { trainings } from './features/trainings';
 import { figures } from './features/figures';
 import { newsletters } from './features/newsletters';
+import { visits } from './features/visits';
 
 /**
  * The api's features, in order: each one's server/features/<feature>.ts gives
@@ -25,4 +26,5 @@ export const features = [
   documents,
   figures,
   newsletters,
+  visits,
 ] as const;

@@ -3,6 +3,7 @@ import { trainings } from './handlers/trainings';
 import { documents } from './handlers/documents';
 import { figures } from './handlers/figures';
 import { newsletters } from './handlers/newsletters';
+import { visits } from './handlers/visits';
 
 /**
  * The features of the worker process, in order: each one's
@@ -16,4 +17,5 @@ export const features = [
   documents,
   figures,
   newsletters,
+  visits,
 ] as const;

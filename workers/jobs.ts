@@ -121,6 +121,8 @@ export const jobs = {
   'newsletters.send': job({ queue: 'newsletters', payload: NewsletterLane, id: jobIds['newsletters.send'] }),
   /** Safety net: stale claims become « incertain », lost lanes are re-enqueued from the table, finished campaigns are closed. */
   'newsletters.sweep': job({ queue: 'schedule', payload: NoPayload }),
+  /** Roll up the office-months whose contacts or bulk totals changed (visit_rollup_dirty): the dashboard's figures. */
+  'visits.rollup': job({ queue: 'schedule', payload: NoPayload }),
 };
 
 export type JobName = keyof typeof jobs;

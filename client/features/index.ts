@@ -7,6 +7,7 @@ import { legal } from './legal/feature';
 import { trainings } from './trainings/feature';
 import { figures } from './figures/feature';
 import { newsletters } from './newsletters/feature';
+import { visits } from './visits/feature';
 
 /**
  * The client's features, in the order of the navigation and of the home page's tiles.
@@ -20,6 +21,7 @@ export const features = [
   contributions,
   figures,
   newsletters,
+  visits,
   legal,
 ] as const;
 

@@ -10,3 +10,4 @@ export * from './contributions';
 export * from './training-documents';
 export * from './figures';
 export * from './newsletters';
+export * from './visits';

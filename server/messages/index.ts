@@ -7,6 +7,7 @@ import { documentsMessages } from './documents';
 import { audienceMessages } from './audience';
 import { figuresMessages } from './figures';
 import { newslettersMessages } from './newsletters';
+import { visitsMessages } from './visits';
 
 /**
  * Server-side messages (problem+json `detail`, field messages), one file per
@@ -24,6 +25,7 @@ export const messages = {
   ...audienceMessages,
   ...figuresMessages,
   ...newslettersMessages,
+  ...visitsMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -8,6 +8,7 @@ import { documentsMatrixRows, setupDocumentsMatrix } from '../helpers/documents-
 import { contributionsMatrixRows, setupContributionsMatrix } from '../helpers/documents-contributions-matrix';
 import { figuresMatrixRows, setupFiguresMatrix } from '../helpers/figures-matrix';
 import { newslettersMatrixRows, setupNewslettersMatrix } from '../helpers/newsletters-matrix';
+import { setupVisitsMatrix, visitsMatrixRows } from '../helpers/visits-matrix';
 
 /**
  * The role matrix: every /api route of the app, called as each kind of
@@ -129,6 +130,9 @@ export const API_ROLE_MATRIX: MatrixRow[] = [
 
   // ---- newsletters (rows and fixtures in tests/helpers/newsletters-matrix.ts) ----
   ...newslettersMatrixRows,
+
+  // ---- office visitor counts (rows and fixtures in tests/helpers/visits-matrix.ts) ----
+  ...visitsMatrixRows,
 ];
 
 /** Every /api route of a printed route tree as "METHOD /path" (HEAD twins of GET left out). */
@@ -164,6 +168,7 @@ beforeAll(async () => {
   await setupContributionsMatrix(ctx, { partner: users.partner, staff: users.staff });
   await setupFiguresMatrix(ctx);
   await setupNewslettersMatrix(ctx, { admin: users.admin });
+  await setupVisitsMatrix(ctx, { staff: users.staff });
 });
 
 afterAll(async () => ctx?.close());
