@@ -137,6 +137,8 @@ export const NEWSLETTER_SENDING = {
   statusCheckMs: 250,
   /** Safety net: marks stale claims « incertain », re-enqueues lost batch jobs, finishes campaigns. */
   sweepEveryMs: 30_000,
+} as const;
+
 /** Office visitor counts (feature `visits`). */
 export const VISIT_LIMITS = {
   /** A contact can be corrected or removed by whoever recorded it for this long (server-enforced). */
