@@ -4,6 +4,7 @@ import territoryRoutes from './routes/territory';
 import { defineServerFeature } from './feature';
 import { accounts } from './features/accounts';
 import { documents } from './features/documents';
+import { news } from './features/news';
 import { trainings } from './features/trainings';
 
 /**
@@ -21,4 +22,5 @@ export const features = [
   defineServerFeature({ name: 'mail', routes: mailRoutes }),
   trainings,
   documents,
+  news,
 ] as const;

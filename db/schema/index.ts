@@ -8,3 +8,4 @@ export * from './documents';
 export * from './idempotency';
 export * from './contributions';
 export * from './training-documents';
+export * from './news';

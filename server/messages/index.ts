@@ -5,6 +5,7 @@ import { accountsMessages } from './accounts';
 import { trainingsMessages } from './trainings';
 import { documentsMessages } from './documents';
 import { audienceMessages } from './audience';
+import { newsMessages } from './news';
 
 /**
  * Server-side messages (problem+json `detail`, field messages), one file per
@@ -13,7 +14,7 @@ import { audienceMessages } from './audience';
  * file's prefix. Adding a feature adds its file and one entry here.
  */
 export const messages = {
-  ...errorMessages, ...idempotencyMessages, ...authMessages, ...accountsMessages, ...trainingsMessages, ...documentsMessages, ...audienceMessages,
+  ...errorMessages, ...idempotencyMessages, ...authMessages, ...accountsMessages, ...trainingsMessages, ...documentsMessages, ...audienceMessages, ...newsMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

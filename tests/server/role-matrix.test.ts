@@ -5,6 +5,7 @@ import { createEstablishment, createTestApp, createUser, injectAs, type TestCont
 import { setupTrainingMatrix, trainingMatrixRows } from '../helpers/trainings-matrix';
 import { documentsMatrixRows, setupDocumentsMatrix } from '../helpers/documents-matrix';
 import { contributionsMatrixRows, setupContributionsMatrix } from '../helpers/documents-contributions-matrix';
+import { newsMatrixRows, setupNewsMatrix } from '../helpers/news-matrix';
 
 /**
  * The role matrix: every /api route of the app, called as each kind of
@@ -122,6 +123,9 @@ export const API_ROLE_MATRIX: MatrixRow[] = [
   // ---- documents (rows and fixtures in tests/helpers/documents-matrix.ts) ----
   ...documentsMatrixRows,
   ...contributionsMatrixRows,
+
+  // ---- news (rows and fixtures in tests/helpers/news-matrix.ts) ----
+  ...newsMatrixRows,
 ];
 
 /** Every route of the app as "METHOD /path", read from Fastify's route tree (HEAD twins of GET left out). */
@@ -168,6 +172,7 @@ beforeAll(async () => {
   await setupTrainingMatrix(ctx, { partner: users.partner, staff: users.staff, establishmentE: e.id });
   await setupDocumentsMatrix(ctx, { staff: users.staff });
   await setupContributionsMatrix(ctx, { partner: users.partner, staff: users.staff });
+  await setupNewsMatrix(ctx, { partner: users.partner, staff: users.staff });
 });
 
 afterAll(async () => ctx?.close());
