@@ -76,7 +76,12 @@ export const SCHEDULE_EVERY_MS = {
   trainingSurveys: 15 * 60_000,
   /** Documents safety net: files left by crashed uploads, extractions whose job was lost. */
   documentsSweep: 60 * 60_000,
+  /** News safety net: important posts whose publication job was lost. */
+  newsSweep: 60_000,
 } as const;
+
+/** The news weekly digest: Monday morning in the office's time zone (issue 12). */
+export const NEWS_DIGEST_CRON = { pattern: '0 8 * * 1', tz: 'Europe/Paris' } as const;
 
 /** Daily reminders of documents whose review date has come, in the morning of the office's time zone. */
 export const DOCUMENTS_REVIEW_CRON = { pattern: '7 8 * * *', tz: 'Europe/Paris' } as const;

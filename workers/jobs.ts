@@ -39,6 +39,7 @@ const TrainingOfferExpire = Type.Object(
 const TrainingNotice = Type.Object({ noticeId: Uuid }, { additionalProperties: false });
 const DocumentVersion = Type.Object({ versionId: Uuid }, { additionalProperties: false });
 const DocumentRef = Type.Object({ documentId: Uuid }, { additionalProperties: false });
+const NewsPublish = Type.Object({ postId: Uuid, publishAt: Type.String({ format: 'date-time' }) }, { additionalProperties: false });
 const PasswordResetRequest = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 254 }), ip: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]), requestId: Uuid },
   { additionalProperties: false },
@@ -53,6 +54,7 @@ export const jobIds = {
   'documents.extract': (p: Static<typeof DocumentVersion>) => `documents-extract-${p.versionId}`,
   'documents.thumbnail': (p: Static<typeof DocumentVersion>) => `documents-thumbnail-${p.versionId}`,
   'documents.followers': (p: Static<typeof DocumentRef>) => `documents-followers-${p.documentId}`,
+  'news.publish': (p: Static<typeof NewsPublish>) => `news-publish-${p.postId}-${Date.parse(p.publishAt)}`,
 };
 
 export const jobs = {
@@ -98,6 +100,12 @@ export const jobs = {
   'documents.followers': job({ queue: 'schedule', payload: DocumentRef, id: jobIds['documents.followers'] }),
   /** Tell owners of documents whose review date has come ("à revoir"). */
   'documents.review-reminders': job({ queue: 'schedule', payload: NoPayload }),
+  /** A post published (now or at its scheduled time): mail an important one to its audience, once (runs at publishAt). */
+  'news.publish': job({ queue: 'schedule', payload: NewsPublish, id: jobIds['news.publish'], delay: (p) => Math.max(0, Date.parse(p.publishAt) - Date.now()) }),
+  /** Safety net: important posts whose publication time has come and whose mail was not fanned out (lost job). */
+  'news.sweep': job({ queue: 'schedule', payload: NoPayload }),
+  /** The weekly digest (Monday 8:00 Europe/Paris): each person's unread posts, one mail per person per week. */
+  'news.digest': job({ queue: 'schedule', payload: NoPayload }),
 };
 
 export type JobName = keyof typeof jobs;
@@ -186,6 +194,8 @@ export interface Effects {
   readonly offers?: readonly JobPayloads['trainings.offer-expire'][];
   /** Session notices to fan out (trainings.notice). */
   readonly notices?: readonly string[];
+  /** News posts published or scheduled (news.publish, at their time). */
+  readonly newsPublications?: readonly JobPayloads['news.publish'][];
 }
 
 /**
@@ -201,6 +211,7 @@ export async function enqueueEffects(queues: Queues, fx: Effects, onError?: (err
     ...(fx.mailIds ?? []).map((messageId) => ['mail.send', enqueue(queues, 'mail.send', { messageId })] as [JobName, Promise<void>]),
     ...(fx.offers ?? []).map((o) => ['trainings.offer-expire', enqueue(queues, 'trainings.offer-expire', o)] as [JobName, Promise<void>]),
     ...(fx.notices ?? []).map((noticeId) => ['trainings.notice', enqueue(queues, 'trainings.notice', { noticeId })] as [JobName, Promise<void>]),
+    ...(fx.newsPublications ?? []).map((p) => ['news.publish', enqueue(queues, 'news.publish', p)] as [JobName, Promise<void>]),
   ];
   const results = await Promise.allSettled(adds.map(([, p]) => p));
   const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [{ err: r.reason as unknown, name: adds[i]![0] }] : []));

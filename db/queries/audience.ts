@@ -1,7 +1,7 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../client';
-import { communautes, communes, establishments, offices } from '../schema';
+import { communautes, communes, establishments, offices, users } from '../schema';
 import type { AudienceKind } from '../schema/audience';
 import { categories } from '../seed/reference';
 
@@ -38,6 +38,10 @@ export type AudienceViewer =
   /** A partner whose establishment is gone: sees only what is meant for everyone. */
   | { kind: 'anyone' };
 
+/** A partner's offices: the active offices of their communauté de communes (the one place this rule is written). */
+const partnerOffices = (communauteId: AnyPgColumn | SQL) =>
+  sql<string[]>`coalesce((select array_agg(o.id order by o.id) from ${offices} o join ${communes} oc on oc.insee_code = o.commune_insee where oc.communaute_id = ${communauteId} and o.active), '{}')`;
+
 export async function loadAudienceViewer(db: Database, principal: { role: 'partner' | 'staff' | 'admin'; establishmentId: string | null }): Promise<AudienceViewer> {
   if (principal.role !== 'partner') return { kind: 'staff' };
   if (!principal.establishmentId) return { kind: 'anyone' };
@@ -45,7 +49,7 @@ export async function loadAudienceViewer(db: Database, principal: { role: 'partn
     .select({
       category: establishments.category, subcategory: establishments.subcategory, commune: establishments.communeInsee,
       communaute: communes.communauteId,
-      offices: sql<string[]>`coalesce((select array_agg(o.id order by o.id) from ${offices} o join ${communes} oc on oc.insee_code = o.commune_insee where oc.communaute_id = ${communes.communauteId} and o.active), '{}')`,
+      offices: partnerOffices(communes.communauteId),
     })
     .from(establishments)
     .innerJoin(communes, eq(communes.inseeCode, establishments.communeInsee))
@@ -69,14 +73,51 @@ export function audienceVisible(t: AudienceTable, viewer: AudienceViewer): SQL {
   if (viewer.kind === 'staff') return sql`true`;
   const everyone = sql`${t.audienceKind} = 'everyone'`;
   if (viewer.kind === 'anyone') return everyone;
+  return sql`(${everyone} or (${t.audienceKind} = 'partners' and ${partnerMatch(t, viewer)}))`;
+}
+
+/**
+ * What a partner is, as values (a viewer loaded by `loadAudienceViewer`) or as
+ * SQL over the rows of a query (`audienceMembers`): the one "what and where"
+ * test both read.
+ */
+interface PartnerTraits {
+  category: string | SQL;
+  subcategory: string | SQL | null;
+  commune: string | SQL;
+  communaute: string | SQL;
+  offices: readonly string[] | SQL;
+}
+
+function partnerMatch(t: AudienceTable, p: PartnerTraits): SQL {
   const what = sql`(cardinality(${t.audienceCategories}) = 0 and cardinality(${t.audienceSubcategories}) = 0)
-    or ${viewer.category} = any(${t.audienceCategories})
-    or ${viewer.subcategory ? sql`${viewer.subcategory} = any(${t.audienceSubcategories})` : sql`false`}`;
+    or ${p.category} = any(${t.audienceCategories})
+    or ${p.subcategory ? sql`${p.subcategory} = any(${t.audienceSubcategories})` : sql`false`}`;
+  const inOffices = Array.isArray(p.offices) ? anyOf(p.offices, t.audienceOffices) : sql`${t.audienceOffices} && ${p.offices as SQL}`;
   const where = sql`(cardinality(${t.audienceCommunes}) = 0 and cardinality(${t.audienceCommunautes}) = 0 and cardinality(${t.audienceOffices}) = 0)
-    or ${viewer.commune} = any(${t.audienceCommunes})
-    or ${viewer.communaute} = any(${t.audienceCommunautes})
-    or ${anyOf(viewer.offices, t.audienceOffices)}`;
-  return sql`(${everyone} or (${t.audienceKind} = 'partners' and (${what}) and (${where})))`;
+    or ${p.commune} = any(${t.audienceCommunes})
+    or ${p.communaute} = any(${t.audienceCommunautes})
+    or ${inOffices}`;
+  return sql`(${what}) and (${where})`;
+}
+
+/**
+ * The same rule read the other way: whether the user of the row `users`
+ * (joined, for partners, with their establishment and its commune in the
+ * query: `establishments`, `communes`) is in the audience of the content row
+ * `t`. Partners as `audienceVisible` would decide for them; staff and admins
+ * when the audience is `everyone` or `staff` (a `partners` audience is not
+ * theirs, though they may read it). For mailing an audience and counting
+ * who of it read something.
+ */
+export function audienceMembers(t: AudienceTable): SQL {
+  const partner = partnerMatch(t, {
+    category: sql`${establishments.category}`, subcategory: sql`${establishments.subcategory}`, commune: sql`${establishments.communeInsee}`,
+    communaute: sql`${communes.communauteId}`, offices: partnerOffices(communes.communauteId),
+  });
+  return sql`(case when ${users.role} = 'partner'
+    then ${t.audienceKind} = 'everyone' or (${t.audienceKind} = 'partners' and ${partner})
+    else ${t.audienceKind} <> 'partners' end)`;
 }
 
 /** Values for an insert or update from an API audience. */
