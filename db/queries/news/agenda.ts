@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { communes, newsPosts, offices } from '../../schema';
 import type { AudienceViewer } from '../audience';
@@ -18,7 +18,7 @@ export async function agendaEvents(db: Database, p: { viewer: AudienceViewer; us
     .leftJoin(communes, sql`${communes.inseeCode} = ${placeCommune}`)
     .where(and(
       sql`${newsPosts.eventStart} is not null`, isLive, postVisible(p.viewer),
-      gte(sql`coalesce(${newsPosts.eventEnd}, ${newsPosts.eventStart})`, p.from),
+      sql`coalesce(${newsPosts.eventEnd}, ${newsPosts.eventStart}) >= ${p.from.toISOString()}::timestamptz`,
       p.to ? lt(newsPosts.eventStart, p.to) : undefined,
       p.categoryId ? eq(newsPosts.categoryId, p.categoryId) : undefined,
     ))
