@@ -8,6 +8,8 @@ import { createEvents, type EventAttributes } from 'ics';
  */
 export interface CalendarSession {
   id: string;
+  /** What the UID names (default 'training'): each feature's events keep their own UIDs in a shared feed. */
+  uidPrefix?: string;
   title: string;
   summary: string;
   slots: { startsAt: Date | string; endsAt: Date | string }[];
@@ -30,7 +32,7 @@ function events(session: CalendarSession): EventAttributes[] {
   return session.slots.map((slot, i) => {
     const description = [session.summary, session.onlineUrl ? `Lien de connexion / Meeting link: ${session.onlineUrl}` : null, session.pageUrl].filter(Boolean).join('\n\n');
     return {
-      uid: `training-${session.id}-${i}@${UID_DOMAIN}`,
+      uid: `${session.uidPrefix ?? 'training'}-${session.id}-${i}@${UID_DOMAIN}`,
       sequence: session.revision,
       start: new Date(slot.startsAt).getTime(),
       startInputType: 'utc',

@@ -80,7 +80,12 @@ export const SCHEDULE_EVERY_MS = {
   figuresRollup: 30_000,
   /** Visitor counts: rollup of the office-months changed since the last run (figures at most a minute old). */
   visitsRollup: 20_000,
+  /** News safety net: important posts whose publication job was lost. */
+  newsSweep: 60_000,
 } as const;
+
+/** The news weekly digest: Monday morning in the office's time zone (issue 12). */
+export const NEWS_DIGEST_CRON = { pattern: '0 8 * * 1', tz: 'Europe/Paris' } as const;
 
 /** Daily reminders of documents whose review date has come, in the morning of the office's time zone. */
 export const DOCUMENTS_REVIEW_CRON = { pattern: '7 8 * * *', tz: 'Europe/Paris' } as const;

@@ -6,6 +6,7 @@ import { accountsTemplates } from './templates/accounts';
 import { trainingsTemplates } from './templates/trainings';
 import { documentsTemplates } from './templates/documents';
 import { figuresTemplates } from './templates/figures';
+import { newsTemplates } from './templates/news';
 
 export type { Locale };
 
@@ -19,6 +20,7 @@ const features = [
   trainingsTemplates,
   documentsTemplates,
   figuresTemplates,
+  newsTemplates,
 ] as const;
 
 type FeatureTemplates = (typeof features)[number];

@@ -4,6 +4,7 @@ import territoryRoutes from './routes/territory';
 import { defineServerFeature } from './feature';
 import { accounts } from './features/accounts';
 import { documents } from './features/documents';
+import { news } from './features/news';
 import { trainings } from './features/trainings';
 import { figures } from './features/figures';
 import { newsletters } from './features/newsletters';
@@ -27,4 +28,5 @@ export const features = [
   figures,
   newsletters,
   visits,
+  news,
 ] as const;

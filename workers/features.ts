@@ -4,6 +4,7 @@ import { documents } from './handlers/documents';
 import { figures } from './handlers/figures';
 import { newsletters } from './handlers/newsletters';
 import { visits } from './handlers/visits';
+import { news } from './handlers/news';
 
 /**
  * The features of the worker process, in order: each one's
@@ -18,4 +19,5 @@ export const features = [
   figures,
   newsletters,
   visits,
+  news,
 ] as const;

@@ -46,6 +46,7 @@ const NewsletterLane = Type.Object(
   { campaignId: Uuid, lane: Type.Integer({ minimum: 0, maximum: 63 }) },
   { additionalProperties: false },
 );
+const NewsPublish = Type.Object({ postId: Uuid, publishAt: Type.String({ format: 'date-time' }) }, { additionalProperties: false });
 const PasswordResetRequest = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 254 }), ip: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]), requestId: Uuid },
   { additionalProperties: false },
@@ -62,6 +63,7 @@ export const jobIds = {
   'documents.followers': (p: Static<typeof DocumentRef>) => `documents-followers-${p.documentId}`,
   'documents.delete-object': (p: Static<typeof StoredObject>) => `documents-delete-${p.key.replaceAll('/', '-')}`,
   'newsletters.send': (p: Static<typeof NewsletterLane>) => `newsletter-${p.campaignId}-${p.lane}`,
+  'news.publish': (p: Static<typeof NewsPublish>) => `news-publish-${p.postId}-${Date.parse(p.publishAt)}`,
 };
 
 export const jobs = {
@@ -123,6 +125,12 @@ export const jobs = {
   'newsletters.sweep': job({ queue: 'schedule', payload: NoPayload }),
   /** Roll up the office-months whose contacts or bulk totals changed (visit_rollup_dirty): the dashboard's figures. */
   'visits.rollup': job({ queue: 'schedule', payload: NoPayload }),
+  /** A post published (now or at its scheduled time): mail an important one to its audience, once (runs at publishAt). */
+  'news.publish': job({ queue: 'schedule', payload: NewsPublish, id: jobIds['news.publish'], delay: (p) => Math.max(0, Date.parse(p.publishAt) - Date.now()) }),
+  /** Safety net: important posts whose publication time has come and whose mail was not fanned out (lost job). */
+  'news.sweep': job({ queue: 'schedule', payload: NoPayload }),
+  /** The weekly digest (Monday 8:00 Europe/Paris): each person's unread posts, one mail per person per week. */
+  'news.digest': job({ queue: 'schedule', payload: NoPayload }),
 };
 
 export type JobName = keyof typeof jobs;
@@ -215,6 +223,8 @@ export interface Effects {
   readonly objects?: readonly string[];
   /** Campaigns whose lanes must run (launched or resumed): every lane of each (newsletters.send), re-added even when a finished job holds its id. */
   readonly campaigns?: readonly string[];
+  /** News posts published or scheduled (news.publish, at their time). */
+  readonly newsPublications?: readonly JobPayloads['news.publish'][];
 }
 
 /**
@@ -233,6 +243,7 @@ export async function enqueueEffects(queues: Queues, fx: Effects, onError?: (err
     ...(fx.objects ?? []).map((key) => ['documents.delete-object', enqueue(queues, 'documents.delete-object', { key })] as [JobName, Promise<void>]),
     ...(fx.campaigns ?? []).flatMap((campaignId) => Array.from({ length: NEWSLETTER_SENDING.lanes }, (_, lane) =>
       ['newsletters.send', requeue(queues, 'newsletters.send', { campaignId, lane }).then(() => undefined)] as [JobName, Promise<void>])),
+    ...(fx.newsPublications ?? []).map((p) => ['news.publish', enqueue(queues, 'news.publish', p)] as [JobName, Promise<void>]),
   ];
   const results = await Promise.allSettled(adds.map(([, p]) => p));
   const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [{ err: r.reason as unknown, name: adds[i]![0] }] : []));

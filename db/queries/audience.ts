@@ -1,7 +1,7 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../client';
-import { communautes, communes, establishments, offices } from '../schema';
+import { communautes, communes, establishments, offices, users } from '../schema';
 import type { AudienceKind } from '../schema/audience';
 import { categories } from '../seed/reference';
 
@@ -118,6 +118,22 @@ export function audienceReachesEstablishment(t: AudienceTable, e: { category: An
     category: col(e.category), subcategory: col(e.subcategory), commune: col(e.commune), communaute: col(e.communaute),
     offices: officesOfCommunaute(col(e.communaute)),
   })})`;
+}
+
+/**
+ * The same rule read the other way, per person: whether the user of the row
+ * `users` (joined, for partners, with their establishment and its commune in
+ * the query: `establishments`, `communes`) is in the audience of the content
+ * row `t`. Partners as `audienceVisible` would decide for them; staff and
+ * admins when the audience is `everyone` or `staff` (a `partners` audience is
+ * not theirs, though they may read it). For mailing an audience and counting
+ * who of it read something.
+ */
+export function audienceMembers(t: AudienceTable): SQL {
+  const reaches = audienceReachesEstablishment(t, {
+    category: establishments.category, subcategory: establishments.subcategory, commune: establishments.communeInsee, communaute: communes.communauteId,
+  });
+  return sql`(case when ${users.role} = 'partner' then ${reaches} else ${t.audienceKind} <> 'partners' end)`;
 }
 
 /** Values for an insert or update from an API audience. */

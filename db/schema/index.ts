@@ -11,3 +11,4 @@ export * from './training-documents';
 export * from './figures';
 export * from './newsletters';
 export * from './visits';
+export * from './news';

@@ -8,6 +8,7 @@ import { audienceMessages } from './audience';
 import { figuresMessages } from './figures';
 import { newslettersMessages } from './newsletters';
 import { visitsMessages } from './visits';
+import { newsMessages } from './news';
 
 /**
  * Server-side messages (problem+json `detail`, field messages), one file per
@@ -26,6 +27,7 @@ export const messages = {
   ...figuresMessages,
   ...newslettersMessages,
   ...visitsMessages,
+  ...newsMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

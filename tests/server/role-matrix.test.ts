@@ -9,6 +9,7 @@ import { contributionsMatrixRows, setupContributionsMatrix } from '../helpers/do
 import { figuresMatrixRows, setupFiguresMatrix } from '../helpers/figures-matrix';
 import { newslettersMatrixRows, setupNewslettersMatrix } from '../helpers/newsletters-matrix';
 import { setupVisitsMatrix, visitsMatrixRows } from '../helpers/visits-matrix';
+import { newsMatrixRows, setupNewsMatrix } from '../helpers/news-matrix';
 
 /**
  * The role matrix: every /api route of the app, called as each kind of
@@ -133,6 +134,9 @@ export const API_ROLE_MATRIX: MatrixRow[] = [
 
   // ---- office visitor counts (rows and fixtures in tests/helpers/visits-matrix.ts) ----
   ...visitsMatrixRows,
+
+  // ---- news (rows and fixtures in tests/helpers/news-matrix.ts) ----
+  ...newsMatrixRows,
 ];
 
 /** Every /api route of a printed route tree as "METHOD /path" (HEAD twins of GET left out). */
@@ -169,6 +173,7 @@ beforeAll(async () => {
   await setupFiguresMatrix(ctx);
   await setupNewslettersMatrix(ctx, { admin: users.admin });
   await setupVisitsMatrix(ctx, { staff: users.staff });
+  await setupNewsMatrix(ctx, { partner: users.partner, staff: users.staff });
 });
 
 afterAll(async () => ctx?.close());

@@ -5,7 +5,8 @@ import { documentFolders, documents, documentTexts, documentVersions, documentVi
 import type { DocumentStatus } from '../../schema/documents';
 import { DOCUMENT_KIND_MEDIA_TYPES, type DocumentKind } from '../../../common/documents';
 import { audienceValues, audienceVisible, type Audience, type AudienceViewer } from '../audience';
-import { refreshSearch, SEARCH_CONFIG, SEARCH_TEXT_CHARS, searchQuery } from './search';
+import { headline, toSnippet, type Snippet } from '../text-search';
+import { refreshSearch, SEARCH_TEXT_CHARS, searchQuery } from './search';
 
 export interface DocumentFields {
   title: string;
@@ -157,10 +158,7 @@ export interface ListDocumentsParams {
   previousVisitAt?: Date | null;
 }
 
-export interface Snippet {
-  text: string;
-  mark: boolean;
-}
+export type { Snippet } from '../text-search';
 
 export type ListedDocument = DocumentRow & { snippet: Snippet[] | null; isNew: boolean };
 
@@ -222,30 +220,16 @@ export async function listDocuments(
   return { items: rows.map((i) => ({ ...i, isNew: isNewSince(i.publishedAt, p.previousVisitAt), snippet: snippets.get(i.id) ?? null })), total };
 }
 
-// Markers no text contains: the snippet is cut into plain segments, never sent as HTML.
-const START = '\u0002';
-const STOP = '\u0003';
-
 /** Highlighted passages of the page's documents only (ts_headline re-parses the text: too costly for every match). */
 async function snippetsFor(db: Database, ids: string[], q: string): Promise<Map<string, Snippet[]>> {
   const rows = await db
     .select({
       id: documents.id,
-      headline: sql<string>`ts_headline(${SEARCH_CONFIG},
-        ${documents.description} || ' ' || coalesce((select left(t.text, ${SEARCH_TEXT_CHARS}) from ${documentTexts} t where t.version_id = ${documents.currentVersionId}), ''),
-        ${searchQuery(q)}, ${`StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … "`})`,
+      headline: headline(sql`${documents.description} || ' ' || coalesce((select left(t.text, ${SEARCH_TEXT_CHARS}) from ${documentTexts} t where t.version_id = ${documents.currentVersionId}), '')`, q),
     })
     .from(documents)
     .where(inArray(documents.id, ids));
   return new Map(rows.map((r) => [r.id, toSnippet(r.headline)]));
-}
-
-function toSnippet(headline: string): Snippet[] {
-  const out: Snippet[] = [];
-  for (const [i, piece] of headline.split(new RegExp(`[${START}${STOP}]`)).entries()) {
-    if (piece) out.push({ text: piece, mark: i % 2 === 1 });
-  }
-  return out;
 }
 
 export type UpdateDocumentResult = { ok: true; publishedNow: boolean } | { ok: false; reason: 'notFound' | 'folderNotFound' | 'ownerNotFound' };

@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Tx } from '../../client';
 import { documents } from '../../schema';
+import { SEARCH_CONFIG } from '../text-search';
 
-/** The text search configuration of migration 0005 (unaccent + french_stem; a plain `french` copy where unaccent is missing). */
-export const SEARCH_CONFIG = sql.raw(`'french_unaccent'::regconfig`);
+export { SEARCH_CONFIG, searchAccentInsensitive, searchQuery } from '../text-search';
 
 /**
  * Characters of extracted text that feed the search vector. PostgreSQL
@@ -21,16 +21,4 @@ const vector: SQL = sql`setweight(to_tsvector(${SEARCH_CONFIG}, ${documents.titl
 /** Rebuilds one document's search vector; every write that changes what it reads calls it in its transaction. */
 export async function refreshSearch(tx: Tx | Database, documentId: string): Promise<void> {
   await tx.execute(sql`update ${documents} set search = ${vector} where ${documents.id} = ${documentId}`);
-}
-
-/** What people type (`gîtes -camping`, "carte pass"), as a query in the same configuration. */
-export const searchQuery = (q: string): SQL => sql`websearch_to_tsquery(${SEARCH_CONFIG}, ${q})`;
-
-/** Whether migration 0005 could map words through unaccent (false: search is accent-sensitive, said in every answer). */
-export async function searchAccentInsensitive(db: Database): Promise<boolean> {
-  const rows = (await db.execute(sql`select exists (
-    select 1 from pg_ts_config_map m join pg_ts_config c on c.oid = m.mapcfg join pg_ts_dict d on d.oid = m.mapdict
-    where c.cfgname = 'french_unaccent' and d.dictname = 'unaccent') as ok`)) as unknown;
-  const list = Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows;
-  return (list[0] as { ok: boolean } | undefined)?.ok === true;
 }

@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import newsRoutes from '../routes/news';
+import { defineServerFeature } from '../feature';
+
+/**
+ * Network news and participation (issue 12): posts, feed, agenda, search,
+ * categories and mail preferences (server/routes/news.ts); comments, reports,
+ * reactions and experience sheets register their plugin here too
+ * (server/routes/news-participation.ts).
+ */
+export const news = defineServerFeature({
+  name: 'news',
+  routes: async (app: FastifyInstance) => {
+    await app.register(newsRoutes);
+  },
+});

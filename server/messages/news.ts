@@ -1,0 +1,43 @@
+import type { Locale } from '../../common/format';
+
+/** Network news and participation (issue 12): posts, agenda, search, preferences; comments, reports, reactions, experience sheets. */
+export const newsMessages = {
+  // ---- posts and categories ----
+  'news.notFound': { fr: 'Actualité introuvable.', en: 'News post not found.' },
+  'news.categoryNotFound': { fr: 'Catégorie introuvable.', en: 'Category not found.' },
+  'news.categoryTaken': { fr: 'Une catégorie porte déjà cet identifiant.', en: 'A category with this identifier already exists.' },
+  'news.categoryInUse': { fr: 'Des actualités sont classées dans cette catégorie : déplacez-les avant de la supprimer.', en: 'News posts are filed under this category: move them before deleting it.' },
+  'news.pinnedLimit': { fr: 'Trois actualités sont déjà épinglées : retirez l’épingle de l’une d’elles avant d’en épingler une autre.', en: 'Three posts are already pinned: unpin one of them before pinning another.' },
+  'news.pinnedInPast': { fr: 'La date de fin d’épinglage doit être dans le futur.', en: 'The pinned-until date must be in the future.' },
+  'news.expiresBeforePublish': { fr: 'La date d’expiration doit suivre la date de publication.', en: 'The expiry date must come after the publication date.' },
+  'news.eventRange': { fr: 'La fin de l’événement doit suivre son début.', en: 'The event must end after it starts.' },
+  'news.placeIncomplete': { fr: 'Lieu incomplet : choisissez un bureau, une commune ou un lien de visioconférence selon le type de lieu.', en: 'Incomplete place: choose an office, a commune or a meeting link according to the kind of place.' },
+  'news.unknownOffice': { fr: 'Bureau d’information inconnu.', en: 'Unknown information office.' },
+  'news.unknownCommune': { fr: 'Commune inconnue : choisissez l’une des communes du territoire.', en: 'Unknown commune: choose one of the territory’s communes.' },
+  'news.noEvent': { fr: 'Cette actualité n’annonce pas d’événement.', en: 'This post announces no event.' },
+  'news.attachmentNotFound': { fr: 'Un document joint est introuvable dans la bibliothèque.', en: 'An attached document cannot be found in the library.' },
+  'news.coverMissing': { fr: 'Aucune image reçue : joignez une image JPEG, PNG ou WebP.', en: 'No image received: attach a JPEG, PNG or WebP image.' },
+  'news.coverType': { fr: 'Image non acceptée : formats acceptés JPEG, PNG et WebP.', en: 'Image not accepted: accepted formats are JPEG, PNG and WebP.' },
+  'news.coverTooLarge': { fr: 'Image trop volumineuse (10 Mo au plus).', en: 'Image too large (10 MB at most).' },
+  'news.coverAltRequired': { fr: 'Décrivez l’image (texte alternatif) pour les personnes qui ne la voient pas.', en: 'Describe the image (alt text) for people who cannot see it.' },
+  'news.coverNone': { fr: 'Cette actualité n’a pas d’image de couverture.', en: 'This post has no cover image.' },
+  'news.multipartExpected': { fr: 'Envoyez l’image dans un formulaire multipart/form-data, avec son texte alternatif.', en: 'Send the image in a multipart/form-data form, with its alt text.' },
+  'news.searchInvalid': { fr: 'Recherche invalide.', en: 'Invalid search.' },
+  'news.quietPeriodIncomplete': { fr: 'Indiquez le premier et le dernier mois de la période calme, ou aucun des deux.', en: 'Give both the first and the last month of the quiet period, or neither.' },
+  'news.monthRange': { fr: 'Choisissez soit un mois, soit une période (début et fin).', en: 'Choose either a month or a range (from and to).' },
+  // ---- participation (comments, reports, reactions, experience sheets) ----
+  'news.commentNotFound': { fr: 'Commentaire introuvable.', en: 'Comment not found.' },
+  'news.commentNotMine': { fr: 'Vous ne pouvez modifier ou supprimer que vos propres commentaires.', en: 'You can only edit or delete your own comments.' },
+  'news.commentEditWindow': { fr: 'Un commentaire ne peut plus être modifié 15 minutes après sa publication.', en: 'A comment can no longer be edited 15 minutes after it was posted.' },
+  'news.commentRateLimited': { fr: 'Vous commentez trop vite : patientez un instant avant de publier un nouveau commentaire.', en: 'You are commenting too fast: wait a moment before posting another comment.' },
+  'news.commentHidden': { fr: 'Ce commentaire a été masqué par la modération.', en: 'This comment was hidden by the moderators.' },
+  'news.reportExists': { fr: 'Vous avez déjà signalé ce commentaire.', en: 'You have already reported this comment.' },
+  'news.reportNotFound': { fr: 'Signalement introuvable.', en: 'Report not found.' },
+  'news.reportHandled': { fr: 'Ce signalement a déjà été traité.', en: 'This report has already been handled.' },
+  'news.sheetNotFound': { fr: 'Retour d’expérience introuvable.', en: 'Experience sheet not found.' },
+  'news.sheetNotEditable': { fr: 'Ce retour d’expérience ne peut plus être modifié.', en: 'This experience sheet can no longer be edited.' },
+  'news.sheetPartnersOnly': { fr: 'Seuls les partenaires rattachés à un établissement peuvent proposer un retour d’expérience.', en: 'Only partners of an establishment can submit an experience sheet.' },
+  'news.sheetDecided': { fr: 'Ce retour d’expérience a déjà reçu une réponse.', en: 'This experience sheet has already been answered.' },
+  'news.sheetPhotoLimit': { fr: 'Six photos au plus par retour d’expérience.', en: 'Six photos at most per experience sheet.' },
+  'news.photoNotFound': { fr: 'Photo introuvable.', en: 'Photo not found.' },
+} as const satisfies Record<`news.${string}`, Record<Locale, string>>;

@@ -1,0 +1,195 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import multipart from '@fastify/multipart';
+import { Type } from 'typebox';
+import { IdParams, NoContent, problemResponses, ProblemSchema } from '../schemas/common';
+import {
+  NewsAgendaQuery, NewsAgendaSchema, NewsCategoryCreateBody, NewsCategoryListSchema, NewsCategoryParams, NewsCategorySchema, NewsCategoryUpdateBody,
+  NewsFeedQuery, NewsFeedSchema, NewsPostCreateBody, NewsPostDetailSchema, NewsPostPageSchema, NewsPostsQuery, NewsPostUpdateBody, NewsPreferencesBody,
+  NewsPreferencesSchema, NewsPreviewQuery, NewsPreviewSchema, NewsReadAllBody, NewsReadAllSchema, NewsSearchQuery, NewsSearchSchema,
+} from '../schemas/news';
+import * as categories from '../services/news/categories';
+import * as cover from '../services/news/cover';
+import * as posts from '../services/news/posts';
+import * as reading from '../services/news/reading';
+
+const tags = ['news'];
+
+/**
+ * Network news (issue 12): posts with audiences, feed, agenda, search,
+ * categories, mail preferences. Every partner read applies the audience
+ * (db/queries/audience.ts); hidden and absent posts both answer 404.
+ * Comments, reports, reactions and experience sheets: server/routes/news-participation.ts.
+ *
+ * Routes (schemas in server/schemas/news.ts):
+ *   GET    /api/news/categories                 everyone signed in   NewsCategoryListSchema
+ *   POST   /api/news/categories                 admin                NewsCategoryCreateBody -> NewsCategorySchema
+ *   PATCH  /api/news/categories/:id             admin                NewsCategoryUpdateBody -> NewsCategorySchema
+ *   DELETE /api/news/categories/:id             admin                204 (409 news.categoryInUse)
+ *   GET    /api/news/feed                       signed in            NewsFeedQuery -> NewsFeedSchema (audience applied, pinned first)
+ *   POST   /api/news/feed/read-all              signed in            NewsReadAllBody -> NewsReadAllSchema
+ *   GET    /api/news/posts                      staff, admin         NewsPostsQuery -> NewsPostPageSchema (with readShare)
+ *   POST   /api/news/posts                      staff, admin         NewsPostCreateBody -> NewsPostDetailSchema (201)
+ *   GET    /api/news/posts/:id                  signed in            NewsPostDetailSchema (marks it read for the reader)
+ *   PATCH  /api/news/posts/:id                  staff, admin         NewsPostUpdateBody -> NewsPostDetailSchema
+ *   DELETE /api/news/posts/:id                  staff, admin         204
+ *   GET    /api/news/posts/:id/preview          staff, admin         NewsPreviewQuery -> NewsPreviewSchema
+ *   POST   /api/news/posts/:id/cover            staff, admin         multipart: alt, file -> NewsPostDetailSchema
+ *   DELETE /api/news/posts/:id/cover            staff, admin         204
+ *   GET    /api/news/posts/:id/cover            signed in            the image (audience applied)
+ *   GET    /api/news/posts/:id/event.ics        signed in            text/calendar
+ *   PUT    /api/news/posts/:id/mute             signed in            204 (DELETE: unmute)
+ *   GET    /api/news/search                     signed in            NewsSearchQuery -> NewsSearchSchema
+ *   GET    /api/news/agenda                     signed in            NewsAgendaQuery -> NewsAgendaSchema
+ *   GET    /api/news/preferences                signed in            NewsPreferencesSchema
+ *   PUT    /api/news/preferences                signed in            NewsPreferencesBody -> NewsPreferencesSchema
+ */
+export default async function newsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const anyone = app.requireUser;
+  const staff = app.requireRole('staff', 'admin');
+  const admin = app.requireRole('admin');
+  const File = (description: string) => Type.String({ description });
+
+  await app.register(multipart, { throwFileSizeLimit: true });
+
+  // ---------- categories ----------
+
+  app.get('/api/news/categories', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Catégories des actualités', response: { 200: NewsCategoryListSchema, ...problemResponses } },
+  }, async () => categories.categories(app));
+
+  app.post('/api/news/categories', {
+    preHandler: admin,
+    schema: { tags, summary: 'Ajouter une catégorie', body: NewsCategoryCreateBody, response: { 201: NewsCategorySchema, ...problemResponses } },
+  }, async (request, reply) => reply.code(201).send(await categories.create(app, request.body)));
+
+  app.patch('/api/news/categories/:id', {
+    preHandler: admin,
+    schema: { tags, summary: 'Modifier une catégorie', params: NewsCategoryParams, body: NewsCategoryUpdateBody, response: { 200: NewsCategorySchema, ...problemResponses } },
+  }, async (request) => categories.update(app, request.params.id, request.body));
+
+  app.delete('/api/news/categories/:id', {
+    preHandler: admin,
+    schema: { tags, summary: 'Supprimer une catégorie inutilisée', params: NewsCategoryParams, response: { 204: NoContent, ...problemResponses } },
+  }, async (request, reply) => {
+    await categories.remove(app, request.params.id);
+    return reply.code(204).send();
+  });
+
+  // ---------- feed ----------
+
+  app.get('/api/news/feed', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Fil d’actualités du lecteur (épinglées d’abord)', querystring: NewsFeedQuery, response: { 200: NewsFeedSchema, ...problemResponses } },
+  }, async (request) => posts.feed(app, request.principal!, request.query));
+
+  app.post('/api/news/feed/read-all', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Tout marquer comme lu', body: NewsReadAllBody, response: { 200: NewsReadAllSchema, ...problemResponses } },
+  }, async (request) => posts.readAll(app, request.principal!, request.body.categoryId));
+
+  // ---------- posts ----------
+
+  app.get('/api/news/posts', {
+    preHandler: staff,
+    schema: { tags, summary: 'Toutes les actualités (personnel)', querystring: NewsPostsQuery, response: { 200: NewsPostPageSchema, ...problemResponses } },
+  }, async (request) => posts.staffList(app, request.principal!, request.query));
+
+  app.post('/api/news/posts', {
+    preHandler: staff,
+    schema: { tags, summary: 'Rédiger une actualité', body: NewsPostCreateBody, response: { 201: NewsPostDetailSchema, ...problemResponses } },
+  }, async (request, reply) => reply.code(201).send(await posts.createPost(app, request.principal!, request.body)));
+
+  app.get('/api/news/posts/:id', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Une actualité (la marque comme lue)', params: IdParams, response: { 200: NewsPostDetailSchema, ...problemResponses } },
+  }, async (request) => posts.detail(app, request.principal!, request.params.id));
+
+  app.patch('/api/news/posts/:id', {
+    preHandler: staff,
+    schema: { tags, summary: 'Modifier une actualité', params: IdParams, body: NewsPostUpdateBody, response: { 200: NewsPostDetailSchema, ...problemResponses } },
+  }, async (request) => posts.updatePost(app, request.principal!, request.params.id, request.body));
+
+  app.delete('/api/news/posts/:id', {
+    preHandler: staff,
+    schema: { tags, summary: 'Supprimer une actualité', params: IdParams, response: { 204: NoContent, ...problemResponses } },
+  }, async (request, reply) => {
+    await posts.deletePost(app, request.params.id);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/news/posts/:id/preview', {
+    preHandler: staff,
+    schema: { tags, summary: 'Aperçu comme un partenaire', params: IdParams, querystring: NewsPreviewQuery, response: { 200: NewsPreviewSchema, ...problemResponses } },
+  }, async (request) => posts.preview(app, request.principal!, request.params.id, request.query.establishmentId));
+
+  app.post('/api/news/posts/:id/cover', {
+    preHandler: staff,
+    schema: { tags, summary: 'Image de couverture (multipart : alt, file)', params: IdParams, response: { 200: NewsPostDetailSchema, ...problemResponses, 413: ProblemSchema, 415: ProblemSchema } },
+  }, async (request) => {
+    await cover.uploadCover(app, request, request.params.id);
+    return posts.detail(app, request.principal!, request.params.id, { markRead: false });
+  });
+
+  app.delete('/api/news/posts/:id/cover', {
+    preHandler: staff,
+    schema: { tags, summary: 'Retirer l’image de couverture', params: IdParams, response: { 204: NoContent, ...problemResponses } },
+  }, async (request, reply) => {
+    await cover.removeCover(app, request.params.id);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/news/posts/:id/cover', {
+    preHandler: anyone,
+    schema: { tags, summary: 'L’image de couverture', params: IdParams, response: { 200: File('Image WebP'), ...problemResponses } },
+  }, async (request, reply) => cover.sendCover(app, request.principal!, request.params.id, reply));
+
+  app.get('/api/news/posts/:id/event.ics', {
+    preHandler: anyone,
+    schema: { tags, summary: 'L’événement au format iCalendar', params: IdParams, response: { 200: File('Fichier iCalendar'), ...problemResponses } },
+  }, async (request, reply) => {
+    const file = await reading.eventIcs(app, request.principal!, request.params.id);
+    return reply.header('content-type', file.type).header('content-disposition', `attachment; filename="${file.filename}"`)
+      .header('cache-control', 'private, no-store').send(file.body);
+  });
+
+  app.put('/api/news/posts/:id/mute', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Ne plus être prévenu des commentaires', params: IdParams, response: { 204: NoContent, ...problemResponses } },
+  }, async (request, reply) => {
+    await reading.mute(app, request.principal!, request.params.id, true);
+    return reply.code(204).send();
+  });
+
+  app.delete('/api/news/posts/:id/mute', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Être de nouveau prévenu des commentaires', params: IdParams, response: { 204: NoContent, ...problemResponses } },
+  }, async (request, reply) => {
+    await reading.mute(app, request.principal!, request.params.id, false);
+    return reply.code(204).send();
+  });
+
+  // ---------- search, agenda, preferences ----------
+
+  app.get('/api/news/search', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Recherche dans les actualités et retours d’expérience', querystring: NewsSearchQuery, response: { 200: NewsSearchSchema, ...problemResponses } },
+  }, async (request) => reading.search(app, request.principal!, request.query));
+
+  app.get('/api/news/agenda', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Agenda du réseau', querystring: NewsAgendaQuery, response: { 200: NewsAgendaSchema, ...problemResponses } },
+  }, async (request) => reading.agenda(app, request.principal!, request.query));
+
+  app.get('/api/news/preferences', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Mes préférences d’e-mails des actualités', response: { 200: NewsPreferencesSchema, ...problemResponses } },
+  }, async (request) => reading.preferences(app, request.principal!));
+
+  app.put('/api/news/preferences', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Changer mes préférences d’e-mails des actualités', body: NewsPreferencesBody, response: { 200: NewsPreferencesSchema, ...problemResponses } },
+  }, async (request) => reading.savePreferences(app, request.principal!, request.body));
+}

@@ -1,0 +1,64 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import sharp, { type OutputInfo } from 'sharp';
+import { coverOf, setCover } from '../../../db/queries/news/posts';
+import { newObjectKey } from '../../../storage';
+import { NEWS_LIMITS } from '../../../common/news';
+import type { Principal } from '../../plugins/auth';
+import { Problem } from '../../plugins/errors';
+import { viewerOf } from './posts';
+import { refusal } from './refusals';
+
+/**
+ * The cover image of a post: received in a multipart form (`alt` then
+ * `file`), decoded and resized by sharp (which refuses what is not a real
+ * JPEG, PNG or WebP image and decompression bombs), stored as WebP through
+ * the documents' storage module, served to those who may read the post.
+ */
+export async function uploadCover(app: FastifyInstance, request: FastifyRequest, postId: string): Promise<void> {
+  if (!request.isMultipart()) throw new Problem(415, 'news.multipartExpected');
+  let alt = '';
+  let image: Buffer | null = null;
+  for await (const part of request.parts({ limits: { fileSize: NEWS_LIMITS.coverBytes, files: 1, fields: 2, fieldSize: 4096, parts: 3 } })) {
+    if (part.type === 'field') {
+      if (part.fieldname === 'alt') alt = String(part.value).trim();
+    } else {
+      image = await part.toBuffer().catch((err: { code?: string }) => {
+        if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new Problem(413, 'news.coverTooLarge');
+        throw err;
+      });
+    }
+  }
+  if (!alt || alt.length > NEWS_LIMITS.coverAlt) throw new Problem(400, 'news.coverAltRequired', [{ field: 'alt', key: 'news.coverAltRequired' }]);
+  if (!image?.length) throw refusal('coverMissing');
+  let resized: { data: Buffer; info: OutputInfo };
+  try {
+    const meta = await sharp(image).metadata();
+    if (!['jpeg', 'png', 'webp'].includes(meta.format ?? '')) throw new Error('format');
+    resized = await sharp(image, { failOn: 'error' }).rotate()
+      .resize({ width: NEWS_LIMITS.coverWidth, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
+  } catch {
+    throw refusal('coverType');
+  }
+  const key = newObjectKey('news-covers');
+  await app.storage.put(key, Readable.from(resized.data), { contentType: 'image/webp' });
+  const out = await setCover(app.db, postId, { key, alt, width: resized.info.width, height: resized.info.height });
+  if (!out.ok) {
+    await app.storage.delete(key);
+    throw refusal('notFound');
+  }
+  if (out.previousKey) await app.storage.delete(out.previousKey).catch((err: unknown) => app.log.warn({ err }, 'news: old cover left in storage'));
+}
+
+export async function removeCover(app: FastifyInstance, postId: string): Promise<void> {
+  const out = await setCover(app.db, postId, null);
+  if (!out.ok) throw refusal('notFound');
+  if (out.previousKey) await app.storage.delete(out.previousKey).catch((err: unknown) => app.log.warn({ err }, 'news: cover left in storage'));
+}
+
+export async function sendCover(app: FastifyInstance, principal: Principal, postId: string, reply: FastifyReply) {
+  const key = await coverOf(app.db, postId, await viewerOf(app, principal));
+  if (key === undefined) throw refusal('notFound');
+  if (key === null) throw refusal('coverNone');
+  return reply.header('content-type', 'image/webp').header('cache-control', 'private, max-age=3600').send(await app.storage.get(key));
+}

@@ -1,0 +1,35 @@
+import type { PostRefusal } from '../../../db/queries/news/posts';
+import type { CategoryRefusal } from '../../../db/queries/news/categories';
+import { refusalsOf, type RefusalEntry } from '../../lib/refusals';
+
+/** Every reason the news core refuses: its queries' own and the service's. */
+export type Reason = PostRefusal | CategoryRefusal | 'noEvent' | 'coverMissing' | 'coverType' | 'coverNone' | 'quietPeriodIncomplete' | 'monthRange';
+
+const refusals = {
+  notFound: [404, 'news.notFound'],
+  categoryNotFound: [400, 'news.categoryNotFound', 'categoryId'],
+  categoryTaken: [409, 'news.categoryTaken', 'id'],
+  categoryInUse: [409, 'news.categoryInUse'],
+  pinnedLimit: [409, 'news.pinnedLimit', 'pinnedUntil'],
+  pinnedInPast: [400, 'news.pinnedInPast', 'pinnedUntil'],
+  expiresBeforePublish: [400, 'news.expiresBeforePublish', 'expiresAt'],
+  eventRange: [400, 'news.eventRange', 'event.end'],
+  placeIncomplete: [400, 'news.placeIncomplete', 'event.place'],
+  unknownPlaceOffice: [400, 'news.unknownOffice', 'event.place.officeId'],
+  unknownPlaceCommune: [400, 'news.unknownCommune', 'event.place.communeInsee'],
+  attachmentNotFound: [400, 'news.attachmentNotFound', 'attachmentIds'],
+  coverAltWithoutCover: [400, 'news.coverNone', 'coverAlt'],
+  unknownCategory: [400, 'audience.unknownCategory', 'audience.categories'],
+  unknownSubcategory: [400, 'audience.unknownSubcategory', 'audience.subcategories'],
+  unknownCommune: [400, 'audience.unknownCommune', 'audience.communes'],
+  unknownCommunaute: [400, 'audience.unknownCommunaute', 'audience.communautes'],
+  unknownOffice: [400, 'audience.unknownOffice', 'audience.offices'],
+  noEvent: [404, 'news.noEvent'],
+  coverMissing: [400, 'news.coverMissing', 'file'],
+  coverType: [415, 'news.coverType', 'file'],
+  coverNone: [404, 'news.coverNone'],
+  quietPeriodIncomplete: [400, 'news.quietPeriodIncomplete', 'quietToMonth'],
+  monthRange: [400, 'news.monthRange', 'month'],
+} as const satisfies Record<Reason, RefusalEntry>;
+
+export const { refusal, orRefuse } = refusalsOf<Reason>(refusals);
