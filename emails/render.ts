@@ -5,6 +5,7 @@ import type { TemplateDefinition } from './templates/template';
 import { accountsTemplates } from './templates/accounts';
 import { trainingsTemplates } from './templates/trainings';
 import { documentsTemplates } from './templates/documents';
+import { newsParticipationTemplates } from './templates/news-participation';
 
 export type { Locale };
 
@@ -13,7 +14,7 @@ export type { Locale };
  * emails/templates/<feature>/index.ts lists its templates by name. Adding a
  * feature adds one line here.
  */
-const features = [accountsTemplates, trainingsTemplates, documentsTemplates] as const;
+const features = [accountsTemplates, trainingsTemplates, documentsTemplates, newsParticipationTemplates] as const;
 
 type FeatureTemplates = (typeof features)[number];
 type KeysOf<T> = T extends unknown ? keyof T & string : never;

@@ -1,6 +1,7 @@
 import { accounts } from './handlers/accounts';
 import { trainings } from './handlers/trainings';
 import { documents } from './handlers/documents';
+import { newsParticipation } from './handlers/news-participation';
 
 /**
  * The features of the worker process, in order: each one's
@@ -8,4 +9,4 @@ import { documents } from './handlers/documents';
  * schedules, mail loaders and attachments. Adding a feature adds one line here.
  * (The mail outbox is infrastructure: workers/handlers/index.ts adds it.)
  */
-export const features = [accounts, trainings, documents] as const;
+export const features = [accounts, trainings, documents, newsParticipation] as const;

@@ -39,6 +39,7 @@ const TrainingOfferExpire = Type.Object(
 const TrainingNotice = Type.Object({ noticeId: Uuid }, { additionalProperties: false });
 const DocumentVersion = Type.Object({ versionId: Uuid }, { additionalProperties: false });
 const DocumentRef = Type.Object({ documentId: Uuid }, { additionalProperties: false });
+const NewsCommentRef = Type.Object({ commentId: Uuid }, { additionalProperties: false });
 const PasswordResetRequest = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 254 }), ip: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]), requestId: Uuid },
   { additionalProperties: false },
@@ -53,6 +54,7 @@ export const jobIds = {
   'documents.extract': (p: Static<typeof DocumentVersion>) => `documents-extract-${p.versionId}`,
   'documents.thumbnail': (p: Static<typeof DocumentVersion>) => `documents-thumbnail-${p.versionId}`,
   'documents.followers': (p: Static<typeof DocumentRef>) => `documents-followers-${p.documentId}`,
+  'news.comment-notify': (p: Static<typeof NewsCommentRef>) => `news-comment-${p.commentId}`,
 };
 
 export const jobs = {
@@ -98,6 +100,8 @@ export const jobs = {
   'documents.followers': job({ queue: 'schedule', payload: DocumentRef, id: jobIds['documents.followers'] }),
   /** Tell owners of documents whose review date has come ("à revoir"). */
   'documents.review-reminders': job({ queue: 'schedule', payload: NoPayload }),
+  /** Tell a post's (or sheet's) author and earlier commenters of a new comment (once per comment: the job id and each mail's dedupe key). */
+  'news.comment-notify': job({ queue: 'schedule', payload: NewsCommentRef, id: jobIds['news.comment-notify'] }),
 };
 
 export type JobName = keyof typeof jobs;
