@@ -6,6 +6,7 @@ import { setupTrainingMatrix, trainingMatrixRows } from '../helpers/trainings-ma
 import { documentsMatrixRows, setupDocumentsMatrix } from '../helpers/documents-matrix';
 import { contributionsMatrixRows, setupContributionsMatrix } from '../helpers/documents-contributions-matrix';
 import { newsMatrixRows, setupNewsMatrix } from '../helpers/news-matrix';
+import { newsParticipationMatrixRows, setupNewsParticipationMatrix } from '../helpers/news-participation-matrix';
 
 /**
  * The role matrix: every /api route of the app, called as each kind of
@@ -126,6 +127,7 @@ export const API_ROLE_MATRIX: MatrixRow[] = [
 
   // ---- news (rows and fixtures in tests/helpers/news-matrix.ts) ----
   ...newsMatrixRows,
+  ...newsParticipationMatrixRows,
 ];
 
 /** Every route of the app as "METHOD /path", read from Fastify's route tree (HEAD twins of GET left out). */
@@ -173,6 +175,7 @@ beforeAll(async () => {
   await setupDocumentsMatrix(ctx, { staff: users.staff });
   await setupContributionsMatrix(ctx, { partner: users.partner, staff: users.staff });
   await setupNewsMatrix(ctx, { partner: users.partner, staff: users.staff });
+  await setupNewsParticipationMatrix(ctx, { partner: users.partner, staff: users.staff });
 });
 
 afterAll(async () => ctx?.close());
