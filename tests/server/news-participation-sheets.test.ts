@@ -37,7 +37,7 @@ beforeAll(async () => {
   partner = await createUser(ctx, 'partner', { establishmentId: est.id });
   colleague = await createUser(ctx, 'partner', { establishmentId: est.id });
   stranger = await createUser(ctx, 'partner');
-  [asStaff, asPartner, asColleague, asStranger] = await Promise.all([staff, partner, colleague, stranger].map((u) => injectAs(ctx, u)));
+  [asStaff, asPartner, asColleague, asStranger] = await Promise.all([injectAs(ctx, staff), injectAs(ctx, partner), injectAs(ctx, colleague), injectAs(ctx, stranger)]);
 });
 afterAll(async () => ctx?.close());
 

@@ -47,7 +47,7 @@ beforeAll(async () => {
   campsite = await createUser(ctx, 'partner', { establishmentId: camping.id, name: 'Camille Camping' });
   campsite2 = await createUser(ctx, 'partner', { establishmentId: camping.id, name: 'Claude Camping' });
   restaurant = await createUser(ctx, 'partner', { establishmentId: resto.id });
-  [asStaff, asCampsite, asCampsite2, asRestaurant] = await Promise.all([staff, campsite, campsite2, restaurant].map((u) => injectAs(ctx, u)));
+  [asStaff, asCampsite, asCampsite2, asRestaurant] = await Promise.all([injectAs(ctx, staff), injectAs(ctx, campsite), injectAs(ctx, campsite2), injectAs(ctx, restaurant)]);
   campsitePost = await createLivePost(ctx, { audience: partnersOf([], ['camping']), authorId: staff.id, title: 'Réunion des campings' });
 });
 afterAll(async () => {
