@@ -4,6 +4,7 @@ import { accounts } from './accounts/feature';
 import { documents } from './documents/feature';
 import { contributions } from './documents/contributions/feature';
 import { legal } from './legal/feature';
+import { news } from './news/feature';
 import { trainings } from './trainings/feature';
 
 /**
@@ -16,6 +17,7 @@ export const features = [
   trainings,
   documents,
   contributions,
+  news,
   legal,
 ] as const;
 
