@@ -16,7 +16,7 @@ describe('navigation by role', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Mon établissement' })).toBeInTheDocument();
     const links = navLinks();
     // Only what exists: no section announced as "coming soon".
-    expect(links).toEqual(['Accueil', 'Mon établissement', 'Formations', 'Documents', 'Mes propositions']);
+    expect(links).toEqual(['Accueil', 'Mon établissement', 'Formations', 'Documents', 'Mes propositions', 'Retours d’expérience']);
     for (const hidden of ['Établissements', 'Utilisateurs', 'Newsletters', "Boîte d'envoi"]) expect(links).not.toContain(hidden);
     expect(screen.getByRole('link', { name: 'Mon établissement' })).toHaveAttribute('aria-current', 'page');
   });
@@ -40,7 +40,7 @@ describe('navigation by role', () => {
     await renderApp('/etablissements');
     expect(await screen.findByRole('heading', { level: 1, name: 'Établissements' })).toBeInTheDocument();
     const links = navLinks();
-    expect(links).toEqual(['Accueil', 'Formations', 'Documents', 'Établissements', 'Utilisateurs', 'Propositions']);
+    expect(links).toEqual(['Accueil', 'Formations', 'Documents', 'Retours d’expérience', 'Établissements', 'Utilisateurs', 'Propositions', 'Modération']);
     expect(links).not.toContain("Boîte d'envoi");
     expect(links).not.toContain('Mon établissement');
   });
