@@ -7,6 +7,7 @@ import { trainingsTemplates } from './templates/trainings';
 import { documentsTemplates } from './templates/documents';
 import { figuresTemplates } from './templates/figures';
 import { newsTemplates } from './templates/news';
+import { newsParticipationTemplates } from './templates/news-participation';
 
 export type { Locale };
 
@@ -21,6 +22,7 @@ const features = [
   documentsTemplates,
   figuresTemplates,
   newsTemplates,
+  newsParticipationTemplates,
 ] as const;
 
 type FeatureTemplates = (typeof features)[number];

@@ -5,6 +5,7 @@ import { figures } from './handlers/figures';
 import { newsletters } from './handlers/newsletters';
 import { visits } from './handlers/visits';
 import { news } from './handlers/news';
+import { newsParticipation } from './handlers/news-participation';
 
 /**
  * The features of the worker process, in order: each one's
@@ -20,4 +21,5 @@ export const features = [
   newsletters,
   visits,
   news,
+  newsParticipation,
 ] as const;

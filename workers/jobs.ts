@@ -47,6 +47,7 @@ const NewsletterLane = Type.Object(
   { additionalProperties: false },
 );
 const NewsPublish = Type.Object({ postId: Uuid, publishAt: Type.String({ format: 'date-time' }) }, { additionalProperties: false });
+const NewsCommentRef = Type.Object({ commentId: Uuid }, { additionalProperties: false });
 const PasswordResetRequest = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 254 }), ip: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]), requestId: Uuid },
   { additionalProperties: false },
@@ -64,6 +65,7 @@ export const jobIds = {
   'documents.delete-object': (p: Static<typeof StoredObject>) => `documents-delete-${p.key.replaceAll('/', '-')}`,
   'newsletters.send': (p: Static<typeof NewsletterLane>) => `newsletter-${p.campaignId}-${p.lane}`,
   'news.publish': (p: Static<typeof NewsPublish>) => `news-publish-${p.postId}-${Date.parse(p.publishAt)}`,
+  'news.comment-notify': (p: Static<typeof NewsCommentRef>) => `news-comment-${p.commentId}`,
 };
 
 export const jobs = {
@@ -131,6 +133,8 @@ export const jobs = {
   'news.sweep': job({ queue: 'schedule', payload: NoPayload }),
   /** The weekly digest (Monday 8:00 Europe/Paris): each person's unread posts, one mail per person per week. */
   'news.digest': job({ queue: 'schedule', payload: NoPayload }),
+  /** Tell a post's (or sheet's) author and earlier commenters of a new comment (once per comment: the job id and each mail's dedupe key). */
+  'news.comment-notify': job({ queue: 'schedule', payload: NewsCommentRef, id: jobIds['news.comment-notify'] }),
 };
 
 export type JobName = keyof typeof jobs;

@@ -4,6 +4,7 @@ import { accounts } from './accounts/feature';
 import { documents } from './documents/feature';
 import { contributions } from './documents/contributions/feature';
 import { legal } from './legal/feature';
+import { news } from './news/feature';
 import { trainings } from './trainings/feature';
 import { figures } from './figures/feature';
 import { newsletters } from './newsletters/feature';
@@ -22,6 +23,7 @@ export const features = [
   figures,
   newsletters,
   visits,
+  news,
   legal,
 ] as const;
 

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import newsRoutes from '../routes/news';
+import newsCommentRoutes from '../routes/news-comments';
+import newsSheetRoutes from '../routes/news-sheets';
 import { defineServerFeature } from '../feature';
 
 /**
@@ -12,5 +14,7 @@ export const news = defineServerFeature({
   name: 'news',
   routes: async (app: FastifyInstance) => {
     await app.register(newsRoutes);
+    await app.register(newsCommentRoutes);
+    await app.register(newsSheetRoutes);
   },
 });

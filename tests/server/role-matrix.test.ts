@@ -10,6 +10,7 @@ import { figuresMatrixRows, setupFiguresMatrix } from '../helpers/figures-matrix
 import { newslettersMatrixRows, setupNewslettersMatrix } from '../helpers/newsletters-matrix';
 import { setupVisitsMatrix, visitsMatrixRows } from '../helpers/visits-matrix';
 import { newsMatrixRows, setupNewsMatrix } from '../helpers/news-matrix';
+import { newsParticipationMatrixRows, setupNewsParticipationMatrix } from '../helpers/news-participation-matrix';
 
 /**
  * The role matrix: every /api route of the app, called as each kind of
@@ -137,6 +138,7 @@ export const API_ROLE_MATRIX: MatrixRow[] = [
 
   // ---- news (rows and fixtures in tests/helpers/news-matrix.ts) ----
   ...newsMatrixRows,
+  ...newsParticipationMatrixRows,
 ];
 
 /** Every /api route of a printed route tree as "METHOD /path" (HEAD twins of GET left out). */
@@ -174,6 +176,7 @@ beforeAll(async () => {
   await setupNewslettersMatrix(ctx, { admin: users.admin });
   await setupVisitsMatrix(ctx, { staff: users.staff });
   await setupNewsMatrix(ctx, { partner: users.partner, staff: users.staff });
+  await setupNewsParticipationMatrix(ctx, { partner: users.partner, staff: users.staff });
 });
 
 afterAll(async () => ctx?.close());

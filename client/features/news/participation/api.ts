@@ -1,0 +1,150 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api';
+import type { NewsTargetKind, NewsReportStatus, NewsSheetStatus } from '../../../../common/news';
+import type {
+  NewsComment, NewsCommentPage, NewsHandleReportBody, NewsReactionSummary, NewsReport, NewsReportPage,
+  NewsSheet, NewsSheetBody, NewsSheetPage, NewsSheetReviewBody, NewsSheetUpdateBody,
+} from '../../../../server/schemas/news';
+
+/** Every participation query starts with this key (under the news root): one invalidation refreshes comments, queues and sheets. */
+export const PARTICIPATION_ROOT = ['news', 'participation'] as const;
+const base = '/api/news';
+
+export type CommentTarget = { kind: 'post' | 'sheet'; id: string };
+const targetPath = (t: CommentTarget) => `${base}/${t.kind}s/${t.id}`;
+
+function useInvalidate() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: PARTICIPATION_ROOT });
+}
+
+// ---------- comments ----------
+
+export function useComments(target: CommentTarget, page: number) {
+  return useQuery({
+    queryKey: [...PARTICIPATION_ROOT, 'comments', target.kind, target.id, page],
+    queryFn: ({ signal }) => api<NewsCommentPage>(`${targetPath(target)}/comments`, { signal, query: { page, pageSize: 50 } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePostComment(target: CommentTarget) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: string) => api<NewsComment>(`${targetPath(target)}/comments`, { method: 'POST', body: { body } }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useEditComment() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: string }) => api<NewsComment>(`${base}/comments/${id}`, { method: 'PATCH', body: { body } }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useDeleteComment() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`${base}/comments/${id}`, { method: 'DELETE' }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useReportComment() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => api<NewsComment>(`${base}/comments/${id}/report`, { method: 'POST', body: { reason } }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useHideComment() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string | null }) =>
+      api<NewsComment>(`${base}/comments/${id}/hide`, reason === null ? { method: 'DELETE' } : { method: 'POST', body: { reason } }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** « Utile » on a post, comment or sheet. */
+export function useReaction() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ kind, id, on }: { kind: NewsTargetKind; id: string; on: boolean }) =>
+      api<NewsReactionSummary>(`${base}/${kind}s/${id}/reaction`, { method: on ? 'PUT' : 'DELETE' }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** Mute (or unmute) new-comment mail of a post. */
+export function useMute(postId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (muted: boolean) => api<void>(`${base}/posts/${postId}/mute`, { method: muted ? 'PUT' : 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['news'] }),
+  });
+}
+
+// ---------- moderation ----------
+
+export function useReports(status: NewsReportStatus, page: number) {
+  return useQuery({
+    queryKey: [...PARTICIPATION_ROOT, 'reports', status, page],
+    queryFn: ({ signal }) => api<NewsReportPage>(`${base}/reports`, { signal, query: { status, page } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useHiddenComments(page: number) {
+  return useQuery({
+    queryKey: [...PARTICIPATION_ROOT, 'hidden', page],
+    queryFn: ({ signal }) => api<NewsCommentPage>(`${base}/comments/hidden`, { signal, query: { page } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useHandleReport() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: NewsHandleReportBody }) => api<NewsReport>(`${base}/reports/${id}`, { method: 'POST', body }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+// ---------- experience sheets ----------
+
+export function useSheets(filters: { status?: NewsSheetStatus; mine?: boolean; page: number }) {
+  return useQuery({
+    queryKey: [...PARTICIPATION_ROOT, 'sheets', filters],
+    queryFn: ({ signal }) => api<NewsSheetPage>(`${base}/sheets`, { signal, query: { ...filters } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSheet(id: string | undefined) {
+  return useQuery({
+    queryKey: [...PARTICIPATION_ROOT, 'sheet', id],
+    queryFn: ({ signal }) => api<NewsSheet>(`${base}/sheets/${id}`, { signal }),
+    enabled: !!id,
+  });
+}
+
+export function useSaveSheet(id: string | undefined) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: NewsSheetBody | NewsSheetUpdateBody) =>
+      id ? api<NewsSheet>(`${base}/sheets/${id}`, { method: 'PATCH', body }) : api<NewsSheet>(`${base}/sheets`, { method: 'POST', body }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useReviewSheet(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: NewsSheetReviewBody) => api<NewsSheet>(`${base}/sheets/${id}/review`, { method: 'POST', body }),
+    onSuccess: () => invalidate(),
+  });
+}

@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { IdParams, NoContent, problemResponses } from '../schemas/common';
+import {
+  NewsCommentBody, NewsCommentPageSchema, NewsCommentSchema, NewsCommentsQuery, NewsHandleReportBody, NewsHideCommentBody,
+  NewsReactionSummarySchema, NewsReportBody, NewsReportPageSchema, NewsReportSchema, NewsReportsQuery,
+} from '../schemas/news';
+import * as comments from '../services/news-participation/comments';
+
+const tags = ['news'];
+
+/**
+ * Participation in the news (issue 12, item 4): comments, reports, « utile »
+ * reactions and mutes. A partner acts only on what they may see (the post's
+ * audience: 404 otherwise, as if absent); staff moderate.
+ *
+ *   GET    /api/news/posts/:id/comments        signed in     NewsCommentsQuery -> NewsCommentPageSchema
+ *   POST   /api/news/posts/:id/comments        signed in     NewsCommentBody -> NewsCommentSchema (201; 429 news.commentRateLimited)
+ *   GET    /api/news/sheets/:id/comments       signed in     the same, on a published sheet
+ *   POST   /api/news/sheets/:id/comments       signed in
+ *   PATCH  /api/news/comments/:id              signed in     NewsCommentBody (own, within 15 minutes)
+ *   DELETE /api/news/comments/:id              signed in     204 (own)
+ *   POST   /api/news/comments/:id/hide         staff, admin  NewsHideCommentBody -> NewsCommentSchema
+ *   DELETE /api/news/comments/:id/hide         staff, admin  -> NewsCommentSchema (shown again)
+ *   GET    /api/news/comments/hidden           staff, admin  NewsCommentsQuery -> NewsCommentPageSchema
+ *   POST   /api/news/comments/:id/report       signed in     NewsReportBody -> NewsCommentSchema (409 news.reportExists)
+ *   GET    /api/news/reports                   staff, admin  NewsReportsQuery -> NewsReportPageSchema
+ *   POST   /api/news/reports/:id               staff, admin  NewsHandleReportBody -> NewsReportSchema
+ *   PUT    /api/news/{posts,comments,sheets}/:id/reaction   signed in  -> NewsReactionSummarySchema (DELETE: withdraw)
+ *   PUT    /api/news/posts/:id/mute            signed in     204 (DELETE: unmute)
+ */
+export default async function newsCommentRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const anyone = app.requireUser;
+  const staff = app.requireRole('staff', 'admin');
+
+  for (const kind of ['post', 'sheet'] as const) {
+    const base = `/api/news/${kind}s/:id/comments`;
+    app.get(base, {
+      preHandler: anyone,
+      schema: { tags, summary: kind === 'post' ? 'Commentaires d’une actualité' : 'Commentaires d’un retour d’expérience', params: IdParams, querystring: NewsCommentsQuery, response: { 200: NewsCommentPageSchema, ...problemResponses } },
+    }, async (request) => comments.listComments(app, request.principal!, { kind, id: request.params.id }, request.query));
+
+    app.post(base, {
+      preHandler: anyone,
+      schema: { tags, summary: 'Commente', params: IdParams, body: NewsCommentBody, response: { 201: NewsCommentSchema, ...problemResponses } },
+    }, async (request, reply) => reply.code(201).send(await comments.postComment(app, request.principal!, { kind, id: request.params.id }, request.body.body, reply)));
+  }
+
+  app.get('/api/news/comments/hidden', {
+    preHandler: staff,
+    schema: { tags, summary: 'Commentaires masqués (modération)', querystring: NewsCommentsQuery, response: { 200: NewsCommentPageSchema, ...problemResponses } },
+  }, async (request) => comments.hiddenComments(app, request.principal!, request.query));
+
+  app.patch('/api/news/comments/:id', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Modifie mon commentaire (15 minutes)', params: IdParams, body: NewsCommentBody, response: { 200: NewsCommentSchema, ...problemResponses } },
+  }, async (request) => comments.editComment(app, request.principal!, request.params.id, request.body.body));
+
+  app.delete('/api/news/comments/:id', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Supprime mon commentaire', params: IdParams, response: { 204: NoContent, ...problemResponses } },
+  }, async (request, reply) => {
+    await comments.deleteComment(app, request.principal!, request.params.id);
+    return reply.code(204).send();
+  });
+
+  app.post('/api/news/comments/:id/hide', {
+    preHandler: staff,
+    schema: { tags, summary: 'Masque un commentaire (avec un motif)', params: IdParams, body: NewsHideCommentBody, response: { 200: NewsCommentSchema, ...problemResponses } },
+  }, async (request) => comments.hideComment(app, request.principal!, request.params.id, request.body.reason));
+
+  app.delete('/api/news/comments/:id/hide', {
+    preHandler: staff,
+    schema: { tags, summary: 'Rétablit un commentaire masqué', params: IdParams, response: { 200: NewsCommentSchema, ...problemResponses } },
+  }, async (request) => comments.unhideComment(app, request.principal!, request.params.id));
+
+  app.post('/api/news/comments/:id/report', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Signale un commentaire (une fois)', params: IdParams, body: NewsReportBody, response: { 200: NewsCommentSchema, ...problemResponses } },
+  }, async (request) => comments.reportComment(app, request.principal!, request.params.id, request.body.reason));
+
+  app.get('/api/news/reports', {
+    preHandler: staff,
+    schema: { tags, summary: 'File des signalements', querystring: NewsReportsQuery, response: { 200: NewsReportPageSchema, ...problemResponses } },
+  }, async (request) => comments.reports(app, request.principal!, request.query));
+
+  app.post('/api/news/reports/:id', {
+    preHandler: staff,
+    schema: { tags, summary: 'Traite un signalement (masquer ou classer)', params: IdParams, body: NewsHandleReportBody, response: { 200: NewsReportSchema, ...problemResponses } },
+  }, async (request) => comments.handleReport(app, request.principal!, request.params.id, request.body));
+
+  for (const kind of ['post', 'comment', 'sheet'] as const) {
+    const url = `/api/news/${kind}s/:id/reaction`;
+    const schema = { tags, params: IdParams, response: { 200: NewsReactionSummarySchema, ...problemResponses } };
+    app.put(url, { preHandler: anyone, schema: { ...schema, summary: '« Utile »' } },
+      async (request) => comments.react(app, request.principal!, kind, request.params.id, true));
+    app.delete(url, { preHandler: anyone, schema: { ...schema, summary: 'Retire mon « utile »' } },
+      async (request) => comments.react(app, request.principal!, kind, request.params.id, false));
+  }
+}

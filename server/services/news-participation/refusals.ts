@@ -1,0 +1,29 @@
+import { refusalsOf, type RefusalEntry } from '../../lib/refusals';
+import type { EditOutcome, DeleteOutcome } from '../../../db/queries/news/comments';
+import type { HandleOutcome, ReportOutcome } from '../../../db/queries/news/reports';
+import type { SheetEditOutcome, SheetReviewOutcome } from '../../../db/queries/news/sheets';
+
+type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
+
+/** Every reason news participation refuses: its queries' own and the service's (visibility, partners only). */
+export type Reason =
+  | ReasonOf<EditOutcome | DeleteOutcome | ReportOutcome | HandleOutcome | SheetEditOutcome | SheetReviewOutcome>
+  | 'postNotFound' | 'sheetPartnersOnly' | 'commentRateLimited';
+
+const refusals = {
+  postNotFound: [404, 'news.notFound'],
+  commentNotFound: [404, 'news.commentNotFound'],
+  commentNotMine: [403, 'news.commentNotMine'],
+  commentHidden: [409, 'news.commentHidden'],
+  commentEditWindow: [409, 'news.commentEditWindow'],
+  commentRateLimited: [429, 'news.commentRateLimited'],
+  reportExists: [409, 'news.reportExists'],
+  reportNotFound: [404, 'news.reportNotFound'],
+  reportHandled: [409, 'news.reportHandled'],
+  sheetNotFound: [404, 'news.sheetNotFound'],
+  sheetNotEditable: [409, 'news.sheetNotEditable'],
+  sheetPartnersOnly: [403, 'news.sheetPartnersOnly'],
+  sheetDecided: [409, 'news.sheetDecided'],
+} as const satisfies Record<Reason, RefusalEntry>;
+
+export const { refusal, orRefuse } = refusalsOf<Reason>(refusals);

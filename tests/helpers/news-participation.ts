@@ -1,0 +1,40 @@
+import { newsComments, newsPosts, newsSheets } from '../../db/schema';
+import type { Audience } from '../../db/queries/audience';
+import type { TestContext } from './app';
+
+/**
+ * Fixtures of news participation tests, written straight to the tables (the
+ * posts' own api is news-server's): a live post for an audience, a sheet of
+ * an establishment, a comment.
+ */
+
+export const EVERYONE: Audience = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
+export const STAFF: Audience = { ...EVERYONE, kind: 'staff' };
+export const partnersOf = (categories: string[], subcategories: string[] = []): Audience => ({ ...EVERYONE, kind: 'partners', categories, subcategories });
+
+export async function createLivePost(ctx: Pick<TestContext, 'db'>, p: { title?: string; audience?: Audience; authorId?: string | null } = {}) {
+  const a = p.audience ?? EVERYONE;
+  const [row] = await ctx.db.insert(newsPosts).values({
+    title: p.title ?? 'Salon du tourisme de Montpellier', summary: 'Le réseau y tient un stand.', bodyHtml: '<p>Venez nombreux.</p>',
+    categoryId: 'vie-du-reseau', status: 'published', publishAt: new Date(Date.now() - 60_000), authorId: p.authorId ?? null,
+    audienceKind: a.kind, audienceCategories: a.categories, audienceSubcategories: a.subcategories,
+    audienceCommunes: a.communes, audienceCommunautes: a.communautes, audienceOffices: a.offices,
+  }).returning({ id: newsPosts.id });
+  return row!.id;
+}
+
+export async function createSheetRow(ctx: Pick<TestContext, 'db'>, p: { establishmentId: string; authorId?: string | null; status?: 'submitted' | 'returned' | 'declined' | 'published'; title?: string }) {
+  const [row] = await ctx.db.insert(newsSheets).values({
+    establishmentId: p.establishmentId, authorId: p.authorId ?? null, title: p.title ?? 'Petit-déjeuner local',
+    context: 'Clientèle de randonneurs.', actions: 'Produits du marché du Vigan.', result: 'Avis en hausse.',
+    status: p.status ?? 'submitted', ...(p.status === 'published' ? { publishedAt: new Date() } : {}),
+  }).returning({ id: newsSheets.id });
+  return row!.id;
+}
+
+export async function createCommentRow(ctx: Pick<TestContext, 'db'>, p: { postId?: string; sheetId?: string; authorId: string; body?: string; createdAt?: Date }) {
+  const [row] = await ctx.db.insert(newsComments).values({
+    postId: p.postId ?? null, sheetId: p.sheetId ?? null, authorId: p.authorId, body: p.body ?? 'Merci pour l’information.', ...(p.createdAt ? { createdAt: p.createdAt } : {}),
+  }).returning({ id: newsComments.id });
+  return row!.id;
+}
