@@ -4,6 +4,7 @@ import { accounts } from './accounts/feature';
 import { documents } from './documents/feature';
 import { contributions } from './documents/contributions/feature';
 import { legal } from './legal/feature';
+import { news } from './news/feature';
 import { trainings } from './trainings/feature';
 
 /**
@@ -13,6 +14,7 @@ import { trainings } from './trainings/feature';
  */
 export const features = [
   accounts,
+  news,
   trainings,
   documents,
   contributions,
