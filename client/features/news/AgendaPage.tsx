@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, PageSkeleton } from '../../components/States';
 import { useListParams } from '../../components/useListParams';
-import { dayjs, formatLongDate, TIME_ZONE } from '../../lib/format';
+import { dayjs, formatLocale, formatLongDate, TIME_ZONE } from '../../lib/format';
 import { eventIcsUrl, useAgenda, useCategories } from './api';
 import { categoryLabel, dayOf, formatEventWhen, monthOf, placeText } from './format';
 import type { NewsAgendaItem } from './types';
@@ -21,7 +21,7 @@ export default function AgendaPage() {
   const view = values.view === 'month' ? 'month' : 'upcoming';
   const month = /^\d{4}-\d{2}$/.test(values.month) ? values.month : monthOf(new Date());
   const agenda = useAgenda(view === 'month' ? { month } : { upcoming: true });
-  const monthStart = dayjs.tz(`${month}-01 12:00`, TIME_ZONE);
+  const monthStart = dayjs.tz(`${month}-01 12:00`, TIME_ZONE).locale(formatLocale());
   const shift = (n: number) => set({ view: 'month', month: monthStart.add(n, 'month').format('YYYY-MM') });
   const monthName = monthStart.format('MMMM YYYY');
 
