@@ -16,14 +16,14 @@ describe('navigation by role', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Mon établissement' })).toBeInTheDocument();
     const links = navLinks();
     // Only what exists: no section announced as "coming soon".
-    expect(links).toEqual(['Accueil', 'Mon établissement', 'Formations', 'Documents', 'Mes propositions']);
-    for (const hidden of ['Établissements', 'Utilisateurs', 'Newsletters', "Boîte d'envoi"]) expect(links).not.toContain(hidden);
+    expect(links).toEqual(['Accueil', 'Mon établissement', 'Actualités', 'Agenda', 'Formations', 'Documents', 'Mes propositions']);
+    for (const hidden of ['Établissements', 'Utilisateurs', 'Actualités du réseau', 'Newsletters', "Boîte d'envoi"]) expect(links).not.toContain(hidden);
     expect(screen.getByRole('link', { name: 'Mon établissement' })).toHaveAttribute('aria-current', 'page');
   });
 
   it('has no page for sections not delivered yet', async () => {
     mockApi({ 'GET /api/me': { status: 200, body: makeUser('partner') } });
-    await renderApp('/actualites');
+    await renderApp('/newsletters');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeInTheDocument();
     expect(screen.queryByText('Bientôt disponible')).not.toBeInTheDocument();
   });
@@ -40,7 +40,7 @@ describe('navigation by role', () => {
     await renderApp('/etablissements');
     expect(await screen.findByRole('heading', { level: 1, name: 'Établissements' })).toBeInTheDocument();
     const links = navLinks();
-    expect(links).toEqual(['Accueil', 'Formations', 'Documents', 'Établissements', 'Utilisateurs', 'Propositions']);
+    expect(links).toEqual(['Accueil', 'Actualités', 'Agenda', 'Formations', 'Documents', 'Établissements', 'Utilisateurs', 'Actualités du réseau', 'Propositions']);
     expect(links).not.toContain("Boîte d'envoi");
     expect(links).not.toContain('Mon établissement');
   });
