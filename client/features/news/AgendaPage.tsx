@@ -66,6 +66,9 @@ export default function AgendaPage() {
   );
 }
 
+/** « Mardi 15 décembre 2026 »: only the first letter up (French months stay lower case). */
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Events grouped by the day they start (Paris time), in order. */
 function Days({ items, headingLevel }: { items: NewsAgendaItem[]; headingLevel: 2 | 3 }) {
   const days = new Map<string, NewsAgendaItem[]>();
@@ -77,8 +80,8 @@ function Days({ items, headingLevel }: { items: NewsAgendaItem[]; headingLevel: 
     <Stack gap="lg" component="ol" m={0} p={0} style={{ listStyle: 'none' }}>
       {[...days].map(([day, events]) => (
         <li key={day} className={classes.day}>
-          <Title order={headingLevel} fz="h4" mb="xs" tt="capitalize">
-            {formatLongDate(`${day}T12:00:00`)}
+          <Title order={headingLevel} fz="h4" mb="xs">
+            {upperFirst(formatLongDate(`${day}T12:00:00`))}
           </Title>
           <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
             {events.map((item) => (

@@ -33,7 +33,7 @@ export default function StaffPostsPage() {
           </Anchor>
           <Group gap={4}>
             {p.pinned ? <Badge size="xs" variant="light">{t('feed.pinned')}</Badge> : null}
-            {p.important ? <Badge size="xs" variant="light" color="red.9">{t('feed.important')}</Badge> : null}
+            {p.important ? <Badge size="xs" variant="filled" color="red.9">{t('feed.important')}</Badge> : null}
             {p.event ? <Badge size="xs" variant="light" color="stone">{t('staff.hasEvent')}</Badge> : null}
           </Group>
         </Stack>

@@ -2,7 +2,8 @@ import { Anchor, Badge, Button, Card, Group, Image, List, Stack, Text, Title } f
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RichTextHtml } from '../../components/RichTextHtml';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate } from '../../lib/format';
+import { formatBytes } from '../documents/format';
 import { eventIcsUrl, useCategories } from './api';
 import { categoryLabel, formatEventWhen, placeText } from './format';
 import type { NewsEvent, NewsPostDetail, NewsPostListItem, NewsSnippet } from './types';
@@ -34,7 +35,7 @@ export function PostBadges({ post }: { post: Pick<NewsPostListItem, 'categoryId'
         </Badge>
       ) : null}
       {post.important ? (
-        <Badge variant="light" color="red.9" size="sm">
+        <Badge variant="filled" color="red.9" size="sm">
           {t('feed.important')}
         </Badge>
       ) : null}
@@ -138,12 +139,6 @@ export function EventBlock({ postId, event, withIcs = true }: { postId: string; 
   );
 }
 
-function formatSize(bytes: number | null): string | null {
-  if (bytes == null) return null;
-  if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} Ko`;
-  return `${formatNumber(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} Mo`;
-}
-
 /** A post as its reader sees it: cover, marks, dates, body, attachments, event (the post page and the staff's preview). */
 export function PostView({ post, preview = false }: { post: NewsPostDetail; preview?: boolean }) {
   const { t } = useTranslation('news');
@@ -179,7 +174,7 @@ export function PostView({ post, preview = false }: { post: NewsPostDetail; prev
                 {a.size != null ? (
                   <Text span size="sm" c="dimmed">
                     {' '}
-                    ({formatSize(a.size)})
+                    ({formatBytes(a.size)})
                   </Text>
                 ) : null}
               </List.Item>
