@@ -228,7 +228,13 @@ export function PostForm({ post, saving, onSubmit }: PostFormProps) {
 
         <Group gap="sm">
           <Button type="submit" loading={saving}>
-            {form.values.publication === 'draft' ? t('editor.saveDraft') : form.values.publication === 'now' ? t('editor.publish') : t('editor.saveScheduled')}
+            {form.values.publication === 'draft'
+              ? t('editor.saveDraft')
+              : form.values.publication === 'schedule'
+                ? t('editor.saveScheduled')
+                : post?.state === 'live'
+                  ? t('common.save')
+                  : t('editor.publish')}
           </Button>
         </Group>
       </Stack>
