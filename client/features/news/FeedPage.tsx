@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Checkbox, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,7 +9,7 @@ import { useDebouncedSearch } from '../../components/useDebouncedSearch';
 import { useListParams } from '../../components/useListParams';
 import { formatDate } from '../../lib/format';
 import { useCategories, useFeed, useReadAll, useSearch } from './api';
-import { PostCard, Snippet } from './components';
+import { CategoryFilter, PostCard, Snippet } from './components';
 import { categoryLabel } from './format';
 import { NEWS_LIMITS, type NewsSearchHit } from './types';
 
@@ -18,7 +18,6 @@ export default function FeedPage() {
   const { t } = useTranslation('news');
   const { values, page, set } = useListParams(['q', 'category', 'unread'] as const);
   const [text, setText] = useDebouncedSearch(values.q, (q) => set({ q }));
-  const categories = useCategories();
   const searching = values.q.trim() !== '';
   const feed = useFeed({ categoryId: values.category || undefined, unreadOnly: values.unread === '1', page, pageSize: NEWS_LIMITS.pageSize });
   const readAll = useReadAll();
@@ -59,15 +58,7 @@ export default function FeedPage() {
           />
           {!searching ? (
             <>
-              <Select
-                label={t('feed.category')}
-                placeholder={t('feed.allCategories')}
-                clearable
-                data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: categoryLabel(categories.data?.items, c.id) }))}
-                value={values.category || null}
-                onChange={(v) => set({ category: v })}
-                style={{ flex: '1 1 12rem' }}
-              />
+              <CategoryFilter value={values.category} onChange={(v) => set({ category: v })} style={{ flex: '1 1 12rem' }} />
               <Checkbox
                 label={t('feed.unreadOnly')}
                 checked={values.unread === '1'}

@@ -9,6 +9,7 @@ import { useListParams } from '../../components/useListParams';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useUser } from '../accounts/signed-in';
 import { useCategories, useStaffPosts } from './api';
+import { CategoryFilter } from './components';
 import { categoryLabel, STATE_COLORS } from './format';
 import { NEWS_POST_STATES, type NewsPostListItem, type NewsPostState } from './types';
 
@@ -88,15 +89,7 @@ export default function StaffPostsPage() {
             onChange={(v) => set({ state: v })}
             w={200}
           />
-          <Select
-            label={t('feed.category')}
-            placeholder={t('feed.allCategories')}
-            clearable
-            data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: categoryLabel(categories.data?.items, c.id) }))}
-            value={values.category || null}
-            onChange={(v) => set({ category: v })}
-            w={260}
-          />
+          <CategoryFilter value={values.category} onChange={(v) => set({ category: v })} w={260} />
         </Group>
         {posts.isPending ? (
           <TableSkeleton />

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Image, List, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Image, List, Select, Stack, Text, Title, type SelectProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RichTextHtml } from '../../components/RichTextHtml';
@@ -183,5 +183,23 @@ export function PostView({ post, preview = false }: { post: NewsPostDetail; prev
         </Stack>
       ) : null}
     </Stack>
+  );
+}
+
+/** The category filter of the lists (feed, staff list): « Toutes les catégories » when cleared. */
+export function CategoryFilter({ value, onChange, ...props }: Omit<SelectProps, 'data' | 'value' | 'onChange'> & { value: string; onChange: (id: string | null) => void }) {
+  const { t } = useTranslation('news');
+  const categories = useCategories();
+  const items = categories.data?.items;
+  return (
+    <Select
+      label={t('feed.category')}
+      placeholder={t('feed.allCategories')}
+      clearable
+      data={(items ?? []).map((c) => ({ value: c.id, label: categoryLabel(items, c.id) }))}
+      value={value || null}
+      onChange={onChange}
+      {...props}
+    />
   );
 }
