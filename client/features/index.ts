@@ -17,13 +17,13 @@ import { visits } from './visits/feature';
  */
 export const features = [
   accounts,
+  news,
   trainings,
   documents,
   contributions,
   figures,
   newsletters,
   visits,
-  news,
   legal,
 ] as const;
 

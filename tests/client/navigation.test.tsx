@@ -16,14 +16,14 @@ describe('navigation by role', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Mon établissement' })).toBeInTheDocument();
     const links = navLinks();
     // Only what exists: no section announced as "coming soon".
-    expect(links).toEqual(['Accueil', 'Mon établissement', 'Formations', 'Documents', 'Mes propositions', 'Mes chiffres', 'Observatoire']);
+    expect(links).toEqual(['Accueil', 'Mon établissement', 'Actualités', 'Agenda', 'Retours d’expérience', 'Formations', 'Documents', 'Mes propositions', 'Mes chiffres', 'Observatoire', 'Mes lettres']);
     for (const hidden of ['Établissements', 'Utilisateurs', 'Newsletters', "Boîte d'envoi"]) expect(links).not.toContain(hidden);
     expect(screen.getByRole('link', { name: 'Mon établissement' })).toHaveAttribute('aria-current', 'page');
   });
 
   it('has no page for sections not delivered yet', async () => {
     mockApi({ 'GET /api/me': { status: 200, body: makeUser('partner') } });
-    await renderApp('/actualites');
+    await renderApp('/newsletters');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeInTheDocument();
     expect(screen.queryByText('Bientôt disponible')).not.toBeInTheDocument();
   });
@@ -40,7 +40,7 @@ describe('navigation by role', () => {
     await renderApp('/etablissements');
     expect(await screen.findByRole('heading', { level: 1, name: 'Établissements' })).toBeInTheDocument();
     const links = navLinks();
-    expect(links).toEqual(['Accueil', 'Formations', 'Documents', 'Observatoire', 'Établissements', 'Utilisateurs', 'Propositions', 'Chiffres des partenaires']);
+    expect(links).toEqual(['Accueil', 'Actualités', 'Agenda', 'Retours d’expérience', 'Formations', 'Documents', 'Observatoire', 'Mes lettres', 'Établissements', 'Utilisateurs', 'Actualités du réseau', 'Modération', 'Propositions', 'Chiffres des partenaires', 'Comptoir', 'Fréquentation', 'Saisie de fréquentation']);
     expect(links).not.toContain("Boîte d'envoi");
     expect(links).not.toContain('Mon établissement');
   });

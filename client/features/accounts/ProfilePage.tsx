@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Paper, Radio, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Radio, Skeleton, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -10,6 +10,7 @@ import { Fact } from '../../components/Fact';
 import { FormActions } from '../../components/FormActions';
 import { PageHeader } from '../../components/PageHeader';
 import { PasswordField } from '../../components/PasswordField';
+import { ProfileSection } from '../../components/ProfileSection';
 import { RequiredNote } from '../../components/RequiredNote';
 import { useErrorMessage } from '../../components/States';
 import { useDownload } from '../../components/useDownload';
@@ -21,21 +22,7 @@ import { signOutOnPurpose, useUser } from './signed-in';
 import { LIMITS, type Me } from './types';
 import { requiredText } from './validation';
 
-function Section({ id, title, description, children, danger }: { id: string; title: string; description?: ReactNode; children: ReactNode; danger?: boolean }) {
-  return (
-    <Paper component="section" aria-labelledby={`${id}-title`} id={id} withBorder radius="md" p={{ base: 'md', sm: 'lg' }} style={{ scrollMarginTop: 80, ...(danger ? { borderColor: 'var(--mantine-color-red-3)' } : {}) }}>
-      <Stack gap="md">
-        <Stack gap={4}>
-          <Title order={2} fz="h3" id={`${id}-title`} tabIndex={-1}>
-            {title}
-          </Title>
-          {description ? <Text size="sm" c="dimmed">{description}</Text> : null}
-        </Stack>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
+const NewsMailPreferences = lazy(() => import('../news/NewsMailPreferences'));
 
 /** "Mon profil": identity, preferences, password, signed-in devices and the RGPD rights (export, erasure). */
 export default function ProfilePage() {
@@ -58,6 +45,10 @@ export default function ProfilePage() {
         {/* Keyed on the saved values: a change made elsewhere (the header's language menu) shows here at once. */}
         <IdentitySection key={user.name} user={user} />
         <PreferencesSection key={`${user.language}:${JSON.stringify(user.emailPreferences)}`} user={user} />
+        {/* News mail (issue 12): frequency and quiet period, the news feature's own form and strings. */}
+        <Suspense fallback={<Skeleton height={120} />}>
+          <NewsMailPreferences />
+        </Suspense>
         <PasswordSection user={user} />
         <LoginsSection />
         <DataSection />
@@ -77,7 +68,7 @@ function IdentitySection({ user }: { user: Me }) {
     validate: { name: requiredText(LIMITS.userName) },
   });
   return (
-    <Section id="informations" title={t('profile.identity.title')}>
+    <ProfileSection id="informations" title={t('profile.identity.title')}>
       <form
         noValidate
         onSubmit={form.onSubmit((values) =>
@@ -106,7 +97,7 @@ function IdentitySection({ user }: { user: Me }) {
           <FormActions submitLabel={t('common.save')} saving={update.isPending} disabled={!form.isDirty()} />
         </Stack>
       </form>
-    </Section>
+    </ProfileSection>
   );
 }
 
@@ -116,7 +107,7 @@ function PreferencesSection({ user }: { user: Me }) {
   const errorMessage = useErrorMessage();
   const form = useForm({ initialValues: { language: user.language, ...user.emailPreferences } });
   return (
-    <Section id="preferences" title={t('profile.preferences.title')} description={t('profile.preferences.description')}>
+    <ProfileSection id="preferences" title={t('profile.preferences.title')} description={t('profile.preferences.description')}>
       <form
         noValidate
         onSubmit={form.onSubmit(({ language, newsletter, news, trainings, documents, figures }) =>
@@ -156,7 +147,7 @@ function PreferencesSection({ user }: { user: Me }) {
           <FormActions submitLabel={t('common.save')} saving={update.isPending} disabled={!form.isDirty()} />
         </Stack>
       </form>
-    </Section>
+    </ProfileSection>
   );
 }
 
@@ -174,7 +165,7 @@ function PasswordSection({ user }: { user: Me }) {
     },
   });
   return (
-    <Section id="mot-de-passe" title={t('profile.password.title')} description={t('profile.password.description')}>
+    <ProfileSection id="mot-de-passe" title={t('profile.password.title')} description={t('profile.password.description')}>
       <form
         noValidate
         onSubmit={submitAfterChecker(
@@ -202,7 +193,7 @@ function PasswordSection({ user }: { user: Me }) {
           <FormActions submitLabel={t('profile.password.submit')} saving={change.isPending} />
         </Stack>
       </form>
-    </Section>
+    </ProfileSection>
   );
 }
 
@@ -222,7 +213,7 @@ function LoginsSection() {
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
   return (
-    <Section id="logins" title={t('profile.logins.title')} description={t('profile.logins.description')}>
+    <ProfileSection id="logins" title={t('profile.logins.title')} description={t('profile.logins.description')}>
       <Group>
         <Button variant="default" onClick={() => setConfirming(true)}>
           {t('profile.logins.action')}
@@ -237,7 +228,7 @@ function LoginsSection() {
         onCancel={() => setConfirming(false)}
         loading={logoutAll.isPending}
       />
-    </Section>
+    </ProfileSection>
   );
 }
 
@@ -245,7 +236,7 @@ function DataSection() {
   const { t } = useTranslation('accounts');
   const download = useDownload();
   return (
-    <Section id="mes-donnees" title={t('profile.data.title')} description={t('profile.data.description')}>
+    <ProfileSection id="mes-donnees" title={t('profile.data.title')} description={t('profile.data.description')}>
       <Group>
         <Button
           variant="default"
@@ -259,7 +250,7 @@ function DataSection() {
           {t('profile.data.download')}
         </Button>
       </Group>
-    </Section>
+    </ProfileSection>
   );
 }
 
@@ -284,7 +275,7 @@ function DeleteSection() {
     erase.reset();
   };
   return (
-    <Section id="supprimer" title={t('profile.delete.title')} description={t('profile.delete.description')} danger>
+    <ProfileSection id="supprimer" title={t('profile.delete.title')} description={t('profile.delete.description')} danger>
       <Group>
         <Button color="red.8" variant="outline" onClick={() => setOpened(true)}>
           {t('profile.delete.action')}
@@ -308,6 +299,6 @@ function DeleteSection() {
         ) : null}
         <PasswordField label={t('profile.delete.password')} required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-autofocus />
       </ConfirmDialog>
-    </Section>
+    </ProfileSection>
   );
 }

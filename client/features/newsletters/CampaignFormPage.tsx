@@ -12,7 +12,7 @@ import { NEWSLETTER_LIMITS } from '../../../common/newsletters';
 import { useCreateCampaign, useSenders, useTopics } from './api';
 
 // The trainings' rich-text editor (tiptap), loaded on demand: the server keeps what it allows after the same sanitising.
-const RichTextField = lazy(() => import('../trainings/RichTextField'));
+const RichTextField = lazy(() => import('../../components/RichTextField'));
 
 interface Values { subject: string; preheader: string; sender: string; topicId: string; audience: Audience; bodyHtml: string }
 

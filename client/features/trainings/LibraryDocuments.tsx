@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, List, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Static } from 'typebox';
+import { LibraryDocumentSelect } from '../../components/LibraryDocumentSelect';
 import { useErrorMessage } from '../../components/States';
 import { api } from '../../lib/api';
 import type { AttachedDocumentList } from '../../../server/schemas/document-contributions';
@@ -65,13 +66,7 @@ function Attach({ trainingId, listKey }: { trainingId: string; listKey: string }
   const { t } = useTranslation('contributions');
   const client = useQueryClient();
   const errorMessage = useErrorMessage();
-  const [search, setSearch] = useState('');
   const [documentId, setDocumentId] = useState<string | null>(null);
-  const options = useQuery({
-    queryKey: ['documents', 'attach-options', search],
-    queryFn: ({ signal }) => api<{ items: { id: string; title: string }[] }>(`/api/documents?status=published&pageSize=20${search ? `&q=${encodeURIComponent(search)}` : ''}`, { signal }),
-    placeholderData: keepPreviousData,
-  });
   const attach = useMutation({
     mutationFn: (id: string) => api(`/api/trainings/${trainingId}/documents`, { method: 'POST', body: { documentId: id } }),
     onSuccess: () => {
@@ -82,17 +77,7 @@ function Attach({ trainingId, listKey }: { trainingId: string; listKey: string }
   });
   return (
     <Group align="end" wrap="wrap">
-      <Select
-        label={t('training.pick')}
-        searchable
-        searchValue={search}
-        onSearchChange={setSearch}
-        filter={({ options: o }) => o}
-        data={(options.data?.items ?? []).map((d) => ({ value: d.id, label: d.title }))}
-        value={documentId}
-        onChange={setDocumentId}
-        w={320}
-      />
+      <LibraryDocumentSelect label={t('training.pick')} value={documentId} onChange={(id) => setDocumentId(id)} w={320} />
       <Button disabled={!documentId} loading={attach.isPending} onClick={() => documentId && attach.mutate(documentId)}>
         {t('training.attach')}
       </Button>

@@ -12,7 +12,7 @@ import { formatDuration } from './format';
 import { LIMITS, THEMES, type CreateTrainingBody, type Theme, type Training, type UpdateTrainingBody } from './types';
 
 // tiptap is heavy: the editor arrives after the rest of the form.
-const RichTextField = lazy(() => import('./RichTextField'));
+const RichTextField = lazy(() => import('../../components/RichTextField'));
 
 interface TrainingValues {
   title: string;

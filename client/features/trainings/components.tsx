@@ -1,11 +1,10 @@
-import { Anchor, Badge, Box, Button, Group, Text, Typography, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { isStaff } from '../../../common/roles';
 import { useUser } from '../accounts/signed-in';
 import { formatNumber } from '../../lib/format';
 import { placeLabel, REGISTRATION_COLORS, STATUS_COLORS } from './format';
-import classes from './trainings.module.css';
 import type { MyRegistration, Place, SessionStatus, Theme } from './types';
 
 export function ThemeBadge({ theme }: { theme: Theme }) {
@@ -97,20 +96,8 @@ export function PlaceText({ place, withLinks = true }: { place: Place; withLinks
   );
 }
 
-/**
- * The description's headings (h2–h4 in the editor) one level down, so that
- * they sit under the page section that shows them.
- */
-function demoteHeadings(html: string): string {
-  return html.replace(/<(\/?)h([2-4])(?=[\s>])/gi, (_, slash: string, level: string) => `<${slash}h${Number(level) + 1}`);
-}
-
 /** The training's description: HTML sanitised by the server (allow-list of tags) before it was stored. */
-export function DescriptionHtml({ html }: { html: string }) {
-  if (!html.trim()) return null;
-  // Sanitised server-side (sanitize-html allow-list) before it was stored.
-  return <Typography className={classes.description} dangerouslySetInnerHTML={{ __html: demoteHeadings(html) }} />;
-}
+export { RichTextHtml as DescriptionHtml } from '../../components/RichTextHtml';
 
 interface SubNavItem {
   to: string;

@@ -5,7 +5,7 @@ import { useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import classes from './trainings.module.css';
+import classes from './RichText.module.css';
 
 interface RichTextFieldProps {
   label: string;
@@ -16,12 +16,12 @@ interface RichTextFieldProps {
 }
 
 /**
- * The training description editor. Loaded on demand (tiptap weighs ~150 KB
+ * The rich-text editor (training descriptions, news posts). Loaded on demand (tiptap weighs ~150 KB
  * gzip). Offers only what the server keeps after sanitising: paragraphs,
  * bold, italic, underline, strike, links, lists, h2–h4, quotes, code.
  */
 export default function RichTextField({ label, description, error, value, onChange }: RichTextFieldProps) {
-  const { t } = useTranslation('trainings');
+  const { t } = useTranslation();
   const id = useId();
   const labelId = `${id}-label`;
   const descriptionId = `${id}-description`;
