@@ -38,6 +38,19 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, status
     .send({ type: 'about:blank', title: titles[status] ?? 'Error', status, detail, instance: request.url.split('?')[0], requestId: request.id, ...(errors?.length ? { errors } : {}) });
 }
 
+type ValidationIssue = { keyword: string; instancePath: string; params: Record<string, unknown> };
+
+/**
+ * A nullable object (`anyOf: [object, null]`) whose content is wrong also
+ * fails its null branch ("expected type: null") and the anyOf itself; the
+ * errors inside the object say what is wrong, those two only confuse.
+ */
+function withoutNullBranchNoise(issues: ValidationIssue[]): ValidationIssue[] {
+  const isNoise = (v: ValidationIssue) => v.keyword === 'anyOf' || (v.keyword === 'type' && v.params?.type === 'null');
+  const explained = (path: string) => issues.some((o) => !isNoise(o) && (o.instancePath === path || o.instancePath.startsWith(`${path}/`)));
+  return issues.filter((v) => !(isNoise(v) && explained(v.instancePath)));
+}
+
 /** RFC 9457 problem details for every error, including Fastify's own and the database's. */
 export default fp(
   async function errorsPlugin(app: FastifyInstance) {
@@ -51,7 +64,7 @@ export default fp(
         return sendProblem(request, reply, error.status, t(error.key, locale), error.fields.map((f) => ({ field: f.field, message: t(f.key, locale) })));
       }
       if (error.validation) {
-        const errors = (error.validation as { keyword: string; instancePath: string; params: Record<string, unknown> }[]).map((v) => ({
+        const errors = withoutNullBranchNoise(error.validation as ValidationIssue[]).map((v) => ({
           field: fieldName(error.validationContext, v),
           message: validationMessage(v.keyword, v.params ?? {}, locale),
         }));

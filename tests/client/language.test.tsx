@@ -10,7 +10,7 @@ function keys(obj: object, prefix = ''): string[] {
 
 describe('language', () => {
   it('has every French string translated into English and back, in every namespace', async () => {
-    expect(Object.keys(catalogues)).toEqual(['common', 'accounts', 'trainings', 'documents', 'contributions', 'legal']);
+    expect(Object.keys(catalogues)).toEqual(['common', 'accounts', 'news', 'trainings', 'documents', 'contributions', 'figures', 'newsletters', 'visits', 'legal']);
     for (const [namespace, { fr: loadFr, en: loadEn }] of Object.entries(catalogues)) {
       const frKeys = keys((await loadFr()).default).sort();
       const enKeys = keys((await loadEn()).default).sort();

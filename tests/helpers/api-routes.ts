@@ -173,7 +173,8 @@ export function unknownFieldProbe(schema: JsonSchema, base: unknown = undefined,
 
 /** A value the path parameter's schema accepts (a random UUID, a link token, an office id...). */
 export function paramValue(schema: JsonSchema): string {
-  const candidates = [randomUUID(), 'A'.repeat(43), 'bit-le-vigan', `${'A'.repeat(43)}.ics`];
+  if (schema.type === 'integer') return String(schema.minimum ?? 1);
+  const candidates = [randomUUID(), 'A'.repeat(43), 'bit-le-vigan', `${'A'.repeat(43)}.ics`, '2026-05'];
   const fits = (v: string) =>
     (schema.format !== 'uuid' || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v))
     && (!schema.pattern || new RegExp(schema.pattern).test(v))

@@ -14,10 +14,12 @@ import { apiTraining } from '../helpers/trainings-api';
 
 let ctx: TestContext;
 let asStaff: Injector;
+let asAdmin: Injector;
 
 beforeAll(async () => {
   ctx = await createTestApp();
   asStaff = await injectAs(ctx, await createUser(ctx, 'staff'));
+  asAdmin = await injectAs(ctx, await createUser(ctx, 'admin'));
 });
 afterAll(async () => ctx?.close());
 
@@ -39,6 +41,16 @@ const storedTrainingDescription = async (id: string) => {
 };
 const readTrainingDescription = async (id: string) => (await asStaff({ method: 'GET', url: `/api/trainings/${id}` })).json().descriptionHtml as string;
 
+const storedColumn = (table: string) => async (id: string) => {
+  const rows = (await ctx.db.execute(sql`select body_html from ${sql.identifier(table)} where id = ${id}`)) as unknown as { body_html: string }[];
+  return rows[0]!.body_html;
+};
+const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
+const newsPost = (bodyHtml: string) => ({ title: 'Actualité', summary: '', bodyHtml, categoryId: 'vie-du-reseau', audience: everyone, status: 'draft' });
+const readNewsPost = async (id: string) => (await asStaff({ method: 'GET', url: `/api/news/posts/${id}` })).json().bodyHtml as string;
+const campaign = (bodyHtml: string) => ({ subject: 'Lettre du réseau', preheader: '', sender: ctx.config.MAIL_FROM, bodyHtml, topicId: 'lettre-du-reseau', audience: everyone });
+const readCampaign = async (id: string) => (await asAdmin({ method: 'GET', url: `/api/newsletters/campaigns/${id}` })).json().bodyHtml as string;
+
 const RICH_TEXT_PATHS: RichTextPath[] = [
   {
     route: 'POST /api/trainings', field: 'descriptionHtml',
@@ -58,6 +70,44 @@ const RICH_TEXT_PATHS: RichTextPath[] = [
     },
     stored: storedTrainingDescription,
     read: readTrainingDescription,
+  },
+  {
+    route: 'POST /api/news/posts', field: 'bodyHtml',
+    async write(html) {
+      const res = await asStaff({ method: 'POST', url: '/api/news/posts', payload: newsPost(html) });
+      return { res, id: res.json().id };
+    },
+    stored: storedColumn('news_posts'),
+    read: readNewsPost,
+  },
+  {
+    route: 'PATCH /api/news/posts/:id', field: 'bodyHtml',
+    async write(html) {
+      const id = (await asStaff({ method: 'POST', url: '/api/news/posts', payload: newsPost('<p>Avant</p>') })).json().id as string;
+      const res = await asStaff({ method: 'PATCH', url: `/api/news/posts/${id}`, payload: { bodyHtml: html } });
+      return { res, id };
+    },
+    stored: storedColumn('news_posts'),
+    read: readNewsPost,
+  },
+  {
+    route: 'POST /api/newsletters/campaigns', field: 'bodyHtml',
+    async write(html) {
+      const res = await asAdmin({ method: 'POST', url: '/api/newsletters/campaigns', payload: campaign(html) });
+      return { res, id: res.json().id };
+    },
+    stored: storedColumn('newsletter_campaigns'),
+    read: readCampaign,
+  },
+  {
+    route: 'PUT /api/newsletters/campaigns/:id', field: 'bodyHtml',
+    async write(html) {
+      const id = (await asAdmin({ method: 'POST', url: '/api/newsletters/campaigns', payload: campaign('<p>Avant</p>') })).json().id as string;
+      const res = await asAdmin({ method: 'PUT', url: `/api/newsletters/campaigns/${id}`, payload: campaign(html) });
+      return { res, id };
+    },
+    stored: storedColumn('newsletter_campaigns'),
+    read: readCampaign,
   },
 ];
 

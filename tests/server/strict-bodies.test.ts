@@ -33,6 +33,12 @@ const slot = { startsAt: new Date(inTenDays).toISOString(), endsAt: new Date(inT
  * easy to write: then the unknown field must be the only error. Routes not
  * listed get the unknown fields alone (the field must still be named).
  */
+const EVERYONE = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
+const NEWS_EVENT = { start: new Date(inTenDays).toISOString(), place: { kind: 'online', onlineUrl: 'https://example.org/reunion' } };
+const NEWSLETTER = { subject: 'Lettre stricte', preheader: '', sender: 'espace-pro@example.test', bodyHtml: '<p>x</p>', topicId: 'lettre-du-reseau', audience: EVERYONE };
+/** Routes only partners may call (access is decided before the body is read): probed as a partner. */
+const PARTNER_ONLY = new Set(['PUT /api/figures/me/:month', 'POST /api/news/sheets', 'PATCH /api/news/sheets/:id']);
+
 const VALID_BODIES: Record<string, unknown> = {
   'POST /api/auth/login': { email: 'quelquun@example.test', password: 'pas-le-bon' },
   'POST /api/auth/password/forgot': { email: 'quelquun@example.test' },
@@ -53,6 +59,12 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/trainings/sessions/:id/registrations': {},
   'PUT /api/trainings/registrations/:id/attendance': { attendance: 'present' },
   'POST /api/trainings/surveys/:token': { rating: 4 },
+  'POST /api/news/posts': { title: 'Stricte', summary: '', bodyHtml: '<p>x</p>', categoryId: 'vie-du-reseau', audience: EVERYONE, status: 'draft', event: NEWS_EVENT },
+  'PATCH /api/news/posts/:id': { title: 'Stricte', audience: EVERYONE, event: NEWS_EVENT },
+  'POST /api/news/sheets': { title: 'Retour', context: 'Contexte', actions: 'Actions', result: 'Résultat', figures: [{ label: 'Nuitées', value: '+12 %' }] },
+  'PATCH /api/news/sheets/:id': { figures: [{ label: 'Nuitées', value: '+12 %' }] },
+  'POST /api/newsletters/campaigns': NEWSLETTER,
+  'PUT /api/newsletters/campaigns/:id': NEWSLETTER,
 };
 
 beforeAll(async () => {
@@ -145,7 +157,7 @@ describe('strict bodies: the api refuses an unknown field on every body route, a
       const base = VALID_BODIES[key];
       const probe = unknownFieldProbe(r.body, base);
       const before = await databaseFingerprint(ctx);
-      const res = await asAdmin({ method: r.method as InjectOptions['method'], url: sampleUrl(r, realParams[key]), payload: probe.body });
+      const res = await (PARTNER_ONLY.has(key) ? asPartner : asAdmin)({ method: r.method as InjectOptions['method'], url: sampleUrl(r, realParams[key]), payload: probe.body });
       const after = await databaseFingerprint(ctx);
       const errors = res.statusCode === 400 ? fieldErrors(res) : {};
       const expected = Object.fromEntries(probe.fields.map((f) => [f, `Champ inconnu : « ${UNKNOWN_FIELD} ».`]));
