@@ -1,3 +1,4 @@
+import { MONTH_PATTERN } from './format';
 /**
  * Partners' monthly figures (issue 13): what each kind of establishment gives,
  * the rules a month's figures obey, and the statistical-secrecy thresholds.
@@ -57,7 +58,7 @@ export const FIGURES_LIMITS = {
 export const SECRECY = { minContributors: 3, maxShare: 0.85 } as const;
 
 /** A month as 'YYYY-MM'. */
-export const MONTH_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])$';
+export { MONTH_PATTERN };
 export const isMonth = (s: string) => new RegExp(MONTH_PATTERN).test(s);
 
 export function daysInMonth(month: string): number {

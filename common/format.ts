@@ -44,3 +44,6 @@ export function formatNumber(value: number, locale: Locale, options: Intl.Number
   }
   return format.format(value);
 }
+
+/** A calendar month written AAAA-MM (2026-03), as routes and CSV files carry it. */
+export const MONTH_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])$';

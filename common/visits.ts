@@ -1,3 +1,4 @@
+import { MONTH_PATTERN } from './format';
 /**
  * Value lists of the office visitor counts (feature `visits`): read by the
  * schema, the TypeBox schemas, the CSV import and the client.
@@ -73,4 +74,4 @@ export function languageName(code: string, locale: 'fr' | 'en'): string {
 }
 
 /** A month as `YYYY-MM`. */
-export const MONTH_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])$';
+export { MONTH_PATTERN };

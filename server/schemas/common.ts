@@ -1,3 +1,4 @@
+import { MONTH_PATTERN } from '../../common/format';
 import { Type, type TLiteral, type TSchema, type TUnion } from 'typebox';
 
 /** RFC 9457 problem details, as every error response of the API. */
@@ -44,3 +45,9 @@ export const PageQuery = {
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
 };
+
+/** An instant in ISO 8601 (2026-03-31T21:30:00.000Z), as bodies carry it. */
+export const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
+
+/** A calendar month AAAA-MM. */
+export const YearMonth = Type.String({ pattern: MONTH_PATTERN, minLength: 7, maxLength: 7, description: 'Mois AAAA-MM' });

@@ -1,10 +1,10 @@
 import { Type, type Static } from 'typebox';
-import { MULTILINE, OneOf, Uuid } from './common';
+import { MULTILINE, OneOf, Uuid, YearMonth } from './common';
 import {
-  CAPACITY_UNITS, COMPARISON_SCOPES, FIGURES_KINDS, FIGURES_LIMITS as L, FOREIGN_COUNTRIES, MONTH_PATTERN, SUBMISSION_STATUSES,
+  CAPACITY_UNITS, COMPARISON_SCOPES, FIGURES_KINDS, FIGURES_LIMITS as L, FOREIGN_COUNTRIES, SUBMISSION_STATUSES,
 } from '../../common/figures';
 
-const Month = Type.String({ pattern: MONTH_PATTERN, minLength: 7, maxLength: 7, description: 'Mois AAAA-MM' });
+const Month = YearMonth;
 const Percent = Type.Number({ minimum: 0, maximum: 100 });
 const Count = (max: number) => Type.Integer({ minimum: 0, maximum: max });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { AudienceSchema } from './audience';
-import { MULTILINE, OneOf, Uuid } from './common';
+import { DateTime, MULTILINE, OneOf, Uuid } from './common';
 import { SEARCH_MAX_LENGTH } from '../../common/limits';
 import {
   NEWS_COMMENT_STATUSES, NEWS_LIMITS as L, NEWS_POST_STATES, NEWS_MAIL_FREQUENCIES, NEWS_PLACE_KINDS, NEWS_POST_STATUSES, NEWS_REPORT_STATUSES, NEWS_SHEET_STATUSES,
@@ -18,7 +18,6 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 const Str = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max, ...(min > 0 ? { pattern: '\\S' } : {}) });
 /** The same, on several lines. */
 const Lines = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max, ...(min > 0 ? { pattern: '\\S' } : {}), ...MULTILINE });
-const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 const OfficeId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9-]+$' });
 const InseeCode = Type.String({ minLength: 5, maxLength: 5, pattern: '^[0-9][0-9AB][0-9]{3}$' });
 /** Only https links: a `javascript:` URL would run in the page that shows it. */

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { MULTILINE, OneOf, PageQuery, Paginated, Uuid } from './common';
+import { DateTime, MULTILINE, OneOf, PageQuery, Paginated, Uuid } from './common';
 import {
   ATTENDANCES, PLACE_KINDS, REGISTRATION_EVENT_KINDS, REGISTRATION_STATUSES, SESSION_STATUSES, TRAINING_THEMES, WAITLIST_MODES,
 } from '../../common/trainings';
@@ -14,7 +14,6 @@ const Str = (max: number, min = 1) => Type.String({ minLength: min, maxLength: m
 /** The same, on several lines. */
 const Lines = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max, ...(min > 0 ? { pattern: '\\S' } : {}), ...MULTILINE });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 const Ref = Type.Object({ id: Type.String(), name: Type.String() });
 const OfficeId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9-]+$' });
 const InseeCode = Type.String({ minLength: 5, maxLength: 5, pattern: '^[0-9][0-9AB][0-9]{3}$' });

@@ -1,11 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { VISIT_LIMITS } from '../../common/limits';
-import { MONTH_PATTERN, ORIGIN_PATTERN, VISIT_DIMENSIONS, VISIT_LANGUAGES, VISIT_MODES } from '../../common/visits';
-import { OneOf, Text, Uuid } from './common';
+import { ORIGIN_PATTERN, VISIT_DIMENSIONS, VISIT_LANGUAGES, VISIT_MODES } from '../../common/visits';
+import { DateTime, OneOf, Text, Uuid, YearMonth } from './common';
 
 const L = VISIT_LIMITS;
 const OfficeId = Type.String({ minLength: 1, maxLength: 60, pattern: '^[a-z0-9-]+$' });
-const Month = Type.String({ pattern: MONTH_PATTERN, description: 'Mois AAAA-MM' });
+const Month = YearMonth;
 const Origin = Type.String({ pattern: ORIGIN_PATTERN, maxLength: 6, description: 'FR-<département> ou code pays ISO' });
 const ThemeIds = Type.Array(Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), { maxItems: L.themesPerContact });
 const Count = Type.Integer({ minimum: 0, maximum: 2_147_483_647 });
@@ -21,7 +21,7 @@ const contactFields = {
 export const ContactBody = Type.Object({
   id: Uuid,
   officeId: Type.Optional(OfficeId),
-  occurredAt: Type.Optional(Type.String({ format: 'date-time', description: 'Heure du contact (celle du navigateur pour un contact enregistré hors ligne) ; maintenant par défaut' })),
+  occurredAt: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: 'Heure du contact (celle du navigateur pour un contact enregistré hors ligne) ; maintenant par défaut' })),
   ...contactFields,
 }, { additionalProperties: false });
 export type ContactBody = Static<typeof ContactBody>;
@@ -38,7 +38,7 @@ export type CorrectionBody = Static<typeof CorrectionBody>;
 export const ContactSchema = Type.Object({
   id: Uuid,
   officeId: Type.String(),
-  occurredAt: Type.String({ format: 'date-time' }),
+  occurredAt: DateTime,
   ...contactFields,
   createdAt: Type.String({ format: 'date-time' }),
   correctableUntil: Type.String({ format: 'date-time' }),
