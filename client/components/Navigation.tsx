@@ -5,8 +5,13 @@ import type { Role } from '../features/accounts/types';
 import type { NavEntry } from '../features/feature';
 import { navItemsFor } from './navigation';
 
-function isActive(item: NavEntry, pathname: string): boolean {
+function matches(item: NavEntry, pathname: string): boolean {
   return item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
+}
+
+/** The one entry of the page: the longest that matches (« Actualités du réseau » on /actualites/gestion, not « Actualités » too). */
+function currentEntry(items: readonly NavEntry[], pathname: string): NavEntry | undefined {
+  return items.filter((i) => matches(i, pathname)).sort((a, b) => b.to.length - a.to.length)[0];
 }
 
 /** The sections a role may open; the current one is marked with aria-current. */
@@ -16,9 +21,10 @@ export function Navigation({ role, onNavigate }: { role: Role; onNavigate?: () =
   const items = navItemsFor(role);
   const main = items.filter((i) => i.group === 'main');
   const manage = items.filter((i) => i.group === 'manage');
+  const current = currentEntry(items, pathname);
 
   const render = (item: NavEntry) => {
-    const active = isActive(item, pathname);
+    const active = item === current;
     return (
       <li key={item.to}>
         <NavLink

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeUser, mockApi, renderApp } from './utils';
 
@@ -43,6 +43,14 @@ describe('navigation by role', () => {
     expect(links).toEqual(['Accueil', 'Actualités', 'Agenda', 'Retours d’expérience', 'Formations', 'Documents', 'Observatoire', 'Mes lettres', 'Établissements', 'Utilisateurs', 'Actualités du réseau', 'Modération', 'Propositions', 'Chiffres des partenaires', 'Comptoir', 'Fréquentation', 'Saisie de fréquentation']);
     expect(links).not.toContain("Boîte d'envoi");
     expect(links).not.toContain('Mon établissement');
+  });
+
+  it('marks only the most precise entry as the current page', async () => {
+    mockApi({ 'GET /api/me': { status: 200, body: makeUser('staff') } });
+    await renderApp('/documents/propositions');
+    await screen.findByRole('link', { name: 'Propositions' });
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Propositions' })).toHaveAttribute('aria-current', 'page'));
+    expect(screen.getByRole('link', { name: 'Documents' })).not.toHaveAttribute('aria-current');
   });
 
   it('shows admins the outbox too', async () => {

@@ -55,7 +55,7 @@ function ProposalCard({ contribution: c }: { contribution: Contribution }) {
           {t('queue.by', { name: c.proposerName ?? '—', establishment: c.establishment?.name ?? '—' })} · {formatDate(c.createdAt)}
         </Text>
         <Text size="sm">
-          {t('fields.credit')} : {c.credit}
+          {t('fields.creditLine', { credit: c.credit })}
         </Text>
         {c.description ? <Text size="sm">{c.description}</Text> : null}
         <Anchor href={contributionFileUrl(c.id)} target="_blank" rel="noopener">
