@@ -86,7 +86,7 @@ describe('actualités, dans le navigateur', () => {
     await visit('Actualités du réseau', 'liste des actualités (personnel, vide)', 'actualites-gestion');
     await page.getByRole('link', { name: 'Nouvelle actualité' }).click();
     await settle('Nouvelle actualité');
-    const editor = page.getByRole('textbox', { name: 'Texte' });
+    const editor = page.getByRole('textbox', { name: 'Texte', exact: true });
     await editor.waitFor();
     await expectAccessible('éditeur (vide)');
 
