@@ -101,7 +101,7 @@ describe('actualités, dans le navigateur', () => {
     await page.getByRole('textbox', { name: 'Texte alternatif de l’image' }).fill(POST.alt);
     // Audience: campsites only.
     await page.getByRole('radio', { name: 'Certains partenaires' }).check();
-    await page.getByRole('textbox', { name: 'Sous-catégories' }).click();
+    await page.getByRole('combobox', { name: 'Sous-catégories', exact: true }).click();
     await page.getByRole('option', { name: 'Camping', exact: true }).click();
     await page.keyboard.press('Escape');
     await page.getByRole('radio', { name: 'Publier maintenant' }).check();
