@@ -120,6 +120,7 @@ export function PostForm({ post, saving, onSubmit }: PostFormProps) {
               description={t('editor.coverHelp')}
               accept="image/jpeg,image/png,image/webp"
               clearable
+              clearButtonProps={{ 'aria-label': t('editor.coverClear') }}
               {...form.getInputProps('coverFile')}
             />
             <TextInput
