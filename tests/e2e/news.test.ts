@@ -148,7 +148,7 @@ describe('actualités, dans le navigateur', () => {
 
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Agenda' }).click();
     await visit('Agenda du réseau', 'agenda (camping)', 'actualites-agenda');
-    await page.getByRole('link', { name: POST.title }).waitFor();
+    await page.getByRole('link', { name: POST.title, exact: true }).waitFor();
     await page.getByRole('radio', { name: 'Par mois' }).check({ force: true });
     await camping.settle('Agenda du réseau');
     await camping.expectAccessible('agenda par mois (camping)');
