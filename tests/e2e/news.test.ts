@@ -151,7 +151,7 @@ describe('actualités, dans le navigateur', () => {
     await page.getByRole('link', { name: POST.title, exact: true }).waitFor();
     // The segmented control's radio is visually hidden (outside the viewport): its label is what one clicks.
     await page.locator('label').filter({ hasText: /^Par mois$/ }).click();
-    await expect(page.getByRole('radio', { name: 'Par mois' }).isChecked()).resolves.toBe(true);
+    await page.getByRole('radio', { name: 'Par mois', checked: true }).waitFor({ state: 'attached' });
     await camping.settle('Agenda du réseau');
     await camping.expectAccessible('agenda par mois (camping)');
   });
