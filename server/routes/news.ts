@@ -127,6 +127,8 @@ export default async function newsRoutes(fastify: FastifyInstance) {
 
   app.post('/api/news/posts/:id/cover', {
     preHandler: staff,
+    // Uploads are multipart; the cross-site check of every write still applies (server/plugins/security.ts).
+    config: { bodyTypes: ['multipart/form-data'] },
     schema: { tags, summary: 'Image de couverture (multipart : alt, file)', params: IdParams, response: { 200: NewsPostDetailSchema, ...problemResponses, 413: ProblemSchema, 415: ProblemSchema } },
   }, async (request) => {
     await cover.uploadCover(app, request, request.params.id);

@@ -86,7 +86,7 @@ describe('actualités, dans le navigateur', () => {
     await visit('Actualités du réseau', 'liste des actualités (personnel, vide)', 'actualites-gestion');
     await page.getByRole('link', { name: 'Nouvelle actualité' }).click();
     await settle('Nouvelle actualité');
-    const editor = page.getByRole('textbox', { name: 'Texte' });
+    const editor = page.getByRole('textbox', { name: 'Texte', exact: true });
     await editor.waitFor();
     await expectAccessible('éditeur (vide)');
 
@@ -101,7 +101,7 @@ describe('actualités, dans le navigateur', () => {
     await page.getByRole('textbox', { name: 'Texte alternatif de l’image' }).fill(POST.alt);
     // Audience: campsites only.
     await page.getByRole('radio', { name: 'Certains partenaires' }).check();
-    await page.getByRole('textbox', { name: 'Sous-catégories' }).click();
+    await page.getByRole('combobox', { name: 'Sous-catégories', exact: true }).click();
     await page.getByRole('option', { name: 'Camping', exact: true }).click();
     await page.keyboard.press('Escape');
     await page.getByRole('radio', { name: 'Publier maintenant' }).check();
@@ -148,8 +148,10 @@ describe('actualités, dans le navigateur', () => {
 
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Agenda' }).click();
     await visit('Agenda du réseau', 'agenda (camping)', 'actualites-agenda');
-    await page.getByRole('link', { name: POST.title }).waitFor();
-    await page.getByRole('radio', { name: 'Par mois' }).check({ force: true });
+    await page.getByRole('link', { name: POST.title, exact: true }).waitFor();
+    // The segmented control's radio is visually hidden (outside the viewport): its label is what one clicks.
+    await page.locator('label').filter({ hasText: /^Par mois$/ }).click();
+    await page.getByRole('radio', { name: 'Par mois', checked: true }).waitFor({ state: 'attached' });
     await camping.settle('Agenda du réseau');
     await camping.expectAccessible('agenda par mois (camping)');
   });

@@ -1,7 +1,8 @@
+import '@mantine/dates/styles.css';
 import {
   ActionIcon, Button, Checkbox, Fieldset, FileInput, Group, Image, List, Radio, Select, SimpleGrid, Skeleton, Stack, Text, TextInput,
 } from '@mantine/core';
-import { DateTimePicker } from '@mantine/dates';
+import { DatesProvider, DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { CountedTextarea } from '../../components/CountedTextarea';
 import { LibraryDocumentSelect } from '../../components/LibraryDocumentSelect';
 import { RequiredNote } from '../../components/RequiredNote';
 import { applyFieldErrors } from '../../lib/api';
+import { formatLocale } from '../../lib/locale';
 import { useTerritory } from '../accounts/api';
 import { usePickerProps } from '../trainings/session-form/usePickerProps';
 import { useCategories } from './api';
@@ -80,7 +82,9 @@ export function PostForm({ post, saving, onSubmit }: PostFormProps) {
     }
   });
 
+  // The calendar of the trainings' session form: its styles, the reader's language, weeks from Monday.
   return (
+    <DatesProvider settings={{ locale: formatLocale(), firstDayOfWeek: 1, consistentWeeks: true }}>
     <form noValidate onSubmit={submit}>
       <Stack gap="lg">
         <RequiredNote />
@@ -116,6 +120,7 @@ export function PostForm({ post, saving, onSubmit }: PostFormProps) {
               description={t('editor.coverHelp')}
               accept="image/jpeg,image/png,image/webp"
               clearable
+              clearButtonProps={{ 'aria-label': t('editor.coverClear') }}
               {...form.getInputProps('coverFile')}
             />
             <TextInput
@@ -239,6 +244,7 @@ export function PostForm({ post, saving, onSubmit }: PostFormProps) {
         </Group>
       </Stack>
     </form>
+    </DatesProvider>
   );
 }
 
