@@ -55,6 +55,9 @@ export function createLocalStorage(rootDir: string): Storage {
         await rename(tmp, target);
       } catch (err) {
         body.destroy();
+        // A body that fails before the file is open leaves the stream opening it: removing it before its
+        // 'close' would let the open create it afterwards (a stray temporary file, seen under load).
+        if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
         await rm(tmp, { force: true });
         throw err;
       }
