@@ -57,7 +57,7 @@ export function createLocalStorage(rootDir: string): Storage {
         body.destroy();
         // A body that fails before the file is open leaves the stream opening it: removing it before its
         // 'close' would let the open create it afterwards (a stray temporary file, seen under load).
-        if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
+        if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
         await rm(tmp, { force: true });
         throw err;
       }
