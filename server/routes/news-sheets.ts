@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { IdParams, problemResponses } from '../schemas/common';
-import { NewsSheetBody, NewsSheetPageSchema, NewsSheetReviewBody, NewsSheetSchema, NewsSheetsQuery, NewsSheetUpdateBody } from '../schemas/news';
+import multipart from '@fastify/multipart';
+import { Type } from 'typebox';
+import { IdParams, NoContent, problemResponses, ProblemSchema } from '../schemas/common';
+import { NewsSheetBody, NewsSheetPhotoParams, NewsSheetPageSchema, NewsSheetReviewBody, NewsSheetSchema, NewsSheetsQuery, NewsSheetUpdateBody } from '../schemas/news';
 import * as sheets from '../services/news-participation/sheets';
 
 const tags = ['news'];
@@ -15,10 +17,15 @@ const tags = ['news'];
  *   GET    /api/news/sheets/:id         signed in     NewsSheetSchema (unpublished: its establishment and staff only)
  *   PATCH  /api/news/sheets/:id         partner       NewsSheetUpdateBody -> NewsSheetSchema (submitted or returned: resubmits)
  *   POST   /api/news/sheets/:id/review  staff, admin  NewsSheetReviewBody -> NewsSheetSchema
+ *   POST   /api/news/sheets/:id/photos            partner    multipart: alt, file -> NewsSheetSchema (while editable, 6 at most)
+ *   GET    /api/news/sheets/:id/photos/:photoId   signed in  the WebP image (who may read the sheet)
+ *   DELETE /api/news/sheets/:id/photos/:photoId   partner (while editable), staff, admin  204 (the stored file too)
  */
 export default async function newsSheetRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const anyone = app.requireUser;
+
+  await app.register(multipart, { throwFileSizeLimit: true });
 
   app.get('/api/news/sheets', {
     preHandler: anyone,
@@ -44,4 +51,24 @@ export default async function newsSheetRoutes(fastify: FastifyInstance) {
     preHandler: app.requireRole('staff', 'admin'),
     schema: { tags, summary: 'Publie, renvoie ou refuse un retour d’expérience', params: IdParams, body: NewsSheetReviewBody, response: { 200: NewsSheetSchema, ...problemResponses } },
   }, async (request) => sheets.reviewSheet(app, request.principal!, request.params.id, request.body));
+
+  app.post('/api/news/sheets/:id/photos', {
+    preHandler: app.requireRole('partner'),
+    // Uploads are multipart; the cross-site check of every write still applies (server/plugins/security.ts).
+    config: { bodyTypes: ['multipart/form-data'] },
+    schema: { tags, summary: 'Ajoute une photo (multipart : alt, file)', params: IdParams, response: { 200: NewsSheetSchema, ...problemResponses, 413: ProblemSchema, 415: ProblemSchema } },
+  }, async (request) => sheets.addPhoto(app, request.principal!, request, request.params.id));
+
+  app.get('/api/news/sheets/:id/photos/:photoId', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Une photo d’un retour d’expérience', params: NewsSheetPhotoParams, response: { 200: Type.String({ description: 'Image WebP' }), ...problemResponses } },
+  }, async (request, reply) => sheets.sendPhoto(app, request.principal!, request.params.id, request.params.photoId, reply));
+
+  app.delete('/api/news/sheets/:id/photos/:photoId', {
+    preHandler: app.requireRole('partner', 'staff', 'admin'),
+    schema: { tags, summary: 'Retire une photo', params: NewsSheetPhotoParams, response: { 204: NoContent, ...problemResponses } },
+  }, async (request, reply) => {
+    await sheets.removePhoto(app, request.principal!, request.params.id, request.params.photoId);
+    return reply.code(204).send();
+  });
 }

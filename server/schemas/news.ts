@@ -438,6 +438,8 @@ export const NewsSheetUpdateBody = Type.Partial(Type.Object(sheetFields), { addi
 export type NewsSheetUpdateBody = Static<typeof NewsSheetUpdateBody>;
 /** A sheet photo upload's text part (multipart: `alt` then the `file`). */
 export const NewsSheetPhotoFields = Type.Object({ alt: Str(L.sheetPhotoAlt) }, { additionalProperties: false });
+/** A sheet's photo: its id is the last segment (a UUID) of its storage key. */
+export const NewsSheetPhotoParams = Type.Object({ id: Uuid, photoId: Uuid }, { additionalProperties: false });
 /** Staff's decision: publish, send back with a remark, or decline with a remark. */
 export const NewsSheetReviewBody = Type.Union([
   Type.Object({ decision: Type.Literal('publish') }, { additionalProperties: false }),

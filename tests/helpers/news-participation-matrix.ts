@@ -1,4 +1,8 @@
-import { newsCommentReports } from '../../db/schema';
+import { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
+import sharp from 'sharp';
+import { newsCommentReports, newsSheets } from '../../db/schema';
+import { newObjectKey } from '../../storage';
 import type { TestContext, TestUser } from './app';
 import { createCommentRow, createLivePost, createSheetRow, STAFF } from './news-participation';
 import { signedIn, staffAndAdmin, staffAudience, type Row } from './news-matrix';
@@ -13,7 +17,17 @@ import { signedIn, staffAndAdmin, staffAudience, type Row } from './news-matrix'
 const fx = {
   post: '', staffPost: '', sheet: '', submittedSheet: '', reviewSheet: '',
   editComment: '', deleteComment: '', staffComment: '', report: '',
+  submittedPhoto: '', publishedPhoto: '',
 };
+
+/** A photo stored and recorded on a sheet straight away (the upload itself: tests/server/news-sheet-photos.test.ts). */
+async function addPhotoRow(ctx: TestContext, sheetId: string): Promise<string> {
+  const key = newObjectKey('news-sheet-photos');
+  const data = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 90, g: 140, b: 60 } } }).webp().toBuffer();
+  await ctx.app.storage.put(key, Readable.from(data), { contentType: 'image/webp' });
+  await ctx.db.update(newsSheets).set({ photos: [{ key, alt: 'Le potager', width: 40, height: 30 }] }).where(eq(newsSheets.id, sheetId));
+  return key.split('/').pop()!;
+}
 
 export async function setupNewsParticipationMatrix(ctx: TestContext, who: { staff: TestUser; partner: TestUser }) {
   const e = who.partner.establishmentId!;
@@ -28,6 +42,8 @@ export async function setupNewsParticipationMatrix(ctx: TestContext, who: { staf
   const reported = await createCommentRow(ctx, { postId: fx.post, authorId: who.staff.id });
   const [r] = await ctx.db.insert(newsCommentReports).values({ commentId: reported, reporterId: who.partner.id, reason: 'Hors sujet' }).returning({ id: newsCommentReports.id });
   fx.report = r!.id;
+  fx.submittedPhoto = await addPhotoRow(ctx, fx.submittedSheet);
+  fx.publishedPhoto = await addPhotoRow(ctx, fx.sheet);
 }
 
 const comment = { body: 'Merci, nous y serons.' };
@@ -73,5 +89,14 @@ export const newsParticipationMatrixRows: Row[] = [
   {
     method: 'POST', route: '/api/news/sheets/:id/review', request: () => ({ url: `/api/news/sheets/${fx.reviewSheet}/review`, payload: { decision: 'publish' } }),
     expect: { anonymous: 401, partner: 403, otherPartner: 403, staff: 200, admin: 409 },
+  },
+  // Not multipart: 415 once access is granted (the sheet is E's and still editable).
+  { method: 'POST', route: '/api/news/sheets/:id/photos', request: () => ({ url: `/api/news/sheets/${fx.submittedSheet}/photos`, payload: {} }), expect: { anonymous: 401, partner: 415, otherPartner: 404, staff: 403, admin: 403 } },
+  // In review: its establishment (E) and staff only.
+  { method: 'GET', route: '/api/news/sheets/:id/photos/:photoId', request: () => ({ url: `/api/news/sheets/${fx.submittedSheet}/photos/${fx.submittedPhoto}` }), expect: { anonymous: 401, partner: 200, otherPartner: 404, staff: 200, admin: 200 } },
+  // Published: no longer E's to change; staff remove it (then it is gone for admin).
+  {
+    method: 'DELETE', route: '/api/news/sheets/:id/photos/:photoId', request: () => ({ url: `/api/news/sheets/${fx.sheet}/photos/${fx.publishedPhoto}` }),
+    expect: { anonymous: 401, partner: 409, otherPartner: 404, staff: 204, admin: 404 },
   },
 ];

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, SegmentedControl, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
@@ -7,13 +8,16 @@ import { useListParams } from '../../components/useListParams';
 import { dayjs, formatLocale, formatLongDate, TIME_ZONE } from '../../lib/format';
 import { eventIcsUrl, useAgenda, useCategories } from './api';
 import { categoryLabel, dayOf, formatEventWhen, monthOf, placeText } from './format';
+import { MonthGrid, upperFirst } from './MonthGrid';
 import type { NewsAgendaItem } from './types';
 import classes from './news.module.css';
 
 /**
  * « Agenda du réseau »: the events of the posts the reader may see, upcoming
- * or month by month, as a list per day (headings a screen reader can jump
- * through, links in reading order: nothing but Tab and Enter needed).
+ * as a list per day (headings a screen reader can jump through, links in
+ * reading order: nothing but Tab and Enter needed), or month by month as a
+ * calendar grid (MonthGrid.tsx) — on a phone, where seven columns do not
+ * fit, the month as a list per day.
  */
 export default function AgendaPage() {
   const { t } = useTranslation('news');
@@ -24,6 +28,7 @@ export default function AgendaPage() {
   const monthStart = dayjs.tz(`${month}-01 12:00`, TIME_ZONE).locale(formatLocale());
   const shift = (n: number) => set({ view: 'month', month: monthStart.add(n, 'month').format('YYYY-MM') });
   const monthName = monthStart.format('MMMM YYYY');
+  const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
 
   return (
     <>
@@ -56,6 +61,11 @@ export default function AgendaPage() {
           <PageSkeleton />
         ) : agenda.isError ? (
           <ErrorState error={agenda.error} onRetry={() => void agenda.refetch()} />
+        ) : view === 'month' && wide ? (
+          <>
+            {agenda.data.items.length === 0 ? <Text>{t('agenda.emptyMonth', { month: monthName })}</Text> : null}
+            <MonthGrid key={month} month={month} items={agenda.data.items} today={dayOf(new Date())} />
+          </>
         ) : agenda.data.items.length === 0 ? (
           <EmptyState title={view === 'month' ? t('agenda.emptyMonth', { month: monthName }) : t('agenda.empty')} />
         ) : (
@@ -65,9 +75,6 @@ export default function AgendaPage() {
     </>
   );
 }
-
-/** « Mardi 15 décembre 2026 »: only the first letter up (French months stay lower case). */
-const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Events grouped by the day they start (Paris time), in order. */
 function Days({ items, headingLevel }: { items: NewsAgendaItem[]; headingLevel: 2 | 3 }) {

@@ -137,15 +137,15 @@ export function useDeletePost() {
 }
 
 /**
- * The cover image: a multipart form with `alt` first, then `file` (the server reads the text part before the file).
+ * An image upload (a post's cover, a sheet's photo): a multipart form with `alt` first, then `file` (the server reads the text part before the file).
  * fetch with FormData, not api() (JSON only); an expired log-in is refreshed once and the upload sent again.
  */
-export async function uploadCover(postId: string, alt: string, file: File): Promise<NewsPostDetail> {
+export async function uploadImage<T>(url: string, alt: string, file: File): Promise<T> {
   const send = () => {
     const form = new FormData();
     form.append('alt', alt);
     form.append('file', file, file.name);
-    return fetch(`${base}/posts/${postId}/cover`, {
+    return fetch(url, {
       method: 'POST',
       body: form,
       credentials: 'include',
@@ -154,7 +154,7 @@ export async function uploadCover(postId: string, alt: string, file: File): Prom
   };
   let res = await send();
   if (res.status === 401 && (await refreshLogin())) res = await send();
-  if (res.ok) return (await res.json()) as NewsPostDetail;
+  if (res.ok) return (await res.json()) as T;
   let detail = '';
   let fields: Record<string, string> = {};
   try {
@@ -166,6 +166,8 @@ export async function uploadCover(postId: string, alt: string, file: File): Prom
   }
   throw new ApiError(res.status, detail, fields);
 }
+
+export const uploadCover = (postId: string, alt: string, file: File) => uploadImage<NewsPostDetail>(`${base}/posts/${postId}/cover`, alt, file);
 
 export function useCoverMutations(postId: string | undefined) {
   const queryClient = useQueryClient();

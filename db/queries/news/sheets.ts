@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../client';
-import { communes, establishments, newsComments, newsReactions, newsSheets, users, type NewsSheetFigure } from '../../schema';
-import type { NewsSheetStatus } from '../../../common/news';
+import { communes, establishments, newsComments, newsReactions, newsSheets, users, type NewsSheetFigure, type NewsSheetPhoto } from '../../schema';
+import { NEWS_LIMITS, type NewsSheetStatus } from '../../../common/news';
 import { sheetReadable, type SheetReader } from './targets';
 
 /**
@@ -117,4 +117,53 @@ export function publishedSheetsMatching(query: SQL): SQL {
       s.title || ' ' || s.context || ' ' || s.actions || ' ' || s.result as text
     from ${newsSheets} s join ${establishments} e on e.id = s.establishment_id
     where s.status = 'published' and s.search @@ ${query}`;
+}
+
+export type SheetPhotoAddOutcome = { ok: true } | { ok: false; reason: 'sheetNotFound' | 'sheetNotEditable' | 'sheetPhotoLimit' };
+
+/**
+ * Adds a photo (already stored) to a sheet its establishment's partners may
+ * still edit, within `sheetPhotos`: the sheet row is locked first so two
+ * uploads at once cannot pass the limit together. On refusal the caller
+ * deletes the stored file.
+ */
+export async function addSheetPhoto(db: Database, p: { id: string; establishmentId: string; photo: NewsSheetPhoto }): Promise<SheetPhotoAddOutcome> {
+  return db.transaction(async (tx) => {
+    const [s] = await tx.select({ status: newsSheets.status, photos: newsSheets.photos }).from(newsSheets)
+      .where(and(eq(newsSheets.id, p.id), eq(newsSheets.establishmentId, p.establishmentId))).for('update');
+    if (!s) return { ok: false, reason: 'sheetNotFound' } as const;
+    if (!EDITABLE_SHEET_STATUSES.includes(s.status)) return { ok: false, reason: 'sheetNotEditable' } as const;
+    if (s.photos.length >= NEWS_LIMITS.sheetPhotos) return { ok: false, reason: 'sheetPhotoLimit' } as const;
+    await tx.update(newsSheets).set({ photos: [...s.photos, p.photo], updatedAt: sql`now()` }).where(eq(newsSheets.id, p.id));
+    return { ok: true } as const;
+  });
+}
+
+export type SheetPhotoRemoveOutcome = { ok: true; key: string } | { ok: false; reason: 'sheetNotFound' | 'sheetNotEditable' | 'photoNotFound' };
+
+/** The last segment of a photo's storage key: its id in URLs. */
+export const photoIdOf = (key: string) => key.split('/').pop()!;
+
+/**
+ * Removes a photo from a sheet: by its establishment's partners while they
+ * may edit it, or by staff at any time (`establishmentId` null). Returns the
+ * storage key for the caller to delete the file.
+ */
+export async function removeSheetPhoto(db: Database, p: { id: string; photoId: string; establishmentId: string | null }): Promise<SheetPhotoRemoveOutcome> {
+  return db.transaction(async (tx) => {
+    const [s] = await tx.select({ status: newsSheets.status, photos: newsSheets.photos }).from(newsSheets)
+      .where(and(eq(newsSheets.id, p.id), p.establishmentId ? eq(newsSheets.establishmentId, p.establishmentId) : sql`true`)).for('update');
+    if (!s) return { ok: false, reason: 'sheetNotFound' } as const;
+    if (p.establishmentId && !EDITABLE_SHEET_STATUSES.includes(s.status)) return { ok: false, reason: 'sheetNotEditable' } as const;
+    const photo = s.photos.find((ph) => photoIdOf(ph.key) === p.photoId);
+    if (!photo) return { ok: false, reason: 'photoNotFound' } as const;
+    await tx.update(newsSheets).set({ photos: s.photos.filter((ph) => ph !== photo), updatedAt: sql`now()` }).where(eq(newsSheets.id, p.id));
+    return { ok: true, key: photo.key } as const;
+  });
+}
+
+/** The storage key of a photo of a sheet the reader may see (`sheetReadable`), or null. */
+export async function sheetPhotoKey(db: Database, p: { id: string; photoId: string; reader: SheetReader }): Promise<string | null> {
+  const [s] = await db.select({ photos: newsSheets.photos }).from(newsSheets).where(and(eq(newsSheets.id, p.id), sheetReadable(p.reader)));
+  return s?.photos.find((ph) => photoIdOf(ph.key) === p.photoId)?.key ?? null;
 }

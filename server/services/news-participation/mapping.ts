@@ -3,7 +3,7 @@ import { NEWS_LIMITS } from '../../../common/news';
 import type { CommentRow } from '../../../db/queries/news/comments';
 import type { ReportRow } from '../../../db/queries/news/reports';
 import type { SheetRow } from '../../../db/queries/news/sheets';
-import { EDITABLE_SHEET_STATUSES } from '../../../db/queries/news/sheets';
+import { EDITABLE_SHEET_STATUSES, photoIdOf } from '../../../db/queries/news/sheets';
 import type { Principal } from '../../plugins/auth';
 import type { NewsComment, NewsReport, NewsSheet, NewsSheetListItem } from '../../schemas/news';
 import { iso, isoOrNull } from '../news/mapping';
@@ -43,7 +43,7 @@ export function toReport(row: ReportRow, reader: Principal): NewsReport {
   };
 }
 
-export const sheetPhotoUrl = (sheetId: string, photoKey: string) => `/api/news/sheets/${sheetId}/photos/${encodeURIComponent(photoKey.split('/').pop()!)}`;
+export const sheetPhotoUrl = (sheetId: string, photoKey: string) => `/api/news/sheets/${sheetId}/photos/${encodeURIComponent(photoIdOf(photoKey))}`;
 
 export function toSheetListItem(row: SheetRow): NewsSheetListItem {
   return {
@@ -60,7 +60,7 @@ export function toSheet(row: SheetRow, reader: Principal): NewsSheet {
   return {
     ...toSheetListItem(row),
     context: row.context, actions: row.actions, result: row.result, figures: row.figures ?? null,
-    photos: row.photos.map((p) => ({ id: p.key.split('/').pop()!, url: sheetPhotoUrl(row.id, p.key), alt: p.alt, width: p.width, height: p.height })),
+    photos: row.photos.map((p) => ({ id: photoIdOf(p.key), url: sheetPhotoUrl(row.id, p.key), alt: p.alt, width: p.width, height: p.height })),
     staffRemark: own || isStaff(reader) ? row.staffRemark : null,
     editable: own && !isStaff(reader) && EDITABLE_SHEET_STATUSES.includes(row.status),
   };

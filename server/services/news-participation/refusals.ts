@@ -1,13 +1,13 @@
 import { refusalsOf, type RefusalEntry } from '../../lib/refusals';
 import type { EditOutcome, DeleteOutcome } from '../../../db/queries/news/comments';
 import type { HandleOutcome, ReportOutcome } from '../../../db/queries/news/reports';
-import type { SheetEditOutcome, SheetReviewOutcome } from '../../../db/queries/news/sheets';
+import type { SheetEditOutcome, SheetPhotoAddOutcome, SheetPhotoRemoveOutcome, SheetReviewOutcome } from '../../../db/queries/news/sheets';
 
 type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
 
 /** Every reason news participation refuses: its queries' own and the service's (visibility, partners only). */
 export type Reason =
-  | ReasonOf<EditOutcome | DeleteOutcome | ReportOutcome | HandleOutcome | SheetEditOutcome | SheetReviewOutcome>
+  | ReasonOf<EditOutcome | DeleteOutcome | ReportOutcome | HandleOutcome | SheetEditOutcome | SheetReviewOutcome | SheetPhotoAddOutcome | SheetPhotoRemoveOutcome>
   | 'postNotFound' | 'sheetPartnersOnly' | 'commentRateLimited';
 
 const refusals = {
@@ -24,6 +24,8 @@ const refusals = {
   sheetNotEditable: [409, 'news.sheetNotEditable'],
   sheetPartnersOnly: [403, 'news.sheetPartnersOnly'],
   sheetDecided: [409, 'news.sheetDecided'],
+  sheetPhotoLimit: [409, 'news.sheetPhotoLimit'],
+  photoNotFound: [404, 'news.photoNotFound'],
 } as const satisfies Record<Reason, RefusalEntry>;
 
 export const { refusal, orRefuse } = refusalsOf<Reason>(refusals);

@@ -9,13 +9,17 @@ import { Problem } from '../../plugins/errors';
 import { viewerOf } from './posts';
 import { refusal } from './refusals';
 
+/** An image received, resized and stored: its storage key, alt text and size. */
+export interface StoredImage { key: string; alt: string; width: number; height: number }
+
 /**
- * The cover image of a post: received in a multipart form (`alt` then
- * `file`), decoded and resized by sharp (which refuses what is not a real
- * JPEG, PNG or WebP image and decompression bombs), stored as WebP through
- * the documents' storage module, served to those who may read the post.
+ * An image received in a multipart form (`alt` then `file`), decoded and
+ * resized by sharp (which refuses what is not a real JPEG, PNG or WebP image
+ * and decompression bombs), stored as WebP under `folder` through the
+ * documents' storage module. Shared by post covers and experience-sheet
+ * photos; the caller records the key (and deletes it if it cannot).
  */
-export async function uploadCover(app: FastifyInstance, request: FastifyRequest, postId: string): Promise<void> {
+export async function receiveImage(app: FastifyInstance, request: FastifyRequest, folder: string): Promise<StoredImage> {
   if (!request.isMultipart()) throw new Problem(415, 'news.multipartExpected');
   let alt = '';
   let image: Buffer | null = null;
@@ -40,11 +44,22 @@ export async function uploadCover(app: FastifyInstance, request: FastifyRequest,
   } catch {
     throw refusal('coverType');
   }
-  const key = newObjectKey('news-covers');
+  const key = newObjectKey(folder);
   await app.storage.put(key, Readable.from(resized.data), { contentType: 'image/webp' });
-  const out = await setCover(app.db, postId, { key, alt, width: resized.info.width, height: resized.info.height });
+  return { key, alt, width: resized.info.width, height: resized.info.height };
+}
+
+/** Sends a stored WebP image (the caller checked who may see it). */
+export async function sendImage(app: FastifyInstance, reply: FastifyReply, key: string) {
+  return sendImage(app, reply, key);
+}
+
+/** The cover image of a post: received by `receiveImage`, served to those who may read the post. */
+export async function uploadCover(app: FastifyInstance, request: FastifyRequest, postId: string): Promise<void> {
+  const image = await receiveImage(app, request, 'news-covers');
+  const out = await setCover(app.db, postId, image);
   if (!out.ok) {
-    await app.storage.delete(key);
+    await app.storage.delete(image.key);
     throw refusal('notFound');
   }
   if (out.previousKey) await app.storage.delete(out.previousKey).catch((err: unknown) => app.log.warn({ err }, 'news: old cover left in storage'));
@@ -60,5 +75,5 @@ export async function sendCover(app: FastifyInstance, principal: Principal, post
   const key = await coverOf(app.db, postId, await viewerOf(app, principal));
   if (key === undefined) throw refusal('notFound');
   if (key === null) throw refusal('coverNone');
-  return reply.header('content-type', 'image/webp').header('cache-control', 'private, max-age=3600').send(await app.storage.get(key));
+  return sendImage(app, reply, key);
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Image, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -41,6 +41,18 @@ function SheetView({ sheet }: { sheet: NewsSheet }) {
             <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{text}</Text>
           </section>
         ))}
+        {sheet.photos.length ? (
+          <section aria-labelledby="sheet-photos">
+            <Title order={2} fz="h3" mb={4} id="sheet-photos">{t('participation.sheets.photos')}</Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              {sheet.photos.map((p) => (
+                <figure key={p.id} style={{ margin: 0 }}>
+                  <Image src={p.url} alt={p.alt} radius="sm" style={{ aspectRatio: `${p.width} / ${p.height}` }} loading="lazy" />
+                </figure>
+              ))}
+            </SimpleGrid>
+          </section>
+        ) : null}
         {sheet.figures?.length ? (
           <section>
             <Title order={2} fz="h3" mb={4}>{t('participation.sheets.figures')}</Title>

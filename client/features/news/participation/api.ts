@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
+import { uploadImage } from '../api';
 import type { NewsTargetKind, NewsReportStatus, NewsSheetStatus } from '../../../../common/news';
 import type {
   NewsComment, NewsCommentPage, NewsHandleReportBody, NewsReactionSummary, NewsReport, NewsReportPage,
@@ -147,4 +148,19 @@ export function useReviewSheet(id: string) {
     mutationFn: (body: NewsSheetReviewBody) => api<NewsSheet>(`${base}/sheets/${id}/review`, { method: 'POST', body }),
     onSuccess: () => invalidate(),
   });
+}
+
+/** A sheet's photos: added one by one (multipart, alt text required), removed with their stored file. */
+export function useSheetPhotos() {
+  const invalidate = useInvalidate();
+  return {
+    upload: useMutation({
+      mutationFn: ({ sheetId, alt, file }: { sheetId: string; alt: string; file: File }) => uploadImage<NewsSheet>(`${base}/sheets/${sheetId}/photos`, alt, file),
+      onSuccess: () => invalidate(),
+    }),
+    remove: useMutation({
+      mutationFn: (url: string) => api<void>(url, { method: 'DELETE' }),
+      onSuccess: () => invalidate(),
+    }),
+  };
 }
