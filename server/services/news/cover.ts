@@ -51,7 +51,7 @@ export async function receiveImage(app: FastifyInstance, request: FastifyRequest
 
 /** Sends a stored WebP image (the caller checked who may see it). */
 export async function sendImage(app: FastifyInstance, reply: FastifyReply, key: string) {
-  return sendImage(app, reply, key);
+  return reply.header('content-type', 'image/webp').header('cache-control', 'private, max-age=3600').send(await app.storage.get(key));
 }
 
 /** The cover image of a post: received by `receiveImage`, served to those who may read the post. */
