@@ -1,11 +1,8 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { createEstablishment, createUser, type TestUser } from '../helpers/app';
-import { screenshotDir } from '../helpers/browser';
-import { startE2eServer } from '../helpers/e2e-server';
-import { launchBrowserWithContexts, newActor, type Actor } from '../helpers/trainings-e2e';
+import type { TestUser } from '../helpers/app';
+import { startNewsJourney } from '../helpers/news-e2e';
+import type { Actor } from '../helpers/trainings-e2e';
 
 /**
  * Parcours « actualités » dans Chromium sur l'application construite : le
@@ -28,12 +25,12 @@ const STAFF = { name: 'Élodie Sabatier', email: 'elodie.sabatier.news@cevennes-
 const CAMPING = { name: 'Bruno Castanet', email: 'bruno.news@camping-de-l-arre.example', establishment: "Camping de l'Arre" };
 const RESTAURANT = { name: 'Rose Nadal', email: 'rose.news@auberge-du-col.example', establishment: 'Auberge du Col' };
 
-let server: Awaited<ReturnType<typeof startE2eServer>>;
-let chromium: Awaited<ReturnType<typeof launchBrowserWithContexts>>;
+let journey: Awaited<ReturnType<typeof startNewsJourney<'camping' | 'restaurant'>>>;
+let server: typeof journey.server;
 let staff: Actor;
 let camping: Actor;
 let restaurant: Actor;
-const users = {} as Record<'staff' | 'camping' | 'restaurant', TestUser>;
+let users: Record<'staff' | 'camping' | 'restaurant', TestUser>;
 let current: Actor | undefined;
 let postPath = '';
 
@@ -48,26 +45,19 @@ function nextMonth15() {
 }
 
 beforeAll(async () => {
-  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-') && f.includes('actualites')) rmSync(join(screenshotDir, f));
-  [server, chromium] = await Promise.all([startE2eServer(), launchBrowserWithContexts()]);
-  users.staff = await createUser(server, 'staff', { name: STAFF.name, email: STAFF.email });
-  const campsite = await createEstablishment(server, { name: CAMPING.establishment, category: 'hebergement', subcategory: 'camping' });
-  const inn = await createEstablishment(server, { name: RESTAURANT.establishment, category: 'restauration', subcategory: 'restaurant' });
-  users.camping = await createUser(server, 'partner', { name: CAMPING.name, email: CAMPING.email, establishmentId: campsite.id });
-  users.restaurant = await createUser(server, 'partner', { name: RESTAURANT.name, email: RESTAURANT.email, establishmentId: inn.id });
-  staff = await newActor(await chromium.newContext(), 'personnel');
-  camping = await newActor(await chromium.newContext(), CAMPING.name);
-  restaurant = await newActor(await chromium.newContext(), RESTAURANT.name);
+  journey = await startNewsJourney({
+    shots: 'actualites', staff: STAFF,
+    partners: { camping: { ...CAMPING, kind: 'camping' }, restaurant: { ...RESTAURANT, kind: 'restaurant' } },
+  });
+  ({ server, users } = journey);
+  ({ staff, camping, restaurant } = journey.actors);
 });
 
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail' && current) await current.report(`actualites-${ctx.task.name}`);
 });
 
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+afterAll(async () => journey?.close());
 
 /** Opens a date picker by its label, goes to next month, picks the 15th (09:00 by default) and validates. */
 async function pickNextMonth15(actor: Actor, label: string) {
