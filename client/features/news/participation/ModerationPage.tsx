@@ -47,9 +47,10 @@ export default function ModerationPage() {
 }
 
 function CommentBody({ comment }: { comment: NewsComment }) {
+  const { t } = useTranslation('news');
   return (
     <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-      <strong>{comment.author?.name ?? '—'}</strong> : <LinkifiedText text={comment.body} />
+      <strong>{comment.author?.name ?? '—'}</strong>{t('participation.colon')}<LinkifiedText text={comment.body} />
     </Text>
   );
 }
