@@ -185,7 +185,7 @@ describe('rate limit', () => {
     for (let i = 0; i < NEWS_LIMITS.commentRatePerWindow; i++) expect((await post(asHurried, campsitePost, `Message ${i}`)).statusCode).toBe(201);
     const res = await post(asHurried, campsitePost, 'Un de trop');
     expect(res.statusCode).toBe(429);
-    expect(res.json().detail).toBe('Vous commentez trop vite : patientez un instant avant de publier un nouveau commentaire.');
+    expect(res.json().detail).toBe('Vous commentez trop vite\u00a0: patientez un instant avant de publier un nouveau commentaire.');
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     // Someone else is not slowed down.
     expect((await post(asCampsite2, campsitePost, 'Moi je peux')).statusCode).toBe(201);
