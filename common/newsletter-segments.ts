@@ -5,9 +5,11 @@ import type { TrainingTheme } from './trainings';
 /**
  * Who a segment starts from, before its filters narrow it:
  * - partners: partners (people) and establishments' contact addresses;
- * - staff: staff and administrators (they have no establishment: the
- *   establishment filters do not apply and are stored empty);
+ * - staff: staff and administrators;
  * - everyone: both.
+ * The establishment filters (what and where it is, labels, membership year,
+ * figures) narrow `partners` only, as the shared audience rule does
+ * (db/queries/audience.ts): they are stored empty for the other two.
  */
 export const SEGMENT_PEOPLE = ['everyone', 'partners', 'staff'] as const;
 export type SegmentPeople = (typeof SEGMENT_PEOPLE)[number];
@@ -49,7 +51,9 @@ export const SEGMENT_PREVIEW_DEBOUNCE_MS = 400;
 /**
  * A segment's filter (the typed JSON stored in newsletter_segments.filter,
  * validated by SegmentFilterSchema in server/schemas/newsletter-segments.ts).
- * Within one list values combine with OR, lists with AND; an empty list, a
+ * Within one list values combine with OR, and the lists with AND, except
+ * "what" (categories OR sub-categories) and "where" (communes OR communautés
+ * OR offices), read as the shared audience rule reads them. An empty list, a
  * null training or a false flag does not narrow.
  */
 export interface SegmentFilter {
@@ -73,8 +77,8 @@ export const EMPTY_SEGMENT_FILTER: SegmentFilter = {
   membershipYears: [], languages: [], training: null, figuresMissingLastMonth: false,
 };
 
-/** Establishment filters mean nothing for staff: stored empty then, so a segment never says more than it does. */
+/** Establishment filters narrow partners only: stored empty otherwise, so a segment never says more than it does. */
 export function normalisedFilter(f: SegmentFilter): SegmentFilter {
-  if (f.people !== 'staff') return f;
+  if (f.people === 'partners') return f;
   return { ...f, categories: [], subcategories: [], communes: [], communautes: [], offices: [], labels: [], membershipYears: [], figuresMissingLastMonth: false };
 }
