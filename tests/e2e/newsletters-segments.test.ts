@@ -98,7 +98,7 @@ test('an admin builds « Campings du Pays Viganais », sees the live count and a
     // The campaign form offers it.
     await page.goto(`${server.url}/newsletters/campaigns/new`);
     await a.settle('Nouvelle campagne');
-    await page.getByRole('textbox', { name: 'Segment', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Segment', exact: true }).click();
     await page.getByRole('option', { name: 'Campings du Pays Viganais' }).waitFor();
     await page.keyboard.press('Escape');
   } catch (err) {

@@ -52,7 +52,7 @@ function SegmentEditor({ segment }: { segment?: SegmentDto }) {
         navigate('/newsletters/segments');
       }))}>
         <Grid gap="xl">
-          <Grid.Col span={{ base: 12, md: 7 }}>
+          <Grid.Col span={{ base: 12, md: 6 }}>
             <Stack>
               <TextInput label={t('segments.name')} required maxLength={SEGMENT_LIMITS.name} {...form.getInputProps('name')} />
               <SegmentFilterFields value={form.values.filter} onChange={(f) => form.setFieldValue('filter', f)} />
@@ -60,7 +60,7 @@ function SegmentEditor({ segment }: { segment?: SegmentDto }) {
               <Group><Button type="submit" loading={save.isPending}>{t('segments.save')}</Button></Group>
             </Stack>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 5 }}>
+          <Grid.Col span={{ base: 12, md: 6 }}>
             <Paper withBorder p="md" component="section" aria-labelledby="segment-count">
               <Stack gap="sm">
                 <Select
@@ -102,8 +102,16 @@ function SampleTable({ sample }: { sample: NonNullable<ReturnType<typeof useSegm
         rows={sample}
         rowKey={(s) => `${s.maskedAddress}-${s.name}-${s.establishment ?? ''}`}
         columns={[
-          { label: t('segments.sampleName'), card: 'title', cell: (s) => (s.kind === 'contact' ? <Badge variant="light" color="gray">{t('segments.sampleKind.contact')}</Badge> : s.name) },
-          { label: t('segments.sampleEstablishment'), cell: (s) => s.establishment ?? '—' },
+          // The establishment under the name: three columns fit the half page without a sideways scroll.
+          {
+            label: t('segments.sampleName'), card: 'title',
+            cell: (s) => (
+              <>
+                {s.kind === 'contact' ? <Badge variant="light" color="gray">{t('segments.sampleKind.contact')}</Badge> : s.name}
+                {s.establishment ? <Text size="xs" c="dimmed">{s.establishment}</Text> : null}
+              </>
+            ),
+          },
           { label: t('segments.sampleCommune'), cell: (s) => s.commune ?? '—' },
           { label: t('segments.sampleAddress'), cell: (s) => s.maskedAddress },
         ]}
