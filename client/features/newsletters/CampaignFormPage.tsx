@@ -10,11 +10,12 @@ import { FormError } from '../../components/States';
 import { saveForm } from '../../lib/api';
 import { NEWSLETTER_LIMITS } from '../../../common/newsletters';
 import { useCreateCampaign, useSenders, useTopics } from './api';
+import { SegmentPicker } from './segments/SegmentPicker';
 
 // The trainings' rich-text editor (tiptap), loaded on demand: the server keeps what it allows after the same sanitising.
 const RichTextField = lazy(() => import('../../components/RichTextField'));
 
-interface Values { subject: string; preheader: string; sender: string; topicId: string; audience: Audience; bodyHtml: string }
+interface Values { subject: string; preheader: string; sender: string; topicId: string; audience: Audience; bodyHtml: string; segmentId?: string | null }
 
 /** Admins: a new campaign (a draft), its topic's subscribers narrowed by the shared audience. */
 export default function CampaignFormPage() {
@@ -46,6 +47,7 @@ export default function CampaignFormPage() {
           <Select label={t('fields.sender')} required data={senders.data ?? []} {...form.getInputProps('sender')} />
           <Select label={t('fields.topic')} required allowDeselect={false} data={(topics.data ?? []).filter((x) => x.active).map((x) => ({ value: x.id, label: en ? x.nameEn : x.nameFr }))} {...form.getInputProps('topicId')} />
           <AudiencePicker label={t('fields.audience')} description={t('form.audienceHelp')} value={form.values.audience} onChange={(a) => form.setFieldValue('audience', a)} error={form.errors.audience as string | undefined} />
+          <SegmentPicker value={form.values.segmentId} onChange={(id) => form.setFieldValue('segmentId', id)} error={form.errors.segmentId as string | undefined} />
           <Suspense fallback={<Loader size="sm" aria-label={t('form.loadingEditor')} />}>
             <RichTextField label={t('fields.body')} value={form.values.bodyHtml} onChange={(html) => form.setFieldValue('bodyHtml', html)} error={form.errors.bodyHtml as string | undefined} />
           </Suspense>

@@ -12,6 +12,9 @@ export const newsletters = defineFeature({
     public: [{ path: 'newsletters/unsubscribe/:token', lazy: page(() => import('./UnsubscribePage')) }],
     signedIn: [{ path: 'newsletters/preferences', lazy: page(() => import('./PreferencesPage')) }],
     admin: [
+      { path: 'newsletters/segments', lazy: page(() => import('./segments/SegmentsPage')) },
+      { path: 'newsletters/segments/new', lazy: page(() => import('./segments/SegmentEditorPage')) },
+      { path: 'newsletters/segments/:id', lazy: page(() => import('./segments/SegmentEditorPage')) },
       { path: 'newsletters/campaigns', lazy: page(() => import('./CampaignsPage')) },
       { path: 'newsletters/campaigns/new', lazy: page(() => import('./CampaignFormPage')) },
       { path: 'newsletters/campaigns/:id', lazy: page(() => import('./CampaignPage')) },
@@ -20,5 +23,6 @@ export const newsletters = defineFeature({
   nav: [
     { to: '/newsletters/preferences', label: 'nav.myNewsletters', roles: ROLES, group: 'main' },
     { to: '/newsletters/campaigns', label: 'nav.newsletters', roles: ['admin'], group: 'manage' },
+    { to: '/newsletters/segments', label: 'nav.newsletterSegments', roles: ['admin'], group: 'manage' },
   ],
 });

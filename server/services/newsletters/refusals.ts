@@ -5,7 +5,8 @@ type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
 
 export type Reason =
   | ReasonOf<LaunchResult | TransitionResult | Awaited<ReturnType<typeof updateCampaign>> | Awaited<ReturnType<typeof setPreferences>> | Awaited<ReturnType<typeof unsubscribeAddress>>>
-  | 'unknownSender' | 'invalidToken' | 'emptyBody';
+  | 'unknownSender' | 'invalidToken' | 'emptyBody'
+  | 'unknownSegment';
 
 const refusals = {
   notFound: [404, 'newsletters.campaignNotFound'],
@@ -18,6 +19,7 @@ const refusals = {
   unknownSender: [400, 'newsletters.unknownSender', 'sender', 'error.validation'],
   emptyBody: [400, 'newsletters.emptyBody', 'bodyHtml', 'error.validation'],
   invalidToken: [404, 'newsletters.invalidToken'],
+  unknownSegment: [400, 'newsletterSegments.notFound', 'segmentId', 'error.validation'],
 } as const satisfies Record<Reason, RefusalEntry>;
 
 export const { refusal, orRefuse } = refusalsOf(refusals);
