@@ -5,9 +5,10 @@ import {
 import { enqueueEffects } from '../../../workers/jobs';
 import type { Config } from '../../../common/config';
 import type { CampaignBodyDto, CampaignDto } from '../../schemas/newsletters';
-import { sanitizeDescription } from '../trainings/catalogue';
 import { assertAudience } from '../documents';
 import { toCampaign } from './mapping';
+import { sanitizeNewsletterBody } from './body';
+import { assertChecksPass } from './composer';
 import { orRefuse, refusal } from './refusals';
 
 /** The senders an admin may pick: NEWSLETTER_SENDERS (« ; »-separated), or MAIL_FROM alone. */
@@ -21,7 +22,7 @@ async function validInput(app: FastifyInstance, body: CampaignBodyDto) {
   if (!configuredSenders(app.config).includes(body.sender)) throw refusal('unknownSender');
   if (!(await topicExists(app.db, body.topicId))) throw refusal('unknownTopic');
   await assertAudience(app, body.audience);
-  const bodyHtml = sanitizeDescription(body.bodyHtml);
+  const bodyHtml = sanitizeNewsletterBody(body.bodyHtml, app.config.PUBLIC_URL);
   if (!bodyHtml) throw refusal('emptyBody');
   return { subject: body.subject.trim(), preheader: body.preheader.trim(), sender: body.sender, bodyHtml, topicId: body.topicId, audience: body.audience };
 }
@@ -66,6 +67,7 @@ export async function reach(app: FastifyInstance, id: string) {
 export async function campaignAction(app: FastifyInstance, id: string, action: 'launch' | 'pause' | 'resume' | 'cancel' | 'resend-uncertain') {
   let run = false;
   if (action === 'launch') {
+    await assertChecksPass(app, id);
     orRefuse(await launchCampaign(app.db, id));
     run = true;
   } else {
