@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, NoContent, ProblemSchema, problemResponses } from '../schemas/common';
@@ -25,6 +26,8 @@ export default async function newsletterRoutes(fastify: FastifyInstance) {
   const tags = ['newsletters'];
   const perIp = { max: UNSUBSCRIBE_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `ip:${req.ip}` };
 
+  // The composer's image uploads (this plugin's scope only).
+  await app.register(multipart, { throwFileSizeLimit: true });
   // RFC 8058: mail clients POST `List-Unsubscribe=One-Click` as a form. Parsed here only (this plugin's scope).
   app.addContentTypeParser(FORM, { parseAs: 'string', bodyLimit: 1024 }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
