@@ -65,6 +65,8 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/news/sheets/:id': { figures: [{ label: 'Nuitées', value: '+12 %' }] },
   'POST /api/newsletters/campaigns': NEWSLETTER,
   'PUT /api/newsletters/campaigns/:id': NEWSLETTER,
+  'PUT /api/newsletters/campaigns/:id/schedule': { at: null },
+  'PUT /api/newsletters/campaigns/:id/archive': { archived: true },
 };
 
 beforeAll(async () => {
