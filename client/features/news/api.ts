@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import i18next from 'i18next';
-import { api, ApiError, refreshLogin } from '../../lib/api';
+import { api, postForm } from '../../lib/api';
 import type {
   NewsAgenda, NewsCategory, NewsCategoryCreateBody, NewsCategoryUpdateBody, NewsFeed, NewsPostCreateBody, NewsPostDetail, NewsPostPage,
   NewsPostState, NewsPostUpdateBody, NewsPreferences, NewsPreferencesBody, NewsPreview, NewsSearchResult,
@@ -137,34 +136,10 @@ export function useDeletePost() {
 }
 
 /**
- * The cover image: a multipart form with `alt` first, then `file` (the server reads the text part before the file).
- * fetch with FormData, not api() (JSON only); an expired log-in is refreshed once and the upload sent again.
+ * The cover image: a multipart form with `alt` first, then `file` (shared upload helper of lib/api).
  */
-export async function uploadCover(postId: string, alt: string, file: File): Promise<NewsPostDetail> {
-  const send = () => {
-    const form = new FormData();
-    form.append('alt', alt);
-    form.append('file', file, file.name);
-    return fetch(`${base}/posts/${postId}/cover`, {
-      method: 'POST',
-      body: form,
-      credentials: 'include',
-      headers: { accept: 'application/json, application/problem+json', 'accept-language': i18next.language || 'fr' },
-    });
-  };
-  let res = await send();
-  if (res.status === 401 && (await refreshLogin())) res = await send();
-  if (res.ok) return (await res.json()) as NewsPostDetail;
-  let detail = '';
-  let fields: Record<string, string> = {};
-  try {
-    const data = (await res.json()) as { detail?: string; title?: string; errors?: { field: string; message: string }[] };
-    detail = data.detail ?? data.title ?? '';
-    fields = Object.fromEntries((data.errors ?? []).map((e) => [e.field, e.message]));
-  } catch {
-    // Not JSON: the page says it in the user's words.
-  }
-  throw new ApiError(res.status, detail, fields);
+export function uploadCover(postId: string, alt: string, file: File): Promise<NewsPostDetail> {
+  return postForm<NewsPostDetail>(`${base}/posts/${postId}/cover`, { alt }, file);
 }
 
 export function useCoverMutations(postId: string | undefined) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import sharp from 'sharp';
+import sharp, { type OutputInfo } from 'sharp';
 import { imageByToken, insertImage } from '../../../db/queries/newsletters';
 import { newObjectKey } from '../../../storage';
 import { NEWSLETTER_LIMITS as L } from '../../../common/newsletters';
@@ -33,7 +33,7 @@ export async function uploadImage(app: FastifyInstance, request: FastifyRequest,
   }
   if (!alt || alt.length > L.imageAlt) throw refusal('imageAltRequired');
   if (!image?.length) throw refusal('imageMissing');
-  let out: { data: Buffer; info: sharp.OutputInfo; png: boolean };
+  let out: { data: Buffer; info: OutputInfo; png: boolean };
   try {
     const meta = await sharp(image).metadata();
     if (!['jpeg', 'png', 'webp', 'gif'].includes(meta.format ?? '')) throw new Error('format');
