@@ -8,6 +8,7 @@ import { news } from './features/news';
 import { trainings } from './features/trainings';
 import { figures } from './features/figures';
 import { newsletters } from './features/newsletters';
+import { newsletterSegments } from './features/newsletter-segments';
 import { visits } from './features/visits';
 
 /**
@@ -27,6 +28,7 @@ export const features = [
   documents,
   figures,
   newsletters,
+  newsletterSegments,
   visits,
   news,
 ] as const;

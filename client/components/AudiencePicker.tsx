@@ -31,16 +31,7 @@ interface AudiencePickerProps {
  */
 export function AudiencePicker({ value, onChange, label, description, error }: AudiencePickerProps) {
   const { t } = useTranslation();
-  const territory = useTerritory();
-  const labels = useReferenceLabels();
   const errorId = useId();
-  const data = territory.data;
-  const set = (patch: Partial<Audience>) => onChange({ ...value, ...patch });
-
-  const multi = (props: Omit<MultiSelectProps, 'comboboxProps'>) => (
-    <MultiSelect searchable clearable hidePickedOptions nothingFoundMessage={t('common.nothingFound')} maxDropdownHeight={260} {...props} />
-  );
-
   return (
     <Stack gap="sm">
       <Radio.Group
@@ -57,7 +48,30 @@ export function AudiencePicker({ value, onChange, label, description, error }: A
           ))}
         </Stack>
       </Radio.Group>
-      {value.kind === 'partners' ? (
+      {value.kind === 'partners' ? <AudienceCriteria value={value} onChange={(patch) => onChange({ ...value, ...patch })} /> : null}
+    </Stack>
+  );
+}
+
+/** The partners' lists of an audience: what they are, where they are. */
+export type AudienceLists = Omit<Audience, 'kind'>;
+
+/**
+ * The partners' criteria alone (what they are, where they are), for a form that says who otherwise
+ * (newsletter segments): the same lists and the same reading as the audience rule.
+ */
+export function AudienceCriteria({ value, onChange }: { value: AudienceLists; onChange: (patch: Partial<AudienceLists>) => void }) {
+  const { t } = useTranslation();
+  const territory = useTerritory();
+  const labels = useReferenceLabels();
+  const data = territory.data;
+  const set = onChange;
+
+  const multi = (props: Omit<MultiSelectProps, 'comboboxProps'>) => (
+    <MultiSelect searchable clearable hidePickedOptions nothingFoundMessage={t('common.nothingFound')} maxDropdownHeight={260} {...props} />
+  );
+
+  return (
         <>
           <Criteria legend={t('audience.what')} help={t('audience.whatHelp')}>
               {multi({
@@ -104,8 +118,6 @@ export function AudiencePicker({ value, onChange, label, description, error }: A
               })}
           </Criteria>
         </>
-      ) : null}
-    </Stack>
   );
 }
 

@@ -62,7 +62,7 @@ export async function loadAudienceViewer(db: Database, principal: { role: 'partn
 }
 
 /** The active offices of a communauté de communes (the offices a partner there belongs to), as a text[]. */
-function officesOfCommunaute(communauteId: AnyPgColumn | SQL): SQL<string[]> {
+export function officesOfCommunaute(communauteId: AnyPgColumn | SQL): SQL<string[]> {
   return sql<string[]>`coalesce((select array_agg(o.id order by o.id) from ${offices} o join ${communes} oc on oc.insee_code = o.commune_insee where oc.communaute_id = ${communauteId} and o.active), '{}')`;
 }
 

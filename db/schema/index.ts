@@ -9,6 +9,7 @@ export * from './idempotency';
 export * from './contributions';
 export * from './training-documents';
 export * from './figures';
+export * from './newsletter-segments';
 export * from './newsletters';
 export * from './visits';
 export * from './news';

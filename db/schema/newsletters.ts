@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { establishments, language, users } from './accounts';
 import { audienceColumns } from './audience';
+import { newsletterSegments } from './newsletter-segments';
 import { CAMPAIGN_STATUSES, CONSENT_SOURCES, RECIPIENT_STATUSES, SUPPRESSION_REASONS } from '../../common/newsletters';
 
 export const campaignStatus = pgEnum('newsletter_campaign_status', CAMPAIGN_STATUSES);
@@ -65,6 +66,8 @@ export const newsletterCampaigns = pgTable(
     bodyHtml: text('body_html').notNull(),
     topicId: text('topic_id').notNull().references(() => newsletterTopics.id),
     ...audienceColumns(),
+    /** When set, the recipients frozen at launch are this segment ∩ the topic's subscribers ∩ not suppressed (the audience columns are then not read). */
+    segmentId: uuid('segment_id').references(() => newsletterSegments.id, { onDelete: 'set null' }),
     status: campaignStatus('status').notNull().default('draft'),
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
     /** Set when the worker found a scheduled campaign too late (the system was down at its time): not sent until an admin decides. */

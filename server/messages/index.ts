@@ -7,6 +7,7 @@ import { documentsMessages } from './documents';
 import { audienceMessages } from './audience';
 import { figuresMessages } from './figures';
 import { newslettersMessages } from './newsletters';
+import { newsletterSegmentsMessages } from './newsletter-segments';
 import { visitsMessages } from './visits';
 import { newsMessages } from './news';
 
@@ -26,6 +27,7 @@ export const messages = {
   ...audienceMessages,
   ...figuresMessages,
   ...newslettersMessages,
+  ...newsletterSegmentsMessages,
   ...visitsMessages,
   ...newsMessages,
 } as const;

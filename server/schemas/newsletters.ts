@@ -42,6 +42,8 @@ export const CampaignBody = Type.Object({
   bodyHtml: Type.String({ minLength: 1, maxLength: L.bodyHtml, ...MULTILINE }),
   topicId: TopicId,
   audience: AudienceSchema,
+  /** A saved segment (server/schemas/newsletter-segments.ts): when set, it replaces the audience at launch. */
+  segmentId: Type.Optional(Type.Union([Uuid, Type.Null()])),
 }, { additionalProperties: false });
 export type CampaignBodyDto = Static<typeof CampaignBody>;
 
@@ -57,6 +59,7 @@ export type ProgressDto = Static<typeof ProgressSchema>;
 export const CampaignSchema = Type.Object({
   id: Uuid, subject: Type.String(), preheader: Type.String(), sender: Type.String(), bodyHtml: Type.String(), topicId: Type.String(),
   audience: AudienceSchema, status: OneOf(CAMPAIGN_STATUSES), total: Type.Integer(),
+  segmentId: Type.Union([Uuid, Type.Null()]),
   scheduledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   /** Set when the worker found it too late (the system was down at its time): waits for « envoyer maintenant » or « reprogrammer ». */
   missedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),

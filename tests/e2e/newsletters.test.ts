@@ -40,7 +40,7 @@ test('an admin launches a campaign and follows it to 100 %; a partner unsubscrib
   const a = adminActor;
   try {
     await a.logIn(server.url, admin.email, TEST_PASSWORD);
-    await a.page.goto(`${server.url}/newsletters/campaigns`);
+    await a.page.goto(`${server.url}/lettres/campagnes`);
     await a.visit('Lettres du réseau', 'liste des campagnes (vide)', 'lettres-liste-vide');
     await a.page.getByRole('link', { name: 'Nouvelle campagne' }).click();
     await a.settle('Nouvelle campagne');
@@ -53,7 +53,7 @@ test('an admin launches a campaign and follows it to 100 %; a partner unsubscrib
       bodyHtml: '<h2>Carte PASS 2027</h2><p>La campagne d’adhésion à la Carte PASS est ouverte. Retrouvez aussi les formations de l’hiver.</p>',
       topicId: 'lettre-du-reseau', audience: { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] },
     }, admin.id);
-    await a.page.goto(`${server.url}/newsletters/campaigns/${c.id}`);
+    await a.page.goto(`${server.url}/lettres/campagnes/${c.id}`);
     await a.visit('Lettre du réseau — décembre', 'brouillon', 'lettres-brouillon');
     await a.page.getByText('Lancée maintenant, cette lettre partirait à 3 destinataires.').waitFor();
     await a.page.getByRole('button', { name: 'Lancer l’envoi' }).click();
@@ -67,17 +67,17 @@ test('an admin launches a campaign and follows it to 100 %; a partner unsubscrib
 
     const visitor = await newActor(await chromium.newContext(), 'partenaire');
     const token = unsubscribeToken(server.config.JWT_SECRET, partners[0]!.email, 'lettre-du-reseau');
-    await visitor.page.goto(`${server.url}/api/newsletters/unsubscribe/${token}`); // the link as the mail gives it: redirected to the page
+    await visitor.page.goto(`${server.url}/api/lettres/desinscription/${token}`); // the link as the mail gives it: redirected to the page
     await visitor.visit('Se désabonner', 'désabonnement', 'lettres-desabonnement');
     await visitor.page.getByRole('button', { name: 'Me désabonner' }).click();
     await visitor.page.getByRole('status').filter({ hasText: 'C’est fait' }).waitFor();
     await visitor.expectAccessible('désabonnement fait');
-    await visitor.page.goto(`${server.url}/newsletters/unsubscribe/${token}?lang=en`);
+    await visitor.page.goto(`${server.url}/lettres/desinscription/${token}?lang=en`);
     await visitor.visit('Unsubscribe', 'unsubscribed (English)', 'lettres-desabonnement-en');
 
-    await a.page.goto(`${server.url}/newsletters/preferences`);
+    await a.page.goto(`${server.url}/lettres/preferences`);
     await a.visit('Mes lettres', 'mes lettres', 'lettres-preferences');
-    await a.page.goto(`${server.url}/newsletters/campaigns`);
+    await a.page.goto(`${server.url}/lettres/campagnes`);
     await a.visit('Lettres du réseau', 'liste des campagnes', 'lettres-liste');
   } catch (err) {
     await a.report('lettres');

@@ -8,6 +8,7 @@ import { documentsMatrixRows, setupDocumentsMatrix } from '../helpers/documents-
 import { contributionsMatrixRows, setupContributionsMatrix } from '../helpers/documents-contributions-matrix';
 import { figuresMatrixRows, setupFiguresMatrix } from '../helpers/figures-matrix';
 import { newslettersMatrixRows, setupNewslettersMatrix } from '../helpers/newsletters-matrix';
+import { newsletterSegmentsMatrixRows, setupNewsletterSegmentsMatrix } from '../helpers/newsletter-segments-matrix';
 import { setupVisitsMatrix, visitsMatrixRows } from '../helpers/visits-matrix';
 import { newsMatrixRows, setupNewsMatrix } from '../helpers/news-matrix';
 import { newsParticipationMatrixRows, setupNewsParticipationMatrix } from '../helpers/news-participation-matrix';
@@ -132,6 +133,7 @@ export const API_ROLE_MATRIX: MatrixRow[] = [
 
   // ---- newsletters (rows and fixtures in tests/helpers/newsletters-matrix.ts) ----
   ...newslettersMatrixRows,
+  ...newsletterSegmentsMatrixRows,
 
   // ---- office visitor counts (rows and fixtures in tests/helpers/visits-matrix.ts) ----
   ...visitsMatrixRows,
@@ -174,6 +176,7 @@ beforeAll(async () => {
   await setupContributionsMatrix(ctx, { partner: users.partner, staff: users.staff });
   await setupFiguresMatrix(ctx);
   await setupNewslettersMatrix(ctx, { admin: users.admin });
+  await setupNewsletterSegmentsMatrix(ctx, { admin: users.admin });
   await setupVisitsMatrix(ctx, { staff: users.staff });
   await setupNewsMatrix(ctx, { partner: users.partner, staff: users.staff });
   await setupNewsParticipationMatrix(ctx, { partner: users.partner, staff: users.staff });

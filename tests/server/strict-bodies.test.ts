@@ -6,6 +6,7 @@ import {
   bodyRoutes, databaseFingerprint, documentedRoutes, lenientObjects, mutatingApiRoutes, sampleUrl, UNKNOWN_FIELD, unknownFieldProbe, type BodyRoute, type JsonSchema,
 } from '../helpers/api-routes';
 import { apiSession, apiSignUp, apiTraining, registrationsOf } from '../helpers/trainings-api';
+import { EMPTY_SEGMENT_FILTER } from '../../common/newsletter-segments';
 
 /**
  * Strict bodies, once for the whole api: every JSON body schema of every
@@ -36,6 +37,7 @@ const slot = { startsAt: new Date(inTenDays).toISOString(), endsAt: new Date(inT
 const EVERYONE = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 const NEWS_EVENT = { start: new Date(inTenDays).toISOString(), place: { kind: 'online', onlineUrl: 'https://example.org/reunion' } };
 const NEWSLETTER = { subject: 'Lettre stricte', preheader: '', sender: 'espace-pro@example.test', bodyHtml: '<p>x</p>', topicId: 'lettre-du-reseau', audience: EVERYONE };
+const SEGMENT = { name: 'Segment strict', filter: { ...EMPTY_SEGMENT_FILTER, people: 'partners', training: { mode: 'attended', themes: ['digital'], from: '2026-01-01', to: null } } };
 /** Routes only partners may call (access is decided before the body is read): probed as a partner. */
 const PARTNER_ONLY = new Set(['PUT /api/figures/me/:month', 'POST /api/news/sheets', 'PATCH /api/news/sheets/:id']);
 
@@ -67,6 +69,9 @@ const VALID_BODIES: Record<string, unknown> = {
   'PUT /api/newsletters/campaigns/:id': NEWSLETTER,
   'PUT /api/newsletters/campaigns/:id/schedule': { at: null },
   'PUT /api/newsletters/campaigns/:id/archive': { archived: true },
+  'POST /api/newsletters/segments': SEGMENT,
+  'PUT /api/newsletters/segments/:id': SEGMENT,
+  'POST /api/newsletters/segments/preview': { filter: SEGMENT.filter, topicId: 'lettre-du-reseau' },
 };
 
 beforeAll(async () => {

@@ -10,6 +10,7 @@ import { ErrorState, FormError, PageSkeleton } from '../../components/States';
 import { saveForm } from '../../lib/api';
 import { NEWSLETTER_LIMITS } from '../../../common/newsletters';
 import { useCampaign, useCreateCampaign, useSenders, useTopics, useUpdateCampaign, type CampaignDto } from './api';
+import { SegmentPicker } from './segments/SegmentPicker';
 import { ComposerControls } from './ComposerControls';
 import { NewsletterImage } from './imageNode';
 import { CAMPAIGNS_PATH } from './paths';
@@ -18,7 +19,7 @@ import { CAMPAIGNS_PATH } from './paths';
 const RichTextField = lazy(() => import('../../components/RichTextField'));
 const EXTENSIONS = [NewsletterImage];
 
-interface Values { subject: string; preheader: string; sender: string; topicId: string; audience: Audience; bodyHtml: string }
+interface Values { subject: string; preheader: string; sender: string; topicId: string; audience: Audience; bodyHtml: string; segmentId?: string | null }
 
 /** Admins: the composer — a new campaign (a draft) or a draft edited: subject, preheader, sender, topic, audience, body with images and personal fields. */
 export default function CampaignFormPage() {
@@ -64,6 +65,7 @@ function Composer({ campaign }: { campaign?: CampaignDto }) {
           <Select label={t('fields.sender')} required data={senders.data ?? []} {...form.getInputProps('sender')} />
           <Select label={t('fields.topic')} required allowDeselect={false} data={(topics.data ?? []).filter((x) => x.active).map((x) => ({ value: x.id, label: en ? x.nameEn : x.nameFr }))} {...form.getInputProps('topicId')} />
           <AudiencePicker label={t('fields.audience')} description={t('form.audienceHelp')} value={form.values.audience} onChange={(a) => form.setFieldValue('audience', a)} error={form.errors.audience as string | undefined} />
+          <SegmentPicker value={form.values.segmentId} onChange={(id) => form.setFieldValue('segmentId', id)} error={form.errors.segmentId as string | undefined} />
           <Suspense fallback={<Loader size="sm" aria-label={t('form.loadingEditor')} />}>
             <RichTextField label={t('fields.body')} description={t('form.bodyHelp')} value={form.values.bodyHtml} onChange={(html) => form.setFieldValue('bodyHtml', html)}
               error={form.errors.bodyHtml as string | undefined} extensions={EXTENSIONS} controls={(editor) => <ComposerControls editor={editor} />} />

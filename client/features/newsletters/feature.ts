@@ -26,6 +26,9 @@ export const newsletters = defineFeature({
       { path: 'lettres/archives/:id', lazy: page(() => import('./ArchiveLetterPage')) },
     ],
     admin: [
+      { path: 'lettres/segments', lazy: page(() => import('./segments/SegmentsPage')) },
+      { path: 'lettres/segments/nouveau', lazy: page(() => import('./segments/SegmentEditorPage')) },
+      { path: 'lettres/segments/:id', lazy: page(() => import('./segments/SegmentEditorPage')) },
       { path: 'lettres/campagnes', lazy: page(() => import('./CampaignsPage')) },
       { path: 'lettres/campagnes/nouvelle', lazy: page(() => import('./CampaignFormPage')) },
       { path: 'lettres/campagnes/:id', lazy: page(() => import('./CampaignPage')) },
@@ -35,5 +38,6 @@ export const newsletters = defineFeature({
   nav: [
     { to: '/lettres/preferences', label: 'nav.myNewsletters', roles: ROLES, group: 'main' },
     { to: '/lettres/campagnes', label: 'nav.newsletters', roles: ['admin'], group: 'manage' },
+    { to: '/lettres/segments', label: 'nav.newsletterSegments', roles: ['admin'], group: 'manage' },
   ],
 });

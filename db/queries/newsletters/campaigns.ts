@@ -1,6 +1,8 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../client';
-import { communes, establishments, newsletterCampaigns, newsletterTopics } from '../../schema';
+import { communes, establishments, newsletterCampaigns, newsletterSegments, newsletterTopics } from '../../schema';
+import { segmentMatches } from '../newsletter-segments/filter';
+import type { SegmentFilter } from '../../../common/newsletter-segments';
 import { audienceReachesEstablishment, audienceValues, type Audience } from '../audience';
 import { rowsOf } from '../rows';
 import type { CampaignStatus, RecipientStatus } from '../../../common/newsletters';
@@ -12,6 +14,8 @@ export interface CampaignInput {
   bodyHtml: string;
   topicId: string;
   audience: Audience;
+  /** When set, the recipients are this segment's (the audience is then not read). */
+  segmentId?: string | null;
 }
 
 const campaignColumns = {
@@ -19,6 +23,7 @@ const campaignColumns = {
   bodyHtml: newsletterCampaigns.bodyHtml, topicId: newsletterCampaigns.topicId, status: newsletterCampaigns.status, total: newsletterCampaigns.total,
   scheduledAt: newsletterCampaigns.scheduledAt, missedAt: newsletterCampaigns.missedAt, archived: newsletterCampaigns.archived, createdBy: newsletterCampaigns.createdBy, launchedAt: newsletterCampaigns.launchedAt, finishedAt: newsletterCampaigns.finishedAt,
   createdAt: newsletterCampaigns.createdAt, updatedAt: newsletterCampaigns.updatedAt,
+  segmentId: newsletterCampaigns.segmentId,
   audienceKind: newsletterCampaigns.audienceKind, audienceCategories: newsletterCampaigns.audienceCategories, audienceSubcategories: newsletterCampaigns.audienceSubcategories,
   audienceCommunes: newsletterCampaigns.audienceCommunes, audienceCommunautes: newsletterCampaigns.audienceCommunautes, audienceOffices: newsletterCampaigns.audienceOffices,
 };
@@ -28,6 +33,7 @@ export async function createCampaign(db: Database, input: CampaignInput, created
   const [row] = await db.insert(newsletterCampaigns).values({
     subject: input.subject, preheader: input.preheader, sender: input.sender, bodyHtml: input.bodyHtml, topicId: input.topicId,
     ...audienceValues(input.audience), createdBy,
+    segmentId: input.segmentId ?? null,
   }).returning(campaignColumns);
   return row!;
 }
@@ -41,6 +47,7 @@ export async function updateCampaign(db: Database, id: string, input: CampaignIn
     const [row] = await tx.update(newsletterCampaigns).set({
       subject: input.subject, preheader: input.preheader, sender: input.sender, bodyHtml: input.bodyHtml, topicId: input.topicId,
       ...audienceValues(input.audience), updatedAt: sql`now()`,
+      segmentId: input.segmentId ?? null,
     }).where(eq(newsletterCampaigns.id, id)).returning(campaignColumns);
     return { ok: true, campaign: row! } as const;
   });
@@ -78,41 +85,62 @@ export async function campaignProgress(db: Database, id: string): Promise<Progre
 }
 
 /**
- * The recipients a campaign reaches now: active subscriptions to its topic,
- * each at its effective address (a person's current account address, or an
- * establishment's contact address), whose holder its audience reaches (staff
- * only for staff-only or everyone; an establishment — a partner's, or the one
- * whose contact address it is — through the shared audience rule), minus the
- * suppression list. Several subscriptions of one address count once.
+ * The recipients of a topic now: active subscriptions to it, each at its
+ * effective address (a person's current account address, or an
+ * establishment's contact address), of active people and establishments,
+ * whose holder `narrowing` keeps (it reads `s`, `u`, `establishments`,
+ * `communes`, and whatever `join` adds), minus the suppression list. Several
+ * subscriptions of one address count once. Also gives what a sample shows
+ * (name, establishment, commune).
  */
-function reachedRecipients(campaignId: string) {
-  const c = newsletterCampaigns;
-  const reaches = audienceReachesEstablishment(c, { category: establishments.category, subcategory: establishments.subcategory, commune: establishments.communeInsee, communaute: communes.communauteId });
+export function topicRecipients(topicId: SQL, narrowing: SQL, join: SQL = sql``) {
   return sql`
-    select distinct on (lower(a.address)) lower(a.address) as address, a.user_id, a.language
+    select distinct on (lower(a.address)) lower(a.address) as address, a.user_id, a.language, a.name, a.establishment, a.commune
     from (
-      select case when s.user_id is null then s.address else u.email end as address, u.id as user_id, coalesce(u.language, 'fr'::language) as language
+      select case when s.user_id is null then s.address else u.email end as address, u.id as user_id, coalesce(u.language, 'fr'::language) as language,
+        coalesce(u.name, ${establishments.name}) as name, ${establishments.name} as establishment, ${communes.name} as commune
       from newsletter_subscriptions s
-      join ${c} on ${c.id} = ${campaignId}
+      ${join}
       left join users u on u.id = s.user_id
       left join ${establishments} on ${establishments.id} = coalesce(s.establishment_id, u.establishment_id)
       left join ${communes} on ${communes.inseeCode} = ${establishments.communeInsee}
-      where s.topic_id = ${c.topicId} and s.unsubscribed_at is null
+      where s.topic_id = ${topicId} and s.unsubscribed_at is null
         and (s.user_id is null or (u.status = 'active' and u.erased_at is null))
         and (${establishments.id} is null or ${establishments.status} = 'active')
-        and case
-          when u.role in ('staff', 'admin') then ${c.audienceKind} in ('everyone', 'staff')
-          when ${establishments.id} is not null then ${reaches}
-          else false end
+        and ${narrowing}
     ) a
     where not exists (select 1 from newsletter_suppressions x where x.address = lower(a.address))
     order by lower(a.address), a.user_id nulls last
   `;
 }
 
+/**
+ * The recipients a campaign reaches now: its topic's, narrowed by its segment
+ * when it has one (db/queries/newsletter-segments/filter.ts), otherwise by
+ * its audience (staff only for staff-only or everyone; an establishment — a
+ * partner's, or the one whose contact address it is — through the shared
+ * audience rule).
+ */
+function reachedRecipients(campaignId: string, segment: SegmentFilter | null) {
+  const c = newsletterCampaigns;
+  const reaches = audienceReachesEstablishment(c, { category: establishments.category, subcategory: establishments.subcategory, commune: establishments.communeInsee, communaute: communes.communauteId });
+  const byAudience = sql`case
+          when u.role in ('staff', 'admin') then ${c.audienceKind} in ('everyone', 'staff')
+          when ${establishments.id} is not null then ${reaches}
+          else false end`;
+  return topicRecipients(sql`${c.topicId}`, segment ? segmentMatches(segment) : byAudience, sql`join ${c} on ${c.id} = ${campaignId}`);
+}
+
+/** The filter of the campaign's segment, or null when it has none (or no campaign: its callers refuse that first). */
+async function segmentOfCampaign(db: Database, campaignId: string): Promise<SegmentFilter | null> {
+  const [row] = await db.select({ filter: newsletterSegments.filter }).from(newsletterCampaigns)
+    .innerJoin(newsletterSegments, eq(newsletterSegments.id, newsletterCampaigns.segmentId)).where(eq(newsletterCampaigns.id, campaignId));
+  return row?.filter ?? null;
+}
+
 /** How many recipients a launch would freeze now (shown before launching). */
 export async function countReachable(db: Database, campaignId: string): Promise<number> {
-  const rows = rowsOf<{ n: string | number }>(await db.execute(sql`select count(*) as n from (${reachedRecipients(campaignId)}) q`));
+  const rows = rowsOf<{ n: string | number }>(await db.execute(sql`select count(*) as n from (${reachedRecipients(campaignId, await segmentOfCampaign(db, campaignId))}) q`));
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -129,9 +157,10 @@ export async function launchCampaign(db: Database, campaignId: string): Promise<
     const [c] = await tx.select({ status: newsletterCampaigns.status }).from(newsletterCampaigns).where(eq(newsletterCampaigns.id, campaignId)).for('update');
     if (!c) return { ok: false, reason: 'notFound' } as const;
     if (c.status !== 'draft' && c.status !== 'scheduled') return { ok: false, reason: 'notLaunchable' } as const;
+    const segment = await segmentOfCampaign(tx, campaignId);
     const inserted = rowsOf(await tx.execute(sql`
       insert into newsletter_recipients (campaign_id, address, user_id, language)
-      select ${campaignId}, q.address, q.user_id, q.language from (${reachedRecipients(campaignId)}) q
+      select ${campaignId}, q.address, q.user_id, q.language from (${reachedRecipients(campaignId, segment)}) q
       on conflict do nothing
       returning id
     `)).length;

@@ -30,7 +30,7 @@ export async function duplicateCampaign(db: Database, id: string, subject: strin
     subject, preheader: source.preheader, sender: source.sender, bodyHtml: source.bodyHtml, topicId: source.topicId,
     audienceKind: source.audienceKind, audienceCategories: source.audienceCategories, audienceSubcategories: source.audienceSubcategories,
     audienceCommunes: source.audienceCommunes, audienceCommunautes: source.audienceCommunautes, audienceOffices: source.audienceOffices,
-    createdBy,
+    segmentId: source.segmentId, createdBy,
   }).returning({ id: c.id });
   return { ok: true, id: row!.id };
 }

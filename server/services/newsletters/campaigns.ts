@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import {
   campaignProgress, changeCampaignStatus, countReachable, createCampaign, getCampaign, launchCampaign, listCampaigns, topicExists, updateCampaign,
 } from '../../../db/queries/newsletters';
+import { segmentExists } from '../../../db/queries/newsletter-segments';
 import { enqueueEffects } from '../../../workers/jobs';
 import type { Config } from '../../../common/config';
 import type { CampaignBodyDto, CampaignDto } from '../../schemas/newsletters';
@@ -22,9 +23,10 @@ async function validInput(app: FastifyInstance, body: CampaignBodyDto) {
   if (!configuredSenders(app.config).includes(body.sender)) throw refusal('unknownSender');
   if (!(await topicExists(app.db, body.topicId))) throw refusal('unknownTopic');
   await assertAudience(app, body.audience);
+  if (body.segmentId && !(await segmentExists(app.db, body.segmentId))) throw refusal('unknownSegment');
   const bodyHtml = sanitizeNewsletterBody(body.bodyHtml, app.config.PUBLIC_URL);
   if (!bodyHtml) throw refusal('emptyBody');
-  return { subject: body.subject.trim(), preheader: body.preheader.trim(), sender: body.sender, bodyHtml, topicId: body.topicId, audience: body.audience };
+  return { subject: body.subject.trim(), preheader: body.preheader.trim(), sender: body.sender, bodyHtml, topicId: body.topicId, audience: body.audience, segmentId: body.segmentId ?? null };
 }
 
 export async function campaignDto(app: FastifyInstance, id: string): Promise<CampaignDto> {

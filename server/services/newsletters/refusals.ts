@@ -6,7 +6,8 @@ type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
 export type Reason =
   | ReasonOf<LaunchResult | TransitionResult | ScheduleResult | ArchiveResult | Awaited<ReturnType<typeof updateCampaign>> | Awaited<ReturnType<typeof setPreferences>> | Awaited<ReturnType<typeof unsubscribeAddress>>>
   | 'unknownSender' | 'invalidToken' | 'emptyBody'
-  | 'checksFailed' | 'scheduleInPast' | 'imageAltRequired' | 'imageMissing' | 'imageType' | 'imageNotFound' | 'archiveNotFound';
+  | 'checksFailed' | 'scheduleInPast' | 'imageAltRequired' | 'imageMissing' | 'imageType' | 'imageNotFound' | 'archiveNotFound'
+  | 'unknownSegment';
 
 const refusals = {
   notFound: [404, 'newsletters.campaignNotFound'],
@@ -27,6 +28,7 @@ const refusals = {
   imageType: [415, 'newsletters.imageType', 'file'],
   imageNotFound: [404, 'newsletters.imageNotFound'],
   archiveNotFound: [404, 'newsletters.archiveNotFound'],
+  unknownSegment: [400, 'newsletterSegments.notFound', 'segmentId', 'error.validation'],
 } as const satisfies Record<Reason, RefusalEntry>;
 
 export const { refusal, orRefuse } = refusalsOf(refusals);
