@@ -159,7 +159,10 @@ test('segment, composer with an image, phone preview, test send, launch to 100 %
     await visitor.visit('Se désabonner', 'désabonnement', 'lettres-desabonnement');
 
     // 8. The next campaign (a duplicate), launched: Hannah gets it, Bruno nothing.
-    await page.getByRole('switch', { name: 'Montrer dans les archives des partenaires' }).check();
+    // The switch follows the server's answer (controlled): clicked, then seen checked once saved.
+    const archived = page.getByRole('switch', { name: 'Montrer dans les archives des partenaires' });
+    await archived.click({ force: true });
+    await expect.poll(() => archived.isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Dupliquer' }).click();
     await a.settle(`${SUBJECT} (copie)`);
     await expect.poll(() => page.getByRole('list').filter({ hasText: 'texte alternatif' }).getByText('Conforme').count()).toBe(7);

@@ -15,6 +15,7 @@ import { useUploadImage } from './api';
  */
 export function ComposerControls({ editor }: { editor: Editor }) {
   const { t } = useTranslation('newsletters');
+  const { t: tc } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   const [file, setFile] = useState<File | null>(null);
   const [alt, setAlt] = useState('');
@@ -40,9 +41,9 @@ export function ComposerControls({ editor }: { editor: Editor }) {
           <Menu.Item onClick={() => insertField('etablissement')}>{t('composer.field.etablissement')}</Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Modal opened={opened} onClose={close} title={t('composer.imageTitle')}>
+      <Modal opened={opened} onClose={close} title={t('composer.imageTitle')} closeButtonProps={{ 'aria-label': tc('common.close') }}>
         <Stack>
-          <FileInput label={t('composer.imageFile')} accept="image/jpeg,image/png,image/webp,image/gif" required value={file} onChange={setFile} clearable />
+          <FileInput label={t('composer.imageFile')} accept="image/jpeg,image/png,image/webp,image/gif" required value={file} onChange={setFile} clearable clearButtonProps={{ 'aria-label': t('composer.imageClear') }} />
           <TextInput label={t('composer.imageAlt')} description={t('composer.imageAltHelp')} required maxLength={NEWSLETTER_LIMITS.imageAlt}
             value={alt} onChange={(e) => { setAlt(e.currentTarget.value); setAltError(null); }} error={altError} />
           <FormError error={upload.error} />
