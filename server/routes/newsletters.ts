@@ -10,7 +10,8 @@ import {
   ArchiveBody, ArchiveLetterSchema, ArchivePage, ArchiveQuery, CheckList, ImageParams, ImageSchema, LangQuery, PreviewSchema, ScheduleBody, TestSentSchema,
 } from '../schemas/newsletters';
 import { campaignAction, campaignDto, campaignPage, configuredSenders, editCampaign, newCampaign, reach } from '../services/newsletters/campaigns';
-import { archive, archivedLetter, archivePage, checksOf, duplicate, previewOf, schedule, sendTest } from '../services/newsletters/composer';
+import { archive, archivedLetter, archivePage, duplicate, previewOf, schedule, sendTest } from '../services/newsletters/composer';
+import { checksOf } from '../services/newsletters/checks';
 import { sendImage, uploadImage } from '../services/newsletters/images';
 import { preferences, putTopic, savePreferences, suppress, suppressionPage, topics, unsubscribe, unsubscribeInfo } from '../services/newsletters/consent';
 

@@ -9,7 +9,7 @@ import type { CampaignBodyDto, CampaignDto } from '../../schemas/newsletters';
 import { assertAudience } from '../documents';
 import { toCampaign } from './mapping';
 import { sanitizeNewsletterBody } from './body';
-import { assertChecksPass } from './composer';
+import { assertChecksPass } from './checks';
 import { orRefuse, refusal } from './refusals';
 
 /** The senders an admin may pick: NEWSLETTER_SENDERS (« ; »-separated), or MAIL_FROM alone. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import {
-  duplicateCampaign, fieldsOfUser, getArchived, getCampaign, listArchive, scheduleCampaign, setArchived, topicNames,
+  duplicateCampaign, fieldsOfUser, getArchived, getCampaign, listArchive, scheduleCampaign, setArchived,
 } from '../../../db/queries/newsletters';
 import { loadAudienceViewer } from '../../../db/queries/audience';
 import { queueMail } from '../../../db/queries/mail';
@@ -10,26 +10,10 @@ import { firstNameOf } from '../../../emails/templates/newsletters/fields';
 import { preferencesUrl } from '../../../emails/templates/newsletters/links';
 import type { Locale } from '../../../emails/templates/layout';
 import type { Principal } from '../../plugins/auth';
-import { blockingFailures, campaignChecks } from './body';
+import { loaded } from './checks';
 import { campaignDto } from './campaigns';
+import { assertChecksPass } from './checks';
 import { orRefuse, refusal } from './refusals';
-
-/** A campaign with its topic's name in a language: what previews, checks and the archive render. */
-async function loaded(app: FastifyInstance, id: string) {
-  const c = await getCampaign(app.db, id);
-  if (!c) throw refusal('notFound');
-  return { c, topic: await topicNames(app.db, c.topicId) };
-}
-
-export async function checksOf(app: FastifyInstance, id: string) {
-  const { c, topic } = await loaded(app, id);
-  return { items: await campaignChecks({ subject: c.subject, preheader: c.preheader, bodyHtml: c.bodyHtml, topicName: topic.fr }) };
-}
-
-/** Refuses a launch (or a schedule) while a blocking check fails: the api decides, whatever the page showed. */
-export async function assertChecksPass(app: FastifyInstance, id: string) {
-  if (blockingFailures((await checksOf(app, id)).items).length) throw refusal('checksFailed');
-}
 
 /**
  * The preview: the mail as a recipient gets it, the author's own first name
