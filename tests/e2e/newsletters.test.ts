@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import sharp from 'sharp';
-import { subscribe } from '../../db/queries/newsletters';
-import { createEstablishment, createUser, TEST_PASSWORD, type TestUser } from '../helpers/app';
+import { createUser, TEST_PASSWORD, type TestUser } from '../helpers/app';
 import { startE2eServer } from '../helpers/e2e-server';
+import { pickOption, seedSegmentPartners } from '../helpers/newsletters-e2e';
 import { launchBrowserWithContexts, newActor, type Actor } from '../helpers/trainings-e2e';
 
 /**
@@ -22,15 +22,9 @@ let server: Awaited<ReturnType<typeof startE2eServer>>;
 let chromium: Awaited<ReturnType<typeof launchBrowserWithContexts>>;
 let admin: TestUser;
 let english: TestUser;
-const people: Record<string, TestUser> = {};
+let people: Record<string, TestUser> = {};
 let adminActor: Actor;
 
-const PARTNERS = [
-  { name: 'Bruno Castanet', establishment: 'Camping de l’Arre', subcategory: 'camping', commune: '30350', inSegment: true },
-  { name: 'Hannah Visser', establishment: 'Camping Le Val d’Arrigas', subcategory: 'camping', commune: '30017', inSegment: true },
-  { name: 'Jeanne Martin', establishment: 'Camping des Gorges de l’Hérault', subcategory: 'camping', commune: '34111', inSegment: false },
-  { name: 'Louis Fabre', establishment: 'Gîte du Vigan', subcategory: 'gite', commune: '30350', inSegment: false },
-];
 const SUBJECT = 'Lettre du réseau — décembre';
 
 beforeAll(async () => {
@@ -38,12 +32,7 @@ beforeAll(async () => {
   chromium = await launchBrowserWithContexts();
   admin = await createUser({ db: server.db }, 'admin', { name: 'Claire Dupont', email: 'claire.dupont@cevennes-tourisme.example' });
   english = await createUser({ db: server.db }, 'admin', { name: 'Emma Clark', email: 'emma.clark@cevennes-tourisme.example', language: 'en' });
-  for (const p of PARTNERS) {
-    const e = await createEstablishment({ db: server.db }, { name: p.establishment, category: 'hebergement', subcategory: p.subcategory, communeInsee: p.commune });
-    const u = await createUser({ db: server.db }, 'partner', { name: p.name, email: `${p.name.split(' ')[0]!.toLowerCase()}@camping.example`, establishmentId: e.id });
-    await subscribe(server.db, { topicId: 'lettre-du-reseau', address: u.email, userId: u.id, source: 'preferences' });
-    people[p.name.split(' ')[0]!] = u;
-  }
+  people = await seedSegmentPartners(server);
   adminActor = await newActor(await chromium.newContext(), 'admin');
   adminActor.page.setDefaultTimeout(20_000);
 }, 120_000);
@@ -52,14 +41,6 @@ afterAll(async () => {
   await chromium?.close();
   await server?.close();
 });
-
-async function pick(a: Actor, field: string, typed: string, option: string) {
-  const input = a.page.getByRole('combobox', { name: field, exact: true });
-  await input.click();
-  await input.fill(typed);
-  await a.page.getByRole('option', { name: option, exact: true }).click();
-  await a.page.keyboard.press('Escape');
-}
 
 /** Launches the campaign shown and waits for the bar to reach 100 % and the campaign to be finished. */
 async function launchAndFollow(a: Actor) {
@@ -80,8 +61,8 @@ test('segment, composer with an image, phone preview, test send, launch to 100 %
     await a.settle('Nouveau segment');
     await page.getByRole('textbox', { name: 'Nom du segment' }).fill('Campings du Pays Viganais');
     await page.getByRole('radio', { name: 'Partenaires' }).check();
-    await pick(a, 'Sous-catégories', 'Camp', 'Camping');
-    await pick(a, 'Communautés de communes', 'Viganais', 'Communauté de communes du Pays Viganais');
+    await pickOption(a, 'Sous-catégories', 'Camp', 'Camping');
+    await pickOption(a, 'Communautés de communes', 'Viganais', 'Communauté de communes du Pays Viganais');
     await expect.poll(() => page.getByTestId('segment-count').textContent()).toBe('2 destinataires');
     await page.getByRole('button', { name: 'Enregistrer le segment' }).click();
     await page.getByRole('link', { name: 'Campings du Pays Viganais' }).waitFor();
