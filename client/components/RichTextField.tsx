@@ -24,7 +24,10 @@ interface RichTextFieldProps {
  * gzip). Offers only what the server keeps after sanitising: paragraphs,
  * bold, italic, underline, strike, links, lists, h2–h4, quotes, code.
  */
-export default function RichTextField({ label, description, error, value, onChange, extensions = [], controls }: RichTextFieldProps) {
+/** A stable default: a new array on each render would read as new options to the editor. */
+const NO_EXTENSIONS: AnyExtension[] = [];
+
+export default function RichTextField({ label, description, error, value, onChange, extensions = NO_EXTENSIONS, controls }: RichTextFieldProps) {
   const { t } = useTranslation();
   const id = useId();
   const labelId = `${id}-label`;
