@@ -6,5 +6,5 @@ export const newsletterSegmentsMessages = {
   'newsletterSegments.nameTaken': { fr: 'Un segment porte déjà ce nom : choisissez-en un autre.', en: 'A segment already has this name: choose another one.' },
   'newsletterSegments.inUse': { fr: 'Ce segment est utilisé par un brouillon ou une campagne programmée : changez d’abord leur public.', en: 'This segment is used by a draft or a scheduled campaign: change their recipients first.' },
   'newsletterSegments.unknownLabel': { fr: 'Label inconnu : choisissez-en un dans la liste.', en: 'Unknown label: pick one from the list.' },
-  'newsletterSegments.trainingDates': { fr: 'La date de fin de la période de formation précède sa date de début.', en: 'The training period ends before it starts.' },
+  'newsletterSegments.trainingDates': { fr: 'Période de formation invalide : une date n’existe pas, ou la fin précède le début.', en: 'Invalid training period: a date does not exist, or the end comes before the start.' },
 } as const satisfies Record<`newsletterSegments.${string}`, Record<Locale, string>>;

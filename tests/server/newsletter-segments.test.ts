@@ -188,6 +188,7 @@ describe('segments api', () => {
     expect(await bad({ offices: ['bit-inconnu'] })).toEqual(['filter.offices']);
     expect(await bad({ labels: ['Label inventé'] })).toEqual(['filter.labels']);
     expect(await bad({ training: { mode: 'registered', themes: [], from: '2026-06-01', to: '2026-05-01' } })).toEqual(['filter.training.to']);
+    expect(await bad({ training: { mode: 'registered', themes: [], from: '2026-02-31', to: null } })).toEqual(['filter.training.to']);
     expect(await bad({}, 'theme-inconnu')).toEqual(['topicId']);
   });
 

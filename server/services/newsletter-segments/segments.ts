@@ -14,6 +14,12 @@ const placeRefusal = {
   unknownCommune: ['communes', 'audience.unknownCommune'], unknownCommunaute: ['communautes', 'audience.unknownCommunaute'], unknownOffice: ['offices', 'audience.unknownOffice'],
 } as const;
 
+/** A day the calendar has (the schema's pattern lets 31 February through; PostgreSQL would refuse it with a 500). */
+function isRealDay(d: string): boolean {
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+}
+
 /** Checks a filter's references (categories, places, labels exist; training dates in order) and returns it normalised. */
 async function validFilter(app: FastifyInstance, input: SegmentFilter): Promise<SegmentFilter> {
   const f = normalisedFilter(input);
@@ -23,6 +29,7 @@ async function validFilter(app: FastifyInstance, input: SegmentFilter): Promise<
     throw new Problem(400, 'error.validation', [{ field: `filter.${field}`, key }]);
   }
   if (f.labels.some((l) => !knownLabels.includes(l))) throw refusal('unknownLabel');
+  if (f.training && ![f.training.from, f.training.to].every((d) => d === null || isRealDay(d))) throw refusal('trainingDates');
   if (f.training?.from && f.training.to && f.training.to < f.training.from) throw refusal('trainingDates');
   return f;
 }
