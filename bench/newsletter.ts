@@ -102,7 +102,7 @@ try {
   await Promise.all(Array.from({ length: 50 }, async () => {
     while (next < BASELINE_N) {
       const i = ++next;
-      const mail = await build({ id: i, address: `base${i}@bench.test`, userId: null, language: 'fr' });
+      const mail = await build({ id: i, address: `base${i}@bench.test`, userId: null, language: 'fr', name: null, establishment: null });
       await pool.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text, headers: mail.headers, messageId: `<${mail.reference}@bench.test>` });
     }
   }));

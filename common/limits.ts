@@ -144,6 +144,14 @@ export const NEWSLETTER_SENDING = {
   sweepEveryMs: 30_000,
 } as const;
 
+/** Scheduled newsletters (newsletters.schedule). */
+export const NEWSLETTER_SCHEDULE = {
+  /** How often the worker looks for campaigns whose time came. */
+  everyMs: 60_000,
+  /** A scheduled campaign found later than this (the system was down at its time) is not sent: an admin chooses « envoyer maintenant » or « reprogrammer ». */
+  lateMinutes: 30,
+} as const;
+
 /** Office visitor counts (feature `visits`). */
 export const VISIT_LIMITS = {
   /** A contact can be corrected or removed by whoever recorded it for this long (server-enforced). */

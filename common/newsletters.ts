@@ -1,7 +1,8 @@
 /** Value lists of the newsletters feature (read by the tables, the api schemas and the client). */
 
 /**
- * - draft: being written; scheduled: waits for its time (launched by hand for now);
+ * - draft: being written; scheduled: waits for its time (launched by the worker then; when the worker finds it
+ *   more than NEWSLETTER_SCHEDULE.lateMinutes late, it is not sent but `missed_at` is set: an admin decides);
  * - sending: recipients frozen, batch jobs at work; paused: jobs stop between batches and before each send;
  * - cancelled: what was still queued is skipped; finished: no recipient is queued or sending any more.
  */
@@ -33,4 +34,19 @@ export const NEWSLETTER_LIMITS = {
   topicDescription: 500,
   note: 500,
   pageSize: 20,
+  /** Composer images: what an upload may weigh, the width they are resized to (a 600 px mail column, twice for sharp screens), the alt text's length. */
+  imageBytes: 8 * 1024 * 1024,
+  imageWidth: 1200,
+  imageAlt: 300,
+  /** Subject check: mail clients cut around 60 characters on a phone (warning); beyond 150 it is refused. */
+  subjectWarn: 60,
+  subjectMax: 150,
 } as const;
+
+/** Personal fields the composer inserts as `{{prenom|fallback}}`; filled per recipient at send time, escaped. */
+export const PERSONAL_FIELDS = ['prenom', 'etablissement'] as const;
+export type PersonalField = (typeof PERSONAL_FIELDS)[number];
+
+/** The checks run before a launch (and shown in the composer); `blocking` ones refuse the launch. */
+export const CAMPAIGN_CHECKS = ['subject', 'subjectLength', 'altTexts', 'links', 'fields', 'unsubscribe', 'plainText'] as const;
+export type CampaignCheck = (typeof CAMPAIGN_CHECKS)[number];

@@ -8,6 +8,7 @@ import { documentsTemplates } from './templates/documents';
 import { figuresTemplates } from './templates/figures';
 import { newsTemplates } from './templates/news';
 import { newsParticipationTemplates } from './templates/news-participation';
+import { newslettersTemplates } from './templates/newsletters';
 
 export type { Locale };
 
@@ -23,6 +24,7 @@ const features = [
   figuresTemplates,
   newsTemplates,
   newsParticipationTemplates,
+  newslettersTemplates,
 ] as const;
 
 type FeatureTemplates = (typeof features)[number];

@@ -125,6 +125,8 @@ export const jobs = {
   'newsletters.send': job({ queue: 'newsletters', payload: NewsletterLane, id: jobIds['newsletters.send'] }),
   /** Safety net: stale claims become « incertain », lost lanes are re-enqueued from the table, finished campaigns are closed. */
   'newsletters.sweep': job({ queue: 'schedule', payload: NoPayload }),
+  /** Scheduled campaigns whose time came: launched, or, found too late (the system was down), left for an admin to decide. */
+  'newsletters.schedule': job({ queue: 'schedule', payload: NoPayload }),
   /** Roll up the office-months whose contacts or bulk totals changed (visit_rollup_dirty): the dashboard's figures. */
   'visits.rollup': job({ queue: 'schedule', payload: NoPayload }),
   /** A post published (now or at its scheduled time): mail an important one to its audience, once (runs at publishAt). */

@@ -1,9 +1,9 @@
 import '@mantine/tiptap/styles.css';
 import { Input } from '@mantine/core';
 import { Link, RichTextEditor } from '@mantine/tiptap';
-import { useEditor } from '@tiptap/react';
+import { useEditor, type AnyExtension, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import classes from './RichText.module.css';
 
@@ -13,6 +13,10 @@ interface RichTextFieldProps {
   error?: string | null;
   value: string;
   onChange: (html: string) => void;
+  /** More node types (the newsletters' images); the server must keep what they produce. */
+  extensions?: AnyExtension[];
+  /** Extra toolbar controls, given the editor (insert an image, a personal field). */
+  controls?: (editor: Editor) => ReactNode;
 }
 
 /**
@@ -20,7 +24,10 @@ interface RichTextFieldProps {
  * gzip). Offers only what the server keeps after sanitising: paragraphs,
  * bold, italic, underline, strike, links, lists, h2–h4, quotes, code.
  */
-export default function RichTextField({ label, description, error, value, onChange }: RichTextFieldProps) {
+/** A stable default: a new array on each render would read as new options to the editor. */
+const NO_EXTENSIONS: AnyExtension[] = [];
+
+export default function RichTextField({ label, description, error, value, onChange, extensions = NO_EXTENSIONS, controls }: RichTextFieldProps) {
   const { t } = useTranslation();
   const id = useId();
   const labelId = `${id}-label`;
@@ -43,6 +50,7 @@ export default function RichTextField({ label, description, error, value, onChan
     extensions: [
       StarterKit.configure({ link: false, heading: { levels: [2, 3, 4] }, codeBlock: false, horizontalRule: false }),
       Link,
+      ...extensions,
     ],
     content: value,
     shouldRerenderOnTransaction: false,
@@ -119,6 +127,7 @@ export default function RichTextField({ label, description, error, value, onChan
             <RichTextEditor.Undo />
             <RichTextEditor.Redo />
           </RichTextEditor.ControlsGroup>
+          {editor && controls ? <RichTextEditor.ControlsGroup>{controls(editor)}</RichTextEditor.ControlsGroup> : null}
         </RichTextEditor.Toolbar>
         <RichTextEditor.Content mih={200} />
       </RichTextEditor>

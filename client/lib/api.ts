@@ -277,3 +277,31 @@ export async function saveForm(form: FieldErrorTarget & { resetDirty: () => void
     applyFieldErrors(form, error, fieldOf);
   }
 }
+
+/**
+ * A multipart upload (an image with its alt text): text fields first, then
+ * the file (the server reads the text parts before the file). fetch with
+ * FormData, not api() (JSON only); an expired log-in is refreshed once and
+ * the upload sent again. Errors come back as ApiError, like api()'s.
+ */
+export async function postForm<T>(path: string, fields: Record<string, string>, file: File): Promise<T> {
+  const send = () => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', file, file.name);
+    return fetch(path, { method: 'POST', body: form, credentials: 'include', headers: { accept: 'application/json, application/problem+json', 'accept-language': currentLanguage } });
+  };
+  let res = await send();
+  if (res.status === 401 && (await refreshLogin())) res = await send();
+  if (res.ok) return (await res.json()) as T;
+  let detail = '';
+  let errors: Record<string, string> = {};
+  try {
+    const data = (await res.json()) as { detail?: string; title?: string; errors?: { field: string; message: string }[] };
+    detail = data.detail ?? data.title ?? '';
+    errors = Object.fromEntries((data.errors ?? []).map((e) => [e.field, e.message]));
+  } catch {
+    // Not JSON: the page says it in the user's words.
+  }
+  throw new ApiError(res.status, detail, errors);
+}

@@ -70,6 +70,10 @@ export const newsletterCampaigns = pgTable(
     segmentId: uuid('segment_id').references(() => newsletterSegments.id, { onDelete: 'set null' }),
     status: campaignStatus('status').notNull().default('draft'),
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
+    /** Set when the worker found a scheduled campaign too late (the system was down at its time): not sent until an admin decides. */
+    missedAt: timestamp('missed_at', { withTimezone: true }),
+    /** A finished campaign shown in the partners' web archive (rendered without personal fields or unsubscribe links). */
+    archived: boolean('archived').notNull().default(false),
     /** Recipients frozen at launch. */
     total: integer('total').notNull().default(0),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -78,7 +82,11 @@ export const newsletterCampaigns = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('newsletter_campaigns_status_idx').on(t.status)],
+  (t) => [
+    index('newsletter_campaigns_status_idx').on(t.status),
+    index('newsletter_campaigns_scheduled_idx').on(t.scheduledAt).where(sql`${t.status} = 'scheduled'`),
+    index('newsletter_campaigns_archive_idx').on(t.finishedAt.desc()).where(sql`${t.archived}`),
+  ],
 );
 
 /**
@@ -109,3 +117,21 @@ export const newsletterRecipients = pgTable(
     index('newsletter_recipients_claimed_idx').on(t.claimedAt).where(sql`${t.status} = 'sending'`),
   ],
 );
+
+/**
+ * Images of the composer: resized by sharp, stored through the documents'
+ * storage module, served at /api/newsletters/images/<token> WITHOUT a
+ * session — mail clients fetch them with no cookie — so the token is 32
+ * random bytes (unguessable), and only newsletter images live here.
+ */
+export const newsletterImages = pgTable('newsletter_images', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  token: text('token').notNull().unique(),
+  storageKey: text('storage_key').notNull(),
+  contentType: text('content_type').notNull(),
+  alt: text('alt').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

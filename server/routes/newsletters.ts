@@ -1,12 +1,18 @@
+import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { IdParams, NoContent, problemResponses } from '../schemas/common';
+import { IdParams, NoContent, ProblemSchema, problemResponses } from '../schemas/common';
+import { requestLocale } from '../i18n';
 import {
   CampaignActionParams, CampaignBody, CampaignPage, CampaignQuery, CampaignSchema, PreferenceList, PreferencesBody, ReachSchema, SenderList,
   SuppressionBody, SuppressionPage, SuppressionQuery, SuppressionSchema, TopicBody, TopicList, TopicParams, TopicSchema, UnsubscribeBody,
   UnsubscribeInfo, UnsubscribeParams,
+  ArchiveBody, ArchiveLetterSchema, ArchivePage, ArchiveQuery, CheckList, ImageParams, ImageSchema, LangQuery, PreviewSchema, ScheduleBody, TestSentSchema,
 } from '../schemas/newsletters';
 import { campaignAction, campaignDto, campaignPage, configuredSenders, editCampaign, newCampaign, reach } from '../services/newsletters/campaigns';
+import { archive, archivedLetter, archivePage, duplicate, previewOf, schedule, sendTest } from '../services/newsletters/composer';
+import { checksOf } from '../services/newsletters/checks';
+import { sendImage, uploadImage } from '../services/newsletters/images';
 import { preferences, putTopic, savePreferences, suppress, suppressionPage, topics, unsubscribe, unsubscribeInfo } from '../services/newsletters/consent';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -21,6 +27,8 @@ export default async function newsletterRoutes(fastify: FastifyInstance) {
   const tags = ['newsletters'];
   const perIp = { max: UNSUBSCRIBE_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `ip:${req.ip}` };
 
+  // The composer's image uploads (this plugin's scope only).
+  await app.register(multipart, { throwFileSizeLimit: true });
   // RFC 8058: mail clients POST `List-Unsubscribe=One-Click` as a form. Parsed here only (this plugin's scope).
   app.addContentTypeParser(FORM, { parseAs: 'string', bodyLimit: 1024 }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
@@ -39,7 +47,7 @@ export default async function newsletterRoutes(fastify: FastifyInstance) {
   app.get('/api/newsletters/unsubscribe/:token', {
     config: { public: true, rateLimit: perIp },
     schema: { tags, summary: 'Lien de désabonnement ouvert dans un navigateur : renvoie vers la page de confirmation (un GET ne change rien)', params: UnsubscribeParams, response: { 303: NoContent, ...problemResponses } },
-  }, async (request, reply) => reply.redirect(`/newsletters/unsubscribe/${encodeURIComponent(request.params.token)}`, 303));
+  }, async (request, reply) => reply.redirect(`/lettres/desinscription/${encodeURIComponent(request.params.token)}`, 303));
 
   app.get('/api/newsletters/unsubscribe/:token/info', {
     config: { public: true, rateLimit: perIp },
@@ -116,4 +124,60 @@ export default async function newsletterRoutes(fastify: FastifyInstance) {
     preHandler: admin,
     schema: { tags, summary: 'Lance, met en pause, reprend, annule une campagne, ou renvoie les destinataires « incertains »', params: CampaignActionParams, response: { 200: CampaignSchema, ...problemResponses } },
   }, async (request) => campaignAction(app, request.params.id, request.params.action));
+
+  // ---------- composer (admins): images, checks, preview, test send, duplicate, schedule, archive flag ----------
+
+  app.post('/api/newsletters/images', {
+    preHandler: admin,
+    config: { bodyTypes: ['multipart/form-data'] },
+    schema: { tags, summary: 'Image d’une lettre (multipart : alt, file) : redimensionnée, servie par une adresse publique non devinable', response: { 201: ImageSchema, ...problemResponses, 413: ProblemSchema, 415: ProblemSchema } },
+  }, async (request, reply) => reply.code(201).send(await uploadImage(app, request, request.principal!.userId)));
+
+  // Public: mail clients load images without a session (the token is 32 random bytes, and only newsletter images are served here).
+  app.get('/api/newsletters/images/:token', {
+    config: { public: true },
+    schema: { tags, summary: 'Image d’une lettre (publique, adresse non devinable)', params: ImageParams, response: { ...problemResponses } },
+  }, async (request, reply) => sendImage(app, request.params.token, reply));
+
+  app.get('/api/newsletters/campaigns/:id/checks', {
+    preHandler: admin,
+    schema: { tags, summary: 'Vérifications avant l’envoi (textes alternatifs, objet, désabonnement, texte brut, liens, champs personnels)', params: IdParams, response: { 200: CheckList, ...problemResponses } },
+  }, async (request) => checksOf(app, request.params.id));
+
+  app.get('/api/newsletters/campaigns/:id/preview', {
+    preHandler: admin,
+    schema: { tags, summary: 'Aperçu : le message HTML et sa version texte, avec mes propres champs personnels', params: IdParams, querystring: LangQuery, response: { 200: PreviewSchema, ...problemResponses } },
+  }, async (request) => previewOf(app, request.params.id, request.principal!.userId, request.query.lang ?? requestLocale(request)));
+
+  app.post('/api/newsletters/campaigns/:id/test', {
+    preHandler: admin,
+    schema: { tags, summary: 'Envoi de test à moi-même (objet marqué [TEST])', params: IdParams, response: { 202: TestSentSchema, ...problemResponses } },
+  }, async (request, reply) => reply.code(202).send(await sendTest(app, request.params.id, request.principal!.userId)));
+
+  app.post('/api/newsletters/campaigns/:id/duplicate', {
+    preHandler: admin,
+    schema: { tags, summary: 'Duplique une campagne en un nouveau brouillon', params: IdParams, response: { 201: CampaignSchema, ...problemResponses } },
+  }, async (request, reply) => reply.code(201).send(await duplicate(app, request.params.id, request.principal!.userId, requestLocale(request))));
+
+  app.put('/api/newsletters/campaigns/:id/schedule', {
+    preHandler: admin,
+    schema: { tags, summary: 'Programme (ou reprogramme) l’envoi ; `at: null` la ramène au brouillon', params: IdParams, body: ScheduleBody, response: { 200: CampaignSchema, ...problemResponses } },
+  }, async (request) => schedule(app, request.params.id, request.body.at));
+
+  app.put('/api/newsletters/campaigns/:id/archive', {
+    preHandler: admin,
+    schema: { tags, summary: 'Montre (ou retire) une campagne terminée dans les archives des partenaires', params: IdParams, body: ArchiveBody, response: { 200: CampaignSchema, ...problemResponses } },
+  }, async (request) => archive(app, request.params.id, request.body.archived));
+
+  // ---------- signed-in: the web archive ----------
+
+  app.get('/api/newsletters/archive', {
+    preHandler: signedIn,
+    schema: { tags, summary: 'Archives : les lettres envoyées, pour les professionnels de leur public', querystring: ArchiveQuery, response: { 200: ArchivePage, ...problemResponses } },
+  }, async (request) => archivePage(app, request.principal!, request.query));
+
+  app.get('/api/newsletters/archive/:id', {
+    preHandler: signedIn,
+    schema: { tags, summary: 'Une lettre des archives, sans champ personnel ni lien de désabonnement', params: IdParams, querystring: LangQuery, response: { 200: ArchiveLetterSchema, ...problemResponses } },
+  }, async (request) => archivedLetter(app, request.principal!, request.params.id, request.query.lang ?? requestLocale(request)));
 }

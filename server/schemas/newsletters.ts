@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
-import { CAMPAIGN_STATUSES, NEWSLETTER_LIMITS as L, SUPPRESSION_REASONS } from '../../common/newsletters';
+import { CAMPAIGN_CHECKS, CAMPAIGN_STATUSES, NEWSLETTER_LIMITS as L, SUPPRESSION_REASONS } from '../../common/newsletters';
 import { AudienceSchema } from './audience';
 import { Email } from './accounts';
-import { MULTILINE, OneOf, PageQuery, Paginated, Text, Uuid } from './common';
+import { DateTime, MULTILINE, OneOf, PageQuery, Paginated, Text, Uuid } from './common';
 
 const TopicId = Type.String({ pattern: '^[a-z0-9-]{1,64}$', maxLength: 64 });
 
@@ -60,6 +60,11 @@ export const CampaignSchema = Type.Object({
   id: Uuid, subject: Type.String(), preheader: Type.String(), sender: Type.String(), bodyHtml: Type.String(), topicId: Type.String(),
   audience: AudienceSchema, status: OneOf(CAMPAIGN_STATUSES), total: Type.Integer(),
   segmentId: Type.Union([Uuid, Type.Null()]),
+  scheduledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** Set when the worker found it too late (the system was down at its time): waits for « envoyer maintenant » or « reprogrammer ». */
+  missedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** Shown in the partners' web archive (finished campaigns only). */
+  archived: Type.Boolean(),
   launchedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
@@ -80,3 +85,27 @@ export const SuppressionBody = Type.Object({
   reason: Type.Union([Type.Literal('complaint'), Type.Literal('hard_bounce')]),
   note: Type.Optional(Type.String({ maxLength: L.note, ...MULTILINE })),
 }, { additionalProperties: false });
+
+// ---------- composer ----------
+
+export const CheckList = Type.Object({
+  items: Type.Array(Type.Object({ key: OneOf(CAMPAIGN_CHECKS), ok: Type.Boolean(), blocking: Type.Boolean(), details: Type.Array(Type.String()) })),
+});
+export type CheckDto = Static<typeof CheckList>['items'][number];
+export const LangQuery = Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')])) }, { additionalProperties: false });
+export const PreviewSchema = Type.Object({ subject: Type.String(), html: Type.String(), text: Type.String() });
+export type PreviewDto = Static<typeof PreviewSchema>;
+export const TestSentSchema = Type.Object({ to: Type.String() });
+export const ScheduleBody = Type.Object({ at: Type.Union([DateTime, Type.Null()]) }, { additionalProperties: false });
+export const ArchiveBody = Type.Object({ archived: Type.Boolean() }, { additionalProperties: false });
+export const ImageSchema = Type.Object({ url: Type.String(), alt: Type.String(), width: Type.Integer(), height: Type.Integer() });
+export type ImageDto = Static<typeof ImageSchema>;
+/** 32 random bytes in base64url. */
+export const ImageParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$', minLength: 43, maxLength: 43 }) }, { additionalProperties: false });
+
+export const ArchiveItemSchema = Type.Object({ id: Uuid, subject: Type.String(), preheader: Type.String(), topicName: Type.Object({ fr: Type.String(), en: Type.String() }), finishedAt: Type.String({ format: 'date-time' }) });
+export type ArchiveItemDto = Static<typeof ArchiveItemSchema>;
+export const ArchivePage = Paginated(ArchiveItemSchema);
+export const ArchiveQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+export const ArchiveLetterSchema = Type.Object({ id: Uuid, subject: Type.String(), topicName: Type.Object({ fr: Type.String(), en: Type.String() }), finishedAt: Type.String({ format: 'date-time' }), html: Type.String(), text: Type.String() });
+export type ArchiveLetterDto = Static<typeof ArchiveLetterSchema>;

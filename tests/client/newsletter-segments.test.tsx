@@ -23,7 +23,7 @@ describe('segment editor (admin)', () => {
         return { status: 200, body: { count: COUNT[people], sample: [{ kind: 'person', name: 'Bruno Castanet', establishment: 'Camping de l’Arre', commune: 'Le Vigan', maskedAddress: 'b•••@camping.example', language: 'fr' }] } };
       },
     });
-    await renderApp('/newsletters/segments/new');
+    await renderApp('/lettres/segments/nouveau');
     await screen.findByRole('heading', { level: 1, name: 'Nouveau segment' });
     expect(await screen.findByText('12 destinataires')).toBeInTheDocument();
     const previews = () => calls.filter((c) => c.path === '/api/newsletters/segments/preview');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { subscribe } from '../../db/queries/newsletters';
-import { createEstablishment, createUser, TEST_PASSWORD, type TestUser } from '../helpers/app';
+import { createUser, TEST_PASSWORD, type TestUser } from '../helpers/app';
 import { startE2eServer } from '../helpers/e2e-server';
+import { pickOption, SEGMENT_PARTNERS, seedSegmentPartners } from '../helpers/newsletters-e2e';
 import { launchBrowserWithContexts, newActor, type Actor } from '../helpers/trainings-e2e';
 
 /**
@@ -20,23 +20,14 @@ let english: TestUser;
 let adminActor: Actor;
 let englishActor: Actor;
 
-const PARTNERS = [
-  { name: 'Bruno Castanet', establishment: 'Camping de l’Arre', subcategory: 'camping', commune: '30350', inSegment: true },
-  { name: 'Hannah Visser', establishment: 'Camping Le Val d’Arrigas', subcategory: 'camping', commune: '30017', inSegment: true },
-  { name: 'Jeanne Martin', establishment: 'Camping des Gorges de l’Hérault', subcategory: 'camping', commune: '34111', inSegment: false },
-  { name: 'Louis Fabre', establishment: 'Gîte du Vigan', subcategory: 'gite', commune: '30350', inSegment: false },
-];
+const PARTNERS = SEGMENT_PARTNERS;
 
 beforeAll(async () => {
   server = await startE2eServer();
   chromium = await launchBrowserWithContexts();
   admin = await createUser({ db: server.db }, 'admin', { name: 'Claire Dupont', email: 'claire.dupont@cevennes-tourisme.example' });
   english = await createUser({ db: server.db }, 'admin', { name: 'Emma Clark', email: 'emma.clark@cevennes-tourisme.example', language: 'en' });
-  for (const p of PARTNERS) {
-    const e = await createEstablishment({ db: server.db }, { name: p.establishment, category: 'hebergement', subcategory: p.subcategory, communeInsee: p.commune });
-    const u = await createUser({ db: server.db }, 'partner', { name: p.name, email: `${p.name.split(' ')[0]!.toLowerCase()}@camping.example`, establishmentId: e.id });
-    await subscribe(server.db, { topicId: 'lettre-du-reseau', address: u.email, userId: u.id, source: 'preferences' });
-  }
+  await seedSegmentPartners(server);
   adminActor = await newActor(await chromium.newContext(), 'admin');
   englishActor = await newActor(await chromium.newContext(), 'admin (en)');
   for (const actor of [adminActor, englishActor]) actor.page.setDefaultTimeout(20_000);
@@ -47,23 +38,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Picks an option of a Mantine MultiSelect by typing part of it. */
-async function pick(a: Actor, field: string, typed: string, option: string) {
-  const input = a.page.getByRole('combobox', { name: field, exact: true });
-  await input.click();
-  await input.fill(typed);
-  await a.page.getByRole('option', { name: option, exact: true }).click();
-  await a.page.keyboard.press('Escape');
-}
-
 test('an admin builds « Campings du Pays Viganais », sees the live count and a masked sample, saves it and finds it in the campaign form', async () => {
   const a = adminActor;
   const page = a.page;
   try {
     await a.logIn(server.url, admin.email, TEST_PASSWORD);
     // The menu lists the page for admins (its link may sit below the fold of the side bar).
-    expect(await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Segments' }).getAttribute('href')).toBe('/newsletters/segments');
-    await page.goto(`${server.url}/newsletters/segments`);
+    expect(await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Segments' }).getAttribute('href')).toBe('/lettres/segments');
+    await page.goto(`${server.url}/lettres/segments`);
     await a.visit('Segments', 'liste des segments (vide)', 'segments-liste-vide');
     await page.getByRole('link', { name: 'Nouveau segment' }).click();
     await a.settle('Nouveau segment');
@@ -73,9 +55,9 @@ test('an admin builds « Campings du Pays Viganais », sees the live count and a
 
     await page.getByRole('textbox', { name: 'Nom du segment' }).fill('Campings du Pays Viganais');
     await page.getByRole('radio', { name: 'Partenaires' }).check();
-    await pick(a, 'Sous-catégories', 'Camp', 'Camping');
+    await pickOption(a, 'Sous-catégories', 'Camp', 'Camping');
     await expect.poll(() => count.textContent()).toBe('3 destinataires');
-    await pick(a, 'Communautés de communes', 'Viganais', 'Communauté de communes du Pays Viganais');
+    await pickOption(a, 'Communautés de communes', 'Viganais', 'Communauté de communes du Pays Viganais');
     await expect.poll(() => count.textContent()).toBe('2 destinataires');
 
     // The sample: the two campsites of the Pays Viganais, addresses masked.
@@ -96,7 +78,7 @@ test('an admin builds « Campings du Pays Viganais », sees the live count and a
     await a.visit('Segments', 'liste des segments', 'segments-liste');
 
     // The campaign form offers it.
-    await page.goto(`${server.url}/newsletters/campaigns/new`);
+    await page.goto(`${server.url}/lettres/campagnes/nouvelle`);
     await a.settle('Nouvelle campagne');
     await page.getByRole('combobox', { name: 'Segment', exact: true }).click();
     await page.getByRole('option', { name: 'Campings du Pays Viganais' }).waitFor();
@@ -115,7 +97,7 @@ test('an English-speaking admin reopens the segment in English', async () => {
       // The log-in page is French until the account's language is known.
       await a.settle(/^Hello|^Bonjour/);
     });
-    await page.goto(`${server.url}/newsletters/segments`);
+    await page.goto(`${server.url}/lettres/segments`);
     await a.settle('Segments');
     await page.getByRole('link', { name: 'Campings du Pays Viganais' }).click();
     await a.settle('Edit segment');

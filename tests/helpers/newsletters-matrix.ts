@@ -1,6 +1,11 @@
+import { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
+import sharp from 'sharp';
 import type { TestContext, TestUser } from './app';
 import { unsubscribeToken } from '../../common/link-tokens';
-import { createCampaign } from '../../db/queries/newsletters';
+import { createCampaign, insertImage } from '../../db/queries/newsletters';
+import { newsletterCampaigns } from '../../db/schema';
+import { multipart } from './documents';
 import { signedIn, type Expected, type Row } from './documents-matrix';
 
 /**
@@ -14,7 +19,7 @@ import { signedIn, type Expected, type Row } from './documents-matrix';
 const adminOnly = (s: number): Expected => ({ anonymous: 401, partner: 403, otherPartner: 403, staff: 403, admin: s });
 const everyone = (s: number): Expected => ({ anonymous: s, partner: s, otherPartner: s, staff: s, admin: s });
 
-const fx = { campaignId: '', token: '', sender: '', n: 0 };
+const fx = { campaignId: '', draftId: '', finishedId: '', token: '', imageToken: '', image: Buffer.alloc(0), sender: '', n: 0 };
 const body = () => ({
   subject: `Matrice ${++fx.n}`, preheader: '', sender: fx.sender, bodyHtml: '<p>Bonjour</p>', topicId: 'lettre-du-reseau',
   audience: { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] },
@@ -24,6 +29,14 @@ export async function setupNewslettersMatrix(ctx: TestContext, who: { admin: Tes
   fx.sender = ctx.config.MAIL_FROM;
   fx.campaignId = (await createCampaign(ctx.db, { ...body(), audience: body().audience as never }, who.admin.id)).id;
   fx.token = unsubscribeToken(ctx.config.JWT_SECRET, 'matrice@example.test', 'lettre-du-reseau');
+  // The composer's rows: a draft to schedule, a finished letter in the archive (audience everyone), an image to serve and one to upload.
+  fx.draftId = (await createCampaign(ctx.db, { ...body(), audience: body().audience as never }, who.admin.id)).id;
+  fx.finishedId = (await createCampaign(ctx.db, { ...body(), audience: body().audience as never }, who.admin.id)).id;
+  await ctx.db.update(newsletterCampaigns).set({ status: 'finished', finishedAt: new Date(), archived: true }).where(eq(newsletterCampaigns.id, fx.finishedId));
+  fx.image = await sharp({ create: { width: 40, height: 20, channels: 3, background: { r: 0, g: 80, b: 40 } } }).jpeg().toBuffer();
+  await ctx.app.storage.put('newsletter-images/matrice', Readable.from(fx.image), { contentType: 'image/jpeg' });
+  fx.imageToken = 'M'.repeat(43);
+  await insertImage(ctx.db, { token: fx.imageToken, storageKey: 'newsletter-images/matrice', contentType: 'image/jpeg', alt: 'Matrice', width: 40, height: 20, createdBy: who.admin.id });
 }
 
 export const newslettersMatrixRows: Row[] = [
@@ -47,5 +60,16 @@ export const newslettersMatrixRows: Row[] = [
   { method: 'PUT', route: '/api/newsletters/campaigns/:id', request: () => ({ url: `/api/newsletters/campaigns/${fx.campaignId}`, payload: body() }), expect: adminOnly(200) },
   { method: 'GET', route: '/api/newsletters/campaigns/:id/reach', request: () => ({ url: `/api/newsletters/campaigns/${fx.campaignId}/reach` }), expect: adminOnly(200) },
   // Cancelling the draft: the one admin call succeeds (launch needs subscribers, tested in tests/server/newsletters.test.ts).
+  { method: 'POST', route: '/api/newsletters/images', request: () => multipart([{ name: 'alt', value: 'Matrice' }, { name: 'file', filename: 'm.jpg', contentType: 'image/jpeg', data: fx.image }]), expect: adminOnly(201) },
+  // Public: mail clients load it without a session.
+  { method: 'GET', route: '/api/newsletters/images/:token', request: () => ({ url: `/api/newsletters/images/${fx.imageToken}` }), expect: everyone(200) },
+  { method: 'GET', route: '/api/newsletters/campaigns/:id/checks', request: () => ({ url: `/api/newsletters/campaigns/${fx.draftId}/checks` }), expect: adminOnly(200) },
+  { method: 'GET', route: '/api/newsletters/campaigns/:id/preview', request: () => ({ url: `/api/newsletters/campaigns/${fx.draftId}/preview` }), expect: adminOnly(200) },
+  { method: 'POST', route: '/api/newsletters/campaigns/:id/test', request: () => ({ url: `/api/newsletters/campaigns/${fx.draftId}/test` }), expect: adminOnly(202) },
+  { method: 'POST', route: '/api/newsletters/campaigns/:id/duplicate', request: () => ({ url: `/api/newsletters/campaigns/${fx.draftId}/duplicate` }), expect: adminOnly(201) },
+  { method: 'PUT', route: '/api/newsletters/campaigns/:id/schedule', request: () => ({ url: `/api/newsletters/campaigns/${fx.draftId}/schedule`, payload: { at: null } }), expect: adminOnly(200) },
+  { method: 'PUT', route: '/api/newsletters/campaigns/:id/archive', request: () => ({ url: `/api/newsletters/campaigns/${fx.finishedId}/archive`, payload: { archived: true } }), expect: adminOnly(200) },
+  { method: 'GET', route: '/api/newsletters/archive', expect: signedIn(200) },
+  { method: 'GET', route: '/api/newsletters/archive/:id', request: () => ({ url: `/api/newsletters/archive/${fx.finishedId}` }), expect: signedIn(200) },
   { method: 'POST', route: '/api/newsletters/campaigns/:id/:action', request: () => ({ url: `/api/newsletters/campaigns/${fx.campaignId}/cancel` }), expect: adminOnly(200) },
 ];

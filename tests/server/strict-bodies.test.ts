@@ -67,6 +67,8 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/news/sheets/:id': { figures: [{ label: 'Nuitées', value: '+12 %' }] },
   'POST /api/newsletters/campaigns': NEWSLETTER,
   'PUT /api/newsletters/campaigns/:id': NEWSLETTER,
+  'PUT /api/newsletters/campaigns/:id/schedule': { at: null },
+  'PUT /api/newsletters/campaigns/:id/archive': { archived: true },
   'POST /api/newsletters/segments': SEGMENT,
   'PUT /api/newsletters/segments/:id': SEGMENT,
   'POST /api/newsletters/segments/preview': { filter: SEGMENT.filter, topicId: 'lettre-du-reseau' },

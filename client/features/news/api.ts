@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import i18next from 'i18next';
-import { api, ApiError, refreshLogin } from '../../lib/api';
+import { api, postForm } from '../../lib/api';
 import type {
   NewsAgenda, NewsCategory, NewsCategoryCreateBody, NewsCategoryUpdateBody, NewsFeed, NewsPostCreateBody, NewsPostDetail, NewsPostPage,
   NewsPostState, NewsPostUpdateBody, NewsPreferences, NewsPreferencesBody, NewsPreview, NewsSearchResult,
@@ -137,34 +136,10 @@ export function useDeletePost() {
 }
 
 /**
- * An image upload (a post's cover, a sheet's photo): a multipart form with `alt` first, then `file` (the server reads the text part before the file).
- * fetch with FormData, not api() (JSON only); an expired log-in is refreshed once and the upload sent again.
+ * An image upload (a post's cover, a sheet's photo): `alt` first, then `file` (the server reads the text part before the file).
  */
-export async function uploadImage<T>(url: string, alt: string, file: File): Promise<T> {
-  const send = () => {
-    const form = new FormData();
-    form.append('alt', alt);
-    form.append('file', file, file.name);
-    return fetch(url, {
-      method: 'POST',
-      body: form,
-      credentials: 'include',
-      headers: { accept: 'application/json, application/problem+json', 'accept-language': i18next.language || 'fr' },
-    });
-  };
-  let res = await send();
-  if (res.status === 401 && (await refreshLogin())) res = await send();
-  if (res.ok) return (await res.json()) as T;
-  let detail = '';
-  let fields: Record<string, string> = {};
-  try {
-    const data = (await res.json()) as { detail?: string; title?: string; errors?: { field: string; message: string }[] };
-    detail = data.detail ?? data.title ?? '';
-    fields = Object.fromEntries((data.errors ?? []).map((e) => [e.field, e.message]));
-  } catch {
-    // Not JSON: the page says it in the user's words.
-  }
-  throw new ApiError(res.status, detail, fields);
+export function uploadImage<T>(url: string, alt: string, file: File): Promise<T> {
+  return postForm<T>(url, { alt }, file);
 }
 
 export const uploadCover = (postId: string, alt: string, file: File) => uploadImage<NewsPostDetail>(`${base}/posts/${postId}/cover`, alt, file);

@@ -9,6 +9,7 @@ import { useListParams } from '../../components/useListParams';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useCampaigns } from './api';
 import { CampaignStatusBadge } from './StatusBadge';
+import { CAMPAIGNS_PATH } from './paths';
 
 /** Admins: the campaigns, newest first, with their progress (re-read while one sends). */
 export default function CampaignsPage() {
@@ -17,7 +18,7 @@ export default function CampaignsPage() {
   const list = useCampaigns(page);
   return (
     <>
-      <PageHeader title={t('campaigns.title')} description={t('campaigns.description')} actions={<Button component={Link} to="/newsletters/campaigns/new">{t('campaigns.new')}</Button>} />
+      <PageHeader title={t('campaigns.title')} description={t('campaigns.description')} actions={<Button component={Link} to={`${CAMPAIGNS_PATH}/nouvelle`}>{t('campaigns.new')}</Button>} />
       <PagedList query={list} page={page} onPageChange={(p) => set({ page: p })} empty={<EmptyState title={t('campaigns.empty')} description={t('campaigns.emptyHelp')} />}>
         {(data, dimmed) => (
           <DataTable
@@ -27,7 +28,7 @@ export default function CampaignsPage() {
             rows={data.items}
             rowKey={(c) => c.id}
             columns={[
-              { label: t('fields.subject'), card: 'title', cell: (c) => <Anchor component={Link} to={`/newsletters/campaigns/${c.id}`} fw={600}>{c.subject}</Anchor> },
+              { label: t('fields.subject'), card: 'title', cell: (c) => <Anchor component={Link} to={`${CAMPAIGNS_PATH}/${c.id}`} fw={600}>{c.subject}</Anchor> },
               { label: t('fields.status'), card: 'status', cell: (c) => <CampaignStatusBadge status={c.status} /> },
               { label: t('fields.sent'), cell: (c) => <Text size="sm">{t('campaigns.sentOf', { sent: formatNumber(c.progress.sent), total: formatNumber(c.total) })}</Text> },
               { label: t('fields.createdAt'), cell: (c) => formatDate(c.createdAt) },

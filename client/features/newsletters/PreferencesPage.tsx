@@ -1,9 +1,11 @@
-import { Button, Card, Group, Stack, Switch } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Switch } from '@mantine/core';
+import { Link } from 'react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, FormError, PageSkeleton } from '../../components/States';
 import { usePreferences, useSavePreferences } from './api';
+import { ARCHIVE_PATH } from './paths';
 
 /** Signed-in: the letters I receive, topic by topic (my consent, recorded with its date). */
 export default function PreferencesPage() {
@@ -31,6 +33,7 @@ export default function PreferencesPage() {
           </Group>
         </Stack>
       </Card>
+      <Anchor component={Link} to={ARCHIVE_PATH} mt="md" display="inline-block">{t('archive.link')}</Anchor>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSkeleton } from '../../components/States';
 import { useUnsubscribe, useUnsubscribeInfo } from './api';
+import { PREFERENCES_PATH } from './paths';
 
 /**
  * Public: where an unsubscribe link opened in a browser lands. Opening it
@@ -25,7 +26,7 @@ export default function UnsubscribePage() {
           {unsubscribe.isSuccess || !info.data.subscribed ? (
             <Stack>
               <Text role="status" fw={600}>{t('unsubscribe.done', { topic: en ? info.data.topicName.en : info.data.topicName.fr, address: info.data.address })}</Text>
-              <Text size="sm">{t('unsubscribe.preferences')} <Link to="/newsletters/preferences">{t('preferences.title')}</Link></Text>
+              <Text size="sm">{t('unsubscribe.preferences')} <Link to={PREFERENCES_PATH}>{t('preferences.title')}</Link></Text>
             </Stack>
           ) : (
             <Stack>

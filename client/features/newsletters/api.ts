@@ -1,8 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api';
-import type { CampaignBodyDto, CampaignDto, PreferenceDto, TopicDto, UnsubscribeInfoDto } from '../../../server/schemas/newsletters';
+import { api, postForm } from '../../lib/api';
+import type {
+  ArchiveItemDto, ArchiveLetterDto, CampaignBodyDto, CampaignDto, CheckDto, ImageDto, PreferenceDto, PreviewDto, TopicDto, UnsubscribeInfoDto,
+} from '../../../server/schemas/newsletters';
 
-export type { CampaignBodyDto, CampaignDto, PreferenceDto, TopicDto, UnsubscribeInfoDto };
+export type { ArchiveItemDto, ArchiveLetterDto, CampaignBodyDto, CampaignDto, CheckDto, ImageDto, PreferenceDto, PreviewDto, TopicDto, UnsubscribeInfoDto };
 export type CampaignSummary = Omit<CampaignDto, 'bodyHtml'>;
 export type CampaignActionName = 'launch' | 'pause' | 'resume' | 'cancel' | 'resend-uncertain';
 
@@ -26,8 +28,9 @@ export function useCampaigns(page: number) {
   });
 }
 
-export function useCampaign(id: string) {
+export function useCampaign(id: string, options: { enabled?: boolean } = {}) {
   return useQuery({
+    enabled: options.enabled ?? true,
     queryKey: [ROOT, 'campaign', id],
     queryFn: ({ signal }) => api<CampaignDto>(`${base}/campaigns/${id}`, { signal }),
     refetchInterval: (q) => (q.state.data?.status === 'sending' ? PROGRESS_POLL_MS : false),
@@ -75,4 +78,57 @@ export function useUnsubscribeInfo(token: string) {
 export function useUnsubscribe(token: string) {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: () => api<void>(`${base}/unsubscribe/${token}`, { method: 'POST', body: {} }), onSuccess: () => invalidate() });
+}
+
+// ---------- composer ----------
+
+export function useUpdateCampaign(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: CampaignBodyDto) => api<CampaignDto>(`${base}/campaigns/${id}`, { method: 'PUT', body }), onSuccess: () => invalidate() });
+}
+
+/** Uploads an image (alt text required) and returns its public address, inserted into the body. */
+export function useUploadImage() {
+  return useMutation({
+    mutationFn: ({ file, alt }: { file: File; alt: string }) => postForm<ImageDto>(`${base}/images`, { alt }, file),
+  });
+}
+
+export function useChecks(id: string, enabled: boolean) {
+  return useQuery({ queryKey: [ROOT, 'checks', id], queryFn: ({ signal }) => api<{ items: CheckDto[] }>(`${base}/campaigns/${id}/checks`, { signal }), select: (d) => d.items, enabled });
+}
+
+export function usePreview(id: string, lang: 'fr' | 'en') {
+  return useQuery({ queryKey: [ROOT, 'preview', id, lang], queryFn: ({ signal }) => api<PreviewDto>(`${base}/campaigns/${id}/preview?lang=${lang}`, { signal }) });
+}
+
+export function useSendTest(id: string) {
+  return useMutation({ mutationFn: () => api<{ to: string }>(`${base}/campaigns/${id}/test`, { method: 'POST' }) });
+}
+
+export function useDuplicate(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: () => api<CampaignDto>(`${base}/campaigns/${id}/duplicate`, { method: 'POST' }), onSuccess: () => invalidate() });
+}
+
+export function useSchedule(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (at: string | null) => api<CampaignDto>(`${base}/campaigns/${id}/schedule`, { method: 'PUT', body: { at } }), onSuccess: () => invalidate() });
+}
+
+export function useSetArchived(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (archived: boolean) => api<CampaignDto>(`${base}/campaigns/${id}/archive`, { method: 'PUT', body: { archived } }), onSuccess: () => invalidate() });
+}
+
+export function useArchive(page: number) {
+  return useQuery({
+    queryKey: [ROOT, 'archive', page],
+    queryFn: ({ signal }) => api<{ items: ArchiveItemDto[]; total: number; page: number; pageSize: number }>(`${base}/archive?page=${page}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useArchivedLetter(id: string, lang: 'fr' | 'en') {
+  return useQuery({ queryKey: [ROOT, 'archive', 'letter', id, lang], queryFn: ({ signal }) => api<ArchiveLetterDto>(`${base}/archive/${id}?lang=${lang}`, { signal }) });
 }

@@ -21,7 +21,7 @@ export interface CampaignInput {
 const campaignColumns = {
   id: newsletterCampaigns.id, subject: newsletterCampaigns.subject, preheader: newsletterCampaigns.preheader, sender: newsletterCampaigns.sender,
   bodyHtml: newsletterCampaigns.bodyHtml, topicId: newsletterCampaigns.topicId, status: newsletterCampaigns.status, total: newsletterCampaigns.total,
-  scheduledAt: newsletterCampaigns.scheduledAt, launchedAt: newsletterCampaigns.launchedAt, finishedAt: newsletterCampaigns.finishedAt,
+  scheduledAt: newsletterCampaigns.scheduledAt, missedAt: newsletterCampaigns.missedAt, archived: newsletterCampaigns.archived, createdBy: newsletterCampaigns.createdBy, launchedAt: newsletterCampaigns.launchedAt, finishedAt: newsletterCampaigns.finishedAt,
   createdAt: newsletterCampaigns.createdAt, updatedAt: newsletterCampaigns.updatedAt,
   segmentId: newsletterCampaigns.segmentId,
   audienceKind: newsletterCampaigns.audienceKind, audienceCategories: newsletterCampaigns.audienceCategories, audienceSubcategories: newsletterCampaigns.audienceSubcategories,

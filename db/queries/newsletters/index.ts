@@ -2,3 +2,4 @@ export * from './campaigns';
 export * from './consent';
 export * from './sending';
 export * from './personal-data';
+export * from './composer';

@@ -18,6 +18,9 @@ export interface ClaimedRecipient {
   address: string;
   userId: string | null;
   language: 'fr' | 'en';
+  /** For the personal fields: the account's name, and its establishment's (or the establishment whose contact address it is). */
+  name: string | null;
+  establishment: string | null;
 }
 
 export interface ClaimedBatch {
@@ -68,15 +71,17 @@ export async function claimBatch(db: Database, campaignId: string, size: number)
       where r.id = p.id and p.id not in (select id from blocked)
       returning r.id, r.address, r.user_id, r.language
     )
-    select 'c' as k, id, address, user_id, language::text as language from claimed
-    union all select 's', id, null, null, null from skipped
-    union all select 'x', null, null, null, null where not exists (select 1 from c)
+    select 'c' as k, cl.id, cl.address, cl.user_id, cl.language::text as language, u.name,
+      coalesce(ue.name, (select e.name from establishments e where lower(e.email) = lower(cl.address) order by e.id limit 1)) as establishment
+    from claimed cl left join users u on u.id = cl.user_id left join establishments ue on ue.id = u.establishment_id
+    union all select 's', id, null, null, null, null, null from skipped
+    union all select 'x', null, null, null, null, null, null where not exists (select 1 from c)
   `);
-  const rows = rowsOf<{ k: string; id: string | number | null; address: string | null; user_id: string | null; language: 'fr' | 'en' | null }>(result);
+  const rows = rowsOf<{ k: string; id: string | number | null; address: string | null; user_id: string | null; language: 'fr' | 'en' | null; name: string | null; establishment: string | null }>(result);
   if (rows.some((r) => r.k === 'x')) return null;
   return {
     token,
-    recipients: rows.filter((r) => r.k === 'c').map((r) => ({ id: Number(r.id), address: r.address!, userId: r.user_id, language: r.language ?? 'fr' })),
+    recipients: rows.filter((r) => r.k === 'c').map((r) => ({ id: Number(r.id), address: r.address!, userId: r.user_id, language: r.language ?? 'fr', name: r.name, establishment: r.establishment })),
     skipped: rows.filter((r) => r.k === 's').length,
   };
 }

@@ -6,9 +6,10 @@ import { segmentExists } from '../../../db/queries/newsletter-segments';
 import { enqueueEffects } from '../../../workers/jobs';
 import type { Config } from '../../../common/config';
 import type { CampaignBodyDto, CampaignDto } from '../../schemas/newsletters';
-import { sanitizeDescription } from '../trainings/catalogue';
 import { assertAudience } from '../documents';
 import { toCampaign } from './mapping';
+import { sanitizeNewsletterBody } from './body';
+import { assertChecksPass } from './checks';
 import { orRefuse, refusal } from './refusals';
 
 /** The senders an admin may pick: NEWSLETTER_SENDERS (« ; »-separated), or MAIL_FROM alone. */
@@ -23,7 +24,7 @@ async function validInput(app: FastifyInstance, body: CampaignBodyDto) {
   if (!(await topicExists(app.db, body.topicId))) throw refusal('unknownTopic');
   await assertAudience(app, body.audience);
   if (body.segmentId && !(await segmentExists(app.db, body.segmentId))) throw refusal('unknownSegment');
-  const bodyHtml = sanitizeDescription(body.bodyHtml);
+  const bodyHtml = sanitizeNewsletterBody(body.bodyHtml, app.config.PUBLIC_URL);
   if (!bodyHtml) throw refusal('emptyBody');
   return { subject: body.subject.trim(), preheader: body.preheader.trim(), sender: body.sender, bodyHtml, topicId: body.topicId, audience: body.audience, segmentId: body.segmentId ?? null };
 }
@@ -68,6 +69,7 @@ export async function reach(app: FastifyInstance, id: string) {
 export async function campaignAction(app: FastifyInstance, id: string, action: 'launch' | 'pause' | 'resume' | 'cancel' | 'resend-uncertain') {
   let run = false;
   if (action === 'launch') {
+    await assertChecksPass(app, id);
     orRefuse(await launchCampaign(app.db, id));
     run = true;
   } else {

@@ -19,6 +19,7 @@ export function toCampaign(row: CampaignRow, progress: Progress): CampaignDto {
     id: row.id, subject: row.subject, preheader: row.preheader, sender: row.sender, bodyHtml: row.bodyHtml, topicId: row.topicId,
     audience: toAudience(row), status: row.status, total: row.total,
     segmentId: row.segmentId,
+    scheduledAt: iso(row.scheduledAt), missedAt: iso(row.missedAt), archived: row.archived,
     launchedAt: iso(row.launchedAt), finishedAt: iso(row.finishedAt), createdAt: row.createdAt.toISOString(),
     progress: toProgress(row.total, progress),
   };

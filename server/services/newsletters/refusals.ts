@@ -1,11 +1,12 @@
-import type { LaunchResult, TransitionResult, updateCampaign, setPreferences, unsubscribeAddress } from '../../../db/queries/newsletters';
+import type { ArchiveResult, LaunchResult, ScheduleResult, TransitionResult, updateCampaign, setPreferences, unsubscribeAddress } from '../../../db/queries/newsletters';
 import { refusalsOf, type RefusalEntry } from '../../lib/refusals';
 
 type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
 
 export type Reason =
-  | ReasonOf<LaunchResult | TransitionResult | Awaited<ReturnType<typeof updateCampaign>> | Awaited<ReturnType<typeof setPreferences>> | Awaited<ReturnType<typeof unsubscribeAddress>>>
+  | ReasonOf<LaunchResult | TransitionResult | ScheduleResult | ArchiveResult | Awaited<ReturnType<typeof updateCampaign>> | Awaited<ReturnType<typeof setPreferences>> | Awaited<ReturnType<typeof unsubscribeAddress>>>
   | 'unknownSender' | 'invalidToken' | 'emptyBody'
+  | 'checksFailed' | 'scheduleInPast' | 'imageAltRequired' | 'imageMissing' | 'imageType' | 'imageNotFound' | 'archiveNotFound'
   | 'unknownSegment';
 
 const refusals = {
@@ -19,6 +20,14 @@ const refusals = {
   unknownSender: [400, 'newsletters.unknownSender', 'sender', 'error.validation'],
   emptyBody: [400, 'newsletters.emptyBody', 'bodyHtml', 'error.validation'],
   invalidToken: [404, 'newsletters.invalidToken'],
+  checksFailed: [409, 'newsletters.checksFailed'],
+  scheduleInPast: [400, 'newsletters.scheduleInPast', 'at', 'error.validation'],
+  notFinished: [409, 'newsletters.notFinished'],
+  imageAltRequired: [400, 'newsletters.imageAltRequired', 'alt', 'error.validation'],
+  imageMissing: [400, 'newsletters.imageMissing', 'file', 'error.validation'],
+  imageType: [415, 'newsletters.imageType', 'file'],
+  imageNotFound: [404, 'newsletters.imageNotFound'],
+  archiveNotFound: [404, 'newsletters.archiveNotFound'],
   unknownSegment: [400, 'newsletterSegments.notFound', 'segmentId', 'error.validation'],
 } as const satisfies Record<Reason, RefusalEntry>;
 

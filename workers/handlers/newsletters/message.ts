@@ -2,6 +2,8 @@ import type { Config } from '../../../common/config';
 import { unsubscribeToken } from '../../../common/link-tokens';
 import type { Locale } from '../../../emails/templates/layout';
 import { personalise, renderNewsletter, type RenderedNewsletter } from '../../../emails/templates/newsletters/newsletter';
+import { firstNameOf } from '../../../emails/templates/newsletters/fields';
+import { preferencesUrl } from '../../../emails/templates/newsletters/links';
 import type { OutgoingMail } from '../../../emails/transport';
 import type { campaignForSending, ClaimedRecipient } from '../../../db/queries/newsletters';
 
@@ -13,7 +15,8 @@ export const unsubscribeUrl = (config: Pick<Config, 'PUBLIC_URL' | 'JWT_SECRET'>
 
 /**
  * Builds each recipient's message of a campaign: the body is rendered once
- * per language (on first use), then only the unsubscribe link changes.
+ * per language (on first use), then only the unsubscribe link and the
+ * personal fields change.
  */
 export function campaignMessages(config: Pick<Config, 'PUBLIC_URL' | 'JWT_SECRET'>, campaign: Campaign) {
   const rendered = new Map<Locale, Promise<RenderedNewsletter>>();
@@ -22,7 +25,7 @@ export function campaignMessages(config: Pick<Config, 'PUBLIC_URL' | 'JWT_SECRET
     if (!r) {
       r = renderNewsletter({
         subject: campaign.subject, preheader: campaign.preheader, bodyHtml: campaign.bodyHtml, topicName: campaign.topicName[locale],
-        homeUrl: config.PUBLIC_URL, preferencesUrl: `${config.PUBLIC_URL}/newsletters/preferences${locale === 'en' ? '?lang=en' : ''}`,
+        homeUrl: config.PUBLIC_URL, preferencesUrl: preferencesUrl(config, locale),
       }, locale);
       rendered.set(locale, r);
     }
@@ -31,7 +34,7 @@ export function campaignMessages(config: Pick<Config, 'PUBLIC_URL' | 'JWT_SECRET
   const host = new URL(config.PUBLIC_URL).hostname;
   return async (r: ClaimedRecipient): Promise<OutgoingMail> => {
     const url = unsubscribeUrl(config, r.address, campaign.topicId);
-    const body = personalise(await renderedFor(r.language), url);
+    const body = personalise(await renderedFor(r.language), url, { prenom: firstNameOf(r.name), etablissement: r.establishment });
     return {
       from: campaign.sender,
       to: r.address,

@@ -17,7 +17,7 @@ import { useTopics } from '../api';
 import { useDeleteSegment, useSaveSegment, useSegment, useSegmentPreview, type SegmentDto } from './api';
 import { SegmentFilterFields } from './SegmentFilterFields';
 
-/** Admins: a new segment, or an existing one (`/newsletters/segments/:id`). */
+/** Admins: a new segment, or an existing one (`/lettres/segments/:id`). */
 export default function SegmentEditorPage() {
   const { id } = useParams();
   const segment = useSegment(id);
@@ -45,11 +45,11 @@ function SegmentEditor({ segment }: { segment?: SegmentDto }) {
 
   return (
     <>
-      <PageBreadcrumbs links={[{ to: '/newsletters/campaigns', label: t('campaigns.title') }, { to: '/newsletters/segments', label: t('segments.title') }]} current={segment?.name ?? title} />
+      <PageBreadcrumbs links={[{ to: '/lettres/campagnes', label: t('campaigns.title') }, { to: '/lettres/segments', label: t('segments.title') }]} current={segment?.name ?? title} />
       <PageHeader title={title} actions={segment ? <DeleteSegment id={segment.id} /> : undefined} />
       <form noValidate onSubmit={form.onSubmit((values) => saveForm(form, async () => {
         await save.mutateAsync({ name: values.name.trim(), filter: values.filter });
-        navigate('/newsletters/segments');
+        navigate('/lettres/segments');
       }))}>
         <Grid gap="xl">
           <Grid.Col span={{ base: 12, md: 6 }}>
@@ -132,7 +132,7 @@ function DeleteSegment({ id }: { id: string }) {
         opened={open} danger title={t('segments.deleteTitle')} confirmLabel={t('segments.delete')} loading={remove.isPending}
         message={<>{t('segments.deleteMessage')}<FormError error={remove.error} /></>}
         onCancel={() => setOpen(false)}
-        onConfirm={() => remove.mutate(undefined, { onSuccess: () => navigate('/newsletters/segments') })}
+        onConfirm={() => remove.mutate(undefined, { onSuccess: () => navigate('/lettres/segments') })}
       />
     </>
   );

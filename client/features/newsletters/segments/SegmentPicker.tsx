@@ -24,7 +24,7 @@ export function SegmentPicker({ value, onChange, error }: SegmentPickerProps) {
         data={(segments.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
         value={value ?? null} onChange={(v) => onChange(v)} error={error}
       />
-      <Anchor component={Link} to="/newsletters/segments" size="sm">{t('segments.manage')}</Anchor>
+      <Anchor component={Link} to="/lettres/segments" size="sm">{t('segments.manage')}</Anchor>
     </Stack>
   );
 }

@@ -17,8 +17,8 @@ export default function SegmentsPage() {
   const summary = useSegmentSummary();
   return (
     <>
-      <PageBreadcrumbs links={[{ to: '/newsletters/campaigns', label: t('campaigns.title') }]} current={t('segments.title')} />
-      <PageHeader title={t('segments.title')} description={t('segments.description')} actions={<Button component={Link} to="/newsletters/segments/new">{t('segments.new')}</Button>} />
+      <PageBreadcrumbs links={[{ to: '/lettres/campagnes', label: t('campaigns.title') }]} current={t('segments.title')} />
+      <PageHeader title={t('segments.title')} description={t('segments.description')} actions={<Button component={Link} to="/lettres/segments/nouveau">{t('segments.new')}</Button>} />
       <QueryState query={segments} isEmpty={(items) => items.length === 0} empty={<EmptyState title={t('segments.empty')} description={t('segments.emptyHelp')} />}>
         {(items) => (
           <DataTable
@@ -27,7 +27,7 @@ export default function SegmentsPage() {
             rows={items}
             rowKey={(s) => s.id}
             columns={[
-              { label: t('segments.name'), card: 'title', cell: (s) => <Anchor component={Link} to={`/newsletters/segments/${s.id}`} fw={600}>{s.name}</Anchor> },
+              { label: t('segments.name'), card: 'title', cell: (s) => <Anchor component={Link} to={`/lettres/segments/${s.id}`} fw={600}>{s.name}</Anchor> },
               { label: t('segments.criteria'), cell: (s) => <Text size="sm">{summary(s.filter)}</Text> },
               { label: t('segments.createdBy'), cell: (s) => s.createdBy ?? '—' },
               { label: t('segments.updatedAt'), cell: (s) => formatDate(s.updatedAt) },
