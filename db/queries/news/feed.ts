@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { communes, establishments, newsPosts, newsReads, offices, users } from '../../schema';
 import { audienceMembers, type AudienceViewer } from '../audience';
@@ -63,31 +63,23 @@ export async function markAllRead(db: Database, viewer: AudienceViewer, userId: 
 }
 
 /**
- * The active people in a post's audience (db/queries/audience.ts
- * `audienceMembers`), as a from/where to build on: its read share, its mail.
+ * Share of each post's audience that read it (staff lists and detail), for
+ * all the posts given in ONE query: the posts joined with the active people
+ * their audience reaches (`audienceMembers`), and each pair with its read
+ * mark. A post whose audience is empty is absent from the rows: 0 of 0.
  */
-export function membersOf(db: Executor, postId: string) {
-  return db
-    .select({ id: users.id })
-    .from(users)
-    .innerJoin(newsPosts, eq(newsPosts.id, postId))
+export async function readShares(db: Database, postIds: string[]): Promise<Map<string, { readers: number; audienceSize: number }>> {
+  const out = new Map<string, { readers: number; audienceSize: number }>(postIds.map((id) => [id, { readers: 0, audienceSize: 0 }]));
+  if (!postIds.length) return out;
+  const rows = await db
+    .select({ postId: newsPosts.id, audienceSize: sql<number>`count(*)::int`, readers: sql<number>`count(${newsReads.userId})::int` })
+    .from(newsPosts)
+    .innerJoin(users, eq(users.status, 'active'))
     .leftJoin(establishments, eq(establishments.id, users.establishmentId))
     .leftJoin(communes, eq(communes.inseeCode, establishments.communeInsee))
-    .where(and(eq(users.status, 'active'), audienceMembers(newsPosts)));
-}
-
-/** Share of each post's audience that read it (staff lists and detail). */
-export async function readShares(db: Database, postIds: string[]): Promise<Map<string, { readers: number; audienceSize: number }>> {
-  const out = new Map<string, { readers: number; audienceSize: number }>();
-  for (const postId of postIds) {
-    const members = membersOf(db, postId).as('m');
-    const [row] = await db
-      .select({
-        audienceSize: sql<number>`count(*)::int`,
-        readers: sql<number>`count(*) filter (where exists (select 1 from ${newsReads} r where r.user_id = ${members.id} and r.post_id = ${postId}))::int`,
-      })
-      .from(members);
-    out.set(postId, { readers: row?.readers ?? 0, audienceSize: row?.audienceSize ?? 0 });
-  }
+    .leftJoin(newsReads, and(eq(newsReads.postId, newsPosts.id), eq(newsReads.userId, users.id)))
+    .where(and(inArray(newsPosts.id, postIds), audienceMembers(newsPosts)))
+    .groupBy(newsPosts.id);
+  for (const r of rows) out.set(r.postId, { readers: r.readers, audienceSize: r.audienceSize });
   return out;
 }
