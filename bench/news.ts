@@ -67,9 +67,9 @@ try {
     (select count(*)::int from news_comments k where k.post_id = p.id and k.status = 'visible' and k.deleted_at is null) as comment_count`;
   const from = raw`news_posts p left join offices o on o.id = p.office_id left join communes c on c.insee_code = coalesce(p.commune_insee, o.commune_insee)`;
   baseline.get('/feed', async () => raw`
-    (select ${columns}, true as pinned from ${from} where ${live} and p.pinned_until > now() order by p.publish_at desc, p.id desc)
+    (select ${columns}, true as pinned from ${from} where ${live} and p.pinned_until > now() order by p.publish_at desc nulls last, p.id desc nulls last)
     union all
-    (select ${columns}, false from ${from} where ${live} and not coalesce(p.pinned_until > now(), false) order by p.publish_at desc, p.id desc limit 20)
+    (select ${columns}, false from ${from} where ${live} and (p.pinned_until is null or p.pinned_until <= now()) order by p.publish_at desc nulls last, p.id desc nulls last limit 20)
     limit 20`);
   // Baseline (b): the ranked search over the posts the partner may read, 20 hits, no snippets, no sheets, no total.
   baseline.get('/search', async () => raw`

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { communes, establishments, newsPosts, newsReads, offices, users } from '../../schema';
 import { audienceMembers, type AudienceViewer } from '../audience';
@@ -34,7 +34,8 @@ export async function feedPage(db: Database, q: { viewer: AudienceViewer; userId
     .leftJoin(offices, eq(offices.id, newsPosts.officeId))
     .leftJoin(communes, sql`${communes.inseeCode} = ${placeCommune}`)
     .where(where)
-    .orderBy(desc(newsPosts.publishAt), desc(newsPosts.id))
+    // NULLS LAST as in news_posts_feed_idx: a plain DESC (nulls first) does not match the index and sorts every visible post.
+    .orderBy(sql`${newsPosts.publishAt} desc nulls last`, sql`${newsPosts.id} desc nulls last`)
     .limit(limit).offset(offset);
   const start = (q.page - 1) * q.pageSize;
   const restFrom = Math.max(0, start - NEWS_MAX_PINNED);
