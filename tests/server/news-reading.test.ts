@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema';
 import type { Database } from '../../db/client';
 import { readShares } from '../../db/queries/news/feed';
+import { postThroughApi } from '../helpers/news-participation';
 import { createEstablishment, createTestApp, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
 import { parseIcs } from '../helpers/trainings';
 
@@ -30,14 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-async function post(body: Record<string, unknown>) {
-  const res = await (await injectAs(ctx, staff))({
-    method: 'POST', url: '/api/news/posts',
-    payload: { summary: 'Résumé', bodyHtml: '', categoryId: 'evenements', audience: { ...base, kind: 'everyone' }, status: 'published', ...body },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id as string;
-}
+const post = (body: Record<string, unknown>) => postThroughApi(ctx, staff, { categoryId: 'evenements', ...body });
 
 async function feedOf(user: TestUser) {
   const as = await injectAs(ctx, user);
@@ -55,8 +49,8 @@ describe('news in the personal calendar feed', () => {
     });
     const forAll = await post({ title: 'Salon du randonneur', event: { start: soon(20), place: { kind: 'online', onlineUrl: 'https://visio.example.org/salon' } } });
     const draft = await post({ title: 'Brouillon d’événement', status: 'draft', event: { start: soon(5) } });
-    const expired = await post({ title: 'Annonce expirée', expiresAt: soon(0.0001), event: { start: soon(6) } });
-    await new Promise((r) => setTimeout(r, 100));
+    const expired = await post({ title: 'Annonce expirée', expiresAt: new Date(Date.now() + 1500).toISOString(), event: { start: soon(6) } });
+    await new Promise((r) => setTimeout(r, 2000)); // the post has expired
     const uid = (id: string) => `news-${id}-0@espace-pro.sud-cevennes`;
 
     const camperCal = await feedOf(camper);

@@ -8,7 +8,8 @@ import { createWorkerContext } from '../../workers/main';
 import { sendNewsDigest } from '../../workers/handlers/news';
 import { sendMail } from '../../workers/handlers/mail/send';
 import type { WorkerContext } from '../../workers/jobs';
-import { createEstablishment, createTestApp, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
+import { postThroughApi } from '../helpers/news-participation';
+import { createEstablishment, createTestApp, createUser, type TestContext, type TestUser } from '../helpers/app';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp';
 
 /**
@@ -37,14 +38,7 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-async function post(body: Record<string, unknown>) {
-  const res = await (await injectAs(ctx, staff))({
-    method: 'POST', url: '/api/news/posts',
-    payload: { summary: 'Résumé', bodyHtml: '<p>Texte</p>', categoryId: 'vie-du-reseau', audience: { ...base, kind: 'everyone' }, status: 'published', ...body },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id as string;
-}
+const post = (body: Record<string, unknown>) => postThroughApi(ctx, staff, body);
 
 /** Sends the queued mail through the real worker handler and returns its text as received by the SMTP capture. */
 async function deliveredText(userId: string, template: string): Promise<string> {

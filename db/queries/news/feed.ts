@@ -3,7 +3,7 @@ import type { Database } from '../../client';
 import { communes, establishments, newsPosts, newsReads, offices, users } from '../../schema';
 import { audienceMembers, type AudienceViewer } from '../audience';
 import { NEWS_MAX_PINNED } from '../../../common/news';
-import { isLive, isPinned, placeCommune, postColumns, postVisible, readerColumns, type Executor, type PostRow } from './posts';
+import { isLive, placeCommune, postColumns, postVisible, readerColumns, type Executor, type PostRow } from './posts';
 
 /** The feed's filter but the unread one: posts the viewer may read (staff too: live only), in the category if given. */
 function feedFilter(viewer: AudienceViewer, categoryId?: string): SQL {
@@ -56,12 +56,14 @@ export async function feedPage(db: Database, q: { viewer: AudienceViewer; userId
  * How many live posts the viewer's feed holds (in a category): the same for
  * everyone of one audience profile, so the api keeps it in memory
  * (server/services/news/feed-totals.ts). `nextChange`: the next moment the
- * count changes by itself (a scheduled post going live, a post expiring).
+ * count changes by itself (a scheduled post going live, a post expiring),
+ * as epoch milliseconds.
  */
 export const feedTotalQuery = (db: Database, viewer: AudienceViewer, categoryId?: string) => db
   .select({
     total: sql<number>`(count(*) filter (where ${feedFilter(viewer, categoryId)}))::int`,
-    nextChange: sql<string | Date | null>`least(min(${newsPosts.publishAt}) filter (where ${newsPosts.publishAt} > now()), min(${newsPosts.expiresAt}) filter (where ${newsPosts.expiresAt} > now()))`,
+    // As epoch milliseconds: a timestamp in a raw column comes back as text that Date cannot always parse.
+    nextChangeMs: sql<number | null>`(extract(epoch from least(min(${newsPosts.publishAt}) filter (where ${newsPosts.publishAt} > now()), min(${newsPosts.expiresAt}) filter (where ${newsPosts.expiresAt} > now()))) * 1000)::float8`,
   })
   .from(newsPosts)
   .where(eq(newsPosts.status, 'published'));

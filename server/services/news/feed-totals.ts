@@ -30,7 +30,7 @@ export function createFeedTotals(db: Database, feed: ChangeFeed | null) {
       const key = JSON.stringify([viewer, categoryId ?? null]);
       const value = await cache.get(key, async () => {
         const [row] = await feedTotalQuery(db, viewer, categoryId);
-        return { total: row?.total ?? 0, untilMs: row?.nextChange ? new Date(row.nextChange).getTime() : Number.POSITIVE_INFINITY };
+        return { total: row?.total ?? 0, untilMs: row?.nextChangeMs == null ? Number.POSITIVE_INFINITY : Number(row.nextChangeMs) };
       });
       return value.total;
     },
