@@ -226,6 +226,7 @@ export const CACHED_TABLES = {
   ],
   [CHANNELS.newsFeed]: [
     { table: 'news_posts', trigger: 'news_posts_feed_notify' },
+    { table: 'news_reads', trigger: 'news_reads_feed_notify' },
   ],
 } as const satisfies Record<(typeof CHANNELS)[keyof typeof CHANNELS], readonly { table: string; trigger: string }[]>;
 

@@ -69,12 +69,14 @@ export const feedTotalQuery = (db: Database, viewer: AudienceViewer, categoryId?
   .where(eq(newsPosts.status, 'published'));
 
 /** How many of the posts of the reader's feed (in a category) they have read: from their read marks, a few hundred rows at most. */
+export const feedReadCountQuery = (db: Database, viewer: AudienceViewer, userId: string, categoryId?: string) => db
+  .select({ n: sql<number>`count(*)::int` })
+  .from(newsReads)
+  .innerJoin(newsPosts, eq(newsPosts.id, newsReads.postId))
+  .where(and(eq(newsReads.userId, userId), feedFilter(viewer, categoryId)));
+
 export async function feedReadCount(db: Database, viewer: AudienceViewer, userId: string, categoryId?: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(newsReads)
-    .innerJoin(newsPosts, eq(newsPosts.id, newsReads.postId))
-    .where(and(eq(newsReads.userId, userId), feedFilter(viewer, categoryId)));
+  const [row] = await feedReadCountQuery(db, viewer, userId, categoryId);
   return row?.n ?? 0;
 }
 
