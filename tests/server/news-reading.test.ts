@@ -72,6 +72,23 @@ describe('news in the personal calendar feed', () => {
   });
 });
 
+describe('feed totals kept in memory', () => {
+  it('a new post, a read mark and a withdrawn post show in the next feed’s totals', async () => {
+    const as = await injectAs(ctx, cook);
+    const feed = async () => (await as({ method: 'GET', url: '/api/news/feed' })).json() as { total: number; unreadCount: number };
+    const before = await feed();
+    await feed(); // served from memory now
+    const id = await post({ title: 'Nouveau guide des producteurs' });
+    const added = await feed();
+    expect(added).toMatchObject({ total: before.total + 1, unreadCount: before.unreadCount + 1 });
+    expect((await as({ method: 'GET', url: `/api/news/posts/${id}` })).statusCode).toBe(200);
+    expect(await feed()).toMatchObject({ total: before.total + 1, unreadCount: before.unreadCount });
+    const withdrawn = await (await injectAs(ctx, staff))({ method: 'PATCH', url: `/api/news/posts/${id}`, payload: { status: 'draft' } });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(await feed()).toMatchObject({ total: before.total, unreadCount: before.unreadCount });
+  });
+});
+
 describe('staff read share', () => {
   it('counts readers and audience of every post of a page in one query', async () => {
     const ids = [
