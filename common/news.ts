@@ -72,6 +72,8 @@ export const NEWS_LIMITS = {
   onlineUrl: 500,
   pageSize: 20,
   pageSizeMax: 50,
+  /** News events listed in a person's private calendar feed, at most. */
+  calendarFeedEvents: 200,
   /** A comment, plain text (links are made clickable when shown). */
   comment: 4000,
   /** Minutes during which an author may edit their comment. */

@@ -12,8 +12,27 @@ export const SEARCH_CONFIG = sql.raw(`'french_unaccent'::regconfig`);
 /** What people type (`gîtes -camping`, "carte pass"), as a query in the same configuration. */
 export const searchQuery = (q: string): SQL => sql`websearch_to_tsquery(${SEARCH_CONFIG}, ${q})`;
 
-/** Whether migration 0005 could map words through unaccent (false: search is accent-sensitive, said in every answer). */
-export async function searchAccentInsensitive(db: Database): Promise<boolean> {
+const accentFlags = new WeakMap<Database, Promise<boolean>>();
+
+/**
+ * Whether migration 0005 could map words through unaccent (false: search is
+ * accent-sensitive, said in every answer). Read once per database handle: it
+ * changes only with a migration. A failed read (database unreachable) is not
+ * remembered: the next search asks again.
+ */
+export function searchAccentInsensitive(db: Database): Promise<boolean> {
+  let flag = accentFlags.get(db);
+  if (!flag) {
+    flag = readAccentFlag(db).catch((err: unknown) => {
+      accentFlags.delete(db);
+      throw err;
+    });
+    accentFlags.set(db, flag);
+  }
+  return flag;
+}
+
+async function readAccentFlag(db: Database): Promise<boolean> {
   const rows = (await db.execute(sql`select exists (
     select 1 from pg_ts_config_map m join pg_ts_config c on c.oid = m.mapcfg join pg_ts_dict d on d.oid = m.mapdict
     where c.cfgname = 'french_unaccent' and d.dictname = 'unaccent') as ok`)) as unknown;

@@ -3,6 +3,7 @@ import newsRoutes from '../routes/news';
 import newsCommentRoutes from '../routes/news-comments';
 import newsSheetRoutes from '../routes/news-sheets';
 import { defineServerFeature } from '../feature';
+import { newsPersonalData } from '../services/news/personal-data';
 
 /**
  * Network news and participation (issue 12): posts, feed, agenda, search,
@@ -17,4 +18,5 @@ export const news = defineServerFeature({
     await app.register(newsCommentRoutes);
     await app.register(newsSheetRoutes);
   },
+  personalData: newsPersonalData,
 });

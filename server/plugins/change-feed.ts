@@ -201,13 +201,13 @@ export async function createChangeFeed(url: string, log: FastifyBaseLogger, chan
   };
 }
 
-export const CHANNELS = { trainingsList: 'trainings_list', documentsList: 'documents_list' } as const;
+export const CHANNELS = { trainingsList: 'trainings_list', documentsList: 'documents_list', newsFeed: 'news_feed' } as const;
 
 /**
  * The one list of what each cache reads: every table a cached query reads,
  * and the trigger that NOTIFYs the cache's channel when that table changes
  * (migrations 0003_trainings_list_notify, 0010_documents_list_notify,
- * 0011_documents_owner_notify). A table read
+ * 0011_documents_owner_notify, 0028_news_feed_notify). A table read
  * without a trigger would leave a cache stale for up to its TTL:
  * tests/server/change-feed-triggers.test.ts checks this list against the
  * cached queries' plans and against pg_trigger.
@@ -223,6 +223,10 @@ export const CACHED_TABLES = {
     { table: 'documents', trigger: 'documents_list_notify' },
     { table: 'document_versions', trigger: 'document_versions_list_notify' },
     { table: 'users', trigger: 'users_documents_list_notify' },
+  ],
+  [CHANNELS.newsFeed]: [
+    { table: 'news_posts', trigger: 'news_posts_feed_notify' },
+    { table: 'news_reads', trigger: 'news_reads_feed_notify' },
   ],
 } as const satisfies Record<(typeof CHANNELS)[keyof typeof CHANNELS], readonly { table: string; trigger: string }[]>;
 

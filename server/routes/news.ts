@@ -1,3 +1,4 @@
+import { createFeedTotals } from '../services/news/feed-totals';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
@@ -50,6 +51,7 @@ export default async function newsRoutes(fastify: FastifyInstance) {
   const staff = app.requireRole('staff', 'admin');
   const admin = app.requireRole('admin');
   const File = (description: string) => Type.String({ description });
+  const feedTotals = createFeedTotals(app.db, app.changes);
 
   await app.register(multipart, { throwFileSizeLimit: true });
 
@@ -83,7 +85,7 @@ export default async function newsRoutes(fastify: FastifyInstance) {
   app.get('/api/news/feed', {
     preHandler: anyone,
     schema: { tags, summary: 'Fil d’actualités du lecteur (épinglées d’abord)', querystring: NewsFeedQuery, response: { 200: NewsFeedSchema, ...problemResponses } },
-  }, async (request) => posts.feed(app, request.principal!, request.query));
+  }, async (request) => posts.feed(app, request.principal!, request.query, feedTotals));
 
   app.post('/api/news/feed/read-all', {
     preHandler: anyone,

@@ -1,6 +1,6 @@
 import { newsComments, newsPosts, newsSheets } from '../../db/schema';
 import type { Audience } from '../../db/queries/audience';
-import type { TestContext } from './app';
+import { injectAs, type TestContext, type TestUser } from './app';
 
 /**
  * Fixtures of news participation tests, written straight to the tables (the
@@ -37,4 +37,14 @@ export async function createCommentRow(ctx: Pick<TestContext, 'db'>, p: { postId
     postId: p.postId ?? null, sheetId: p.sheetId ?? null, authorId: p.authorId, body: p.body ?? 'Merci pour l’information.', ...(p.createdAt ? { createdAt: p.createdAt } : {}),
   }).returning({ id: newsComments.id });
   return row!.id;
+}
+
+/** A post written through the api by `staff` (published for everyone unless `body` says otherwise); returns its id. */
+export async function postThroughApi(ctx: TestContext, staff: TestUser, body: Record<string, unknown>): Promise<string> {
+  const res = await (await injectAs(ctx, staff))({
+    method: 'POST', url: '/api/news/posts',
+    payload: { summary: 'Résumé', bodyHtml: '<p>Texte</p>', categoryId: 'vie-du-reseau', audience: EVERYONE, status: 'published', ...body },
+  });
+  if (res.statusCode !== 201) throw new Error(`post refused: ${res.statusCode} ${res.body}`);
+  return res.json().id as string;
 }

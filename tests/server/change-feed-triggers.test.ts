@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { CACHED_TABLES, CHANNELS } from '../../server/plugins/change-feed';
 import { sessionListPageQuery } from '../../db/queries/trainings/session-list';
 import { documentCountQuery, documentPageQuery } from '../../db/queries/documents';
+import { feedReadCountQuery, feedTotalQuery } from '../../db/queries/news/feed';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 /**
@@ -28,6 +29,9 @@ const cachedQueries = () => ({
     viewer: { kind: 'partner', category: 'hebergement', subcategory: null, commune: '30350', communaute: 'x', offices: [] },
     folderId: '00000000-0000-0000-0000-000000000000', tag: 'guide', type: 'pdf', status: 'published', page: 1, pageSize: 20,
   }).toSQL().sql),
+  // The news feed's totals per audience profile, in a category.
+  [CHANNELS.newsFeed]: [feedTotalQuery, (d: typeof db.db, v: Parameters<typeof feedTotalQuery>[1], c: string) => feedReadCountQuery(d, v, '00000000-0000-0000-0000-000000000000', c)]
+    .map((query) => query(db.db, { kind: 'partner', category: 'hebergement', subcategory: 'camping', commune: '30350', communaute: 'x', offices: ['bit-le-vigan'] }, 'vie-du-reseau').toSQL().sql),
 });
 
 async function tablesReadBy(text: string): Promise<string[]> {

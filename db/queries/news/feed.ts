@@ -1,8 +1,14 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { communes, establishments, newsPosts, newsReads, offices, users } from '../../schema';
 import { audienceMembers, type AudienceViewer } from '../audience';
-import { isLive, isPinned, placeCommune, postColumns, postVisible, readerColumns, type Executor, type PostRow } from './posts';
+import { NEWS_MAX_PINNED } from '../../../common/news';
+import { isLive, placeCommune, postColumns, postVisible, readerColumns, type Executor, type PostRow } from './posts';
+
+/** The feed's filter but the unread one: posts the viewer may read (staff too: live only), in the category if given. */
+function feedFilter(viewer: AudienceViewer, categoryId?: string): SQL {
+  return and(postVisible(viewer), viewer.kind === 'staff' ? isLive : undefined, categoryId ? eq(newsPosts.categoryId, categoryId) : undefined)!;
+}
 
 /**
  * The reader's feed: live posts of their audience, pinned first, newest
@@ -10,14 +16,16 @@ import { isLive, isPinned, placeCommune, postColumns, postVisible, readerColumns
  *
  * Two reads, not one `order by pinned desc, publish_at desc`: that order
  * cannot come from an index, so PostgreSQL would sort every visible post
- * (thousands) for each page; the pinned ones (3 at most) are read apart and
- * the others walk `news_posts_feed_idx` in order and stop at the page's end.
+ * (thousands) for each page. The pinned ones (NEWS_MAX_PINNED at most) come
+ * through `news_posts_pinned_idx` (`pinned_until > now()`, a condition an
+ * index can serve), the others walk `news_posts_feed_idx` in order and stop
+ * at the page's end. Both run at once: the others are read from
+ * NEWS_MAX_PINNED rows earlier than the page could start and cut once the
+ * pinned count is known.
  */
 export async function feedPage(db: Database, q: { viewer: AudienceViewer; userId: string; categoryId?: string; unreadOnly?: boolean; page: number; pageSize: number }) {
   const base = and(
-    postVisible(q.viewer),
-    q.viewer.kind === 'staff' ? isLive : undefined,
-    q.categoryId ? eq(newsPosts.categoryId, q.categoryId) : undefined,
+    feedFilter(q.viewer, q.categoryId),
     q.unreadOnly ? sql`not exists (select 1 from ${newsReads} r where r.user_id = ${q.userId} and r.post_id = ${newsPosts.id})` : undefined,
   )!;
   const select = (where: SQL, limit: number, offset: number) => db
@@ -26,25 +34,50 @@ export async function feedPage(db: Database, q: { viewer: AudienceViewer; userId
     .leftJoin(offices, eq(offices.id, newsPosts.officeId))
     .leftJoin(communes, sql`${communes.inseeCode} = ${placeCommune}`)
     .where(where)
-    .orderBy(desc(newsPosts.publishAt), desc(newsPosts.id))
+    // NULLS LAST as in news_posts_feed_idx: a plain DESC (nulls first) does not match the index and sorts every visible post.
+    .orderBy(sql`${newsPosts.publishAt} desc nulls last`, sql`${newsPosts.id} desc nulls last`)
     .limit(limit).offset(offset);
-  const pinned = await select(and(base, isPinned)!, 1000, 0);
   const start = (q.page - 1) * q.pageSize;
+  const restFrom = Math.max(0, start - NEWS_MAX_PINNED);
+  const [pinned, restRows] = await Promise.all([
+    select(and(base, sql`${newsPosts.pinnedUntil} > now()`)!, 1000, 0),
+    select(and(base, sql`(${newsPosts.pinnedUntil} is null or ${newsPosts.pinnedUntil} <= now())`)!, q.pageSize + NEWS_MAX_PINNED, restFrom),
+  ]);
   const pinnedHere = pinned.slice(start, start + q.pageSize);
-  const rest = await select(and(base, sql`not ${isPinned}`)!, q.pageSize - pinnedHere.length, Math.max(0, start - pinned.length));
-  return { items: [...pinnedHere, ...rest] as PostRow[], where: base };
+  const restStart = Math.max(0, start - pinned.length);
+  // More pinned posts than NEWS_MAX_PINNED (pinned before the rule, say): the others are read again from where they start.
+  const rest = restStart >= restFrom && pinned.length <= NEWS_MAX_PINNED
+    ? restRows.slice(restStart - restFrom, restStart - restFrom + q.pageSize - pinnedHere.length)
+    : await select(and(base, sql`(${newsPosts.pinnedUntil} is null or ${newsPosts.pinnedUntil} <= now())`)!, q.pageSize - pinnedHere.length, restStart);
+  return { items: [...pinnedHere, ...rest] as PostRow[] };
 }
 
-/** Posts the feed's filters match (its total), and how many of them the reader has not read. */
-export async function feedCounts(db: Database, where: SQL, userId: string): Promise<{ total: number; unread: number }> {
-  const [row] = await db
-    .select({
-      total: sql<number>`count(*)::int`,
-      unread: sql<number>`count(*) filter (where not exists (select 1 from ${newsReads} r where r.user_id = ${userId} and r.post_id = ${newsPosts.id}))::int`,
-    })
-    .from(newsPosts)
-    .where(where);
-  return { total: row?.total ?? 0, unread: row?.unread ?? 0 };
+/**
+ * How many live posts the viewer's feed holds (in a category): the same for
+ * everyone of one audience profile, so the api keeps it in memory
+ * (server/services/news/feed-totals.ts). `nextChange`: the next moment the
+ * count changes by itself (a scheduled post going live, a post expiring),
+ * as epoch milliseconds.
+ */
+export const feedTotalQuery = (db: Database, viewer: AudienceViewer, categoryId?: string) => db
+  .select({
+    total: sql<number>`(count(*) filter (where ${feedFilter(viewer, categoryId)}))::int`,
+    // As epoch milliseconds: a timestamp in a raw column comes back as text that Date cannot always parse.
+    nextChangeMs: sql<number | null>`(extract(epoch from least(min(${newsPosts.publishAt}) filter (where ${newsPosts.publishAt} > now()), min(${newsPosts.expiresAt}) filter (where ${newsPosts.expiresAt} > now()))) * 1000)::float8`,
+  })
+  .from(newsPosts)
+  .where(eq(newsPosts.status, 'published'));
+
+/** How many of the posts of the reader's feed (in a category) they have read: from their read marks, a few hundred rows at most. */
+export const feedReadCountQuery = (db: Database, viewer: AudienceViewer, userId: string, categoryId?: string) => db
+  .select({ n: sql<number>`count(*)::int` })
+  .from(newsReads)
+  .innerJoin(newsPosts, eq(newsPosts.id, newsReads.postId))
+  .where(and(eq(newsReads.userId, userId), feedFilter(viewer, categoryId)));
+
+export async function feedReadCount(db: Database, viewer: AudienceViewer, userId: string, categoryId?: string): Promise<number> {
+  const [row] = await feedReadCountQuery(db, viewer, userId, categoryId);
+  return row?.n ?? 0;
 }
 
 /** Marks one post read by a person (opening it); a second time changes nothing. */
@@ -63,31 +96,23 @@ export async function markAllRead(db: Database, viewer: AudienceViewer, userId: 
 }
 
 /**
- * The active people in a post's audience (db/queries/audience.ts
- * `audienceMembers`), as a from/where to build on: its read share, its mail.
+ * Share of each post's audience that read it (staff lists and detail), for
+ * all the posts given in ONE query: the posts joined with the active people
+ * their audience reaches (`audienceMembers`), and each pair with its read
+ * mark. A post whose audience is empty is absent from the rows: 0 of 0.
  */
-export function membersOf(db: Executor, postId: string) {
-  return db
-    .select({ id: users.id })
-    .from(users)
-    .innerJoin(newsPosts, eq(newsPosts.id, postId))
+export async function readShares(db: Database, postIds: string[]): Promise<Map<string, { readers: number; audienceSize: number }>> {
+  const out = new Map<string, { readers: number; audienceSize: number }>(postIds.map((id) => [id, { readers: 0, audienceSize: 0 }]));
+  if (!postIds.length) return out;
+  const rows = await db
+    .select({ postId: newsPosts.id, audienceSize: sql<number>`count(*)::int`, readers: sql<number>`count(${newsReads.userId})::int` })
+    .from(newsPosts)
+    .innerJoin(users, eq(users.status, 'active'))
     .leftJoin(establishments, eq(establishments.id, users.establishmentId))
     .leftJoin(communes, eq(communes.inseeCode, establishments.communeInsee))
-    .where(and(eq(users.status, 'active'), audienceMembers(newsPosts)));
-}
-
-/** Share of each post's audience that read it (staff lists and detail). */
-export async function readShares(db: Database, postIds: string[]): Promise<Map<string, { readers: number; audienceSize: number }>> {
-  const out = new Map<string, { readers: number; audienceSize: number }>();
-  for (const postId of postIds) {
-    const members = membersOf(db, postId).as('m');
-    const [row] = await db
-      .select({
-        audienceSize: sql<number>`count(*)::int`,
-        readers: sql<number>`count(*) filter (where exists (select 1 from ${newsReads} r where r.user_id = ${members.id} and r.post_id = ${postId}))::int`,
-      })
-      .from(members);
-    out.set(postId, { readers: row?.readers ?? 0, audienceSize: row?.audienceSize ?? 0 });
-  }
+    .leftJoin(newsReads, and(eq(newsReads.postId, newsPosts.id), eq(newsReads.userId, users.id)))
+    .where(and(inArray(newsPosts.id, postIds), audienceMembers(newsPosts)))
+    .groupBy(newsPosts.id);
+  for (const r of rows) out.set(r.postId, { readers: r.readers, audienceSize: r.audienceSize });
   return out;
 }

@@ -26,33 +26,31 @@ export interface SearchHitRow {
  */
 export async function searchNews(db: Database, p: { viewer: AudienceViewer; q: string; page: number; pageSize: number }): Promise<{ items: SearchHitRow[]; total: number }> {
   const query = searchQuery(p.q);
+  // `postVisible` names news_posts' columns by table: the posts' branch reads the table unaliased.
   const hits = sql`
-    select 'post' as kind, p.id, p.title, p.summary, p.category_id, null::text as establishment_name, p.publish_at as published_at,
-      ts_rank_cd(p.search, ${query}) as rank
-    from ${newsPosts} p where p.search @@ ${query} and ${postVisibleAs(p.viewer)}
+    select 'post' as kind, ${newsPosts.id} as id, ${newsPosts.title} as title, ${newsPosts.summary} as summary, ${newsPosts.categoryId} as category_id,
+      null::text as establishment_name, ${newsPosts.publishAt} as published_at, ts_rank_cd(${newsPosts.search}, q) as rank
+    from ${newsPosts}, ${query} q where ${newsPosts.search} @@ q and ${postVisible(p.viewer)}
     union all
-    select 'sheet', s.id, s.title, left(s.context, 300), null, e.name, s.published_at, ts_rank_cd(s.search, ${query})
-    from ${newsSheets} s join ${establishments} e on e.id = s.establishment_id
-    where s.status = 'published' and s.search @@ ${query}`;
-  const [rowsRaw, countRaw] = await Promise.all([
-    db.execute(sql`select * from (${hits}) h order by rank desc, published_at desc nulls last, id limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}`),
-    db.execute(sql`select count(*)::int as n from (${hits}) h`),
-  ]);
-  const rows = listOf<{ kind: 'post' | 'sheet'; id: string; title: string; summary: string; category_id: string | null; establishment_name: string | null; published_at: string | Date | null; rank: number }>(rowsRaw);
+    select 'sheet', s.id, s.title, left(s.context, 300), null, e.name, s.published_at, ts_rank_cd(s.search, q)
+    from ${newsSheets} s join ${establishments} e on e.id = s.establishment_id, ${query} q
+    where s.status = 'published' and s.search @@ q`;
+  // One pass over the hits: the page and, with it, their number (a page past the end counts apart).
+  const rows = listOf<HitRow & { total: number }>(await db.execute(sql`
+    select *, (count(*) over ())::int as total from (${hits}) h
+    order by rank desc, published_at desc nulls last, id limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}`));
+  const total = rows[0]?.total ?? (p.page > 1 ? listOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (${hits}) h`))[0]?.n ?? 0 : 0);
   const snippets = await snippetsFor(db, rows, p.q);
   return {
     items: rows.map((r) => ({
       kind: r.kind, id: r.id, title: r.title, summary: r.summary, categoryId: r.category_id, establishmentName: r.establishment_name,
       publishedAt: r.published_at ? new Date(r.published_at) : null, rank: Number(r.rank), snippet: snippets.get(r.id) ?? [],
     })),
-    total: listOf<{ n: number }>(countRaw)[0]?.n ?? 0,
+    total,
   };
 }
 
-/** `postVisible` reads `news_posts` columns by their qualified name: alias-free, so the union's `p` is named like the table. */
-function postVisibleAs(viewer: AudienceViewer) {
-  return sql`exists (select 1 from ${newsPosts} where ${newsPosts.id} = p.id and ${postVisible(viewer)})`;
-}
+interface HitRow { kind: 'post' | 'sheet'; id: string; title: string; summary: string; category_id: string | null; establishment_name: string | null; published_at: string | Date | null; rank: number }
 
 async function snippetsFor(db: Database, rows: { kind: string; id: string }[], q: string): Promise<Map<string, Snippet[]>> {
   const posts = rows.filter((r) => r.kind === 'post').map((r) => r.id);

@@ -37,7 +37,7 @@ export async function deleteCalendarFeed(db: Database, userId: string): Promise<
 
 export async function findFeedOwner(db: Database, feedId: string) {
   const [row] = await db
-    .select({ userId: users.id, language: users.language })
+    .select({ userId: users.id, language: users.language, role: users.role, establishmentId: users.establishmentId })
     .from(trainingCalendarFeeds)
     .innerJoin(users, eq(users.id, trainingCalendarFeeds.userId))
     .where(and(eq(trainingCalendarFeeds.feedId, feedId), eq(users.status, 'active')));

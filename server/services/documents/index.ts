@@ -206,7 +206,7 @@ export async function list(app: FastifyInstance, principal: Principal, query: St
         return { items: found.map((d) => JSON.stringify(toDocument({ ...d, snippet: null }))), publishedAt: found.map((d) => d.publishedAt) };
       }),
       caches.totals.get(key, () => q.countDocuments(app.db, filters)),
-      accentInsensitive(app),
+      q.searchAccentInsensitive(app.db),
     ]);
     // Each item is a JSON object: its closing brace makes room for this reader's mark.
     const items = rows.items.map((json, i) => `${json.slice(0, -1)},"isNew":${q.isNewSince(rows.publishedAt[i]!, previousVisitAt)}}`);
@@ -214,24 +214,9 @@ export async function list(app: FastifyInstance, principal: Principal, query: St
   }
   const [{ items, total }, accentInsensitiveSearch] = await Promise.all([
     q.listDocuments(app.db, { ...filters, page, pageSize, previousVisitAt }),
-    accentInsensitive(app),
+    q.searchAccentInsensitive(app.db),
   ]);
   return { items: items.map((d) => ({ ...toDocument(d), isNew: d.isNew })), total, page, pageSize, accentInsensitiveSearch };
-}
-
-const accentFlag = new WeakMap<FastifyInstance, Promise<boolean>>();
-/** Read once per process: it changes only with a migration. */
-function accentInsensitive(app: FastifyInstance): Promise<boolean> {
-  let flag = accentFlag.get(app);
-  if (!flag) {
-    // A failed read (database unreachable) is not remembered: the next request asks again.
-    flag = q.searchAccentInsensitive(app.db).catch((err: unknown) => {
-      accentFlag.delete(app);
-      throw err;
-    });
-    accentFlag.set(app, flag);
-  }
-  return flag;
 }
 
 /** The reader opens the library: returns the visit before, from which documents count as new. */
@@ -314,7 +299,7 @@ export async function dueForReview(app: FastifyInstance, query: { page?: number;
 /** Logged once at start-up: where the database lacks unaccent, searches are accent-sensitive (and every answer says so). */
 export async function warnIfAccentSensitive(app: FastifyInstance) {
   try {
-    if (!(await accentInsensitive(app))) {
+    if (!(await q.searchAccentInsensitive(app.db))) {
       app.log.warn('French search is accent-sensitive: the unaccent extension is missing from this database (see README, Documents)');
     }
   } catch (err) {

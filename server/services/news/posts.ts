@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { loadAudienceViewer, type AudienceViewer } from '../../../db/queries/audience';
 import * as posts from '../../../db/queries/news/posts';
-import { feedCounts, feedPage, markAllRead, markRead, readShares } from '../../../db/queries/news/feed';
+import { feedPage, markAllRead, markRead, readShares } from '../../../db/queries/news/feed';
+import type { FeedTotals } from './feed-totals';
 import { isMuted } from '../../../db/queries/news/preferences';
 import { enqueueEffects } from '../../../workers/jobs';
 import type { Principal } from '../../plugins/auth';
@@ -103,13 +104,17 @@ export async function preview(app: FastifyInstance, principal: Principal, id: st
   return { post: partnerView, visible, audienceSize: shares.get(id)?.audienceSize ?? 0 };
 }
 
-export async function feed(app: FastifyInstance, principal: Principal, q: NewsFeedQuery): Promise<NewsFeed> {
+/** The reader's feed; its totals: the live posts of their audience less those they read (both kept in memory, server/services/news/feed-totals.ts). */
+export async function feed(app: FastifyInstance, principal: Principal, q: NewsFeedQuery, totals: FeedTotals): Promise<NewsFeed> {
   const viewer = await viewerOf(app, principal);
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? NEWS_LIMITS.pageSize;
-  const { items, where } = await feedPage(app.db, { viewer, userId: principal.userId, categoryId: q.categoryId, unreadOnly: q.unreadOnly, page, pageSize });
-  const counts = await feedCounts(app.db, where, principal.userId);
-  return { items: items.map((r) => toPostListItem(r)), total: counts.total, page, pageSize, unreadCount: counts.unread };
+  const [{ items }, counts] = await Promise.all([
+    feedPage(app.db, { viewer, userId: principal.userId, categoryId: q.categoryId, unreadOnly: q.unreadOnly, page, pageSize }),
+    totals.counts(viewer, principal.userId, q.categoryId),
+  ]);
+  const unread = Math.max(0, counts.total - counts.read);
+  return { items: items.map((r) => toPostListItem(r)), total: q.unreadOnly ? unread : counts.total, page, pageSize, unreadCount: unread };
 }
 
 export async function readAll(app: FastifyInstance, principal: Principal, categoryId?: string) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { agendaEvents } from '../../../db/queries/news/agenda';
+import { loadAudienceViewer } from '../../../db/queries/audience';
 import { searchNews } from '../../../db/queries/news/search';
 import { getPost } from '../../../db/queries/news/posts';
 import { getPreferences, setMuted, setPreferences } from '../../../db/queries/news/preferences';
@@ -59,6 +60,24 @@ export function calendarEvent(row: PostRow, publicUrl: string, locale: 'fr' | 'e
     location: row.placeKind === 'online' ? null : place, onlineUrl: row.onlineUrl, pageUrl: `${publicUrl}/actualites/${row.id}`,
     revision: row.eventSequence, cancelled: false, lat: row.lat, lon: row.lon,
   };
+}
+
+/** How far back the personal calendar feed keeps past events (calendars drop what a feed no longer lists). */
+const FEED_PAST_DAYS = 30;
+
+/**
+ * News events in the person's private calendar feed (the trainings' feed,
+ * server/services/trainings/files.ts `feedIcs`): events of the live posts
+ * their audience allows — the agenda's rule — from the last 30 days on, with
+ * the same stable UIDs as the single `.ics` (`news-<post>-0@…`).
+ */
+export async function calendarFeedEvents(
+  app: FastifyInstance,
+  owner: { userId: string; role: Principal['role']; establishmentId: string | null; language: 'fr' | 'en' },
+): Promise<CalendarSession[]> {
+  const viewer = await loadAudienceViewer(app.db, owner);
+  const rows = await agendaEvents(app.db, { viewer, userId: owner.userId, from: new Date(Date.now() - FEED_PAST_DAYS * 86_400_000), to: null, limit: NEWS_LIMITS.calendarFeedEvents });
+  return rows.map((r) => calendarEvent(r, app.config.PUBLIC_URL, owner.language));
 }
 
 export async function eventIcs(app: FastifyInstance, principal: Principal, id: string) {

@@ -10,6 +10,7 @@ import { isStaff, registrationFor, visibleSession } from './access';
 import * as files from './exports';
 import { toSurveySummary } from './mapping';
 import { refusal } from './refusals';
+import { calendarFeedEvents } from '../news/reading';
 
 /** Files a session gives (calendars, certificate, registrant list, signature sheet) and the survey results, with their access rules. */
 
@@ -55,9 +56,9 @@ export async function feedIcs(app: FastifyInstance, token: string): Promise<File
   const owner = feedId ? await findFeedOwner(app.db, feedId) : null;
   if (!owner) throw refusal('invalidToken');
   const sessions = await listCalendarSessions(app.db, owner.userId);
-  const docs = await Promise.all(sessions.map((s) => getSessionDocument(app.db, s.sessionId)));
+  const [docs, news] = await Promise.all([Promise.all(sessions.map((s) => getSessionDocument(app.db, s.sessionId))), calendarFeedEvents(app, owner)]);
   const ics = files.feedCalendar(
-    docs.filter((d): d is SessionDocument => d !== null).map((d) => files.calendarSession(d, { publicUrl: app.config.PUBLIC_URL, showOnline: true, locale: owner.language })),
+    [...docs.filter((d): d is SessionDocument => d !== null).map((d) => files.calendarSession(d, { publicUrl: app.config.PUBLIC_URL, showOnline: true, locale: owner.language })), ...news],
     owner.language === 'fr' ? 'Mes formations — Espace Pro Sud Cévennes' : 'My trainings — Espace Pro Sud Cévennes',
   );
   return { body: ics, type: 'text/calendar; charset=utf-8', filename: 'formations.ics', inline: true };
