@@ -12,8 +12,12 @@ BEGIN
   RETURN NULL;
 END;
 $$;--> statement-breakpoint
-CREATE TRIGGER visit_rollup_statistics_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON visit_rollup FOR EACH STATEMENT EXECUTE FUNCTION statistics_notify();--> statement-breakpoint
-CREATE TRIGGER visit_themes_statistics_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON visit_themes FOR EACH STATEMENT EXECUTE FUNCTION statistics_notify();--> statement-breakpoint
-CREATE TRIGGER offices_statistics_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON offices FOR EACH STATEMENT EXECUTE FUNCTION statistics_notify();--> statement-breakpoint
-CREATE TRIGGER figures_rollups_statistics_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON figures_rollups FOR EACH STATEMENT EXECUTE FUNCTION statistics_notify();--> statement-breakpoint
-CREATE TRIGGER communautes_statistics_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON communautes FOR EACH STATEMENT EXECUTE FUNCTION statistics_notify();
+-- One trigger per table, named <table>_statistics_notify (listed in CACHED_TABLES).
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['visit_rollup', 'visit_themes', 'offices', 'figures_rollups', 'communautes'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION statistics_notify()', t || '_statistics_notify', t);
+  END LOOP;
+END $$;
