@@ -12,10 +12,10 @@ import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
 import { logins, users } from '../db/schema';
-import { refreshRollups, rollupSelect } from '../db/queries/figures';
 import { addMonths, currentMonth } from '../common/figures';
 import type { Aggregates } from '../server/schemas/figures';
 import { load, loaderName, startBenchApp, type LoadResult } from './trainings-lib';
+import { aggregatesFromRawRows, seedPartnerFigures } from './stats-lib';
 
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 500);
 const MONTHS = Number(process.env.BENCH_MONTHS ?? 60);
@@ -27,35 +27,9 @@ const baseline = Fastify({ logger: false });
 try {
   const now = currentMonth();
   console.log(`seeding ${PARTNERS} establishments × ${MONTHS} months of figures…`);
-  // 60 % accommodation, 25 % outdoor activities, 15 % sites, spread over the 51 communes; seasonal figures.
-  await env.db.execute(sql`
-    with c as (select insee_code, row_number() over (order by insee_code) as n, count(*) over () as total from communes)
-    insert into establishments (name, category, subcategory, commune_insee)
-    select 'Établissement ' || g,
-      case when g % 20 < 12 then 'hebergement' when g % 20 < 17 then 'activites_pleine_nature' else 'sites_musees' end,
-      case when g % 20 < 12 then (array['hotel','camping','gite','chambre_hotes'])[1 + g % 4] end,
-      (select insee_code from c where c.n = 1 + g % c.total)
-    from generate_series(1, ${PARTNERS}) g`);
-  const first = addMonths(now, -MONTHS);
-  await env.db.execute(sql`
-    with e as (select id, category, row_number() over (order by id) as n from establishments),
-    m as (select (${`${first}-01`}::date + make_interval(months => k))::date as month, k from generate_series(0, ${MONTHS - 1}) k)
-    insert into figures_monthly (establishment_id, month, capacity, nights_sold, arrivals, foreign_share, countries, visitors)
-    select e.id, m.month,
-      case when e.category = 'hebergement' then 5 + e.n % 60 end,
-      case when e.category = 'hebergement' then floor((5 + e.n % 60) * extract(day from (m.month + interval '1 month' - interval '1 day'))
-        * (0.15 + 0.7 * (0.5 + 0.5 * sin((extract(month from m.month) - 4) * pi() / 6))) * (0.6 + (e.n % 7) / 17.0))::int end,
-      case when e.category = 'hebergement' then 10 + (e.n * 7 + m.k) % 200 end,
-      case when e.category = 'hebergement' then (e.n % 50)::float8 end,
-      case when e.category = 'hebergement' then jsonb_build_object('GB', (e.n % 20)::float8, 'NL', (e.n % 15)::float8) else '{}'::jsonb end,
-      case when e.category <> 'hebergement' then 50 + (e.n * 13 + m.k * 7) % 3000 end
-    from e cross join m`);
-  let started = Date.now();
-  const months = await refreshRollups(env.db);
-  const rollupMs = Date.now() - started;
-  await env.db.execute(sql`analyze`);
+  const seeded = await seedPartnerFigures(env, PARTNERS, MONTHS);
   const [{ rows, raw }] = (await env.db.execute(sql`select (select count(*)::int from figures_rollups) as rows, (select count(*)::int from figures_monthly) as raw`)) as unknown as [{ rows: number; raw: number }];
-  console.log(`figures rows: ${raw}; rollup: ${rows} rows for ${months.length} months built in ${rollupMs} ms`);
+  console.log(`figures rows: ${raw}; rollup: ${rows} rows for ${seeded.rollupMonths} months built in ${seeded.rollupMs.toFixed(0)} ms`);
 
   // A member of staff with a log-in.
   const [staff] = await env.db.insert(users).values({ email: 'bench-staff@bench.test', name: 'Personnel', role: 'staff', status: 'active', officeId: 'bit-le-vigan' }).returning({ id: users.id });
@@ -64,11 +38,7 @@ try {
 
   // Baseline: the same 12 months of the same kind, computed from the raw rows at each request (no auth, default serialiser).
   const from = addMonths(now, -11);
-  const window = Array.from({ length: 12 }, (_, i) => `${addMonths(from, i)}-01`);
-  baseline.get('/aggregates', async () => {
-    const result = (await env.db.execute(sql`select * from (${rollupSelect(window)}) r where kind = 'accommodation' order by month, category, communaute_id`)) as unknown as unknown[];
-    return result;
-  });
+  baseline.get('/aggregates', async () => aggregatesFromRawRows(env, 'accommodation', from));
   await baseline.listen({ host: '127.0.0.1', port: 0 });
   const baseUrl = `http://127.0.0.1:${(baseline.server.address() as AddressInfo).port}/aggregates`;
   const appUrl = `${env.url}/api/figures/aggregates?kind=accommodation&from=${from}&to=${now}`;
@@ -83,7 +53,6 @@ try {
   await load({ url: baseUrl, durationSeconds: 2, connections: CONNECTIONS }); // warm-up
   await load({ url: appUrl, headers, durationSeconds: 2, connections: CONNECTIONS });
   const runs: { base: LoadResult; app: LoadResult }[] = [];
-  started = Date.now();
   for (let i = 0; i < 2; i++) {
     const base = await load({ url: baseUrl, durationSeconds: DURATION, connections: CONNECTIONS });
     const app = await load({ url: appUrl, headers, durationSeconds: DURATION, connections: CONNECTIONS });

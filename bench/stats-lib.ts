@@ -1,13 +1,15 @@
 import { spawn } from 'node:child_process';
 import type { Sql } from 'postgres';
+import { sql as dsql } from 'drizzle-orm';
 import { VISIT_MODES } from '../common/visits';
+import { addMonths, currentMonth } from '../common/figures';
+import { refreshRollups, rollupSelect } from '../db/queries/figures';
 import type { BenchEnv, LoadResult } from './trainings-lib';
 
 /**
  * Data and load for bench/stats.ts. The contacts half (offices' counts) is
- * the `visits` feature's; the partners' monthly figures half belongs to the
- * `figures` feature: `seedPartnerFigures` is its hook, called by the bench
- * after the contacts are in place (500 partners x 60 months).
+ * the `visits` feature's; the partners' monthly figures half (500 partners x
+ * 60 months) is the `figures` feature's, shared with bench:figures.
  */
 
 export const BENCH_OFFICES = ['bit-le-vigan', 'bit-ganges', 'bit-blandas-belvederes', 'bit-maison-aigoual', 'bit-valleraugue', 'bit-candidate-causses-aigoual', 'bit-candidate-saint-bauzille', 'bit-candidate-sumene'];
@@ -36,13 +38,46 @@ export async function seedContacts(sql: Sql, count: number, years: number): Prom
 }
 
 /**
- * HOOK for the `figures` feature (partners' monthly figures, issue 13 item 2):
- * seed 500 partners x 60 months of figures here, so that the dashboard and
- * the observatory figures are measured over the full data of the issue.
- * Until then it adds nothing and says so in the bench's output.
+ * The partners' monthly figures of issue 13 item 2: `partners` establishments
+ * (60 % accommodation, 25 % outdoor activities, 15 % sites, spread over the
+ * communes) with `months` months of seasonal figures each, ending last month,
+ * then their rollup built by the function the worker's job runs.
+ * Used by bench:stats (the staff dashboard over the full data) and bench:figures.
  */
-export async function seedPartnerFigures(_env: BenchEnv, _sql: Sql): Promise<{ partners: number; months: number } | null> {
-  return null;
+export async function seedPartnerFigures(env: BenchEnv, partners = 500, months = 60): Promise<{ partners: number; months: number; rollupMonths: number; rollupMs: number }> {
+  await env.db.execute(dsql`
+    with c as (select insee_code, row_number() over (order by insee_code) as n, count(*) over () as total from communes)
+    insert into establishments (name, category, subcategory, commune_insee)
+    select 'Établissement ' || g,
+      case when g % 20 < 12 then 'hebergement' when g % 20 < 17 then 'activites_pleine_nature' else 'sites_musees' end,
+      case when g % 20 < 12 then (array['hotel','camping','gite','chambre_hotes'])[1 + g % 4] end,
+      (select insee_code from c where c.n = 1 + g % c.total)
+    from generate_series(1, ${partners}) g`);
+  const first = addMonths(currentMonth(), -months);
+  await env.db.execute(dsql`
+    with e as (select id, category, row_number() over (order by id) as n from establishments),
+    m as (select (${`${first}-01`}::date + make_interval(months => k))::date as month, k from generate_series(0, ${months - 1}) k)
+    insert into figures_monthly (establishment_id, month, capacity, nights_sold, arrivals, foreign_share, countries, visitors)
+    select e.id, m.month,
+      case when e.category = 'hebergement' then 5 + e.n % 60 end,
+      case when e.category = 'hebergement' then floor((5 + e.n % 60) * extract(day from (m.month + interval '1 month' - interval '1 day'))
+        * (0.15 + 0.7 * (0.5 + 0.5 * sin((extract(month from m.month) - 4) * pi() / 6))) * (0.6 + (e.n % 7) / 17.0))::int end,
+      case when e.category = 'hebergement' then 10 + (e.n * 7 + m.k) % 200 end,
+      case when e.category = 'hebergement' then (e.n % 50)::float8 end,
+      case when e.category = 'hebergement' then jsonb_build_object('GB', (e.n % 20)::float8, 'NL', (e.n % 15)::float8) else '{}'::jsonb end,
+      case when e.category <> 'hebergement' then 50 + (e.n * 13 + m.k * 7) % 3000 end
+    from e cross join m`);
+  const started = performance.now();
+  const rolled = await refreshRollups(env.db);
+  const rollupMs = performance.now() - started;
+  await env.db.execute(dsql`analyze`);
+  return { partners, months, rollupMonths: rolled.length, rollupMs };
+}
+
+/** The staff's page of partners' aggregates (one kind, 12 months by category and communauté) computed from the raw rows: the worker's very SELECT. */
+export async function aggregatesFromRawRows(env: BenchEnv, kind: string, from: string) {
+  const window = Array.from({ length: 12 }, (_, i) => `${addMonths(from, i)}-01`);
+  return (await env.db.execute(dsql`select * from (${rollupSelect(window)}) r where kind = ${kind} order by month, category, communaute_id`)) as unknown as { nights_sold: string | number }[];
 }
 
 /**
@@ -76,7 +111,7 @@ export async function dashboardFromRawRows(sql: Sql, year: number) {
  * Counter entry under load: autocannon in a child process, each request a
  * new contact with its own browser-style id (POST /api/visits/contacts).
  */
-export function loadCounter(opts: { url: string; cookie: string; connections: number; durationSeconds: number }): Promise<LoadResult> {
+export function loadCounter(opts: { url: string; cookie: string; connections: number; durationSeconds: number }): Promise<LoadResult & { sent: number }> {
   const code = `
     const autocannon = require('autocannon');
     const { randomUUID } = require('node:crypto');
@@ -89,7 +124,7 @@ export function loadCounter(opts: { url: string; cookie: string; connections: nu
         setupRequest: (req) => ({ ...req, body: JSON.stringify({ id: randomUUID(), officeId: 'bit-ganges', mode: 'comptoir', partySize: 1 + (n % 4), origin: origins[n++ % 5], language: 'fr', themeIds: [1 + (n % 7)] }) }) }],
     }, (err, r) => {
       if (err) { console.error(String(err)); process.exit(1); }
-      process.stdout.write(JSON.stringify({ requestsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, total: r.requests.total }));
+      process.stdout.write(JSON.stringify({ requestsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, total: r.requests.total, sent: r.requests.sent }));
     });
   `;
   const arg = JSON.stringify({ url: opts.url, cookie: opts.cookie, connections: opts.connections, duration: opts.durationSeconds });
@@ -98,6 +133,22 @@ export function loadCounter(opts: { url: string; cookie: string; connections: nu
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.on('error', reject);
-    child.on('exit', (c) => (c === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`autocannon exited with ${c}`))));
+    child.on('exit', (c) => (c === 0 ? resolve(JSON.parse(out) as LoadResult & { sent: number }) : reject(new Error(`autocannon exited with ${c}`))));
   });
+}
+
+/**
+ * The number of contacts once the api has finished the requests still in
+ * flight when a load ended (autocannon stops waiting for them, the server
+ * still stores them): the count read until it stops moving.
+ */
+export async function settledContactCount(sql: Sql): Promise<number> {
+  const count = async () => Number((await sql`select count(*)::int as n from visit_contacts`)[0]!.n);
+  let last = await count();
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = await count();
+    if (now === last) return now;
+    last = now;
+  }
 }

@@ -91,11 +91,13 @@ export const NEWS_DIGEST_CRON = { pattern: '0 8 * * 1', tz: 'Europe/Paris' } as 
 export const DOCUMENTS_REVIEW_CRON = { pattern: '7 8 * * *', tz: 'Europe/Paris' } as const;
 
 /**
- * How long an api process reuses a page of partners' aggregates it read from
- * the rollup (server/services/figures/index.ts). The rollup itself is at most
- * SCHEDULE_EVERY_MS.figuresRollup old, so what staff see stays under a minute.
+ * Longest an api process keeps a statistics dashboard's figures (visits
+ * dashboard, partners' aggregates: server/lib/statistics-cache.ts) when no
+ * change notification came: a safety net, the change feed empties them as
+ * soon as a rollup, a theme, an office or a communauté changes. The rollups
+ * are at most SCHEDULE_EVERY_MS.visitsRollup / figuresRollup old.
  */
-export const FIGURES_AGGREGATES_CACHE_MS = 10_000;
+export const STATISTICS_CACHE_MS = 30_000;
 
 /** The partners' figures reminder: the 2nd of each month, 9:00 in the office's time zone. */
 export const FIGURES_REMINDER_CRON = { pattern: '0 9 2 * *', tz: 'Europe/Paris' } as const;

@@ -201,13 +201,13 @@ export async function createChangeFeed(url: string, log: FastifyBaseLogger, chan
   };
 }
 
-export const CHANNELS = { trainingsList: 'trainings_list', documentsList: 'documents_list', newsFeed: 'news_feed' } as const;
+export const CHANNELS = { trainingsList: 'trainings_list', documentsList: 'documents_list', newsFeed: 'news_feed', statistics: 'statistics' } as const;
 
 /**
  * The one list of what each cache reads: every table a cached query reads,
  * and the trigger that NOTIFYs the cache's channel when that table changes
  * (migrations 0003_trainings_list_notify, 0010_documents_list_notify,
- * 0011_documents_owner_notify, 0028_news_feed_notify). A table read
+ * 0011_documents_owner_notify, 0028_news_feed_notify, 0032_statistics_notify). A table read
  * without a trigger would leave a cache stale for up to its TTL:
  * tests/server/change-feed-triggers.test.ts checks this list against the
  * cached queries' plans and against pg_trigger.
@@ -227,6 +227,13 @@ export const CACHED_TABLES = {
   [CHANNELS.newsFeed]: [
     { table: 'news_posts', trigger: 'news_posts_feed_notify' },
     { table: 'news_reads', trigger: 'news_reads_feed_notify' },
+  ],
+  [CHANNELS.statistics]: [
+    { table: 'visit_rollup', trigger: 'visit_rollup_statistics_notify' },
+    { table: 'visit_themes', trigger: 'visit_themes_statistics_notify' },
+    { table: 'offices', trigger: 'offices_statistics_notify' },
+    { table: 'figures_rollups', trigger: 'figures_rollups_statistics_notify' },
+    { table: 'communautes', trigger: 'communautes_statistics_notify' },
   ],
 } as const satisfies Record<(typeof CHANNELS)[keyof typeof CHANNELS], readonly { table: string; trigger: string }[]>;
 

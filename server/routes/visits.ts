@@ -6,6 +6,7 @@ import {
   SetupQuery, SetupSchema, ThemeBody, ThemeList, ThemeParams, ThemeSchema, ThemeUpdateBody, TotalsBody, TotalsQuery, TotalsSchema,
 } from '../schemas/visits';
 import * as svc from '../services/visits';
+import { createStatisticsCache } from '../lib/statistics-cache';
 import { VISIT_LIMITS } from '../../common/limits';
 
 const tags = ['visits'];
@@ -13,12 +14,13 @@ const tags = ['visits'];
 /**
  * Office visitor counts (staff and admins only): contacts at the counter,
  * monthly totals in bulk and CSV import, request themes (admins edit them),
- * the dashboard (read from the rollup the worker keeps).
+ * the dashboard (read from the rollup the worker keeps, kept in the statistics feed cache).
  */
 export default async function visitRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const staff = app.requireRole('staff', 'admin');
   const admin = app.requireRole('admin');
+  const dashboardCache = createStatisticsCache<svc.DashboardShared>(app.changes);
 
   app.get('/api/visits/setup', {
     preHandler: staff,
@@ -74,7 +76,7 @@ export default async function visitRoutes(fastify: FastifyInstance) {
   app.get('/api/visits/dashboard', {
     preHandler: staff,
     schema: { tags, summary: 'Tableau de bord : contacts et visiteurs par bureau et mois, année précédente, ventilations', querystring: DashboardQuery, response: { 200: DashboardSchema, ...problemResponses } },
-  }, async (request) => svc.dashboard(app, request.query));
+  }, async (request) => svc.dashboard(app, dashboardCache, request.query));
 
   app.get('/api/visits/themes', {
     preHandler: staff,

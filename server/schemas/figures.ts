@@ -86,6 +86,8 @@ export const AggregateRow = Type.Object({
   month: Month,
   category: Type.String(),
   communauteId: Type.String(),
+  /** The communauté's name (fr), null on the rows of every communauté (`*`). */
+  communauteName: Nullable(Type.String()),
   contributors: Type.Integer(),
   nightsSold: Type.Integer(),
   occupancyRate: Nullable(Type.Number()),

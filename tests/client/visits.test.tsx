@@ -89,3 +89,39 @@ describe('dashboard', () => {
     expect(within(byOrigin).getByRole('button', { name: 'Exporter en CSV' })).toBeEnabled();
   });
 });
+
+describe('request themes (admins)', () => {
+  it('renames a theme (both labels) and moves one down: each theme whose place changes gets its new position', async () => {
+    const list = [
+      { id: 3, labelFr: 'Randonnée', labelEn: 'Hiking', position: 1, active: true },
+      { id: 5, labelFr: 'Patrimoine', labelEn: 'Heritage', position: 2, active: true },
+    ];
+    const patched = (call: Call) => ({ status: 200, body: { ...list.find((th) => call.path.endsWith(`/${th.id}`))!, ...(call.body as object) } });
+    const { calls } = mockApi({
+      ...staffApi,
+      'GET /api/me': { status: 200, body: makeUser('admin') },
+      'GET /api/visits/totals': { status: 200, body: { officeId: 'bit-le-vigan', month: '2026-01', lines: [] } },
+      'GET /api/visits/themes': { status: 200, body: { items: list } },
+      'PATCH /api/visits/themes/3': patched,
+      'PATCH /api/visits/themes/5': patched,
+    });
+    await renderApp('/frequentation/saisie');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Descendre Randonnée / Hiking' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(2));
+    expect(calls.filter((c) => c.method === 'PATCH').map((c) => [c.path, c.body])).toEqual([
+      ['/api/visits/themes/5', { position: 1 }],
+      ['/api/visits/themes/3', { position: 2 }],
+    ]);
+    expect(screen.getByRole('button', { name: 'Monter Randonnée / Hiking' })).toBeDisabled(); // first in the list as loaded
+
+    await user.click(screen.getByRole('button', { name: 'Renommer Patrimoine / Heritage' }));
+    const fr = screen.getAllByRole('textbox', { name: /Libellé en français/ })[0]!; // the theme's, above the form that adds one
+    expect(fr).toHaveValue('Patrimoine');
+    await user.clear(fr);
+    await user.type(fr, 'Patrimoine et sites');
+    await user.click(within(fr.closest('li')!).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(3));
+    expect(calls.filter((c) => c.method === 'PATCH')[2]).toMatchObject({ path: '/api/visits/themes/5', body: { labelFr: 'Patrimoine et sites', labelEn: 'Heritage' } });
+  });
+});

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
 import { CACHED_TABLES, CHANNELS } from '../../server/plugins/change-feed';
 import { sessionListPageQuery } from '../../db/queries/trainings/session-list';
 import { documentCountQuery, documentPageQuery } from '../../db/queries/documents';
 import { feedReadCountQuery, feedTotalQuery } from '../../db/queries/news/feed';
+import { dashboardShared } from '../../server/services/visits';
+import { aggregatesFromRollup } from '../../server/services/figures';
+import type { Database } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 /**
@@ -20,8 +25,22 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.drop());
 
+/** The SQL the statistics cache's loaders send, as they send it (a drizzle that logs every query, on the test database). */
+async function statisticsQueries(): Promise<string[]> {
+  const client = postgres(db.url, { max: 1, onnotice: () => {} });
+  const texts: string[] = [];
+  const logged = drizzle(client, { logger: { logQuery: (query) => void texts.push(query) } }) as unknown as Database;
+  try {
+    await dashboardShared(logged, { year: 2025, officeId: 'bit-ganges' });
+    await aggregatesFromRollup(logged, { kind: 'accommodation', from: '2025-01', to: '2025-12' });
+  } finally {
+    await client.end();
+  }
+  return texts;
+}
+
 /** The queries whose results the api keeps in memory, by the channel that empties them. */
-const cachedQueries = () => ({
+const cachedQueries = async () => ({
   // Every filter on: the widest form of the list query.
   [CHANNELS.trainingsList]: [sessionListPageQuery(db.db, ['theme', 'month', 'officeId', 'communeInsee', 'seatsLeft', 'trainingId']).toSQL().sql],
   // The library's pages and totals as cached: every filter but the search (never cached).
@@ -32,6 +51,8 @@ const cachedQueries = () => ({
   // The news feed's totals per audience profile, in a category.
   [CHANNELS.newsFeed]: [feedTotalQuery, (d: typeof db.db, v: Parameters<typeof feedTotalQuery>[1], c: string) => feedReadCountQuery(d, v, '00000000-0000-0000-0000-000000000000', c)]
     .map((query) => query(db.db, { kind: 'partner', category: 'hebergement', subcategory: 'camping', commune: '30350', communaute: 'x', offices: ['bit-le-vigan'] }, 'vie-du-reseau').toSQL().sql),
+  // The visits dashboard and the partners' aggregates (server/lib/statistics-cache.ts).
+  [CHANNELS.statistics]: await statisticsQueries(),
 });
 
 async function tablesReadBy(text: string): Promise<string[]> {
@@ -44,7 +65,7 @@ async function tablesReadBy(text: string): Promise<string[]> {
 
 describe('change triggers of cached tables', () => {
   it('every table a cached query reads is in CACHED_TABLES under its channel', async () => {
-    for (const [channel, queries] of Object.entries(cachedQueries())) {
+    for (const [channel, queries] of Object.entries(await cachedQueries())) {
       const declared = CACHED_TABLES[channel as keyof typeof CACHED_TABLES].map((t) => t.table);
       for (const text of queries) {
         const read = await tablesReadBy(text);

@@ -1,7 +1,7 @@
 import { Job } from 'bullmq';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capturedMails, figuresMonthly, figuresReminderSends, figuresRollupDirty, figuresRollups, mailMessages, users } from '../../db/schema';
+import { capturedMails, communautes, figuresMonthly, figuresReminderSends, figuresRollupDirty, figuresRollups, mailMessages, users } from '../../db/schema';
 import { refreshRollups } from '../../db/queries/figures';
 import { addMonths, currentMonth, daysInMonth } from '../../common/figures';
 import { quantile } from '../../server/services/figures/secrecy';
@@ -177,7 +177,12 @@ describe('staff', () => {
   it('see aggregates with what partners may see marked, and who has submitted', async () => {
     const agg = (await asStaff({ method: 'GET', url: `/api/figures/aggregates?kind=accommodation&from=${last}&to=${last}` })).json();
     const all = agg.rows.find((r: { category: string; communauteId: string }) => r.category === '*' && r.communauteId === '*');
-    expect(all).toMatchObject({ month: last, contributors: 2, shownToPartners: false });
+    expect(all).toMatchObject({ month: last, contributors: 2, shownToPartners: false, communauteName: null });
+    // Each communauté's row carries its name (the staff table shows names, not ids).
+    const names = new Map((await ctx.db.select().from(communautes)).map((c) => [c.id, c.shortName]));
+    const byCommunaute = agg.rows.filter((r: { communauteId: string }) => r.communauteId !== '*');
+    expect(byCommunaute.length).toBeGreaterThan(0);
+    for (const r of byCommunaute) expect(r.communauteName).toBe(names.get(r.communauteId));
     const subs = (await asStaff({ method: 'GET', url: `/api/figures/submissions?month=${last}&status=missing` })).json();
     expect(subs.submitted).toBe(2);
     expect(subs.items.map((i: { id: string }) => i.id)).not.toContain(a.e.id);

@@ -5,6 +5,7 @@ import { recordContact, rollUpVisits } from '../../db/queries/visits';
 import { visitContacts, visitRollup, visitTotals } from '../../db/schema';
 import { createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
 import { contactPayload } from '../helpers/visits-matrix';
+import { currentMonth } from '../../common/figures';
 
 /**
  * Office visitor counts: the counter (idempotent on the browser's id,
@@ -48,9 +49,24 @@ describe('counter', () => {
     expect(await ctx.db.$count(visitContacts, eq(visitContacts.id, body.id))).toBe(1);
 
     await rollUpVisits(ctx.db);
-    const now = new Date();
-    const m = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
-    expect(month(await dashboard(now.getUTCFullYear()), m)).toMatchObject({ contacts: 1, visitors: 4 });
+    // The month in Paris (the first hour of a month in Paris is still the previous one in UTC).
+    const m = currentMonth();
+    expect(month(await dashboard(Number(m.slice(0, 4))), m)).toMatchObject({ contacts: 1, visitors: 4 });
+  });
+
+  it('the dashboard, kept in the statistics cache, shows a contact once the rollup has run, at the next read', async () => {
+    const m = currentMonth();
+    const year = Number(m.slice(0, 4));
+    const count = async () => month(await dashboard(year, 'bit-le-vigan'), m)?.contacts ?? 0;
+    const before = await count();
+    expect(await count()).toBe(before); // a second read (from the cache) is the same
+    const res = await asStaff({ method: 'POST', url: '/api/visits/contacts', payload: contactPayload({ officeId: 'bit-le-vigan' }) });
+    expect(res.statusCode, res.body).toBe(201);
+    const pending = await asStaff({ method: 'GET', url: `/api/visits/dashboard?year=${year}&officeId=bit-le-vigan` });
+    expect(pending.json()).toMatchObject({ pending: expect.any(Number) });
+    expect(pending.json().pending).toBeGreaterThan(0); // read fresh, not from the cache
+    await rollUpVisits(ctx.db); // its NOTIFY empties the cache
+    expect(await count()).toBe(before + 1);
   });
 
   it('refuses an unknown origin, a retired theme, a date too old or in the future, with the field named', async () => {

@@ -42,7 +42,9 @@ function AggregatesView({ data }: { data: Aggregates }) {
   const [month, setMonth] = useState<string | null>(months[0] ?? null);
   if (!totals.length) return <Text c="dimmed">{t('staff.empty')}</Text>;
   const shown = data.rows.filter((r) => r.month === (month ?? months[0]));
-  const label = (id: string, kind: 'category' | 'communaute') => (id === ALL ? t('all') : kind === 'category' ? ref.category(id) : id.toUpperCase());
+  const category = (id: string) => (id === ALL ? t('all') : ref.category(id));
+  // The communauté's name as the server gives it (fr, as in the Observatoire's tables).
+  const communaute = (r: Aggregates['rows'][number]) => (r.communauteId === ALL ? t('all') : (r.communauteName ?? r.communauteId));
   const value = (r: Aggregates['rows'][number]) => (accommodation ? r.occupancyRate : r.visitors);
   const fmt = accommodation ? formatPercent : formatCount;
   const header = [t('fields.category'), t('fields.communaute'), t('fields.contributors'), accommodation ? t('fields.nights') : t('fields.visitors'), measure, t('fields.median'), t('staff.partners')];
@@ -63,7 +65,7 @@ function AggregatesView({ data }: { data: Aggregates }) {
             <Title order={2} fz="h3">{t('staff.tableTitle', { month: monthLabel(month ?? months[0]!) })}</Title>
             <Group gap="xs" align="flex-end">
               <Select label={t('staff.tableMonth')} value={month} onChange={setMonth} data={months.map((m) => ({ value: m, label: monthLabel(m) }))} allowDeselect={false} w={180} />
-              <Button variant="default" onClick={() => saveCsv(`chiffres-${data.kind}-${month}.csv`, [header, ...shown.map((r) => [label(r.category, 'category'), label(r.communauteId, 'communaute'), r.contributors, accommodation ? r.nightsSold : r.visitors, value(r), r.median, r.shownToPartners ? t('staff.yes') : t('staff.no')])])}>
+              <Button variant="default" onClick={() => saveCsv(`chiffres-${data.kind}-${month}.csv`, [header, ...shown.map((r) => [category(r.category), communaute(r), r.contributors, accommodation ? r.nightsSold : r.visitors, value(r), r.median, r.shownToPartners ? t('staff.yes') : t('staff.no')])])}>
                 {t('csv')}
               </Button>
             </Group>
@@ -76,8 +78,8 @@ function AggregatesView({ data }: { data: Aggregates }) {
               <Table.Tbody>
                 {shown.map((r) => (
                   <Table.Tr key={`${r.category}|${r.communauteId}`}>
-                    <Table.Th scope="row" fw={r.category === ALL ? 700 : 500}>{label(r.category, 'category')}</Table.Th>
-                    <Table.Td>{label(r.communauteId, 'communaute')}</Table.Td>
+                    <Table.Th scope="row" fw={r.category === ALL ? 700 : 500}>{category(r.category)}</Table.Th>
+                    <Table.Td>{communaute(r)}</Table.Td>
                     <Table.Td ta="right">{r.contributors}</Table.Td>
                     <Table.Td ta="right">{formatCount(accommodation ? r.nightsSold : r.visitors)}</Table.Td>
                     <Table.Td ta="right">{fmt(value(r))}</Table.Td>

@@ -76,9 +76,9 @@ export function useThemes() {
 export function useSaveTheme() {
   const invalidate = useInvalidateVisits();
   return useMutation({
-    mutationFn: (p: { id?: number; labelFr?: string; labelEn?: string; active?: boolean }) =>
+    mutationFn: (p: { id?: number; labelFr?: string; labelEn?: string; position?: number; active?: boolean }) =>
       p.id
-        ? api<Theme>(`/api/visits/themes/${p.id}`, { method: 'PATCH', body: { labelFr: p.labelFr, labelEn: p.labelEn, active: p.active } })
+        ? api<Theme>(`/api/visits/themes/${p.id}`, { method: 'PATCH', body: { labelFr: p.labelFr, labelEn: p.labelEn, position: p.position, active: p.active } })
         : api<Theme>('/api/visits/themes', { method: 'POST', body: { labelFr: p.labelFr, labelEn: p.labelEn } }),
     onSuccess: () => invalidate(),
   });

@@ -3,6 +3,7 @@ import type { Database } from '../../client';
 import { offices, visitContacts, visitRollup, visitThemes } from '../../schema';
 import { VISIT_LIMITS } from '../../../common/limits';
 import type { VisitMode } from '../../../common/visits';
+import { rowsOf } from './shared';
 
 export interface ContactInput {
   id: string;
@@ -33,19 +34,35 @@ async function checkRefs(db: Database, officeId: string, themeIds: number[]): Pr
 }
 
 /**
- * Records a contact under the id the browser generated. Sending it again
- * (an offline queue retried after a lost answer) stores nothing more:
- * `created` is false and the stored row is returned.
+ * Records a contact under the id the browser generated, in one round trip:
+ * the insert itself checks that the office and the themes are active (no FK
+ * can check an array), so the counter's busy path is that one statement (the
+ * reasons are read only when it stored nothing). Sending it again (an
+ * offline queue retried after a lost answer) stores nothing more: `created`
+ * is false and the stored row is returned.
  */
 export async function recordContact(db: Database, input: ContactInput, userId: string): Promise<{ ok: true; created: boolean; row: ContactRow } | Refused> {
-  const refused = await checkRefs(db, input.officeId, input.themeIds);
-  if (refused) return refused;
   const themeIds = [...new Set(input.themeIds)];
-  const [inserted] = await db.insert(visitContacts).values({ ...input, themeIds, createdBy: userId }).onConflictDoNothing({ target: visitContacts.id }).returning();
-  if (inserted) return { ok: true, created: true, row: inserted };
+  const themes = `{${themeIds.join(',')}}`;
+  const [inserted] = await rowsOf<RawContact>(db, sql`
+    insert into visit_contacts (id, office_id, occurred_at, mode, party_size, origin, language, theme_ids, created_by)
+    select ${input.id}::uuid, ${input.officeId}, ${input.occurredAt.toISOString()}::timestamptz, ${input.mode}::visit_mode, ${input.partySize},
+      ${input.origin}, ${input.language}, ${themes}::integer[], ${userId}::uuid
+    where exists (select 1 from offices where id = ${input.officeId} and active)
+      and (select count(*) from visit_themes where id = any(${themes}::integer[]) and active) = ${themeIds.length}
+    on conflict (id) do nothing
+    returning ${RETURNING}`);
+  if (inserted) return { ok: true, created: true, row: fromRaw(inserted) };
   const [existing] = await db.select().from(visitContacts).where(eq(visitContacts.id, input.id));
-  return { ok: true, created: false, row: existing! };
+  if (existing) return { ok: true, created: false, row: existing };
+  return (await checkRefs(db, input.officeId, input.themeIds)) ?? { ok: false, reason: 'officeNotFound' };
 }
+
+/** A contact as the raw insert returns it (timestamps as text on the postgres.js driver, Date on PGlite). */
+type RawContact = Omit<ContactRow, 'occurredAt' | 'createdAt' | 'updatedAt'> & { occurredAt: string | Date; createdAt: string | Date; updatedAt: string | Date };
+const RETURNING = sql.raw(`id, office_id as "officeId", occurred_at as "occurredAt", month::text as month, mode, party_size as "partySize", origin, language,
+  theme_ids as "themeIds", created_by as "createdBy", created_at as "createdAt", updated_at as "updatedAt"`);
+const fromRaw = (r: RawContact): ContactRow => ({ ...r, occurredAt: new Date(r.occurredAt), createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt) });
 
 /** The caller's contacts still open to correction, newest first. */
 export async function recentContacts(db: Database, userId: string): Promise<ContactRow[]> {

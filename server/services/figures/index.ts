@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../../db/client';
 import * as q from '../../../db/queries/figures';
 import {
   ALL, addMonths, capacityUnitOf, currentMonth, FIGURES_LIMITS, figuresProblems, KIND_MEASURE, type ComparisonScope, type FiguresKind,
 } from '../../../common/figures';
-import { FIGURES_AGGREGATES_CACHE_MS } from '../../../common/limits';
+import type { StatisticsCache } from '../../lib/statistics-cache';
 import type { Principal } from '../../plugins/auth';
 import { Problem } from '../../plugins/errors';
 import type {
@@ -103,27 +104,22 @@ export async function comparison(app: FastifyInstance, principal: Principal, que
 }
 
 /**
- * Pages of aggregates read from the rollup, kept FIGURES_AGGREGATES_CACHE_MS
- * per api process (one map per app: tests run several apps in one process).
- * Under load a dashboard is asked for far more often than the rollup changes;
- * bench:figures measures the page with it.
+ * A page of aggregates read from the rollup, with the communautés' names,
+ * kept in the statistics feed cache (server/lib/statistics-cache.ts): the
+ * worker's rollup run empties it through the change feed, so staff see the
+ * rollup as it is, and a page asked again in between costs no query.
  */
-const aggregatesCache = new WeakMap<FastifyInstance, Map<string, { until: number; value: Promise<Aggregates> }>>();
-
-export async function aggregates(app: FastifyInstance, query: { kind?: FiguresKind; from?: string; to?: string }): Promise<Aggregates> {
+export async function aggregates(app: FastifyInstance, cache: StatisticsCache<Aggregates>, query: { kind?: FiguresKind; from?: string; to?: string }): Promise<Aggregates> {
   const kind = query.kind ?? 'accommodation';
   const { from, to } = range(query, 12);
-  let cache = aggregatesCache.get(app);
-  if (!cache) aggregatesCache.set(app, (cache = new Map()));
-  const key = `${kind}|${from}|${to}`;
-  const now = Date.now();
-  const hit = cache.get(key);
-  if (hit && hit.until > now) return hit.value;
-  // Concurrent requests share one read; a failed read is not kept.
-  const value = q.rollupRows(app.db, { kind, from, to }).then((rows) => ({ kind, from, to, rows: rows.map(toAggregateRow) }));
-  cache.set(key, { until: now + FIGURES_AGGREGATES_CACHE_MS, value });
-  value.catch(() => cache.delete(key));
-  return value;
+  return cache.get(`${kind}|${from}|${to}`, () => aggregatesFromRollup(app.db, { kind, from, to }));
+}
+
+/** The aggregates of one kind over some months as the statistics cache keeps them: rollup rows and communautés' names. */
+export async function aggregatesFromRollup(db: Database, p: { kind: FiguresKind; from: string; to: string }): Promise<Aggregates> {
+  const [rows, communautes] = await Promise.all([q.rollupRows(db, p), q.tableCommunautes(db)]);
+  const names = new Map(communautes.map((c) => [c.id, c.name]));
+  return { ...p, rows: rows.map((r) => toAggregateRow(r, names.get(r.communauteId) ?? null)) };
 }
 
 export async function submissions(app: FastifyInstance, query: { month?: string; status?: 'all' | 'submitted' | 'missing'; category?: string; communauteId?: string }): Promise<Submissions> {

@@ -22,12 +22,12 @@ export function measureCell(row: RollupRow): Cell {
     : { n: row.contributors, sum: row.visitors, max: row.visitorsMax };
 }
 
-/** A rollup row for staff, with whether partners would see it: the measure and the capacity both pass the primary rule. */
-export function toAggregateRow(row: RollupRow): AggregateRow {
+/** A rollup row for staff, with whether partners would see it (the measure and the capacity both pass the primary rule) and its communauté's name. */
+export function toAggregateRow(row: RollupRow, communauteName: string | null): AggregateRow {
   const shownToPartners = passesPrimary(measureCell(row))
     && (row.kind !== 'accommodation' || passesPrimary({ n: row.contributors, sum: row.capacityDays, max: row.capacityDaysMax }));
   return {
-    month: monthOf(row.month), category: row.category, communauteId: row.communauteId, contributors: row.contributors,
+    month: monthOf(row.month), category: row.category, communauteId: row.communauteId, communauteName, contributors: row.contributors,
     nightsSold: row.nightsSold, occupancyRate: row.capacityDays > 0 ? round1((100 * row.nightsSold) / row.capacityDays) : null,
     arrivals: row.arrivals, foreignShare: row.arrivals > 0 ? round1((100 * row.foreignArrivals) / row.arrivals) : null,
     countryShares: Object.fromEntries(FOREIGN_COUNTRIES.map((c) => [c, row.arrivals > 0 ? round1((100 * (row.countryArrivals[c] ?? 0)) / row.arrivals) : 0])),

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../../db/client';
 import * as q from '../../../db/queries/visits';
 import { VISIT_LIMITS } from '../../../common/limits';
 import { isOrigin } from '../../../common/visits';
+import type { StatisticsCache } from '../../lib/statistics-cache';
 import type { Principal } from '../../plugins/auth';
 import { Problem } from '../../plugins/errors';
 import type { ContactBody, CorrectionBody } from '../../schemas/visits';
@@ -77,10 +79,23 @@ export async function updateTheme(app: FastifyInstance, id: number, body: Parame
   return toTheme(orRefuse(await q.updateTheme(app.db, id, body)).row);
 }
 
-export async function dashboard(app: FastifyInstance, query: { year: number; officeId?: string }) {
+/** The dashboard as every staff member sees it, all read from the rollup and reference tables (what the statistics cache keeps). */
+export async function dashboardShared(db: Database, query: { year: number; officeId: string | null }) {
+  const [figures, offices, themeRows] = await Promise.all([q.dashboardFigures(db, query), q.officeChoices(db), q.listThemes(db, false)]);
+  return { year: query.year, officeId: query.officeId, offices, themes: themeRows.map(toTheme), ...figures };
+}
+
+export type DashboardShared = Awaited<ReturnType<typeof dashboardShared>>;
+
+/**
+ * The staff dashboard: the figures from the statistics feed cache (emptied
+ * by each rollup run through the change feed), and, read fresh, how many
+ * office-months still wait for their rollup (the page says its figures may lag).
+ */
+export async function dashboard(app: FastifyInstance, cache: StatisticsCache<DashboardShared>, query: { year: number; officeId?: string }) {
   const officeId = query.officeId ?? null;
-  const [figures, offices, themeRows, pending] = await Promise.all([
-    q.dashboardFigures(app.db, { year: query.year, officeId }), q.officeChoices(app.db), q.listThemes(app.db, false), q.pendingRollups(app.db),
+  const [shared, pending] = await Promise.all([
+    cache.get(`${query.year}|${officeId ?? ''}`, () => dashboardShared(app.db, { year: query.year, officeId })), q.pendingRollups(app.db),
   ]);
-  return { year: query.year, officeId, offices, themes: themeRows.map(toTheme), ...figures, pending };
+  return { ...shared, pending };
 }
