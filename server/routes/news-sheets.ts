@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, problemResponses } from '../schemas/common';
+import { routeOptions } from '../lib/route';
 import { NewsSheetBody, NewsSheetPageSchema, NewsSheetReviewBody, NewsSheetSchema, NewsSheetsQuery, NewsSheetUpdateBody } from '../schemas/news';
 import * as sheets from '../services/news-participation/sheets';
 
 const tags = ['news'];
+const route = routeOptions(tags);
 
 /**
  * Experience sheets (« retours d'expérience », issue 12 item 5). Comments
@@ -20,20 +22,16 @@ export default async function newsSheetRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const anyone = app.requireUser;
 
-  app.get('/api/news/sheets', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Retours d’expérience', querystring: NewsSheetsQuery, response: { 200: NewsSheetPageSchema, ...problemResponses } },
-  }, async (request) => sheets.sheets(app, request.principal!, request.query));
+  app.get('/api/news/sheets', route(anyone, 'Retours d’expérience', { 200: NewsSheetPageSchema }, { querystring: NewsSheetsQuery }),
+    async (request) => sheets.sheets(app, request.principal!, request.query));
 
   app.post('/api/news/sheets', {
     preHandler: app.requireRole('partner'),
     schema: { tags, summary: 'Propose un retour d’expérience', body: NewsSheetBody, response: { 201: NewsSheetSchema, ...problemResponses } },
   }, async (request, reply) => reply.code(201).send(await sheets.submitSheet(app, request.principal!, request.body)));
 
-  app.get('/api/news/sheets/:id', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Un retour d’expérience', params: IdParams, response: { 200: NewsSheetSchema, ...problemResponses } },
-  }, async (request) => sheets.sheet(app, request.principal!, request.params.id));
+  app.get('/api/news/sheets/:id', route(anyone, 'Un retour d’expérience', { 200: NewsSheetSchema }, { params: IdParams }),
+    async (request) => sheets.sheet(app, request.principal!, request.params.id));
 
   app.patch('/api/news/sheets/:id', {
     preHandler: app.requireRole('partner'),
