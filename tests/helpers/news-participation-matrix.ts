@@ -1,7 +1,7 @@
 import { newsCommentReports } from '../../db/schema';
 import type { TestContext, TestUser } from './app';
 import { createCommentRow, createLivePost, createSheetRow, STAFF } from './news-participation';
-import { signedIn, staffAndAdmin, staffAudience, type Row } from './news-matrix';
+import { signedIn, staffAndAdmin, staffAudience, type Row } from './matrix-rows';
 
 /**
  * Role-matrix rows of news participation (comments, reports, reactions,

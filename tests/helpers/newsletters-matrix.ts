@@ -1,7 +1,7 @@
 import type { TestContext, TestUser } from './app';
 import { unsubscribeToken } from '../../common/link-tokens';
 import { createCampaign } from '../../db/queries/newsletters';
-import { signedIn, type Expected, type Row } from './documents-matrix';
+import { adminOnly, everyone, signedIn, type Row } from './matrix-rows';
 
 /**
  * The newsletters rows of the shared role matrix (tests/server/role-matrix.test.ts).
@@ -11,8 +11,6 @@ import { signedIn, type Expected, type Row } from './documents-matrix';
  * everyone signed in manages their own topics; the unsubscribe link works
  * for anyone holding it, without cookies.
  */
-const adminOnly = (s: number): Expected => ({ anonymous: 401, partner: 403, otherPartner: 403, staff: 403, admin: s });
-const everyone = (s: number): Expected => ({ anonymous: s, partner: s, otherPartner: s, staff: s, admin: s });
 
 const fx = { campaignId: '', token: '', sender: '', n: 0 };
 const body = () => ({
