@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import type { Sql } from 'postgres';
 import { sql as dsql } from 'drizzle-orm';
 import { VISIT_MODES } from '../common/visits';
 import { addMonths, currentMonth } from '../common/figures';
 import { refreshRollups, rollupSelect } from '../db/queries/figures';
-import type { BenchEnv, LoadResult } from './trainings-lib';
+import { AUTOCANNON_DONE, runAutocannon, type BenchEnv, type LoadResult } from './trainings-lib';
 
 /**
  * Data and load for bench/stats.ts. The contacts half (offices' counts) is
@@ -122,19 +121,9 @@ export function loadCounter(opts: { url: string; cookie: string; connections: nu
       url: o.url, connections: o.connections, duration: o.duration, pipelining: 1,
       requests: [{ method: 'POST', path: '/api/visits/contacts', headers: { cookie: o.cookie, 'content-type': 'application/json' },
         setupRequest: (req) => ({ ...req, body: JSON.stringify({ id: randomUUID(), officeId: 'bit-ganges', mode: 'comptoir', partySize: 1 + (n % 4), origin: origins[n++ % 5], language: 'fr', themeIds: [1 + (n % 7)] }) }) }],
-    }, (err, r) => {
-      if (err) { console.error(String(err)); process.exit(1); }
-      process.stdout.write(JSON.stringify({ requestsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, total: r.requests.total, sent: r.requests.sent }));
-    });
+    }, ${AUTOCANNON_DONE});
   `;
-  const arg = JSON.stringify({ url: opts.url, cookie: opts.cookie, connections: opts.connections, duration: opts.durationSeconds });
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', code, arg], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('error', reject);
-    child.on('exit', (c) => (c === 0 ? resolve(JSON.parse(out) as LoadResult & { sent: number }) : reject(new Error(`autocannon exited with ${c}`))));
-  });
+  return runAutocannon(code, { url: opts.url, cookie: opts.cookie, connections: opts.connections, duration: opts.durationSeconds }) as Promise<LoadResult & { sent: number }>;
 }
 
 /**

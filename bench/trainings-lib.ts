@@ -236,6 +236,8 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   total: number;
+  /** Requests sent, answered or not (a load's end leaves some in flight); autocannon's loads only. */
+  sent?: number;
 }
 
 /**
@@ -291,17 +293,24 @@ function loadWithAutocannon(opts: { url: string; headers?: Record<string, string
   const code = `
     const autocannon = require('autocannon');
     const o = JSON.parse(process.argv[1]);
-    autocannon({ url: o.url, headers: o.headers, connections: o.connections, duration: o.duration, pipelining: 1 }, (err, r) => {
-      if (err) { console.error(String(err)); process.exit(1); }
-      process.stdout.write(JSON.stringify({ requestsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, total: r.requests.total }));
-    });
+    autocannon({ url: o.url, headers: o.headers, connections: o.connections, duration: o.duration, pipelining: 1 }, ${AUTOCANNON_DONE});
   `;
-  const arg = JSON.stringify({ url: opts.url, headers: opts.headers ?? {}, connections: opts.connections ?? 50, duration: opts.durationSeconds ?? 10 });
+  return runAutocannon(code, { url: opts.url, headers: opts.headers ?? {}, connections: opts.connections ?? 50, duration: opts.durationSeconds ?? 10 });
+}
+
+/** The callback that ends a script run by runAutocannon: prints autocannon's result as a LoadResult in JSON. */
+export const AUTOCANNON_DONE = `(err, r) => {
+      if (err) { console.error(String(err)); process.exit(1); }
+      process.stdout.write(JSON.stringify({ requestsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, total: r.requests.total, sent: r.requests.sent }));
+    }`;
+
+/** Runs an autocannon script (CommonJS, `arg` as JSON in process.argv[1], ending with AUTOCANNON_DONE) in a child process. */
+export function runAutocannon(code: string, arg: unknown): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', code, arg], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-e', code, JSON.stringify(arg)], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.on('error', reject);
-    child.on('exit', (codeNum) => (codeNum === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`autocannon exited with ${codeNum}`))));
+    child.on('exit', (exitCode) => (exitCode === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`autocannon exited with ${exitCode}`))));
   });
 }

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import { IdParams, problemResponses, ProblemSchema } from '../schemas/common';
+import { routeOptions } from '../lib/route';
 import {
   ApproveContributionBody, ApproveResultSchema, ContributionList, ContributionListQuery, ContributionSchema, DeclineContributionBody, FollowList, FollowSchema,
 } from '../schemas/document-contributions';
@@ -10,6 +11,7 @@ import * as contributions from '../services/documents/contributions';
 import * as follows from '../services/documents/follows';
 
 const tags = ['documents'];
+const route = routeOptions(tags);
 const FileBody = Type.String({ description: 'Le fichier (flux binaire)' });
 
 /**
@@ -35,45 +37,31 @@ export default async function documentContributionRoutes(fastify: FastifyInstanc
     },
   }, async (request, reply) => reply.code(201).send(await contributions.propose(app, request, request.principal!)));
 
-  app.get('/api/documents/contributions', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Propositions (personnel : toutes ; partenaire : celles de son établissement)', querystring: ContributionListQuery, response: { 200: ContributionList, ...problemResponses } },
-  }, async (request) => contributions.list(app, request.principal!, request.query));
+  app.get('/api/documents/contributions', route(anyone, 'Propositions (personnel : toutes ; partenaire : celles de son établissement)', { 200: ContributionList }, { querystring: ContributionListQuery }),
+    async (request) => contributions.list(app, request.principal!, request.query));
 
-  app.get('/api/documents/contributions/:id', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Une proposition', params: IdParams, response: { 200: ContributionSchema, ...problemResponses } },
-  }, async (request) => contributions.get(app, request.principal!, request.params.id));
+  app.get('/api/documents/contributions/:id', route(anyone, 'Une proposition', { 200: ContributionSchema }, { params: IdParams }),
+    async (request) => contributions.get(app, request.principal!, request.params.id));
 
   app.get('/api/documents/contributions/:id/file', {
     preHandler: anyone,
     schema: { tags, summary: 'Le fichier proposé (en attente de décision)', params: IdParams, response: { 200: FileBody, 206: FileBody, ...problemResponses, 416: ProblemSchema } },
   }, async (request, reply) => contributions.file(app, request, reply, request.params.id));
 
-  app.post('/api/documents/contributions/:id/approve', {
-    preHandler: staff,
-    schema: { tags, summary: 'Accepte une proposition dans un dossier', params: IdParams, body: ApproveContributionBody, response: { 200: ApproveResultSchema, ...problemResponses } },
-  }, async (request) => contributions.approve(app, request.principal!, request.params.id, request.body));
+  app.post('/api/documents/contributions/:id/approve', route(staff, 'Accepte une proposition dans un dossier', { 200: ApproveResultSchema }, { params: IdParams, body: ApproveContributionBody }),
+    async (request) => contributions.approve(app, request.principal!, request.params.id, request.body));
 
-  app.post('/api/documents/contributions/:id/decline', {
-    preHandler: staff,
-    schema: { tags, summary: 'Refuse une proposition, avec un message', params: IdParams, body: DeclineContributionBody, response: { 200: ContributionSchema, ...problemResponses } },
-  }, async (request) => contributions.decline(app, request.principal!, request.params.id, request.body.message));
+  app.post('/api/documents/contributions/:id/decline', route(staff, 'Refuse une proposition, avec un message', { 200: ContributionSchema }, { params: IdParams, body: DeclineContributionBody }),
+    async (request) => contributions.decline(app, request.principal!, request.params.id, request.body.message));
 
   // ---------- follows ----------
 
-  app.get('/api/documents/follows', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Dossiers suivis', response: { 200: FollowList, ...problemResponses } },
-  }, async (request) => follows.followed(app, request.principal!));
+  app.get('/api/documents/follows', route(anyone, 'Dossiers suivis', { 200: FollowList }),
+    async (request) => follows.followed(app, request.principal!));
 
-  app.put('/api/documents/folders/:id/follow', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Suit un dossier (e-mail à chaque nouveau document)', params: IdParams, response: { 200: FollowSchema, ...problemResponses } },
-  }, async (request) => follows.follow(app, request.principal!, request.params.id));
+  app.put('/api/documents/folders/:id/follow', route(anyone, 'Suit un dossier (e-mail à chaque nouveau document)', { 200: FollowSchema }, { params: IdParams }),
+    async (request) => follows.follow(app, request.principal!, request.params.id));
 
-  app.delete('/api/documents/folders/:id/follow', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Ne suit plus un dossier', params: IdParams, response: { 200: FollowSchema, ...problemResponses } },
-  }, async (request) => follows.unfollow(app, request.principal!, request.params.id));
+  app.delete('/api/documents/folders/:id/follow', route(anyone, 'Ne suit plus un dossier', { 200: FollowSchema }, { params: IdParams }),
+    async (request) => follows.unfollow(app, request.principal!, request.params.id));
 }

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import { Type, type Static } from 'typebox';
 import { IdParams, problemResponses, ProblemSchema } from '../schemas/common';
+import { routeOptions } from '../lib/route';
 import {
   CreateFolderBody, DocumentDetailSchema, DocumentList, DocumentListQuery, FolderList, FolderSchema, ReviewList, ReviewQuery, UpdateDocumentBody,
   DownloadQuery, UpdateFolderBody, UploadResultSchema, VersionParams, VisitSchema,
@@ -11,6 +12,7 @@ import * as svc from '../services/documents';
 import { createListCache } from '../services/documents/list-cache';
 
 const tags = ['documents'];
+const route = routeOptions(tags);
 const uploadProblems = { ...problemResponses, 413: ProblemSchema, 415: ProblemSchema };
 const FileBody = Type.String({ description: 'Le fichier (flux binaire)' });
 const NoContent = Type.Unsafe<void>({ type: 'null', description: 'Pas de contenu' });
@@ -33,35 +35,23 @@ export default async function documentRoutes(fastify: FastifyInstance) {
 
   // ---------- folders ----------
 
-  app.get('/api/documents/folders', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Dossiers visibles de la bibliothèque', response: { 200: FolderList, ...problemResponses } },
-  }, async (request) => svc.listFolders(app, request.principal!));
+  app.get('/api/documents/folders', route(anyone, 'Dossiers visibles de la bibliothèque', { 200: FolderList }),
+    async (request) => svc.listFolders(app, request.principal!));
 
-  app.post('/api/documents/folders', {
-    preHandler: staff,
-    schema: { tags, summary: 'Crée un dossier', body: CreateFolderBody, response: { 201: FolderSchema, ...problemResponses } },
-  }, async (request, reply) => reply.code(201).send(await svc.createFolder(app, request.principal!, request.body)));
+  app.post('/api/documents/folders', route(staff, 'Crée un dossier', { 201: FolderSchema }, { body: CreateFolderBody }),
+    async (request, reply) => reply.code(201).send(await svc.createFolder(app, request.principal!, request.body)));
 
-  app.patch('/api/documents/folders/:id', {
-    preHandler: staff,
-    schema: { tags, summary: 'Renomme, déplace un dossier ou change son public (jamais dans ses propres sous-dossiers)', params: IdParams, body: UpdateFolderBody, response: { 200: FolderSchema, ...problemResponses } },
-  }, async (request) => svc.updateFolder(app, request.params.id, request.body));
+  app.patch('/api/documents/folders/:id', route(staff, 'Renomme, déplace un dossier ou change son public (jamais dans ses propres sous-dossiers)', { 200: FolderSchema }, { params: IdParams, body: UpdateFolderBody }),
+    async (request) => svc.updateFolder(app, request.params.id, request.body));
 
-  app.delete('/api/documents/folders/:id', {
-    preHandler: staff,
-    schema: { tags, summary: 'Supprime un dossier vide (409 sinon)', params: IdParams, response: { 204: NoContent, ...problemResponses } },
-  }, async (request, reply) => {
+  app.delete('/api/documents/folders/:id', route(staff, 'Supprime un dossier vide (409 sinon)', { 204: NoContent }, { params: IdParams }), async (request, reply) => {
     await svc.removeFolder(app, request.params.id);
     return reply.code(204).send();
   });
 
   // ---------- documents ----------
 
-  app.get('/api/documents', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Documents (dossier, recherche)', querystring: DocumentListQuery, response: { 200: DocumentList, ...problemResponses } },
-  }, async (request, reply) => {
+  app.get('/api/documents', route(anyone, 'Documents (dossier, recherche)', { 200: DocumentList }, { querystring: DocumentListQuery }), async (request, reply) => {
     const body = await svc.list(app, request.principal!, request.query, library);
     // A page from memory is already JSON in the DocumentList shape (tests/server/documents-list-cache.test.ts): sent as is.
     return typeof body === 'string' ? reply.type('application/json; charset=utf-8').send(body as unknown as Static<typeof DocumentList>) : body;
@@ -77,43 +67,28 @@ export default async function documentRoutes(fastify: FastifyInstance) {
     },
   }, async (request, reply) => reply.code(201).send(await svc.createFromUpload(app, request, request.principal!)));
 
-  app.post('/api/documents/visits', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Ouverture de la bibliothèque (repères « nouveau »)', response: { 200: VisitSchema, ...problemResponses } },
-  }, async (request) => svc.recordVisit(app, request.principal!));
+  app.post('/api/documents/visits', route(anyone, 'Ouverture de la bibliothèque (repères « nouveau »)', { 200: VisitSchema }),
+    async (request) => svc.recordVisit(app, request.principal!));
 
-  app.get('/api/documents/review', {
-    preHandler: staff,
-    schema: { tags, summary: 'Documents à revoir (date de revue passée)', querystring: ReviewQuery, response: { 200: ReviewList, ...problemResponses } },
-  }, async (request) => svc.dueForReview(app, request.query));
+  app.get('/api/documents/review', route(staff, 'Documents à revoir (date de revue passée)', { 200: ReviewList }, { querystring: ReviewQuery }),
+    async (request) => svc.dueForReview(app, request.query));
 
-  app.get('/api/documents/:id', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Un document', params: IdParams, response: { 200: DocumentDetailSchema, ...problemResponses } },
-  }, async (request) => svc.getDetail(app, request.principal!, request.params.id));
+  app.get('/api/documents/:id', route(anyone, 'Un document', { 200: DocumentDetailSchema }, { params: IdParams }),
+    async (request) => svc.getDetail(app, request.principal!, request.params.id));
 
-  app.patch('/api/documents/:id', {
-    preHandler: staff,
-    schema: { tags, summary: 'Modifie un document (détails, statut, public, revue)', params: IdParams, body: UpdateDocumentBody, response: { 200: DocumentDetailSchema, ...problemResponses } },
-  }, async (request) => svc.update(app, request.params.id, request.body));
+  app.patch('/api/documents/:id', route(staff, 'Modifie un document (détails, statut, public, revue)', { 200: DocumentDetailSchema }, { params: IdParams, body: UpdateDocumentBody }),
+    async (request) => svc.update(app, request.params.id, request.body));
 
-  app.delete('/api/documents/:id', {
-    preHandler: staff,
-    schema: { tags, summary: 'Supprime un document et ses fichiers', params: IdParams, response: { 204: NoContent, ...problemResponses } },
-  }, async (request, reply) => {
+  app.delete('/api/documents/:id', route(staff, 'Supprime un document et ses fichiers', { 204: NoContent }, { params: IdParams }), async (request, reply) => {
     await svc.remove(app, request.params.id);
     return reply.code(204).send();
   });
 
-  app.get('/api/documents/:id/thumbnail', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Vignette de la version courante (images)', params: IdParams, response: { 200: FileBody, ...problemResponses } },
-  }, async (request, reply) => svc.thumbnail(app, request, reply, request.params.id));
+  app.get('/api/documents/:id/thumbnail', route(anyone, 'Vignette de la version courante (images)', { 200: FileBody }, { params: IdParams }),
+    async (request, reply) => svc.thumbnail(app, request, reply, request.params.id));
 
-  app.post('/api/documents/:id/versions/:versionId/restore', {
-    preHandler: staff,
-    schema: { tags, summary: 'Rétablit une version précédente', params: VersionParams, response: { 200: DocumentDetailSchema, ...problemResponses } },
-  }, async (request) => svc.restore(app, request.params.id, request.params.versionId));
+  app.post('/api/documents/:id/versions/:versionId/restore', route(staff, 'Rétablit une version précédente', { 200: DocumentDetailSchema }, { params: VersionParams }),
+    async (request) => svc.restore(app, request.params.id, request.params.versionId));
 
   app.post('/api/documents/:id/versions', {
     preHandler: staff,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, problemResponses } from '../schemas/common';
+import { routeOptions } from '../lib/route';
 import {
   Aggregates, AggregatesQuery, Comparison, ComparisonQuery, Edition, EditionData, EditionList, FiguresBody, FiguresMonth, MonthParams, MyFigures,
   PreviewQuery, PublishBody, RangeQuery, Submissions, SubmissionsQuery,
@@ -9,6 +10,7 @@ import * as svc from '../services/figures';
 import { createStatisticsCache } from '../lib/statistics-cache';
 
 const tags = ['figures'];
+const route = routeOptions(tags);
 
 /**
  * Partners' monthly figures and the « Observatoire ». Partner routes act on
@@ -24,10 +26,8 @@ export default async function figuresRoutes(fastify: FastifyInstance) {
   const anyone = app.requireUser;
   const aggregatesCache = createStatisticsCache<Aggregates>(app.changes);
 
-  app.get('/api/figures/me', {
-    preHandler: partner,
-    schema: { tags, summary: 'Les chiffres mensuels de mon établissement', querystring: RangeQuery, response: { 200: MyFigures, ...problemResponses } },
-  }, async (request) => svc.myFigures(app, request.principal!, request.query));
+  app.get('/api/figures/me', route(partner, 'Les chiffres mensuels de mon établissement', { 200: MyFigures }, { querystring: RangeQuery }),
+    async (request) => svc.myFigures(app, request.principal!, request.query));
 
   app.put('/api/figures/me/:month', {
     preHandler: partner,
@@ -40,10 +40,8 @@ export default async function figuresRoutes(fastify: FastifyInstance) {
     return reply.code(out.created ? 201 : 200).send(out.month);
   });
 
-  app.get('/api/figures/me/comparison', {
-    preHandler: partner,
-    schema: { tags, summary: 'Mes chiffres face à mes pairs anonymisés (médiane, quartiles ; secret statistique)', querystring: ComparisonQuery, response: { 200: Comparison, ...problemResponses } },
-  }, async (request) => svc.comparison(app, request.principal!, request.query));
+  app.get('/api/figures/me/comparison', route(partner, 'Mes chiffres face à mes pairs anonymisés (médiane, quartiles ; secret statistique)', { 200: Comparison }, { querystring: ComparisonQuery }),
+    async (request) => svc.comparison(app, request.principal!, request.query));
 
   app.get('/api/figures/aggregates', {
     preHandler: staff,
@@ -51,29 +49,19 @@ export default async function figuresRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'Agrégats des partenaires par catégorie, communauté et mois', querystring: AggregatesQuery, response: { 200: Aggregates, ...problemResponses } },
   }, async (request) => svc.aggregates(app, aggregatesCache, request.query));
 
-  app.get('/api/figures/submissions', {
-    preHandler: staff,
-    schema: { tags, summary: 'Qui a donné ses chiffres du mois, et qui pas encore', querystring: SubmissionsQuery, response: { 200: Submissions, ...problemResponses } },
-  }, async (request) => svc.submissions(app, request.query));
+  app.get('/api/figures/submissions', route(staff, 'Qui a donné ses chiffres du mois, et qui pas encore', { 200: Submissions }, { querystring: SubmissionsQuery }),
+    async (request) => svc.submissions(app, request.query));
 
-  app.get('/api/figures/observatoire', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Éditions publiées de l’Observatoire', response: { 200: EditionList, ...problemResponses } },
-  }, async () => svc.listEditions(app));
+  app.get('/api/figures/observatoire', route(anyone, 'Éditions publiées de l’Observatoire', { 200: EditionList }),
+    async () => svc.listEditions(app));
 
-  app.get('/api/figures/observatoire/preview', {
-    preHandler: staff,
-    schema: { tags, summary: 'Ce que publierait l’Observatoire d’un mois (sous secret statistique)', querystring: PreviewQuery, response: { 200: EditionData, ...problemResponses } },
-  }, async (request) => svc.editionData(app, request.query.month));
+  app.get('/api/figures/observatoire/preview', route(staff, 'Ce que publierait l’Observatoire d’un mois (sous secret statistique)', { 200: EditionData }, { querystring: PreviewQuery }),
+    async (request) => svc.editionData(app, request.query.month));
 
-  app.get('/api/figures/observatoire/:id', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Une édition de l’Observatoire', params: IdParams, response: { 200: Edition, ...problemResponses } },
-  }, async (request) => svc.getEdition(app, request.params.id));
+  app.get('/api/figures/observatoire/:id', route(anyone, 'Une édition de l’Observatoire', { 200: Edition }, { params: IdParams }),
+    async (request) => svc.getEdition(app, request.params.id));
 
-  app.post('/api/figures/observatoire', {
-    preHandler: staff,
-    schema: { tags, summary: 'Publie l’Observatoire d’un mois (figé)', body: PublishBody, response: { 201: Edition, ...problemResponses } },
-  }, async (request, reply) => reply.code(201).send(await svc.publish(app, request.principal!, request.body)));
+  app.post('/api/figures/observatoire', route(staff, 'Publie l’Observatoire d’un mois (figé)', { 201: Edition }, { body: PublishBody }),
+    async (request, reply) => reply.code(201).send(await svc.publish(app, request.principal!, request.body)));
 
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, NoContent, problemResponses } from '../schemas/common';
+import { routeOptions } from '../lib/route';
 import {
   NewsCommentBody, NewsCommentPageSchema, NewsCommentSchema, NewsCommentsQuery, NewsHandleReportBody, NewsHideCommentBody,
   NewsReactionSummarySchema, NewsReportBody, NewsReportPageSchema, NewsReportSchema, NewsReportsQuery,
@@ -8,6 +9,7 @@ import {
 import * as comments from '../services/news-participation/comments';
 
 const tags = ['news'];
+const route = routeOptions(tags);
 
 /**
  * Participation in the news (issue 12, item 4): comments, reports, « utile »
@@ -47,48 +49,31 @@ export default async function newsCommentRoutes(fastify: FastifyInstance) {
     }, async (request, reply) => reply.code(201).send(await comments.postComment(app, request.principal!, { kind, id: request.params.id }, request.body.body, reply)));
   }
 
-  app.get('/api/news/comments/hidden', {
-    preHandler: staff,
-    schema: { tags, summary: 'Commentaires masqués (modération)', querystring: NewsCommentsQuery, response: { 200: NewsCommentPageSchema, ...problemResponses } },
-  }, async (request) => comments.hiddenComments(app, request.principal!, request.query));
+  app.get('/api/news/comments/hidden', route(staff, 'Commentaires masqués (modération)', { 200: NewsCommentPageSchema }, { querystring: NewsCommentsQuery }),
+    async (request) => comments.hiddenComments(app, request.principal!, request.query));
 
-  app.patch('/api/news/comments/:id', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Modifie mon commentaire (15 minutes)', params: IdParams, body: NewsCommentBody, response: { 200: NewsCommentSchema, ...problemResponses } },
-  }, async (request) => comments.editComment(app, request.principal!, request.params.id, request.body.body));
+  app.patch('/api/news/comments/:id', route(anyone, 'Modifie mon commentaire (15 minutes)', { 200: NewsCommentSchema }, { params: IdParams, body: NewsCommentBody }),
+    async (request) => comments.editComment(app, request.principal!, request.params.id, request.body.body));
 
-  app.delete('/api/news/comments/:id', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Supprime mon commentaire', params: IdParams, response: { 204: NoContent, ...problemResponses } },
-  }, async (request, reply) => {
+  app.delete('/api/news/comments/:id', route(anyone, 'Supprime mon commentaire', { 204: NoContent }, { params: IdParams }), async (request, reply) => {
     await comments.deleteComment(app, request.principal!, request.params.id);
     return reply.code(204).send();
   });
 
-  app.post('/api/news/comments/:id/hide', {
-    preHandler: staff,
-    schema: { tags, summary: 'Masque un commentaire (avec un motif)', params: IdParams, body: NewsHideCommentBody, response: { 200: NewsCommentSchema, ...problemResponses } },
-  }, async (request) => comments.hideComment(app, request.principal!, request.params.id, request.body.reason));
+  app.post('/api/news/comments/:id/hide', route(staff, 'Masque un commentaire (avec un motif)', { 200: NewsCommentSchema }, { params: IdParams, body: NewsHideCommentBody }),
+    async (request) => comments.hideComment(app, request.principal!, request.params.id, request.body.reason));
 
-  app.delete('/api/news/comments/:id/hide', {
-    preHandler: staff,
-    schema: { tags, summary: 'Rétablit un commentaire masqué', params: IdParams, response: { 200: NewsCommentSchema, ...problemResponses } },
-  }, async (request) => comments.unhideComment(app, request.principal!, request.params.id));
+  app.delete('/api/news/comments/:id/hide', route(staff, 'Rétablit un commentaire masqué', { 200: NewsCommentSchema }, { params: IdParams }),
+    async (request) => comments.unhideComment(app, request.principal!, request.params.id));
 
-  app.post('/api/news/comments/:id/report', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Signale un commentaire (une fois)', params: IdParams, body: NewsReportBody, response: { 200: NewsCommentSchema, ...problemResponses } },
-  }, async (request) => comments.reportComment(app, request.principal!, request.params.id, request.body.reason));
+  app.post('/api/news/comments/:id/report', route(anyone, 'Signale un commentaire (une fois)', { 200: NewsCommentSchema }, { params: IdParams, body: NewsReportBody }),
+    async (request) => comments.reportComment(app, request.principal!, request.params.id, request.body.reason));
 
-  app.get('/api/news/reports', {
-    preHandler: staff,
-    schema: { tags, summary: 'File des signalements', querystring: NewsReportsQuery, response: { 200: NewsReportPageSchema, ...problemResponses } },
-  }, async (request) => comments.reports(app, request.principal!, request.query));
+  app.get('/api/news/reports', route(staff, 'File des signalements', { 200: NewsReportPageSchema }, { querystring: NewsReportsQuery }),
+    async (request) => comments.reports(app, request.principal!, request.query));
 
-  app.post('/api/news/reports/:id', {
-    preHandler: staff,
-    schema: { tags, summary: 'Traite un signalement (masquer ou classer)', params: IdParams, body: NewsHandleReportBody, response: { 200: NewsReportSchema, ...problemResponses } },
-  }, async (request) => comments.handleReport(app, request.principal!, request.params.id, request.body));
+  app.post('/api/news/reports/:id', route(staff, 'Traite un signalement (masquer ou classer)', { 200: NewsReportSchema }, { params: IdParams, body: NewsHandleReportBody }),
+    async (request) => comments.handleReport(app, request.principal!, request.params.id, request.body));
 
   for (const kind of ['post', 'comment', 'sheet'] as const) {
     const url = `/api/news/${kind}s/:id/reaction`;

@@ -3,10 +3,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import { IdParams, NoContent, problemResponses, ProblemSchema } from '../schemas/common';
+import { routeOptions } from '../lib/route';
 import { NewsSheetBody, NewsSheetPhotoParams, NewsSheetPageSchema, NewsSheetReviewBody, NewsSheetSchema, NewsSheetsQuery, NewsSheetUpdateBody } from '../schemas/news';
 import * as sheets from '../services/news-participation/sheets';
 
 const tags = ['news'];
+const route = routeOptions(tags);
 
 /**
  * Experience sheets (« retours d'expérience », issue 12 item 5). Comments
@@ -27,20 +29,16 @@ export default async function newsSheetRoutes(fastify: FastifyInstance) {
 
   await app.register(multipart, { throwFileSizeLimit: true });
 
-  app.get('/api/news/sheets', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Retours d’expérience', querystring: NewsSheetsQuery, response: { 200: NewsSheetPageSchema, ...problemResponses } },
-  }, async (request) => sheets.sheets(app, request.principal!, request.query));
+  app.get('/api/news/sheets', route(anyone, 'Retours d’expérience', { 200: NewsSheetPageSchema }, { querystring: NewsSheetsQuery }),
+    async (request) => sheets.sheets(app, request.principal!, request.query));
 
   app.post('/api/news/sheets', {
     preHandler: app.requireRole('partner'),
     schema: { tags, summary: 'Propose un retour d’expérience', body: NewsSheetBody, response: { 201: NewsSheetSchema, ...problemResponses } },
   }, async (request, reply) => reply.code(201).send(await sheets.submitSheet(app, request.principal!, request.body)));
 
-  app.get('/api/news/sheets/:id', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Un retour d’expérience', params: IdParams, response: { 200: NewsSheetSchema, ...problemResponses } },
-  }, async (request) => sheets.sheet(app, request.principal!, request.params.id));
+  app.get('/api/news/sheets/:id', route(anyone, 'Un retour d’expérience', { 200: NewsSheetSchema }, { params: IdParams }),
+    async (request) => sheets.sheet(app, request.principal!, request.params.id));
 
   app.patch('/api/news/sheets/:id', {
     preHandler: app.requireRole('partner'),
@@ -59,10 +57,8 @@ export default async function newsSheetRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'Ajoute une photo (multipart : alt, file)', params: IdParams, response: { 200: NewsSheetSchema, ...problemResponses, 413: ProblemSchema, 415: ProblemSchema } },
   }, async (request) => sheets.addPhoto(app, request.principal!, request, request.params.id));
 
-  app.get('/api/news/sheets/:id/photos/:photoId', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Une photo d’un retour d’expérience', params: NewsSheetPhotoParams, response: { 200: Type.String({ description: 'Image WebP' }), ...problemResponses } },
-  }, async (request, reply) => sheets.sendPhoto(app, request.principal!, request.params.id, request.params.photoId, reply));
+  app.get('/api/news/sheets/:id/photos/:photoId', route(anyone, 'Une photo d’un retour d’expérience', { 200: Type.String({ description: 'Image WebP' }) }, { params: NewsSheetPhotoParams }),
+    async (request, reply) => sheets.sendPhoto(app, request.principal!, request.params.id, request.params.photoId, reply));
 
   app.delete('/api/news/sheets/:id/photos/:photoId', {
     preHandler: app.requireRole('partner', 'staff', 'admin'),

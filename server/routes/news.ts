@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import { IdParams, NoContent, problemResponses, ProblemSchema } from '../schemas/common';
+import { routeOptions } from '../lib/route';
 import {
   NewsAgendaQuery, NewsAgendaSchema, NewsCategoryCreateBody, NewsCategoryListSchema, NewsCategoryParams, NewsCategorySchema, NewsCategoryUpdateBody,
   NewsFeedQuery, NewsFeedSchema, NewsPostCreateBody, NewsPostDetailSchema, NewsPostPageSchema, NewsPostsQuery, NewsPostUpdateBody, NewsPreferencesBody,
@@ -15,6 +16,7 @@ import * as posts from '../services/news/posts';
 import * as reading from '../services/news/reading';
 
 const tags = ['news'];
+const route = routeOptions(tags);
 
 /**
  * Network news (issue 12): posts with audiences, feed, agenda, search,
@@ -57,75 +59,49 @@ export default async function newsRoutes(fastify: FastifyInstance) {
 
   // ---------- categories ----------
 
-  app.get('/api/news/categories', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Catégories des actualités', response: { 200: NewsCategoryListSchema, ...problemResponses } },
-  }, async () => categories.categories(app));
+  app.get('/api/news/categories', route(anyone, 'Catégories des actualités', { 200: NewsCategoryListSchema }),
+    async () => categories.categories(app));
 
-  app.post('/api/news/categories', {
-    preHandler: admin,
-    schema: { tags, summary: 'Ajouter une catégorie', body: NewsCategoryCreateBody, response: { 201: NewsCategorySchema, ...problemResponses } },
-  }, async (request, reply) => reply.code(201).send(await categories.create(app, request.body)));
+  app.post('/api/news/categories', route(admin, 'Ajouter une catégorie', { 201: NewsCategorySchema }, { body: NewsCategoryCreateBody }),
+    async (request, reply) => reply.code(201).send(await categories.create(app, request.body)));
 
-  app.patch('/api/news/categories/:id', {
-    preHandler: admin,
-    schema: { tags, summary: 'Modifier une catégorie', params: NewsCategoryParams, body: NewsCategoryUpdateBody, response: { 200: NewsCategorySchema, ...problemResponses } },
-  }, async (request) => categories.update(app, request.params.id, request.body));
+  app.patch('/api/news/categories/:id', route(admin, 'Modifier une catégorie', { 200: NewsCategorySchema }, { params: NewsCategoryParams, body: NewsCategoryUpdateBody }),
+    async (request) => categories.update(app, request.params.id, request.body));
 
-  app.delete('/api/news/categories/:id', {
-    preHandler: admin,
-    schema: { tags, summary: 'Supprimer une catégorie inutilisée', params: NewsCategoryParams, response: { 204: NoContent, ...problemResponses } },
-  }, async (request, reply) => {
+  app.delete('/api/news/categories/:id', route(admin, 'Supprimer une catégorie inutilisée', { 204: NoContent }, { params: NewsCategoryParams }), async (request, reply) => {
     await categories.remove(app, request.params.id);
     return reply.code(204).send();
   });
 
   // ---------- feed ----------
 
-  app.get('/api/news/feed', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Fil d’actualités du lecteur (épinglées d’abord)', querystring: NewsFeedQuery, response: { 200: NewsFeedSchema, ...problemResponses } },
-  }, async (request) => posts.feed(app, request.principal!, request.query, feedTotals));
+  app.get('/api/news/feed', route(anyone, 'Fil d’actualités du lecteur (épinglées d’abord)', { 200: NewsFeedSchema }, { querystring: NewsFeedQuery }),
+    async (request) => posts.feed(app, request.principal!, request.query, feedTotals));
 
-  app.post('/api/news/feed/read-all', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Tout marquer comme lu', body: NewsReadAllBody, response: { 200: NewsReadAllSchema, ...problemResponses } },
-  }, async (request) => posts.readAll(app, request.principal!, request.body.categoryId));
+  app.post('/api/news/feed/read-all', route(anyone, 'Tout marquer comme lu', { 200: NewsReadAllSchema }, { body: NewsReadAllBody }),
+    async (request) => posts.readAll(app, request.principal!, request.body.categoryId));
 
   // ---------- posts ----------
 
-  app.get('/api/news/posts', {
-    preHandler: staff,
-    schema: { tags, summary: 'Toutes les actualités (personnel)', querystring: NewsPostsQuery, response: { 200: NewsPostPageSchema, ...problemResponses } },
-  }, async (request) => posts.staffList(app, request.principal!, request.query));
+  app.get('/api/news/posts', route(staff, 'Toutes les actualités (personnel)', { 200: NewsPostPageSchema }, { querystring: NewsPostsQuery }),
+    async (request) => posts.staffList(app, request.principal!, request.query));
 
-  app.post('/api/news/posts', {
-    preHandler: staff,
-    schema: { tags, summary: 'Rédiger une actualité', body: NewsPostCreateBody, response: { 201: NewsPostDetailSchema, ...problemResponses } },
-  }, async (request, reply) => reply.code(201).send(await posts.createPost(app, request.principal!, request.body)));
+  app.post('/api/news/posts', route(staff, 'Rédiger une actualité', { 201: NewsPostDetailSchema }, { body: NewsPostCreateBody }),
+    async (request, reply) => reply.code(201).send(await posts.createPost(app, request.principal!, request.body)));
 
-  app.get('/api/news/posts/:id', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Une actualité (la marque comme lue)', params: IdParams, response: { 200: NewsPostDetailSchema, ...problemResponses } },
-  }, async (request) => posts.detail(app, request.principal!, request.params.id));
+  app.get('/api/news/posts/:id', route(anyone, 'Une actualité (la marque comme lue)', { 200: NewsPostDetailSchema }, { params: IdParams }),
+    async (request) => posts.detail(app, request.principal!, request.params.id));
 
-  app.patch('/api/news/posts/:id', {
-    preHandler: staff,
-    schema: { tags, summary: 'Modifier une actualité', params: IdParams, body: NewsPostUpdateBody, response: { 200: NewsPostDetailSchema, ...problemResponses } },
-  }, async (request) => posts.updatePost(app, request.principal!, request.params.id, request.body));
+  app.patch('/api/news/posts/:id', route(staff, 'Modifier une actualité', { 200: NewsPostDetailSchema }, { params: IdParams, body: NewsPostUpdateBody }),
+    async (request) => posts.updatePost(app, request.principal!, request.params.id, request.body));
 
-  app.delete('/api/news/posts/:id', {
-    preHandler: staff,
-    schema: { tags, summary: 'Supprimer une actualité', params: IdParams, response: { 204: NoContent, ...problemResponses } },
-  }, async (request, reply) => {
+  app.delete('/api/news/posts/:id', route(staff, 'Supprimer une actualité', { 204: NoContent }, { params: IdParams }), async (request, reply) => {
     await posts.deletePost(app, request.params.id);
     return reply.code(204).send();
   });
 
-  app.get('/api/news/posts/:id/preview', {
-    preHandler: staff,
-    schema: { tags, summary: 'Aperçu comme un partenaire', params: IdParams, querystring: NewsPreviewQuery, response: { 200: NewsPreviewSchema, ...problemResponses } },
-  }, async (request) => posts.preview(app, request.principal!, request.params.id, request.query.establishmentId));
+  app.get('/api/news/posts/:id/preview', route(staff, 'Aperçu comme un partenaire', { 200: NewsPreviewSchema }, { params: IdParams, querystring: NewsPreviewQuery }),
+    async (request) => posts.preview(app, request.principal!, request.params.id, request.query.establishmentId));
 
   app.post('/api/news/posts/:id/cover', {
     preHandler: staff,
@@ -137,63 +113,41 @@ export default async function newsRoutes(fastify: FastifyInstance) {
     return posts.detail(app, request.principal!, request.params.id, { markRead: false });
   });
 
-  app.delete('/api/news/posts/:id/cover', {
-    preHandler: staff,
-    schema: { tags, summary: 'Retirer l’image de couverture', params: IdParams, response: { 204: NoContent, ...problemResponses } },
-  }, async (request, reply) => {
+  app.delete('/api/news/posts/:id/cover', route(staff, 'Retirer l’image de couverture', { 204: NoContent }, { params: IdParams }), async (request, reply) => {
     await cover.removeCover(app, request.params.id);
     return reply.code(204).send();
   });
 
-  app.get('/api/news/posts/:id/cover', {
-    preHandler: anyone,
-    schema: { tags, summary: 'L’image de couverture', params: IdParams, response: { 200: File('Image WebP'), ...problemResponses } },
-  }, async (request, reply) => cover.sendCover(app, request.principal!, request.params.id, reply));
+  app.get('/api/news/posts/:id/cover', route(anyone, 'L’image de couverture', { 200: File('Image WebP') }, { params: IdParams }),
+    async (request, reply) => cover.sendCover(app, request.principal!, request.params.id, reply));
 
-  app.get('/api/news/posts/:id/event.ics', {
-    preHandler: anyone,
-    schema: { tags, summary: 'L’événement au format iCalendar', params: IdParams, response: { 200: File('Fichier iCalendar'), ...problemResponses } },
-  }, async (request, reply) => {
+  app.get('/api/news/posts/:id/event.ics', route(anyone, 'L’événement au format iCalendar', { 200: File('Fichier iCalendar') }, { params: IdParams }), async (request, reply) => {
     const file = await reading.eventIcs(app, request.principal!, request.params.id);
     return reply.header('content-type', file.type).header('content-disposition', `attachment; filename="${file.filename}"`)
       .header('cache-control', 'private, no-store').send(file.body);
   });
 
-  app.put('/api/news/posts/:id/mute', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Ne plus être prévenu des commentaires', params: IdParams, response: { 204: NoContent, ...problemResponses } },
-  }, async (request, reply) => {
+  app.put('/api/news/posts/:id/mute', route(anyone, 'Ne plus être prévenu des commentaires', { 204: NoContent }, { params: IdParams }), async (request, reply) => {
     await reading.mute(app, request.principal!, request.params.id, true);
     return reply.code(204).send();
   });
 
-  app.delete('/api/news/posts/:id/mute', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Être de nouveau prévenu des commentaires', params: IdParams, response: { 204: NoContent, ...problemResponses } },
-  }, async (request, reply) => {
+  app.delete('/api/news/posts/:id/mute', route(anyone, 'Être de nouveau prévenu des commentaires', { 204: NoContent }, { params: IdParams }), async (request, reply) => {
     await reading.mute(app, request.principal!, request.params.id, false);
     return reply.code(204).send();
   });
 
   // ---------- search, agenda, preferences ----------
 
-  app.get('/api/news/search', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Recherche dans les actualités et retours d’expérience', querystring: NewsSearchQuery, response: { 200: NewsSearchSchema, ...problemResponses } },
-  }, async (request) => reading.search(app, request.principal!, request.query));
+  app.get('/api/news/search', route(anyone, 'Recherche dans les actualités et retours d’expérience', { 200: NewsSearchSchema }, { querystring: NewsSearchQuery }),
+    async (request) => reading.search(app, request.principal!, request.query));
 
-  app.get('/api/news/agenda', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Agenda du réseau', querystring: NewsAgendaQuery, response: { 200: NewsAgendaSchema, ...problemResponses } },
-  }, async (request) => reading.agenda(app, request.principal!, request.query));
+  app.get('/api/news/agenda', route(anyone, 'Agenda du réseau', { 200: NewsAgendaSchema }, { querystring: NewsAgendaQuery }),
+    async (request) => reading.agenda(app, request.principal!, request.query));
 
-  app.get('/api/news/preferences', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Mes préférences d’e-mails des actualités', response: { 200: NewsPreferencesSchema, ...problemResponses } },
-  }, async (request) => reading.preferences(app, request.principal!));
+  app.get('/api/news/preferences', route(anyone, 'Mes préférences d’e-mails des actualités', { 200: NewsPreferencesSchema }),
+    async (request) => reading.preferences(app, request.principal!));
 
-  app.put('/api/news/preferences', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Changer mes préférences d’e-mails des actualités', body: NewsPreferencesBody, response: { 200: NewsPreferencesSchema, ...problemResponses } },
-  }, async (request) => reading.savePreferences(app, request.principal!, request.body));
+  app.put('/api/news/preferences', route(anyone, 'Changer mes préférences d’e-mails des actualités', { 200: NewsPreferencesSchema }, { body: NewsPreferencesBody }),
+    async (request) => reading.savePreferences(app, request.principal!, request.body));
 }

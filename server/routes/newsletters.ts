@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, NoContent, ProblemSchema, problemResponses } from '../schemas/common';
+import { routeOptions } from '../lib/route';
 import { requestLocale } from '../i18n';
 import {
   CampaignActionParams, CampaignBody, CampaignPage, CampaignQuery, CampaignSchema, PreferenceList, PreferencesBody, ReachSchema, SenderList,
@@ -25,6 +26,7 @@ export default async function newsletterRoutes(fastify: FastifyInstance) {
   const admin = app.requireRole('admin');
   const signedIn = app.requireRole('partner', 'staff', 'admin');
   const tags = ['newsletters'];
+  const route = routeOptions(tags);
   const perIp = { max: UNSUBSCRIBE_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `ip:${req.ip}` };
 
   // The composer's image uploads (this plugin's scope only).
@@ -56,74 +58,48 @@ export default async function newsletterRoutes(fastify: FastifyInstance) {
 
   // ---------- signed-in: preferences ----------
 
-  app.get('/api/newsletters/preferences', {
-    preHandler: signedIn,
-    schema: { tags, summary: 'Mes lettres : les thèmes et mon abonnement à chacun', response: { 200: PreferenceList, ...problemResponses } },
-  }, async (request) => preferences(app, request.principal!.userId));
+  app.get('/api/newsletters/preferences', route(signedIn, 'Mes lettres : les thèmes et mon abonnement à chacun', { 200: PreferenceList }),
+    async (request) => preferences(app, request.principal!.userId));
 
-  app.put('/api/newsletters/preferences', {
-    preHandler: signedIn,
-    schema: { tags, summary: 'Mes lettres : s’abonner ou se désabonner de thèmes', body: PreferencesBody, response: { 200: PreferenceList, ...problemResponses } },
-  }, async (request) => savePreferences(app, request.principal!.userId, request.body.topics));
+  app.put('/api/newsletters/preferences', route(signedIn, 'Mes lettres : s’abonner ou se désabonner de thèmes', { 200: PreferenceList }, { body: PreferencesBody }),
+    async (request) => savePreferences(app, request.principal!.userId, request.body.topics));
 
   // ---------- admins: topics, senders, suppression list ----------
 
-  app.get('/api/newsletters/topics', {
-    preHandler: admin,
-    schema: { tags, summary: 'Thèmes des lettres (actifs et inactifs)', response: { 200: TopicList, ...problemResponses } },
-  }, async () => topics(app));
+  app.get('/api/newsletters/topics', route(admin, 'Thèmes des lettres (actifs et inactifs)', { 200: TopicList }),
+    async () => topics(app));
 
-  app.put('/api/newsletters/topics/:topicId', {
-    preHandler: admin,
-    schema: { tags, summary: 'Crée ou modifie un thème', params: TopicParams, body: TopicBody, response: { 200: TopicSchema, ...problemResponses } },
-  }, async (request) => putTopic(app, request.params.topicId, request.body));
+  app.put('/api/newsletters/topics/:topicId', route(admin, 'Crée ou modifie un thème', { 200: TopicSchema }, { params: TopicParams, body: TopicBody }),
+    async (request) => putTopic(app, request.params.topicId, request.body));
 
-  app.get('/api/newsletters/senders', {
-    preHandler: admin,
-    schema: { tags, summary: 'Expéditeurs configurés', response: { 200: SenderList, ...problemResponses } },
-  }, async () => ({ items: configuredSenders(app.config) }));
+  app.get('/api/newsletters/senders', route(admin, 'Expéditeurs configurés', { 200: SenderList }),
+    async () => ({ items: configuredSenders(app.config) }));
 
-  app.get('/api/newsletters/suppressions', {
-    preHandler: admin,
-    schema: { tags, summary: 'Liste d’exclusion (rebonds définitifs, plaintes)', querystring: SuppressionQuery, response: { 200: SuppressionPage, ...problemResponses } },
-  }, async (request) => suppressionPage(app, request.query));
+  app.get('/api/newsletters/suppressions', route(admin, 'Liste d’exclusion (rebonds définitifs, plaintes)', { 200: SuppressionPage }, { querystring: SuppressionQuery }),
+    async (request) => suppressionPage(app, request.query));
 
-  app.post('/api/newsletters/suppressions', {
-    preHandler: admin,
-    schema: { tags, summary: 'Exclut une adresse (plainte reçue, rebond signalé)', body: SuppressionBody, response: { 201: SuppressionSchema, ...problemResponses } },
-  }, async (request, reply) => reply.code(201).send(await suppress(app, request.body)));
+  app.post('/api/newsletters/suppressions', route(admin, 'Exclut une adresse (plainte reçue, rebond signalé)', { 201: SuppressionSchema }, { body: SuppressionBody }),
+    async (request, reply) => reply.code(201).send(await suppress(app, request.body)));
 
   // ---------- admins: campaigns ----------
 
-  app.get('/api/newsletters/campaigns', {
-    preHandler: admin,
-    schema: { tags, summary: 'Campagnes, les plus récentes d’abord, avec leur progression', querystring: CampaignQuery, response: { 200: CampaignPage, ...problemResponses } },
-  }, async (request) => campaignPage(app, request.query));
+  app.get('/api/newsletters/campaigns', route(admin, 'Campagnes, les plus récentes d’abord, avec leur progression', { 200: CampaignPage }, { querystring: CampaignQuery }),
+    async (request) => campaignPage(app, request.query));
 
-  app.post('/api/newsletters/campaigns', {
-    preHandler: admin,
-    schema: { tags, summary: 'Nouveau brouillon de campagne', body: CampaignBody, response: { 201: CampaignSchema, ...problemResponses } },
-  }, async (request, reply) => reply.code(201).send(await newCampaign(app, request.body, request.principal!.userId)));
+  app.post('/api/newsletters/campaigns', route(admin, 'Nouveau brouillon de campagne', { 201: CampaignSchema }, { body: CampaignBody }),
+    async (request, reply) => reply.code(201).send(await newCampaign(app, request.body, request.principal!.userId)));
 
-  app.get('/api/newsletters/campaigns/:id', {
-    preHandler: admin,
-    schema: { tags, summary: 'Une campagne et sa progression (envoyés, échecs, restants, débit, temps restant)', params: IdParams, response: { 200: CampaignSchema, ...problemResponses } },
-  }, async (request) => campaignDto(app, request.params.id));
+  app.get('/api/newsletters/campaigns/:id', route(admin, 'Une campagne et sa progression (envoyés, échecs, restants, débit, temps restant)', { 200: CampaignSchema }, { params: IdParams }),
+    async (request) => campaignDto(app, request.params.id));
 
-  app.put('/api/newsletters/campaigns/:id', {
-    preHandler: admin,
-    schema: { tags, summary: 'Modifie un brouillon', params: IdParams, body: CampaignBody, response: { 200: CampaignSchema, ...problemResponses } },
-  }, async (request) => editCampaign(app, request.params.id, request.body));
+  app.put('/api/newsletters/campaigns/:id', route(admin, 'Modifie un brouillon', { 200: CampaignSchema }, { params: IdParams, body: CampaignBody }),
+    async (request) => editCampaign(app, request.params.id, request.body));
 
-  app.get('/api/newsletters/campaigns/:id/reach', {
-    preHandler: admin,
-    schema: { tags, summary: 'Nombre de destinataires qu’un lancement figerait maintenant', params: IdParams, response: { 200: ReachSchema, ...problemResponses } },
-  }, async (request) => reach(app, request.params.id));
+  app.get('/api/newsletters/campaigns/:id/reach', route(admin, 'Nombre de destinataires qu’un lancement figerait maintenant', { 200: ReachSchema }, { params: IdParams }),
+    async (request) => reach(app, request.params.id));
 
-  app.post('/api/newsletters/campaigns/:id/:action', {
-    preHandler: admin,
-    schema: { tags, summary: 'Lance, met en pause, reprend, annule une campagne, ou renvoie les destinataires « incertains »', params: CampaignActionParams, response: { 200: CampaignSchema, ...problemResponses } },
-  }, async (request) => campaignAction(app, request.params.id, request.params.action));
+  app.post('/api/newsletters/campaigns/:id/:action', route(admin, 'Lance, met en pause, reprend, annule une campagne, ou renvoie les destinataires « incertains »', { 200: CampaignSchema }, { params: CampaignActionParams }),
+    async (request) => campaignAction(app, request.params.id, request.params.action));
 
   // ---------- composer (admins): images, checks, preview, test send, duplicate, schedule, archive flag ----------
 
@@ -139,45 +115,29 @@ export default async function newsletterRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'Image d’une lettre (publique, adresse non devinable)', params: ImageParams, response: { ...problemResponses } },
   }, async (request, reply) => sendImage(app, request.params.token, reply));
 
-  app.get('/api/newsletters/campaigns/:id/checks', {
-    preHandler: admin,
-    schema: { tags, summary: 'Vérifications avant l’envoi (textes alternatifs, objet, désabonnement, texte brut, liens, champs personnels)', params: IdParams, response: { 200: CheckList, ...problemResponses } },
-  }, async (request) => checksOf(app, request.params.id));
+  app.get('/api/newsletters/campaigns/:id/checks', route(admin, 'Vérifications avant l’envoi (textes alternatifs, objet, désabonnement, texte brut, liens, champs personnels)', { 200: CheckList }, { params: IdParams }),
+    async (request) => checksOf(app, request.params.id));
 
-  app.get('/api/newsletters/campaigns/:id/preview', {
-    preHandler: admin,
-    schema: { tags, summary: 'Aperçu : le message HTML et sa version texte, avec mes propres champs personnels', params: IdParams, querystring: LangQuery, response: { 200: PreviewSchema, ...problemResponses } },
-  }, async (request) => previewOf(app, request.params.id, request.principal!.userId, request.query.lang ?? requestLocale(request)));
+  app.get('/api/newsletters/campaigns/:id/preview', route(admin, 'Aperçu : le message HTML et sa version texte, avec mes propres champs personnels', { 200: PreviewSchema }, { params: IdParams, querystring: LangQuery }),
+    async (request) => previewOf(app, request.params.id, request.principal!.userId, request.query.lang ?? requestLocale(request)));
 
-  app.post('/api/newsletters/campaigns/:id/test', {
-    preHandler: admin,
-    schema: { tags, summary: 'Envoi de test à moi-même (objet marqué [TEST])', params: IdParams, response: { 202: TestSentSchema, ...problemResponses } },
-  }, async (request, reply) => reply.code(202).send(await sendTest(app, request.params.id, request.principal!.userId)));
+  app.post('/api/newsletters/campaigns/:id/test', route(admin, 'Envoi de test à moi-même (objet marqué [TEST])', { 202: TestSentSchema }, { params: IdParams }),
+    async (request, reply) => reply.code(202).send(await sendTest(app, request.params.id, request.principal!.userId)));
 
-  app.post('/api/newsletters/campaigns/:id/duplicate', {
-    preHandler: admin,
-    schema: { tags, summary: 'Duplique une campagne en un nouveau brouillon', params: IdParams, response: { 201: CampaignSchema, ...problemResponses } },
-  }, async (request, reply) => reply.code(201).send(await duplicate(app, request.params.id, request.principal!.userId, requestLocale(request))));
+  app.post('/api/newsletters/campaigns/:id/duplicate', route(admin, 'Duplique une campagne en un nouveau brouillon', { 201: CampaignSchema }, { params: IdParams }),
+    async (request, reply) => reply.code(201).send(await duplicate(app, request.params.id, request.principal!.userId, requestLocale(request))));
 
-  app.put('/api/newsletters/campaigns/:id/schedule', {
-    preHandler: admin,
-    schema: { tags, summary: 'Programme (ou reprogramme) l’envoi ; `at: null` la ramène au brouillon', params: IdParams, body: ScheduleBody, response: { 200: CampaignSchema, ...problemResponses } },
-  }, async (request) => schedule(app, request.params.id, request.body.at));
+  app.put('/api/newsletters/campaigns/:id/schedule', route(admin, 'Programme (ou reprogramme) l’envoi ; `at: null` la ramène au brouillon', { 200: CampaignSchema }, { params: IdParams, body: ScheduleBody }),
+    async (request) => schedule(app, request.params.id, request.body.at));
 
-  app.put('/api/newsletters/campaigns/:id/archive', {
-    preHandler: admin,
-    schema: { tags, summary: 'Montre (ou retire) une campagne terminée dans les archives des partenaires', params: IdParams, body: ArchiveBody, response: { 200: CampaignSchema, ...problemResponses } },
-  }, async (request) => archive(app, request.params.id, request.body.archived));
+  app.put('/api/newsletters/campaigns/:id/archive', route(admin, 'Montre (ou retire) une campagne terminée dans les archives des partenaires', { 200: CampaignSchema }, { params: IdParams, body: ArchiveBody }),
+    async (request) => archive(app, request.params.id, request.body.archived));
 
   // ---------- signed-in: the web archive ----------
 
-  app.get('/api/newsletters/archive', {
-    preHandler: signedIn,
-    schema: { tags, summary: 'Archives : les lettres envoyées, pour les professionnels de leur public', querystring: ArchiveQuery, response: { 200: ArchivePage, ...problemResponses } },
-  }, async (request) => archivePage(app, request.principal!, request.query));
+  app.get('/api/newsletters/archive', route(signedIn, 'Archives : les lettres envoyées, pour les professionnels de leur public', { 200: ArchivePage }, { querystring: ArchiveQuery }),
+    async (request) => archivePage(app, request.principal!, request.query));
 
-  app.get('/api/newsletters/archive/:id', {
-    preHandler: signedIn,
-    schema: { tags, summary: 'Une lettre des archives, sans champ personnel ni lien de désabonnement', params: IdParams, querystring: LangQuery, response: { 200: ArchiveLetterSchema, ...problemResponses } },
-  }, async (request) => archivedLetter(app, request.principal!, request.params.id, request.query.lang ?? requestLocale(request)));
+  app.get('/api/newsletters/archive/:id', route(signedIn, 'Une lettre des archives, sans champ personnel ni lien de désabonnement', { 200: ArchiveLetterSchema }, { params: IdParams, querystring: LangQuery }),
+    async (request) => archivedLetter(app, request.principal!, request.params.id, request.query.lang ?? requestLocale(request)));
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams, problemResponses } from '../schemas/common';
+import { routeOptions } from '../lib/route';
 import {
   AttendanceBody, CalendarFeed, CancelSessionBody, ColleagueList, CreateSessionBody, CreateTrainingBody, FeedParams, HistoryList,
   MyRegistrations, NextQuery, NextSessions, OfferResult, OfferView, RegistrationGroups, RegistrationSchema, SessionDetailSchema,
@@ -18,6 +19,7 @@ import * as sessions from '../services/trainings/sessions';
 import { colleagues, signUp } from '../services/trainings/sign-up';
 
 const tags = ['formations'];
+const route = routeOptions(tags);
 const File = (description: string) => Type.String({ description });
 
 function sendFile(reply: FastifyReply, file: files.FileOut) {
@@ -42,136 +44,89 @@ export default async function trainingRoutes(fastify: FastifyInstance) {
 
   // ---------- catalogue ----------
 
-  app.get('/api/trainings', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Catalogue des formations', querystring: TrainingListQuery, response: { 200: TrainingList, ...problemResponses } },
-  }, async (request) => catalogue.listTrainings(app, request.principal!, request.query));
+  app.get('/api/trainings', route(anyone, 'Catalogue des formations', { 200: TrainingList }, { querystring: TrainingListQuery }),
+    async (request) => catalogue.listTrainings(app, request.principal!, request.query));
 
-  app.post('/api/trainings', {
-    preHandler: staff,
-    schema: { tags, summary: 'Crée une formation', body: CreateTrainingBody, response: { 201: TrainingSchema, ...problemResponses } },
-  }, async (request, reply) => reply.code(201).send(await catalogue.createTraining(app, request.principal!, request.body)));
+  app.post('/api/trainings', route(staff, 'Crée une formation', { 201: TrainingSchema }, { body: CreateTrainingBody }),
+    async (request, reply) => reply.code(201).send(await catalogue.createTraining(app, request.principal!, request.body)));
 
-  app.get('/api/trainings/:id', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Une formation', params: IdParams, response: { 200: TrainingSchema, ...problemResponses } },
-  }, async (request) => catalogue.getTraining(app, request.params.id));
+  app.get('/api/trainings/:id', route(anyone, 'Une formation', { 200: TrainingSchema }, { params: IdParams }),
+    async (request) => catalogue.getTraining(app, request.params.id));
 
-  app.patch('/api/trainings/:id', {
-    preHandler: staff,
-    schema: { tags, summary: 'Modifie une formation', params: IdParams, body: UpdateTrainingBody, response: { 200: TrainingSchema, ...problemResponses } },
-  }, async (request) => catalogue.updateTraining(app, request.params.id, request.body));
+  app.patch('/api/trainings/:id', route(staff, 'Modifie une formation', { 200: TrainingSchema }, { params: IdParams, body: UpdateTrainingBody }),
+    async (request) => catalogue.updateTraining(app, request.params.id, request.body));
 
-  app.post('/api/trainings/:id/sessions', {
-    preHandler: staff,
-    schema: { tags, summary: 'Crée une session', params: IdParams, body: CreateSessionBody, response: { 201: SessionDetailSchema, ...problemResponses } },
-  }, async (request, reply) => reply.code(201).send(await sessions.createSession(app, request.principal!, request.params.id, request.body)));
+  app.post('/api/trainings/:id/sessions', route(staff, 'Crée une session', { 201: SessionDetailSchema }, { params: IdParams, body: CreateSessionBody }),
+    async (request, reply) => reply.code(201).send(await sessions.createSession(app, request.principal!, request.params.id, request.body)));
 
   // ---------- sessions ----------
 
-  app.get('/api/trainings/sessions', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Sessions à venir (filtres, pagination par curseur)', querystring: SessionListQuery, response: { 200: SessionList, ...problemResponses } },
-  }, async (request, reply) => {
+  app.get('/api/trainings/sessions', route(anyone, 'Sessions à venir (filtres, pagination par curseur)', { 200: SessionList }, { querystring: SessionListQuery }), async (request, reply) => {
     const { limit = 20, ...filters } = request.query;
     // JSON built by PostgreSQL in the SessionList shape, sent as is (the hot read path).
     const body = await sessionList.json(request.principal!.userId, { ...filters, limit });
     return reply.type('application/json; charset=utf-8').send(body as unknown as SessionListBody);
   });
 
-  app.get('/api/trainings/staff/sessions', {
-    preHandler: staff,
-    schema: { tags, summary: 'Tableau des sessions (tous statuts)', querystring: StaffSessionQuery, response: { 200: StaffSessionList, ...problemResponses } },
-  }, async (request) => sessions.listStaffSessions(app, request.query));
+  app.get('/api/trainings/staff/sessions', route(staff, 'Tableau des sessions (tous statuts)', { 200: StaffSessionList }, { querystring: StaffSessionQuery }),
+    async (request) => sessions.listStaffSessions(app, request.query));
 
-  app.get('/api/trainings/sessions/:id', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Une session', params: IdParams, response: { 200: SessionDetailSchema, ...problemResponses } },
-  }, async (request) => sessions.getSession(app, request.principal!, request.params.id));
+  app.get('/api/trainings/sessions/:id', route(anyone, 'Une session', { 200: SessionDetailSchema }, { params: IdParams }),
+    async (request) => sessions.getSession(app, request.principal!, request.params.id));
 
-  app.patch('/api/trainings/sessions/:id', {
-    preHandler: staff,
-    schema: { tags, summary: 'Modifie une session (les inscrits sont prévenus d’un changement d’horaire ou de lieu)', params: IdParams, body: UpdateSessionBody, response: { 200: SessionDetailSchema, ...problemResponses } },
-  }, async (request) => sessions.updateSession(app, request.principal!, request.params.id, request.body));
+  app.patch('/api/trainings/sessions/:id', route(staff, 'Modifie une session (les inscrits sont prévenus d’un changement d’horaire ou de lieu)', { 200: SessionDetailSchema }, { params: IdParams, body: UpdateSessionBody }),
+    async (request) => sessions.updateSession(app, request.principal!, request.params.id, request.body));
 
-  app.post('/api/trainings/sessions/:id/cancel', {
-    preHandler: staff,
-    schema: { tags, summary: 'Annule une session (les inscrits sont prévenus)', params: IdParams, body: CancelSessionBody, response: { 200: SessionDetailSchema, ...problemResponses } },
-  }, async (request) => sessions.cancelSession(app, request.principal!, request.params.id, request.body?.reason));
+  app.post('/api/trainings/sessions/:id/cancel', route(staff, 'Annule une session (les inscrits sont prévenus)', { 200: SessionDetailSchema }, { params: IdParams, body: CancelSessionBody }),
+    async (request) => sessions.cancelSession(app, request.principal!, request.params.id, request.body?.reason));
 
-  app.get('/api/trainings/sessions/:id/session.ics', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Fichier agenda (.ics) de la session', params: IdParams, response: { 200: File('text/calendar'), ...problemResponses } },
-  }, async (request, reply) => sendFile(reply, await files.sessionIcs(app, request.principal!, request.params.id)));
+  app.get('/api/trainings/sessions/:id/session.ics', route(anyone, 'Fichier agenda (.ics) de la session', { 200: File('text/calendar') }, { params: IdParams }),
+    async (request, reply) => sendFile(reply, await files.sessionIcs(app, request.principal!, request.params.id)));
 
   // ---------- registrations ----------
 
-  app.post('/api/trainings/sessions/:id/registrations', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Inscrit soi-même, un collègue (partenaire) ou quiconque (personnel)', params: IdParams, body: SignUpBody, response: { 201: RegistrationSchema, ...problemResponses } },
-  }, async (request, reply) => reply.code(201).send(await signUp(app, request.principal!, request.params.id, request.body?.userId)));
+  app.post('/api/trainings/sessions/:id/registrations', route(anyone, 'Inscrit soi-même, un collègue (partenaire) ou quiconque (personnel)', { 201: RegistrationSchema }, { params: IdParams, body: SignUpBody }),
+    async (request, reply) => reply.code(201).send(await signUp(app, request.principal!, request.params.id, request.body?.userId)));
 
   app.get('/api/trainings/sessions/:id/colleagues', {
     preHandler: app.requireRole('partner'),
     schema: { tags, summary: 'Collègues de mon établissement et leur inscription', params: IdParams, response: { 200: ColleagueList, ...problemResponses } },
   }, async (request) => colleagues(app, request.principal!, request.params.id));
 
-  app.get('/api/trainings/sessions/:id/registrations', {
-    preHandler: staff,
-    schema: { tags, summary: 'Inscrits, places proposées, liste d’attente et historique des inscriptions', params: IdParams, response: { 200: RegistrationGroups, ...problemResponses } },
-  }, async (request) => registrations.sessionRegistrations(app, request.principal!, request.params.id));
+  app.get('/api/trainings/sessions/:id/registrations', route(staff, 'Inscrits, places proposées, liste d’attente et historique des inscriptions', { 200: RegistrationGroups }, { params: IdParams }),
+    async (request) => registrations.sessionRegistrations(app, request.principal!, request.params.id));
 
-  app.get('/api/trainings/sessions/:id/history', {
-    preHandler: staff,
-    schema: { tags, summary: 'Historique des mouvements (inscription, proposition, acceptation...)', params: IdParams, response: { 200: HistoryList, ...problemResponses } },
-  }, async (request) => registrations.sessionHistory(app, request.principal!, request.params.id));
+  app.get('/api/trainings/sessions/:id/history', route(staff, 'Historique des mouvements (inscription, proposition, acceptation...)', { 200: HistoryList }, { params: IdParams }),
+    async (request) => registrations.sessionHistory(app, request.principal!, request.params.id));
 
-  app.post('/api/trainings/registrations/:id/cancel', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Annule une inscription ou quitte la liste d’attente', params: IdParams, response: { 200: RegistrationSchema, ...problemResponses } },
-  }, async (request) => registrations.cancelRegistration(app, request.principal!, request.params.id));
+  app.post('/api/trainings/registrations/:id/cancel', route(anyone, 'Annule une inscription ou quitte la liste d’attente', { 200: RegistrationSchema }, { params: IdParams }),
+    async (request) => registrations.cancelRegistration(app, request.principal!, request.params.id));
 
-  app.post('/api/trainings/registrations/:id/accept', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Accepte la place proposée', params: IdParams, response: { 200: RegistrationSchema, ...problemResponses } },
-  }, async (request) => registrations.respondToOffer(app, request.principal!, request.params.id, true));
+  app.post('/api/trainings/registrations/:id/accept', route(anyone, 'Accepte la place proposée', { 200: RegistrationSchema }, { params: IdParams }),
+    async (request) => registrations.respondToOffer(app, request.principal!, request.params.id, true));
 
-  app.post('/api/trainings/registrations/:id/decline', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Refuse la place proposée', params: IdParams, response: { 200: RegistrationSchema, ...problemResponses } },
-  }, async (request) => registrations.respondToOffer(app, request.principal!, request.params.id, false));
+  app.post('/api/trainings/registrations/:id/decline', route(anyone, 'Refuse la place proposée', { 200: RegistrationSchema }, { params: IdParams }),
+    async (request) => registrations.respondToOffer(app, request.principal!, request.params.id, false));
 
-  app.post('/api/trainings/registrations/:id/promote', {
-    preHandler: staff,
-    schema: { tags, summary: 'Confirme directement une personne en attente', params: IdParams, response: { 200: RegistrationSchema, ...problemResponses } },
-  }, async (request) => registrations.promote(app, request.principal!, request.params.id));
+  app.post('/api/trainings/registrations/:id/promote', route(staff, 'Confirme directement une personne en attente', { 200: RegistrationSchema }, { params: IdParams }),
+    async (request) => registrations.promote(app, request.principal!, request.params.id));
 
-  app.put('/api/trainings/registrations/:id/attendance', {
-    preHandler: staff,
-    schema: { tags, summary: 'Présence (présent / absent)', params: IdParams, body: AttendanceBody, response: { 200: RegistrationSchema, ...problemResponses } },
-  }, async (request) => registrations.setAttendance(app, request.params.id, request.body.attendance));
+  app.put('/api/trainings/registrations/:id/attendance', route(staff, 'Présence (présent / absent)', { 200: RegistrationSchema }, { params: IdParams, body: AttendanceBody }),
+    async (request) => registrations.setAttendance(app, request.params.id, request.body.attendance));
 
-  app.get('/api/trainings/registrations/:id/certificate.pdf', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Attestation de présence (PDF)', params: IdParams, response: { 200: File('application/pdf'), ...problemResponses } },
-  }, async (request, reply) => sendFile(reply, await files.certificate(app, request.principal!, request.params.id)));
+  app.get('/api/trainings/registrations/:id/certificate.pdf', route(anyone, 'Attestation de présence (PDF)', { 200: File('application/pdf') }, { params: IdParams }),
+    async (request, reply) => sendFile(reply, await files.certificate(app, request.principal!, request.params.id)));
 
   // ---------- staff exports ----------
 
-  app.get('/api/trainings/sessions/:id/registrants.csv', {
-    preHandler: staff,
-    schema: { tags, summary: 'Liste des inscrits (CSV pour tableur français)', params: IdParams, response: { 200: File('text/csv'), ...problemResponses } },
-  }, async (request, reply) => sendFile(reply, await files.registrantsCsv(app, request.principal!, request.params.id)));
+  app.get('/api/trainings/sessions/:id/registrants.csv', route(staff, 'Liste des inscrits (CSV pour tableur français)', { 200: File('text/csv') }, { params: IdParams }),
+    async (request, reply) => sendFile(reply, await files.registrantsCsv(app, request.principal!, request.params.id)));
 
-  app.get('/api/trainings/sessions/:id/signature-sheet.pdf', {
-    preHandler: staff,
-    schema: { tags, summary: 'Feuille d’émargement (PDF)', params: IdParams, response: { 200: File('application/pdf'), ...problemResponses } },
-  }, async (request, reply) => sendFile(reply, await files.signatureSheet(app, request.principal!, request.params.id)));
+  app.get('/api/trainings/sessions/:id/signature-sheet.pdf', route(staff, 'Feuille d’émargement (PDF)', { 200: File('application/pdf') }, { params: IdParams }),
+    async (request, reply) => sendFile(reply, await files.signatureSheet(app, request.principal!, request.params.id)));
 
-  app.get('/api/trainings/sessions/:id/survey', {
-    preHandler: staff,
-    schema: { tags, summary: 'Synthèse du questionnaire de satisfaction', params: IdParams, response: { 200: SurveySummary, ...problemResponses } },
-  }, async (request) => files.sessionSurvey(app, request.principal!, request.params.id));
+  app.get('/api/trainings/sessions/:id/survey', route(staff, 'Synthèse du questionnaire de satisfaction', { 200: SurveySummary }, { params: IdParams }),
+    async (request) => files.sessionSurvey(app, request.principal!, request.params.id));
 
   // ---------- e-mail links (public; GET never changes anything) ----------
 
@@ -202,30 +157,19 @@ export default async function trainingRoutes(fastify: FastifyInstance) {
 
   // ---------- me ----------
 
-  app.get('/api/trainings/me/registrations', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Mes formations : à venir, en attente, passées', response: { 200: MyRegistrations, ...problemResponses } },
-  }, async (request) => me.myRegistrations(app, request.principal!));
+  app.get('/api/trainings/me/registrations', route(anyone, 'Mes formations : à venir, en attente, passées', { 200: MyRegistrations }),
+    async (request) => me.myRegistrations(app, request.principal!));
 
-  app.get('/api/trainings/me/next', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Mes prochaines sessions (tableau de bord)', querystring: NextQuery, response: { 200: NextSessions, ...problemResponses } },
-  }, async (request) => me.myNextSessions(app, request.principal!, request.query.limit ?? 3));
+  app.get('/api/trainings/me/next', route(anyone, 'Mes prochaines sessions (tableau de bord)', { 200: NextSessions }, { querystring: NextQuery }),
+    async (request) => me.myNextSessions(app, request.principal!, request.query.limit ?? 3));
 
-  app.get('/api/trainings/me/calendar-feed', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Adresse de mon agenda privé (null si aucun)', response: { 200: CalendarFeed, ...problemResponses } },
-  }, async (request) => me.calendarFeed(app, request.principal!));
+  app.get('/api/trainings/me/calendar-feed', route(anyone, 'Adresse de mon agenda privé (null si aucun)', { 200: CalendarFeed }),
+    async (request) => me.calendarFeed(app, request.principal!));
 
-  app.post('/api/trainings/me/calendar-feed', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Crée ou remplace l’adresse de mon agenda privé (l’ancienne cesse de fonctionner)', response: { 200: CalendarFeed, ...problemResponses } },
-  }, async (request) => me.resetFeed(app, request.principal!));
+  app.post('/api/trainings/me/calendar-feed', route(anyone, 'Crée ou remplace l’adresse de mon agenda privé (l’ancienne cesse de fonctionner)', { 200: CalendarFeed }),
+    async (request) => me.resetFeed(app, request.principal!));
 
-  app.delete('/api/trainings/me/calendar-feed', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Révoque l’adresse de mon agenda privé', response: { 204: Type.Null(), ...problemResponses } },
-  }, async (request, reply) => {
+  app.delete('/api/trainings/me/calendar-feed', route(anyone, 'Révoque l’adresse de mon agenda privé', { 204: Type.Null() }), async (request, reply) => {
     await me.revokeFeed(app, request.principal!);
     return reply.code(204).send(null);
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, NoContent, problemResponses } from '../schemas/common';
+import { routeOptions } from '../lib/route';
 import {
   ContactBody, ContactList, ContactResult, ContactSchema, CorrectionBody, DashboardQuery, DashboardSchema, ImportBody, ImportResult,
   SetupQuery, SetupSchema, ThemeBody, ThemeList, ThemeParams, ThemeSchema, ThemeUpdateBody, TotalsBody, TotalsQuery, TotalsSchema,
@@ -10,6 +11,7 @@ import { createStatisticsCache } from '../lib/statistics-cache';
 import { VISIT_LIMITS } from '../../common/limits';
 
 const tags = ['visits'];
+const route = routeOptions(tags);
 
 /**
  * Office visitor counts (staff and admins only): contacts at the counter,
@@ -22,10 +24,8 @@ export default async function visitRoutes(fastify: FastifyInstance) {
   const admin = app.requireRole('admin');
   const dashboardCache = createStatisticsCache<svc.DashboardShared>(app.changes);
 
-  app.get('/api/visits/setup', {
-    preHandler: staff,
-    schema: { tags, summary: 'Ce que le comptoir affiche : bureaux, thèmes, provenances fréquentes du bureau', querystring: SetupQuery, response: { 200: SetupSchema, ...problemResponses } },
-  }, async (request) => svc.setup(app, request.principal!, request.query.officeId));
+  app.get('/api/visits/setup', route(staff, 'Ce que le comptoir affiche : bureaux, thèmes, provenances fréquentes du bureau', { 200: SetupSchema }, { querystring: SetupQuery }),
+    async (request) => svc.setup(app, request.principal!, request.query.officeId));
 
   app.post('/api/visits/contacts', {
     preHandler: staff,
@@ -43,28 +43,19 @@ export default async function visitRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: `Mes contacts encore corrigeables (${VISIT_LIMITS.correctionMinutes} minutes)`, response: { 200: ContactList, ...problemResponses } },
   }, async (request) => svc.recent(app, request.principal!));
 
-  app.patch('/api/visits/contacts/:id', {
-    preHandler: staff,
-    schema: { tags, summary: 'Corrige un de mes contacts récents', params: IdParams, body: CorrectionBody, response: { 200: ContactSchema, ...problemResponses } },
-  }, async (request) => svc.correct(app, request.principal!, request.params.id, request.body));
+  app.patch('/api/visits/contacts/:id', route(staff, 'Corrige un de mes contacts récents', { 200: ContactSchema }, { params: IdParams, body: CorrectionBody }),
+    async (request) => svc.correct(app, request.principal!, request.params.id, request.body));
 
-  app.delete('/api/visits/contacts/:id', {
-    preHandler: staff,
-    schema: { tags, summary: 'Annule un de mes contacts récents', params: IdParams, response: { 204: NoContent, ...problemResponses } },
-  }, async (request, reply) => {
+  app.delete('/api/visits/contacts/:id', route(staff, 'Annule un de mes contacts récents', { 204: NoContent }, { params: IdParams }), async (request, reply) => {
     await svc.remove(app, request.principal!, request.params.id);
     return reply.code(204).send();
   });
 
-  app.get('/api/visits/totals', {
-    preHandler: staff,
-    schema: { tags, summary: 'Totaux saisis en bloc pour un bureau et un mois', querystring: TotalsQuery, response: { 200: TotalsSchema, ...problemResponses } },
-  }, async (request) => svc.getTotals(app, request.query.officeId, request.query.month));
+  app.get('/api/visits/totals', route(staff, 'Totaux saisis en bloc pour un bureau et un mois', { 200: TotalsSchema }, { querystring: TotalsQuery }),
+    async (request) => svc.getTotals(app, request.query.officeId, request.query.month));
 
-  app.put('/api/visits/totals', {
-    preHandler: staff,
-    schema: { tags, summary: 'Remplace les totaux d’un bureau et d’un mois (tout ou rien)', body: TotalsBody, response: { 200: TotalsSchema, ...problemResponses } },
-  }, async (request) => svc.putTotals(app, request.principal!, request.body));
+  app.put('/api/visits/totals', route(staff, 'Remplace les totaux d’un bureau et d’un mois (tout ou rien)', { 200: TotalsSchema }, { body: TotalsBody }),
+    async (request) => svc.putTotals(app, request.principal!, request.body));
 
   app.post('/api/visits/import', {
     preHandler: staff,
@@ -73,23 +64,15 @@ export default async function visitRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: 'Importe des totaux mensuels (CSV) : rien n’est importé tant qu’une ligne est invalide', body: ImportBody, response: { 200: ImportResult, ...problemResponses } },
   }, async (request) => svc.importCsv(app, request.principal!.userId, request.body.csv));
 
-  app.get('/api/visits/dashboard', {
-    preHandler: staff,
-    schema: { tags, summary: 'Tableau de bord : contacts et visiteurs par bureau et mois, année précédente, ventilations', querystring: DashboardQuery, response: { 200: DashboardSchema, ...problemResponses } },
-  }, async (request) => svc.dashboard(app, dashboardCache, request.query));
+  app.get('/api/visits/dashboard', route(staff, 'Tableau de bord : contacts et visiteurs par bureau et mois, année précédente, ventilations', { 200: DashboardSchema }, { querystring: DashboardQuery }),
+    async (request) => svc.dashboard(app, dashboardCache, request.query));
 
-  app.get('/api/visits/themes', {
-    preHandler: staff,
-    schema: { tags, summary: 'Thèmes des demandes (y compris retirés)', response: { 200: ThemeList, ...problemResponses } },
-  }, async () => svc.themes(app));
+  app.get('/api/visits/themes', route(staff, 'Thèmes des demandes (y compris retirés)', { 200: ThemeList }),
+    async () => svc.themes(app));
 
-  app.post('/api/visits/themes', {
-    preHandler: admin,
-    schema: { tags, summary: 'Ajoute un thème', body: ThemeBody, response: { 201: ThemeSchema, ...problemResponses } },
-  }, async (request, reply) => reply.code(201).send(await svc.createTheme(app, request.body)));
+  app.post('/api/visits/themes', route(admin, 'Ajoute un thème', { 201: ThemeSchema }, { body: ThemeBody }),
+    async (request, reply) => reply.code(201).send(await svc.createTheme(app, request.body)));
 
-  app.patch('/api/visits/themes/:id', {
-    preHandler: admin,
-    schema: { tags, summary: 'Renomme, déplace, retire ou rétablit un thème', params: ThemeParams, body: ThemeUpdateBody, response: { 200: ThemeSchema, ...problemResponses } },
-  }, async (request) => svc.updateTheme(app, request.params.id, request.body));
+  app.patch('/api/visits/themes/:id', route(admin, 'Renomme, déplace, retire ou rétablit un thème', { 200: ThemeSchema }, { params: ThemeParams, body: ThemeUpdateBody }),
+    async (request) => svc.updateTheme(app, request.params.id, request.body));
 }

@@ -1,5 +1,5 @@
 import type { InjectOptions } from 'fastify';
-import { signedIn, staffAndAdmin, type Expected, type Row } from './documents-matrix';
+import { partnersOnly, signedIn, staffAndAdmin, type Expected, type Row } from './matrix-rows';
 import { accessCookieFor, type TestContext, type TestUser } from './app';
 import { PNG_1PX, uploadForm } from './documents';
 import { makeSession, makeTraining } from './trainings';
@@ -11,7 +11,6 @@ import { makeSession, makeTraining } from './trainings';
  * staff and admins decide.
  */
 
-const partners = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: s, staff: 403, admin: 403 });
 const establishmentE = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: 404, staff: s, admin: s });
 
 const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
@@ -48,7 +47,7 @@ export async function setupContributionsMatrix(ctx: TestContext, who: { partner:
 }
 
 export const contributionsMatrixRows: Row[] = [
-  { method: 'POST', route: '/api/documents/contributions', request: proposal, expect: partners(201) },
+  { method: 'POST', route: '/api/documents/contributions', request: proposal, expect: partnersOnly(201) },
   { method: 'GET', route: '/api/documents/contributions', expect: signedIn(200) },
   { method: 'GET', route: '/api/documents/contributions/:id', request: () => ({ url: `/api/documents/contributions/${fx.contributionId}` }), expect: establishmentE(200) },
   { method: 'GET', route: '/api/documents/contributions/:id/file', request: () => ({ url: `/api/documents/contributions/${fx.contributionId}/file` }), expect: establishmentE(200) },

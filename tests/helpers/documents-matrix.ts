@@ -1,8 +1,8 @@
-import type { InjectOptions } from 'fastify';
 import { accessCookieFor, type TestContext, type TestUser } from './app';
 import { createWorkerContext } from '../../workers/main';
 import { makeDocumentThumbnail } from '../../workers/handlers/documents/thumbnail';
 import { pdfWith, PNG_1PX, uploadForm } from './documents';
+import { signedIn, staffAndAdmin, staffAudience, type Row } from './matrix-rows';
 
 /**
  * The documents rows of the shared role matrix (tests/server/role-matrix.test.ts).
@@ -11,19 +11,7 @@ import { pdfWith, PNG_1PX, uploadForm } from './documents';
  * are alike, so here a staff-only document shows the audience at work.
  */
 
-export type Caller = 'anonymous' | 'partner' | 'otherPartner' | 'staff' | 'admin';
-export type Expected = Record<Caller, number>;
-export interface Row {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  route: string;
-  request?: () => Pick<InjectOptions, 'url' | 'payload' | 'query' | 'headers'>;
-  expect: Expected;
-}
-
-export const signedIn = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: s, staff: s, admin: s });
-export const staffAndAdmin = (s: number): Expected => ({ anonymous: 401, partner: 403, otherPartner: 403, staff: s, admin: s });
-/** Hidden from partners by its audience: 404, as if absent. */
-const staffAudience = (s: number): Expected => ({ anonymous: 401, partner: 404, otherPartner: 404, staff: s, admin: s });
+export { signedIn, staffAndAdmin, type Caller, type Expected, type Row } from './matrix-rows';
 
 const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 const fx: { publicId: string; staffOnlyId: string; versionId: string; imageId: string; toDelete: string[]; folderId: string; foldersToDelete: string[]; pdf: Buffer; n: number } = {

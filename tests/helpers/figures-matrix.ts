@@ -1,7 +1,7 @@
-import type { InjectOptions } from 'fastify';
 import { figuresEditions } from '../../db/schema';
 import { addMonths, currentMonth } from '../../common/figures';
 import type { TestContext } from './app';
+import { partnersOnly, signedIn, staffAndAdmin, type Row } from './matrix-rows';
 
 /**
  * The figures rows of the shared role matrix (tests/server/role-matrix.test.ts).
@@ -11,18 +11,6 @@ import type { TestContext } from './app';
  * staff and admins have no establishment and are refused (403).
  */
 
-type Caller = 'anonymous' | 'partner' | 'otherPartner' | 'staff' | 'admin';
-type Expected = Record<Caller, number>;
-interface Row {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  route: string;
-  request?: () => Pick<InjectOptions, 'url' | 'payload' | 'query'>;
-  expect: Expected;
-}
-
-const signedIn = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: s, staff: s, admin: s });
-const staffAndAdmin = (s: number): Expected => ({ anonymous: 401, partner: 403, otherPartner: 403, staff: s, admin: s });
-const partnersOnly = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: s, staff: 403, admin: 403 });
 
 const fx = { editionId: '', n: 0 };
 const lastMonth = () => addMonths(currentMonth(), -1);

@@ -1,5 +1,5 @@
-import type { InjectOptions } from 'fastify';
 import { accessCookieFor, type TestContext, type TestUser } from './app';
+import { adminOnly, signedIn, staffAndAdmin, staffAudience, type Row } from './matrix-rows';
 
 /**
  * The news rows of the shared role matrix (tests/server/role-matrix.test.ts).
@@ -10,20 +10,7 @@ import { accessCookieFor, type TestContext, type TestUser } from './app';
  * (their own helper file) next to these.
  */
 
-export type Caller = 'anonymous' | 'partner' | 'otherPartner' | 'staff' | 'admin';
-export type Expected = Record<Caller, number>;
-export interface Row {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  route: string;
-  request?: () => Pick<InjectOptions, 'url' | 'payload' | 'query' | 'headers'>;
-  expect: Expected;
-}
-
-export const signedIn = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: s, staff: s, admin: s });
-export const staffAndAdmin = (s: number): Expected => ({ anonymous: 401, partner: 403, otherPartner: 403, staff: s, admin: s });
-export const adminOnly = (s: number): Expected => ({ anonymous: 401, partner: 403, otherPartner: 403, staff: 403, admin: s });
-/** Hidden from partners by its audience: 404, as if absent. */
-export const staffAudience = (s: number): Expected => ({ anonymous: 401, partner: 404, otherPartner: 404, staff: s, admin: s });
+export { adminOnly, signedIn, staffAndAdmin, staffAudience, type Caller, type Expected, type Row } from './matrix-rows';
 
 const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 const post = (title: string, extra: Record<string, unknown> = {}) => ({

@@ -5,7 +5,7 @@ import { newsCommentReports, newsSheets } from '../../db/schema';
 import { newObjectKey } from '../../storage';
 import type { TestContext, TestUser } from './app';
 import { createCommentRow, createLivePost, createSheetRow, STAFF } from './news-participation';
-import { signedIn, staffAndAdmin, staffAudience, type Row } from './news-matrix';
+import { signedIn, staffAndAdmin, staffAudience, type Row } from './matrix-rows';
 
 /**
  * Role-matrix rows of news participation (comments, reports, reactions,

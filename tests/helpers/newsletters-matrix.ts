@@ -6,7 +6,7 @@ import { unsubscribeToken } from '../../common/link-tokens';
 import { createCampaign, insertImage } from '../../db/queries/newsletters';
 import { newsletterCampaigns } from '../../db/schema';
 import { multipart } from './documents';
-import { signedIn, type Expected, type Row } from './documents-matrix';
+import { adminOnly, everyone, signedIn, type Row } from './matrix-rows';
 
 /**
  * The newsletters rows of the shared role matrix (tests/server/role-matrix.test.ts).
@@ -16,8 +16,6 @@ import { signedIn, type Expected, type Row } from './documents-matrix';
  * everyone signed in manages their own topics; the unsubscribe link works
  * for anyone holding it, without cookies.
  */
-const adminOnly = (s: number): Expected => ({ anonymous: 401, partner: 403, otherPartner: 403, staff: 403, admin: s });
-const everyone = (s: number): Expected => ({ anonymous: s, partner: s, otherPartner: s, staff: s, admin: s });
 
 const fx = { campaignId: '', draftId: '', finishedId: '', token: '', imageToken: '', image: Buffer.alloc(0), sender: '', n: 0 };
 const body = () => ({

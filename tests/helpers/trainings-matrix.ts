@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { InjectOptions } from 'fastify';
 import { cancelRegistration } from '../../db/queries/trainings/moves';
 import { signUp } from '../../db/queries/trainings/sign-up';
 import { trainingRegistrations } from '../../db/schema';
 import { createUser, type TestContext, type TestUser } from './app';
 import { makeSession, makeTraining, moveSessionIntoPast } from './trainings';
+import { everyone, signedIn, staffAndAdmin, type Expected, type Row } from './matrix-rows';
 
 /**
  * The trainings rows of the shared role matrix (tests/server/role-matrix.test.ts).
@@ -13,18 +13,6 @@ import { makeSession, makeTraining, moveSessionIntoPast } from './trainings';
  * that order, so the 2nd target of each list belongs to `partner` or E.
  */
 
-type Caller = 'anonymous' | 'partner' | 'otherPartner' | 'staff' | 'admin';
-type Expected = Record<Caller, number>;
-interface Row {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  route: string;
-  request?: () => Pick<InjectOptions, 'url' | 'payload' | 'query'>;
-  expect: Expected;
-}
-
-const everyone = (s: number): Expected => ({ anonymous: s, partner: s, otherPartner: s, staff: s, admin: s });
-const signedIn = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: s, staff: s, admin: s });
-const staffAndAdmin = (s: number): Expected => ({ anonymous: 401, partner: 403, otherPartner: 403, staff: s, admin: s });
 /** The person (or their establishment), staff and admins; other partners get 404. */
 const ownerOrStaff = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: 404, staff: s, admin: s });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
-import { staffAndAdmin, type Expected, type Row } from './documents-matrix';
+import { adminOnly, staffAndAdmin, type Expected, type Row } from './matrix-rows';
 import { accessCookieFor, type TestContext, type TestUser } from './app';
 
 /**
@@ -10,7 +10,6 @@ import { accessCookieFor, type TestContext, type TestUser } from './app';
  * absent one. Only admins edit the themes.
  */
 
-const adminOnly = (s: number): Expected => ({ anonymous: 401, partner: 403, otherPartner: 403, staff: 403, admin: s });
 const ownerStaff = (s: number): Expected => ({ ...staffAndAdmin(s), admin: 404 });
 
 const fx = { contactId: '', toRemove: [] as string[] };

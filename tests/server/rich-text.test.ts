@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, createUser, injectAs, type Injector, type TestContext } from '../helpers/app';
 import { bodyRoutes, richTextFields } from '../helpers/api-routes';
-import { apiTraining } from '../helpers/trainings-api';
 
 /**
  * Rich text is sanitised on the server before it is stored, on every path
@@ -51,64 +50,53 @@ const readNewsPost = async (id: string) => (await asStaff({ method: 'GET', url: 
 const campaign = (bodyHtml: string) => ({ subject: 'Lettre du réseau', preheader: '', sender: ctx.config.MAIL_FROM, bodyHtml, topicId: 'lettre-du-reseau', audience: everyone });
 const readCampaign = async (id: string) => (await asAdmin({ method: 'GET', url: `/api/newsletters/campaigns/${id}` })).json().bodyHtml as string;
 
+/**
+ * The two paths that write one object's rich text: its creation (POST url) and
+ * its edit (PATCH or PUT url/:id, on an object first created with harmless text).
+ */
+function createdAndEdited(spec: {
+  url: string; field: string; as: () => Injector;
+  create: (html: string) => object; edit: { method: 'PATCH' | 'PUT'; payload: (html: string) => object };
+  stored: RichTextPath['stored']; read: RichTextPath['read'];
+}): RichTextPath[] {
+  const { url, field, as, stored, read } = spec;
+  const create = (html: string) => as()({ method: 'POST', url, payload: spec.create(html) });
+  return [
+    {
+      route: `POST ${url}`, field, stored, read,
+      async write(html) {
+        const res = await create(html);
+        return { res, id: res.json().id };
+      },
+    },
+    {
+      route: `${spec.edit.method} ${url}/:id`, field, stored, read,
+      async write(html) {
+        const id = (await create('<p>Avant</p>')).json().id as string;
+        const res = await as()({ method: spec.edit.method, url: `${url}/${id}`, payload: spec.edit.payload(html) });
+        return { res, id };
+      },
+    },
+  ];
+}
+
 const RICH_TEXT_PATHS: RichTextPath[] = [
-  {
-    route: 'POST /api/trainings', field: 'descriptionHtml',
-    async write(html) {
-      const res = await asStaff({ method: 'POST', url: '/api/trainings', payload: { title: 'Créée', summary: 'Résumé', descriptionHtml: html, theme: 'digital', targetCategories: [], durationMinutes: 60 } });
-      return { res, id: res.json().id };
-    },
-    stored: storedTrainingDescription,
-    read: readTrainingDescription,
-  },
-  {
-    route: 'PATCH /api/trainings/:id', field: 'descriptionHtml',
-    async write(html) {
-      const id = await apiTraining(asStaff, { descriptionHtml: '<p>Avant</p>' });
-      const res = await asStaff({ method: 'PATCH', url: `/api/trainings/${id}`, payload: { descriptionHtml: html } });
-      return { res, id };
-    },
-    stored: storedTrainingDescription,
-    read: readTrainingDescription,
-  },
-  {
-    route: 'POST /api/news/posts', field: 'bodyHtml',
-    async write(html) {
-      const res = await asStaff({ method: 'POST', url: '/api/news/posts', payload: newsPost(html) });
-      return { res, id: res.json().id };
-    },
-    stored: storedColumn('news_posts'),
-    read: readNewsPost,
-  },
-  {
-    route: 'PATCH /api/news/posts/:id', field: 'bodyHtml',
-    async write(html) {
-      const id = (await asStaff({ method: 'POST', url: '/api/news/posts', payload: newsPost('<p>Avant</p>') })).json().id as string;
-      const res = await asStaff({ method: 'PATCH', url: `/api/news/posts/${id}`, payload: { bodyHtml: html } });
-      return { res, id };
-    },
-    stored: storedColumn('news_posts'),
-    read: readNewsPost,
-  },
-  {
-    route: 'POST /api/newsletters/campaigns', field: 'bodyHtml',
-    async write(html) {
-      const res = await asAdmin({ method: 'POST', url: '/api/newsletters/campaigns', payload: campaign(html) });
-      return { res, id: res.json().id };
-    },
-    stored: storedColumn('newsletter_campaigns'),
-    read: readCampaign,
-  },
-  {
-    route: 'PUT /api/newsletters/campaigns/:id', field: 'bodyHtml',
-    async write(html) {
-      const id = (await asAdmin({ method: 'POST', url: '/api/newsletters/campaigns', payload: campaign('<p>Avant</p>') })).json().id as string;
-      const res = await asAdmin({ method: 'PUT', url: `/api/newsletters/campaigns/${id}`, payload: campaign(html) });
-      return { res, id };
-    },
-    stored: storedColumn('newsletter_campaigns'),
-    read: readCampaign,
-  },
+  ...createdAndEdited({
+    url: '/api/trainings', field: 'descriptionHtml', as: () => asStaff,
+    create: (descriptionHtml) => ({ title: 'Créée', summary: 'Résumé', descriptionHtml, theme: 'digital', targetCategories: [], durationMinutes: 60 }),
+    edit: { method: 'PATCH', payload: (descriptionHtml) => ({ descriptionHtml }) },
+    stored: storedTrainingDescription, read: readTrainingDescription,
+  }),
+  ...createdAndEdited({
+    url: '/api/news/posts', field: 'bodyHtml', as: () => asStaff,
+    create: newsPost, edit: { method: 'PATCH', payload: (bodyHtml) => ({ bodyHtml }) },
+    stored: storedColumn('news_posts'), read: readNewsPost,
+  }),
+  ...createdAndEdited({
+    url: '/api/newsletters/campaigns', field: 'bodyHtml', as: () => asAdmin,
+    create: campaign, edit: { method: 'PUT', payload: campaign },
+    stored: storedColumn('newsletter_campaigns'), read: readCampaign,
+  }),
 ];
 
 /** What an attacker (or a careless paste) sends; what must never be stored; what must survive. */

@@ -12,6 +12,7 @@ import { newsletterSegmentsMatrixRows, setupNewsletterSegmentsMatrix } from '../
 import { setupVisitsMatrix, visitsMatrixRows } from '../helpers/visits-matrix';
 import { newsMatrixRows, setupNewsMatrix } from '../helpers/news-matrix';
 import { newsParticipationMatrixRows, setupNewsParticipationMatrix } from '../helpers/news-participation-matrix';
+import { adminOnly, everyone, signedIn, staffAndAdmin, type Caller, type Expected } from '../helpers/matrix-rows';
 
 /**
  * The role matrix: every /api route of the app, called as each kind of
@@ -28,9 +29,6 @@ import { newsParticipationMatrixRows, setupNewsParticipationMatrix } from '../he
  * `staff`; `admin`. Each request runs in a fresh session, one at a time, so
  * rows that end sessions (log-out) do not disturb the others.
  */
-
-type Caller = 'anonymous' | 'partner' | 'otherPartner' | 'staff' | 'admin';
-type Expected = Record<Caller, number>;
 
 interface Fixtures {
   /** Establishment E (of `partner`) and F (of `otherPartner`). */
@@ -56,10 +54,6 @@ interface MatrixRow {
   expect: Expected;
 }
 
-const everyone = (s: number): Expected => ({ anonymous: s, partner: s, otherPartner: s, staff: s, admin: s });
-const signedIn = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: s, staff: s, admin: s });
-const staffAndAdmin = (s: number): Expected => ({ anonymous: 401, partner: 403, otherPartner: 403, staff: s, admin: s });
-const adminOnly = (s: number): Expected => ({ anonymous: 401, partner: 403, otherPartner: 403, staff: 403, admin: s });
 /** Staff, admins and the partners of establishment E; other partners get 404 (ids reveal nothing). */
 const establishmentE = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: 404, staff: s, admin: s });
 
