@@ -18,7 +18,7 @@ export interface DataColumn<T> {
   card?: CardSlot;
 }
 
-interface DataTableProps<T> {
+export interface DataTableProps<T> {
   /** Exactly one column has `card: 'title'`: the row's heading cell. */
   columns: DataColumn<T>[];
   rows: readonly T[];

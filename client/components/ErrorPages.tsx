@@ -4,13 +4,14 @@ import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { PageHeader } from './PageHeader';
 import { EmptyState } from './States';
 
-export function NotFoundPage() {
+/** A page that cannot be shown: its title, why, and the way back home. */
+function DeadEndPage({ page }: { page: 'pageNotFound' | 'forbiddenPage' }) {
   const { t } = useTranslation();
   return (
     <>
-      <PageHeader title={t('errors.pageNotFound.title')} />
+      <PageHeader title={t(`errors.${page}.title`)} />
       <EmptyState
-        title={t('errors.pageNotFound.description')}
+        title={t(`errors.${page}.description`)}
         action={
           <Button component={Link} to="/">
             {t('errors.backHome')}
@@ -21,22 +22,8 @@ export function NotFoundPage() {
   );
 }
 
-export function ForbiddenPage() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <PageHeader title={t('errors.forbiddenPage.title')} />
-      <EmptyState
-        title={t('errors.forbiddenPage.description')}
-        action={
-          <Button component={Link} to="/">
-            {t('errors.backHome')}
-          </Button>
-        }
-      />
-    </>
-  );
-}
+export const NotFoundPage = () => <DeadEndPage page="pageNotFound" />;
+export const ForbiddenPage = () => <DeadEndPage page="forbiddenPage" />;
 
 /**
  * Shown when a page crashes or its code cannot be loaded (typically after a

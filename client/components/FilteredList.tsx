@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatNumber } from '../lib/format';
+import { DataTable, type DataTableProps } from './DataTable';
 import { PagedList, type Page } from './PagedList';
 import { ListEmptyState } from './States';
 import type { QueryLike } from './QueryState';
@@ -23,4 +24,9 @@ export function FilteredList<T>({ query, params, empty, count, children }: Filte
       {(data, dimmed) => children(data, { caption: count({ count: data.total, formatted: formatNumber(data.total) }), dimmed })}
     </PagedList>
   );
+}
+
+/** A server-paged list page's body as the shared table (cards on a phone): the list's states and caption around a `DataTable` of the page's rows. */
+export function FilteredTable<T>({ minWidth, rowKey, columns, ...list }: Omit<FilteredListProps<T>, 'children'> & Pick<DataTableProps<T>, 'minWidth' | 'rowKey' | 'columns'>) {
+  return <FilteredList {...list}>{(data, table) => <DataTable minWidth={minWidth} {...table} rows={data.items} rowKey={rowKey} columns={columns} />}</FilteredList>;
 }

@@ -56,3 +56,28 @@ export function lazyPage(namespaces: string | readonly string[], load: () => Pag
     return { Component: module.default };
   };
 }
+
+/** A feature's pages of one access group: path → page module. */
+export type PageTable = Record<string, () => Page>;
+type Routes = Feature['routes'];
+
+/**
+ * A feature's routes written as tables of path → page, one table per access group;
+ * every page loads with `namespaces` (see `lazyPage`).
+ */
+export function pageRoutes(namespaces: string | readonly string[], groups: Partial<Record<Access, PageTable>>): Routes {
+  const routes: Routes = {};
+  for (const [access, table] of Object.entries(groups) as [Access, PageTable][]) {
+    routes[access] = Object.entries(table).map(([path, load]) => ({ path, lazy: lazyPage(namespaces, load) }));
+  }
+  return routes;
+}
+
+/** The routes of several tables (pages loading different namespaces) of one feature, group by group, in order. */
+export function joinRoutes(...parts: Routes[]): Routes {
+  const routes: Routes = {};
+  for (const part of parts) {
+    for (const [access, list] of Object.entries(part) as [Access, RouteObject[]][]) routes[access] = [...(routes[access] ?? []), ...list];
+  }
+  return routes;
+}

@@ -1,10 +1,9 @@
 import { Badge, Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { DataTable } from '../../components/DataTable';
 import { FilterPanel, FilterSearch, FilterSelect } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { FilteredList } from '../../components/FilteredList';
+import { FilteredTable } from '../../components/FilteredList';
 import { RowLink } from '../../components/RowLink';
 import { useDebouncedSearch } from '../../components/useDebouncedSearch';
 import { useListParams } from '../../components/useListParams';
@@ -68,49 +67,42 @@ export default function EstablishmentsPage() {
         <FilterSelect label={t('establishments.fields.label')} data={tr?.labels ?? []} value={values.label} onChange={(v) => set({ label: v })} searchable />
       </FilterPanel>
 
-      <FilteredList
+      <FilteredTable
         query={list}
         params={listParams}
         empty={{ filteredTitle: t('establishments.emptyFiltered'), title: t('establishments.empty'), description: t('establishments.emptyHelp'), action: active ? undefined : newButton }}
         count={(n) => t('establishments.count', n)}
-      >
-        {(data, table) => (
-          <DataTable
-            minWidth={820}
-            {...table}
-            rows={data.items}
-            rowKey={(e) => e.id}
-            columns={[
-              { label: t('establishments.fields.name'), card: 'title', cell: (e) => <RowLink to={`/etablissements/${e.id}`}>{e.name}</RowLink> },
-              { label: t('establishments.fields.category'), cell: (e) => categoryLabel.get(e.category) ?? e.category },
-              { label: t('establishments.fields.commune'), cell: (e) => e.communeName },
-              {
-                label: t('establishments.fields.labels'),
-                cell: (e) => (
-                  <Group gap={4}>
-                    {e.labels.map((l) => (
-                      <Badge key={l} variant="light" color="cevennes" size="sm" tt="none">
-                        {l}
-                      </Badge>
-                    ))}
-                  </Group>
-                ),
-              },
-              { label: t('establishments.fields.membershipYearShort'), cell: (e) => e.membershipYear ?? '—' },
-              { label: t('establishments.fields.users'), cell: (e) => formatNumber(e.userCount) },
-              {
-                label: t('establishments.fields.status'),
-                card: 'status',
-                cell: (e) => (
-                  <Badge color={e.status === 'active' ? 'cevennes' : 'gray'} variant="light">
-                    {t(`establishments.status.${e.status}`)}
+        minWidth={820}
+        rowKey={(e) => e.id}
+        columns={[
+          { label: t('establishments.fields.name'), card: 'title', cell: (e) => <RowLink to={`/etablissements/${e.id}`}>{e.name}</RowLink> },
+          { label: t('establishments.fields.category'), cell: (e) => categoryLabel.get(e.category) ?? e.category },
+          { label: t('establishments.fields.commune'), cell: (e) => e.communeName },
+          {
+            label: t('establishments.fields.labels'),
+            cell: (e) => (
+              <Group gap={4}>
+                {e.labels.map((l) => (
+                  <Badge key={l} variant="light" color="cevennes" size="sm" tt="none">
+                    {l}
                   </Badge>
-                ),
-              },
-            ]}
-          />
-        )}
-      </FilteredList>
+                ))}
+              </Group>
+            ),
+          },
+          { label: t('establishments.fields.membershipYearShort'), cell: (e) => e.membershipYear ?? '—' },
+          { label: t('establishments.fields.users'), cell: (e) => formatNumber(e.userCount) },
+          {
+            label: t('establishments.fields.status'),
+            card: 'status',
+            cell: (e) => (
+              <Badge color={e.status === 'active' ? 'cevennes' : 'gray'} variant="light">
+                {t(`establishments.status.${e.status}`)}
+              </Badge>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

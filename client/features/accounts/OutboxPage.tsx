@@ -2,7 +2,7 @@ import { Alert, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
-import { FilteredList } from '../../components/FilteredList';
+import { FilteredTable } from '../../components/FilteredList';
 import { RowLink } from '../../components/RowLink';
 import { useListParams } from '../../components/useListParams';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -63,26 +63,19 @@ export default function OutboxPage() {
           {t('outbox.smtp')}
         </Alert>
       ) : null}
-      <FilteredList
+      <FilteredTable
         query={outbox}
         params={listParams}
         empty={{ title: t('outbox.empty'), description: t('outbox.emptyHelp') }}
         count={(n) => t('outbox.count', n)}
-      >
-        {(data, table) => (
-          <DataTable
-            minWidth={640}
-            {...table}
-            rows={data.items}
-            rowKey={(m) => m.id}
-            columns={[
-              { label: t('outbox.subject'), card: 'title', cell: (m) => <RowLink to={`/boite-d-envoi/${m.id}`} fw={500}>{m.subject}</RowLink> },
-              { label: t('outbox.to'), cell: (m) => m.toAddress },
-              { label: t('outbox.date'), cell: (m) => formatDateTime(m.createdAt) },
-            ]}
-          />
-        )}
-      </FilteredList>
+        minWidth={640}
+        rowKey={(m) => m.id}
+        columns={[
+          { label: t('outbox.subject'), card: 'title', cell: (m) => <RowLink to={`/boite-d-envoi/${m.id}`} fw={500}>{m.subject}</RowLink> },
+          { label: t('outbox.to'), cell: (m) => m.toAddress },
+          { label: t('outbox.date'), cell: (m) => formatDateTime(m.createdAt) },
+        ]}
+      />
       <Deliveries />
     </>
   );

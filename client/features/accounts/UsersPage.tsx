@@ -4,10 +4,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { DataTable, PersonName } from '../../components/DataTable';
+import { PersonName } from '../../components/DataTable';
 import { FilterPanel, FilterSearch, FilterSelect } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { FilteredList } from '../../components/FilteredList';
+import { FilteredTable } from '../../components/FilteredList';
 import { RowActionsMenu } from '../../components/RowActionsMenu';
 import { useErrorMessage } from '../../components/States';
 import { useDebouncedSearch } from '../../components/useDebouncedSearch';
@@ -92,37 +92,30 @@ export default function UsersPage() {
         />
       </FilterPanel>
 
-      <FilteredList
+      <FilteredTable
         query={list}
         params={listParams}
         empty={{ filteredTitle: t('users.emptyFiltered'), title: t('users.empty'), action: inviteButton }}
         count={(n) => t('users.count', n)}
-      >
-        {(data, table) => (
-          <DataTable
-            minWidth={860}
-            {...table}
-            rows={data.items}
-            rowKey={(u) => u.id}
-            columns={[
-              { label: t('fields.name'), card: 'title', cell: (u) => <PersonName name={u.id === me.id ? `${u.name} (${t('users.you')})` : u.name} email={u.email} /> },
-              { label: t('fields.role'), cell: (u) => t(`roles.${u.role}`) },
-              {
-                label: t('fields.status'),
-                card: 'status',
-                cell: (u) => (
-                  <Badge color={STATUS_COLORS[u.status]} variant="light">
-                    {t(`users.status.${u.status}`)}
-                  </Badge>
-                ),
-              },
-              { label: t('users.attachment'), cell: (u) => u.establishment?.name ?? u.office?.name ?? '—' },
-              { label: t('users.lastLogin'), cell: (u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')) },
-              { label: t('common.actions'), card: 'actions', cell: (u) => <UserActions user={u} onStatus={setStatusTarget} onRole={setRoleTarget} /> },
-            ]}
-          />
-        )}
-      </FilteredList>
+        minWidth={860}
+        rowKey={(u) => u.id}
+        columns={[
+          { label: t('fields.name'), card: 'title', cell: (u) => <PersonName name={u.id === me.id ? `${u.name} (${t('users.you')})` : u.name} email={u.email} /> },
+          { label: t('fields.role'), cell: (u) => t(`roles.${u.role}`) },
+          {
+            label: t('fields.status'),
+            card: 'status',
+            cell: (u) => (
+              <Badge color={STATUS_COLORS[u.status]} variant="light">
+                {t(`users.status.${u.status}`)}
+              </Badge>
+            ),
+          },
+          { label: t('users.attachment'), cell: (u) => u.establishment?.name ?? u.office?.name ?? '—' },
+          { label: t('users.lastLogin'), cell: (u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')) },
+          { label: t('common.actions'), card: 'actions', cell: (u) => <UserActions user={u} onStatus={setStatusTarget} onRole={setRoleTarget} /> },
+        ]}
+      />
 
       <ConfirmDialog
         opened={statusTarget !== null}

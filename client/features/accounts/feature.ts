@@ -1,32 +1,30 @@
-import { defineFeature, lazyPage, OFFICE_ROLES } from '../feature';
-
-const page = (load: Parameters<typeof lazyPage>[1]) => lazyPage('accounts', load);
+import { defineFeature, pageRoutes, OFFICE_ROLES } from '../feature';
 
 /** Accounts: log-in and passwords, profile, establishments, users, and the administrators' outbox. */
 export const accounts = defineFeature({
   name: 'accounts',
   catalogue: { fr: () => import('./locales/fr.json'), en: () => import('./locales/en.json') },
-  routes: {
-    visitors: [{ path: 'connexion', lazy: page(() => import('./LoginPage')) }],
-    public: [
-      { path: 'mot-de-passe-oublie', lazy: page(() => import('./ForgotPasswordPage')) },
-      { path: 'reinitialiser/:token', lazy: page(() => import('./ResetPasswordPage')) },
-      { path: 'invitation/:token', lazy: page(() => import('./InvitationPage')) },
-    ],
-    signedIn: [{ path: 'profil', lazy: page(() => import('./ProfilePage')) }],
-    partner: [{ path: 'mon-etablissement', lazy: page(() => import('./MyEstablishmentPage')) }],
-    office: [
-      { path: 'etablissements', lazy: page(() => import('./EstablishmentsPage')) },
-      { path: 'etablissements/nouveau', lazy: page(() => import('./EstablishmentEditPage')) },
-      { path: 'etablissements/:id', lazy: page(() => import('./EstablishmentEditPage')) },
-      { path: 'utilisateurs', lazy: page(() => import('./UsersPage')) },
-      { path: 'utilisateurs/inviter', lazy: page(() => import('./InviteUserPage')) },
-    ],
-    admin: [
-      { path: 'boite-d-envoi', lazy: page(() => import('./OutboxPage')) },
-      { path: 'boite-d-envoi/:id', lazy: page(() => import('./OutboxMessagePage')) },
-    ],
-  },
+  routes: pageRoutes('accounts', {
+    visitors: { connexion: () => import('./LoginPage') },
+    public: {
+      'mot-de-passe-oublie': () => import('./ForgotPasswordPage'),
+      'reinitialiser/:token': () => import('./ResetPasswordPage'),
+      'invitation/:token': () => import('./InvitationPage'),
+    },
+    signedIn: { profil: () => import('./ProfilePage') },
+    partner: { 'mon-etablissement': () => import('./MyEstablishmentPage') },
+    office: {
+      etablissements: () => import('./EstablishmentsPage'),
+      'etablissements/nouveau': () => import('./EstablishmentEditPage'),
+      'etablissements/:id': () => import('./EstablishmentEditPage'),
+      utilisateurs: () => import('./UsersPage'),
+      'utilisateurs/inviter': () => import('./InviteUserPage'),
+    },
+    admin: {
+      'boite-d-envoi': () => import('./OutboxPage'),
+      'boite-d-envoi/:id': () => import('./OutboxMessagePage'),
+    },
+  }),
   nav: [
     { to: '/mon-etablissement', label: 'nav.myEstablishment', roles: ['partner'], group: 'main' },
     { to: '/etablissements', label: 'nav.establishments', roles: OFFICE_ROLES, group: 'manage' },

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { featureQueries } from '../../lib/queries';
 import { api } from '../../lib/api';
 import type {
   CreateFolderBody, DocumentDetail, DocumentKind, DocumentList, DocumentStatus, Folder, ReviewList, UpdateDocumentBody, UpdateFolderBody, Visit,
@@ -9,10 +10,8 @@ export const DOCUMENTS_ROOT = 'documents';
 const ROOT = DOCUMENTS_ROOT;
 export const base = '/api/documents';
 
-export function useInvalidateDocuments() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: [ROOT] });
-}
+const { useInvalidate, useChange } = featureQueries([ROOT]);
+export const useInvalidateDocuments = useInvalidate;
 
 // ---------- folders ----------
 
@@ -26,27 +25,15 @@ export function useFolders() {
 }
 
 export function useCreateFolder() {
-  const invalidate = useInvalidateDocuments();
-  return useMutation({
-    mutationFn: (body: CreateFolderBody) => api<Folder>(`${base}/folders`, { method: 'POST', body }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange((body: CreateFolderBody) => api<Folder>(`${base}/folders`, { method: 'POST', body }));
 }
 
 export function useUpdateFolder() {
-  const invalidate = useInvalidateDocuments();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateFolderBody }) => api<Folder>(`${base}/folders/${id}`, { method: 'PATCH', body }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange(({ id, body }: { id: string; body: UpdateFolderBody }) => api<Folder>(`${base}/folders/${id}`, { method: 'PATCH', body }));
 }
 
 export function useDeleteFolder() {
-  const invalidate = useInvalidateDocuments();
-  return useMutation({
-    mutationFn: (id: string) => api<void>(`${base}/folders/${id}`, { method: 'DELETE' }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange((id: string) => api<void>(`${base}/folders/${id}`, { method: 'DELETE' }));
 }
 
 // ---------- documents ----------
@@ -90,11 +77,7 @@ export function useUpdateDocument(id: string) {
 }
 
 export function useDeleteDocument() {
-  const invalidate = useInvalidateDocuments();
-  return useMutation({
-    mutationFn: (id: string) => api<void>(`${base}/${id}`, { method: 'DELETE' }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange((id: string) => api<void>(`${base}/${id}`, { method: 'DELETE' }));
 }
 
 export function useRestoreVersion(id: string) {

@@ -1,8 +1,5 @@
 import { ROLES } from '../../../common/roles';
-import { defineFeature, lazyPage } from '../feature';
-
-// The audience picker and category names come from the accounts catalogue (reference labels).
-const page = (load: Parameters<typeof lazyPage>[1]) => lazyPage(['documents', 'accounts', 'contributions'], load);
+import { defineFeature, pageRoutes } from '../feature';
 
 /**
  * Documents (centre de ressources): the library with folders and search, a document's page with its
@@ -12,16 +9,17 @@ const page = (load: Parameters<typeof lazyPage>[1]) => lazyPage(['documents', 'a
 export const documents = defineFeature({
   name: 'documents',
   catalogue: { fr: () => import('./locales/fr.json'), en: () => import('./locales/en.json') },
-  routes: {
-    signedIn: [
-      { path: 'documents', lazy: page(() => import('./LibraryPage')) },
-      { path: 'documents/dossiers/:folderId', lazy: page(() => import('./LibraryPage')) },
-      { path: 'documents/:id', lazy: page(() => import('./DocumentPage')) },
-    ],
-    office: [
-      { path: 'documents/deposer', lazy: page(() => import('./UploadPage')) },
-      { path: 'documents/a-revoir', lazy: page(() => import('./ReviewPage')) },
-    ],
-  },
+  // The audience picker and category names come from the accounts catalogue (reference labels).
+  routes: pageRoutes(['documents', 'accounts', 'contributions'], {
+    signedIn: {
+      documents: () => import('./LibraryPage'),
+      'documents/dossiers/:folderId': () => import('./LibraryPage'),
+      'documents/:id': () => import('./DocumentPage'),
+    },
+    office: {
+      'documents/deposer': () => import('./UploadPage'),
+      'documents/a-revoir': () => import('./ReviewPage'),
+    },
+  }),
   nav: [{ to: '/documents', label: 'nav.documents', roles: ROLES, group: 'main' }],
 });

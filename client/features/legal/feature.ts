@@ -1,15 +1,13 @@
-import { defineFeature, lazyPage } from '../feature';
-
-const page = (load: Parameters<typeof lazyPage>[1]) => lazyPage('legal', load);
+import { defineFeature, pageRoutes } from '../feature';
 
 /** Accessibility statement and privacy notice, linked from every page's footer. */
 export const legal = defineFeature({
   name: 'legal',
   catalogue: { fr: () => import('./locales/fr.json'), en: () => import('./locales/en.json') },
-  routes: {
-    public: [
-      { path: 'accessibilite', lazy: page(() => import('./AccessibilityPage')) },
-      { path: 'donnees-personnelles', lazy: page(() => import('./PrivacyPage')) },
-    ],
-  },
+  routes: pageRoutes('legal', {
+    public: {
+      accessibilite: () => import('./AccessibilityPage'),
+      'donnees-personnelles': () => import('./PrivacyPage'),
+    },
+  }),
 });

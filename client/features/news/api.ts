@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { featureQueries } from '../../lib/queries';
 import { api, postForm } from '../../lib/api';
 import type {
   NewsAgenda, NewsCategory, NewsCategoryCreateBody, NewsCategoryUpdateBody, NewsFeed, NewsPostCreateBody, NewsPostDetail, NewsPostPage,
@@ -9,10 +10,7 @@ import type {
 const ROOT = 'news';
 const base = '/api/news';
 
-function useInvalidateNews() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: [ROOT] });
-}
+const { useInvalidate: useInvalidateNews, useChange } = featureQueries([ROOT]);
 
 // ---------- categories ----------
 
@@ -56,11 +54,7 @@ export function useFeed(filters: FeedFilters) {
 }
 
 export function useReadAll() {
-  const invalidate = useInvalidateNews();
-  return useMutation({
-    mutationFn: (categoryId?: string) => api<{ marked: number }>(`${base}/feed/read-all`, { method: 'POST', body: categoryId ? { categoryId } : {} }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange((categoryId?: string) => api<{ marked: number }>(`${base}/feed/read-all`, { method: 'POST', body: categoryId ? { categoryId } : {} }));
 }
 
 export function useSearch(q: string, page: number) {
@@ -131,8 +125,7 @@ export function useSavePost(id: string | undefined) {
 }
 
 export function useDeletePost() {
-  const invalidate = useInvalidateNews();
-  return useMutation({ mutationFn: (id: string) => api<void>(`${base}/posts/${id}`, { method: 'DELETE' }), onSuccess: () => invalidate() });
+  return useChange((id: string) => api<void>(`${base}/posts/${id}`, { method: 'DELETE' }));
 }
 
 /**

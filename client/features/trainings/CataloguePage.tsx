@@ -1,11 +1,10 @@
 import { Anchor, Badge, Button, Checkbox, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { DataTable } from '../../components/DataTable';
 import { RowLink } from '../../components/RowLink';
 import { FilterPanel, FilterSearch } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { FilteredList } from '../../components/FilteredList';
+import { FilteredTable } from '../../components/FilteredList';
 import { useDebouncedSearch } from '../../components/useDebouncedSearch';
 import { useListParams } from '../../components/useListParams';
 import { formatNumber } from '../../lib/format';
@@ -57,69 +56,62 @@ export default function CataloguePage() {
           mt={{ base: 0, sm: 30 }}
         />
       </FilterPanel>
-      <FilteredList
+      <FilteredTable
         query={list}
         params={listParams}
         empty={{ filteredTitle: t('catalogue.emptyFiltered'), title: t('catalogue.empty'), description: t('catalogue.emptyHelp'), action: newButton }}
         count={(n) => t('catalogue.count', n)}
-      >
-        {(data, table) => (
-          <DataTable
-            minWidth={720}
-            {...table}
-            rows={data.items}
-            rowKey={(training) => training.id}
-            columns={[
-              {
-                label: t('fields.title'),
-                card: 'title',
-                cell: (training) => (
-                  <>
-                    <RowLink to={`/formations/gestion/catalogue/${training.id}`}>{training.title}</RowLink>
-                    {training.archived ? (
-                      <Badge ml="xs" color="gray.7" variant="outline" tt="none" size="sm">
-                        {t('catalogue.archived')}
-                      </Badge>
-                    ) : null}
-                    <Text size="xs" c="dimmed" lineClamp={2}>
-                      {training.summary}
-                    </Text>
-                  </>
-                ),
-              },
-              { label: t('fields.theme'), card: 'status', cell: (training) => <ThemeBadge theme={training.theme} /> },
-              { label: t('fields.duration'), cell: (training) => formatDuration(t, training.durationMinutes) },
-              {
-                label: t('catalogue.upcomingSessions'),
-                cell: (training) =>
-                  training.upcomingSessionCount > 0 ? (
-                    <Anchor component={Link} to={`/formations/gestion?trainingId=${training.id}&period=upcoming`}>
-                      {formatNumber(training.upcomingSessionCount)}
-                    </Anchor>
-                  ) : (
-                    '0'
-                  ),
-              },
-              {
-                label: t('common.actions'),
-                card: 'actions',
-                cell: (training) =>
-                  !training.archived ? (
-                    <Button
-                      component={Link}
-                      to={`/formations/gestion/catalogue/${training.id}/nouvelle-session`}
-                      size="compact-sm"
-                      variant="light"
-                      aria-label={t('catalogue.newSessionFor', { title: training.title })}
-                    >
-                      {t('catalogue.newSession')}
-                    </Button>
-                  ) : null,
-              },
-            ]}
-          />
-        )}
-      </FilteredList>
+        minWidth={720}
+        rowKey={(training) => training.id}
+        columns={[
+          {
+            label: t('fields.title'),
+            card: 'title',
+            cell: (training) => (
+              <>
+                <RowLink to={`/formations/gestion/catalogue/${training.id}`}>{training.title}</RowLink>
+                {training.archived ? (
+                  <Badge ml="xs" color="gray.7" variant="outline" tt="none" size="sm">
+                    {t('catalogue.archived')}
+                  </Badge>
+                ) : null}
+                <Text size="xs" c="dimmed" lineClamp={2}>
+                  {training.summary}
+                </Text>
+              </>
+            ),
+          },
+          { label: t('fields.theme'), card: 'status', cell: (training) => <ThemeBadge theme={training.theme} /> },
+          { label: t('fields.duration'), cell: (training) => formatDuration(t, training.durationMinutes) },
+          {
+            label: t('catalogue.upcomingSessions'),
+            cell: (training) =>
+              training.upcomingSessionCount > 0 ? (
+                <Anchor component={Link} to={`/formations/gestion?trainingId=${training.id}&period=upcoming`}>
+                  {formatNumber(training.upcomingSessionCount)}
+                </Anchor>
+              ) : (
+                '0'
+              ),
+          },
+          {
+            label: t('common.actions'),
+            card: 'actions',
+            cell: (training) =>
+              !training.archived ? (
+                <Button
+                  component={Link}
+                  to={`/formations/gestion/catalogue/${training.id}/nouvelle-session`}
+                  size="compact-sm"
+                  variant="light"
+                  aria-label={t('catalogue.newSessionFor', { title: training.title })}
+                >
+                  {t('catalogue.newSession')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
     </>
   );
 }

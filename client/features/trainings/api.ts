@@ -1,4 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { featureQueries } from '../../lib/queries';
 import { api } from '../../lib/api';
 import type {
   ColleagueList, CreateSessionBody, CreateTrainingBody, HistoryList, MyRegistrations, OfferState, OfferView, Registration,
@@ -10,10 +11,7 @@ import type {
 const ROOT = 'trainings';
 const base = '/api/trainings';
 
-function useInvalidateTrainings() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: [ROOT] });
-}
+const { useChange } = featureQueries([ROOT]);
 
 // ---------- partners: upcoming sessions ----------
 
@@ -60,24 +58,16 @@ export function useColleagues(sessionId: string | undefined, enabled = true) {
 // ---------- registrations ----------
 
 export function useSignUp(sessionId: string) {
-  const invalidate = useInvalidateTrainings();
-  return useMutation({
-    mutationFn: (userId?: string) =>
-      api<Registration>(`${base}/sessions/${sessionId}/registrations`, { method: 'POST', body: userId ? { userId } : {} }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange((userId?: string) =>
+    api<Registration>(`${base}/sessions/${sessionId}/registrations`, { method: 'POST', body: userId ? { userId } : {} }));
 }
 
 export type RegistrationAction = 'cancel' | 'accept' | 'decline' | 'promote';
 
 /** Cancel, accept or decline an offer, or (staff) confirm a waiting person now. */
 export function useRegistrationAction() {
-  const invalidate = useInvalidateTrainings();
-  return useMutation({
-    mutationFn: ({ id, action }: { id: string; action: RegistrationAction }) =>
-      api<Registration>(`${base}/registrations/${id}/${action}`, { method: 'POST' }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange(({ id, action }: { id: string; action: RegistrationAction }) =>
+    api<Registration>(`${base}/registrations/${id}/${action}`, { method: 'POST' }));
 }
 
 export function useSetAttendance(sessionId: string) {
@@ -211,12 +201,8 @@ export function useTraining(id: string | undefined) {
 }
 
 export function useSaveTraining(id: string | undefined) {
-  const invalidate = useInvalidateTrainings();
-  return useMutation({
-    mutationFn: (body: CreateTrainingBody | UpdateTrainingBody) =>
-      id ? api<Training>(`${base}/${id}`, { method: 'PATCH', body }) : api<Training>(base, { method: 'POST', body }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange((body: CreateTrainingBody | UpdateTrainingBody) =>
+    id ? api<Training>(`${base}/${id}`, { method: 'PATCH', body }) : api<Training>(base, { method: 'POST', body }));
 }
 
 // ---------- staff: sessions ----------
@@ -239,22 +225,14 @@ export function useStaffSessions(filters: StaffSessionFilters) {
 }
 
 export function useSaveSession(target: { sessionId?: string; trainingId?: string }) {
-  const invalidate = useInvalidateTrainings();
-  return useMutation({
-    mutationFn: (body: CreateSessionBody | UpdateSessionBody) =>
-      target.sessionId
-        ? api<SessionDetail>(`${base}/sessions/${target.sessionId}`, { method: 'PATCH', body })
-        : api<SessionDetail>(`${base}/${target.trainingId}/sessions`, { method: 'POST', body }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange((body: CreateSessionBody | UpdateSessionBody) =>
+    target.sessionId
+      ? api<SessionDetail>(`${base}/sessions/${target.sessionId}`, { method: 'PATCH', body })
+      : api<SessionDetail>(`${base}/${target.trainingId}/sessions`, { method: 'POST', body }));
 }
 
 export function useCancelSession(sessionId: string) {
-  const invalidate = useInvalidateTrainings();
-  return useMutation({
-    mutationFn: (reason: string | null) => api<SessionDetail>(`${base}/sessions/${sessionId}/cancel`, { method: 'POST', body: { reason } }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange((reason: string | null) => api<SessionDetail>(`${base}/sessions/${sessionId}/cancel`, { method: 'POST', body: { reason } }));
 }
 
 export function useRegistrations(sessionId: string | undefined) {

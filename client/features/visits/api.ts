@@ -1,5 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Static } from 'typebox';
+import { featureQueries } from '../../lib/queries';
 import { api } from '../../lib/api';
 import type {
   Contact, ContactBody, ContactList, CorrectionBody, Dashboard, ImportResult, SetupSchema, Theme, ThemeList, TotalsBody, TotalsSchema,
@@ -30,22 +31,15 @@ export function useRecent() {
 /** Sends one contact; the same id sent again answers 200 and counts once. */
 export const sendContact = (body: ContactBody) => api<{ contact: Contact; created: boolean }>('/api/visits/contacts', { method: 'POST', body });
 
-export function useInvalidateVisits() {
-  const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: [VISITS_ROOT] });
-}
+const { useInvalidate, useChange } = featureQueries([VISITS_ROOT]);
+export const useInvalidateVisits = useInvalidate;
 
 export function useCorrect() {
-  const invalidate = useInvalidateVisits();
-  return useMutation({
-    mutationFn: ({ id, change }: { id: string; change: CorrectionBody }) => api<Contact>(`/api/visits/contacts/${id}`, { method: 'PATCH', body: change }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange(({ id, change }: { id: string; change: CorrectionBody }) => api<Contact>(`/api/visits/contacts/${id}`, { method: 'PATCH', body: change }));
 }
 
 export function useUndo() {
-  const invalidate = useInvalidateVisits();
-  return useMutation({ mutationFn: (id: string) => api(`/api/visits/contacts/${id}`, { method: 'DELETE' }), onSuccess: () => invalidate() });
+  return useChange((id: string) => api(`/api/visits/contacts/${id}`, { method: 'DELETE' }));
 }
 
 export function useDashboard(year: number, officeId: string | null) {
@@ -74,12 +68,8 @@ export function useThemes() {
 }
 
 export function useSaveTheme() {
-  const invalidate = useInvalidateVisits();
-  return useMutation({
-    mutationFn: (p: { id?: number; labelFr?: string; labelEn?: string; position?: number; active?: boolean }) =>
-      p.id
-        ? api<Theme>(`/api/visits/themes/${p.id}`, { method: 'PATCH', body: { labelFr: p.labelFr, labelEn: p.labelEn, position: p.position, active: p.active } })
-        : api<Theme>('/api/visits/themes', { method: 'POST', body: { labelFr: p.labelFr, labelEn: p.labelEn } }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange((p: { id?: number; labelFr?: string; labelEn?: string; position?: number; active?: boolean }) =>
+    p.id
+      ? api<Theme>(`/api/visits/themes/${p.id}`, { method: 'PATCH', body: { labelFr: p.labelFr, labelEn: p.labelEn, position: p.position, active: p.active } })
+      : api<Theme>('/api/visits/themes', { method: 'POST', body: { labelFr: p.labelFr, labelEn: p.labelEn } }));
 }

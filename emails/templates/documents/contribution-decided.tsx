@@ -1,5 +1,5 @@
-import { Text } from '@react-email/components';
-import { CallToAction, Heading1, Layout, Notice, paragraph, type Locale } from '../layout';
+import { Notice, type Locale } from '../layout';
+import { Letter } from '../letter';
 
 export interface ContributionDecidedProps {
   recipientName: string;
@@ -16,25 +16,21 @@ const copy = {
   fr: {
     subject: (approved: boolean, title: string) => (approved ? `Votre proposition « ${title} » est publiée` : `Votre proposition « ${title} » n’a pas été retenue`),
     preview: (approved: boolean) => (approved ? 'L’office a accepté votre proposition.' : 'L’office a répondu à votre proposition.'),
-    hello: (name: string) => `Bonjour ${name},`,
     approved: (title: string) => `Merci ! L’office a accepté « ${title} » et l’a ajouté au centre de ressources, avec votre mention d’auteur.`,
     declined: (title: string) => `L’office n’a pas retenu « ${title} » pour le centre de ressources. Le fichier a été supprimé.`,
     messageIntro: 'Message de l’office\u00a0:',
     ctaApproved: 'Voir le document',
     ctaDeclined: 'Voir mes propositions',
-    fallback: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur\u00a0:',
     reason: 'Vous recevez ce message parce que vous avez proposé ce document. Vous pouvez désactiver les e-mails du centre de ressources dans votre profil.',
   },
   en: {
     subject: (approved: boolean, title: string) => (approved ? `Your proposal “${title}” is published` : `Your proposal “${title}” was not accepted`),
     preview: (approved: boolean) => (approved ? 'The office accepted your proposal.' : 'The office answered your proposal.'),
-    hello: (name: string) => `Hello ${name},`,
     approved: (title: string) => `Thank you! The office accepted “${title}” and added it to the resource centre, with your author credit.`,
     declined: (title: string) => `The office did not accept “${title}” for the resource centre. The file has been deleted.`,
     messageIntro: 'Message from the office:',
     ctaApproved: 'View the document',
     ctaDeclined: 'View my proposals',
-    fallback: 'If the button does not work, copy this address into your browser:',
     reason: 'You are receiving this message because you proposed this document. You can turn off resource-centre e-mails in your profile.',
   },
 } as const;
@@ -42,16 +38,13 @@ const copy = {
 export function ContributionDecided(props: ContributionDecidedProps & { locale: Locale }) {
   const c = copy[props.locale];
   return (
-    <Layout locale={props.locale} preview={c.preview(props.approved)} reason={c.reason} homeUrl={props.homeUrl}>
-      <Heading1>{c.hello(props.recipientName)}</Heading1>
-      <Text style={paragraph}>{props.approved ? c.approved(props.title) : c.declined(props.title)}</Text>
-      {props.message ? (
-        <Notice>
-          {c.messageIntro} {props.message}
-        </Notice>
-      ) : null}
-      <CallToAction href={props.url} label={props.approved ? c.ctaApproved : c.ctaDeclined} fallback={c.fallback} />
-    </Layout>
+    <Letter locale={props.locale} preview={c.preview(props.approved)} reason={c.reason} homeUrl={props.homeUrl} name={props.recipientName}
+      blocks={[
+        props.approved ? c.approved(props.title) : c.declined(props.title),
+        // The office's message comes before the button, set apart like a closing note.
+        props.message ? <Notice>{c.messageIntro} {props.message}</Notice> : null,
+      ]}
+      action={{ href: props.url, label: props.approved ? c.ctaApproved : c.ctaDeclined }} />
   );
 }
 

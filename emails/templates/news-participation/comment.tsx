@@ -1,5 +1,6 @@
 import { Text } from '@react-email/components';
-import { CallToAction, Heading1, Layout, paragraph, type Locale } from '../layout';
+import { paragraph, type Locale } from '../layout';
+import { Letter } from '../letter';
 
 export interface NewsCommentProps {
   recipientName: string;
@@ -16,19 +17,15 @@ const copy = {
   fr: {
     subject: (title: string) => `Nouveau commentaire sur « ${title} »`,
     preview: 'Une nouvelle réponse dans une discussion que vous suivez.',
-    hello: (name: string) => `Bonjour ${name},`,
     body: (author: string, title: string) => `${author || 'Un membre du réseau'} a commenté « ${title} » :`,
     cta: 'Lire la discussion',
-    fallback: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur\u00a0:',
     reason: 'Vous recevez ce message parce que vous avez publié ou commenté ce contenu. Pour ne plus le recevoir, choisissez « Ne plus suivre » sur la page, ou réglez vos préférences d’actualités dans votre profil.',
   },
   en: {
     subject: (title: string) => `New comment on “${title}”`,
     preview: 'A new reply in a discussion you take part in.',
-    hello: (name: string) => `Hello ${name},`,
     body: (author: string, title: string) => `${author || 'A network member'} commented on “${title}”:`,
     cta: 'Read the discussion',
-    fallback: 'If the button does not work, copy this address into your browser:',
     reason: 'You are receiving this message because you published or commented on this content. To stop it, choose “Mute” on the page, or change your news preferences in your profile.',
   },
 } as const;
@@ -36,12 +33,9 @@ const copy = {
 export function NewsComment(props: NewsCommentProps & { locale: Locale }) {
   const c = copy[props.locale];
   return (
-    <Layout locale={props.locale} preview={c.preview} reason={c.reason} homeUrl={props.homeUrl}>
-      <Heading1>{c.hello(props.recipientName)}</Heading1>
-      <Text style={paragraph}>{c.body(props.authorName, props.title)}</Text>
-      <Text style={{ ...paragraph, fontStyle: 'italic', whiteSpace: 'pre-line' }}>{props.excerpt}</Text>
-      <CallToAction href={props.url} label={c.cta} fallback={c.fallback} />
-    </Layout>
+    <Letter locale={props.locale} preview={c.preview} reason={c.reason} homeUrl={props.homeUrl} name={props.recipientName}
+      blocks={[c.body(props.authorName, props.title), <Text style={{ ...paragraph, fontStyle: 'italic', whiteSpace: 'pre-line' }}>{props.excerpt}</Text>]}
+      action={{ href: props.url, label: c.cta }} />
   );
 }
 

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { featureQueries } from '../../../lib/queries';
 import { api } from '../../../lib/api';
 import { uploadImage } from '../api';
 import type { NewsTargetKind, NewsReportStatus, NewsSheetStatus } from '../../../../common/news';
@@ -14,10 +15,7 @@ const base = '/api/news';
 export type CommentTarget = { kind: 'post' | 'sheet'; id: string };
 const targetPath = (t: CommentTarget) => `${base}/${t.kind}s/${t.id}`;
 
-function useInvalidate() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: PARTICIPATION_ROOT });
-}
+const { useChange } = featureQueries(PARTICIPATION_ROOT);
 
 // ---------- comments ----------
 
@@ -30,54 +28,30 @@ export function useComments(target: CommentTarget, page: number) {
 }
 
 export function usePostComment(target: CommentTarget) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (body: string) => api<NewsComment>(`${targetPath(target)}/comments`, { method: 'POST', body: { body } }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange((body: string) => api<NewsComment>(`${targetPath(target)}/comments`, { method: 'POST', body: { body } }));
 }
 
 export function useEditComment() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: string }) => api<NewsComment>(`${base}/comments/${id}`, { method: 'PATCH', body: { body } }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange(({ id, body }: { id: string; body: string }) => api<NewsComment>(`${base}/comments/${id}`, { method: 'PATCH', body: { body } }));
 }
 
 export function useDeleteComment() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (id: string) => api<void>(`${base}/comments/${id}`, { method: 'DELETE' }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange((id: string) => api<void>(`${base}/comments/${id}`, { method: 'DELETE' }));
 }
 
 export function useReportComment() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) => api<NewsComment>(`${base}/comments/${id}/report`, { method: 'POST', body: { reason } }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange(({ id, reason }: { id: string; reason: string }) => api<NewsComment>(`${base}/comments/${id}/report`, { method: 'POST', body: { reason } }));
 }
 
 export function useHideComment() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string | null }) =>
-      api<NewsComment>(`${base}/comments/${id}/hide`, reason === null ? { method: 'DELETE' } : { method: 'POST', body: { reason } }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange(({ id, reason }: { id: string; reason: string | null }) =>
+    api<NewsComment>(`${base}/comments/${id}/hide`, reason === null ? { method: 'DELETE' } : { method: 'POST', body: { reason } }));
 }
 
 /** « Utile » on a post, comment or sheet. */
 export function useReaction() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ kind, id, on }: { kind: NewsTargetKind; id: string; on: boolean }) =>
-      api<NewsReactionSummary>(`${base}/${kind}s/${id}/reaction`, { method: on ? 'PUT' : 'DELETE' }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange(({ kind, id, on }: { kind: NewsTargetKind; id: string; on: boolean }) =>
+    api<NewsReactionSummary>(`${base}/${kind}s/${id}/reaction`, { method: on ? 'PUT' : 'DELETE' }));
 }
 
 /** Mute (or unmute) new-comment mail of a post. */
@@ -108,11 +82,7 @@ export function useHiddenComments(page: number) {
 }
 
 export function useHandleReport() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: NewsHandleReportBody }) => api<NewsReport>(`${base}/reports/${id}`, { method: 'POST', body }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange(({ id, body }: { id: string; body: NewsHandleReportBody }) => api<NewsReport>(`${base}/reports/${id}`, { method: 'POST', body }));
 }
 
 // ---------- experience sheets ----------
@@ -134,33 +104,18 @@ export function useSheet(id: string | undefined) {
 }
 
 export function useSaveSheet(id: string | undefined) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (body: NewsSheetBody | NewsSheetUpdateBody) =>
-      id ? api<NewsSheet>(`${base}/sheets/${id}`, { method: 'PATCH', body }) : api<NewsSheet>(`${base}/sheets`, { method: 'POST', body }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange((body: NewsSheetBody | NewsSheetUpdateBody) =>
+    id ? api<NewsSheet>(`${base}/sheets/${id}`, { method: 'PATCH', body }) : api<NewsSheet>(`${base}/sheets`, { method: 'POST', body }));
 }
 
 export function useReviewSheet(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (body: NewsSheetReviewBody) => api<NewsSheet>(`${base}/sheets/${id}/review`, { method: 'POST', body }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange((body: NewsSheetReviewBody) => api<NewsSheet>(`${base}/sheets/${id}/review`, { method: 'POST', body }));
 }
 
 /** A sheet's photos: added one by one (multipart, alt text required), removed with their stored file. */
 export function useSheetPhotos() {
-  const invalidate = useInvalidate();
   return {
-    upload: useMutation({
-      mutationFn: ({ sheetId, alt, file }: { sheetId: string; alt: string; file: File }) => uploadImage<NewsSheet>(`${base}/sheets/${sheetId}/photos`, alt, file),
-      onSuccess: () => invalidate(),
-    }),
-    remove: useMutation({
-      mutationFn: (url: string) => api<void>(url, { method: 'DELETE' }),
-      onSuccess: () => invalidate(),
-    }),
+    upload: useChange(({ sheetId, alt, file }: { sheetId: string; alt: string; file: File }) => uploadImage<NewsSheet>(`${base}/sheets/${sheetId}/photos`, alt, file)),
+    remove: useChange((url: string) => api<void>(url, { method: 'DELETE' })),
   };
 }

@@ -1,21 +1,17 @@
-import type { RouteObject } from 'react-router';
-import { lazyPage } from '../../feature';
-import type { Access } from '../../feature';
-
-const page = (load: Parameters<typeof lazyPage>[1]) => lazyPage(['news'], load);
+import { pageRoutes } from '../../feature';
 
 /**
  * Routes of news participation (comments are part of the post page: PostComments).
- * Spread into the news feature's `routes` (client/features/news/feature.ts, news-client's).
+ * Joined to the news feature's `routes` (client/features/news/feature.ts); these pages need only the news strings.
  */
-export const participationRoutes: Partial<Record<Access, RouteObject[]>> = {
-  signedIn: [
-    { path: 'retours-experience', lazy: page(() => import('./SheetsPage')) },
-    { path: 'retours-experience/:id', lazy: page(() => import('./SheetPage')) },
-  ],
-  partner: [
-    { path: 'retours-experience/proposer', lazy: page(() => import('./SheetFormPage')) },
-    { path: 'retours-experience/:id/modifier', lazy: page(() => import('./SheetFormPage')) },
-  ],
-  office: [{ path: 'actualites/moderation', lazy: page(() => import('./ModerationPage')) }],
-};
+export const participationRoutes = pageRoutes(['news'], {
+  signedIn: {
+    'retours-experience': () => import('./SheetsPage'),
+    'retours-experience/:id': () => import('./SheetPage'),
+  },
+  partner: {
+    'retours-experience/proposer': () => import('./SheetFormPage'),
+    'retours-experience/:id/modifier': () => import('./SheetFormPage'),
+  },
+  office: { 'actualites/moderation': () => import('./ModerationPage') },
+});
