@@ -12,4 +12,5 @@ export const newslettersMessages = {
   'newsletters.unknownSender': { fr: 'Expéditeur inconnu : choisissez-en un dans la liste configurée.', en: 'Unknown sender: pick one from the configured list.' },
   'newsletters.invalidToken': { fr: 'Ce lien de désabonnement est invalide. Vous pouvez gérer vos lettres depuis vos préférences.', en: 'This unsubscribe link is invalid. You can manage your letters in your preferences.' },
   'newsletters.emptyBody': { fr: 'Le contenu de la lettre est vide.', en: 'The letter has no content.' },
+  'newsletters.suppressionNotFound': { fr: 'Cette adresse n’est pas dans la liste d’exclusion.', en: 'This address is not on the suppression list.' },
 } as const satisfies Record<`newsletters.${string}`, Record<Locale, string>>;

@@ -3,11 +3,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, NoContent, problemResponses } from '../schemas/common';
 import {
   CampaignActionParams, CampaignBody, CampaignPage, CampaignQuery, CampaignSchema, PreferenceList, PreferencesBody, ReachSchema, SenderList,
-  SuppressionBody, SuppressionPage, SuppressionQuery, SuppressionSchema, TopicBody, TopicList, TopicParams, TopicSchema, UnsubscribeBody,
+  SuppressionBody, SuppressionPage, SuppressionRemovalBody, SuppressionQuery, SuppressionSchema, TopicBody, TopicList, TopicParams, TopicSchema, UnsubscribeBody,
   UnsubscribeInfo, UnsubscribeParams,
 } from '../schemas/newsletters';
 import { campaignAction, campaignDto, campaignPage, configuredSenders, editCampaign, newCampaign, reach } from '../services/newsletters/campaigns';
-import { preferences, putTopic, savePreferences, suppress, suppressionPage, topics, unsubscribe, unsubscribeInfo } from '../services/newsletters/consent';
+import { preferences, putTopic, savePreferences, suppress, suppressionPage, topics, unsubscribe, unsubscribeInfo, unsuppress } from '../services/newsletters/consent';
 
 const FORM = 'application/x-www-form-urlencoded';
 /** Unsubscribe links are public: a few per minute per IP is plenty for a person and slows a token guesser. */
@@ -77,13 +77,21 @@ export default async function newsletterRoutes(fastify: FastifyInstance) {
 
   app.get('/api/newsletters/suppressions', {
     preHandler: admin,
-    schema: { tags, summary: 'Liste d’exclusion (rebonds définitifs, plaintes)', querystring: SuppressionQuery, response: { 200: SuppressionPage, ...problemResponses } },
+    schema: { tags, summary: 'Liste d’exclusion (rebonds définitifs, plaintes, désabonnements globaux), recherche par adresse', querystring: SuppressionQuery, response: { 200: SuppressionPage, ...problemResponses } },
   }, async (request) => suppressionPage(app, request.query));
 
   app.post('/api/newsletters/suppressions', {
     preHandler: admin,
     schema: { tags, summary: 'Exclut une adresse (plainte reçue, rebond signalé)', body: SuppressionBody, response: { 201: SuppressionSchema, ...problemResponses } },
-  }, async (request, reply) => reply.code(201).send(await suppress(app, request.body)));
+  }, async (request, reply) => reply.code(201).send(await suppress(app, request.body, request.principal!.userId)));
+
+  app.post('/api/newsletters/suppressions/removals', {
+    preHandler: admin,
+    schema: { tags, summary: 'Retire une adresse de la liste d’exclusion, avec un motif (journal d’audit)', body: SuppressionRemovalBody, response: { 204: NoContent, ...problemResponses } },
+  }, async (request, reply) => {
+    await unsuppress(app, request.body, request.principal!.userId);
+    return reply.code(204).send();
+  });
 
   // ---------- admins: campaigns ----------
 

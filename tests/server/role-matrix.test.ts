@@ -11,6 +11,7 @@ import { newslettersMatrixRows, setupNewslettersMatrix } from '../helpers/newsle
 import { setupVisitsMatrix, visitsMatrixRows } from '../helpers/visits-matrix';
 import { newsMatrixRows, setupNewsMatrix } from '../helpers/news-matrix';
 import { newsParticipationMatrixRows, setupNewsParticipationMatrix } from '../helpers/news-participation-matrix';
+import { queuesMatrixRows } from '../helpers/queues-matrix';
 
 /**
  * The role matrix: every /api route of the app, called as each kind of
@@ -121,6 +122,9 @@ export const API_ROLE_MATRIX: MatrixRow[] = [
   { method: 'GET', route: '/api/outbox', expect: adminOnly(200) },
   { method: 'GET', route: '/api/outbox/deliveries', expect: adminOnly(200) },
   { method: 'GET', route: '/api/outbox/:id', request: (fx) => ({ url: `/api/outbox/${fx.capturedMailId}` }), expect: adminOnly(200) },
+
+  // ---- queue dashboard (Bull Board; rows in tests/helpers/queues-matrix.ts) ----
+  ...queuesMatrixRows,
 
   // ---- trainings (rows and fixtures in tests/helpers/trainings-matrix.ts) ----
   ...trainingMatrixRows,

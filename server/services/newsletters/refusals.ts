@@ -1,10 +1,10 @@
-import type { LaunchResult, TransitionResult, updateCampaign, setPreferences, unsubscribeAddress } from '../../../db/queries/newsletters';
+import type { LaunchResult, TransitionResult, updateCampaign, setPreferences, unsubscribeAddress, removeSuppression } from '../../../db/queries/newsletters';
 import { refusalsOf, type RefusalEntry } from '../../lib/refusals';
 
 type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
 
 export type Reason =
-  | ReasonOf<LaunchResult | TransitionResult | Awaited<ReturnType<typeof updateCampaign>> | Awaited<ReturnType<typeof setPreferences>> | Awaited<ReturnType<typeof unsubscribeAddress>>>
+  | ReasonOf<LaunchResult | TransitionResult | Awaited<ReturnType<typeof updateCampaign>> | Awaited<ReturnType<typeof setPreferences>> | Awaited<ReturnType<typeof unsubscribeAddress>> | Awaited<ReturnType<typeof removeSuppression>>>
   | 'unknownSender' | 'invalidToken' | 'emptyBody';
 
 const refusals = {
@@ -18,6 +18,7 @@ const refusals = {
   unknownSender: [400, 'newsletters.unknownSender', 'sender', 'error.validation'],
   emptyBody: [400, 'newsletters.emptyBody', 'bodyHtml', 'error.validation'],
   invalidToken: [404, 'newsletters.invalidToken'],
+  suppressionNotFound: [404, 'newsletters.suppressionNotFound'],
 } as const satisfies Record<Reason, RefusalEntry>;
 
 export const { refusal, orRefuse } = refusalsOf(refusals);
