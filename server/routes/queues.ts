@@ -33,7 +33,7 @@ export default async function queueBoardRoutes(app: FastifyInstance) {
   await app.register((scope, options, done) => {
     // The board installs its own error handler, which would answer the guard's 401/403 as plain JSON with the
     // error's message; the app's handler (problem+json, 500s hidden and logged) stays in charge instead.
-    scope.setErrorHandler = () => scope;
+    (scope as { setErrorHandler: unknown }).setErrorHandler = () => scope;
     board(scope as never, options, done);
   }, { prefix: QUEUE_BOARD_PATH });
 }
