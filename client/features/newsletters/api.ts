@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import type { CampaignBodyDto, CampaignDto, PreferenceDto, TopicDto, UnsubscribeInfoDto } from '../../../server/schemas/newsletters';
+import type { CampaignBodyDto, CampaignDto, PreferenceDto, SuppressionDto, TopicDto, UnsubscribeInfoDto } from '../../../server/schemas/newsletters';
 
 export type { CampaignBodyDto, CampaignDto, PreferenceDto, TopicDto, UnsubscribeInfoDto };
 export type CampaignSummary = Omit<CampaignDto, 'bodyHtml'>;
@@ -75,4 +75,35 @@ export function useUnsubscribeInfo(token: string) {
 export function useUnsubscribe(token: string) {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: () => api<void>(`${base}/unsubscribe/${token}`, { method: 'POST', body: {} }), onSuccess: () => invalidate() });
+}
+
+// ---------- admins: topics and the suppression list ----------
+
+export type { SuppressionDto };
+export type SuppressionReason = SuppressionDto['reason'];
+export type RemovalReason = 'entered_by_mistake' | 'mailbox_fixed' | 'person_asked';
+
+export function useSaveTopic() {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: ({ id, ...body }: TopicDto) => api<TopicDto>(`${base}/topics/${id}`, { method: 'PUT', body }), onSuccess: () => invalidate() });
+}
+
+export function useSuppressions(params: { page: number; search: string; reason: SuppressionReason | '' }) {
+  return useQuery({
+    queryKey: [ROOT, 'suppressions', params],
+    queryFn: ({ signal }) => api<{ items: SuppressionDto[]; total: number; page: number; pageSize: number }>(`${base}/suppressions`, {
+      signal, query: { page: params.page, ...(params.search.trim() ? { search: params.search.trim() } : {}), ...(params.reason ? { reason: params.reason } : {}) },
+    }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAddSuppression() {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: { address: string; reason: 'complaint'; note?: string }) => api<SuppressionDto>(`${base}/suppressions`, { method: 'POST', body }), onSuccess: () => invalidate() });
+}
+
+export function useRemoveSuppression() {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: { address: string; reason: RemovalReason }) => api<void>(`${base}/suppressions/removals`, { method: 'POST', body }), onSuccess: () => invalidate() });
 }

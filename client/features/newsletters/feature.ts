@@ -1,4 +1,5 @@
 import { ROLES } from '../../../common/roles';
+import { QUEUE_BOARD_PATH } from '../../../common/queues';
 import { defineFeature, lazyPage } from '../feature';
 
 // The audience picker's labels come from the accounts catalogue; the rich-text editor's from trainings.
@@ -15,10 +16,16 @@ export const newsletters = defineFeature({
       { path: 'newsletters/campaigns', lazy: page(() => import('./CampaignsPage')) },
       { path: 'newsletters/campaigns/new', lazy: page(() => import('./CampaignFormPage')) },
       { path: 'newsletters/campaigns/:id', lazy: page(() => import('./CampaignPage')) },
+      { path: 'lettres/themes', lazy: page(() => import('./TopicsPage')) },
+      { path: 'lettres/liste-de-suppression', lazy: page(() => import('./SuppressionsPage')) },
     ],
   },
   nav: [
     { to: '/newsletters/preferences', label: 'nav.myNewsletters', roles: ROLES, group: 'main' },
     { to: '/newsletters/campaigns', label: 'nav.newsletters', roles: ['admin'], group: 'manage' },
+    { to: '/lettres/themes', label: 'nav.newsletterTopics', roles: ['admin'], group: 'manage' },
+    { to: '/lettres/liste-de-suppression', label: 'nav.suppressions', roles: ['admin'], group: 'manage' },
+    // Served by the api (Bull Board), not by the client's router: a full page load.
+    { to: QUEUE_BOARD_PATH, label: 'nav.queues', roles: ['admin'], group: 'manage', external: true },
   ],
 });
