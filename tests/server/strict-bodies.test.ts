@@ -6,6 +6,7 @@ import {
   bodyRoutes, databaseFingerprint, documentedRoutes, lenientObjects, mutatingApiRoutes, sampleUrl, UNKNOWN_FIELD, unknownFieldProbe, type BodyRoute, type JsonSchema,
 } from '../helpers/api-routes';
 import { apiSession, apiSignUp, apiTraining, registrationsOf } from '../helpers/trainings-api';
+import { QUEUE_BOARD_PATH } from '../../common/queues';
 
 /**
  * Strict bodies, once for the whole api: every JSON body schema of every
@@ -65,6 +66,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/news/sheets/:id': { figures: [{ label: 'Nuitées', value: '+12 %' }] },
   'POST /api/newsletters/campaigns': NEWSLETTER,
   'PUT /api/newsletters/campaigns/:id': NEWSLETTER,
+  'POST /api/newsletters/suppressions/removals': { address: 'stricte@example.test', reason: 'entered_by_mistake' },
 };
 
 beforeAll(async () => {
@@ -97,7 +99,10 @@ describe('strict bodies: the schemas', () => {
     const documented = documentedRoutes(ctx.app);
     const mutating = mutatingApiRoutes(ctx.app);
     expect(mutating.length).toBeGreaterThan(20);
-    expect(mutating.filter((r) => !documented.includes(r))).toEqual([]);
+    // The one exception, by prefix: the queue dashboard's JSON api (Bull Board, admins only) validates its
+    // bodies with its own schemas and hides its routes from the document; the role matrix covers its access.
+    expect(mutating.filter((r) => !documented.includes(r) && !r.split(' ')[1]!.startsWith(`${QUEUE_BOARD_PATH}/`))).toEqual([]);
+    expect(mutating.some((r) => r.startsWith(`PUT ${QUEUE_BOARD_PATH}/`)), 'the exception still names real routes').toBe(true);
   });
 
   it('finds the body routes of every feature (sanity)', () => {
