@@ -111,10 +111,10 @@ export default function SuppressionsPage() {
           )}
         </Stack>
       )}
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('suppressions.add')}>
+      <Modal opened={adding} onClose={() => setAdding(false)} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('suppressions.add')}>
         {adding && <AddComplaint onDone={() => setAdding(false)} />}
       </Modal>
-      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={t('suppressions.remove')}>
+      <Modal opened={removing !== null} onClose={() => setRemoving(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('suppressions.remove')}>
         {removing && <RemoveEntry entry={removing} onDone={() => setRemoving(null)} />}
       </Modal>
     </>

@@ -73,7 +73,7 @@ export default function TopicsPage() {
                       {en ? topic.nameEn : topic.nameFr}
                       <Text size="sm" c="dimmed">{en ? topic.descriptionEn : topic.descriptionFr}</Text>
                     </Table.Th>
-                    <Table.Td>{topic.active ? <Badge color="green.9" variant="light">{t('topics.activeBadge')}</Badge> : <Badge color="gray.8" variant="light">{t('topics.archived')}</Badge>}</Table.Td>
+                    <Table.Td>{topic.active ? <Badge color="green.9" variant="light">{t('topics.activeBadge')}</Badge> : <Badge variant="default">{t('topics.archived')}</Badge>}</Table.Td>
                     <Table.Td>
                       <Button size="xs" variant="default" onClick={() => setEditing({ topic, isNew: false })} aria-label={t('topics.editNamed', { name: en ? topic.nameEn : topic.nameFr })}>
                         {t('topics.edit')}
@@ -86,7 +86,7 @@ export default function TopicsPage() {
           </Table.ScrollContainer>
         </Card>
       )}
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.isNew ? t('topics.new') : t('topics.edit')}>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={editing?.isNew ? t('topics.new') : t('topics.edit')}>
         {editing && <TopicForm topic={editing.topic} isNew={editing.isNew} onDone={() => setEditing(null)} />}
       </Modal>
     </>
