@@ -2,6 +2,7 @@ import { Button, Card, Group, Modal, Pagination, Select, Stack, Table, Text, Tex
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/FormActions';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, FormError, ListEmptyState, TableSkeleton } from '../../components/States';
 import { useAddSuppression, useRemoveSuppression, useSuppressions, type RemovalReason, type SuppressionDto, type SuppressionReason } from './api';
@@ -22,10 +23,7 @@ function AddComplaint({ onDone }: { onDone: () => void }) {
         <TextInput type="email" label={t('suppressions.address')} required maxLength={254} autoComplete="off" {...form.getInputProps('address')} />
         <Textarea label={t('suppressions.note')} description={t('suppressions.noteHelp')} maxLength={500} autosize minRows={2} {...form.getInputProps('note')} />
         <FormError error={add.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={add.isPending}>{t('suppressions.addSubmit')}</Button>
-        </Group>
+        <FormActions submitLabel={t('suppressions.addSubmit')} saving={add.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -44,10 +42,7 @@ function RemoveEntry({ entry, onDone }: { entry: SuppressionDto; onDone: () => v
           value={reason} onChange={(v) => setReason(v as RemovalReason | null)} error={touched && !reason ? t('form.required') : undefined} />
         <Text size="sm" c="dimmed">{t('suppressions.auditNote')}</Text>
         <FormError error={remove.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
-          <Button type="submit" color="red.8" loading={remove.isPending}>{t('suppressions.removeSubmit')}</Button>
-        </Group>
+        <FormActions submitLabel={t('suppressions.removeSubmit')} saving={remove.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

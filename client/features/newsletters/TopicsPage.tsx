@@ -1,7 +1,8 @@
-import { Badge, Button, Card, Group, Modal, NumberInput, Stack, Switch, Table, Text, TextInput, Textarea, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Card, Modal, NumberInput, Stack, Switch, Table, Text, TextInput, Textarea, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/FormActions';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, FormError, TableSkeleton } from '../../components/States';
 import { useSaveTopic, useTopics, type TopicDto } from './api';
@@ -31,10 +32,7 @@ function TopicForm({ topic, isNew, onDone }: { topic: TopicDto; isNew: boolean; 
         <NumberInput label={t('topics.position')} description={t('topics.positionHelp')} min={0} max={1000} allowDecimal={false} {...form.getInputProps('position')} />
         <Switch label={t('topics.active')} description={t('topics.activeHelp')} {...form.getInputProps('active', { type: 'checkbox' })} />
         <FormError error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={save.isPending}>{t('topics.save')}</Button>
-        </Group>
+        <FormActions submitLabel={t('topics.save')} saving={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );
