@@ -22,6 +22,10 @@ export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
 export const SUPPRESSION_REASONS = ['hard_bounce', 'complaint', 'unsubscribe'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
+/** Why an admin takes an address off the suppression list (a closed list: the audit log keeps no free text). */
+export const SUPPRESSION_REMOVAL_REASONS = ['entered_by_mistake', 'mailbox_fixed', 'person_asked'] as const;
+export type SuppressionRemovalReason = (typeof SUPPRESSION_REMOVAL_REASONS)[number];
+
 /** Where a consent came from (RGPD: who agreed, how, when). */
 export const CONSENT_SOURCES = ['preferences', 'admin', 'invitation', 'import'] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];

@@ -1,6 +1,7 @@
 import healthRoutes from './routes/health';
 import mailRoutes from './routes/mail';
 import territoryRoutes from './routes/territory';
+import queueBoardRoutes from './routes/queues';
 import { defineServerFeature } from './feature';
 import { accounts } from './features/accounts';
 import { documents } from './features/documents';
@@ -24,6 +25,7 @@ export const features = [
   accounts,
   defineServerFeature({ name: 'territory', routes: territoryRoutes }),
   defineServerFeature({ name: 'mail', routes: mailRoutes }),
+  defineServerFeature({ name: 'queues', routes: queueBoardRoutes }),
   trainings,
   documents,
   figures,

@@ -30,6 +30,7 @@ export function Navigation({ role, onNavigate }: { role: Role; onNavigate?: () =
         <NavLink
           component={Link}
           to={item.to}
+          reloadDocument={item.external}
           label={t(item.label)}
           active={active}
           aria-current={active ? 'page' : undefined}

@@ -19,6 +19,8 @@ export interface NavEntry {
   roles: readonly Role[];
   /** Staff and admin tools are listed in a second group. */
   group: 'main' | 'manage';
+  /** A page served by the api, not by the client's router (the queue dashboard): opened with a full page load. */
+  external?: boolean;
 }
 
 /** Staff and admins: the roles of the `office` routes and of the navigation's second group. */

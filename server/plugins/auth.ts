@@ -39,6 +39,13 @@ declare module 'fastify' {
     requireRole(...roles: Role[]): preHandlerAsyncHookHandler;
     /** Any signed-in user. */
     requireUser: preHandlerAsyncHookHandler;
+    /**
+     * Puts every route registered later under a path prefix behind a role
+     * guard: for a mounted third-party plugin (the queue dashboard) whose
+     * routes cannot declare one themselves. Still fail closed: the guard is
+     * applied by the same onRoute hook as a declared one.
+     */
+    guardRoutesUnder(prefix: string, ...roles: Role[]): void;
     setAuthCookies(reply: FastifyReply, tokens: { access: string; refresh: string; refreshMaxAgeSeconds: number }): void;
     clearAuthCookies(reply: FastifyReply): void;
   }
@@ -115,6 +122,11 @@ export default fp(
     }
     app.decorate('requireRole', (...roles: Role[]) => guard(roles));
     app.decorate('requireUser', guard([...ROLES]));
+    const guardedPrefixes: { prefix: string; guard: preHandlerAsyncHookHandler }[] = [];
+    app.decorate('guardRoutesUnder', (prefix: string, ...roles: Role[]) => {
+      guardedPrefixes.push({ prefix: prefix.replace(/\/$/, ''), guard: guard(roles) });
+    });
+    const prefixGuard = (url: string) => guardedPrefixes.find((g) => url === g.prefix || url.startsWith(`${g.prefix}/`))?.guard;
 
     // Fail closed: an /api route that declares neither a role guard nor `public` cannot be registered.
     // Routes declare the guard as a preHandler; it is moved to preParsing here, so that access is
@@ -124,7 +136,8 @@ export default fp(
       if (!route.url.startsWith('/api/') || route.config?.public) return;
       const handlers = [route.preHandler].flat().filter(Boolean) as preHandlerAsyncHookHandler[];
       const isGuard = (h: preHandlerAsyncHookHandler) => (h as unknown as Record<symbol, boolean>)[ACCESS_GUARD] === true;
-      const guards = handlers.filter(isGuard);
+      const underPrefix = prefixGuard(route.url);
+      const guards = [...(underPrefix ? [underPrefix] : []), ...handlers.filter(isGuard)];
       if (!guards.length) {
         throw new Error(`Route ${route.method} ${route.url} must declare requireRole(...) or config.public`);
       }

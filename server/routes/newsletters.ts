@@ -6,7 +6,7 @@ import { routeOptions } from '../lib/route';
 import { requestLocale } from '../i18n';
 import {
   CampaignActionParams, CampaignBody, CampaignPage, CampaignQuery, CampaignSchema, PreferenceList, PreferencesBody, ReachSchema, SenderList,
-  SuppressionBody, SuppressionPage, SuppressionQuery, SuppressionSchema, TopicBody, TopicList, TopicParams, TopicSchema, UnsubscribeBody,
+  SuppressionBody, SuppressionPage, SuppressionRemovalBody, SuppressionQuery, SuppressionSchema, TopicBody, TopicList, TopicParams, TopicSchema, UnsubscribeBody,
   UnsubscribeInfo, UnsubscribeParams,
   ArchiveBody, ArchiveLetterSchema, ArchivePage, ArchiveQuery, CheckList, ImageParams, ImageSchema, LangQuery, PreviewSchema, ScheduleBody, TestSentSchema,
 } from '../schemas/newsletters';
@@ -14,7 +14,7 @@ import { campaignAction, campaignDto, campaignPage, configuredSenders, editCampa
 import { archive, archivedLetter, archivePage, duplicate, previewOf, schedule, sendTest } from '../services/newsletters/composer';
 import { checksOf } from '../services/newsletters/checks';
 import { sendImage, uploadImage } from '../services/newsletters/images';
-import { preferences, putTopic, savePreferences, suppress, suppressionPage, topics, unsubscribe, unsubscribeInfo } from '../services/newsletters/consent';
+import { preferences, putTopic, savePreferences, suppress, suppressionPage, topics, unsubscribe, unsubscribeInfo, unsuppress } from '../services/newsletters/consent';
 
 const FORM = 'application/x-www-form-urlencoded';
 /** Unsubscribe links are public: a few per minute per IP is plenty for a person and slows a token guesser. */
@@ -75,11 +75,16 @@ export default async function newsletterRoutes(fastify: FastifyInstance) {
   app.get('/api/newsletters/senders', route(admin, 'Expéditeurs configurés', { 200: SenderList }),
     async () => ({ items: configuredSenders(app.config) }));
 
-  app.get('/api/newsletters/suppressions', route(admin, 'Liste d’exclusion (rebonds définitifs, plaintes)', { 200: SuppressionPage }, { querystring: SuppressionQuery }),
+  app.get('/api/newsletters/suppressions', route(admin, 'Liste d’exclusion (rebonds définitifs, plaintes, désabonnements globaux), recherche par adresse', { 200: SuppressionPage }, { querystring: SuppressionQuery }),
     async (request) => suppressionPage(app, request.query));
 
   app.post('/api/newsletters/suppressions', route(admin, 'Exclut une adresse (plainte reçue, rebond signalé)', { 201: SuppressionSchema }, { body: SuppressionBody }),
-    async (request, reply) => reply.code(201).send(await suppress(app, request.body)));
+    async (request, reply) => reply.code(201).send(await suppress(app, request.body, request.principal!.userId)));
+
+  app.post('/api/newsletters/suppressions/removals', route(admin, 'Retire une adresse de la liste d’exclusion, avec un motif (journal d’audit)', { 204: NoContent }, { body: SuppressionRemovalBody }), async (request, reply) => {
+    await unsuppress(app, request.body, request.principal!.userId);
+    return reply.code(204).send();
+  });
 
   // ---------- admins: campaigns ----------
 

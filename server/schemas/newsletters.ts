@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { CAMPAIGN_CHECKS, CAMPAIGN_STATUSES, NEWSLETTER_LIMITS as L, SUPPRESSION_REASONS } from '../../common/newsletters';
+import { CAMPAIGN_CHECKS, CAMPAIGN_STATUSES, NEWSLETTER_LIMITS as L, SUPPRESSION_REASONS, SUPPRESSION_REMOVAL_REASONS } from '../../common/newsletters';
+import { SEARCH_MAX_LENGTH } from '../../common/limits';
 import { AudienceSchema } from './audience';
 import { Email } from './accounts';
 import { DateTime, MULTILINE, OneOf, PageQuery, Paginated, Text, Uuid } from './common';
@@ -79,7 +80,11 @@ export const ReachSchema = Type.Object({ count: Type.Integer() });
 
 export const SuppressionSchema = Type.Object({ address: Type.String(), reason: OneOf(SUPPRESSION_REASONS), note: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String({ format: 'date-time' }) });
 export const SuppressionPage = Paginated(SuppressionSchema);
-export const SuppressionQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+export const SuppressionQuery = Type.Object({
+  search: Type.Optional(Type.String({ maxLength: SEARCH_MAX_LENGTH })), reason: Type.Optional(OneOf(SUPPRESSION_REASONS)), ...PageQuery,
+}, { additionalProperties: false });
+export const SuppressionRemovalBody = Type.Object({ address: Email, reason: OneOf(SUPPRESSION_REMOVAL_REASONS) }, { additionalProperties: false });
+export type SuppressionDto = Static<typeof SuppressionSchema>;
 export const SuppressionBody = Type.Object({
   address: Email,
   reason: Type.Union([Type.Literal('complaint'), Type.Literal('hard_bounce')]),

@@ -60,6 +60,18 @@ describe('navigation by role', () => {
     expect(navLinks()).toContain("Boîte d'envoi");
   });
 
+  it('gives admins the newsletter topics, the suppression list and the queue dashboard, the latter as a full page load of the api', async () => {
+    mockApi({ 'GET /api/me': { status: 200, body: makeUser('admin') } });
+    await renderApp('/utilisateurs');
+    await screen.findByRole('heading', { level: 1, name: 'Utilisateurs' });
+    const links = navLinks();
+    const at = links.indexOf('Lettres du réseau');
+    expect(links.slice(at, at + 4)).toEqual(['Lettres du réseau', 'Thèmes des lettres', 'Liste d’exclusion', 'Files de tâches']);
+    expect(screen.getByRole('link', { name: 'Thèmes des lettres' })).toHaveAttribute('href', '/lettres/themes');
+    expect(screen.getByRole('link', { name: 'Liste d’exclusion' })).toHaveAttribute('href', '/lettres/liste-de-suppression');
+    expect(screen.getByRole('link', { name: 'Files de tâches' })).toHaveAttribute('href', '/api/admin/queues');
+  });
+
   it('sends visitors to the log-in page with ?next= pointing back', async () => {
     mockApi({
       'GET /api/me': { status: 401, body: { detail: 'Veuillez vous connecter.' } },

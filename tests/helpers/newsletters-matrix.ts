@@ -52,6 +52,8 @@ export const newslettersMatrixRows: Row[] = [
   { method: 'GET', route: '/api/newsletters/senders', expect: adminOnly(200) },
   { method: 'GET', route: '/api/newsletters/suppressions', expect: adminOnly(200) },
   { method: 'POST', route: '/api/newsletters/suppressions', request: () => ({ payload: { address: 'plainte@example.test', reason: 'complaint' } }), expect: adminOnly(201) },
+  // Removing an address not on the list: the admin's call reaches the query (404), nothing to set up per caller.
+  { method: 'POST', route: '/api/newsletters/suppressions/removals', request: () => ({ payload: { address: 'absente@example.test', reason: 'entered_by_mistake' } }), expect: adminOnly(404) },
   { method: 'GET', route: '/api/newsletters/campaigns', expect: adminOnly(200) },
   { method: 'POST', route: '/api/newsletters/campaigns', request: () => ({ payload: body() }), expect: adminOnly(201) },
   { method: 'GET', route: '/api/newsletters/campaigns/:id', request: () => ({ url: `/api/newsletters/campaigns/${fx.campaignId}` }), expect: adminOnly(200) },

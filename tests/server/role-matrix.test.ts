@@ -13,6 +13,7 @@ import { setupVisitsMatrix, visitsMatrixRows } from '../helpers/visits-matrix';
 import { newsMatrixRows, setupNewsMatrix } from '../helpers/news-matrix';
 import { newsParticipationMatrixRows, setupNewsParticipationMatrix } from '../helpers/news-participation-matrix';
 import { adminOnly, everyone, signedIn, staffAndAdmin, type Caller, type Expected } from '../helpers/matrix-rows';
+import { queuesMatrixRows } from '../helpers/queues-matrix';
 
 /**
  * The role matrix: every /api route of the app, called as each kind of
@@ -116,6 +117,9 @@ export const API_ROLE_MATRIX: MatrixRow[] = [
   { method: 'GET', route: '/api/outbox', expect: adminOnly(200) },
   { method: 'GET', route: '/api/outbox/deliveries', expect: adminOnly(200) },
   { method: 'GET', route: '/api/outbox/:id', request: (fx) => ({ url: `/api/outbox/${fx.capturedMailId}` }), expect: adminOnly(200) },
+
+  // ---- queue dashboard (Bull Board; rows in tests/helpers/queues-matrix.ts) ----
+  ...queuesMatrixRows,
 
   // ---- trainings (rows and fixtures in tests/helpers/trainings-matrix.ts) ----
   ...trainingMatrixRows,

@@ -7,6 +7,7 @@ import {
 } from '../helpers/api-routes';
 import { apiSession, apiSignUp, apiTraining, registrationsOf } from '../helpers/trainings-api';
 import { EMPTY_SEGMENT_FILTER } from '../../common/newsletter-segments';
+import { QUEUE_BOARD_PATH } from '../../common/queues';
 
 /**
  * Strict bodies, once for the whole api: every JSON body schema of every
@@ -72,6 +73,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/newsletters/segments': SEGMENT,
   'PUT /api/newsletters/segments/:id': SEGMENT,
   'POST /api/newsletters/segments/preview': { filter: SEGMENT.filter, topicId: 'lettre-du-reseau' },
+  'POST /api/newsletters/suppressions/removals': { address: 'stricte@example.test', reason: 'entered_by_mistake' },
 };
 
 beforeAll(async () => {
@@ -104,7 +106,10 @@ describe('strict bodies: the schemas', () => {
     const documented = documentedRoutes(ctx.app);
     const mutating = mutatingApiRoutes(ctx.app);
     expect(mutating.length).toBeGreaterThan(20);
-    expect(mutating.filter((r) => !documented.includes(r))).toEqual([]);
+    // The one exception, by prefix: the queue dashboard's JSON api (Bull Board, admins only) validates its
+    // bodies with its own schemas and hides its routes from the document; the role matrix covers its access.
+    expect(mutating.filter((r) => !documented.includes(r) && !r.split(' ')[1]!.startsWith(`${QUEUE_BOARD_PATH}/`))).toEqual([]);
+    expect(mutating.some((r) => r.startsWith(`PUT ${QUEUE_BOARD_PATH}/`)), 'the exception still names real routes').toBe(true);
   });
 
   it('finds the body routes of every feature (sanity)', () => {

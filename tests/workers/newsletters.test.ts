@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { newsletterCampaigns, newsletterRecipients, newsletterSuppressions } from '../../db/schema';
-import { addSuppression, changeCampaignStatus, claimBatch, launchCampaign, subscribe, unsubscribeAddress } from '../../db/queries/newsletters';
+import { addSuppression, changeCampaignStatus, claimBatch, launchCampaign, recordSent, renewClaim, subscribe, unsubscribeAddress } from '../../db/queries/newsletters';
 import { enqueueEffects, type WorkerContext } from '../../workers/jobs';
 import { createWorkerContext, startWorkers } from '../../workers/main';
 import { TEST_REDIS_URL } from '../helpers/env';
@@ -233,6 +233,29 @@ describe('crash safety', () => {
     await sleep(200);
     expect(countsFor(people.map((p) => p.email))).toEqual(once(people.map((p) => p.email)));
     expect(await campaignStatus(id)).toBe('finished');
+  });
+
+  it('a live holder renews its lease (not « incertain »), and its late report corrects rows the sweeper marked « incertain »; a re-send request is final', async () => {
+    const topicId = await newTopic(ctx);
+    await subscribedPartners(ctx, 3, topicId);
+    const id = await launched(ctx, admin.id, { topicId, subject: 'Bail' });
+    const claim = await claimBatch(ctx.db, id, 2);
+    const w = worker({ NEWSLETTER_LEASE_SECONDS: 2 });
+    await sleep(1500);
+    await renewClaim(ctx.db, claim!.token);
+    await sleep(1000); // 2.5 s after the claim, 1 s after the renewal
+    expect(await sweepNewsletters({}, w, undefined as never)).toMatchObject({ uncertain: 0 });
+    await sleep(2200); // no renewal: the holder looks dead
+    expect(await sweepNewsletters({}, w, undefined as never)).toMatchObject({ uncertain: 2 });
+    // The holder was only slow: its report is the truth.
+    const [first, second] = claim!.recipients;
+    expect(await recordSent(ctx.db, claim!.token, [{ id: first!.id, messageId: '<bail-1@test>' }])).toBe(1);
+    expect(await statusCounts(ctx, id)).toMatchObject({ sent: 1, uncertain: 1 });
+    // An admin asks to re-send the other one: a report arriving after that changes nothing.
+    expect(await changeCampaignStatus(ctx.db, id, 'resendUncertain')).toMatchObject({ ok: true, requeued: 1 });
+    expect(await recordSent(ctx.db, claim!.token, [{ id: second!.id, messageId: '<bail-2@test>' }])).toBe(0);
+    const row = (await recipientRows(ctx, id)).find((r) => r.id === second!.id);
+    expect(row).toMatchObject({ status: 'queued' });
   });
 
   it('the queue\'s Redis keys deleted mid-campaign: the sweeper re-enqueues the lanes from the table and everyone gets exactly one mail', async () => {

@@ -1,7 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { featureQueries } from '../../lib/queries';
 import { api, postForm } from '../../lib/api';
 import type {
-  ArchiveItemDto, ArchiveLetterDto, CampaignBodyDto, CampaignDto, CheckDto, ImageDto, PreferenceDto, PreviewDto, TopicDto, UnsubscribeInfoDto,
+  ArchiveItemDto, ArchiveLetterDto, CampaignBodyDto, CampaignDto, CheckDto, ImageDto, PreferenceDto, PreviewDto, SuppressionDto, TopicDto, UnsubscribeInfoDto,
 } from '../../../server/schemas/newsletters';
 
 export type { ArchiveItemDto, ArchiveLetterDto, CampaignBodyDto, CampaignDto, CheckDto, ImageDto, PreferenceDto, PreviewDto, TopicDto, UnsubscribeInfoDto };
@@ -14,10 +15,7 @@ const base = '/api/newsletters';
 /** While a campaign sends, its page and the list re-read the progress this often. */
 export const PROGRESS_POLL_MS = 2000;
 
-function useInvalidate() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: [ROOT] });
-}
+const { useChange } = featureQueries([ROOT]);
 
 export function useCampaigns(page: number) {
   return useQuery({
@@ -50,13 +48,11 @@ export function useSenders() {
 }
 
 export function useCreateCampaign() {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: CampaignBodyDto) => api<CampaignDto>(`${base}/campaigns`, { method: 'POST', body }), onSuccess: () => invalidate() });
+  return useChange((body: CampaignBodyDto) => api<CampaignDto>(`${base}/campaigns`, { method: 'POST', body }));
 }
 
 export function useCampaignAction(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (action: CampaignActionName) => api<CampaignDto>(`${base}/campaigns/${id}/${action}`, { method: 'POST' }), onSuccess: () => invalidate() });
+  return useChange((action: CampaignActionName) => api<CampaignDto>(`${base}/campaigns/${id}/${action}`, { method: 'POST' }));
 }
 
 export function usePreferences() {
@@ -64,11 +60,7 @@ export function usePreferences() {
 }
 
 export function useSavePreferences() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (topics: { topicId: string; subscribed: boolean }[]) => api<{ items: PreferenceDto[] }>(`${base}/preferences`, { method: 'PUT', body: { topics } }),
-    onSuccess: () => invalidate(),
-  });
+  return useChange((topics: { topicId: string; subscribed: boolean }[]) => api<{ items: PreferenceDto[] }>(`${base}/preferences`, { method: 'PUT', body: { topics } }));
 }
 
 export function useUnsubscribeInfo(token: string) {
@@ -76,15 +68,13 @@ export function useUnsubscribeInfo(token: string) {
 }
 
 export function useUnsubscribe(token: string) {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: () => api<void>(`${base}/unsubscribe/${token}`, { method: 'POST', body: {} }), onSuccess: () => invalidate() });
+  return useChange(() => api<void>(`${base}/unsubscribe/${token}`, { method: 'POST', body: {} }));
 }
 
 // ---------- composer ----------
 
 export function useUpdateCampaign(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: CampaignBodyDto) => api<CampaignDto>(`${base}/campaigns/${id}`, { method: 'PUT', body }), onSuccess: () => invalidate() });
+  return useChange((body: CampaignBodyDto) => api<CampaignDto>(`${base}/campaigns/${id}`, { method: 'PUT', body }));
 }
 
 /** Uploads an image (alt text required) and returns its public address, inserted into the body. */
@@ -107,18 +97,15 @@ export function useSendTest(id: string) {
 }
 
 export function useDuplicate(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: () => api<CampaignDto>(`${base}/campaigns/${id}/duplicate`, { method: 'POST' }), onSuccess: () => invalidate() });
+  return useChange(() => api<CampaignDto>(`${base}/campaigns/${id}/duplicate`, { method: 'POST' }));
 }
 
 export function useSchedule(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (at: string | null) => api<CampaignDto>(`${base}/campaigns/${id}/schedule`, { method: 'PUT', body: { at } }), onSuccess: () => invalidate() });
+  return useChange((at: string | null) => api<CampaignDto>(`${base}/campaigns/${id}/schedule`, { method: 'PUT', body: { at } }));
 }
 
 export function useSetArchived(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (archived: boolean) => api<CampaignDto>(`${base}/campaigns/${id}/archive`, { method: 'PUT', body: { archived } }), onSuccess: () => invalidate() });
+  return useChange((archived: boolean) => api<CampaignDto>(`${base}/campaigns/${id}/archive`, { method: 'PUT', body: { archived } }));
 }
 
 export function useArchive(page: number) {
@@ -131,4 +118,32 @@ export function useArchive(page: number) {
 
 export function useArchivedLetter(id: string, lang: 'fr' | 'en') {
   return useQuery({ queryKey: [ROOT, 'archive', 'letter', id, lang], queryFn: ({ signal }) => api<ArchiveLetterDto>(`${base}/archive/${id}?lang=${lang}`, { signal }) });
+}
+
+// ---------- admins: topics and the suppression list ----------
+
+export type { SuppressionDto };
+export type SuppressionReason = SuppressionDto['reason'];
+export type RemovalReason = 'entered_by_mistake' | 'mailbox_fixed' | 'person_asked';
+
+export function useSaveTopic() {
+  return useChange(({ id, ...body }: TopicDto) => api<TopicDto>(`${base}/topics/${id}`, { method: 'PUT', body }));
+}
+
+export function useSuppressions(params: { page: number; search: string; reason: SuppressionReason | '' }) {
+  return useQuery({
+    queryKey: [ROOT, 'suppressions', params],
+    queryFn: ({ signal }) => api<{ items: SuppressionDto[]; total: number; page: number; pageSize: number }>(`${base}/suppressions`, {
+      signal, query: { page: params.page, ...(params.search.trim() ? { search: params.search.trim() } : {}), ...(params.reason ? { reason: params.reason } : {}) },
+    }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAddSuppression() {
+  return useChange((body: { address: string; reason: 'complaint'; note?: string }) => api<SuppressionDto>(`${base}/suppressions`, { method: 'POST', body }));
+}
+
+export function useRemoveSuppression() {
+  return useChange((body: { address: string; reason: RemovalReason }) => api<void>(`${base}/suppressions/removals`, { method: 'POST', body }));
 }

@@ -1,4 +1,5 @@
 import { ROLES } from '../../../common/roles';
+import { QUEUE_BOARD_PATH } from '../../../common/queues';
 import { defineFeature, pageRoutes } from '../feature';
 
 /**
@@ -31,11 +32,17 @@ export const newsletters = defineFeature({
       'lettres/campagnes/nouvelle': () => import('./CampaignFormPage'),
       'lettres/campagnes/:id': () => import('./CampaignPage'),
       'lettres/campagnes/:id/modifier': () => import('./CampaignFormPage'),
+      'lettres/themes': () => import('./TopicsPage'),
+      'lettres/liste-de-suppression': () => import('./SuppressionsPage'),
     },
   }),
   nav: [
     { to: '/lettres/preferences', label: 'nav.myNewsletters', roles: ROLES, group: 'main' },
     { to: '/lettres/campagnes', label: 'nav.newsletters', roles: ['admin'], group: 'manage' },
     { to: '/lettres/segments', label: 'nav.newsletterSegments', roles: ['admin'], group: 'manage' },
+    { to: '/lettres/themes', label: 'nav.newsletterTopics', roles: ['admin'], group: 'manage' },
+    { to: '/lettres/liste-de-suppression', label: 'nav.suppressions', roles: ['admin'], group: 'manage' },
+    // Served by the api (Bull Board), not by the client's router: a full page load.
+    { to: QUEUE_BOARD_PATH, label: 'nav.queues', roles: ['admin'], group: 'manage', external: true },
   ],
 });

@@ -200,7 +200,7 @@ export async function changeCampaignStatus(db: Database, campaignId: string, act
     }
     if (action === 'resendUncertain') {
       requeued = rowsOf(await tx.execute(sql`
-        update newsletter_recipients set status = 'queued', last_error = 'sent again at an administrator''s request (delivery was unknown)', next_attempt_at = null
+        update newsletter_recipients set status = 'queued', last_error = 'sent again at an administrator''s request (delivery was unknown)', next_attempt_at = null, claim_token = null
         where campaign_id = ${campaignId} and status = 'uncertain' returning id
       `)).length;
       if (requeued === 0) return { ok: false, reason: 'nothingUncertain' } as const;

@@ -1,8 +1,11 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { newsletterSubscriptions, newsletterSuppressions, newsletterTopics, users } from '../../schema';
 import { rowsOf } from '../rows';
-import type { ConsentSource, SuppressionReason } from '../../../common/newsletters';
+import { recordAudit } from '../audit';
+import { likePattern } from '../../../common/text';
+import type { ConsentSource, SuppressionReason, SuppressionRemovalReason } from '../../../common/newsletters';
 
 const topicColumns = {
   id: newsletterTopics.id, nameFr: newsletterTopics.nameFr, nameEn: newsletterTopics.nameEn, descriptionFr: newsletterTopics.descriptionFr,
@@ -106,19 +109,47 @@ export async function subscribe(db: Database, input: { topicId: string; address:
   }).onConflictDoNothing();
 }
 
-export async function addSuppression(db: Database, address: string, reason: SuppressionReason, note: string | null) {
-  const [row] = await db.insert(newsletterSuppressions).values({ address: address.trim().toLowerCase(), reason, note })
-    .onConflictDoUpdate({ target: newsletterSuppressions.address, set: { reason, note } })
-    .returning();
-  return row!;
+/** Stable pseudonym of an address for the audit log, which keeps no addresses (erasure keeps audit rows): a removal can be checked against an address given later. */
+export function addressDigest(address: string): string {
+  return createHash('sha256').update(address.trim().toLowerCase()).digest('hex').slice(0, 32);
 }
 
-export async function listSuppressions(db: Database, options: { page: number; pageSize: number }) {
+/** Adds (or re-qualifies) an address on the suppression list, audited when an admin does it. */
+export async function addSuppression(db: Database, address: string, reason: SuppressionReason, note: string | null, actorId: string | null = null) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(newsletterSuppressions).values({ address: address.trim().toLowerCase(), reason, note })
+      .onConflictDoUpdate({ target: newsletterSuppressions.address, set: { reason, note } })
+      .returning();
+    if (actorId) await recordAudit(tx, { actorId, action: 'newsletter.suppression.add', targetType: 'newsletter_suppression', targetId: addressDigest(row!.address), details: { reason } });
+    return row!;
+  });
+}
+
+/**
+ * Takes an address off the suppression list (admins), with the reason chosen
+ * from a closed list, both recorded in the audit log in the same transaction.
+ * The address's topic subscriptions are left as they are: removal only lets
+ * it be mailed again where it is still subscribed.
+ */
+export async function removeSuppression(db: Database, address: string, reason: SuppressionRemovalReason, actorId: string): Promise<{ ok: true } | { ok: false; reason: 'suppressionNotFound' }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.delete(newsletterSuppressions).where(eq(newsletterSuppressions.address, address.trim().toLowerCase()))
+      .returning({ address: newsletterSuppressions.address, reason: newsletterSuppressions.reason });
+    if (!row) return { ok: false, reason: 'suppressionNotFound' } as const;
+    await recordAudit(tx, { actorId, action: 'newsletter.suppression.remove', targetType: 'newsletter_suppression', targetId: addressDigest(row.address), details: { reason, was: row.reason } });
+    return { ok: true } as const;
+  });
+}
+
+export async function listSuppressions(db: Database, options: { page: number; pageSize: number; q?: string; reason?: SuppressionReason }) {
+  const where = and(
+    options.q?.trim() ? ilike(newsletterSuppressions.address, likePattern(options.q.toLowerCase())) : undefined,
+    options.reason ? eq(newsletterSuppressions.reason, options.reason) : undefined,
+  );
   const [items, total] = await Promise.all([
-    db.select().from(newsletterSuppressions).orderBy(desc(newsletterSuppressions.createdAt), asc(newsletterSuppressions.address))
+    db.select().from(newsletterSuppressions).where(where).orderBy(desc(newsletterSuppressions.createdAt), asc(newsletterSuppressions.address))
       .limit(options.pageSize).offset((options.page - 1) * options.pageSize),
-    db.$count(newsletterSuppressions),
+    db.$count(newsletterSuppressions, where),
   ]);
   return { items, total };
 }
-

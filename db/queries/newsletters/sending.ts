@@ -92,13 +92,31 @@ export async function campaignStatusOf(db: Database, campaignId: string): Promis
   return rows[0]?.status ?? null;
 }
 
+/**
+ * A claim's rows still held are `sending`, or `uncertain` when the sweeper
+ * found the lease over while the holder was in fact alive (a batch slowed by
+ * a loaded machine past a missed renewal): the holder's own report is then
+ * the truth and wins. A re-send requested by an admin clears the token, so a
+ * late report never touches rows queued again.
+ */
+const HELD = sql.raw(`status in ('sending', 'uncertain')`);
+
+/**
+ * Renews a claim's lease while its batch is being sent (the job calls it
+ * every third of the lease): the sweeper marks « incertain » only the rows of
+ * a holder that stopped renewing, i.e. died or lost the database.
+ */
+export async function renewClaim(db: Database, token: string): Promise<void> {
+  await db.execute(sql`update newsletter_recipients set claimed_at = now() where claim_token = ${token} and status = 'sending'`);
+}
+
 /** Records the sent ones of a claim, in one statement; only rows still held by this claim change. */
 export async function recordSent(db: Database, token: string, sent: { id: number; messageId: string }[]): Promise<number> {
   if (!sent.length) return 0;
   const result = await db.execute(sql`
     update newsletter_recipients r set status = 'sent', sent_at = now(), message_id = v.mid, last_error = null, claim_token = null
     from unnest(${`{${sent.map((s) => s.id).join(',')}}`}::bigint[], ${pgTextArray(sent.map((s) => s.messageId))}::text[]) as v(id, mid)
-    where r.id = v.id and r.claim_token = ${token} and r.status = 'sending'
+    where r.id = v.id and r.claim_token = ${token} and r.${HELD}
     returning r.id
   `);
   return rowsOf(result).length;
@@ -123,7 +141,7 @@ export async function recordFailures(db: Database, token: string, failures: Send
           then now() + make_interval(secs => (${`{${delays.join(',')}}`}::int[])[r.attempts]) else null end,
         last_error = left(v.error, 1000), claim_token = null
       from unnest(${`{${failures.map((f) => f.id).join(',')}}`}::bigint[], ${pgTextArray(failures.map((f) => f.kind))}::text[], ${pgTextArray(failures.map((f) => f.error))}::text[]) as v(id, kind, error)
-      where r.id = v.id and r.claim_token = ${token} and r.status = 'sending'
+      where r.id = v.id and r.claim_token = ${token} and r.${HELD}
     `);
     const bounced = failures.filter((f) => f.kind === 'permanent');
     if (bounced.length) {
@@ -141,7 +159,7 @@ export async function releaseClaim(db: Database, token: string, ids: number[]): 
   if (!ids.length) return;
   await db.execute(sql`
     update newsletter_recipients set status = 'queued', claim_token = null, claimed_at = null, attempts = greatest(attempts - 1, 0)
-    where id = any(${`{${ids.join(',')}}`}::bigint[]) and claim_token = ${token} and status = 'sending'
+    where id = any(${`{${ids.join(',')}}`}::bigint[]) and claim_token = ${token} and ${HELD}
   `);
 }
 
@@ -149,11 +167,13 @@ export async function releaseClaim(db: Database, token: string, ids: number[]): 
  * Rows claimed longer ago than the lease by a worker that never recorded them
  * (killed, or lost its database): they may have been handed to SMTP or not.
  * They become `uncertain` — never re-sent by themselves — and are counted on
- * the campaign page, where an admin may re-send them deliberately.
+ * the campaign page, where an admin may re-send them deliberately. The
+ * claim token stays: should the holder still be alive, its report corrects
+ * the row (see HELD).
  */
 export async function markStaleUncertain(db: Database, leaseSeconds: number): Promise<number> {
   const result = await db.execute(sql`
-    update newsletter_recipients set status = 'uncertain', claim_token = null,
+    update newsletter_recipients set status = 'uncertain',
       last_error = 'worker stopped while sending: delivery unknown'
     where status = 'sending' and claimed_at < now() - make_interval(secs => ${leaseSeconds})
     returning id

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { addSuppression, isSubscribed, listSuppressions, listTopics, preferencesOf, saveTopic, setPreferences, unsubscribeAddress, type TopicInput } from '../../../db/queries/newsletters';
+import { addSuppression, isSubscribed, listSuppressions, listTopics, preferencesOf, removeSuppression, saveTopic, setPreferences, unsubscribeAddress, type TopicInput } from '../../../db/queries/newsletters';
+import type { SuppressionReason, SuppressionRemovalReason } from '../../../common/newsletters';
+import { toSuppression } from './mapping';
 import { readUnsubscribeToken } from '../../../common/link-tokens';
 import { orRefuse, refusal } from './refusals';
 
@@ -42,14 +44,17 @@ export const putTopic = (app: FastifyInstance, id: string, input: TopicInput) =>
   ...input, nameFr: input.nameFr.trim(), nameEn: input.nameEn.trim(), descriptionFr: input.descriptionFr.trim(), descriptionEn: input.descriptionEn.trim(),
 });
 
-export async function suppressionPage(app: FastifyInstance, query: { page?: number; pageSize?: number }) {
+export async function suppressionPage(app: FastifyInstance, query: { page?: number; pageSize?: number; search?: string; reason?: SuppressionReason }) {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  const { items, total } = await listSuppressions(app.db, { page, pageSize });
-  return { items: items.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })), total, page, pageSize };
+  const { items, total } = await listSuppressions(app.db, { page, pageSize, q: query.search, reason: query.reason });
+  return { items: items.map(toSuppression), total, page, pageSize };
 }
 
-export async function suppress(app: FastifyInstance, body: { address: string; reason: 'complaint' | 'hard_bounce'; note?: string }) {
-  const row = await addSuppression(app.db, body.address, body.reason, body.note?.trim() || null);
-  return { ...row, createdAt: row.createdAt.toISOString() };
+export async function suppress(app: FastifyInstance, body: { address: string; reason: 'complaint' | 'hard_bounce'; note?: string }, actorId: string) {
+  return toSuppression(await addSuppression(app.db, body.address, body.reason, body.note?.trim() || null, actorId));
+}
+
+export async function unsuppress(app: FastifyInstance, body: { address: string; reason: SuppressionRemovalReason }, actorId: string): Promise<void> {
+  orRefuse(await removeSuppression(app.db, body.address, body.reason, actorId));
 }

@@ -1,6 +1,7 @@
 import type { CampaignRow, Progress } from '../../../db/queries/newsletters';
 import { toAudience } from '../../../db/queries/audience';
-import type { CampaignDto, ProgressDto } from '../../schemas/newsletters';
+import type { CampaignDto, ProgressDto, SuppressionDto } from '../../schemas/newsletters';
+import type { SuppressionReason } from '../../../common/newsletters';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -23,4 +24,8 @@ export function toCampaign(row: CampaignRow, progress: Progress): CampaignDto {
     launchedAt: iso(row.launchedAt), finishedAt: iso(row.finishedAt), createdAt: row.createdAt.toISOString(),
     progress: toProgress(row.total, progress),
   };
+}
+
+export function toSuppression(row: { address: string; reason: SuppressionReason; note: string | null; createdAt: Date }): SuppressionDto {
+  return { address: row.address, reason: row.reason, note: row.note, createdAt: row.createdAt.toISOString() };
 }

@@ -1,10 +1,10 @@
-import type { ArchiveResult, LaunchResult, ScheduleResult, TransitionResult, updateCampaign, setPreferences, unsubscribeAddress } from '../../../db/queries/newsletters';
+import type { ArchiveResult, LaunchResult, ScheduleResult, TransitionResult, updateCampaign, setPreferences, unsubscribeAddress, removeSuppression } from '../../../db/queries/newsletters';
 import { refusalsOf, type RefusalEntry } from '../../lib/refusals';
 
 type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
 
 export type Reason =
-  | ReasonOf<LaunchResult | TransitionResult | ScheduleResult | ArchiveResult | Awaited<ReturnType<typeof updateCampaign>> | Awaited<ReturnType<typeof setPreferences>> | Awaited<ReturnType<typeof unsubscribeAddress>>>
+  | ReasonOf<LaunchResult | TransitionResult | ScheduleResult | ArchiveResult | Awaited<ReturnType<typeof updateCampaign>> | Awaited<ReturnType<typeof setPreferences>> | Awaited<ReturnType<typeof unsubscribeAddress>> | Awaited<ReturnType<typeof removeSuppression>>>
   | 'unknownSender' | 'invalidToken' | 'emptyBody'
   | 'checksFailed' | 'scheduleInPast' | 'imageAltRequired' | 'imageMissing' | 'imageType' | 'imageNotFound' | 'archiveNotFound'
   | 'unknownSegment';
@@ -29,6 +29,7 @@ const refusals = {
   imageNotFound: [404, 'newsletters.imageNotFound'],
   archiveNotFound: [404, 'newsletters.archiveNotFound'],
   unknownSegment: [400, 'newsletterSegments.notFound', 'segmentId', 'error.validation'],
+  suppressionNotFound: [404, 'newsletters.suppressionNotFound'],
 } as const satisfies Record<Reason, RefusalEntry>;
 
 export const { refusal, orRefuse } = refusalsOf(refusals);

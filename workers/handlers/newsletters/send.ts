@@ -1,5 +1,5 @@
 import {
-  campaignForSending, campaignStatusOf, claimBatch, finishIfDone, recordFailures, recordSent, releaseClaim, type SendFailure,
+  campaignForSending, campaignStatusOf, claimBatch, finishIfDone, recordFailures, recordSent, releaseClaim, renewClaim, type SendFailure,
 } from '../../../db/queries/newsletters';
 import { NEWSLETTER_SENDING } from '../../../common/limits';
 import type { JobHandler, WorkerContext } from '../../jobs';
@@ -44,6 +44,7 @@ export const sendCampaignLane: JobHandler<'newsletters.send'> = async ({ campaig
   const build = campaignMessages(ctx.config, campaign);
   const status = statusWatch(ctx, campaignId);
   const transport = ctx.mailTransport();
+  const renewEveryMs = Math.max(500, (ctx.config.NEWSLETTER_LEASE_SECONDS * 1000) / 3);
 
   for (;;) {
     const current = await status();
@@ -73,7 +74,13 @@ export const sendCampaignLane: JobHandler<'newsletters.send'> = async ({ campaig
         }
       })());
     }
-    await Promise.all(sends);
+    // The lease is renewed while the batch is out: only a holder that stopped (killed, cut off) lets its rows become « incertain ».
+    const renewal = setInterval(() => { renewClaim(ctx.db, batch.token).catch((err) => ctx.log.warn({ err }, 'newsletters.send: lease renewal failed')); }, renewEveryMs);
+    try {
+      await Promise.all(sends);
+    } finally {
+      clearInterval(renewal);
+    }
     // Recorded in one statement per outcome: a crash before this line leaves the batch 'sending', and the sweeper marks it « incertain » once the lease is over.
     await recordSent(ctx.db, batch.token, sent);
     await recordFailures(ctx.db, batch.token, failures);

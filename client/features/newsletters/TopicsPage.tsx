@@ -1,0 +1,92 @@
+import { Badge, Button, Card, Modal, NumberInput, Stack, Switch, Table, Text, TextInput, Textarea, VisuallyHidden } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/FormActions';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorState, FormError, TableSkeleton } from '../../components/States';
+import { useSaveTopic, useTopics, type TopicDto } from './api';
+
+const NEW: TopicDto = { id: '', nameFr: '', nameEn: '', descriptionFr: '', descriptionEn: '', position: 0, active: true };
+
+/** The topic editor: a new topic chooses its identifier (a slug, fixed afterwards); archiving hides it from preferences and new campaigns. */
+function TopicForm({ topic, isNew, onDone }: { topic: TopicDto; isNew: boolean; onDone: () => void }) {
+  const { t } = useTranslation('newsletters');
+  const save = useSaveTopic();
+  const form = useForm<TopicDto>({
+    initialValues: topic,
+    validate: {
+      id: (v) => (/^[a-z0-9-]{1,64}$/.test(v) ? null : t('topics.idHelp')),
+      nameFr: (v) => (v.trim() ? null : t('form.required')),
+      nameEn: (v) => (v.trim() ? null : t('form.required')),
+    },
+  });
+  return (
+    <form onSubmit={form.onSubmit((values) => { if (!save.isPending) save.mutate(values, { onSuccess: onDone }); })} noValidate>
+      <Stack>
+        <TextInput label={t('topics.id')} description={t('topics.idHelp')} required disabled={!isNew} maxLength={64} {...form.getInputProps('id')} />
+        <TextInput label={t('topics.nameFr')} required maxLength={80} {...form.getInputProps('nameFr')} />
+        <TextInput label={t('topics.nameEn')} required maxLength={80} {...form.getInputProps('nameEn')} />
+        <Textarea label={t('topics.descriptionFr')} maxLength={500} autosize minRows={2} {...form.getInputProps('descriptionFr')} />
+        <Textarea label={t('topics.descriptionEn')} maxLength={500} autosize minRows={2} {...form.getInputProps('descriptionEn')} />
+        <NumberInput label={t('topics.position')} description={t('topics.positionHelp')} min={0} max={1000} allowDecimal={false} {...form.getInputProps('position')} />
+        <Switch label={t('topics.active')} description={t('topics.activeHelp')} {...form.getInputProps('active', { type: 'checkbox' })} />
+        <FormError error={save.error} />
+        <FormActions submitLabel={t('topics.save')} saving={save.isPending} onCancel={onDone} />
+      </Stack>
+    </form>
+  );
+}
+
+/** Admins: the topics people subscribe to (« Lettre du réseau », « Formations »…), their order, and archiving. */
+export default function TopicsPage() {
+  const { t, i18n } = useTranslation('newsletters');
+  const topics = useTopics();
+  const [editing, setEditing] = useState<{ topic: TopicDto; isNew: boolean } | null>(null);
+  const en = i18n.language.startsWith('en');
+  return (
+    <>
+      <PageHeader title={t('topics.title')} description={t('topics.description')}
+        actions={<Button onClick={() => setEditing({ topic: { ...NEW, position: (topics.data?.length ?? 0) + 1 }, isNew: true })}>{t('topics.new')}</Button>} />
+      {topics.isPending ? <TableSkeleton /> : topics.isError ? <ErrorState error={topics.error} onRetry={() => void topics.refetch()} /> : topics.data.length === 0 ? (
+        <EmptyState title={t('topics.empty')} />
+      ) : (
+        <Card withBorder p={0}>
+          <Table.ScrollContainer minWidth={480}>
+            <Table verticalSpacing="sm" highlightOnHover>
+              <Table.Caption>{t('topics.caption', { count: topics.data.length })}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('topics.position')}</Table.Th>
+                  <Table.Th scope="col">{t('topics.name')}</Table.Th>
+                  <Table.Th scope="col">{t('topics.state')}</Table.Th>
+                  <Table.Th scope="col"><VisuallyHidden>{t('topics.actions')}</VisuallyHidden></Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {topics.data.map((topic) => (
+                  <Table.Tr key={topic.id}>
+                    <Table.Td>{topic.position}</Table.Td>
+                    <Table.Th scope="row" fw={500}>
+                      {en ? topic.nameEn : topic.nameFr}
+                      <Text size="sm" c="dimmed">{en ? topic.descriptionEn : topic.descriptionFr}</Text>
+                    </Table.Th>
+                    <Table.Td>{topic.active ? <Badge color="green.9" variant="light">{t('topics.activeBadge')}</Badge> : <Badge variant="default">{t('topics.archived')}</Badge>}</Table.Td>
+                    <Table.Td>
+                      <Button size="xs" variant="default" onClick={() => setEditing({ topic, isNew: false })} aria-label={t('topics.editNamed', { name: en ? topic.nameEn : topic.nameFr })}>
+                        {t('topics.edit')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      )}
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={editing?.isNew ? t('topics.new') : t('topics.edit')}>
+        {editing && <TopicForm topic={editing.topic} isNew={editing.isNew} onDone={() => setEditing(null)} />}
+      </Modal>
+    </>
+  );
+}
