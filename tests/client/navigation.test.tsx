@@ -66,7 +66,7 @@ describe('navigation by role', () => {
     await screen.findByRole('heading', { level: 1, name: 'Utilisateurs' });
     const links = navLinks();
     const at = links.indexOf('Lettres du réseau');
-    expect(links.slice(at, at + 4)).toEqual(['Lettres du réseau', 'Thèmes des lettres', 'Liste d’exclusion', 'Files de tâches']);
+    expect(links.slice(at, at + 5)).toEqual(['Lettres du réseau', 'Segments', 'Thèmes des lettres', 'Liste d’exclusion', 'Files de tâches']);
     expect(screen.getByRole('link', { name: 'Thèmes des lettres' })).toHaveAttribute('href', '/lettres/themes');
     expect(screen.getByRole('link', { name: 'Liste d’exclusion' })).toHaveAttribute('href', '/lettres/liste-de-suppression');
     expect(screen.getByRole('link', { name: 'Files de tâches' })).toHaveAttribute('href', '/api/admin/queues');
