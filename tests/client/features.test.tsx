@@ -23,7 +23,13 @@ describe('feature registry', () => {
     for (const feature of features) {
       for (const route of Object.values(feature.routes).flat()) expect(routed, feature.name).toContain(`/${route.path}`);
     }
-    const links = ['/', ...features.flatMap((f) => (f.nav ?? []).map((entry) => entry.to))];
+    const entries = features.flatMap((f) => f.nav ?? []);
+    const links = ['/', ...entries.filter((entry) => !entry.external).map((entry) => entry.to)];
     for (const to of links) expect(routed).toContain(to);
+    // An entry the api serves (the queue dashboard) is a full page load of an /api/ address, never a client route.
+    for (const entry of entries.filter((e) => e.external)) {
+      expect(entry.to).toMatch(/^\/api\//);
+      expect(routed).not.toContain(entry.to);
+    }
   });
 });
