@@ -28,10 +28,10 @@ export async function subscribedPartners(ctx: TestContext, count: number, topicI
   return people;
 }
 
-export async function draft(ctx: TestContext, createdBy: string, values: { topicId?: string; audience?: Audience; subject?: string } = {}) {
+export async function draft(ctx: TestContext, createdBy: string, values: { topicId?: string; audience?: Audience; subject?: string; bodyHtml?: string } = {}) {
   return createCampaign(ctx.db, {
     subject: values.subject ?? 'Lettre du réseau — novembre', preheader: 'Les nouvelles du mois', sender: ctx.config.MAIL_FROM,
-    bodyHtml: '<p>Bonjour à tous, voici les nouvelles du réseau.</p>', topicId: values.topicId ?? 'lettre-du-reseau', audience: values.audience ?? EVERYONE,
+    bodyHtml: values.bodyHtml ?? '<p>Bonjour à tous, voici les nouvelles du réseau.</p>', topicId: values.topicId ?? 'lettre-du-reseau', audience: values.audience ?? EVERYONE,
   }, createdBy);
 }
 
