@@ -4,11 +4,7 @@ import { simpleParser } from 'mailparser';
 import { newsletterLinks, newsletterRecipients } from '../../db/schema';
 import { LINK_PATH } from '../../common/newsletter-links';
 import { sanitizeNewsletterBody } from '../../server/services/newsletters/body';
-import type { WorkerContext } from '../../workers/jobs';
-import { createWorkerContext } from '../../workers/main';
-import { createTestApp, createUser, type TestContext, type TestUser } from '../helpers/app';
-import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp';
-import { launched, newTopic, runLane, subscribedPartners } from '../helpers/newsletters';
+import { launched, newTopic, runLane, startNewsletterWorkerEnv, subscribedPartners } from '../helpers/newsletters';
 
 /**
  * What leaves the sending engine (issue 14, point 5): each counted link
@@ -17,46 +13,31 @@ import { launched, newTopic, runLane, subscribedPartners } from '../helpers/news
  * image but the letter's own.
  */
 
-const quiet = { info: () => {}, warn: () => {}, error: () => {} };
-let smtp: SmtpCapture;
-let ctx: TestContext;
-let admin: TestUser;
-let worker: WorkerContext & { close(): Promise<void> };
-
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  ctx = await createTestApp({ NEWSLETTER_RATE_PER_SECOND: 1000 }, { smtpUrl: smtp.url });
-  admin = await createUser(ctx, 'admin');
-  worker = createWorkerContext({ config: ctx.config, db: ctx.db, queues: ctx.queues, log: quiet });
-});
-
-afterAll(async () => {
-  await worker?.close();
-  await ctx?.close();
-  await smtp?.close();
-});
+let env: Awaited<ReturnType<typeof startNewsletterWorkerEnv>>;
+beforeAll(async () => { env = await startNewsletterWorkerEnv(); });
+afterAll(async () => env?.close());
 
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 
 describe('the mails of a campaign with links', () => {
   it('point each link to the same counter URL for every recipient, with no recipient address or account; unsubscribe untouched; no pixel', async () => {
-    const topicId = await newTopic(ctx);
-    const people = await subscribedPartners(ctx, 2, topicId);
+    const topicId = await newTopic(env.ctx);
+    const people = await subscribedPartners(env.ctx, 2, topicId);
     const subject = `Liens comptés ${Date.now()}`;
     const body = sanitizeNewsletterBody(
       '<p>Voir <a href="https://www.cevennes-tourisme.fr/agenda?mois=12&theme=fetes">l’agenda</a> et <a href="https://example.org/pass">la Carte PASS</a>, ou <a href="mailto:accueil@example.org">écrire</a>.</p>',
-      ctx.config.PUBLIC_URL,
+      env.ctx.config.PUBLIC_URL,
     );
-    const id = await launched(ctx, admin.id, { topicId, subject, bodyHtml: body });
-    expect((await runLane(worker, id)).sent).toBe(2);
+    const id = await launched(env.ctx, env.admin.id, { topicId, subject, bodyHtml: body });
+    expect((await runLane(env.worker, id)).sent).toBe(2);
 
-    const links = await ctx.db.select().from(newsletterLinks).where(eq(newsletterLinks.campaignId, id)).orderBy(newsletterLinks.position);
-    const counterUrls = links.map((l) => `${ctx.config.PUBLIC_URL}${LINK_PATH}${l.token}`);
+    const links = await env.ctx.db.select().from(newsletterLinks).where(eq(newsletterLinks.campaignId, id)).orderBy(newsletterLinks.position);
+    const counterUrls = links.map((l) => `${env.ctx.config.PUBLIC_URL}${LINK_PATH}${l.token}`);
     expect(links.map((l) => l.url)).toEqual(['https://www.cevennes-tourisme.fr/agenda?mois=12&theme=fetes', 'https://example.org/pass']);
 
-    const mails = await Promise.all(smtp.messages.filter((m) => m.raw.includes(subject) || m.subject === subject).map((m) => simpleParser(m.raw)));
+    const mails = await Promise.all(env.smtp.messages.filter((m) => m.raw.includes(subject) || m.subject === subject).map((m) => simpleParser(m.raw)));
     expect(mails).toHaveLength(2);
-    const recipients = await ctx.db.select().from(newsletterRecipients).where(eq(newsletterRecipients.campaignId, id));
+    const recipients = await env.ctx.db.select().from(newsletterRecipients).where(eq(newsletterRecipients.campaignId, id));
     const perMail = mails.map((mail) => {
       const html = String(mail.html);
       const links = hrefs(html);
@@ -86,18 +67,18 @@ describe('the mails of a campaign with links', () => {
     expect(perMail[0]!.unsubscribe).not.toBe(perMail[1]!.unsubscribe);
 
     // A click from a mail: counted once, redirected to the stored URL.
-    const res = await ctx.app.inject({ method: 'GET', url: new URL(counterUrls[1]!).pathname });
+    const res = await env.ctx.app.inject({ method: 'GET', url: new URL(counterUrls[1]!).pathname });
     expect(res.statusCode).toBe(302);
     expect(res.headers.location).toBe('https://example.org/pass');
-    const [pass] = await ctx.db.select().from(newsletterLinks).where(eq(newsletterLinks.id, links[1]!.id));
+    const [pass] = await env.ctx.db.select().from(newsletterLinks).where(eq(newsletterLinks.id, links[1]!.id));
     expect(pass!.clicks).toBe(1);
   });
 
   it('a letter without links: nothing frozen, the mail as before', async () => {
-    const topicId = await newTopic(ctx);
-    await subscribedPartners(ctx, 1, topicId);
-    const id = await launched(ctx, admin.id, { topicId });
-    expect((await runLane(worker, id)).sent).toBe(1);
-    expect(await ctx.db.$count(newsletterLinks, eq(newsletterLinks.campaignId, id))).toBe(0);
+    const topicId = await newTopic(env.ctx);
+    await subscribedPartners(env.ctx, 1, topicId);
+    const id = await launched(env.ctx, env.admin.id, { topicId });
+    expect((await runLane(env.worker, id)).sent).toBe(1);
+    expect(await env.ctx.db.$count(newsletterLinks, eq(newsletterLinks.campaignId, id))).toBe(0);
   });
 });
