@@ -20,21 +20,19 @@ export function CampaignCounts({ campaign }: { campaign: CampaignDto }) {
       <Text size="sm">{t('counts.privacy')}</Text>
       <FormError error={counts.error} />
       {counts.data && (links.length === 0 ? <Text size="sm" c="dimmed">{t('counts.none')}</Text> : (
-        <Table.ScrollContainer minWidth={320}>
-          <Table aria-labelledby="campaign-clicks-title" striped>
-            <Table.Thead>
-              <Table.Tr><Table.Th scope="col">{t('counts.link')}</Table.Th><Table.Th scope="col" ta="right">{t('counts.clicks')}</Table.Th></Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {links.map((l) => (
-                <Table.Tr key={l.url}>
-                  <Table.Td style={{ wordBreak: 'break-all' }}><Anchor href={l.url} target="_blank" rel="noopener noreferrer">{l.url}</Anchor></Table.Td>
-                  <Table.Td ta="right">{formatNumber(l.clicks)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Table aria-labelledby="campaign-clicks-title" striped>
+          <Table.Thead>
+            <Table.Tr><Table.Th scope="col">{t('counts.link')}</Table.Th><Table.Th scope="col" ta="right" w="1%">{t('counts.clicks')}</Table.Th></Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {links.map((l) => (
+              <Table.Tr key={l.url}>
+                <Table.Td style={{ wordBreak: 'break-all' }}><Anchor href={l.url} target="_blank" rel="noopener noreferrer">{l.url}</Anchor></Table.Td>
+                <Table.Td ta="right">{formatNumber(l.clicks)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       ))}
       {unsubscribed != null && (
         <>
