@@ -119,6 +119,26 @@ export const newsletterRecipients = pgTable(
 );
 
 /**
+ * A campaign's links, frozen at launch, and their click counts — one number
+ * per link, no identity (CNIL: no per-person click tracking without consent).
+ * The mails point each link to /api/newsletters/l/<token>, the same URL for
+ * every recipient; a click adds one and redirects to `url` (only a stored URL:
+ * no open redirect).
+ */
+export const newsletterLinks = pgTable(
+  'newsletter_links',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    campaignId: uuid('campaign_id').notNull().references(() => newsletterCampaigns.id, { onDelete: 'cascade' }),
+    token: text('token').notNull().unique(),
+    url: text('url').notNull(),
+    position: smallint('position').notNull(),
+    clicks: integer('clicks').notNull().default(0),
+  },
+  (t) => [uniqueIndex('newsletter_links_campaign_url_idx').on(t.campaignId, t.url)],
+);
+
+/**
  * Images of the composer: resized by sharp, stored through the documents'
  * storage module, served at /api/newsletters/images/<token> WITHOUT a
  * session — mail clients fetch them with no cookie — so the token is 32

@@ -7,13 +7,14 @@ import { requestLocale } from '../i18n';
 import {
   CampaignActionParams, CampaignBody, CampaignPage, CampaignQuery, CampaignSchema, PreferenceList, PreferencesBody, ReachSchema, SenderList,
   SuppressionBody, SuppressionPage, SuppressionRemovalBody, SuppressionQuery, SuppressionSchema, TopicBody, TopicList, TopicParams, TopicSchema, UnsubscribeBody,
-  UnsubscribeInfo, UnsubscribeParams,
+  UnsubscribeInfo, UnsubscribeParams, CampaignCountsSchema, LinkParams,
   ArchiveBody, ArchiveLetterSchema, ArchivePage, ArchiveQuery, CheckList, ImageParams, ImageSchema, LangQuery, PreviewSchema, ScheduleBody, TestSentSchema,
 } from '../schemas/newsletters';
 import { campaignAction, campaignDto, campaignPage, configuredSenders, editCampaign, newCampaign, reach } from '../services/newsletters/campaigns';
 import { archive, archivedLetter, archivePage, duplicate, previewOf, schedule, sendTest } from '../services/newsletters/composer';
 import { checksOf } from '../services/newsletters/checks';
 import { sendImage, uploadImage } from '../services/newsletters/images';
+import { campaignCounts, followLink } from '../services/newsletters/links';
 import { preferences, putTopic, savePreferences, suppress, suppressionPage, topics, unsubscribe, unsubscribeInfo, unsuppress } from '../services/newsletters/consent';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -55,6 +56,13 @@ export default async function newsletterRoutes(fastify: FastifyInstance) {
     config: { public: true, rateLimit: perIp },
     schema: { tags, summary: 'Ce que la page de confirmation affiche', params: UnsubscribeParams, response: { 200: UnsubscribeInfo, ...problemResponses } },
   }, async (request) => unsubscribeInfo(app, request.params.token));
+
+  // ---------- public: a counted link (the same URL for every recipient: a count per link, never who) ----------
+
+  app.get('/api/newsletters/l/:token', {
+    config: { public: true, rateLimit: perIp },
+    schema: { tags, summary: 'Lien d’une lettre : compte un clic (sans savoir qui) et renvoie vers l’adresse enregistrée', params: LinkParams, response: { 302: NoContent, ...problemResponses } },
+  }, async (request, reply) => reply.redirect(await followLink(app, request.params.token), 302));
 
   // ---------- signed-in: preferences ----------
 
@@ -99,6 +107,9 @@ export default async function newsletterRoutes(fastify: FastifyInstance) {
 
   app.put('/api/newsletters/campaigns/:id', route(admin, 'Modifie un brouillon', { 200: CampaignSchema }, { params: IdParams, body: CampaignBody }),
     async (request) => editCampaign(app, request.params.id, request.body));
+
+  app.get('/api/newsletters/campaigns/:id/counts', route(admin, 'Comptes agrégés : clics par lien et désabonnements du thème depuis le lancement (aucune ouverture ni clic individuel enregistré)', { 200: CampaignCountsSchema }, { params: IdParams }),
+    async (request) => campaignCounts(app, request.params.id));
 
   app.get('/api/newsletters/campaigns/:id/reach', route(admin, 'Nombre de destinataires qu’un lancement figerait maintenant', { 200: ReachSchema }, { params: IdParams }),
     async (request) => reach(app, request.params.id));

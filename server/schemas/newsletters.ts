@@ -106,6 +106,15 @@ export const ArchiveBody = Type.Object({ archived: Type.Boolean() }, { additiona
 export const ImageSchema = Type.Object({ url: Type.String(), alt: Type.String(), width: Type.Integer(), height: Type.Integer() });
 export type ImageDto = Static<typeof ImageSchema>;
 /** 32 random bytes in base64url. */
+/** A counted link's token (22 base64url characters when issued; any other well-formed one is simply unknown: 404). */
+export const LinkParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false });
+/** A campaign's aggregate counts: never who clicked or opened (CNIL), only how many per link, and the topic's unsubscriptions since launch. */
+export const CampaignCountsSchema = Type.Object({
+  /** Unsubscriptions from the campaign's topic since its launch (the link does not say which letter it came from); null before launch. */
+  unsubscribedSinceLaunch: Type.Union([Type.Integer(), Type.Null()]),
+  links: Type.Array(Type.Object({ url: Type.String(), clicks: Type.Integer() })),
+});
+export type CampaignCountsDto = Static<typeof CampaignCountsSchema>;
 export const ImageParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$', minLength: 43, maxLength: 43 }) }, { additionalProperties: false });
 
 export const ArchiveItemSchema = Type.Object({ id: Uuid, subject: Type.String(), preheader: Type.String(), topicName: Type.Object({ fr: Type.String(), en: Type.String() }), finishedAt: Type.String({ format: 'date-time' }) });

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import type { TestContext, TestUser } from './app';
 import { unsubscribeToken } from '../../common/link-tokens';
 import { createCampaign, insertImage } from '../../db/queries/newsletters';
-import { newsletterCampaigns } from '../../db/schema';
+import { newsletterCampaigns, newsletterLinks } from '../../db/schema';
 import { multipart } from './documents';
 import { adminOnly, everyone, signedIn, type Row } from './matrix-rows';
 
@@ -17,7 +17,7 @@ import { adminOnly, everyone, signedIn, type Row } from './matrix-rows';
  * for anyone holding it, without cookies.
  */
 
-const fx = { campaignId: '', draftId: '', finishedId: '', token: '', imageToken: '', image: Buffer.alloc(0), sender: '', n: 0 };
+const fx = { campaignId: '', draftId: '', finishedId: '', token: '', imageToken: '', linkToken: '', image: Buffer.alloc(0), sender: '', n: 0 };
 const body = () => ({
   subject: `Matrice ${++fx.n}`, preheader: '', sender: fx.sender, bodyHtml: '<p>Bonjour</p>', topicId: 'lettre-du-reseau',
   audience: { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] },
@@ -34,6 +34,9 @@ export async function setupNewslettersMatrix(ctx: TestContext, who: { admin: Tes
   fx.image = await sharp({ create: { width: 40, height: 20, channels: 3, background: { r: 0, g: 80, b: 40 } } }).jpeg().toBuffer();
   await ctx.app.storage.put('newsletter-images/matrice', Readable.from(fx.image), { contentType: 'image/jpeg' });
   fx.imageToken = 'M'.repeat(43);
+  // A counted link of the finished letter (public: followed from a mail, no session).
+  fx.linkToken = 'L'.repeat(22);
+  await ctx.db.insert(newsletterLinks).values({ campaignId: fx.finishedId, token: fx.linkToken, url: 'https://www.cevennes-tourisme.fr/', position: 0 });
   await insertImage(ctx.db, { token: fx.imageToken, storageKey: 'newsletter-images/matrice', contentType: 'image/jpeg', alt: 'Matrice', width: 40, height: 20, createdBy: who.admin.id });
 }
 
@@ -63,6 +66,8 @@ export const newslettersMatrixRows: Row[] = [
   { method: 'POST', route: '/api/newsletters/images', request: () => multipart([{ name: 'alt', value: 'Matrice' }, { name: 'file', filename: 'm.jpg', contentType: 'image/jpeg', data: fx.image }]), expect: adminOnly(201) },
   // Public: mail clients load it without a session.
   { method: 'GET', route: '/api/newsletters/images/:token', request: () => ({ url: `/api/newsletters/images/${fx.imageToken}` }), expect: everyone(200) },
+  { method: 'GET', route: '/api/newsletters/l/:token', request: () => ({ url: `/api/newsletters/l/${fx.linkToken}` }), expect: everyone(302) },
+  { method: 'GET', route: '/api/newsletters/campaigns/:id/counts', request: () => ({ url: `/api/newsletters/campaigns/${fx.finishedId}/counts` }), expect: adminOnly(200) },
   { method: 'GET', route: '/api/newsletters/campaigns/:id/checks', request: () => ({ url: `/api/newsletters/campaigns/${fx.draftId}/checks` }), expect: adminOnly(200) },
   { method: 'GET', route: '/api/newsletters/campaigns/:id/preview', request: () => ({ url: `/api/newsletters/campaigns/${fx.draftId}/preview` }), expect: adminOnly(200) },
   { method: 'POST', route: '/api/newsletters/campaigns/:id/test', request: () => ({ url: `/api/newsletters/campaigns/${fx.draftId}/test` }), expect: adminOnly(202) },

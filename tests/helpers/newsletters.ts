@@ -5,7 +5,9 @@ import { createCampaign, launchCampaign, saveTopic, subscribe } from '../../db/q
 import type { Audience } from '../../db/queries/audience';
 import type { WorkerContext } from '../../workers/jobs';
 import { sendCampaignLane, type LaneResult } from '../../workers/handlers/newsletters/send';
-import { createUser, type TestContext } from './app';
+import { createTestApp, createUser, type TestContext } from './app';
+import { createWorkerContext } from '../../workers/main';
+import { startSmtpCapture } from './smtp';
 
 export const EVERYONE: Audience = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 
@@ -28,10 +30,10 @@ export async function subscribedPartners(ctx: TestContext, count: number, topicI
   return people;
 }
 
-export async function draft(ctx: TestContext, createdBy: string, values: { topicId?: string; audience?: Audience; subject?: string } = {}) {
+export async function draft(ctx: TestContext, createdBy: string, values: { topicId?: string; audience?: Audience; subject?: string; bodyHtml?: string } = {}) {
   return createCampaign(ctx.db, {
     subject: values.subject ?? 'Lettre du réseau — novembre', preheader: 'Les nouvelles du mois', sender: ctx.config.MAIL_FROM,
-    bodyHtml: '<p>Bonjour à tous, voici les nouvelles du réseau.</p>', topicId: values.topicId ?? 'lettre-du-reseau', audience: values.audience ?? EVERYONE,
+    bodyHtml: values.bodyHtml ?? '<p>Bonjour à tous, voici les nouvelles du réseau.</p>', topicId: values.topicId ?? 'lettre-du-reseau', audience: values.audience ?? EVERYONE,
   }, createdBy);
 }
 
@@ -53,4 +55,23 @@ export async function statusCounts(ctx: TestContext, campaignId: string): Promis
   const rows = await ctx.db.select({ status: newsletterRecipients.status, n: sql<number>`count(*)::int` }).from(newsletterRecipients)
     .where(eq(newsletterRecipients.campaignId, campaignId)).groupBy(newsletterRecipients.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/**
+ * The worker tests' setting: a captured SMTP server, an app on it with no
+ * rate limit to speak of, an admin, and a worker context (its own SMTP pool).
+ */
+export async function startNewsletterWorkerEnv(adminValues: Parameters<typeof createUser>[2] = {}) {
+  const smtp = await startSmtpCapture();
+  const ctx = await createTestApp({ NEWSLETTER_RATE_PER_SECOND: 1000 }, { smtpUrl: smtp.url });
+  const admin = await createUser(ctx, 'admin', adminValues);
+  const worker = createWorkerContext({ config: ctx.config, db: ctx.db, queues: ctx.queues, log: { info: () => {}, warn: () => {}, error: () => {} } });
+  return {
+    smtp, ctx, admin, worker,
+    async close() {
+      await worker.close();
+      await ctx.close();
+      await smtp.close();
+    },
+  };
 }

@@ -6,13 +6,12 @@ import { mailMessages, newsletterCampaigns } from '../../db/schema';
 import { createCampaign, subscribe } from '../../db/queries/newsletters';
 import { queueMail } from '../../db/queries/mail';
 import type { WorkerContext } from '../../workers/jobs';
-import { createWorkerContext } from '../../workers/main';
 import { sendMail } from '../../workers/handlers/mail/send';
 import { launchScheduledCampaigns } from '../../workers/handlers/newsletters/schedule';
 import { NEWSLETTER_SCHEDULE } from '../../common/limits';
-import { createEstablishment, createTestApp, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
-import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp';
-import { EVERYONE, newTopic, recipientRows, runLane, subscribedPartners } from '../helpers/newsletters';
+import { createEstablishment, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
+import type { SmtpCapture } from '../helpers/smtp';
+import { EVERYONE, newTopic, recipientRows, runLane, startNewsletterWorkerEnv, subscribedPartners } from '../helpers/newsletters';
 
 /**
  * The composer's rules in the worker, on real PostgreSQL, Redis and SMTP:
@@ -21,25 +20,17 @@ import { EVERYONE, newTopic, recipientRows, runLane, subscribedPartners } from '
  * scheduled campaign launched at its time, and one found too late (the
  * system was down) left waiting for a decision — both decisions tested.
  */
-const quiet = { info: () => {}, warn: () => {}, error: () => {} };
-
+let env: Awaited<ReturnType<typeof startNewsletterWorkerEnv>>;
 let smtp: SmtpCapture;
 let ctx: TestContext;
 let admin: TestUser;
-let w: WorkerContext & { close(): Promise<void> };
+let w: WorkerContext;
 
 beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  ctx = await createTestApp({ NEWSLETTER_RATE_PER_SECOND: 1000 }, { smtpUrl: smtp.url });
-  admin = await createUser(ctx, 'admin', { name: 'Claire Dupont' });
-  w = createWorkerContext({ config: ctx.config, db: ctx.db, queues: ctx.queues, log: quiet });
+  env = await startNewsletterWorkerEnv({ name: 'Claire Dupont' });
+  ({ smtp, ctx, admin, worker: w } = env);
 });
-
-afterAll(async () => {
-  await w?.close();
-  await ctx?.close();
-  await smtp?.close();
-});
+afterAll(async () => env?.close());
 
 const parsedTo = async (address: string, subject: string) => {
   const [m] = await smtp.waitFor((x) => x.subject === subject && x.to.includes(address));

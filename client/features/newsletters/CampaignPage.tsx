@@ -8,6 +8,7 @@ import { ErrorState, FormError, PageSkeleton } from '../../components/States';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useCampaign, useCampaignAction, useChecks, useDuplicate, useReach, useSchedule, useSendTest, useSetArchived, type CampaignActionName, type CampaignDto } from './api';
 import { CampaignChecks } from './CampaignChecks';
+import { CampaignCounts } from './CampaignCounts';
 import { CampaignPreview } from './CampaignPreview';
 import { CampaignProgress } from './CampaignProgress';
 import { CAMPAIGNS_PATH } from './paths';
@@ -66,6 +67,7 @@ export default function CampaignPage() {
         {editable && blocked && <Text size="sm" c="red.9">{t('checks.launchBlocked')}</Text>}
         <FormError error={action.error} />
         {c.status !== 'draft' && c.status !== 'scheduled' && <Card withBorder><CampaignProgress progress={c.progress} /></Card>}
+        {c.launchedAt && <Card withBorder><CampaignCounts campaign={c} /></Card>}
         {c.status === 'finished' && <ArchiveSwitch campaign={c} />}
         {editable && checks.data && <CampaignChecks checks={checks.data} />}
         {editable && <TestAndSchedule campaign={c} blocked={blocked} />}

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { featureQueries } from '../../lib/queries';
 import { api, postForm } from '../../lib/api';
 import type {
-  ArchiveItemDto, ArchiveLetterDto, CampaignBodyDto, CampaignDto, CheckDto, ImageDto, PreferenceDto, PreviewDto, SuppressionDto, TopicDto, UnsubscribeInfoDto,
+  ArchiveItemDto, ArchiveLetterDto, CampaignBodyDto, CampaignCountsDto, CampaignDto, CheckDto, ImageDto, PreferenceDto, PreviewDto, SuppressionDto, TopicDto, UnsubscribeInfoDto,
 } from '../../../server/schemas/newsletters';
 
 export type { ArchiveItemDto, ArchiveLetterDto, CampaignBodyDto, CampaignDto, CheckDto, ImageDto, PreferenceDto, PreviewDto, TopicDto, UnsubscribeInfoDto };
@@ -37,6 +37,15 @@ export function useCampaign(id: string, options: { enabled?: boolean } = {}) {
 
 export function useReach(id: string, enabled: boolean) {
   return useQuery({ queryKey: [ROOT, 'reach', id], queryFn: ({ signal }) => api<{ count: number }>(`${base}/campaigns/${id}/reach`, { signal }), enabled });
+}
+
+/** Aggregate counts (clicks per link, unsubscriptions since launch), re-read with the progress while sending. */
+export function useCampaignCounts(id: string, enabled: boolean, sending: boolean) {
+  return useQuery({
+    queryKey: [ROOT, 'counts', id], enabled,
+    queryFn: ({ signal }) => api<CampaignCountsDto>(`${base}/campaigns/${id}/counts`, { signal }),
+    refetchInterval: sending ? PROGRESS_POLL_MS : false,
+  });
 }
 
 export function useTopics() {

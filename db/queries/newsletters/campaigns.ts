@@ -5,6 +5,7 @@ import { segmentMatches } from '../newsletter-segments/filter';
 import type { SegmentFilter } from '../../../common/newsletter-segments';
 import { audienceReachesEstablishment, audienceValues, type Audience } from '../audience';
 import { rowsOf } from '../rows';
+import { freezeCampaignLinks } from './links';
 import type { CampaignStatus, RecipientStatus } from '../../../common/newsletters';
 
 export interface CampaignInput {
@@ -154,7 +155,7 @@ export type LaunchResult = { ok: true; total: number } | { ok: false; reason: 'n
  */
 export async function launchCampaign(db: Database, campaignId: string): Promise<LaunchResult> {
   return db.transaction(async (tx) => {
-    const [c] = await tx.select({ status: newsletterCampaigns.status }).from(newsletterCampaigns).where(eq(newsletterCampaigns.id, campaignId)).for('update');
+    const [c] = await tx.select({ status: newsletterCampaigns.status, bodyHtml: newsletterCampaigns.bodyHtml }).from(newsletterCampaigns).where(eq(newsletterCampaigns.id, campaignId)).for('update');
     if (!c) return { ok: false, reason: 'notFound' } as const;
     if (c.status !== 'draft' && c.status !== 'scheduled') return { ok: false, reason: 'notLaunchable' } as const;
     const segment = await segmentOfCampaign(tx, campaignId);
@@ -165,6 +166,8 @@ export async function launchCampaign(db: Database, campaignId: string): Promise<
       returning id
     `)).length;
     if (inserted === 0) return { ok: false, reason: 'noRecipients' } as const;
+    // The body is frozen from here: its links get their click counters (aggregate, no identity).
+    await freezeCampaignLinks(tx, campaignId, c.bodyHtml);
     await tx.update(newsletterCampaigns).set({ status: 'sending', total: inserted, launchedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(newsletterCampaigns.id, campaignId));
     return { ok: true, total: inserted } as const;
   });

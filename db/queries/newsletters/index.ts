@@ -3,3 +3,4 @@ export * from './consent';
 export * from './sending';
 export * from './personal-data';
 export * from './composer';
+export * from './links';

@@ -7,7 +7,8 @@ export type Reason =
   | ReasonOf<LaunchResult | TransitionResult | ScheduleResult | ArchiveResult | Awaited<ReturnType<typeof updateCampaign>> | Awaited<ReturnType<typeof setPreferences>> | Awaited<ReturnType<typeof unsubscribeAddress>> | Awaited<ReturnType<typeof removeSuppression>>>
   | 'unknownSender' | 'invalidToken' | 'emptyBody'
   | 'checksFailed' | 'scheduleInPast' | 'imageAltRequired' | 'imageMissing' | 'imageType' | 'imageNotFound' | 'archiveNotFound'
-  | 'unknownSegment';
+  | 'unknownSegment'
+  | 'linkNotFound';
 
 const refusals = {
   notFound: [404, 'newsletters.campaignNotFound'],
@@ -30,6 +31,7 @@ const refusals = {
   archiveNotFound: [404, 'newsletters.archiveNotFound'],
   unknownSegment: [400, 'newsletterSegments.notFound', 'segmentId', 'error.validation'],
   suppressionNotFound: [404, 'newsletters.suppressionNotFound'],
+  linkNotFound: [404, 'newsletters.linkNotFound'],
 } as const satisfies Record<Reason, RefusalEntry>;
 
 export const { refusal, orRefuse } = refusalsOf(refusals);

@@ -1,5 +1,6 @@
 import type { Config } from '../../../common/config';
 import { unsubscribeToken } from '../../../common/link-tokens';
+import { rewriteBodyLinks } from '../../../common/newsletter-links';
 import type { Locale } from '../../../emails/templates/layout';
 import { personalise, renderNewsletter, type RenderedNewsletter } from '../../../emails/templates/newsletters/newsletter';
 import { firstNameOf } from '../../../emails/templates/newsletters/fields';
@@ -16,15 +17,18 @@ export const unsubscribeUrl = (config: Pick<Config, 'PUBLIC_URL' | 'JWT_SECRET'>
 /**
  * Builds each recipient's message of a campaign: the body is rendered once
  * per language (on first use), then only the unsubscribe link and the
- * personal fields change.
+ * personal fields change. The body's links point to their counters
+ * (`links`: URL → token, frozen at launch), rewritten once here: the same
+ * URL for every recipient, no identity in it.
  */
-export function campaignMessages(config: Pick<Config, 'PUBLIC_URL' | 'JWT_SECRET'>, campaign: Campaign) {
+export function campaignMessages(config: Pick<Config, 'PUBLIC_URL' | 'JWT_SECRET'>, campaign: Campaign, links: ReadonlyMap<string, string> = new Map()) {
   const rendered = new Map<Locale, Promise<RenderedNewsletter>>();
+  const bodyHtml = rewriteBodyLinks(campaign.bodyHtml, links, config.PUBLIC_URL);
   const renderedFor = (locale: Locale) => {
     let r = rendered.get(locale);
     if (!r) {
       r = renderNewsletter({
-        subject: campaign.subject, preheader: campaign.preheader, bodyHtml: campaign.bodyHtml, topicName: campaign.topicName[locale],
+        subject: campaign.subject, preheader: campaign.preheader, bodyHtml, topicName: campaign.topicName[locale],
         homeUrl: config.PUBLIC_URL, preferencesUrl: preferencesUrl(config, locale),
       }, locale);
       rendered.set(locale, r);

@@ -1,5 +1,5 @@
 import {
-  campaignForSending, campaignStatusOf, claimBatch, finishIfDone, recordFailures, recordSent, releaseClaim, renewClaim, type SendFailure,
+  campaignForSending, campaignLinkTokens, campaignStatusOf, claimBatch, finishIfDone, recordFailures, recordSent, releaseClaim, renewClaim, type SendFailure,
 } from '../../../db/queries/newsletters';
 import { NEWSLETTER_SENDING } from '../../../common/limits';
 import type { JobHandler, WorkerContext } from '../../jobs';
@@ -41,7 +41,7 @@ export const sendCampaignLane: JobHandler<'newsletters.send'> = async ({ campaig
   const result: LaneResult = { sent: 0, failed: 0, skipped: 0, released: 0 };
   const campaign = await campaignForSending(ctx.db, campaignId);
   if (!campaign || campaign.status !== 'sending') return { ...result, stoppedBy: campaign?.status ?? 'missing' };
-  const build = campaignMessages(ctx.config, campaign);
+  const build = campaignMessages(ctx.config, campaign, await campaignLinkTokens(ctx.db, campaignId));
   const status = statusWatch(ctx, campaignId);
   const transport = ctx.mailTransport();
   const renewEveryMs = Math.max(500, (ctx.config.NEWSLETTER_LEASE_SECONDS * 1000) / 3);
