@@ -68,6 +68,18 @@ describe('images', () => {
     expect((await asStaff({ method: 'POST', url: '/api/newsletters/images', ...multipart([{ name: 'alt', value: 'x' }]) })).statusCode).toBe(403);
   });
 
+  it('refuses a form that is not multipart (415) and a file over the size limit (413), storing nothing', async () => {
+    const count = async () => ((await ctx.db.execute(sql`select count(*)::int as n from newsletter_images`)) as unknown as [{ n: number }])[0].n;
+    const before = await count();
+    const json = await asAdmin({ method: 'POST', url: '/api/newsletters/images', payload: { alt: 'x' }, headers: { 'accept-language': 'fr' } });
+    expect(json.statusCode).toBe(415);
+    expect(json.json().detail).toMatch(/multipart/i);
+    const big = Buffer.alloc(8 * 1024 * 1024 + 1, 1);
+    const tooLarge = await asAdmin({ method: 'POST', url: '/api/newsletters/images', ...multipart([{ name: 'alt', value: 'Trop grande' }, { name: 'file', filename: 'big.jpg', contentType: 'image/jpeg', data: big }]) });
+    expect(tooLarge.statusCode).toBe(413);
+    expect(await count()).toBe(before);
+  });
+
   it('keeps only images uploaded here in a body (an outside image is dropped by the sanitiser)', async () => {
     const topicId = await newTopic(ctx);
     const { url } = (await uploadImage('Le pont du Vigan')).json() as { url: string };

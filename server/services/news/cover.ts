@@ -6,6 +6,7 @@ import { newObjectKey } from '../../../storage';
 import { NEWS_LIMITS } from '../../../common/news';
 import type { Principal } from '../../plugins/auth';
 import { Problem } from '../../plugins/errors';
+import { readImageForm } from '../../lib/image-form';
 import { viewerOf } from './posts';
 import { refusal } from './refusals';
 
@@ -20,19 +21,7 @@ export interface StoredImage { key: string; alt: string; width: number; height: 
  * photos; the caller records the key (and deletes it if it cannot).
  */
 export async function receiveImage(app: FastifyInstance, request: FastifyRequest, folder: string): Promise<StoredImage> {
-  if (!request.isMultipart()) throw new Problem(415, 'news.multipartExpected');
-  let alt = '';
-  let image: Buffer | null = null;
-  for await (const part of request.parts({ limits: { fileSize: NEWS_LIMITS.coverBytes, files: 1, fields: 2, fieldSize: 4096, parts: 3 } })) {
-    if (part.type === 'field') {
-      if (part.fieldname === 'alt') alt = String(part.value).trim();
-    } else {
-      image = await part.toBuffer().catch((err: { code?: string }) => {
-        if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new Problem(413, 'news.coverTooLarge');
-        throw err;
-      });
-    }
-  }
+  const { alt, image } = await readImageForm(request, NEWS_LIMITS.coverBytes, { notMultipart: 'news.multipartExpected', tooLarge: 'news.coverTooLarge' });
   if (!alt || alt.length > NEWS_LIMITS.coverAlt) throw new Problem(400, 'news.coverAltRequired', [{ field: 'alt', key: 'news.coverAltRequired' }]);
   if (!image?.length) throw refusal('coverMissing');
   let resized: { data: Buffer; info: OutputInfo };

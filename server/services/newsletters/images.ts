@@ -5,7 +5,7 @@ import sharp, { type OutputInfo } from 'sharp';
 import { imageByToken, insertImage } from '../../../db/queries/newsletters';
 import { newObjectKey } from '../../../storage';
 import { NEWSLETTER_LIMITS as L } from '../../../common/newsletters';
-import { Problem } from '../../plugins/errors';
+import { readImageForm } from '../../lib/image-form';
 import { imageUrl } from './body';
 import { refusal } from './refusals';
 
@@ -18,19 +18,7 @@ import { refusal } from './refusals';
  * WebP. The alt text is required: the composer puts it on the <img>.
  */
 export async function uploadImage(app: FastifyInstance, request: FastifyRequest, userId: string) {
-  if (!request.isMultipart()) throw new Problem(415, 'newsletters.multipartExpected');
-  let alt = '';
-  let image: Buffer | null = null;
-  for await (const part of request.parts({ limits: { fileSize: L.imageBytes, files: 1, fields: 2, fieldSize: 4096, parts: 3 } })) {
-    if (part.type === 'field') {
-      if (part.fieldname === 'alt') alt = String(part.value).trim();
-    } else {
-      image = await part.toBuffer().catch((err: { code?: string }) => {
-        if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new Problem(413, 'newsletters.imageTooLarge');
-        throw err;
-      });
-    }
-  }
+  const { alt, image } = await readImageForm(request, L.imageBytes, { notMultipart: 'newsletters.multipartExpected', tooLarge: 'newsletters.imageTooLarge' });
   if (!alt || alt.length > L.imageAlt) throw refusal('imageAltRequired');
   if (!image?.length) throw refusal('imageMissing');
   let out: { data: Buffer; info: OutputInfo; png: boolean };
