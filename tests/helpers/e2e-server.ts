@@ -13,6 +13,7 @@ import { discardQueues } from './queues';
 import { startWorkers } from '../../workers/main';
 import { createTestDatabase } from './db';
 import { TEST_REDIS_URL } from './env';
+import { freePort } from './ports';
 
 /**
  * The built app as `npm start` runs it (api + workers + client, captured
@@ -23,7 +24,8 @@ export async function startE2eServer(options: { smtpUrl?: string } = {}) {
   if (!existsSync(`${clientDist}/index.html`)) throw new Error('dist/client is missing: run `npx vite build` first (npm test does)');
   const database = await createTestDatabase();
   const prefix = `epe_${randomBytes(5).toString('hex')}`;
-  const port = 4100 + Math.floor(Math.random() * 800);
+  // A port nothing listens on: a random one in a fixed range once hit NATS on 4222 (EADDRINUSE).
+  const port = await freePort();
   const config = loadConfig(
     { NODE_ENV: 'test', LOG_LEVEL: 'warn', REDIS_URL: TEST_REDIS_URL, DATABASE_URL: database.url, QUEUE_PREFIX: prefix, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: `/tmp/ep-e2e/${prefix}`, RATE_LIMIT_LOGIN_PER_MINUTE: '100', ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}) },
     { JWT_SECRET: randomBytes(32).toString('hex'), PUBLIC_URL: `http://127.0.0.1:${port}`, CRON_OWNER: true },
