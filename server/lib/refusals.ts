@@ -1,3 +1,4 @@
+import type { AudienceRefusal } from '../../db/queries/audience';
 import type { MessageKey } from '../i18n';
 import { Problem } from '../plugins/errors';
 
@@ -24,4 +25,26 @@ export function refusalsOf<R extends string>(table: Record<R, RefusalEntry>) {
     return out as Extract<T, { ok: true }>;
   }
   return { refusal, orRefuse };
+}
+
+/** The reasons a query's outcome (`{ ok: false, reason }`) can carry. */
+export type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
+
+/**
+ * The audience module's refusals (db/queries/audience.ts `checkAudience`):
+ * the audience field each one is about, and its message. Documents, news and
+ * newsletter segments each name the field in their own body.
+ */
+export const AUDIENCE_REFUSALS = {
+  unknownCategory: ['categories', 'audience.unknownCategory'],
+  unknownSubcategory: ['subcategories', 'audience.unknownSubcategory'],
+  unknownCommune: ['communes', 'audience.unknownCommune'],
+  unknownCommunaute: ['communautes', 'audience.unknownCommunaute'],
+  unknownOffice: ['offices', 'audience.unknownOffice'],
+} as const satisfies Record<AudienceRefusal, readonly [field: string, key: MessageKey]>;
+
+/** The audience refusals as entries of a feature's table, each about `<prefix>.<field>`. */
+export function audienceRefusalEntries(prefix: string): Record<AudienceRefusal, RefusalEntry> {
+  const entries = Object.entries(AUDIENCE_REFUSALS).map(([reason, [field, key]]) => [reason, [400, key, `${prefix}.${field}`] as const]);
+  return Object.fromEntries(entries) as Record<AudienceRefusal, RefusalEntry>;
 }

@@ -1,9 +1,7 @@
 import type {
   AcceptResult, InvalidEstablishment, InviteResult, ResendResult, ResetResult, UpdateEstablishmentResult, UpdateOfficeResult, UpdateUserResult, eraseUser,
 } from '../../../db/queries/accounts';
-import { refusalsOf, type RefusalEntry } from '../../lib/refusals';
-
-type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
+import { refusalsOf, type ReasonOf, type RefusalEntry } from '../../lib/refusals';
 
 /** Every reason an accounts query or use case refuses: the queries' own, and the service's (who may change what). */
 export type Reason =

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import contentDisposition from 'content-disposition';
 import * as q from '../../../db/queries/documents';
-import { checkAudience, loadAudienceViewer, STAFF_ONLY, toAudience, type AudienceRefusal, type AudienceViewer } from '../../../db/queries/audience';
+import { checkAudience, loadAudienceViewer, STAFF_ONLY, toAudience, type AudienceViewer } from '../../../db/queries/audience';
 import { StorageNotFoundError } from '../../../storage';
 import type { MessageKey } from '../../i18n';
+import { AUDIENCE_REFUSALS } from '../../lib/refusals';
 import { validatorCompiler } from '../../lib/validators';
 import type { Principal } from '../../plugins/auth';
 import { Problem } from '../../plugins/errors';
@@ -56,11 +57,6 @@ export function toFolder(row: q.FolderRow) {
 
 // ---------- refusals ----------
 
-const audienceRefusals = {
-  unknownCategory: 'audience.unknownCategory', unknownSubcategory: 'audience.unknownSubcategory', unknownCommune: 'audience.unknownCommune',
-  unknownCommunaute: 'audience.unknownCommunaute', unknownOffice: 'audience.unknownOffice',
-} as const satisfies Record<AudienceRefusal, MessageKey>;
-
 const createRefusals = {
   folderNotFound: [404, 'documents.folderNotFound'], ownerNotFound: [400, 'documents.metadataInvalid'],
 } as const satisfies Record<Extract<q.CreateDocumentResult, { ok: false }>['reason'], readonly [number, MessageKey]>;
@@ -71,7 +67,9 @@ const folderRefusals = {
 
 export async function assertAudience(app: FastifyInstance, audience: Parameters<typeof checkAudience>[1]) {
   const refusal = await checkAudience(app.db, audience);
-  if (refusal) throw new Problem(400, audienceRefusals[refusal], [{ field: 'audience', key: audienceRefusals[refusal] }]);
+  if (!refusal) return;
+  const [, key] = AUDIENCE_REFUSALS[refusal];
+  throw new Problem(400, key, [{ field: 'audience', key }]);
 }
 
 /** A multipart field holding JSON, checked with the same strict validator as JSON bodies. */

@@ -1,9 +1,7 @@
-import { refusalsOf, type RefusalEntry } from '../../lib/refusals';
+import { refusalsOf, type ReasonOf, type RefusalEntry } from '../../lib/refusals';
 import type { EditOutcome, DeleteOutcome } from '../../../db/queries/news/comments';
 import type { HandleOutcome, ReportOutcome } from '../../../db/queries/news/reports';
 import type { SheetEditOutcome, SheetPhotoAddOutcome, SheetPhotoRemoveOutcome, SheetReviewOutcome } from '../../../db/queries/news/sheets';
-
-type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
 
 /** Every reason news participation refuses: its queries' own and the service's (visibility, partners only). */
 export type Reason =

@@ -1,6 +1,6 @@
 import type { PostRefusal } from '../../../db/queries/news/posts';
 import type { CategoryRefusal } from '../../../db/queries/news/categories';
-import { refusalsOf, type RefusalEntry } from '../../lib/refusals';
+import { audienceRefusalEntries, refusalsOf, type RefusalEntry } from '../../lib/refusals';
 
 /** Every reason the news core refuses: its queries' own and the service's. */
 export type Reason = PostRefusal | CategoryRefusal | 'noEvent' | 'coverMissing' | 'coverType' | 'coverNone' | 'quietPeriodIncomplete' | 'monthRange';
@@ -19,11 +19,7 @@ const refusals = {
   unknownPlaceCommune: [400, 'news.unknownCommune', 'event.place.communeInsee'],
   attachmentNotFound: [400, 'news.attachmentNotFound', 'attachmentIds'],
   coverAltWithoutCover: [400, 'news.coverNone', 'coverAlt'],
-  unknownCategory: [400, 'audience.unknownCategory', 'audience.categories'],
-  unknownSubcategory: [400, 'audience.unknownSubcategory', 'audience.subcategories'],
-  unknownCommune: [400, 'audience.unknownCommune', 'audience.communes'],
-  unknownCommunaute: [400, 'audience.unknownCommunaute', 'audience.communautes'],
-  unknownOffice: [400, 'audience.unknownOffice', 'audience.offices'],
+  ...audienceRefusalEntries('audience'),
   noEvent: [404, 'news.noEvent'],
   coverMissing: [400, 'news.coverMissing', 'file'],
   coverType: [415, 'news.coverType', 'file'],

@@ -1,7 +1,5 @@
 import type { deleteSegment, saveSegment } from '../../../db/queries/newsletter-segments';
-import { refusalsOf, type RefusalEntry } from '../../lib/refusals';
-
-type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
+import { refusalsOf, type ReasonOf, type RefusalEntry } from '../../lib/refusals';
 
 export type Reason = ReasonOf<Awaited<ReturnType<typeof saveSegment>> | Awaited<ReturnType<typeof deleteSegment>>>
   | 'unknownTopic' | 'unknownLabel' | 'trainingDates';

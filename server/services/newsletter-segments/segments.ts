@@ -4,15 +4,11 @@ import { checkAudience } from '../../../db/queries/audience';
 import { topicExists } from '../../../db/queries/newsletters';
 import { labels as knownLabels } from '../../../db/seed/reference';
 import { normalisedFilter, type SegmentFilter } from '../../../common/newsletter-segments';
+import { AUDIENCE_REFUSALS } from '../../lib/refusals';
 import { Problem } from '../../plugins/errors';
 import type { SegmentBodyDto, SegmentDto, SegmentPreviewBodyDto, SegmentPreviewDto } from '../../schemas/newsletter-segments';
 import { toSample, toSegment } from './mapping';
 import { orRefuse, refusal } from './refusals';
-
-const placeRefusal = {
-  unknownCategory: ['categories', 'audience.unknownCategory'], unknownSubcategory: ['subcategories', 'audience.unknownSubcategory'],
-  unknownCommune: ['communes', 'audience.unknownCommune'], unknownCommunaute: ['communautes', 'audience.unknownCommunaute'], unknownOffice: ['offices', 'audience.unknownOffice'],
-} as const;
 
 /** A day the calendar has (the schema's pattern lets 31 February through; PostgreSQL would refuse it with a 500). */
 function isRealDay(d: string): boolean {
@@ -25,7 +21,7 @@ async function validFilter(app: FastifyInstance, input: SegmentFilter): Promise<
   const f = normalisedFilter(input);
   const place = await checkAudience(app.db, { kind: 'partners', categories: f.categories, subcategories: f.subcategories, communes: f.communes, communautes: f.communautes, offices: f.offices });
   if (place) {
-    const [field, key] = placeRefusal[place];
+    const [field, key] = AUDIENCE_REFUSALS[place];
     throw new Problem(400, 'error.validation', [{ field: `filter.${field}`, key }]);
   }
   if (f.labels.some((l) => !knownLabels.includes(l))) throw refusal('unknownLabel');

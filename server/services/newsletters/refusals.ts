@@ -1,7 +1,5 @@
 import type { ArchiveResult, LaunchResult, ScheduleResult, TransitionResult, updateCampaign, setPreferences, unsubscribeAddress, removeSuppression } from '../../../db/queries/newsletters';
-import { refusalsOf, type RefusalEntry } from '../../lib/refusals';
-
-type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
+import { refusalsOf, type ReasonOf, type RefusalEntry } from '../../lib/refusals';
 
 export type Reason =
   | ReasonOf<LaunchResult | TransitionResult | ScheduleResult | ArchiveResult | Awaited<ReturnType<typeof updateCampaign>> | Awaited<ReturnType<typeof setPreferences>> | Awaited<ReturnType<typeof unsubscribeAddress>> | Awaited<ReturnType<typeof removeSuppression>>>

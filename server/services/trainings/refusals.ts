@@ -3,9 +3,7 @@ import type { AttendanceOutcome, CancelOutcome, PromoteOutcome } from '../../../
 import type { SignUpResult } from '../../../db/queries/trainings/sign-up';
 import type { saveSurveyAnswer } from '../../../db/queries/trainings/survey';
 import type { updateTraining } from '../../../db/queries/trainings/catalogue';
-import { refusalsOf, type RefusalEntry } from '../../lib/refusals';
-
-type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
+import { refusalsOf, type ReasonOf, type RefusalEntry } from '../../lib/refusals';
 
 /** Every reason a trainings query or use case refuses: the queries' own, and the service's (access, links, files). */
 export type Reason =

@@ -1,9 +1,7 @@
 import type { CorrectionOutcome, recordContact, updateTheme } from '../../../db/queries/visits';
 import type { TotalProblem } from '../../../db/queries/visits';
 import type { MessageKey } from '../../i18n';
-import { refusalsOf, type RefusalEntry } from '../../lib/refusals';
-
-type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
+import { refusalsOf, type ReasonOf, type RefusalEntry } from '../../lib/refusals';
 
 /** Every reason a visits query or use case refuses. */
 export type Reason =
