@@ -60,7 +60,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(idempotencyPlugin);
 
   // Each feature's routes, in the order of server/features.ts; then the export and erasure that run every feature's part.
-  for (const feature of features) await app.register(feature.routes);
+  for (const plugin of features.flatMap((feature) => feature.routes)) await app.register(plugin);
   await app.register(personalDataRoutes);
 
   await app.register(staticPlugin);

@@ -29,8 +29,8 @@ export interface PersonalDataPart<Sections extends object = object> {
  */
 export interface ServerFeature<Sections extends object = object> {
   name: string;
-  /** Its routes plugin (server/routes/<feature>.ts), registered in the list's order. */
-  routes: FastifyPluginAsync;
+  /** Its routes plugins (server/routes/<feature>*.ts), registered in this order, after those of the features before it. */
+  routes: FastifyPluginAsync[];
   /** Absent for infrastructure that holds nothing about a person (health, territory, the mail outbox's admin page). */
   personalData?: PersonalDataPart<Sections>;
 }

@@ -14,18 +14,18 @@ import { visits } from './features/visits';
 
 /**
  * The api's features, in order: each one's server/features/<feature>.ts gives
- * its routes plugin and its part of the personal-data export and erasure
+ * its routes plugins and its part of the personal-data export and erasure
  * (server/services/personal-data.ts runs them in this order, in one
  * transaction). server/app.ts registers the routes from this list. Adding a
  * feature adds one line here. Infrastructure (health, the territory's
  * reference data, the mail outbox's admin page) has routes only.
  */
 export const features = [
-  defineServerFeature({ name: 'health', routes: healthRoutes }),
+  defineServerFeature({ name: 'health', routes: [healthRoutes] }),
   accounts,
-  defineServerFeature({ name: 'territory', routes: territoryRoutes }),
-  defineServerFeature({ name: 'mail', routes: mailRoutes }),
-  defineServerFeature({ name: 'queues', routes: queueBoardRoutes }),
+  defineServerFeature({ name: 'territory', routes: [territoryRoutes] }),
+  defineServerFeature({ name: 'mail', routes: [mailRoutes] }),
+  defineServerFeature({ name: 'queues', routes: [queueBoardRoutes] }),
   trainings,
   documents,
   figures,

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import documentContributionRoutes from '../routes/document-contributions';
 import documentRoutes from '../routes/documents';
 import { defineServerFeature } from '../feature';
@@ -7,9 +6,6 @@ import { documentsPersonalData } from '../services/documents/personal-data';
 /** The resource library: folders, documents, versions, downloads, search; partners' proposals and followed folders. */
 export const documents = defineServerFeature({
   name: 'documents',
-  routes: async (app: FastifyInstance) => {
-    await app.register(documentRoutes);
-    await app.register(documentContributionRoutes);
-  },
+  routes: [documentRoutes, documentContributionRoutes],
   personalData: documentsPersonalData,
 });

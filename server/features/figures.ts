@@ -7,4 +7,4 @@ import { defineServerFeature } from '../feature';
  * user who last saved a month is only a reference, `updated_by`, to the
  * user row that erasure anonymises): no personal-data part.
  */
-export const figures = defineServerFeature({ name: 'figures', routes: figuresRoutes });
+export const figures = defineServerFeature({ name: 'figures', routes: [figuresRoutes] });

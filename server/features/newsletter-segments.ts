@@ -6,4 +6,4 @@ import { defineServerFeature } from '../feature';
  * hold nothing about a person (their author's link is set to null when the
  * account goes; an erased account keeps no name), hence no personal-data part.
  */
-export const newsletterSegments = defineServerFeature({ name: 'newsletter-segments', routes: newsletterSegmentRoutes });
+export const newsletterSegments = defineServerFeature({ name: 'newsletter-segments', routes: [newsletterSegmentRoutes] });

@@ -5,6 +5,6 @@ import { newslettersPersonalData } from '../services/newsletters/personal-data';
 /** Newsletters: campaigns sent by the workers with per-recipient records, topics and consent, one-click unsubscribe. */
 export const newsletters = defineServerFeature({
   name: 'newsletters',
-  routes: newsletterRoutes,
+  routes: [newsletterRoutes],
   personalData: newslettersPersonalData,
 });

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import trainingDocumentRoutes from '../routes/training-documents';
 import trainingRoutes from '../routes/trainings';
 import { defineServerFeature } from '../feature';
@@ -7,9 +6,6 @@ import { trainingsPersonalData } from '../services/trainings/personal-data';
 /** Catalogue, sessions, sign-up and waiting list, attendance, survey; library documents attached to trainings. */
 export const trainings = defineServerFeature({
   name: 'trainings',
-  routes: async (app: FastifyInstance) => {
-    await app.register(trainingRoutes);
-    await app.register(trainingDocumentRoutes);
-  },
+  routes: [trainingRoutes, trainingDocumentRoutes],
   personalData: trainingsPersonalData,
 });

@@ -3,4 +3,4 @@ import { defineServerFeature } from '../feature';
 import { visitsPersonalData } from '../services/visits/personal-data';
 
 /** Office visitor counts: the counter (offline-proof), bulk totals and CSV import, themes, the staff dashboard. */
-export const visits = defineServerFeature({ name: 'visits', routes: visitRoutes, personalData: visitsPersonalData });
+export const visits = defineServerFeature({ name: 'visits', routes: [visitRoutes], personalData: visitsPersonalData });
