@@ -3,6 +3,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as fr from '@zxcvbn-ts/language-fr';
 import type { MessageKey } from '../i18n';
+import { Problem } from '../plugins/errors';
 import { PASSWORD_MIN_LENGTH } from '../../common/limits';
 
 // argon2id (the library's default algorithm) with OWASP's recommended minimum cost.
@@ -39,4 +40,11 @@ export async function passwordProblem(password: string, userInputs: string[] = [
   if (password.length < PASSWORD_MIN_LENGTH) return 'auth.passwordTooShort';
   const result = zxcvbn.check(password, userInputs);
   return result.score <= 2 ? 'auth.passwordCommon' : null;
+}
+
+/** The hash of a new password, or a validation problem about `field` when `passwordProblem` refuses it. */
+export async function newPasswordHash(password: string, userInputs: string[], field: string): Promise<string> {
+  const weak = await passwordProblem(password, userInputs);
+  if (weak) throw new Problem(400, 'error.validation', [{ field, key: weak }]);
+  return hashPassword(password);
 }

@@ -5,17 +5,18 @@ import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { Type } from 'typebox';
 import { findLoginCandidate, logOutEverywhere, loginOfRefreshToken, revokeLogin, rotateRefreshToken, startLogin, type LoginGrant } from '../../db/queries/logins';
 import { requestLocale, t } from '../i18n';
-import { hashPassword, passwordProblem, verifyPassword } from '../lib/passwords';
+import { newPasswordHash, verifyPassword } from '../lib/passwords';
+import { routeOptions } from '../lib/route';
 import { deriveRefreshSuccessor, hashToken, randomToken } from '../../common/link-tokens';
 import { ACCESS_COOKIE, REFRESH_COOKIE, type AccessClaims } from '../plugins/auth';
 import { Problem, RateLimited, sendProblem } from '../plugins/errors';
-import { problemResponses } from '../schemas/common';
 import { AcceptInvitationBody, ForgotBody, LoginBody, ResetBody, TokenInfoSchema, TokenParams, TokenQuery, UserEnvelope } from '../schemas/accounts';
 import { acceptInvitation, getMe, openLink, resetPassword } from '../services/accounts';
 import { PLACEHOLDER_ADMIN_NAME } from '../../common/accounts';
 import { DEVICE_COOKIE, DEVICE_COOKIE_PATH, DEVICE_TTL_DAYS, createLoginThrottle, deviceOf, signDeviceCookie } from '../lib/login-throttle';
 
 const tags = ['authentification'];
+const route = routeOptions(tags);
 /** Reset mails sent to one address per quarter-hour. */
 const FORGOT_PER_ADDRESS = 3;
 /** 202/204 answers carry no body. */
@@ -34,6 +35,9 @@ export default async function authRoutes(fastify: FastifyInstance) {
   const perMinute = config.RATE_LIMIT_LOGIN_PER_MINUTE;
   const refreshTtlMs = config.REFRESH_TOKEN_TTL_DAYS * 86_400_000;
   const perIp = (max = perMinute) => ({ max, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `ip:${req.ip}` });
+  // Anonymous callers; those that take a secret from the outside are limited per IP.
+  const open = { public: true } as const;
+  const openPerIp = () => ({ public: true, rateLimit: perIp() }) as const;
 
   // Failed log-ins per address and IP, per address for untrusted clients, per device (server/lib/login-throttle.ts).
   const loginThrottle = createLoginThrottle(app.redis, { prefix: config.QUEUE_PREFIX, perMinute });
@@ -56,14 +60,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
     return reply.header('cache-control', 'no-store').code(200).send({ user: user! });
   }
 
-  app.post('/api/auth/login', {
-    config: { public: true, rateLimit: perIp() },
-    schema: {
-      tags, summary: 'Connexion par e-mail et mot de passe',
-      body: LoginBody,
-      response: { 200: UserEnvelope, ...problemResponses },
-    },
-  }, async (request, reply) => {
+  app.post('/api/auth/login', route(openPerIp(), 'Connexion par e-mail et mot de passe', { 200: UserEnvelope }, { body: LoginBody }), async (request, reply) => {
     const { email, password } = request.body;
     const attempt = { email, ip: request.ip, device: deviceOf(config.JWT_SECRET, request.cookies[DEVICE_COOKIE], email) };
     const wait = await loginThrottle.waitBefore(attempt);
@@ -83,10 +80,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
     return sendLogin(reply, grant, refresh);
   });
 
-  app.post('/api/auth/refresh', {
-    config: { public: true },
-    schema: { tags, summary: 'Renouvelle la connexion (rotation du jeton de rafraîchissement)', response: { 200: UserEnvelope, ...problemResponses } },
-  }, async (request, reply) => {
+  app.post('/api/auth/refresh', route(open, 'Renouvelle la connexion (rotation du jeton de rafraîchissement)', { 200: UserEnvelope }), async (request, reply) => {
     const token = request.cookies[REFRESH_COOKIE];
     if (!token) {
       // A session marker left without its refresh token would make the client ask again on every page.
@@ -108,10 +102,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
     return sendLogin(reply, result.grant, successor(result.successor));
   });
 
-  app.post('/api/auth/logout', {
-    config: { public: true },
-    schema: { tags, summary: 'Déconnexion (cette connexion seulement)', response: { 204: NoContent, ...problemResponses } },
-  }, async (request, reply) => {
+  app.post('/api/auth/logout', route(open, 'Déconnexion (cette connexion seulement)', { 204: NoContent }), async (request, reply) => {
     const token = request.cookies[REFRESH_COOKIE];
     let loginId = token ? await loginOfRefreshToken(db, hashToken(token)) : null;
     if (!loginId && request.cookies[ACCESS_COOKIE]) {
@@ -122,23 +113,13 @@ export default async function authRoutes(fastify: FastifyInstance) {
     return reply.code(204).send();
   });
 
-  app.post('/api/auth/logout-all', {
-    preHandler: app.requireUser,
-    schema: { tags, summary: 'Déconnexion de toutes mes connexions', response: { 204: NoContent, ...problemResponses } },
-  }, async (request, reply) => {
+  app.post('/api/auth/logout-all', route(app.requireUser, 'Déconnexion de toutes mes connexions', { 204: NoContent }), async (request, reply) => {
     await logOutEverywhere(db, request.principal!.userId, request.ip);
     app.clearAuthCookies(reply);
     return reply.code(204).send();
   });
 
-  app.post('/api/auth/password/forgot', {
-    config: { public: true, rateLimit: perIp() },
-    schema: {
-      tags, summary: 'Mot de passe oublié : envoie un lien de réinitialisation (même réponse que l’adresse existe ou non)',
-      body: ForgotBody,
-      response: { 202: NoContent, ...problemResponses },
-    },
-  }, async (request, reply) => {
+  app.post('/api/auth/password/forgot', route(openPerIp(), 'Mot de passe oublié : envoie un lien de réinitialisation (même réponse que l’adresse existe ou non)', { 202: NoContent }, { body: ForgotBody }), async (request, reply) => {
     // Nothing here depends on the address (one Redis counter, one enqueue): the account is looked up
     // by the job, after the answer, so the answer time does not tell whether the address has an account.
     const sent = await forgotPerAddress.penalty(request.body.email.toLowerCase(), 1);
@@ -148,58 +129,39 @@ export default async function authRoutes(fastify: FastifyInstance) {
     return reply.code(202).send();
   });
 
-  app.get('/api/auth/tokens/:token', {
-    config: { public: true, rateLimit: perIp() },
-    schema: {
-      tags, summary: 'Vérifie un lien d’invitation ou de réinitialisation sans le consommer',
-      params: TokenParams,
-      querystring: TokenQuery,
-      response: { 200: TokenInfoSchema, ...problemResponses },
-    },
-  }, async (request, reply) => {
+  app.get('/api/auth/tokens/:token', route(openPerIp(), 'Vérifie un lien d’invitation ou de réinitialisation sans le consommer', { 200: TokenInfoSchema }, { params: TokenParams, querystring: TokenQuery }), async (request, reply) => {
     const info = await openLink(app, request.params.token, request.query.purpose);
     if (!info) throw new Problem(404, 'auth.invalidToken');
     // An administrator created at start-up has no real name yet: the page asks for it with an empty field.
     return reply.header('cache-control', 'no-store').send({ ...info, name: info.name === PLACEHOLDER_ADMIN_NAME ? '' : info.name });
   });
 
-  app.post('/api/auth/password/reset', {
-    config: { public: true, rateLimit: perIp() },
-    schema: {
-      tags, summary: 'Nouveau mot de passe depuis un lien de réinitialisation',
-      body: ResetBody,
-      response: { 204: NoContent, ...problemResponses },
-    },
-  }, async (request, reply) => {
-    const { token, password } = request.body;
-    const info = await openLink(app, token, 'password_reset');
+  /** The link a form was opened from, still valid, or a problem about the form's token. */
+  async function linkOrRefuse(token: string, purpose: 'password_reset' | 'invitation') {
+    const info = await openLink(app, token, purpose);
     if (!info) throw new Problem(400, 'auth.invalidToken', [{ field: 'token', key: 'auth.invalidToken' }]);
-    const weak = await passwordProblem(password, [info.email, info.name]);
-    if (weak) throw new Problem(400, 'error.validation', [{ field: 'password', key: weak }]);
-    await resetPassword(app, { token, passwordHash: await hashPassword(password), ip: request.ip });
+    return info;
+  }
+
+  app.post('/api/auth/password/reset', route(openPerIp(), 'Nouveau mot de passe depuis un lien de réinitialisation', { 204: NoContent }, { body: ResetBody }), async (request, reply) => {
+    const { token, password } = request.body;
+    const info = await linkOrRefuse(token, 'password_reset');
+    const passwordHash = await newPasswordHash(password, [info.email, info.name], 'password');
+    await resetPassword(app, { token, passwordHash, ip: request.ip });
     app.clearAuthCookies(reply);
     return reply.code(204).send();
   });
 
-  app.post('/api/auth/invitation/accept', {
-    config: { public: true, rateLimit: perIp() },
-    schema: {
-      tags, summary: 'Accepte une invitation : choisit un mot de passe et se connecte',
-      body: AcceptInvitationBody,
-      response: { 200: UserEnvelope, ...problemResponses },
-    },
-  }, async (request, reply) => {
+  app.post('/api/auth/invitation/accept', route(openPerIp(), 'Accepte une invitation : choisit un mot de passe et se connecte', { 200: UserEnvelope }, { body: AcceptInvitationBody }), async (request, reply) => {
     const { token, password, name } = request.body;
-    const info = await openLink(app, token, 'invitation');
-    if (!info) throw new Problem(400, 'auth.invalidToken', [{ field: 'token', key: 'auth.invalidToken' }]);
+    const info = await linkOrRefuse(token, 'invitation');
     const realName = name?.trim() ?? '';
     if (info.name === PLACEHOLDER_ADMIN_NAME && (!realName || realName.toLowerCase() === PLACEHOLDER_ADMIN_NAME.toLowerCase())) {
       throw new Problem(400, 'error.validation', [{ field: 'name', key: 'auth.realNameRequired' }]);
     }
-    const weak = await passwordProblem(password, [info.email, info.name, ...(name ? [name] : [])]);
-    if (weak) throw new Problem(400, 'error.validation', [{ field: 'password', key: weak }]);
+    const passwordHash = await newPasswordHash(password, [info.email, info.name, ...(name ? [name] : [])], 'password');
     const refresh = randomToken();
-    const grant = await acceptInvitation(app, { token, passwordHash: await hashPassword(password), name, login: loginInput(request, refresh) });
+    const grant = await acceptInvitation(app, { token, passwordHash, name, login: loginInput(request, refresh) });
     return sendLogin(reply, grant, refresh);
   });
 }

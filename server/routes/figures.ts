@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { IdParams, problemResponses } from '../schemas/common';
+import { IdParams } from '../schemas/common';
 import { routeOptions } from '../lib/route';
 import {
   Aggregates, AggregatesQuery, Comparison, ComparisonQuery, Edition, EditionData, EditionList, FiguresBody, FiguresMonth, MonthParams, MyFigures,
@@ -29,13 +29,7 @@ export default async function figuresRoutes(fastify: FastifyInstance) {
   app.get('/api/figures/me', route(partner, 'Les chiffres mensuels de mon établissement', { 200: MyFigures }, { querystring: RangeQuery }),
     async (request) => svc.myFigures(app, request.principal!, request.query));
 
-  app.put('/api/figures/me/:month', {
-    preHandler: partner,
-    schema: {
-      tags, summary: 'Donne ou corrige les chiffres d’un mois de mon établissement', params: MonthParams, body: FiguresBody,
-      response: { 200: FiguresMonth, 201: FiguresMonth, ...problemResponses },
-    },
-  }, async (request, reply) => {
+  app.put('/api/figures/me/:month', route(partner, 'Donne ou corrige les chiffres d’un mois de mon établissement', { 200: FiguresMonth, 201: FiguresMonth }, { params: MonthParams, body: FiguresBody }), async (request, reply) => {
     const out = await svc.saveMonth(app, request.principal!, request.params.month, request.body);
     return reply.code(out.created ? 201 : 200).send(out.month);
   });
@@ -44,9 +38,8 @@ export default async function figuresRoutes(fastify: FastifyInstance) {
     async (request) => svc.comparison(app, request.principal!, request.query));
 
   app.get('/api/figures/aggregates', {
-    preHandler: staff,
     // The staff dashboard, the busiest read (bench:figures, bench:stats): served from the statistics feed cache.
-    schema: { tags, summary: 'Agrégats des partenaires par catégorie, communauté et mois', querystring: AggregatesQuery, response: { 200: Aggregates, ...problemResponses } },
+    ...route(staff, 'Agrégats des partenaires par catégorie, communauté et mois', { 200: Aggregates }, { querystring: AggregatesQuery }),
   }, async (request) => svc.aggregates(app, aggregatesCache, request.query));
 
   app.get('/api/figures/submissions', route(staff, 'Qui a donné ses chiffres du mois, et qui pas encore', { 200: Submissions }, { querystring: SubmissionsQuery }),

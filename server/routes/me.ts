@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { hashPassword, passwordProblem } from '../lib/passwords';
+import { newPasswordHash } from '../lib/passwords';
+import { routeOptions } from '../lib/route';
 import { Problem } from '../plugins/errors';
 import { PER_USER_LIMIT } from '../plugins/security';
-import { NoContent, problemResponses } from '../schemas/common';
+import { NoContent } from '../schemas/common';
 import { ChangePasswordBody, MeSchema, UpdateMeBody } from '../schemas/accounts';
 import { changePassword, confirmCurrentPassword, getMe, updateMe } from '../services/accounts';
 
 const tags = ['mon compte'];
+const route = routeOptions(tags);
 
 /**
  * The signed-in user's own account: profile, language, preferences, password.
@@ -15,20 +17,15 @@ const tags = ['mon compte'];
  */
 export default async function meRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const anyone = app.requireUser;
 
-  app.get('/api/me', {
-    preHandler: app.requireUser,
-    schema: { tags, summary: 'Mon profil', response: { 200: MeSchema, ...problemResponses } },
-  }, async (request, reply) => {
+  app.get('/api/me', route(anyone, 'Mon profil', { 200: MeSchema }), async (request, reply) => {
     const me = await getMe(app, request.principal!.userId);
     if (!me) throw new Problem(401, 'error.sessionExpired');
     return reply.header('cache-control', 'no-store').send(me);
   });
 
-  app.patch('/api/me', {
-    preHandler: app.requireUser,
-    schema: { tags, summary: 'Modifie mon nom, ma langue ou mes préférences d’e-mail', body: UpdateMeBody, response: { 200: MeSchema, ...problemResponses } },
-  }, async (request, reply) => {
+  app.patch('/api/me', route(anyone, 'Modifie mon nom, ma langue ou mes préférences d’e-mail', { 200: MeSchema }, { body: UpdateMeBody }), async (request, reply) => {
     // A new language applies from the next request: the principal is re-read from the users row (server/plugins/auth.ts).
     const me = await updateMe(app, request.principal!.userId, request.body, request.ip);
     if (!me) throw new Problem(401, 'error.sessionExpired');
@@ -36,16 +33,14 @@ export default async function meRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/api/me/password', {
-    preHandler: app.requireUser,
+    ...route(anyone, 'Change mon mot de passe (mes autres connexions sont fermées)', { 204: NoContent }, { body: ChangePasswordBody }),
     config: { rateLimit: PER_USER_LIMIT },
-    schema: { tags, summary: 'Change mon mot de passe (mes autres connexions sont fermées)', body: ChangePasswordBody, response: { 204: NoContent, ...problemResponses } },
   }, async (request, reply) => {
     const principal = request.principal!;
     const { currentPassword, newPassword } = request.body;
     await confirmCurrentPassword(app, principal.userId, currentPassword, 'currentPassword');
-    const weak = await passwordProblem(newPassword, [principal.email, principal.name]);
-    if (weak) throw new Problem(400, 'error.validation', [{ field: 'newPassword', key: weak }]);
-    await changePassword(app, { userId: principal.userId, keepLoginId: principal.loginId, passwordHash: await hashPassword(newPassword), ip: request.ip });
+    const passwordHash = await newPasswordHash(newPassword, [principal.email, principal.name], 'newPassword');
+    await changePassword(app, { userId: principal.userId, keepLoginId: principal.loginId, passwordHash, ip: request.ip });
     return reply.code(204).send();
   });
 }

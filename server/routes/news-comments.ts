@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { IdParams, NoContent, problemResponses } from '../schemas/common';
+import { IdParams, NoContent } from '../schemas/common';
 import { routeOptions } from '../lib/route';
 import {
   NewsCommentBody, NewsCommentPageSchema, NewsCommentSchema, NewsCommentsQuery, NewsHandleReportBody, NewsHideCommentBody,
@@ -38,15 +38,11 @@ export default async function newsCommentRoutes(fastify: FastifyInstance) {
 
   for (const kind of ['post', 'sheet'] as const) {
     const base = `/api/news/${kind}s/:id/comments`;
-    app.get(base, {
-      preHandler: anyone,
-      schema: { tags, summary: kind === 'post' ? 'Commentaires d’une actualité' : 'Commentaires d’un retour d’expérience', params: IdParams, querystring: NewsCommentsQuery, response: { 200: NewsCommentPageSchema, ...problemResponses } },
-    }, async (request) => comments.listComments(app, request.principal!, { kind, id: request.params.id }, request.query));
+    app.get(base, route(anyone, kind === 'post' ? 'Commentaires d’une actualité' : 'Commentaires d’un retour d’expérience', { 200: NewsCommentPageSchema }, { params: IdParams, querystring: NewsCommentsQuery }),
+      async (request) => comments.listComments(app, request.principal!, { kind, id: request.params.id }, request.query));
 
-    app.post(base, {
-      preHandler: anyone,
-      schema: { tags, summary: 'Commente', params: IdParams, body: NewsCommentBody, response: { 201: NewsCommentSchema, ...problemResponses } },
-    }, async (request, reply) => reply.code(201).send(await comments.postComment(app, request.principal!, { kind, id: request.params.id }, request.body.body, reply)));
+    app.post(base, route(anyone, 'Commente', { 201: NewsCommentSchema }, { params: IdParams, body: NewsCommentBody }),
+      async (request, reply) => reply.code(201).send(await comments.postComment(app, request.principal!, { kind, id: request.params.id }, request.body.body, reply)));
   }
 
   app.get('/api/news/comments/hidden', route(staff, 'Commentaires masqués (modération)', { 200: NewsCommentPageSchema }, { querystring: NewsCommentsQuery }),
@@ -77,10 +73,9 @@ export default async function newsCommentRoutes(fastify: FastifyInstance) {
 
   for (const kind of ['post', 'comment', 'sheet'] as const) {
     const url = `/api/news/${kind}s/:id/reaction`;
-    const schema = { tags, params: IdParams, response: { 200: NewsReactionSummarySchema, ...problemResponses } };
-    app.put(url, { preHandler: anyone, schema: { ...schema, summary: '« Utile »' } },
+    app.put(url, route(anyone, '« Utile »', { 200: NewsReactionSummarySchema }, { params: IdParams }),
       async (request) => comments.react(app, request.principal!, kind, request.params.id, true));
-    app.delete(url, { preHandler: anyone, schema: { ...schema, summary: 'Retire mon « utile »' } },
+    app.delete(url, route(anyone, 'Retire mon « utile »', { 200: NewsReactionSummarySchema }, { params: IdParams }),
       async (request) => comments.react(app, request.principal!, kind, request.params.id, false));
   }
 }

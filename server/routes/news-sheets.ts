@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
-import { IdParams, NoContent, problemResponses, ProblemSchema } from '../schemas/common';
+import { IdParams, NoContent, ProblemSchema } from '../schemas/common';
 import { routeOptions } from '../lib/route';
 import { NewsSheetBody, NewsSheetPhotoParams, NewsSheetPageSchema, NewsSheetReviewBody, NewsSheetSchema, NewsSheetsQuery, NewsSheetUpdateBody } from '../schemas/news';
 import * as sheets from '../services/news-participation/sheets';
@@ -32,38 +32,28 @@ export default async function newsSheetRoutes(fastify: FastifyInstance) {
   app.get('/api/news/sheets', route(anyone, 'Retours d’expérience', { 200: NewsSheetPageSchema }, { querystring: NewsSheetsQuery }),
     async (request) => sheets.sheets(app, request.principal!, request.query));
 
-  app.post('/api/news/sheets', {
-    preHandler: app.requireRole('partner'),
-    schema: { tags, summary: 'Propose un retour d’expérience', body: NewsSheetBody, response: { 201: NewsSheetSchema, ...problemResponses } },
-  }, async (request, reply) => reply.code(201).send(await sheets.submitSheet(app, request.principal!, request.body)));
+  app.post('/api/news/sheets', route(app.requireRole('partner'), 'Propose un retour d’expérience', { 201: NewsSheetSchema }, { body: NewsSheetBody }),
+    async (request, reply) => reply.code(201).send(await sheets.submitSheet(app, request.principal!, request.body)));
 
   app.get('/api/news/sheets/:id', route(anyone, 'Un retour d’expérience', { 200: NewsSheetSchema }, { params: IdParams }),
     async (request) => sheets.sheet(app, request.principal!, request.params.id));
 
-  app.patch('/api/news/sheets/:id', {
-    preHandler: app.requireRole('partner'),
-    schema: { tags, summary: 'Modifie et renvoie un retour d’expérience', params: IdParams, body: NewsSheetUpdateBody, response: { 200: NewsSheetSchema, ...problemResponses } },
-  }, async (request) => sheets.updateSheet(app, request.principal!, request.params.id, request.body));
+  app.patch('/api/news/sheets/:id', route(app.requireRole('partner'), 'Modifie et renvoie un retour d’expérience', { 200: NewsSheetSchema }, { params: IdParams, body: NewsSheetUpdateBody }),
+    async (request) => sheets.updateSheet(app, request.principal!, request.params.id, request.body));
 
-  app.post('/api/news/sheets/:id/review', {
-    preHandler: app.requireRole('staff', 'admin'),
-    schema: { tags, summary: 'Publie, renvoie ou refuse un retour d’expérience', params: IdParams, body: NewsSheetReviewBody, response: { 200: NewsSheetSchema, ...problemResponses } },
-  }, async (request) => sheets.reviewSheet(app, request.principal!, request.params.id, request.body));
+  app.post('/api/news/sheets/:id/review', route(app.requireRole('staff', 'admin'), 'Publie, renvoie ou refuse un retour d’expérience', { 200: NewsSheetSchema }, { params: IdParams, body: NewsSheetReviewBody }),
+    async (request) => sheets.reviewSheet(app, request.principal!, request.params.id, request.body));
 
   app.post('/api/news/sheets/:id/photos', {
-    preHandler: app.requireRole('partner'),
+    ...route(app.requireRole('partner'), 'Ajoute une photo (multipart : alt, file)', { 200: NewsSheetSchema, 413: ProblemSchema, 415: ProblemSchema }, { params: IdParams }),
     // Uploads are multipart; the cross-site check of every write still applies (server/plugins/security.ts).
     config: { bodyTypes: ['multipart/form-data'] },
-    schema: { tags, summary: 'Ajoute une photo (multipart : alt, file)', params: IdParams, response: { 200: NewsSheetSchema, ...problemResponses, 413: ProblemSchema, 415: ProblemSchema } },
   }, async (request) => sheets.addPhoto(app, request.principal!, request, request.params.id));
 
   app.get('/api/news/sheets/:id/photos/:photoId', route(anyone, 'Une photo d’un retour d’expérience', { 200: Type.String({ description: 'Image WebP' }) }, { params: NewsSheetPhotoParams }),
     async (request, reply) => sheets.sendPhoto(app, request.principal!, request.params.id, request.params.photoId, reply));
 
-  app.delete('/api/news/sheets/:id/photos/:photoId', {
-    preHandler: app.requireRole('partner', 'staff', 'admin'),
-    schema: { tags, summary: 'Retire une photo', params: NewsSheetPhotoParams, response: { 204: NoContent, ...problemResponses } },
-  }, async (request, reply) => {
+  app.delete('/api/news/sheets/:id/photos/:photoId', route(app.requireRole('partner', 'staff', 'admin'), 'Retire une photo', { 204: NoContent }, { params: NewsSheetPhotoParams }), async (request, reply) => {
     await sheets.removePhoto(app, request.principal!, request.params.id, request.params.photoId);
     return reply.code(204).send();
   });

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
-import { IdParams, NoContent, problemResponses, ProblemSchema } from '../schemas/common';
+import { IdParams, NoContent, ProblemSchema } from '../schemas/common';
 import { routeOptions } from '../lib/route';
 import {
   NewsAgendaQuery, NewsAgendaSchema, NewsCategoryCreateBody, NewsCategoryListSchema, NewsCategoryParams, NewsCategorySchema, NewsCategoryUpdateBody,
@@ -104,10 +104,9 @@ export default async function newsRoutes(fastify: FastifyInstance) {
     async (request) => posts.preview(app, request.principal!, request.params.id, request.query.establishmentId));
 
   app.post('/api/news/posts/:id/cover', {
-    preHandler: staff,
+    ...route(staff, 'Image de couverture (multipart : alt, file)', { 200: NewsPostDetailSchema, 413: ProblemSchema, 415: ProblemSchema }, { params: IdParams }),
     // Uploads are multipart; the cross-site check of every write still applies (server/plugins/security.ts).
     config: { bodyTypes: ['multipart/form-data'] },
-    schema: { tags, summary: 'Image de couverture (multipart : alt, file)', params: IdParams, response: { 200: NewsPostDetailSchema, ...problemResponses, 413: ProblemSchema, 415: ProblemSchema } },
   }, async (request) => {
     await cover.uploadCover(app, request, request.params.id);
     return posts.detail(app, request.principal!, request.params.id, { markRead: false });

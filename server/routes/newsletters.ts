@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { IdParams, NoContent, ProblemSchema, problemResponses } from '../schemas/common';
+import { IdParams, NoContent, ProblemSchema } from '../schemas/common';
 import { routeOptions } from '../lib/route';
 import { requestLocale } from '../i18n';
 import {
@@ -29,6 +29,7 @@ export default async function newsletterRoutes(fastify: FastifyInstance) {
   const tags = ['newsletters'];
   const route = routeOptions(tags);
   const perIp = { max: UNSUBSCRIBE_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `ip:${req.ip}` };
+  const open = { public: true, rateLimit: perIp } as const;
 
   // The composer's image uploads (this plugin's scope only).
   await app.register(multipart, { throwFileSizeLimit: true });
@@ -39,30 +40,21 @@ export default async function newsletterRoutes(fastify: FastifyInstance) {
 
   // ---------- public: unsubscribe ----------
 
-  app.post('/api/newsletters/unsubscribe/:token', {
-    config: { public: true, rateLimit: perIp, bodyTypes: [FORM] },
-    schema: { tags, summary: 'Désabonnement en un clic (RFC 8058), sans cookie', params: UnsubscribeParams, body: UnsubscribeBody, response: { 204: NoContent, ...problemResponses } },
-  }, async (request, reply) => {
+  app.post('/api/newsletters/unsubscribe/:token', route({ ...open, bodyTypes: [FORM] }, 'Désabonnement en un clic (RFC 8058), sans cookie', { 204: NoContent }, { params: UnsubscribeParams, body: UnsubscribeBody }), async (request, reply) => {
     await unsubscribe(app, request.params.token);
     return reply.code(204).send();
   });
 
-  app.get('/api/newsletters/unsubscribe/:token', {
-    config: { public: true, rateLimit: perIp },
-    schema: { tags, summary: 'Lien de désabonnement ouvert dans un navigateur : renvoie vers la page de confirmation (un GET ne change rien)', params: UnsubscribeParams, response: { 303: NoContent, ...problemResponses } },
-  }, async (request, reply) => reply.redirect(`/lettres/desinscription/${encodeURIComponent(request.params.token)}`, 303));
+  app.get('/api/newsletters/unsubscribe/:token', route(open, 'Lien de désabonnement ouvert dans un navigateur : renvoie vers la page de confirmation (un GET ne change rien)', { 303: NoContent }, { params: UnsubscribeParams }),
+    async (request, reply) => reply.redirect(`/lettres/desinscription/${encodeURIComponent(request.params.token)}`, 303));
 
-  app.get('/api/newsletters/unsubscribe/:token/info', {
-    config: { public: true, rateLimit: perIp },
-    schema: { tags, summary: 'Ce que la page de confirmation affiche', params: UnsubscribeParams, response: { 200: UnsubscribeInfo, ...problemResponses } },
-  }, async (request) => unsubscribeInfo(app, request.params.token));
+  app.get('/api/newsletters/unsubscribe/:token/info', route(open, 'Ce que la page de confirmation affiche', { 200: UnsubscribeInfo }, { params: UnsubscribeParams }),
+    async (request) => unsubscribeInfo(app, request.params.token));
 
   // ---------- public: a counted link (the same URL for every recipient: a count per link, never who) ----------
 
-  app.get('/api/newsletters/l/:token', {
-    config: { public: true, rateLimit: perIp },
-    schema: { tags, summary: 'Lien d’une lettre : compte un clic (sans savoir qui) et renvoie vers l’adresse enregistrée', params: LinkParams, response: { 302: NoContent, ...problemResponses } },
-  }, async (request, reply) => reply.redirect(await followLink(app, request.params.token), 302));
+  app.get('/api/newsletters/l/:token', route(open, 'Lien d’une lettre : compte un clic (sans savoir qui) et renvoie vers l’adresse enregistrée', { 302: NoContent }, { params: LinkParams }),
+    async (request, reply) => reply.redirect(await followLink(app, request.params.token), 302));
 
   // ---------- signed-in: preferences ----------
 
@@ -120,16 +112,13 @@ export default async function newsletterRoutes(fastify: FastifyInstance) {
   // ---------- composer (admins): images, checks, preview, test send, duplicate, schedule, archive flag ----------
 
   app.post('/api/newsletters/images', {
-    preHandler: admin,
+    ...route(admin, 'Image d’une lettre (multipart : alt, file) : redimensionnée, servie par une adresse publique non devinable', { 201: ImageSchema, 413: ProblemSchema, 415: ProblemSchema }),
     config: { bodyTypes: ['multipart/form-data'] },
-    schema: { tags, summary: 'Image d’une lettre (multipart : alt, file) : redimensionnée, servie par une adresse publique non devinable', response: { 201: ImageSchema, ...problemResponses, 413: ProblemSchema, 415: ProblemSchema } },
   }, async (request, reply) => reply.code(201).send(await uploadImage(app, request, request.principal!.userId)));
 
   // Public: mail clients load images without a session (the token is 32 random bytes, and only newsletter images are served here).
-  app.get('/api/newsletters/images/:token', {
-    config: { public: true },
-    schema: { tags, summary: 'Image d’une lettre (publique, adresse non devinable)', params: ImageParams, response: { ...problemResponses } },
-  }, async (request, reply) => sendImage(app, request.params.token, reply));
+  app.get('/api/newsletters/images/:token', route({ public: true }, 'Image d’une lettre (publique, adresse non devinable)', {}, { params: ImageParams }),
+    async (request, reply) => sendImage(app, request.params.token, reply));
 
   app.get('/api/newsletters/campaigns/:id/checks', route(admin, 'Vérifications avant l’envoi (textes alternatifs, objet, désabonnement, texte brut, liens, champs personnels)', { 200: CheckList }, { params: IdParams }),
     async (request) => checksOf(app, request.params.id));

@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { PER_USER_LIMIT } from '../plugins/security';
-import { NoContent, problemResponses } from '../schemas/common';
+import { routeOptions } from '../lib/route';
+import { NoContent } from '../schemas/common';
 import { EraseMeBody, MeExportSchema } from '../schemas/accounts';
 import { confirmCurrentPassword } from '../services/accounts';
 import { erasePersonalData, exportPersonalData } from '../services/personal-data';
 
 const tags = ['mon compte'];
+const route = routeOptions(tags);
 
 /**
  * The signed-in person's data across every feature (RGPD): download it, or
@@ -16,13 +18,7 @@ const tags = ['mon compte'];
 export default async function personalDataRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get('/api/me/export', {
-    preHandler: app.requireUser,
-    schema: {
-      tags, summary: 'Télécharge toutes les données me concernant (RGPD, JSON)',
-      response: { 200: { ...MeExportSchema, description: 'Fichier JSON (pièce jointe)' }, ...problemResponses },
-    },
-  }, async (request, reply) => {
+  app.get('/api/me/export', route(app.requireUser, 'Télécharge toutes les données me concernant (RGPD, JSON)', { 200: { ...MeExportSchema, description: 'Fichier JSON (pièce jointe)' } }), async (request, reply) => {
     const data = await exportPersonalData(app, { userId: request.principal!.userId, ip: request.ip });
     const day = data.exportedAt.slice(0, 10);
     // Sent as a preformatted string: readable by a person, and no section is dropped by the response serializer.
@@ -34,9 +30,8 @@ export default async function personalDataRoutes(fastify: FastifyInstance) {
   });
 
   app.delete('/api/me', {
-    preHandler: app.requireUser,
+    ...route(app.requireUser, 'Supprime mon compte (anonymisé ; l’établissement et ses chiffres sont conservés)', { 204: NoContent }, { body: EraseMeBody }),
     config: { rateLimit: PER_USER_LIMIT },
-    schema: { tags, summary: 'Supprime mon compte (anonymisé ; l’établissement et ses chiffres sont conservés)', body: EraseMeBody, response: { 204: NoContent, ...problemResponses } },
   }, async (request, reply) => {
     const principal = request.principal!;
     await confirmCurrentPassword(app, principal.userId, request.body.password, 'password');

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { IdParams, problemResponses } from '../schemas/common';
+import { IdParams } from '../schemas/common';
 import { routeOptions } from '../lib/route';
 import {
   AttendanceBody, CalendarFeed, CancelSessionBody, ColleagueList, CreateSessionBody, CreateTrainingBody, FeedParams, HistoryList,
@@ -40,6 +40,8 @@ export default async function trainingRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const staff = app.requireRole('staff', 'admin');
   const anyone = app.requireUser;
+  // E-mail links: the token is the access.
+  const open = { public: true } as const;
   const sessionList = createSessionList(app.db, app.changes);
 
   // ---------- catalogue ----------
@@ -88,10 +90,8 @@ export default async function trainingRoutes(fastify: FastifyInstance) {
   app.post('/api/trainings/sessions/:id/registrations', route(anyone, 'Inscrit soi-même, un collègue (partenaire) ou quiconque (personnel)', { 201: RegistrationSchema }, { params: IdParams, body: SignUpBody }),
     async (request, reply) => reply.code(201).send(await signUp(app, request.principal!, request.params.id, request.body?.userId)));
 
-  app.get('/api/trainings/sessions/:id/colleagues', {
-    preHandler: app.requireRole('partner'),
-    schema: { tags, summary: 'Collègues de mon établissement et leur inscription', params: IdParams, response: { 200: ColleagueList, ...problemResponses } },
-  }, async (request) => colleagues(app, request.principal!, request.params.id));
+  app.get('/api/trainings/sessions/:id/colleagues', route(app.requireRole('partner'), 'Collègues de mon établissement et leur inscription', { 200: ColleagueList }, { params: IdParams }),
+    async (request) => colleagues(app, request.principal!, request.params.id));
 
   app.get('/api/trainings/sessions/:id/registrations', route(staff, 'Inscrits, places proposées, liste d’attente et historique des inscriptions', { 200: RegistrationGroups }, { params: IdParams }),
     async (request) => registrations.sessionRegistrations(app, request.principal!, request.params.id));
@@ -130,27 +130,19 @@ export default async function trainingRoutes(fastify: FastifyInstance) {
 
   // ---------- e-mail links (public; GET never changes anything) ----------
 
-  app.get('/api/trainings/offers/:token', {
-    config: { public: true },
-    schema: { tags, summary: 'Proposition de place (lien de l’e-mail) : état, sans rien modifier', params: TokenParams, response: { 200: OfferView, ...problemResponses } },
-  }, async (request) => links.offerView(app, request.params.token));
+  app.get('/api/trainings/offers/:token', route(open, 'Proposition de place (lien de l’e-mail) : état, sans rien modifier', { 200: OfferView }, { params: TokenParams }),
+    async (request) => links.offerView(app, request.params.token));
 
   for (const action of ['accept', 'decline'] as const) {
-    app.post(`/api/trainings/offers/:token/${action}`, {
-      config: { public: true },
-      schema: { tags, summary: action === 'accept' ? 'Accepte la place proposée (lien de l’e-mail)' : 'Refuse la place proposée (lien de l’e-mail)', params: TokenParams, response: { 200: OfferResult, ...problemResponses } },
-    }, async (request) => links.answerOffer(app, request.params.token, action === 'accept'));
+    const summary = action === 'accept' ? 'Accepte la place proposée (lien de l’e-mail)' : 'Refuse la place proposée (lien de l’e-mail)';
+    app.post(`/api/trainings/offers/:token/${action}`, route(open, summary, { 200: OfferResult }, { params: TokenParams }),
+      async (request) => links.answerOffer(app, request.params.token, action === 'accept'));
   }
 
-  app.get('/api/trainings/surveys/:token', {
-    config: { public: true },
-    schema: { tags, summary: 'Questionnaire de satisfaction (lien de l’e-mail)', params: TokenParams, response: { 200: SurveyView, ...problemResponses } },
-  }, async (request) => links.surveyView(app, request.params.token));
+  app.get('/api/trainings/surveys/:token', route(open, 'Questionnaire de satisfaction (lien de l’e-mail)', { 200: SurveyView }, { params: TokenParams }),
+    async (request) => links.surveyView(app, request.params.token));
 
-  app.post('/api/trainings/surveys/:token', {
-    config: { public: true },
-    schema: { tags, summary: 'Répond au questionnaire (une fois)', params: TokenParams, body: SurveyBody, response: { 204: Type.Null(), ...problemResponses } },
-  }, async (request, reply) => {
+  app.post('/api/trainings/surveys/:token', route(open, 'Répond au questionnaire (une fois)', { 204: Type.Null() }, { params: TokenParams, body: SurveyBody }), async (request, reply) => {
     await links.answerSurvey(app, request.params.token, request.body);
     return reply.code(204).send(null);
   });
@@ -174,8 +166,6 @@ export default async function trainingRoutes(fastify: FastifyInstance) {
     return reply.code(204).send(null);
   });
 
-  app.get('/api/trainings/calendar/:token', {
-    config: { public: true },
-    schema: { tags, summary: 'Agenda privé (secret) des sessions confirmées d’un utilisateur', params: FeedParams, response: { 200: File('text/calendar'), ...problemResponses } },
-  }, async (request, reply) => sendFile(reply, await files.feedIcs(app, request.params.token)));
+  app.get('/api/trainings/calendar/:token', route(open, 'Agenda privé (secret) des sessions confirmées d’un utilisateur', { 200: File('text/calendar') }, { params: FeedParams }),
+    async (request, reply) => sendFile(reply, await files.feedIcs(app, request.params.token)));
 }

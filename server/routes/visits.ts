@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { IdParams, NoContent, problemResponses } from '../schemas/common';
+import { IdParams, NoContent } from '../schemas/common';
 import { routeOptions } from '../lib/route';
 import {
   ContactBody, ContactList, ContactResult, ContactSchema, CorrectionBody, DashboardQuery, DashboardSchema, ImportBody, ImportResult,
@@ -27,21 +27,13 @@ export default async function visitRoutes(fastify: FastifyInstance) {
   app.get('/api/visits/setup', route(staff, 'Ce que le comptoir affiche : bureaux, thèmes, provenances fréquentes du bureau', { 200: SetupSchema }, { querystring: SetupQuery }),
     async (request) => svc.setup(app, request.principal!, request.query.officeId));
 
-  app.post('/api/visits/contacts', {
-    preHandler: staff,
-    schema: {
-      tags, summary: 'Enregistre un contact (id créé par le navigateur : le renvoyer ne compte pas deux fois, 200 au lieu de 201)',
-      body: ContactBody, response: { 200: ContactResult, 201: ContactResult, ...problemResponses },
-    },
-  }, async (request, reply) => {
+  app.post('/api/visits/contacts', route(staff, 'Enregistre un contact (id créé par le navigateur : le renvoyer ne compte pas deux fois, 200 au lieu de 201)', { 200: ContactResult, 201: ContactResult }, { body: ContactBody }), async (request, reply) => {
     const out = await svc.record(app, request.principal!, request.body);
     return reply.code(out.created ? 201 : 200).send(out);
   });
 
-  app.get('/api/visits/contacts/recent', {
-    preHandler: staff,
-    schema: { tags, summary: `Mes contacts encore corrigeables (${VISIT_LIMITS.correctionMinutes} minutes)`, response: { 200: ContactList, ...problemResponses } },
-  }, async (request) => svc.recent(app, request.principal!));
+  app.get('/api/visits/contacts/recent', route(staff, `Mes contacts encore corrigeables (${VISIT_LIMITS.correctionMinutes} minutes)`, { 200: ContactList }),
+    async (request) => svc.recent(app, request.principal!));
 
   app.patch('/api/visits/contacts/:id', route(staff, 'Corrige un de mes contacts récents', { 200: ContactSchema }, { params: IdParams, body: CorrectionBody }),
     async (request) => svc.correct(app, request.principal!, request.params.id, request.body));
@@ -58,10 +50,9 @@ export default async function visitRoutes(fastify: FastifyInstance) {
     async (request) => svc.putTotals(app, request.principal!, request.body));
 
   app.post('/api/visits/import', {
-    preHandler: staff,
+    ...route(staff, 'Importe des totaux mensuels (CSV) : rien n’est importé tant qu’une ligne est invalide', { 200: ImportResult }, { body: ImportBody }),
     // The CSV travels as a JSON string; a 20,000-line file is about 1 MB.
     bodyLimit: VISIT_LIMITS.importChars * 4 + 1024,
-    schema: { tags, summary: 'Importe des totaux mensuels (CSV) : rien n’est importé tant qu’une ligne est invalide', body: ImportBody, response: { 200: ImportResult, ...problemResponses } },
   }, async (request) => svc.importCsv(app, request.principal!.userId, request.body.csv));
 
   app.get('/api/visits/dashboard', route(staff, 'Tableau de bord : contacts et visiteurs par bureau et mois, année précédente, ventilations', { 200: DashboardSchema }, { querystring: DashboardQuery }),
