@@ -27,6 +27,36 @@ export async function queueMail(tx: Tx | Database, input: QueueMailInput): Promi
   return row?.id ?? null;
 }
 
+/** Who a mail goes to. */
+export interface MailRecipient {
+  id: string;
+  email: string;
+  language: Language;
+}
+
+/**
+ * One mail of `template` about `subjectId` to each recipient `wanted` keeps,
+ * once per person: the dedupe key `template:subjectId:userId` makes a second
+ * run queue nothing. Returns the ids of the mails queued, to send.
+ */
+export async function queueMailToEach<R extends MailRecipient>(
+  tx: Tx | Database,
+  recipients: R[],
+  mail: { template: string; subjectId: string; params: QueueMailInput['params'] },
+  wanted: (recipient: R) => boolean | Promise<boolean>,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const r of recipients) {
+    if (!(await wanted(r))) continue;
+    const id = await queueMail(tx, {
+      template: mail.template, userId: r.id, toAddress: r.email, language: r.language,
+      params: mail.params, dedupeKey: `${mail.template}:${mail.subjectId}:${r.id}`,
+    });
+    if (id) ids.push(id);
+  }
+  return ids;
+}
+
 /** A claim older than this is considered abandoned (worker crashed mid-send) and may be taken again. */
 export const STALE_CLAIM_MINUTES = 10;
 const staleClaim = sql`now() - make_interval(mins => ${STALE_CLAIM_MINUTES})`;

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { documentFolderFollows, documentFolders, documents, users } from '../../schema';
 import { audienceVisible, loadAudienceViewer, type AudienceViewer } from '../audience';
-import { queueMail } from '../mail';
+import { queueMailToEach } from '../mail';
 import { documentVisible } from './documents';
 
 /** Follows a folder the viewer may see; false when it is absent or hidden. Following twice is one follow. */
@@ -43,16 +43,7 @@ export async function queueFollowerMails(db: Database, documentId: string): Prom
     .from(documentFolderFollows)
     .innerJoin(users, eq(users.id, documentFolderFollows.userId))
     .where(and(eq(documentFolderFollows.folderId, doc.folderId), eq(users.status, 'active'), wantsDocumentsMail));
-  const mailIds: string[] = [];
-  for (const f of followers) {
-    if (!(await visibleTo(db, documentId, f))) continue;
-    const id = await queueMail(db, {
-      template: 'document-published', userId: f.id, toAddress: f.email, language: f.language,
-      params: { documentId }, dedupeKey: `document-published:${documentId}:${f.id}`,
-    });
-    if (id) mailIds.push(id);
-  }
-  return mailIds;
+  return queueMailToEach(db, followers, { template: 'document-published', subjectId: documentId, params: { documentId } }, (f) => visibleTo(db, documentId, f));
 }
 
 /** What the new-document mail shows, or null when it no longer applies (unpublished, hidden from them, follow or consent withdrawn). */

@@ -2,7 +2,7 @@ import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { newsComments, newsMutes, newsPosts, newsPreferences, newsSheets, users } from '../../schema';
 import { loadAudienceViewer } from '../audience';
-import { queueMail } from '../mail';
+import { queueMailToEach } from '../mail';
 import { readableTarget, type Target } from './targets';
 
 /**
@@ -61,16 +61,7 @@ export async function queueCommentMails(db: Database, commentId: string): Promis
       c.authorId ? ne(users.id, c.authorId) : sql`true`,
       eq(users.status, 'active'), wantsNewsMail, notMuted(c.postId),
     ));
-  const mailIds: string[] = [];
-  for (const person of people) {
-    if (!(await canSee(db, c.target, person))) continue;
-    const id = await queueMail(db, {
-      template: 'news-comment', userId: person.id, toAddress: person.email, language: person.language,
-      params: { commentId }, dedupeKey: `news-comment:${commentId}:${person.id}`,
-    });
-    if (id) mailIds.push(id);
-  }
-  return mailIds;
+  return queueMailToEach(db, people, { template: 'news-comment', subjectId: commentId, params: { commentId } }, (person) => canSee(db, c.target, person));
 }
 
 /** What the mail shows, or null when it no longer applies (comment hidden or deleted, post muted, consent withdrawn, no longer visible). */

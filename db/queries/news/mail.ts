@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { communes, establishments, newsDigestSends, newsPosts, newsPreferences, newsReads, users } from '../../schema';
 import { audienceMembers } from '../audience';
-import { queueMail } from '../mail';
+import { queueMail, queueMailToEach } from '../mail';
 import { inQuietPeriod, type NewsMailFrequency } from '../../../common/news';
 import { isLive } from './posts';
 
@@ -52,15 +52,8 @@ export async function fanOutImportant(db: Database, postId: string, now = new Da
       .from(newsPosts).where(eq(newsPosts.id, postId)).for('update');
     if (!post?.due) return [];
     const month = parisMonth(now);
-    const mailIds: string[] = [];
-    for (const person of await audienceWithChoices(tx as unknown as Database, postId)) {
-      if (!takesImmediate(person, month)) continue;
-      const id = await queueMail(tx, {
-        template: 'news-important', userId: person.id, toAddress: person.email, language: person.language,
-        params: { postId }, dedupeKey: `news-important:${postId}:${person.id}`,
-      });
-      if (id) mailIds.push(id);
-    }
+    const audience = await audienceWithChoices(tx as unknown as Database, postId);
+    const mailIds = await queueMailToEach(tx, audience, { template: 'news-important', subjectId: postId, params: { postId } }, (person) => takesImmediate(person, month));
     await tx.update(newsPosts).set({ importantMailedAt: sql`now()` }).where(eq(newsPosts.id, postId));
     return mailIds;
   });
