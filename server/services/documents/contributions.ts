@@ -6,9 +6,8 @@ import type { MessageKey } from '../../i18n';
 import type { Principal } from '../../plugins/auth';
 import { Problem } from '../../plugins/errors';
 import { ContributionMeta, type ApproveContributionBody, type Contribution } from '../../schemas/document-contributions';
-import { assertAudience, enqueueProcessing, isStaff, parseMeta, recordOrDiscard, sendStored } from './index';
+import { assertAudience, enqueueProcessing, isStaff, receiveWithMeta, recordOrDiscard, sendStored } from './index';
 import { ruleFor } from './file-types';
-import { receiveUpload } from './upload';
 
 /**
  * Partner contributions: a partner proposes a file (streamed and checked
@@ -51,14 +50,7 @@ async function findOr404(app: FastifyInstance, principal: Principal, id: string)
 export async function propose(app: FastifyInstance, request: FastifyRequest, principal: Principal) {
   const establishmentId = principal.establishmentId;
   if (!establishmentId) throw new Problem(403, 'documents.contributionsPartnersOnly');
-  let meta!: ContributionMeta;
-  const upload = await receiveUpload(request, app.storage, {
-    maxBytes: app.config.UPLOAD_MAX_BYTES,
-    area: 'documents',
-    beforeFile: async (fields) => {
-      meta = parseMeta(ContributionMeta, fields.meta);
-    },
-  });
+  const { upload, meta } = await receiveWithMeta(app, request, ContributionMeta);
   const id = await recordOrDiscard(app, upload, () =>
     q.createContribution(app.db, {
       proposedBy: principal.userId, establishmentId, title: meta.title.trim(), description: meta.description?.trim() ?? '', credit: meta.credit.trim(),

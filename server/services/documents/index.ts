@@ -73,7 +73,7 @@ export async function assertAudience(app: FastifyInstance, audience: Parameters<
 }
 
 /** A multipart field holding JSON, checked with the same strict validator as JSON bodies. */
-export function parseMeta<T extends TSchema>(schema: T, raw: string | undefined): Static<T> {
+function parseMeta<T extends TSchema>(schema: T, raw: string | undefined): Static<T> {
   let value: unknown = {};
   try {
     if (raw !== undefined) value = JSON.parse(raw);
@@ -104,6 +104,20 @@ export async function enqueueProcessing(app: FastifyInstance, upload: Pick<Store
   if (upload.rule.image) await app.enqueue('documents.thumbnail', { versionId });
 }
 
+/** Receives a documents upload whose `meta` field is checked (its schema, then `check`) before a byte of the file is stored. */
+export async function receiveWithMeta<T extends TSchema>(app: FastifyInstance, request: FastifyRequest, schema: T, check?: (meta: Static<T>) => Promise<void>) {
+  let meta!: Static<T>;
+  const upload = await receiveUpload(request, app.storage, {
+    maxBytes: app.config.UPLOAD_MAX_BYTES,
+    area: 'documents',
+    beforeFile: async (fields) => {
+      meta = parseMeta(schema, fields.meta);
+      await check?.(meta);
+    },
+  });
+  return { upload, meta };
+}
+
 /** Runs `record` once the file is stored; if it refuses or fails, the stored object goes too. */
 export async function recordOrDiscard<R>(app: FastifyInstance, upload: StoredUpload, record: () => Promise<R>): Promise<R> {
   try {
@@ -115,14 +129,8 @@ export async function recordOrDiscard<R>(app: FastifyInstance, upload: StoredUpl
 }
 
 export async function createFromUpload(app: FastifyInstance, request: FastifyRequest, principal: Principal) {
-  let meta!: CreateDocumentMeta;
-  const upload = await receiveUpload(request, app.storage, {
-    maxBytes: app.config.UPLOAD_MAX_BYTES,
-    area: 'documents',
-    beforeFile: async (fields) => {
-      meta = parseMeta(CreateDocumentMeta, fields.meta);
-      if (meta.audience) await assertAudience(app, meta.audience);
-    },
+  const { upload, meta } = await receiveWithMeta(app, request, CreateDocumentMeta, async (m) => {
+    if (m.audience) await assertAudience(app, m.audience);
   });
   const result = await recordOrDiscard(app, upload, async () => {
     const created = await q.createDocument(app.db, {
@@ -145,14 +153,7 @@ export async function createFromUpload(app: FastifyInstance, request: FastifyReq
 
 export async function addVersionFromUpload(app: FastifyInstance, request: FastifyRequest, principal: Principal, documentId: string) {
   if (!(await q.getDocument(app.db, documentId, { kind: 'staff' }))) throw new Problem(404, 'documents.notFound');
-  let meta!: Static<typeof NewVersionMeta>;
-  const upload = await receiveUpload(request, app.storage, {
-    maxBytes: app.config.UPLOAD_MAX_BYTES,
-    area: 'documents',
-    beforeFile: async (fields) => {
-      meta = parseMeta(NewVersionMeta, fields.meta);
-    },
-  });
+  const { upload, meta } = await receiveWithMeta(app, request, NewVersionMeta);
   const result = await recordOrDiscard(app, upload, async () => {
     const added = await q.addVersion(app.db, { actorId: principal.userId, documentId, version: versionFields(upload, meta.changeNote?.trim() ?? '') });
     if (!added.ok) throw new Problem(404, 'documents.notFound');
