@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { Type } from 'typebox';
 import { findLoginCandidate, logOutEverywhere, loginOfRefreshToken, revokeLogin, rotateRefreshToken, startLogin, type LoginGrant } from '../../db/queries/logins';
 import { requestLocale, t } from '../i18n';
 import { newPasswordHash, verifyPassword } from '../lib/passwords';
-import { routeOptions } from '../lib/route';
+import { routeFile } from '../lib/route';
 import { deriveRefreshSuccessor, hashToken, randomToken } from '../../common/link-tokens';
 import { ACCESS_COOKIE, REFRESH_COOKIE, type AccessClaims } from '../plugins/auth';
 import { Problem, RateLimited, sendProblem } from '../plugins/errors';
@@ -14,9 +13,6 @@ import { AcceptInvitationBody, ForgotBody, LoginBody, ResetBody, TokenInfoSchema
 import { acceptInvitation, getMe, openLink, resetPassword } from '../services/accounts';
 import { PLACEHOLDER_ADMIN_NAME } from '../../common/accounts';
 import { DEVICE_COOKIE, DEVICE_COOKIE_PATH, DEVICE_TTL_DAYS, createLoginThrottle, deviceOf, signDeviceCookie } from '../lib/login-throttle';
-
-const tags = ['authentification'];
-const route = routeOptions(tags);
 /** Reset mails sent to one address per quarter-hour. */
 const FORGOT_PER_ADDRESS = 3;
 /** 202/204 answers carry no body. */
@@ -30,7 +26,7 @@ const NoContent = Type.Unsafe<void>({ type: 'null', description: 'Pas de contenu
  * per trusted device; reset mails per address.
  */
 export default async function authRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { app, route, anyone } = routeFile(fastify, ['authentification']);
   const { config, db } = app;
   const perMinute = config.RATE_LIMIT_LOGIN_PER_MINUTE;
   const refreshTtlMs = config.REFRESH_TOKEN_TTL_DAYS * 86_400_000;
@@ -113,7 +109,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
     return reply.code(204).send();
   });
 
-  app.post('/api/auth/logout-all', route(app.requireUser, 'Déconnexion de toutes mes connexions', { 204: NoContent }), async (request, reply) => {
+  app.post('/api/auth/logout-all', route(anyone, 'Déconnexion de toutes mes connexions', { 204: NoContent }), async (request, reply) => {
     await logOutEverywhere(db, request.principal!.userId, request.ip);
     app.clearAuthCookies(reply);
     return reply.code(204).send();

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import { IdParams, problemResponses, ProblemSchema } from '../schemas/common';
-import { routeOptions } from '../lib/route';
+import { routeFile } from '../lib/route';
 import {
   ApproveContributionBody, ApproveResultSchema, ContributionList, ContributionListQuery, ContributionSchema, DeclineContributionBody, FollowList, FollowSchema,
 } from '../schemas/document-contributions';
@@ -11,7 +10,6 @@ import * as contributions from '../services/documents/contributions';
 import * as follows from '../services/documents/follows';
 
 const tags = ['documents'];
-const route = routeOptions(tags);
 const FileBody = Type.String({ description: 'Le fichier (flux binaire)' });
 
 /**
@@ -19,10 +17,7 @@ const FileBody = Type.String({ description: 'Le fichier (flux binaire)' });
  * propositions », the staff queue « Propositions ») and folder follows.
  */
 export default async function documentContributionRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const staff = app.requireRole('staff', 'admin');
-  const partner = app.requireRole('partner');
-  const anyone = app.requireUser;
+  const { app, route, anyone, partner, staff } = routeFile(fastify, tags);
 
   // Streams only (request.file()); limits are set per upload from UPLOAD_MAX_BYTES.
   await app.register(multipart, { throwFileSizeLimit: true, limits: { fileSize: app.config.UPLOAD_MAX_BYTES, files: 1 } });

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import { Type, type Static } from 'typebox';
 import { IdParams, problemResponses, ProblemSchema } from '../schemas/common';
-import { routeOptions } from '../lib/route';
+import { routeFile } from '../lib/route';
 import {
   CreateFolderBody, DocumentDetailSchema, DocumentList, DocumentListQuery, FolderList, FolderSchema, ReviewList, ReviewQuery, UpdateDocumentBody,
   DownloadQuery, UpdateFolderBody, UploadResultSchema, VersionParams, VisitSchema,
@@ -12,7 +11,6 @@ import * as svc from '../services/documents';
 import { createListCache } from '../services/documents/list-cache';
 
 const tags = ['documents'];
-const route = routeOptions(tags);
 const uploadProblems = { ...problemResponses, 413: ProblemSchema, 415: ProblemSchema };
 const FileBody = Type.String({ description: 'Le fichier (flux binaire)' });
 const NoContent = Type.Unsafe<void>({ type: 'null', description: 'Pas de contenu' });
@@ -23,9 +21,7 @@ const NoContent = Type.Unsafe<void>({ type: 'null', description: 'Pas de contenu
  * (db/queries/audience.ts); hidden and absent documents both answer 404.
  */
 export default async function documentRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const staff = app.requireRole('staff', 'admin');
-  const anyone = app.requireUser;
+  const { app, route, anyone, staff } = routeFile(fastify, tags);
 
   // Streams only (request.file()); limits are set per upload from UPLOAD_MAX_BYTES.
   await app.register(multipart, { throwFileSizeLimit: true, limits: { fileSize: app.config.UPLOAD_MAX_BYTES, files: 1 } });

@@ -1,16 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams } from '../schemas/common';
-import { routeOptions } from '../lib/route';
+import { routeFile } from '../lib/route';
 import {
   Aggregates, AggregatesQuery, Comparison, ComparisonQuery, Edition, EditionData, EditionList, FiguresBody, FiguresMonth, MonthParams, MyFigures,
   PreviewQuery, PublishBody, RangeQuery, Submissions, SubmissionsQuery,
 } from '../schemas/figures';
 import * as svc from '../services/figures';
 import { createStatisticsCache } from '../lib/statistics-cache';
-
-const tags = ['figures'];
-const route = routeOptions(tags);
 
 /**
  * Partners' monthly figures and the « Observatoire ». Partner routes act on
@@ -20,10 +16,7 @@ const route = routeOptions(tags);
  * editions, which obey statistical secrecy.
  */
 export default async function figuresRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const partner = app.requireRole('partner');
-  const staff = app.requireRole('staff', 'admin');
-  const anyone = app.requireUser;
+  const { app, route, anyone, partner, staff } = routeFile(fastify, ['figures']);
   const aggregatesCache = createStatisticsCache<Aggregates>(app.changes);
 
   app.get('/api/figures/me', route(partner, 'Les chiffres mensuels de mon établissement', { 200: MyFigures }, { querystring: RangeQuery }),

@@ -1,17 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { capturedMail, capturedMailPage, deliveryPage } from '../services/mail';
 import { Problem } from '../plugins/errors';
 import { IdParams } from '../schemas/common';
-import { routeOptions } from '../lib/route';
+import { routeFile } from '../lib/route';
 import { OutboxDeliveryPageSchema, OutboxMailSchema, OutboxPageSchema, OutboxQuery } from '../schemas/mail';
 
 /** « Boîte d'envoi »: the mail captured while no SMTP server is configured (admins only). */
 export default async function mailRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const admin = app.requireRole('admin');
-  const tags = ['mail'];
-  const route = routeOptions(tags);
+  const { app, route, admin } = routeFile(fastify, ['mail']);
 
   app.get('/api/outbox', route(admin, 'Boîte d’envoi : messages capturés (sans serveur SMTP)', { 200: OutboxPageSchema }, { querystring: OutboxQuery }),
     async (request) => capturedMailPage(app, request.query));

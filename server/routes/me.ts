@@ -1,23 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { newPasswordHash } from '../lib/passwords';
-import { routeOptions } from '../lib/route';
+import { routeFile } from '../lib/route';
 import { Problem } from '../plugins/errors';
 import { PER_USER_LIMIT } from '../plugins/security';
 import { NoContent } from '../schemas/common';
 import { ChangePasswordBody, MeSchema, UpdateMeBody } from '../schemas/accounts';
 import { changePassword, confirmCurrentPassword, getMe, updateMe } from '../services/accounts';
 
-const tags = ['mon compte'];
-const route = routeOptions(tags);
-
 /**
  * The signed-in user's own account: profile, language, preferences, password.
  * (Export and erasure span every feature: server/routes/personal-data.ts.)
  */
 export default async function meRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const anyone = app.requireUser;
+  const { app, route, anyone } = routeFile(fastify, ['mon compte']);
 
   app.get('/api/me', route(anyone, 'Mon profil', { 200: MeSchema }), async (request, reply) => {
     const me = await getMe(app, request.principal!.userId);

@@ -1,15 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, NoContent } from '../schemas/common';
-import { routeOptions } from '../lib/route';
+import { routeFile } from '../lib/route';
 import {
   NewsCommentBody, NewsCommentPageSchema, NewsCommentSchema, NewsCommentsQuery, NewsHandleReportBody, NewsHideCommentBody,
   NewsReactionSummarySchema, NewsReportBody, NewsReportPageSchema, NewsReportSchema, NewsReportsQuery,
 } from '../schemas/news';
 import * as comments from '../services/news-participation/comments';
-
-const tags = ['news'];
-const route = routeOptions(tags);
 
 /**
  * Participation in the news (issue 12, item 4): comments, reports, « utile »
@@ -32,9 +28,7 @@ const route = routeOptions(tags);
  *   PUT    /api/news/posts/:id/mute            signed in     204 (DELETE: unmute)
  */
 export default async function newsCommentRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const anyone = app.requireUser;
-  const staff = app.requireRole('staff', 'admin');
+  const { app, route, anyone, staff } = routeFile(fastify, ['news']);
 
   for (const kind of ['post', 'sheet'] as const) {
     const base = `/api/news/${kind}s/:id/comments`;

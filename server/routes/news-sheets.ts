@@ -1,14 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import { IdParams, NoContent, ProblemSchema } from '../schemas/common';
-import { routeOptions } from '../lib/route';
+import { routeFile } from '../lib/route';
 import { NewsSheetBody, NewsSheetPhotoParams, NewsSheetPageSchema, NewsSheetReviewBody, NewsSheetSchema, NewsSheetsQuery, NewsSheetUpdateBody } from '../schemas/news';
 import * as sheets from '../services/news-participation/sheets';
-
-const tags = ['news'];
-const route = routeOptions(tags);
 
 /**
  * Experience sheets (« retours d'expérience », issue 12 item 5). Comments
@@ -24,28 +20,27 @@ const route = routeOptions(tags);
  *   DELETE /api/news/sheets/:id/photos/:photoId   partner (while editable), staff, admin  204 (the stored file too)
  */
 export default async function newsSheetRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const anyone = app.requireUser;
+  const { app, route, anyone, partner, staff } = routeFile(fastify, ['news']);
 
   await app.register(multipart, { throwFileSizeLimit: true });
 
   app.get('/api/news/sheets', route(anyone, 'Retours d’expérience', { 200: NewsSheetPageSchema }, { querystring: NewsSheetsQuery }),
     async (request) => sheets.sheets(app, request.principal!, request.query));
 
-  app.post('/api/news/sheets', route(app.requireRole('partner'), 'Propose un retour d’expérience', { 201: NewsSheetSchema }, { body: NewsSheetBody }),
+  app.post('/api/news/sheets', route(partner, 'Propose un retour d’expérience', { 201: NewsSheetSchema }, { body: NewsSheetBody }),
     async (request, reply) => reply.code(201).send(await sheets.submitSheet(app, request.principal!, request.body)));
 
   app.get('/api/news/sheets/:id', route(anyone, 'Un retour d’expérience', { 200: NewsSheetSchema }, { params: IdParams }),
     async (request) => sheets.sheet(app, request.principal!, request.params.id));
 
-  app.patch('/api/news/sheets/:id', route(app.requireRole('partner'), 'Modifie et renvoie un retour d’expérience', { 200: NewsSheetSchema }, { params: IdParams, body: NewsSheetUpdateBody }),
+  app.patch('/api/news/sheets/:id', route(partner, 'Modifie et renvoie un retour d’expérience', { 200: NewsSheetSchema }, { params: IdParams, body: NewsSheetUpdateBody }),
     async (request) => sheets.updateSheet(app, request.principal!, request.params.id, request.body));
 
-  app.post('/api/news/sheets/:id/review', route(app.requireRole('staff', 'admin'), 'Publie, renvoie ou refuse un retour d’expérience', { 200: NewsSheetSchema }, { params: IdParams, body: NewsSheetReviewBody }),
+  app.post('/api/news/sheets/:id/review', route(staff, 'Publie, renvoie ou refuse un retour d’expérience', { 200: NewsSheetSchema }, { params: IdParams, body: NewsSheetReviewBody }),
     async (request) => sheets.reviewSheet(app, request.principal!, request.params.id, request.body));
 
   app.post('/api/news/sheets/:id/photos', {
-    ...route(app.requireRole('partner'), 'Ajoute une photo (multipart : alt, file)', { 200: NewsSheetSchema, 413: ProblemSchema, 415: ProblemSchema }, { params: IdParams }),
+    ...route(partner, 'Ajoute une photo (multipart : alt, file)', { 200: NewsSheetSchema, 413: ProblemSchema, 415: ProblemSchema }, { params: IdParams }),
     // Uploads are multipart; the cross-site check of every write still applies (server/plugins/security.ts).
     config: { bodyTypes: ['multipart/form-data'] },
   }, async (request) => sheets.addPhoto(app, request.principal!, request, request.params.id));
@@ -53,7 +48,7 @@ export default async function newsSheetRoutes(fastify: FastifyInstance) {
   app.get('/api/news/sheets/:id/photos/:photoId', route(anyone, 'Une photo d’un retour d’expérience', { 200: Type.String({ description: 'Image WebP' }) }, { params: NewsSheetPhotoParams }),
     async (request, reply) => sheets.sendPhoto(app, request.principal!, request.params.id, request.params.photoId, reply));
 
-  app.delete('/api/news/sheets/:id/photos/:photoId', route(app.requireRole('partner', 'staff', 'admin'), 'Retire une photo', { 204: NoContent }, { params: NewsSheetPhotoParams }), async (request, reply) => {
+  app.delete('/api/news/sheets/:id/photos/:photoId', route(anyone, 'Retire une photo', { 204: NoContent }, { params: NewsSheetPhotoParams }), async (request, reply) => {
     await sheets.removePhoto(app, request.principal!, request.params.id, request.params.photoId);
     return reply.code(204).send();
   });

@@ -1,10 +1,9 @@
 import { createFeedTotals } from '../services/news/feed-totals';
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import { IdParams, NoContent, ProblemSchema } from '../schemas/common';
-import { routeOptions } from '../lib/route';
+import { routeFile } from '../lib/route';
 import {
   NewsAgendaQuery, NewsAgendaSchema, NewsCategoryCreateBody, NewsCategoryListSchema, NewsCategoryParams, NewsCategorySchema, NewsCategoryUpdateBody,
   NewsFeedQuery, NewsFeedSchema, NewsPostCreateBody, NewsPostDetailSchema, NewsPostPageSchema, NewsPostsQuery, NewsPostUpdateBody, NewsPreferencesBody,
@@ -14,9 +13,6 @@ import * as categories from '../services/news/categories';
 import * as cover from '../services/news/cover';
 import * as posts from '../services/news/posts';
 import * as reading from '../services/news/reading';
-
-const tags = ['news'];
-const route = routeOptions(tags);
 
 /**
  * Network news (issue 12): posts with audiences, feed, agenda, search,
@@ -48,10 +44,7 @@ const route = routeOptions(tags);
  *   PUT    /api/news/preferences                signed in            NewsPreferencesBody -> NewsPreferencesSchema
  */
 export default async function newsRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const anyone = app.requireUser;
-  const staff = app.requireRole('staff', 'admin');
-  const admin = app.requireRole('admin');
+  const { app, route, anyone, staff, admin } = routeFile(fastify, ['news']);
   const File = (description: string) => Type.String({ description });
   const feedTotals = createFeedTotals(app.db, app.changes);
 

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, NoContent } from '../schemas/common';
-import { routeOptions } from '../lib/route';
+import { routeFile } from '../lib/route';
 import { SegmentBody, SegmentList, SegmentPreviewBody, SegmentPreviewSchema, SegmentSchema } from '../schemas/newsletter-segments';
 import { preview, putSegment, removeSegment, segmentDto, segmentList } from '../services/newsletter-segments/segments';
 
@@ -10,10 +9,7 @@ import { preview, putSegment, removeSegment, segmentDto, segmentList } from '../
  * admins send), and the preview shows people's names. Staff get 403.
  */
 export default async function newsletterSegmentRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const admin = app.requireRole('admin');
-  const tags = ['newsletters'];
-  const route = routeOptions(tags);
+  const { app, route, admin } = routeFile(fastify, ['newsletters']);
 
   app.get('/api/newsletters/segments', route(admin, 'Segments enregistrés, par nom', { 200: SegmentList }),
     async () => segmentList(app));

@@ -1,8 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, NoContent, ProblemSchema } from '../schemas/common';
-import { routeOptions } from '../lib/route';
+import { routeFile } from '../lib/route';
 import { requestLocale } from '../i18n';
 import {
   CampaignActionParams, CampaignBody, CampaignPage, CampaignQuery, CampaignSchema, PreferenceList, PreferencesBody, ReachSchema, SenderList,
@@ -23,11 +22,7 @@ const UNSUBSCRIBE_PER_MINUTE = 30;
 
 /** Newsletters: campaigns and their sending (admins), topics and suppression list (admins), preferences (signed-in), one-click unsubscribe (public). */
 export default async function newsletterRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const admin = app.requireRole('admin');
-  const signedIn = app.requireRole('partner', 'staff', 'admin');
-  const tags = ['newsletters'];
-  const route = routeOptions(tags);
+  const { app, route, anyone, admin } = routeFile(fastify, ['newsletters']);
   const perIp = { max: UNSUBSCRIBE_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `ip:${req.ip}` };
   const open = { public: true, rateLimit: perIp } as const;
 
@@ -58,10 +53,10 @@ export default async function newsletterRoutes(fastify: FastifyInstance) {
 
   // ---------- signed-in: preferences ----------
 
-  app.get('/api/newsletters/preferences', route(signedIn, 'Mes lettres : les thèmes et mon abonnement à chacun', { 200: PreferenceList }),
+  app.get('/api/newsletters/preferences', route(anyone, 'Mes lettres : les thèmes et mon abonnement à chacun', { 200: PreferenceList }),
     async (request) => preferences(app, request.principal!.userId));
 
-  app.put('/api/newsletters/preferences', route(signedIn, 'Mes lettres : s’abonner ou se désabonner de thèmes', { 200: PreferenceList }, { body: PreferencesBody }),
+  app.put('/api/newsletters/preferences', route(anyone, 'Mes lettres : s’abonner ou se désabonner de thèmes', { 200: PreferenceList }, { body: PreferencesBody }),
     async (request) => savePreferences(app, request.principal!.userId, request.body.topics));
 
   // ---------- admins: topics, senders, suppression list ----------
@@ -140,9 +135,9 @@ export default async function newsletterRoutes(fastify: FastifyInstance) {
 
   // ---------- signed-in: the web archive ----------
 
-  app.get('/api/newsletters/archive', route(signedIn, 'Archives : les lettres envoyées, pour les professionnels de leur public', { 200: ArchivePage }, { querystring: ArchiveQuery }),
+  app.get('/api/newsletters/archive', route(anyone, 'Archives : les lettres envoyées, pour les professionnels de leur public', { 200: ArchivePage }, { querystring: ArchiveQuery }),
     async (request) => archivePage(app, request.principal!, request.query));
 
-  app.get('/api/newsletters/archive/:id', route(signedIn, 'Une lettre des archives, sans champ personnel ni lien de désabonnement', { 200: ArchiveLetterSchema }, { params: IdParams, querystring: LangQuery }),
+  app.get('/api/newsletters/archive/:id', route(anyone, 'Une lettre des archives, sans champ personnel ni lien de désabonnement', { 200: ArchiveLetterSchema }, { params: IdParams, querystring: LangQuery }),
     async (request) => archivedLetter(app, request.principal!, request.params.id, request.query.lang ?? requestLocale(request)));
 }

@@ -1,14 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { PER_USER_LIMIT } from '../plugins/security';
-import { routeOptions } from '../lib/route';
+import { routeFile } from '../lib/route';
 import { NoContent } from '../schemas/common';
 import { EraseMeBody, MeExportSchema } from '../schemas/accounts';
 import { confirmCurrentPassword } from '../services/accounts';
 import { erasePersonalData, exportPersonalData } from '../services/personal-data';
-
-const tags = ['mon compte'];
-const route = routeOptions(tags);
 
 /**
  * The signed-in person's data across every feature (RGPD): download it, or
@@ -16,9 +12,9 @@ const route = routeOptions(tags);
  * part (server/services/personal-data.ts), so it cannot be one of them.
  */
 export default async function personalDataRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { app, route, anyone } = routeFile(fastify, ['mon compte']);
 
-  app.get('/api/me/export', route(app.requireUser, 'Télécharge toutes les données me concernant (RGPD, JSON)', { 200: { ...MeExportSchema, description: 'Fichier JSON (pièce jointe)' } }), async (request, reply) => {
+  app.get('/api/me/export', route(anyone, 'Télécharge toutes les données me concernant (RGPD, JSON)', { 200: { ...MeExportSchema, description: 'Fichier JSON (pièce jointe)' } }), async (request, reply) => {
     const data = await exportPersonalData(app, { userId: request.principal!.userId, ip: request.ip });
     const day = data.exportedAt.slice(0, 10);
     // Sent as a preformatted string: readable by a person, and no section is dropped by the response serializer.
@@ -30,7 +26,7 @@ export default async function personalDataRoutes(fastify: FastifyInstance) {
   });
 
   app.delete('/api/me', {
-    ...route(app.requireUser, 'Supprime mon compte (anonymisé ; l’établissement et ses chiffres sont conservés)', { 204: NoContent }, { body: EraseMeBody }),
+    ...route(anyone, 'Supprime mon compte (anonymisé ; l’établissement et ses chiffres sont conservés)', { 204: NoContent }, { body: EraseMeBody }),
     config: { rateLimit: PER_USER_LIMIT },
   }, async (request, reply) => {
     const principal = request.principal!;

@@ -1,20 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams } from '../schemas/common';
-import { routeOptions } from '../lib/route';
+import { routeFile } from '../lib/route';
 import { AttachDocumentBody, AttachedDocumentList, AttachedDocumentSchema, AttachmentParams } from '../schemas/document-contributions';
 import * as attached from '../services/trainings/library-documents';
-
-const tags = ['trainings'];
-const route = routeOptions(tags);
 const NoContent = Type.Unsafe<void>({ type: 'null', description: 'Pas de contenu' });
 
 /** Library documents on training and session pages (downloads go through /api/documents/:id/download, audience checked there). */
 export default async function trainingDocumentRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const staff = app.requireRole('staff', 'admin');
-  const anyone = app.requireUser;
+  const { app, route, anyone, staff } = routeFile(fastify, ['trainings']);
 
   app.get('/api/trainings/:id/documents', route(anyone, 'Documents joints à une formation', { 200: AttachedDocumentList }, { params: IdParams }),
     async (request) => attached.forTraining(app, request.principal!, request.params.id));

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams } from '../schemas/common';
-import { routeOptions } from '../lib/route';
+import { routeFile } from '../lib/route';
 import {
   AttendanceBody, CalendarFeed, CancelSessionBody, ColleagueList, CreateSessionBody, CreateTrainingBody, FeedParams, HistoryList,
   MyRegistrations, NextQuery, NextSessions, OfferResult, OfferView, RegistrationGroups, RegistrationSchema, SessionDetailSchema,
@@ -17,9 +16,6 @@ import * as registrations from '../services/trainings/registrations';
 import { createSessionList } from '../services/trainings/session-list';
 import * as sessions from '../services/trainings/sessions';
 import { colleagues, signUp } from '../services/trainings/sign-up';
-
-const tags = ['formations'];
-const route = routeOptions(tags);
 const File = (description: string) => Type.String({ description });
 
 function sendFile(reply: FastifyReply, file: files.FileOut) {
@@ -37,9 +33,7 @@ function sendFile(reply: FastifyReply, file: files.FileOut) {
  * and refusals); types: server/schemas/trainings.ts.
  */
 export default async function trainingRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const staff = app.requireRole('staff', 'admin');
-  const anyone = app.requireUser;
+  const { app, route, anyone, partner, staff } = routeFile(fastify, ['formations']);
   // E-mail links: the token is the access.
   const open = { public: true } as const;
   const sessionList = createSessionList(app.db, app.changes);
@@ -90,7 +84,7 @@ export default async function trainingRoutes(fastify: FastifyInstance) {
   app.post('/api/trainings/sessions/:id/registrations', route(anyone, 'Inscrit soi-même, un collègue (partenaire) ou quiconque (personnel)', { 201: RegistrationSchema }, { params: IdParams, body: SignUpBody }),
     async (request, reply) => reply.code(201).send(await signUp(app, request.principal!, request.params.id, request.body?.userId)));
 
-  app.get('/api/trainings/sessions/:id/colleagues', route(app.requireRole('partner'), 'Collègues de mon établissement et leur inscription', { 200: ColleagueList }, { params: IdParams }),
+  app.get('/api/trainings/sessions/:id/colleagues', route(partner, 'Collègues de mon établissement et leur inscription', { 200: ColleagueList }, { params: IdParams }),
     async (request) => colleagues(app, request.principal!, request.params.id));
 
   app.get('/api/trainings/sessions/:id/registrations', route(staff, 'Inscrits, places proposées, liste d’attente et historique des inscriptions', { 200: RegistrationGroups }, { params: IdParams }),

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, NoContent } from '../schemas/common';
-import { routeOptions } from '../lib/route';
+import { routeFile } from '../lib/route';
 import {
   ContactBody, ContactList, ContactResult, ContactSchema, CorrectionBody, DashboardQuery, DashboardSchema, ImportBody, ImportResult,
   SetupQuery, SetupSchema, ThemeBody, ThemeList, ThemeParams, ThemeSchema, ThemeUpdateBody, TotalsBody, TotalsQuery, TotalsSchema,
@@ -10,18 +9,13 @@ import * as svc from '../services/visits';
 import { createStatisticsCache } from '../lib/statistics-cache';
 import { VISIT_LIMITS } from '../../common/limits';
 
-const tags = ['visits'];
-const route = routeOptions(tags);
-
 /**
  * Office visitor counts (staff and admins only): contacts at the counter,
  * monthly totals in bulk and CSV import, request themes (admins edit them),
  * the dashboard (read from the rollup the worker keeps, kept in the statistics feed cache).
  */
 export default async function visitRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const staff = app.requireRole('staff', 'admin');
-  const admin = app.requireRole('admin');
+  const { app, route, staff, admin } = routeFile(fastify, ['visits']);
   const dashboardCache = createStatisticsCache<svc.DashboardShared>(app.changes);
 
   app.get('/api/visits/setup', route(staff, 'Ce que le comptoir affiche : bureaux, thèmes, provenances fréquentes du bureau', { 200: SetupSchema }, { querystring: SetupQuery }),
