@@ -13,6 +13,7 @@ import { AcceptInvitationBody, ForgotBody, LoginBody, ResetBody, TokenInfoSchema
 import { acceptInvitation, getMe, openLink, resetPassword } from '../services/accounts';
 import { PLACEHOLDER_ADMIN_NAME } from '../../common/accounts';
 import { DEVICE_COOKIE, DEVICE_COOKIE_PATH, DEVICE_TTL_DAYS, createLoginThrottle, deviceOf, signDeviceCookie } from '../lib/login-throttle';
+
 /** Reset mails sent to one address per quarter-hour. */
 const FORGOT_PER_ADDRESS = 3;
 /** 202/204 answers carry no body. */

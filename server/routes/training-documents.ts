@@ -4,6 +4,7 @@ import { IdParams } from '../schemas/common';
 import { routeFile } from '../lib/route';
 import { AttachDocumentBody, AttachedDocumentList, AttachedDocumentSchema, AttachmentParams } from '../schemas/document-contributions';
 import * as attached from '../services/trainings/library-documents';
+
 const NoContent = Type.Unsafe<void>({ type: 'null', description: 'Pas de contenu' });
 
 /** Library documents on training and session pages (downloads go through /api/documents/:id/download, audience checked there). */

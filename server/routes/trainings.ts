@@ -16,6 +16,7 @@ import * as registrations from '../services/trainings/registrations';
 import { createSessionList } from '../services/trainings/session-list';
 import * as sessions from '../services/trainings/sessions';
 import { colleagues, signUp } from '../services/trainings/sign-up';
+
 const File = (description: string) => Type.String({ description });
 
 function sendFile(reply: FastifyReply, file: files.FileOut) {
