@@ -8,8 +8,9 @@ import { users } from '../../db/schema';
 import { createTestApp, createUser, injectAs, type TestContext } from '../helpers/app';
 import { pdfWith, uploadForm } from '../helpers/documents';
 import { startTestS3, type TestS3 } from '../helpers/s3';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
-/** The documents api on S3-compatible storage (a real s3rver), and the French search on the embedded PGlite. */
+/** The documents api on S3-compatible storage (a real s3rver), the French search on the embedded PGlite, and its accent-sensitive fallback. */
 
 describe('documents on S3-compatible storage', () => {
   let s3: TestS3;
@@ -77,5 +78,29 @@ describe('French search on PGlite (same migrations)', () => {
     const { rows } = (await lite.db.execute(sql`select to_tsvector('french_unaccent', 'été')::text as v`)) as unknown as { rows: [{ v: string }] };
     const v = rows[0].v;
     expect(v).toBe("'ete':1");
+  });
+});
+
+describe('French search where unaccent is missing (the migration\'s fallback)', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // What migration 0005 leaves where CREATE EXTENSION unaccent is refused: a plain copy of `french`.
+    await database.db.execute(sql`alter text search configuration french_unaccent alter mapping for hword, hword_part, word with french_stem`);
+  });
+  afterAll(async () => database?.drop());
+
+  it('is said (accent-sensitive), and still finds words typed with their accents', async () => {
+    expect(await searchAccentInsensitive(database.db)).toBe(false);
+    const [admin] = await database.db.insert(users).values({ email: 'a@example.test', name: 'A', role: 'admin' }).returning({ id: users.id });
+    const created = await createDocument(database.db, {
+      actorId: admin!.id,
+      document: { title: 'Les randonnées des Cévennes', description: '', tags: [], folderId: null, status: 'published', audience: STAFF_ONLY, reviewOn: null, ownerId: null },
+      version: { storageKey: 'documents/2026/11/00000000-0000-4000-8000-000000000002', originalName: 'r.pdf', mediaType: 'application/pdf', size: 1, sha256: 'b'.repeat(64), changeNote: '', textStatus: 'none' },
+    });
+    expect(created.ok).toBe(true);
+    const titles = async (q: string) => (await listDocuments(database.db, { viewer: { kind: 'staff' }, q, page: 1, pageSize: 10 })).items.map((i) => i.title);
+    expect(await titles('randonnées cévennes')).toEqual(['Les randonnées des Cévennes']);
+    expect(await titles('randonnees cevennes')).toEqual([]);
   });
 });
