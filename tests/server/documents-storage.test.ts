@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type DbHandle } from '../../db/client';
+import { createDb, type Database, type DbHandle } from '../../db/client';
+import { newObjectKey } from '../../storage';
 import { createDocument, listDocuments, searchAccentInsensitive } from '../../db/queries/documents';
 import { STAFF_ONLY } from '../../db/queries/audience';
 import { users } from '../../db/schema';
@@ -56,6 +57,17 @@ describe('documents on S3-compatible storage', () => {
   });
 });
 
+/** A published, staff-only document with this title (no file: only its search vector matters), by a new admin. */
+async function publishTitled(db: Database, title: string) {
+  const [admin] = await db.insert(users).values({ email: 'a@example.test', name: 'A', role: 'admin' }).returning({ id: users.id });
+  const created = await createDocument(db, {
+    actorId: admin!.id,
+    document: { title, description: '', tags: [], folderId: null, status: 'published', audience: STAFF_ONLY, reviewOn: null, ownerId: null },
+    version: { storageKey: newObjectKey('documents'), originalName: 'r.pdf', mediaType: 'application/pdf', size: 1, sha256: 'a'.repeat(64), changeNote: '', textStatus: 'none' },
+  });
+  expect(created.ok).toBe(true);
+}
+
 describe('French search on PGlite (same migrations)', () => {
   let lite: DbHandle;
   beforeAll(async () => {
@@ -66,13 +78,7 @@ describe('French search on PGlite (same migrations)', () => {
 
   it('loads unaccent, so "randonnee ete" finds « randonnées de l’été »', async () => {
     expect(await searchAccentInsensitive(lite.db)).toBe(true);
-    const [admin] = await lite.db.insert(users).values({ email: 'a@example.test', name: 'A', role: 'admin' }).returning({ id: users.id });
-    const created = await createDocument(lite.db, {
-      actorId: admin!.id,
-      document: { title: 'Les randonnées de l’été', description: '', tags: [], folderId: null, status: 'published', audience: STAFF_ONLY, reviewOn: null, ownerId: null },
-      version: { storageKey: 'documents/2026/11/00000000-0000-4000-8000-000000000001', originalName: 'r.pdf', mediaType: 'application/pdf', size: 1, sha256: 'a'.repeat(64), changeNote: '', textStatus: 'none' },
-    });
-    expect(created.ok).toBe(true);
+    await publishTitled(lite.db, 'Les randonnées de l’été');
     const { items } = await listDocuments(lite.db, { viewer: { kind: 'staff' }, q: 'randonnee ete', page: 1, pageSize: 10 });
     expect(items.map((i) => i.title)).toEqual(['Les randonnées de l’été']);
     const { rows } = (await lite.db.execute(sql`select to_tsvector('french_unaccent', 'été')::text as v`)) as unknown as { rows: [{ v: string }] };
@@ -92,13 +98,7 @@ describe('French search where unaccent is missing (the migration\'s fallback)', 
 
   it('is said (accent-sensitive), and still finds words typed with their accents', async () => {
     expect(await searchAccentInsensitive(database.db)).toBe(false);
-    const [admin] = await database.db.insert(users).values({ email: 'a@example.test', name: 'A', role: 'admin' }).returning({ id: users.id });
-    const created = await createDocument(database.db, {
-      actorId: admin!.id,
-      document: { title: 'Les randonnées des Cévennes', description: '', tags: [], folderId: null, status: 'published', audience: STAFF_ONLY, reviewOn: null, ownerId: null },
-      version: { storageKey: 'documents/2026/11/00000000-0000-4000-8000-000000000002', originalName: 'r.pdf', mediaType: 'application/pdf', size: 1, sha256: 'b'.repeat(64), changeNote: '', textStatus: 'none' },
-    });
-    expect(created.ok).toBe(true);
+    await publishTitled(database.db, 'Les randonnées des Cévennes');
     const titles = async (q: string) => (await listDocuments(database.db, { viewer: { kind: 'staff' }, q, page: 1, pageSize: 10 })).items.map((i) => i.title);
     expect(await titles('randonnées cévennes')).toEqual(['Les randonnées des Cévennes']);
     expect(await titles('randonnees cevennes')).toEqual([]);
