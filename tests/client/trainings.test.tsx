@@ -163,6 +163,22 @@ describe('session detail (partner)', () => {
     expect(await screen.findByText('Inscription annulée pour « Atelier 1 ».')).toBeInTheDocument();
     expect(writes(calls).map((c) => `${c.method} ${c.path}`)).toEqual(['POST /api/trainings/registrations/reg-9/cancel']);
   });
+
+  it('lists the library documents attached to the session, each downloaded through the library (which checks the audience)', async () => {
+    const session = detail();
+    const handout = { id: '00000000-0000-4000-8000-000000000401', sessionId: null, documentId: '00000000-0000-4000-8000-000000000402', title: 'Support de formation', credit: 'Photo : Léa Martin', mediaType: 'application/pdf', size: 1200, originalName: 'support.pdf' };
+    stubApi(partner, ({ method, path }) => {
+      if (path === `/api/trainings/sessions/${session.id}` && method === 'GET') return { body: session };
+      if (path === `/api/trainings/sessions/${session.id}/documents`) return { body: { items: [handout] } };
+      if (path.endsWith('/colleagues')) return { body: { items: [] } };
+      return undefined;
+    });
+    await renderApp(`/formations/sessions/${session.id}`);
+
+    const section = await screen.findByRole('region', { name: 'Documents du centre de ressources' });
+    expect(within(section).getByRole('link', { name: 'Support de formation' })).toHaveAttribute('href', `/api/documents/${handout.documentId}/download`);
+    expect(within(section).getByText('Photo : Léa Martin')).toBeInTheDocument();
+  });
 });
 
 describe('offer page from the e-mail link (public)', () => {
