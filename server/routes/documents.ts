@@ -49,7 +49,7 @@ export default async function documentRoutes(fastify: FastifyInstance) {
 
   app.get('/api/documents', route(anyone, 'Documents (dossier, recherche)', { 200: DocumentList }, { querystring: DocumentListQuery }), async (request, reply) => {
     const body = await svc.list(app, request.principal!, request.query, library);
-    // A page from memory is already JSON in the DocumentList shape (tests/server/documents-list-cache.test.ts): sent as is.
+    // A page from memory is already JSON in the DocumentList shape (tests/server/documents.test.ts, « pages kept in memory »): sent as is.
     return typeof body === 'string' ? reply.type('application/json; charset=utf-8').send(body as unknown as Static<typeof DocumentList>) : body;
   });
 

@@ -55,6 +55,10 @@ export const DocumentDetailSchema = Type.Object({
   versions: Type.Optional(Type.Array(VersionSchema)),
   /** Downloads by partner category ('staff' for the office): staff only, never per person. */
   downloads: Type.Optional(Type.Array(Type.Object({ category: Type.String(), count: Type.Integer() }))),
+  /** Downloads of each version that has any: staff only. */
+  downloadsByVersion: Type.Optional(Type.Array(Type.Object({ versionId: Uuid, count: Type.Integer() }))),
+  /** Downloads by day (Paris), the last 30 days that have any, newest first: staff only. */
+  downloadsByDay: Type.Optional(Type.Array(Type.Object({ day: Type.String({ format: 'date' }), count: Type.Integer() }))),
 });
 
 export const DuplicateSchema = Type.Object({ documentId: Uuid, title: Type.String(), versionNumber: Type.Integer() });

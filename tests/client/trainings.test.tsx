@@ -163,6 +163,22 @@ describe('session detail (partner)', () => {
     expect(await screen.findByText('Inscription annulée pour « Atelier 1 ».')).toBeInTheDocument();
     expect(writes(calls).map((c) => `${c.method} ${c.path}`)).toEqual(['POST /api/trainings/registrations/reg-9/cancel']);
   });
+
+  it('lists the library documents attached to the session, each downloaded through the library (which checks the audience)', async () => {
+    const session = detail();
+    const handout = { id: '00000000-0000-4000-8000-000000000401', sessionId: null, documentId: '00000000-0000-4000-8000-000000000402', title: 'Support de formation', credit: 'Photo : Léa Martin', mediaType: 'application/pdf', size: 1200, originalName: 'support.pdf' };
+    stubApi(partner, ({ method, path }) => {
+      if (path === `/api/trainings/sessions/${session.id}` && method === 'GET') return { body: session };
+      if (path === `/api/trainings/sessions/${session.id}/documents`) return { body: { items: [handout] } };
+      if (path.endsWith('/colleagues')) return { body: { items: [] } };
+      return undefined;
+    });
+    await renderApp(`/formations/sessions/${session.id}`);
+
+    const section = await screen.findByRole('region', { name: 'Documents du centre de ressources' });
+    expect(within(section).getByRole('link', { name: 'Support de formation' })).toHaveAttribute('href', `/api/documents/${handout.documentId}/download`);
+    expect(within(section).getByText('Photo : Léa Martin')).toBeInTheDocument();
+  });
 });
 
 describe('offer page from the e-mail link (public)', () => {
@@ -304,6 +320,46 @@ describe('who sees the management pages', () => {
     expect(within(row).getByText('15 / 20 (75 %)')).toBeInTheDocument();
     expect(within(row).getByText('Inscriptions ouvertes')).toBeInTheDocument();
     expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toContain('4');
+  });
+});
+
+describe('library documents on a training (staff)', () => {
+  it('attaches a published library document picked by title, then removes it', async () => {
+    const training = detail().training;
+    const attached: { id: string; sessionId: null; documentId: string; title: string; credit: null; mediaType: string; size: number; originalName: string }[] = [];
+    const doc = { id: '00000000-0000-4000-8000-000000000502', title: 'Charte Accueil Vélo' };
+    const calls = stubApi(staff, ({ method, path, body }) => {
+      if (path === `/api/trainings/${training.id}`) return { body: training };
+      if (path === '/api/trainings/staff/sessions') return { body: { items: [], total: 0, page: 1, pageSize: 50 } };
+      if (path === '/api/documents') return { body: { items: [doc], total: 1, page: 1, pageSize: 20, accentInsensitiveSearch: true } };
+      if (path === `/api/trainings/${training.id}/documents` && method === 'GET') return { body: { items: attached } };
+      if (path === `/api/trainings/${training.id}/documents` && method === 'POST') {
+        const row = { id: '00000000-0000-4000-8000-000000000503', sessionId: null, documentId: (body as { documentId: string }).documentId, title: doc.title, credit: null, mediaType: 'application/pdf', size: 10, originalName: 'charte.pdf' };
+        attached.push(row);
+        return { status: 201, body: row };
+      }
+      if (method === 'DELETE' && path === `/api/trainings/${training.id}/documents/00000000-0000-4000-8000-000000000503`) {
+        attached.pop();
+        return { status: 204 };
+      }
+      return undefined;
+    });
+    await renderApp(`/formations/gestion/catalogue/${training.id}`);
+
+    const section = await screen.findByRole('region', { name: 'Documents du centre de ressources' });
+    expect(within(section).getByText('Aucun document joint.')).toBeInTheDocument();
+    expect(within(section).getByRole('button', { name: 'Joindre' })).toBeDisabled();
+    await userEvent.click(within(section).getByRole('combobox', { name: 'Document de la bibliothèque' }));
+    await userEvent.click(await screen.findByRole('option', { name: doc.title, hidden: true }));
+    await userEvent.click(within(section).getByRole('button', { name: 'Joindre' }));
+
+    expect(await within(section).findByRole('link', { name: doc.title })).toHaveAttribute('href', `/api/documents/${doc.id}/download`);
+    expect(writes(calls).map((c) => [c.method, c.path, c.body])).toEqual([['POST', `/api/trainings/${training.id}/documents`, { documentId: doc.id }]]);
+    // Only published documents are offered (drafts are staff-only whatever their audience).
+    expect(calls.filter((c) => c.path === '/api/documents').every((c) => c.query.get('status') === 'published')).toBe(true);
+    await userEvent.click(within(section).getByRole('button', { name: `Retirer « ${doc.title} »` }));
+    expect(await within(section).findByText('Aucun document joint.')).toBeInTheDocument();
+    expect(writes(calls).map((c) => c.method)).toEqual(['POST', 'DELETE']);
   });
 });
 

@@ -102,7 +102,7 @@ describe('propositions, dans le navigateur', () => {
     await page.getByRole('link', { name: 'Propositions', exact: true }).click();
     await settle('Propositions');
     const card = page.getByRole('article', { name: TITLE });
-    await card.getByText(`Auteur : ${CREDIT}`).waitFor();
+    await card.getByText(`Mention d’auteur : « ${CREDIT} »`).waitFor();
     await staff.expectAccessible('file des propositions');
     await staff.shoot('propositions-file');
     await card.getByRole('combobox', { name: 'Dossier de destination' }).click();

@@ -190,7 +190,7 @@ describe('library filters: tag and file type', () => {
 });
 
 describe('preview reads', () => {
-  it('a preview (?preview=true) is served like a download but not counted; a download is; the audience applies to both', async () => {
+  it('a preview (?preview=true) is served like a download but not counted; a download is, by category, version and day; the audience applies to both', async () => {
     const form = uploadForm({ title: 'Plan des sentiers', status: 'published', audience: campsites }, { filename: 'plan.pdf', data: await pdfWith(['Plan des sentiers']) });
     const id = (await asStaff({ method: 'POST', url: '/api/documents', payload: form.payload, headers: form.headers })).json().document.id;
     const counts = async () => (await asStaff({ method: 'GET', url: `/api/documents/${id}` })).json().downloads;
@@ -201,6 +201,13 @@ describe('preview reads', () => {
     expect(await counts()).toEqual([]);
     expect((await asCampsite({ method: 'GET', url: `/api/documents/${id}/download` })).statusCode).toBe(200);
     expect(await counts()).toEqual([{ category: 'hebergement', count: 1 }]);
+    // Also by version and by day (Paris) for staff; partners see no counts at all.
+    const detail = (await asStaff({ method: 'GET', url: `/api/documents/${id}` })).json();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    expect(detail.downloadsByVersion).toEqual([{ versionId: detail.document.currentVersion.id, count: 1 }]);
+    expect(detail.downloadsByDay).toEqual([{ day: today, count: 1 }]);
+    const partnerView = (await asCampsite({ method: 'GET', url: `/api/documents/${id}` })).json();
+    expect(Object.keys(partnerView)).toEqual(['document']);
     expect((await asRestaurant({ method: 'GET', url: `/api/documents/${id}/download`, query: { preview: 'true' } })).statusCode).toBe(404);
     expect((await asCampsite({ method: 'GET', url: `/api/documents/${id}/download`, query: { preview: 'maybe' } })).statusCode).toBe(400);
   });

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type DbHandle } from '../../db/client';
+import { createDb, type Database, type DbHandle } from '../../db/client';
+import { newObjectKey } from '../../storage';
 import { createDocument, listDocuments, searchAccentInsensitive } from '../../db/queries/documents';
 import { STAFF_ONLY } from '../../db/queries/audience';
 import { users } from '../../db/schema';
 import { createTestApp, createUser, injectAs, type TestContext } from '../helpers/app';
 import { pdfWith, uploadForm } from '../helpers/documents';
 import { startTestS3, type TestS3 } from '../helpers/s3';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
-/** The documents api on S3-compatible storage (a real s3rver), and the French search on the embedded PGlite. */
+/** The documents api on S3-compatible storage (a real s3rver), the French search on the embedded PGlite, and its accent-sensitive fallback. */
 
 describe('documents on S3-compatible storage', () => {
   let s3: TestS3;
@@ -55,6 +57,17 @@ describe('documents on S3-compatible storage', () => {
   });
 });
 
+/** A published, staff-only document with this title (no file: only its search vector matters), by a new admin. */
+async function publishTitled(db: Database, title: string) {
+  const [admin] = await db.insert(users).values({ email: 'a@example.test', name: 'A', role: 'admin' }).returning({ id: users.id });
+  const created = await createDocument(db, {
+    actorId: admin!.id,
+    document: { title, description: '', tags: [], folderId: null, status: 'published', audience: STAFF_ONLY, reviewOn: null, ownerId: null },
+    version: { storageKey: newObjectKey('documents'), originalName: 'r.pdf', mediaType: 'application/pdf', size: 1, sha256: 'a'.repeat(64), changeNote: '', textStatus: 'none' },
+  });
+  expect(created.ok).toBe(true);
+}
+
 describe('French search on PGlite (same migrations)', () => {
   let lite: DbHandle;
   beforeAll(async () => {
@@ -65,17 +78,29 @@ describe('French search on PGlite (same migrations)', () => {
 
   it('loads unaccent, so "randonnee ete" finds « randonnées de l’été »', async () => {
     expect(await searchAccentInsensitive(lite.db)).toBe(true);
-    const [admin] = await lite.db.insert(users).values({ email: 'a@example.test', name: 'A', role: 'admin' }).returning({ id: users.id });
-    const created = await createDocument(lite.db, {
-      actorId: admin!.id,
-      document: { title: 'Les randonnées de l’été', description: '', tags: [], folderId: null, status: 'published', audience: STAFF_ONLY, reviewOn: null, ownerId: null },
-      version: { storageKey: 'documents/2026/11/00000000-0000-4000-8000-000000000001', originalName: 'r.pdf', mediaType: 'application/pdf', size: 1, sha256: 'a'.repeat(64), changeNote: '', textStatus: 'none' },
-    });
-    expect(created.ok).toBe(true);
+    await publishTitled(lite.db, 'Les randonnées de l’été');
     const { items } = await listDocuments(lite.db, { viewer: { kind: 'staff' }, q: 'randonnee ete', page: 1, pageSize: 10 });
     expect(items.map((i) => i.title)).toEqual(['Les randonnées de l’été']);
     const { rows } = (await lite.db.execute(sql`select to_tsvector('french_unaccent', 'été')::text as v`)) as unknown as { rows: [{ v: string }] };
     const v = rows[0].v;
     expect(v).toBe("'ete':1");
+  });
+});
+
+describe('French search where unaccent is missing (the migration\'s fallback)', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // What migration 0005 leaves where CREATE EXTENSION unaccent is refused: a plain copy of `french`.
+    await database.db.execute(sql`alter text search configuration french_unaccent alter mapping for hword, hword_part, word with french_stem`);
+  });
+  afterAll(async () => database?.drop());
+
+  it('is said (accent-sensitive), and still finds words typed with their accents', async () => {
+    expect(await searchAccentInsensitive(database.db)).toBe(false);
+    await publishTitled(database.db, 'Les randonnées des Cévennes');
+    const titles = async (q: string) => (await listDocuments(database.db, { viewer: { kind: 'staff' }, q, page: 1, pageSize: 10 })).items.map((i) => i.title);
+    expect(await titles('randonnées cévennes')).toEqual(['Les randonnées des Cévennes']);
+    expect(await titles('randonnees cevennes')).toEqual([]);
   });
 });

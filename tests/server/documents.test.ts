@@ -13,7 +13,8 @@ import { toDocument } from '../../server/services/documents';
 import { accessCookieFor, createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
 import { EXE_HEADER, pdfWith, PNG_1PX, uploadForm } from '../helpers/documents';
 import { until } from '../helpers/until';
-import { closeWithStorage } from '../helpers/documents-app';
+import { closeWithStorage, quietWorkerContext } from '../helpers/documents-app';
+import { makeDocumentThumbnail } from '../../workers/handlers/documents/thumbnail';
 
 /**
  * The documents api on the real PostgreSQL and local storage: streamed,
@@ -375,5 +376,57 @@ describe('new since the last visit', () => {
     expect(again.json()).toEqual(visit);
     const items = (await asReader({ method: 'GET', url: '/api/documents?pageSize=100' })).json().items as { id: string; isNew: boolean }[];
     expect(items.filter((d) => d.isNew).map((d) => d.id)).toEqual([fresh]);
+  });
+});
+
+describe('audience matrix over every read of a document', () => {
+  it('a partner of another category or another commune gets 404 through list, search, detail, download, preview and thumbnail, like an absent document; versions are staff-only', async () => {
+    const farCamping = await createEstablishment(ctx, { category: 'hebergement', subcategory: 'camping', communeInsee: '34111' });
+    const asFarCampsite = await injectAs(ctx, await createUser(ctx, 'partner', { establishmentId: farCamping.id }));
+    const folder = await asStaff({ method: 'POST', url: '/api/documents/folders', payload: { name: 'Matrice des publics', audience: everyone } });
+    expect(folder.statusCode, folder.body).toBe(201);
+    const folderId = folder.json().id as string;
+    // Images, so that the thumbnail is read too; "transhumance" is in both titles only.
+    const make = async (title: string, audience: object) => {
+      const res = await upload(asStaff, { title, folderId, status: 'published', audience }, { filename: 'affiche.png', data: PNG_1PX });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().document as { id: string; currentVersion: { id: string } };
+    };
+    const byCategory = await make('Affiche transhumance des campings', campsites);
+    const byCommune = await make('Affiche transhumance du Vigan', { ...everyone, kind: 'partners', communes: ['30350'] });
+    const wctx = quietWorkerContext(ctx);
+    for (const doc of [byCategory, byCommune]) expect(await makeDocumentThumbnail({ versionId: doc.currentVersion.id }, wctx, undefined as never)).toHaveProperty('key');
+    await wctx.close();
+
+    const absent = await asCampsite({ method: 'GET', url: '/api/documents/00000000-0000-4000-8000-000000000000' });
+    // The problem's own address and request id differ by nature; the rest must not.
+    const sameFields = ({ instance: _instance, requestId: _requestId, ...rest }: Record<string, unknown>) => rest;
+    expect(absent.statusCode).toBe(404);
+    // Camping in Le Vigan (30350): both; camping in Ganges (34111): not the Le Vigan one; restaurant in Ganges: neither.
+    const cases: [string, Injector, typeof byCategory, boolean][] = [
+      ['campsite, category', asCampsite, byCategory, true],
+      ['campsite, commune', asCampsite, byCommune, true],
+      ['far campsite, category', asFarCampsite, byCategory, true],
+      ['far campsite, other commune', asFarCampsite, byCommune, false],
+      ['restaurant, other category', asRestaurant, byCategory, false],
+      ['restaurant, other commune', asRestaurant, byCommune, false],
+    ];
+    for (const [who, inject, doc, visible] of cases) {
+      const ids = async (query: Record<string, string>) => ((await inject({ method: 'GET', url: '/api/documents', query })).json().items as { id: string }[]).map((d) => d.id);
+      expect((await ids({ folderId, pageSize: '100' })).includes(doc.id), `${who}: list`).toBe(visible);
+      expect((await ids({ q: 'transhumance', pageSize: '100' })).includes(doc.id), `${who}: search`).toBe(visible);
+      for (const url of [`/api/documents/${doc.id}`, `/api/documents/${doc.id}/download`, `/api/documents/${doc.id}/download?preview=true`, `/api/documents/${doc.id}/thumbnail`]) {
+        const res = await inject({ method: 'GET', url });
+        expect(res.statusCode, `${who}: ${url}`).toBe(visible ? 200 : 404);
+        if (!visible) expect(sameFields(res.json()), `${who}: ${url} says no more than an absent document`).toEqual(sameFields(absent.json()));
+      }
+      const detail = await inject({ method: 'GET', url: `/api/documents/${doc.id}` });
+      if (visible) expect(detail.json().versions, `${who}: versions listed`).toBeUndefined();
+      const version = await inject({ method: 'GET', url: `/api/documents/${doc.id}/versions/${doc.currentVersion.id}/download` });
+      expect(version.statusCode, `${who}: a version by its address`).toBe(403);
+      const restore = await inject({ method: 'POST', url: `/api/documents/${doc.id}/versions/${doc.currentVersion.id}/restore` });
+      expect(restore.statusCode, `${who}: restore`).toBe(403);
+    }
+    expect((await asStaff({ method: 'GET', url: `/api/documents/${byCommune.id}/versions/${byCommune.currentVersion.id}/download` })).statusCode).toBe(200);
   });
 });

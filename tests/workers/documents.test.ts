@@ -1,12 +1,13 @@
 import { Job, UnrecoverableError } from 'bullmq';
-import { utimes } from 'node:fs/promises';
+import { mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capturedMails, documentTexts, documentVersions, mailMessages } from '../../db/schema';
 import { newObjectKey } from '../../storage';
+import { SEARCH_TEXT_BYTES, SEARCH_TEXT_CHARS } from '../../db/queries/documents';
 import { handlers } from '../../workers/handlers';
 import type { JobName, JobPayloads } from '../../workers/jobs';
 import type { JobHandler, WorkerContext } from '../../workers/jobs';
@@ -75,6 +76,24 @@ describe('documents.extract', () => {
     expect(v!.s).toBe('failed');
   });
 
+  it('the search vector stays under 1 MB whatever the script: 300,000 characters of two-letter CJK words are cut to SEARCH_TEXT_BYTES, marked truncated', async () => {
+    // Two-character words of 3-byte letters, all different: the costliest text per character for a tsvector (~2 bytes of vector per byte of text).
+    const words: string[] = [];
+    for (let i = 0; i < 110_000; i++) words.push(String.fromCodePoint(0x4e00 + (i % 20_000), 0x4e00 + 100 + Math.floor(i / 20_000)));
+    const text = words.join(' ');
+    expect(text.length).toBeGreaterThan(SEARCH_TEXT_CHARS);
+    const doc = await upload({ title: 'Brochure en chinois' }, 'brochure-zh.txt', Buffer.from(text));
+    expect(await run('documents.extract', { versionId: doc.currentVersion.id })).toEqual({ saved: true });
+    const [t] = await ctx.db.select({ text: documentTexts.text, truncated: documentTexts.truncated }).from(documentTexts).where(eq(documentTexts.versionId, doc.currentVersion.id));
+    expect(t!.truncated).toBe(true);
+    expect(Buffer.byteLength(t!.text)).toBeLessThanOrEqual(SEARCH_TEXT_BYTES);
+    expect(text.startsWith(t!.text)).toBe(true); // cut between two characters, never inside one
+    const [size] = (await ctx.db.execute(sql`select pg_column_size(search) as bytes, length(search) as lexemes from documents where id = ${doc.id}`)) as unknown as { bytes: number; lexemes: number }[];
+    expect(size!.bytes).toBeLessThan(1024 * 1024);
+    expect(size!.lexemes).toBeGreaterThan(50_000);
+    expect((await asStaff({ method: 'GET', url: '/api/documents', query: { q: words[0]! } })).json().items.map((d: { id: string }) => d.id)).toEqual([doc.id]);
+  });
+
   it('a bad payload fails without retry', async () => {
     await expect(run('documents.extract', { versionId: 'nope' })).rejects.toBeInstanceOf(UnrecoverableError);
   });
@@ -106,11 +125,19 @@ describe('documents.sweep', () => {
     const root = join(ctx.config.dataDir, 'files');
     const old = new Date(Date.now() - 2 * 3600_000);
     await utimes(join(root, orphan), old, old);
+    // Half an upload a crashed process left in the temporary area, and one being written now.
+    const tmp = join(root, '.tmp');
+    await mkdir(tmp, { recursive: true });
+    await writeFile(join(tmp, 'stalled'), 'half an upload');
+    await utimes(join(tmp, 'stalled'), old, old);
+    await writeFile(join(tmp, 'writing'), 'an upload in progress');
 
     const first = await run('documents.sweep', {});
-    expect(first).toMatchObject({ orphans: 1 });
-    expect(await run('documents.sweep', {})).toMatchObject({ orphans: 0 });
+    expect(first).toMatchObject({ orphans: 1, incomplete: 1 });
+    expect(await run('documents.sweep', {})).toMatchObject({ orphans: 0, incomplete: 0 });
     expect((await objectKeys('documents/')).sort()).toEqual([...keep, young].sort());
+    expect(await readdir(tmp)).toEqual(['writing']);
+    await rm(join(tmp, 'writing'));
   });
 });
 

@@ -148,6 +148,19 @@ function DocumentView({ detail }: { detail: DocumentDetail }) {
                   {t('document.downloadsNone')}
                 </Text>
               )}
+              {detail.downloadsByDay?.length ? (
+                <>
+                  <Text fw={600} size="sm" mt="xs" mb={4}>
+                    {t('document.downloadsByDay')}
+                  </Text>
+                  <List size="sm" spacing={2}>
+                    {/* A Paris calendar day: read at noon UTC, it stays that day wherever the browser is. */}
+                    {detail.downloadsByDay.map((d) => (
+                      <List.Item key={d.day}>{t('document.downloadsLine', { category: formatDate(`${d.day}T12:00:00Z`), count: formatNumber(d.count) })}</List.Item>
+                    ))}
+                  </List>
+                </>
+              ) : null}
             </Paper>
           ) : null}
         </Stack>
@@ -160,7 +173,13 @@ function DocumentView({ detail }: { detail: DocumentDetail }) {
             <Title order={2} size="h4" id="document-versions" mb="xs">
               {t('document.versions')}
             </Title>
-            <VersionsTable documentId={doc.id} versions={versions} currentId={version?.id ?? null} staff={staff} />
+            <VersionsTable
+              documentId={doc.id}
+              versions={versions}
+              currentId={version?.id ?? null}
+              staff={staff}
+              downloads={detail.downloadsByVersion ? new Map(detail.downloadsByVersion.map((d) => [d.versionId, d.count])) : undefined}
+            />
           </section>
         ) : null}
       </Stack>

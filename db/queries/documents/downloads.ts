@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { documentDownloads, documents, documentVersions } from '../../schema';
 import type { AudienceViewer } from '../audience';
@@ -44,14 +44,27 @@ export async function recordDownload(db: Database, p: { documentId: string; vers
     });
 }
 
-/** Download counts of a document by partner category (staff view). */
-export async function downloadCounts(db: Database, documentId: string): Promise<{ category: string; count: number }[]> {
-  return db
-    .select({ category: documentDownloads.category, count: sql<number>`sum(${documentDownloads.count})::int` })
-    .from(documentDownloads)
-    .where(eq(documentDownloads.documentId, documentId))
-    .groupBy(documentDownloads.category)
-    .orderBy(documentDownloads.category);
+/** Days of download counts shown to staff, today (Paris) included. */
+export const DOWNLOAD_DAYS_SHOWN = 30;
+
+/**
+ * Download counts of a document (staff view): by partner category, by
+ * version, and by day over the last DOWNLOAD_DAYS_SHOWN days (days without
+ * a download left out). Sums of the stored rows: never a person.
+ */
+export async function downloadCounts(db: Database, documentId: string) {
+  const total = sql<number>`sum(${documentDownloads.count})::int`;
+  const ofDocument = eq(documentDownloads.documentId, documentId);
+  const [byCategory, byVersion, byDay] = await Promise.all([
+    db.select({ category: documentDownloads.category, count: total }).from(documentDownloads).where(ofDocument)
+      .groupBy(documentDownloads.category).orderBy(documentDownloads.category),
+    db.select({ versionId: documentDownloads.versionId, count: total }).from(documentDownloads).where(ofDocument)
+      .groupBy(documentDownloads.versionId),
+    db.select({ day: documentDownloads.day, count: total }).from(documentDownloads)
+      .where(and(ofDocument, sql`${documentDownloads.day} > (now() at time zone 'Europe/Paris')::date - ${DOWNLOAD_DAYS_SHOWN}::int`))
+      .groupBy(documentDownloads.day).orderBy(desc(documentDownloads.day)),
+  ]);
+  return { byCategory, byVersion, byDay };
 }
 
 /** The thumbnail of a document's current version, for a viewer who may see the document. */

@@ -2,7 +2,7 @@ import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { documentContributions, documents, documentTexts, documentVersions, users } from '../../schema';
 import { queueMail } from '../mail';
-import { refreshSearch } from './search';
+import { capSearchText, refreshSearch } from './search';
 
 /** What the workers need of a version (text extraction, thumbnail). */
 export async function versionForProcessing(db: Database, versionId: string) {
@@ -32,7 +32,10 @@ export async function saveExtractedText(
       .where(and(eq(documentVersions.id, p.versionId), eq(documentVersions.textStatus, 'pending')))
       .returning({ documentId: documentVersions.documentId });
     if (!v) return false;
-    if (p.text !== null) await tx.insert(documentTexts).values({ versionId: p.versionId, text: p.text, truncated: p.truncated }).onConflictDoNothing();
+    if (p.text !== null) {
+      const capped = capSearchText(p.text);
+      await tx.insert(documentTexts).values({ versionId: p.versionId, text: capped.text, truncated: p.truncated || capped.cut }).onConflictDoNothing();
+    }
     const [current] = await tx.select({ id: documents.id }).from(documents).where(and(eq(documents.id, v.documentId), eq(documents.currentVersionId, p.versionId))).for('update');
     if (current) await refreshSearch(tx, current.id);
     return true;

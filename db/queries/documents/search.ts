@@ -12,6 +12,25 @@ export { SEARCH_CONFIG, searchAccentInsensitive, searchQuery } from '../text-sea
  */
 export const SEARCH_TEXT_CHARS = 300_000;
 
+/**
+ * UTF-8 bytes of extracted text kept, whatever the script. Characters alone
+ * do not bound the vector: 300,000 characters of two-letter Chinese words
+ * (all different) make a 1.4 MB tsvector, about 2 bytes of vector per byte
+ * of text (tests/workers/documents.test.ts). 400,000 bytes keep the worst
+ * case near 0.8–0.95 MB with the title, tags and description; French prose
+ * (~1.03 bytes a character) still keeps its 300,000 characters.
+ */
+export const SEARCH_TEXT_BYTES = 400_000;
+
+/** The extracted text cut to SEARCH_TEXT_BYTES, between two characters. */
+export function capSearchText(text: string): { text: string; cut: boolean } {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= SEARCH_TEXT_BYTES) return { text, cut: false };
+  let end = SEARCH_TEXT_BYTES;
+  while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--; // not inside a character's continuation bytes
+  return { text: bytes.subarray(0, end).toString('utf8'), cut: true };
+}
+
 /** The search vector of a document row: title and tags weigh most, then description, then the current version's text. */
 const vector: SQL = sql`setweight(to_tsvector(${SEARCH_CONFIG}, ${documents.title}), 'A')
   || setweight(to_tsvector(${SEARCH_CONFIG}, array_to_string(${documents.tags}, ' ')), 'A')

@@ -175,7 +175,7 @@ async function detailFor(app: FastifyInstance, viewer: AudienceViewer, id: strin
   if (!row) throw new Problem(404, 'documents.notFound');
   if (viewer.kind !== 'staff') return { document: toDocument(row) };
   const [versions, downloads] = await Promise.all([q.listVersions(app.db, id), q.downloadCounts(app.db, id)]);
-  return { document: toDocument(row), versions: versions.map(toVersion), downloads };
+  return { document: toDocument(row), versions: versions.map(toVersion), downloads: downloads.byCategory, downloadsByVersion: downloads.byVersion, downloadsByDay: downloads.byDay };
 }
 
 /** The library's in-memory lists (./list-cache.ts): pages as JSON, with each document's publication time; totals. */

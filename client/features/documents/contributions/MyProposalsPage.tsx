@@ -39,7 +39,7 @@ export default function MyProposalsPage() {
                   <>
                     <Text fw={600}>{c.title}</Text>
                     <Text size="sm" c="dimmed">{c.credit}</Text>
-                    {c.decisionMessage ? <Text size="sm">{c.decisionMessage}</Text> : null}
+                    {c.decisionMessage ? <Text size="sm">{t('mine.answer', { message: c.decisionMessage })}</Text> : null}
                     {c.documentId ? (
                       <Anchor component={Link} to={`/documents/${c.documentId}`} size="sm">
                         {t('mine.view')}

@@ -48,7 +48,7 @@ export default function ProposePage() {
       <form noValidate onSubmit={submit}>
         <Stack gap="md" maw={640}>
           {error ? <FormError error={error} /> : null}
-          <FileInput label={t('propose.file')} description={t('propose.fileHelp')} withAsterisk accept=".jpg,.jpeg,.png,.webp,.pdf,.docx,.odt,.xlsx,.ods,.pptx,.odp,.csv,.txt" clearable clearButtonProps={{ 'aria-label': t('propose.clearFile') }} {...form.getInputProps('file')} />
+          <FileInput label={t('propose.file')} description={t('propose.fileHelp')} placeholder={t('propose.filePlaceholder')} withAsterisk accept=".jpg,.jpeg,.png,.webp,.pdf,.docx,.odt,.xlsx,.ods,.pptx,.odp,.csv,.txt" clearable clearButtonProps={{ 'aria-label': t('propose.clearFile') }} {...form.getInputProps('file')} />
           <TextInput label={t('propose.titleField')} withAsterisk maxLength={200} {...form.getInputProps('title')} />
           <Textarea label={t('propose.descriptionField')} autosize minRows={2} maxLength={2000} {...form.getInputProps('description')} />
           <TextInput label={t('propose.credit')} description={t('propose.creditHelp')} withAsterisk maxLength={120} {...form.getInputProps('credit')} />

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Anchor, Button, Card, Group, Image, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -58,6 +58,8 @@ function ProposalCard({ contribution: c }: { contribution: Contribution }) {
           {t('fields.creditLine', { credit: c.credit })}
         </Text>
         {c.description ? <Text size="sm">{c.description}</Text> : null}
+        {/* A proposed photo is judged by looking at it: shown here rather than only behind a link. */}
+        {c.mediaType.startsWith('image/') ? <Image src={contributionFileUrl(c.id)} alt={t('queue.photoAlt', { title: c.title })} maw={360} mah={240} fit="contain" w="auto" radius="sm" /> : null}
         <Anchor href={contributionFileUrl(c.id)} target="_blank" rel="noopener">
           {t('queue.open')} ({c.originalName})
         </Anchor>

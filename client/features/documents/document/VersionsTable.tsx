@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { DataTable } from '../../../components/DataTable';
 import { useErrorMessage } from '../../../components/States';
 import { useDownload } from '../../../components/useDownload';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, formatNumber } from '../../../lib/format';
 import { files, useRestoreVersion } from '../api';
 import { formatBytes } from '../format';
 import type { Version } from '../types';
@@ -17,10 +17,12 @@ interface VersionsTableProps {
   currentId: string | null;
   /** Staff download earlier versions and restore one; partners see the current one only. */
   staff: boolean;
+  /** Staff: downloads of each version, by id (absent: none yet). */
+  downloads?: Map<string, number>;
 }
 
 /** Every version, newest first, with its change note; staff download an earlier one or make it current again. */
-export function VersionsTable({ documentId, versions, currentId, staff }: VersionsTableProps) {
+export function VersionsTable({ documentId, versions, currentId, staff, downloads }: VersionsTableProps) {
   const { t } = useTranslation('documents');
   const download = useDownload();
   const restore = useRestoreVersion(documentId);
@@ -65,6 +67,11 @@ export function VersionsTable({ documentId, versions, currentId, staff }: Versio
                 <Text size="xs" c="dimmed">
                   {formatBytes(v.size)}
                 </Text>
+                {downloads ? (
+                  <Text size="xs" c="dimmed">
+                    {t('document.versionDownloads', { count: downloads.get(v.id) ?? 0, formatted: formatNumber(downloads.get(v.id) ?? 0) })}
+                  </Text>
+                ) : null}
               </>
             ),
           },
