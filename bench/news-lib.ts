@@ -1,6 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import type { Sql } from 'postgres';
-import { AUTOCANNON_DONE, runAutocannon, type LoadResult } from './trainings-lib';
+import { AUTOCANNON_DONE, runAutocannon, stoppableWorker, type LoadResult } from './trainings-lib';
 
 /**
  * Data of bench/news.ts, generated inside PostgreSQL (INSERT … SELECT over
@@ -144,17 +143,5 @@ export function startReadMarks(url: string, cookies: string[], postIds: string[]
       parentPort.postMessage({ marks, errors, perSecond: marks / ((performance.now() - t0) / 1000) });
     })().catch((e) => parentPort.postMessage({ error: String(e && e.stack || e) }));
   `;
-  const w = new Worker(code, { eval: true, workerData: { url, cookies, postIds, perSecond } });
-  const done = new Promise<{ marks: number; errors: number; perSecond: number }>((resolve, reject) => {
-    w.once('message', (m) => (m.error ? reject(new Error(m.error)) : resolve(m)));
-    w.once('error', reject);
-  });
-  return {
-    async stop() {
-      w.postMessage('stop');
-      const result = await done;
-      await w.terminate();
-      return result;
-    },
-  };
+  return stoppableWorker<{ marks: number; errors: number; perSecond: number }>(code, { url, cookies, postIds, perSecond });
 }
