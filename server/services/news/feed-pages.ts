@@ -37,6 +37,8 @@ interface SharedPage {
   untilMs: number;
 }
 
+const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+
 export type FeedPages = ReturnType<typeof createFeedPages>;
 
 export function createFeedPages(db: Database, feed: ChangeFeed | null) {
@@ -49,12 +51,22 @@ export function createFeedPages(db: Database, feed: ChangeFeed | null) {
     return { items: items.map((r) => toPostListItem(r)), ids: items.map((r) => r.id), untilMs };
   }
 
+  // The ids each page had when last served: the reader's marks are read for them while the cache checks it is
+  // up to date (one round trip less in a row: measured 0.42 x -> see feed-totals.ts), again if the page changed meanwhile.
+  const lastIds = new Map<string, string[]>();
+
   return {
     /** A page of the viewer's feed with `userId`'s unread marks (not the unread-only feed: that one is per reader). */
     async items(viewer: AudienceViewer, userId: string, q: { categoryId?: string; page: number; pageSize: number }): Promise<NewsPostListItem[]> {
       const key = JSON.stringify([viewer, q.categoryId ?? null, q.page, q.pageSize]);
-      const shared = await pages.get(key, () => load(viewer, q.categoryId, q.page, q.pageSize));
-      const read = await readMarks(db, userId, shared.ids);
+      const guess = lastIds.get(key);
+      const [shared, guessed] = await Promise.all([
+        pages.get(key, () => load(viewer, q.categoryId, q.page, q.pageSize)),
+        guess ? readMarks(db, userId, guess) : null,
+      ]);
+      if (lastIds.size >= MAX_PAGES && !lastIds.has(key)) lastIds.clear();
+      lastIds.set(key, shared.ids);
+      const read = guessed && sameIds(guess!, shared.ids) ? guessed : await readMarks(db, userId, shared.ids);
       return shared.items.map((item) => (read.has(item.id) ? item : { ...item, unread: true }));
     },
   };

@@ -50,11 +50,18 @@ export function createFeedTotals(db: Database, feed: ChangeFeed | null) {
      */
     async counts(viewer: AudienceViewer, userId: string, categoryId?: string): Promise<{ total: number; read: number }> {
       const profile = JSON.stringify([viewer, categoryId ?? null]);
-      const all = await cache.get(profile, async () => {
+      const total = () => cache.get(profile, async () => {
         const [row] = await feedTotalQuery(db, viewer, categoryId);
         return { total: row?.total ?? 0, untilMs: row?.nextChangeMs == null ? Number.POSITIVE_INFINITY : Number(row.nextChangeMs) };
       });
-      const read = await reads.get(JSON.stringify([userId, profile]), async () => ({ total: await feedReadCount(db, viewer, userId, categoryId), untilMs: all.untilMs }));
+      // Both at once: their checks that the caches are up to date share one round trip.
+      const [all, read] = await Promise.all([
+        total(),
+        reads.get(JSON.stringify([userId, profile]), async () => {
+          const [n, { untilMs }] = await Promise.all([feedReadCount(db, viewer, userId, categoryId), total()]);
+          return { total: n, untilMs };
+        }),
+      ]);
       return { total: all.total, read: read.total };
     },
   };
