@@ -22,11 +22,16 @@ import { toPostListItem } from './mapping';
  * posts of the page, by one index-only scan, and spliced in.
  *
  * Measured by npm run bench:news (20,000 posts, 200,000 comments, 50
- * connections rotating over 50 partners of 5 profiles, the shared 2-core
- * machine): reading the page at each request (two selects, joins, two
- * sub-selects per row) held the api at 0.10–0.13 x its bare postgres.js
- * baseline (p99 200–360 ms); with the page cached, see the figures in
- * feed-totals.ts' header.
+ * connections each as one of 50 partners of ~47 audience profiles; the
+ * 2-core machine shared with other work, load average 13–22, so each figure
+ * is indicative and only the ratio to the baseline of the same run counts):
+ * reading the page at each request (two selects, joins, two sub-selects per
+ * row) held the api at 0.10–0.13 x its bare postgres.js baseline (p99
+ * 200–360 ms, in the earlier bench where one partner read the feed); with the page and totals cached but the readers' marks and
+ * counts read one round trip after another, 0.42 x (212 vs 508 req/s, load
+ * ~16); with the marks read alongside the cache's check, 0.65 x (853 vs
+ * 1,319 req/s, p99 199 vs 184 ms, load ~14), and 0.47 x while 5 read marks
+ * a second are written.
  */
 const TTL_MS = 60_000;
 const MAX_PAGES = 2_000;
@@ -52,7 +57,7 @@ export function createFeedPages(db: Database, feed: ChangeFeed | null) {
   }
 
   // The ids each page had when last served: the reader's marks are read for them while the cache checks it is
-  // up to date (one round trip less in a row: measured 0.42 x -> see feed-totals.ts), again if the page changed meanwhile.
+  // up to date (one round trip less in a row; figures above), and read again if the page changed meanwhile.
   const lastIds = new Map<string, string[]>();
 
   return {
