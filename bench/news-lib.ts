@@ -1,4 +1,5 @@
 import type { Sql } from 'postgres';
+import { AUTOCANNON_DONE, runAutocannon, stoppableWorker, type LoadResult } from './trainings-lib';
 
 /**
  * Data of bench/news.ts, generated inside PostgreSQL (INSERT … SELECT over
@@ -100,4 +101,47 @@ export async function seedReads(sql: Sql, userIds: string[], perPartner: number)
     from u cross join t cross join generate_series(1, ${perPartner}) j
     join p on p.n = (u.k * 7919 + j * 4729) % t.total
     on conflict do nothing`, [userIds]);
+}
+
+/**
+ * HTTP load from autocannon in a child process, each connection with headers
+ * of its own (`headers[i % headers.length]` for the i-th connection): the
+ * feed is read by many partners of several audience profiles at once, not
+ * one partner whose page would always be cached.
+ */
+export function loadRotating(opts: { url: string; headers: Record<string, string>[]; connections?: number; durationSeconds?: number }): Promise<LoadResult> {
+  const code = `
+    const autocannon = require('autocannon');
+    const o = JSON.parse(process.argv[1]);
+    let next = 0;
+    autocannon({ url: o.url, connections: o.connections, duration: o.duration, pipelining: 1,
+      setupClient: (client) => client.setHeaders(o.headers[next++ % o.headers.length]) }, ${AUTOCANNON_DONE});
+  `;
+  return runAutocannon(code, { url: opts.url, headers: opts.headers, connections: opts.connections ?? 50, duration: opts.durationSeconds ?? 10 });
+}
+
+/**
+ * Partners opening posts (GET /api/news/posts/:id marks it read) at about
+ * `perSecond` a second in all, from a worker thread: the i-th opening is by
+ * `cookies[i % n]` of `postIds[floor(i / n) % m]`.
+ */
+export function startReadMarks(url: string, cookies: string[], postIds: string[], perSecond: number) {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const { url, cookies, postIds, perSecond } = workerData;
+    let stopping = false, marks = 0, errors = 0;
+    parentPort.on('message', () => (stopping = true));
+    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    const t0 = performance.now();
+    (async () => {
+      for (let i = 0; !stopping; i++) {
+        const res = await fetch(url + '/api/news/posts/' + postIds[Math.floor(i / cookies.length) % postIds.length], { headers: { cookie: cookies[i % cookies.length] } });
+        await res.text();
+        if (res.status === 200) marks++; else errors++;
+        await sleep(Math.max(0, ((i + 1) * 1000) / perSecond - (performance.now() - t0)));
+      }
+      parentPort.postMessage({ marks, errors, perSecond: marks / ((performance.now() - t0) / 1000) });
+    })().catch((e) => parentPort.postMessage({ error: String(e && e.stack || e) }));
+  `;
+  return stoppableWorker<{ marks: number; errors: number; perSecond: number }>(code, { url, cookies, postIds, perSecond });
 }

@@ -214,8 +214,13 @@ export function startWriter(url: string, cookies: string[], sessionIds: string[]
       .then(() => parentPort.postMessage({ writes, errors, perSecond: writes / ((performance.now() - t0) / 1000) }))
       .catch((e) => parentPort.postMessage({ error: String(e && e.stack || e) }));
   `;
-  const w = new Worker(code, { eval: true, workerData: { url, cookies, sessionIds, perSecond } });
-  const done = new Promise<{ writes: number; errors: number; perSecond: number }>((resolve, reject) => {
+  return stoppableWorker<{ writes: number; errors: number; perSecond: number }>(code, { url, cookies, sessionIds, perSecond });
+}
+
+/** Runs `code` in a worker thread until stop(): it posts 'stop' and resolves with the worker's last message (or rejects with its `error`). */
+export function stoppableWorker<T>(code: string, workerData: unknown) {
+  const w = new Worker(code, { eval: true, workerData });
+  const done = new Promise<T>((resolve, reject) => {
     w.once('message', (m) => (m.error ? reject(new Error(m.error)) : resolve(m)));
     w.once('error', reject);
   });

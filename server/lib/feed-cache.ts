@@ -16,7 +16,17 @@ import type { ChangeFeed } from '../plugins/change-feed';
 export function createFeedCache<V>(
   feed: ChangeFeed | null,
   channel: string,
-  options: { ttlMs: number; maxEntries: number; expiresAt?: (value: V) => number },
+  options: {
+    ttlMs: number;
+    maxEntries: number;
+    expiresAt?: (value: V) => number;
+    /**
+     * The keys a notification's payload concerns (a row trigger's payload
+     * names its row's owner): only those entries are dropped. Null, or no
+     * `evicts`: every entry is.
+     */
+    evicts?: (payload: string) => ((key: string) => boolean) | null;
+  },
 ) {
   const values = new Map<string, { value: V; until: number }>();
   const loading = new Map<string, { epoch: number; promise: Promise<V> }>();
@@ -26,7 +36,13 @@ export function createFeedCache<V>(
     epoch++;
     values.clear();
   };
-  feed?.subscribe(channel, { onNotify: clear, onReset: clear });
+  const onNotify = (payload: string) => {
+    const concerns = options.evicts?.(payload);
+    if (!concerns) return clear();
+    epoch++;
+    for (const key of [...values.keys()]) if (concerns(key)) values.delete(key);
+  };
+  feed?.subscribe(channel, { onNotify, onReset: clear });
 
   const fresh = (key: string) => {
     const e = values.get(key);

@@ -201,13 +201,14 @@ export async function createChangeFeed(url: string, log: FastifyBaseLogger, chan
   };
 }
 
-export const CHANNELS = { trainingsList: 'trainings_list', documentsList: 'documents_list', newsFeed: 'news_feed', statistics: 'statistics' } as const;
+export const CHANNELS = { trainingsList: 'trainings_list', documentsList: 'documents_list', newsFeed: 'news_feed', newsReads: 'news_reads', statistics: 'statistics' } as const;
 
 /**
  * The one list of what each cache reads: every table a cached query reads,
  * and the trigger that NOTIFYs the cache's channel when that table changes
  * (migrations 0003_trainings_list_notify, 0010_documents_list_notify,
- * 0011_documents_owner_notify, 0028_news_feed_notify, 0032_statistics_notify). A table read
+ * 0011_documents_owner_notify, 0028_news_feed_notify, 0032_statistics_notify,
+ * 0036_news_comments_notify). A table read
  * without a trigger would leave a cache stale for up to its TTL:
  * tests/server/change-feed-triggers.test.ts checks this list against the
  * cached queries' plans and against pg_trigger.
@@ -226,7 +227,14 @@ export const CACHED_TABLES = {
   ],
   [CHANNELS.newsFeed]: [
     { table: 'news_posts', trigger: 'news_posts_feed_notify' },
-    { table: 'news_reads', trigger: 'news_reads_feed_notify' },
+    { table: 'news_comments', trigger: 'news_comments_feed_notify' },
+    { table: 'offices', trigger: 'offices_news_feed_notify' },
+    { table: 'communes', trigger: 'communes_news_feed_notify' },
+    { table: 'users', trigger: 'users_news_feed_notify' },
+  ],
+  [CHANNELS.newsReads]: [
+    { table: 'news_reads', trigger: 'news_reads_reads_notify' },
+    { table: 'news_posts', trigger: 'news_posts_reads_notify' },
   ],
   [CHANNELS.statistics]: [
     { table: 'visit_rollup', trigger: 'visit_rollup_statistics_notify' },

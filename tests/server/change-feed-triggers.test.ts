@@ -5,10 +5,11 @@ import postgres from 'postgres';
 import { CACHED_TABLES, CHANNELS } from '../../server/plugins/change-feed';
 import { sessionListPageQuery } from '../../db/queries/trainings/session-list';
 import { documentCountQuery, documentPageQuery } from '../../db/queries/documents';
-import { feedReadCountQuery, feedTotalQuery } from '../../db/queries/news/feed';
+import { feedNextChange, feedPage, feedReadCountQuery, feedTotalQuery } from '../../db/queries/news/feed';
 import { dashboardShared } from '../../server/services/visits';
 import { aggregatesFromRollup } from '../../server/services/figures';
 import type { Database } from '../../db/client';
+import type { AudienceViewer } from '../../db/queries/audience';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 /**
@@ -25,19 +26,20 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.drop());
 
-/** The SQL the statistics cache's loaders send, as they send it (a drizzle that logs every query, on the test database). */
-async function statisticsQueries(): Promise<string[]> {
+/** The SQL `run` sends, as it sends it (a drizzle that logs every query, on the test database). */
+async function queriesSentBy(run: (logged: Database) => Promise<unknown>): Promise<string[]> {
   const client = postgres(db.url, { max: 1, onnotice: () => {} });
   const texts: string[] = [];
   const logged = drizzle(client, { logger: { logQuery: (query) => void texts.push(query) } }) as unknown as Database;
   try {
-    await dashboardShared(logged, { year: 2025, officeId: 'bit-ganges' });
-    await aggregatesFromRollup(logged, { kind: 'accommodation', from: '2025-01', to: '2025-12' });
+    await run(logged);
   } finally {
     await client.end();
   }
   return texts;
 }
+
+const partner: AudienceViewer = { kind: 'partner', category: 'hebergement', subcategory: 'camping', commune: '30350', communaute: 'x', offices: ['bit-le-vigan'] };
 
 /** The queries whose results the api keeps in memory, by the channel that empties them. */
 const cachedQueries = async () => ({
@@ -48,11 +50,21 @@ const cachedQueries = async () => ({
     viewer: { kind: 'partner', category: 'hebergement', subcategory: null, commune: '30350', communaute: 'x', offices: [] },
     folderId: '00000000-0000-0000-0000-000000000000', tag: 'guide', type: 'pdf', status: 'published', page: 1, pageSize: 20,
   }).toSQL().sql),
-  // The news feed's totals per audience profile, in a category.
-  [CHANNELS.newsFeed]: [feedTotalQuery, (d: typeof db.db, v: Parameters<typeof feedTotalQuery>[1], c: string) => feedReadCountQuery(d, v, '00000000-0000-0000-0000-000000000000', c)]
-    .map((query) => query(db.db, { kind: 'partner', category: 'hebergement', subcategory: 'camping', commune: '30350', communaute: 'x', offices: ['bit-le-vigan'] }, 'vie-du-reseau').toSQL().sql),
+  // The news feed's totals per audience profile, in a category; its pages as everyone of the profile sees them, and their time bound.
+  [CHANNELS.newsFeed]: [
+    feedTotalQuery(db.db, partner, 'vie-du-reseau').toSQL().sql,
+    ...(await queriesSentBy(async (logged) => {
+      await feedPage(logged, { viewer: partner, userId: null, categoryId: 'vie-du-reseau', page: 2, pageSize: 20 });
+      await feedNextChange(logged);
+    })),
+  ],
+  // Each reader's count of posts read in their feed.
+  [CHANNELS.newsReads]: [feedReadCountQuery(db.db, partner, '00000000-0000-0000-0000-000000000000', 'vie-du-reseau').toSQL().sql],
   // The visits dashboard and the partners' aggregates (server/lib/statistics-cache.ts).
-  [CHANNELS.statistics]: await statisticsQueries(),
+  [CHANNELS.statistics]: await queriesSentBy(async (logged) => {
+    await dashboardShared(logged, { year: 2025, officeId: 'bit-ganges' });
+    await aggregatesFromRollup(logged, { kind: 'accommodation', from: '2025-01', to: '2025-12' });
+  }),
 });
 
 async function tablesReadBy(text: string): Promise<string[]> {
@@ -77,15 +89,18 @@ describe('change triggers of cached tables', () => {
 
   it('every declared table has its trigger in the database, enabled, notifying its channel on every change', async () => {
     const rows = (await db.db.execute(sql`
-      select c.relname as table, t.tgname as trigger, t.tgenabled as enabled, t.tgtype as type, p.prosrc as body
+      select c.relname as table, t.tgname as trigger, t.tgenabled as enabled, t.tgtype as type, p.prosrc as body,
+        nullif(split_part(encode(t.tgargs, 'escape'), '\\000', 1), '') as arg
       from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_proc p on p.oid = t.tgfoid
-      where not t.tgisinternal and c.relnamespace = 'public'::regnamespace`)) as unknown as { table: string; trigger: string; enabled: string; type: number; body: string }[];
+      where not t.tgisinternal and c.relnamespace = 'public'::regnamespace`)) as unknown as { table: string; trigger: string; enabled: string; type: number; body: string; arg: string | null }[];
     for (const [channel, tables] of Object.entries(CACHED_TABLES)) {
       for (const { table, trigger } of tables) {
         const found = rows.find((r) => r.table === table && r.trigger === trigger);
         expect(found, `${table}: trigger ${trigger} missing`).toBeDefined();
         expect(found!.enabled, `${table}: trigger ${trigger} disabled`).not.toBe('D');
-        expect(found!.body).toContain(`pg_notify('${channel}'`);
+        // Its own body names the channel, or the generic notify_channel() (migration 0036) takes it as its argument.
+        if (found!.body.includes('pg_notify(TG_ARGV[0]')) expect(found!.arg, `${table}: ${trigger} notifies another channel`).toBe(channel);
+        else expect(found!.body).toContain(`pg_notify('${channel}'`);
         // tgtype bits: 8 DELETE, 16 UPDATE (INSERT 4 where a new row can change the cached result).
         expect(found!.type & 16, `${table}: ${trigger} does not fire on UPDATE`).toBe(16);
         expect(found!.type & 8, `${table}: ${trigger} does not fire on DELETE`).toBe(8);

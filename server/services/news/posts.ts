@@ -104,17 +104,23 @@ export async function preview(app: FastifyInstance, principal: Principal, id: st
   return { post: partnerView, visible, audienceSize: shares.get(id)?.audienceSize ?? 0 };
 }
 
-/** The reader's feed; its totals: the live posts of their audience less those they read (both kept in memory, server/services/news/feed-totals.ts). */
+/**
+ * The reader's feed: the page's shared part and the totals kept in memory
+ * (server/services/news/feed-pages.ts, feed-totals.ts), the reader's unread
+ * marks read fresh. The unread-only feed differs per reader: read at each request.
+ */
 export async function feed(app: FastifyInstance, principal: Principal, q: NewsFeedQuery, totals: FeedTotals): Promise<NewsFeed> {
   const viewer = await viewerOf(app, principal);
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? NEWS_LIMITS.pageSize;
-  const [{ items }, counts] = await Promise.all([
-    feedPage(app.db, { viewer, userId: principal.userId, categoryId: q.categoryId, unreadOnly: q.unreadOnly, page, pageSize }),
+  const [items, counts] = await Promise.all([
+    q.unreadOnly
+      ? feedPage(app.db, { viewer, userId: principal.userId, categoryId: q.categoryId, unreadOnly: true, page, pageSize }).then((p) => p.items.map((r) => toPostListItem(r)))
+      : totals.pages.items(viewer, principal.userId, { categoryId: q.categoryId, page, pageSize }),
     totals.counts(viewer, principal.userId, q.categoryId),
   ]);
   const unread = Math.max(0, counts.total - counts.read);
-  return { items: items.map((r) => toPostListItem(r)), total: q.unreadOnly ? unread : counts.total, page, pageSize, unreadCount: unread };
+  return { items, total: q.unreadOnly ? unread : counts.total, page, pageSize, unreadCount: unread };
 }
 
 export async function readAll(app: FastifyInstance, principal: Principal, categoryId?: string) {
