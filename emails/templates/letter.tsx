@@ -1,6 +1,7 @@
 import { Fragment, type ReactElement } from 'react';
 import { Text } from '@react-email/components';
 import { CallToAction, Heading1, Layout, Notice, paragraph, type Locale } from './layout';
+import type { TemplateDefinition } from './template';
 
 /**
  * One block of a mail's body: a paragraph of text, a bold paragraph, or an
@@ -57,4 +58,39 @@ export function Letter({ locale, preview, reason, homeUrl, name, blocks, action,
       {note ? <Notice>{note}</Notice> : null}
     </Layout>
   );
+}
+
+/** Who every letter is written to: the props each template's own props extend. */
+export interface LetterRecipient {
+  recipientName: string;
+  homeUrl: string;
+}
+
+/** A copy's `preview` or `reason`, when it is one fixed line, is the letter's own unless the letter says otherwise. */
+type FromCopy<C, K extends 'preview' | 'reason'> = C extends Record<K, string> ? Partial<Record<K, string>> : Record<K, string>;
+
+/** What a template says in its letter: its pieces (see Letter), the preview and reason taken from its copy when fixed. */
+export type LetterBody<C> = Pick<LetterProps, 'blocks' | 'action' | 'after' | 'note'> & FromCopy<C, 'preview'> & FromCopy<C, 'reason'>;
+
+/**
+ * One mail template from its French and English copy: the subject and the
+ * letter's pieces, each written once against the recipient's copy. The
+ * greeting, the frame and the footer come from Letter. `en` is checked
+ * against the keys of `fr`.
+ */
+export function defineLetter<P extends LetterRecipient, C>(spec: {
+  copy: { fr: C; en: NoInfer<C> };
+  subject: (props: P, c: C, locale: Locale) => string;
+  letter: (props: P & { locale: Locale }, c: C) => LetterBody<NoInfer<C>>;
+}): TemplateDefinition<P> {
+  return {
+    component: (props) => {
+      const c = spec.copy[props.locale];
+      // FromCopy makes the letter give preview and reason whenever its copy's are not fixed lines.
+      const fixed = c as Partial<Record<'preview' | 'reason', string>>;
+      const { preview = fixed.preview!, reason = fixed.reason!, ...pieces } = spec.letter(props, c);
+      return <Letter locale={props.locale} preview={preview} reason={reason} homeUrl={props.homeUrl} name={props.recipientName} {...pieces} />;
+    },
+    subject: (props, locale) => spec.subject(props, spec.copy[locale], locale),
+  };
 }
