@@ -66,31 +66,37 @@ export interface LetterRecipient {
   homeUrl: string;
 }
 
-/** A copy's `preview` or `reason`, when it is one fixed line, is the letter's own unless the letter says otherwise. */
-type FromCopy<C, K extends 'preview' | 'reason'> = C extends Record<K, string> ? Partial<Record<K, string>> : Record<K, string>;
+type Fixed = 'subject' | 'preview' | 'reason';
 
-/** What a template says in its letter: its pieces (see Letter), the preview and reason taken from its copy when fixed. */
-export type LetterBody<C> = Pick<LetterProps, 'blocks' | 'action' | 'after' | 'note'> & FromCopy<C, 'preview'> & FromCopy<C, 'reason'>;
+/** A copy's `subject`, `preview` or `reason`, when it is one fixed line, is the mail's own unless the template says otherwise. */
+type FromCopy<C, K extends Fixed, V> = C extends Record<K, string> ? Partial<Record<K, V>> : Record<K, V>;
+
+/** What a template says in its letter: its pieces (see Letter); the preview and the reason when its copy's are not fixed lines. */
+export type LetterBody<C> = Pick<LetterProps, 'blocks' | 'action' | 'after' | 'note'> & FromCopy<C, 'preview', string> & FromCopy<C, 'reason', string>;
+
+export type LetterSpec<P, C> = {
+  copy: { fr: C; en: NoInfer<C> };
+  letter: (props: P, c: C, locale: Locale) => LetterBody<NoInfer<C>>;
+} & FromCopy<NoInfer<C>, 'subject', (props: P, c: C, locale: Locale) => string>;
 
 /**
- * One mail template from its French and English copy: the subject and the
- * letter's pieces, each written once against the recipient's copy. The
- * greeting, the frame and the footer come from Letter. `en` is checked
- * against the keys of `fr`.
+ * One mail template from its French and English copy: its subject and its
+ * letter's pieces, each written once against the recipient's copy (`en` is
+ * checked against the keys of `fr`). The greeting, the frame and the footer
+ * come from Letter.
  */
-export function defineLetter<P extends LetterRecipient, C>(spec: {
-  copy: { fr: C; en: NoInfer<C> };
-  subject: (props: P, c: C, locale: Locale) => string;
-  letter: (props: P & { locale: Locale }, c: C) => LetterBody<NoInfer<C>>;
-}): TemplateDefinition<P> {
+export function defineLetter<P extends LetterRecipient, C>(spec: LetterSpec<P, C>): TemplateDefinition<P> {
+  // FromCopy has the template give whichever of these its copy does not hold as a fixed line.
+  const fixed = (c: C) => c as Partial<Record<Fixed, string>>;
   return {
     component: (props) => {
       const c = spec.copy[props.locale];
-      // FromCopy makes the letter give preview and reason whenever its copy's are not fixed lines.
-      const fixed = c as Partial<Record<'preview' | 'reason', string>>;
-      const { preview = fixed.preview!, reason = fixed.reason!, ...pieces } = spec.letter(props, c);
+      const { preview = fixed(c).preview!, reason = fixed(c).reason!, ...pieces } = spec.letter(props, c, props.locale);
       return <Letter locale={props.locale} preview={preview} reason={reason} homeUrl={props.homeUrl} name={props.recipientName} {...pieces} />;
     },
-    subject: (props, locale) => spec.subject(props, spec.copy[locale], locale),
+    subject: (props, locale) => {
+      const c = spec.copy[locale];
+      return spec.subject ? spec.subject(props, c, locale) : fixed(c).subject!;
+    },
   };
 }

@@ -43,11 +43,10 @@ const copy = {
 
 export const invitation = defineLetter({
   copy,
-  subject: (_p: InvitationProps, c) => c.subject,
-  letter: (p, c) => ({
+  letter: (p: InvitationProps, c, locale) => ({
     blocks: [c.invited(p.inviterName), c.account(c.as[p.role], p.organisationName), c.content],
     action: { href: p.link, label: c.cta },
-    after: [c.validity(formatDateTime(p.expiresAt, p.locale))],
+    after: [c.validity(formatDateTime(p.expiresAt, locale))],
     note: c.ignore,
   }),
 });

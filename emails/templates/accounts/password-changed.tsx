@@ -35,9 +35,8 @@ const copy = {
 
 export const passwordChanged = defineLetter({
   copy,
-  subject: (_p: PasswordChangedProps, c) => c.subject,
-  letter: (p, c) => ({
-    blocks: [c.changed(p.email, formatDateTime(p.changedAt, p.locale)), c.sessions, c.notYou],
+  letter: (p: PasswordChangedProps, c, locale) => ({
+    blocks: [c.changed(p.email, formatDateTime(p.changedAt, locale)), c.sessions, c.notYou],
     action: { href: p.forgotLink, label: c.cta },
     note: c.fine,
   }),

@@ -32,11 +32,10 @@ const copy = {
 
 export const passwordReset = defineLetter({
   copy,
-  subject: (_p: PasswordResetProps, c) => c.subject,
-  letter: (p, c) => ({
+  letter: (p: PasswordResetProps, c, locale) => ({
     blocks: [c.intro],
     action: { href: p.link, label: c.cta },
-    after: [c.validity(formatDateTime(p.expiresAt, p.locale))],
+    after: [c.validity(formatDateTime(p.expiresAt, locale))],
     note: c.ignore,
   }),
 });

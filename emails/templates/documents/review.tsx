@@ -33,5 +33,5 @@ const reviewCopy = {
 export const documentReview = defineLetter({
   copy: reviewCopy,
   subject: (p: DocumentReviewProps, c) => c.subject(p.title),
-  letter: (p, c) => ({ blocks: [c.due(p.title, day(p.reviewOn, p.locale))], action: { href: p.documentUrl, label: c.cta } }),
+  letter: (p, c, locale) => ({ blocks: [c.due(p.title, day(p.reviewOn, locale))], action: { href: p.documentUrl, label: c.cta } }),
 });

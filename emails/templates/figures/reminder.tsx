@@ -35,5 +35,5 @@ const copy = {
 export const figuresReminder = defineLetter({
   copy,
   subject: (p: FiguresReminderProps, c, locale) => c.subject(monthName(p.month, locale)),
-  letter: (p, c) => ({ blocks: [c.ask(p.establishmentName, monthName(p.month, p.locale)), c.why], action: { href: p.formUrl, label: c.cta } }),
+  letter: (p, c, locale) => ({ blocks: [c.ask(p.establishmentName, monthName(p.month, locale)), c.why], action: { href: p.formUrl, label: c.cta } }),
 });
