@@ -20,7 +20,7 @@ import Fastify from 'fastify';
 import postgres from 'postgres';
 import { users } from '../db/schema';
 import type { NewsFeed, NewsSearchResult } from '../server/schemas/news';
-import { dbUrl, load, loaderName, signedInPartners, startBenchApp, type LoadResult } from './trainings-lib';
+import { againstBaseline, dbUrl, loaderName, roundLines, signedInPartners, startBenchApp } from './trainings-lib';
 import { seedComments, seedPosts, seedReads, varyEstablishments } from './news-lib';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 20_000);
@@ -93,32 +93,19 @@ try {
   const searchOk = found.items.length > 0 && found.items.some((h) => h.snippet.some((s) => s.mark));
   console.log(`search "${SEARCH}": ${found.total} hits (api), first page ${found.items.length} with highlighted snippets: ${searchOk}; bare first page ${bare.length} rows`);
 
-  const best = (rs: LoadResult[]) => [...rs].sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!;
-  await load({ url: `${baseUrl}/feed`, durationSeconds: 2 }); // warm-up
-  await load({ url: feedUrl, headers, durationSeconds: 2 });
-  const feedRuns: { base: LoadResult; app: LoadResult }[] = [];
-  for (let i = 0; i < 2; i++) feedRuns.push({ base: await load({ url: `${baseUrl}/feed`, durationSeconds: DURATION }), app: await load({ url: feedUrl, headers, durationSeconds: DURATION }) });
-  await load({ url: searchUrl, headers, connections: 10, durationSeconds: 2 }); // warm-up
-  const searchRuns: { base: LoadResult; app: LoadResult }[] = [];
-  for (let i = 0; i < 2; i++) {
-    searchRuns.push({ base: await load({ url: `${baseUrl}/search`, connections: 10, durationSeconds: DURATION }), app: await load({ url: searchUrl, headers, connections: 10, durationSeconds: DURATION }) });
-  }
-
-  const fb = best(feedRuns.map((r) => r.base));
-  const fa = best(feedRuns.map((r) => r.app));
-  const sb = best(searchRuns.map((r) => r.base));
-  const sa = best(searchRuns.map((r) => r.app));
-  const ratio = fa.requestsPerSecond / fb.requestsPerSecond;
+  const feed = await againstBaseline({ url: `${baseUrl}/feed` }, { url: feedUrl, headers }, DURATION);
+  const search = await againstBaseline({ url: `${baseUrl}/search`, connections: 10 }, { url: searchUrl, headers, connections: 10 }, DURATION);
+  const [fb, fa, sb, sa, ratio] = [feed.base, feed.app, search.base, search.app, feed.ratio];
   const feedPass = same && ratio >= 0.7 && fa.p99 < 50 && fa.non2xx === 0 && fa.errors === 0;
   const searchPass = searchOk && sa.p99 < 100 && sa.non2xx === 0 && sa.errors === 0;
   console.log(`\nbench:news — ${counts!.posts} posts, ${counts!.comments} comments, ${counts!.reads} read marks; load from ${loaderName()}, ${DURATION} s x 2 rounds (best round shown)`);
   console.log('(a) partner feed, 20 per page, 50 connections');
-  for (const [i, r] of feedRuns.entries()) console.log(`  round ${i + 1}: baseline ${r.base.requestsPerSecond.toFixed(0)} req/s (p99 ${r.base.p99} ms) | api ${r.app.requestsPerSecond.toFixed(0)} req/s (p99 ${r.app.p99} ms)`);
+  for (const line of roundLines(feed.rounds)) console.log(line);
   console.log(`  baseline (bare Fastify + postgres.js, same 20 rows, no auth): ${fb.requestsPerSecond.toFixed(0)} req/s, p50 ${fb.p50} ms, p99 ${fb.p99} ms`);
   console.log(`  api GET /api/news/feed (authenticated, with totals):          ${fa.requestsPerSecond.toFixed(0)} req/s, p50 ${fa.p50} ms, p99 ${fa.p99} ms, non-2xx ${fa.non2xx}, errors ${fa.errors}`);
   console.log(`  ratio: ${ratio.toFixed(2)} x baseline (target >= 0.70); p99 target < 50 ms -> ${feedPass ? 'PASS' : 'FAIL'}`);
   console.log(`(b) search "${SEARCH}", 10 connections`);
-  for (const [i, r] of searchRuns.entries()) console.log(`  round ${i + 1}: baseline ${r.base.requestsPerSecond.toFixed(0)} req/s (p99 ${r.base.p99} ms) | api ${r.app.requestsPerSecond.toFixed(0)} req/s (p99 ${r.app.p99} ms)`);
+  for (const line of roundLines(search.rounds)) console.log(line);
   console.log(`  baseline (bare ranked query over posts, no snippets, no total): ${sb.requestsPerSecond.toFixed(0)} req/s, p50 ${sb.p50} ms, p99 ${sb.p99} ms`);
   console.log(`  api GET /api/news/search (authenticated, snippets, total):      ${sa.requestsPerSecond.toFixed(0)} req/s, p50 ${sa.p50} ms, p99 ${sa.p99} ms, non-2xx ${sa.non2xx}, errors ${sa.errors}`);
   console.log(`  p99 target < 100 ms -> ${searchPass ? 'PASS' : 'FAIL'}`);
