@@ -14,7 +14,7 @@ import { sql } from 'drizzle-orm';
 import { logins, users } from '../db/schema';
 import { addMonths, currentMonth } from '../common/figures';
 import type { Aggregates } from '../server/schemas/figures';
-import { againstBaseline, loaderName, roundLines, startBenchApp } from './trainings-lib';
+import { againstBaseline, loaderName, roundLines, startBenchApp, verdict } from './trainings-lib';
 import { aggregatesFromRawRows, seedPartnerFigures } from './stats-lib';
 
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 500);
@@ -57,8 +57,7 @@ try {
   console.log(`  baseline (GROUP BY over the raw rows, no auth): ${base.requestsPerSecond.toFixed(0)} req/s, p50 ${base.p50} ms, p99 ${base.p99} ms`);
   console.log(`  api GET /api/figures/aggregates (rollup, staff): ${app.requestsPerSecond.toFixed(0)} req/s, p50 ${app.p50} ms, p99 ${app.p99} ms, non-2xx ${app.non2xx}, errors ${app.errors}`);
   console.log(`  ratio: ${ratio.toFixed(1)} x baseline (target >= 10); p99 target < 100 ms`);
-  console.log(`  result: ${pass ? 'PASS' : 'FAIL'}\n`);
-  if (!pass) process.exitCode = 1;
+  verdict(pass);
 } finally {
   await baseline.close();
   await env.close();

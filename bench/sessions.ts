@@ -18,7 +18,7 @@ import Fastify from 'fastify';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import type { SessionListItem } from '../server/schemas/trainings';
-import { againstBaseline, dbUrl, load, loaderName, roundLines, signedInPartners, startBenchApp, startWriter } from './trainings-lib';
+import { againstBaseline, dbUrl, load, loaderName, roundLines, signedInPartners, startBenchApp, startWriter, verdict } from './trainings-lib';
 
 const SESSIONS = 2_000;
 const REGISTRATIONS = 50_000;
@@ -128,8 +128,7 @@ try {
   console.log(`  api GET /api/trainings/sessions (authenticated):  ${app.requestsPerSecond.toFixed(0)} req/s, p50 ${app.p50} ms, p99 ${app.p99} ms, non-2xx ${app.non2xx}, errors ${app.errors}`);
   console.log(`  api, while ${written.perSecond.toFixed(0)} sign-ups or cancellations per second (${written.errors} errors) change page 1: ${busy.requestsPerSecond.toFixed(0)} req/s, p50 ${busy.p50} ms, p99 ${busy.p99} ms (printed, no target)`);
   console.log(`  ratio: ${ratio.toFixed(2)} x baseline (target >= 0.70); p99 target < 50 ms`);
-  console.log(`  result: ${pass ? 'PASS' : 'FAIL'}\n`);
-  if (!pass) process.exitCode = 1;
+  verdict(pass);
 } finally {
   await baseline.close();
   await baselineSql.end();

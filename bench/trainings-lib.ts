@@ -281,6 +281,12 @@ export async function againstBaseline(base: LoadOptions, app: LoadOptions, durat
 export const roundLines = (rounds: AgainstBaseline['rounds'], indent = '  ') =>
   rounds.map((r, i) => `${indent}round ${i + 1}: baseline ${r.base.requestsPerSecond.toFixed(0)} req/s (p99 ${r.base.p99} ms) | api ${r.app.requestsPerSecond.toFixed(0)} req/s (p99 ${r.app.p99} ms)`);
 
+/** A bench's last line: PASS or FAIL, and a failing exit code when it fails. */
+export function verdict(pass: boolean): void {
+  console.log(`  result: ${pass ? 'PASS' : 'FAIL'}\n`);
+  if (!pass) process.exitCode = 1;
+}
+
 let wrkFound: boolean | null = null;
 function hasWrk(): boolean {
   if (process.env.BENCH_LOADER === 'autocannon') return false;
