@@ -29,7 +29,7 @@ import { eq } from 'drizzle-orm';
 import { documents, documentVersions } from '../db/schema';
 import { loadAudienceViewer } from '../db/queries/audience';
 import { accessCookieFor, createUser } from '../tests/helpers/app';
-import { dbUrl, load, loaderName, signedInPartners, startBenchApp, type LoadResult } from './trainings-lib';
+import { againstBaseline, dbUrl, loaderName, roundLines, signedInPartners, startBenchApp } from './trainings-lib';
 import { downloadWithCurl, MB, rssDuring, seedLibrary, uploadWithCurl, writeTestPdf, type Transfer } from './documents-lib';
 
 const FILE_MB = Number(process.env.BENCH_FILE_MB ?? 300);
@@ -152,13 +152,8 @@ async function benchLibrary(base: string, ownerId: string, partnerCookie: string
   const ours = (await (await fetch(appUrl, { headers })).json()) as { items: { id: string }[]; total: number };
   const theirs = (await (await fetch(`${base}/library`)).json()) as { id: string }[];
   const same = ours.items.length === 20 && ours.items.every((it, i) => it.id === theirs[i]?.id);
-  await load({ url: `${base}/library`, durationSeconds: 2 }); // warm-up
-  await load({ url: appUrl, headers, durationSeconds: 2 });
-  const rounds: { base: LoadResult; api: LoadResult }[] = [];
-  for (let i = 0; i < 2; i++) {
-    rounds.push({ base: await load({ url: `${base}/library`, durationSeconds: DURATION }), api: await load({ url: appUrl, headers, durationSeconds: DURATION }) });
-  }
-  return { rounds, same, visible: ours.total };
+  const compared = await againstBaseline({ url: `${base}/library` }, { url: appUrl, headers }, DURATION);
+  return { ...compared, same, visible: ours.total };
 }
 
 function report(files: Awaited<ReturnType<typeof benchFiles>> | null, library: Awaited<ReturnType<typeof benchLibrary>> | null): boolean {
@@ -166,7 +161,6 @@ function report(files: Awaited<ReturnType<typeof benchFiles>> | null, library: A
   const mark = (ok: boolean) => (checks.push(ok), ok ? 'ok' : 'FAILED');
   const fmt = (t: Transfer) => `${t.mbPerSecond.toFixed(0)} MB/s (${t.seconds.toFixed(2)} s)`;
   const best = (xs: Transfer[]) => xs.reduce((a, b) => (b.mbPerSecond > a.mbPerSecond ? b : a));
-  const top = (xs: LoadResult[]) => xs.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
   console.log(`\nbench:documents — best round of each shown; the machine's load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   if (files) {
     const { uploads, downloads } = files;
@@ -187,11 +181,10 @@ function report(files: Awaited<ReturnType<typeof benchFiles>> | null, library: A
     console.log(`     ratio ${(downApi.mbPerSecond / downBase.mbPerSecond).toFixed(2)} x baseline (target >= 0.70) ${mark(downApi.mbPerSecond / downBase.mbPerSecond >= 0.7)}`);
   }
   if (library) {
-    const [base, api] = [top(library.rounds.map((r) => r.base)), top(library.rounds.map((r) => r.api))];
-    const ratio = api.requestsPerSecond / base.requestsPerSecond;
+    const { base, app: api, ratio } = library;
     console.log(`  3. library page: 20 of the ${library.visible} documents (of ${DOCUMENTS}) the partner may see, 50 connections, load from ${loaderName()}, ${DURATION} s x ${library.rounds.length} rounds`);
     console.log(`     first page identical in both: ${library.same} ${mark(library.same)}`);
-    for (const [i, r] of library.rounds.entries()) console.log(`     round ${i + 1}: baseline ${r.base.requestsPerSecond.toFixed(0)} req/s (p99 ${r.base.p99} ms) | api ${r.api.requestsPerSecond.toFixed(0)} req/s (p99 ${r.api.p99} ms)`);
+    for (const line of roundLines(library.rounds, '     ')) console.log(line);
     console.log(`     baseline (bare Fastify + postgres.js, same rows, no auth): ${base.requestsPerSecond.toFixed(0)} req/s, p50 ${base.p50} ms, p99 ${base.p99} ms`);
     console.log(`     api GET /api/documents (partner): ${api.requestsPerSecond.toFixed(0)} req/s, p50 ${api.p50} ms, p99 ${api.p99} ms, non-2xx ${api.non2xx}, errors ${api.errors} ${mark(api.non2xx === 0 && api.errors === 0)}`);
     console.log(`     ratio ${ratio.toFixed(2)} x baseline (target >= 0.70) ${mark(ratio >= 0.7)}; p99 ${api.p99} ms (target < 50 ms) ${mark(api.p99 < 50)}`);

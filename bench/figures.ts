@@ -14,7 +14,7 @@ import { sql } from 'drizzle-orm';
 import { logins, users } from '../db/schema';
 import { addMonths, currentMonth } from '../common/figures';
 import type { Aggregates } from '../server/schemas/figures';
-import { load, loaderName, startBenchApp, type LoadResult } from './trainings-lib';
+import { againstBaseline, loaderName, roundLines, startBenchApp, verdict } from './trainings-lib';
 import { aggregatesFromRawRows, seedPartnerFigures } from './stats-lib';
 
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 500);
@@ -50,26 +50,14 @@ try {
   const same = ours.rows.length === theirs.length && sum(ours.rows.map((r) => r.nightsSold)) === sum(theirs.map((r) => Number(r.nights_sold)));
   console.log(`data: api ${ours.rows.length} rows, baseline ${theirs.length} rows; same rows and nights: ${same}`);
 
-  await load({ url: baseUrl, durationSeconds: 2, connections: CONNECTIONS }); // warm-up
-  await load({ url: appUrl, headers, durationSeconds: 2, connections: CONNECTIONS });
-  const runs: { base: LoadResult; app: LoadResult }[] = [];
-  for (let i = 0; i < 2; i++) {
-    const base = await load({ url: baseUrl, durationSeconds: DURATION, connections: CONNECTIONS });
-    const app = await load({ url: appUrl, headers, durationSeconds: DURATION, connections: CONNECTIONS });
-    runs.push({ base, app });
-  }
-  const best = (pick: (r: { base: LoadResult; app: LoadResult }) => LoadResult) => runs.map(pick).sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!;
-  const base = best((r) => r.base);
-  const app = best((r) => r.app);
-  const ratio = app.requestsPerSecond / base.requestsPerSecond;
+  const { rounds, base, app, ratio } = await againstBaseline({ url: baseUrl, connections: CONNECTIONS }, { url: appUrl, headers, connections: CONNECTIONS }, DURATION);
   const pass = same && ratio >= 10 && app.p99 < 100 && app.non2xx === 0 && app.errors === 0;
   console.log(`\nbench:figures — staff aggregates (accommodation, 12 months by category × communauté), ${PARTNERS} partners × ${MONTHS} months, ${CONNECTIONS} connections, load from ${loaderName()}, ${DURATION} s x 2 rounds (best round shown)`);
-  for (const [i, r] of runs.entries()) console.log(`  round ${i + 1}: baseline ${r.base.requestsPerSecond.toFixed(0)} req/s (p99 ${r.base.p99} ms) | api ${r.app.requestsPerSecond.toFixed(0)} req/s (p99 ${r.app.p99} ms)`);
+  for (const line of roundLines(rounds)) console.log(line);
   console.log(`  baseline (GROUP BY over the raw rows, no auth): ${base.requestsPerSecond.toFixed(0)} req/s, p50 ${base.p50} ms, p99 ${base.p99} ms`);
   console.log(`  api GET /api/figures/aggregates (rollup, staff): ${app.requestsPerSecond.toFixed(0)} req/s, p50 ${app.p50} ms, p99 ${app.p99} ms, non-2xx ${app.non2xx}, errors ${app.errors}`);
   console.log(`  ratio: ${ratio.toFixed(1)} x baseline (target >= 10); p99 target < 100 ms`);
-  console.log(`  result: ${pass ? 'PASS' : 'FAIL'}\n`);
-  if (!pass) process.exitCode = 1;
+  verdict(pass);
 } finally {
   await baseline.close();
   await env.close();

@@ -31,7 +31,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { CACHED_TABLES } from '../server/plugins/change-feed';
-import { benchTraining, burst, load, loaderName, percentile, signedInPartners, startBenchApp, type LoadResult } from './trainings-lib';
+import { benchTraining, burst, load, loaderName, percentile, signedInPartners, startBenchApp, verdict, type LoadResult } from './trainings-lib';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const ROUNDS = 2;
@@ -98,8 +98,7 @@ try {
   console.log(`    NOTIFY triggers off (baseline): p50 ${p(writes.off, 50).toFixed(1)} ms, p99 ${p(writes.off, 99).toFixed(1)} ms, bursts ${burstMs.off.map((x) => x.toFixed(0)).join(', ')} ms`);
   console.log(`    NOTIFY triggers on (shipped):   p50 ${p(writes.on, 50).toFixed(1)} ms, p99 ${p(writes.on, 99).toFixed(1)} ms, bursts ${burstMs.on.map((x) => x.toFixed(0)).join(', ')} ms`);
   console.log(`  criterion: list >= 1.25 x plain (${ratio('list').toFixed(2)}), writes' p50 with triggers <= 1.25 x without (${notifyCost.toFixed(2)}); light read not judged (${ratio('light').toFixed(2)})`);
-  console.log(`  result: ${pass ? 'PASS' : 'FAIL'}\n`);
-  if (!pass) process.exitCode = 1;
+  verdict(pass);
 } finally {
   await env.close();
 }

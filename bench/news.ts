@@ -24,7 +24,7 @@ import Fastify from 'fastify';
 import postgres from 'postgres';
 import { users } from '../db/schema';
 import type { NewsFeed, NewsSearchResult } from '../server/schemas/news';
-import { dbUrl, load, loaderName, signedInPartners, startBenchApp, type LoadResult } from './trainings-lib';
+import { againstBaseline, dbUrl, loaderName, roundLines, signedInPartners, startBenchApp, verdict, type LoadResult } from './trainings-lib';
 import { loadRotating, seedComments, seedPosts, seedReads, startReadMarks, varyEstablishments } from './news-lib';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 20_000);
@@ -135,16 +135,11 @@ try {
   const appWriting = await writing(feedUrl);
   const after = await sameRows();
   console.log(`feed after the read marks: identical in both for the ${READERS} readers: ${after.same}; first reader unread ${after.first.items.filter((i) => i.unread).length}/20, unread count ${after.first.unreadCount} (was ${ours.unreadCount})`);
-  await load({ url: searchUrl, headers: searchHeaders, connections: 10, durationSeconds: 2 }); // warm-up
-  const searchRuns: { base: LoadResult; app: LoadResult }[] = [];
-  for (let i = 0; i < 2; i++) {
-    searchRuns.push({ base: await load({ url: `${baseUrl}/search`, connections: 10, durationSeconds: DURATION }), app: await load({ url: searchUrl, headers: searchHeaders, connections: 10, durationSeconds: DURATION }) });
-  }
+  const search = await againstBaseline({ url: `${baseUrl}/search`, connections: 10 }, { url: searchUrl, headers: searchHeaders, connections: 10 }, DURATION);
 
   const fb = best(feedRuns.map((r) => r.base));
   const fa = best(feedRuns.map((r) => r.app));
-  const sb = best(searchRuns.map((r) => r.base));
-  const sa = best(searchRuns.map((r) => r.app));
+  const [sb, sa] = [search.base, search.app];
   const ratio = fa.requestsPerSecond / fb.requestsPerSecond;
   const same = before.same && after.same;
   const writeRatio = appWriting.result.requestsPerSecond / baseWriting.result.requestsPerSecond;
@@ -152,7 +147,7 @@ try {
   const searchPass = searchOk && sa.p99 < 100 && sa.non2xx === 0 && sa.errors === 0;
   console.log(`\nbench:news — ${counts!.posts} posts, ${counts!.comments} comments, ${counts!.reads} read marks; feed load from autocannon (a partner per connection), search load from ${loaderName()}; ${DURATION} s x 2 rounds (best round shown)`);
   console.log(`(a) partner feed, 20 per page, 50 connections, each one of ${READERS} partners (${profiles} audience profiles)`);
-  for (const [i, r] of feedRuns.entries()) console.log(`  round ${i + 1}: baseline ${r.base.requestsPerSecond.toFixed(0)} req/s (p99 ${r.base.p99} ms) | api ${r.app.requestsPerSecond.toFixed(0)} req/s (p99 ${r.app.p99} ms)`);
+  for (const line of roundLines(feedRuns)) console.log(line);
   console.log(`  baseline (bare Fastify + postgres.js, same 20 rows, no auth): ${fb.requestsPerSecond.toFixed(0)} req/s, p50 ${fb.p50} ms, p99 ${fb.p99} ms`);
   console.log(`  api GET /api/news/feed (authenticated, with totals):          ${fa.requestsPerSecond.toFixed(0)} req/s, p50 ${fa.p50} ms, p99 ${fa.p99} ms, non-2xx ${fa.non2xx}, errors ${fa.errors}`);
   const bw = baseWriting.result;
@@ -161,13 +156,12 @@ try {
   console.log(`    baseline ${bw.requestsPerSecond.toFixed(0)} req/s (p50 ${bw.p50} ms, p99 ${bw.p99} ms) | api ${aw.requestsPerSecond.toFixed(0)} req/s (p50 ${aw.p50} ms, p99 ${aw.p99} ms, non-2xx ${aw.non2xx}) -> ratio ${writeRatio.toFixed(2)} x`);
   console.log(`  ratio: ${ratio.toFixed(2)} x baseline (target >= 0.70); p99 target < 50 ms -> ${feedPass ? 'PASS' : 'FAIL'}`);
   console.log(`(b) search "${SEARCH}", 10 connections`);
-  for (const [i, r] of searchRuns.entries()) console.log(`  round ${i + 1}: baseline ${r.base.requestsPerSecond.toFixed(0)} req/s (p99 ${r.base.p99} ms) | api ${r.app.requestsPerSecond.toFixed(0)} req/s (p99 ${r.app.p99} ms)`);
+  for (const line of roundLines(search.rounds)) console.log(line);
   console.log(`  baseline (bare ranked query over posts, no snippets, no total): ${sb.requestsPerSecond.toFixed(0)} req/s, p50 ${sb.p50} ms, p99 ${sb.p99} ms`);
   console.log(`  api GET /api/news/search (authenticated, snippets, total):      ${sa.requestsPerSecond.toFixed(0)} req/s, p50 ${sa.p50} ms, p99 ${sa.p99} ms, non-2xx ${sa.non2xx}, errors ${sa.errors}`);
   console.log(`  p99 target < 100 ms -> ${searchPass ? 'PASS' : 'FAIL'}`);
   console.log(`  whole run: ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  console.log(`  result: ${feedPass && searchPass ? 'PASS' : 'FAIL'}\n`);
-  if (!(feedPass && searchPass)) process.exitCode = 1;
+  verdict(feedPass && searchPass);
 } finally {
   await baseline.close();
   await raw.end();

@@ -18,7 +18,7 @@ import Fastify from 'fastify';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import type { SessionListItem } from '../server/schemas/trainings';
-import { dbUrl, load, loaderName, signedInPartners, startBenchApp, startWriter, type LoadResult } from './trainings-lib';
+import { againstBaseline, dbUrl, load, loaderName, roundLines, signedInPartners, startBenchApp, startWriter, verdict } from './trainings-lib';
 
 const SESSIONS = 2_000;
 const REGISTRATIONS = 50_000;
@@ -116,31 +116,19 @@ try {
   console.log(`a sign-up (${reg?.status}) shows in the next read of the list: ${fresh} (seats left ${first.seatsLeft} -> ${next.seatsLeft}, waiting ${first.waitingCount} -> ${next.waitingCount})`);
 
   const headers = { cookie: me.cookie };
-  await load({ url: baseUrl, durationSeconds: 2 }); // warm-up
-  await load({ url: appUrl, headers, durationSeconds: 2 });
-  const runs: { base: LoadResult; app: LoadResult }[] = [];
-  for (let i = 0; i < 2; i++) {
-    const base = await load({ url: baseUrl, durationSeconds: DURATION });
-    const app = await load({ url: appUrl, headers, durationSeconds: DURATION });
-    runs.push({ base, app });
-  }
+  const { rounds, base, app, ratio } = await againstBaseline({ url: baseUrl }, { url: appUrl, headers }, DURATION);
   // The list while other partners sign up and cancel on page 1 (every write empties the cached pages).
   const writer = startWriter(env.url, writers.slice(0, 40).map((w) => w.cookie), ours.items.filter((i) => i.status === 'open').slice(0, 10).map((i) => i.id), WRITES_PER_SECOND);
   const busy = await load({ url: appUrl, headers, durationSeconds: DURATION });
   const written = await writer.stop();
-  const best = (pick: (r: { base: LoadResult; app: LoadResult }) => LoadResult) => runs.map(pick).sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!;
-  const base = best((r) => r.base);
-  const app = best((r) => r.app);
-  const ratio = app.requestsPerSecond / base.requestsPerSecond;
   const pass = same && fresh && ratio >= 0.7 && app.p99 < 50 && app.non2xx === 0 && app.errors === 0;
   console.log(`\nbench:sessions — partner list, 20 per page, ${SESSIONS} sessions / ${n} registrations, 50 connections, load from ${loaderName()}, ${DURATION} s x 2 rounds (best round shown)`);
-  for (const [i, r] of runs.entries()) console.log(`  round ${i + 1}: baseline ${r.base.requestsPerSecond.toFixed(0)} req/s (p99 ${r.base.p99} ms) | api ${r.app.requestsPerSecond.toFixed(0)} req/s (p99 ${r.app.p99} ms)`);
+  for (const line of roundLines(rounds)) console.log(line);
   console.log(`  baseline (bare Fastify + postgres.js, no auth): ${base.requestsPerSecond.toFixed(0)} req/s, p50 ${base.p50} ms, p99 ${base.p99} ms`);
   console.log(`  api GET /api/trainings/sessions (authenticated):  ${app.requestsPerSecond.toFixed(0)} req/s, p50 ${app.p50} ms, p99 ${app.p99} ms, non-2xx ${app.non2xx}, errors ${app.errors}`);
   console.log(`  api, while ${written.perSecond.toFixed(0)} sign-ups or cancellations per second (${written.errors} errors) change page 1: ${busy.requestsPerSecond.toFixed(0)} req/s, p50 ${busy.p50} ms, p99 ${busy.p99} ms (printed, no target)`);
   console.log(`  ratio: ${ratio.toFixed(2)} x baseline (target >= 0.70); p99 target < 50 ms`);
-  console.log(`  result: ${pass ? 'PASS' : 'FAIL'}\n`);
-  if (!pass) process.exitCode = 1;
+  verdict(pass);
 } finally {
   await baseline.close();
   await baselineSql.end();

@@ -255,6 +255,43 @@ export function load(opts: { url: string; headers?: Record<string, string>; conn
   return hasWrk() ? loadWithWrk(opts) : loadWithAutocannon(opts);
 }
 
+export type LoadOptions = Parameters<typeof load>[0];
+
+/** Rounds of a baseline and the api, and the best round of each. */
+export interface AgainstBaseline {
+  rounds: { base: LoadResult; app: LoadResult }[];
+  base: LoadResult;
+  app: LoadResult;
+  /** The api's best throughput over the baseline's. */
+  ratio: number;
+}
+
+/**
+ * The api against its baseline, as every bench measures it: both warmed up
+ * (2 s), then `count` rounds of the baseline then the api; the best round of
+ * each by throughput is kept (the machine is shared: the better round is the
+ * less disturbed one).
+ */
+export async function againstBaseline(base: LoadOptions, app: LoadOptions, durationSeconds: number, count = 2): Promise<AgainstBaseline> {
+  await load({ ...base, durationSeconds: 2 });
+  await load({ ...app, durationSeconds: 2 });
+  const rounds: AgainstBaseline['rounds'] = [];
+  for (let i = 0; i < count; i++) rounds.push({ base: await load({ ...base, durationSeconds }), app: await load({ ...app, durationSeconds }) });
+  const best = (pick: (r: AgainstBaseline['rounds'][number]) => LoadResult) => rounds.map(pick).sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!;
+  const [bestBase, bestApp] = [best((r) => r.base), best((r) => r.app)];
+  return { rounds, base: bestBase, app: bestApp, ratio: bestApp.requestsPerSecond / bestBase.requestsPerSecond };
+}
+
+/** One line per round of againstBaseline: both throughputs and p99s. */
+export const roundLines = (rounds: AgainstBaseline['rounds'], indent = '  ') =>
+  rounds.map((r, i) => `${indent}round ${i + 1}: baseline ${r.base.requestsPerSecond.toFixed(0)} req/s (p99 ${r.base.p99} ms) | api ${r.app.requestsPerSecond.toFixed(0)} req/s (p99 ${r.app.p99} ms)`);
+
+/** A bench's last line: PASS or FAIL, and a failing exit code when it fails. */
+export function verdict(pass: boolean): void {
+  console.log(`  result: ${pass ? 'PASS' : 'FAIL'}\n`);
+  if (!pass) process.exitCode = 1;
+}
+
 let wrkFound: boolean | null = null;
 function hasWrk(): boolean {
   if (process.env.BENCH_LOADER === 'autocannon') return false;

@@ -1,6 +1,7 @@
 import { Fragment, type ReactElement } from 'react';
 import { Text } from '@react-email/components';
 import { CallToAction, Heading1, Layout, Notice, paragraph, type Locale } from './layout';
+import type { TemplateDefinition } from './template';
 
 /**
  * One block of a mail's body: a paragraph of text, a bold paragraph, or an
@@ -57,4 +58,45 @@ export function Letter({ locale, preview, reason, homeUrl, name, blocks, action,
       {note ? <Notice>{note}</Notice> : null}
     </Layout>
   );
+}
+
+/** Who every letter is written to: the props each template's own props extend. */
+export interface LetterRecipient {
+  recipientName: string;
+  homeUrl: string;
+}
+
+type Fixed = 'subject' | 'preview' | 'reason';
+
+/** A copy's `subject`, `preview` or `reason`, when it is one fixed line, is the mail's own unless the template says otherwise. */
+type FromCopy<C, K extends Fixed, V> = C extends Record<K, string> ? Partial<Record<K, V>> : Record<K, V>;
+
+/** What a template says in its letter: its pieces (see Letter); the preview and the reason when its copy's are not fixed lines. */
+export type LetterBody<C> = Pick<LetterProps, 'blocks' | 'action' | 'after' | 'note'> & FromCopy<C, 'preview', string> & FromCopy<C, 'reason', string>;
+
+export type LetterSpec<P, C> = {
+  copy: { fr: C; en: NoInfer<C> };
+  letter: (props: P, c: C, locale: Locale) => LetterBody<NoInfer<C>>;
+} & FromCopy<NoInfer<C>, 'subject', (props: P, c: C, locale: Locale) => string>;
+
+/**
+ * One mail template from its French and English copy: its subject and its
+ * letter's pieces, each written once against the recipient's copy (`en` is
+ * checked against the keys of `fr`). The greeting, the frame and the footer
+ * come from Letter.
+ */
+export function defineLetter<P extends LetterRecipient, C>(spec: LetterSpec<P, C>): TemplateDefinition<P> {
+  // FromCopy has the template give whichever of these its copy does not hold as a fixed line.
+  const fixed = (c: C) => c as Partial<Record<Fixed, string>>;
+  return {
+    component: (props) => {
+      const c = spec.copy[props.locale];
+      const { preview = fixed(c).preview!, reason = fixed(c).reason!, ...pieces } = spec.letter(props, c, props.locale);
+      return <Letter locale={props.locale} preview={preview} reason={reason} homeUrl={props.homeUrl} name={props.recipientName} {...pieces} />;
+    },
+    subject: (props, locale) => {
+      const c = spec.copy[locale];
+      return spec.subject ? spec.subject(props, c, locale) : fixed(c).subject!;
+    },
+  };
 }

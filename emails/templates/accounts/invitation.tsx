@@ -1,5 +1,5 @@
-import { PRODUCT_NAME, formatDateTime, type Locale } from '../layout';
-import { Letter } from '../letter';
+import { PRODUCT_NAME, formatDateTime } from '../layout';
+import { defineLetter } from '../letter';
 
 export interface InvitationProps {
   recipientName: string;
@@ -39,16 +39,14 @@ const copy = {
     ignore: 'Not expecting this invitation? Simply ignore this message: no account will be activated without you.',
     reason: 'You are receiving this message because the tourist office invited you to create an Espace Pro account.',
   },
-} as const;
+};
 
-export const invitationSubject = (_props: InvitationProps, locale: Locale): string => copy[locale].subject;
-
-export function Invitation(props: InvitationProps & { locale: Locale }) {
-  const c = copy[props.locale];
-  return (
-    <Letter locale={props.locale} preview={c.preview} reason={c.reason} homeUrl={props.homeUrl} name={props.recipientName}
-      blocks={[c.invited(props.inviterName), c.account(c.as[props.role], props.organisationName), c.content]}
-      action={{ href: props.link, label: c.cta }}
-      after={[c.validity(formatDateTime(props.expiresAt, props.locale))]} note={c.ignore} />
-  );
-}
+export const invitation = defineLetter({
+  copy,
+  letter: (p: InvitationProps, c, locale) => ({
+    blocks: [c.invited(p.inviterName), c.account(c.as[p.role], p.organisationName), c.content],
+    action: { href: p.link, label: c.cta },
+    after: [c.validity(formatDateTime(p.expiresAt, locale))],
+    note: c.ignore,
+  }),
+});

@@ -1,5 +1,5 @@
-import { formatDateTime, type Locale } from '../layout';
-import { Letter } from '../letter';
+import { formatDateTime } from '../layout';
+import { defineLetter } from '../letter';
 
 export interface PasswordChangedProps {
   recipientName: string;
@@ -31,15 +31,13 @@ const copy = {
     fine: 'If it was you, there is nothing else to do.',
     reason: 'You are receiving this security message because the password of your account changed; it cannot be turned off.',
   },
-} as const;
+};
 
-export const passwordChangedSubject = (_props: PasswordChangedProps, locale: Locale): string => copy[locale].subject;
-
-export function PasswordChanged(props: PasswordChangedProps & { locale: Locale }) {
-  const c = copy[props.locale];
-  return (
-    <Letter locale={props.locale} preview={c.preview} reason={c.reason} homeUrl={props.homeUrl} name={props.recipientName}
-      blocks={[c.changed(props.email, formatDateTime(props.changedAt, props.locale)), c.sessions, c.notYou]}
-      action={{ href: props.forgotLink, label: c.cta }} note={c.fine} />
-  );
-}
+export const passwordChanged = defineLetter({
+  copy,
+  letter: (p: PasswordChangedProps, c, locale) => ({
+    blocks: [c.changed(p.email, formatDateTime(p.changedAt, locale)), c.sessions, c.notYou],
+    action: { href: p.forgotLink, label: c.cta },
+    note: c.fine,
+  }),
+});

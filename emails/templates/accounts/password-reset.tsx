@@ -1,5 +1,5 @@
-import { formatDateTime, type Locale } from '../layout';
-import { Letter } from '../letter';
+import { formatDateTime } from '../layout';
+import { defineLetter } from '../letter';
 
 export interface PasswordResetProps {
   recipientName: string;
@@ -28,15 +28,14 @@ const copy = {
     ignore: 'Did not ask for this? Ignore this message: your current password remains valid.',
     reason: 'You are receiving this message because a password reset was requested for your Espace Pro account.',
   },
-} as const;
+};
 
-export const passwordResetSubject = (_props: PasswordResetProps, locale: Locale): string => copy[locale].subject;
-
-export function PasswordReset(props: PasswordResetProps & { locale: Locale }) {
-  const c = copy[props.locale];
-  return (
-    <Letter locale={props.locale} preview={c.preview} reason={c.reason} homeUrl={props.homeUrl} name={props.recipientName}
-      blocks={[c.intro]} action={{ href: props.link, label: c.cta }}
-      after={[c.validity(formatDateTime(props.expiresAt, props.locale))]} note={c.ignore} />
-  );
-}
+export const passwordReset = defineLetter({
+  copy,
+  letter: (p: PasswordResetProps, c, locale) => ({
+    blocks: [c.intro],
+    action: { href: p.link, label: c.cta },
+    after: [c.validity(formatDateTime(p.expiresAt, locale))],
+    note: c.ignore,
+  }),
+});

@@ -1,5 +1,5 @@
-import { Notice, type Locale } from '../layout';
-import { Letter } from '../letter';
+import { Notice } from '../layout';
+import { defineLetter } from '../letter';
 
 export interface ContributionDecidedProps {
   recipientName: string;
@@ -15,7 +15,7 @@ export interface ContributionDecidedProps {
 const copy = {
   fr: {
     subject: (approved: boolean, title: string) => (approved ? `Votre proposition « ${title} » est publiée` : `Votre proposition « ${title} » n’a pas été retenue`),
-    preview: (approved: boolean) => (approved ? 'L’office a accepté votre proposition.' : 'L’office a répondu à votre proposition.'),
+    preview: (approved: boolean): string => (approved ? 'L’office a accepté votre proposition.' : 'L’office a répondu à votre proposition.'),
     approved: (title: string) => `Merci ! L’office a accepté « ${title} » et l’a ajouté au centre de ressources, avec votre mention d’auteur.`,
     declined: (title: string) => `L’office n’a pas retenu « ${title} » pour le centre de ressources. Le fichier a été supprimé.`,
     messageIntro: 'Message de l’office\u00a0:',
@@ -25,7 +25,7 @@ const copy = {
   },
   en: {
     subject: (approved: boolean, title: string) => (approved ? `Your proposal “${title}” is published` : `Your proposal “${title}” was not accepted`),
-    preview: (approved: boolean) => (approved ? 'The office accepted your proposal.' : 'The office answered your proposal.'),
+    preview: (approved: boolean): string => (approved ? 'The office accepted your proposal.' : 'The office answered your proposal.'),
     approved: (title: string) => `Thank you! The office accepted “${title}” and added it to the resource centre, with your author credit.`,
     declined: (title: string) => `The office did not accept “${title}” for the resource centre. The file has been deleted.`,
     messageIntro: 'Message from the office:',
@@ -33,19 +33,18 @@ const copy = {
     ctaDeclined: 'View my proposals',
     reason: 'You are receiving this message because you proposed this document. You can turn off resource-centre e-mails in your profile.',
   },
-} as const;
+};
 
-export function ContributionDecided(props: ContributionDecidedProps & { locale: Locale }) {
-  const c = copy[props.locale];
-  return (
-    <Letter locale={props.locale} preview={c.preview(props.approved)} reason={c.reason} homeUrl={props.homeUrl} name={props.recipientName}
-      blocks={[
-        props.approved ? c.approved(props.title) : c.declined(props.title),
-        // The office's message comes before the button, set apart like a closing note.
-        props.message ? <Notice>{c.messageIntro} {props.message}</Notice> : null,
-      ]}
-      action={{ href: props.url, label: props.approved ? c.ctaApproved : c.ctaDeclined }} />
-  );
-}
-
-export const contributionDecidedSubject = (p: ContributionDecidedProps, locale: Locale) => copy[locale].subject(p.approved, p.title);
+export const contributionDecided = defineLetter({
+  copy,
+  subject: (p: ContributionDecidedProps, c) => c.subject(p.approved, p.title),
+  letter: (p, c) => ({
+    preview: c.preview(p.approved),
+    blocks: [
+      p.approved ? c.approved(p.title) : c.declined(p.title),
+      // The office's message comes before the button, set apart like a closing note.
+      p.message ? <Notice>{c.messageIntro} {p.message}</Notice> : null,
+    ],
+    action: { href: p.url, label: p.approved ? c.ctaApproved : c.ctaDeclined },
+  }),
+});

@@ -1,5 +1,4 @@
-import type { Locale } from '../layout';
-import { Letter } from '../letter';
+import { defineLetter } from '../letter';
 
 export interface DocumentPublishedProps {
   recipientName: string;
@@ -24,14 +23,10 @@ const copy = {
     cta: 'View the document',
     reason: 'You are receiving this message because you follow this folder. To stop it, unfollow the folder or turn off resource-centre e-mails in your profile.',
   },
-} as const;
+};
 
-export function DocumentPublished(props: DocumentPublishedProps & { locale: Locale }) {
-  const c = copy[props.locale];
-  return (
-    <Letter locale={props.locale} preview={c.preview} reason={c.reason} homeUrl={props.homeUrl} name={props.recipientName}
-      blocks={[c.body(props.title, props.folderName)]} action={{ href: props.documentUrl, label: c.cta }} />
-  );
-}
-
-export const documentPublishedSubject = (p: DocumentPublishedProps, locale: Locale) => copy[locale].subject(p.folderName);
+export const documentPublished = defineLetter({
+  copy,
+  subject: (p: DocumentPublishedProps, c) => c.subject(p.folderName),
+  letter: (p, c) => ({ blocks: [c.body(p.title, p.folderName)], action: { href: p.documentUrl, label: c.cta } }),
+});

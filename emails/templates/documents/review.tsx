@@ -1,5 +1,5 @@
 import type { Locale } from '../layout';
-import { Letter } from '../letter';
+import { defineLetter } from '../letter';
 
 export interface DocumentReviewProps {
   recipientName: string;
@@ -28,14 +28,10 @@ const reviewCopy = {
     cta: 'Open the document',
     reason: 'You are receiving this message because you are responsible for this document in the resource centre.',
   },
-} as const;
+};
 
-export function DocumentReview(props: DocumentReviewProps & { locale: Locale }) {
-  const c = reviewCopy[props.locale];
-  return (
-    <Letter locale={props.locale} preview={c.preview} reason={c.reason} homeUrl={props.homeUrl} name={props.recipientName}
-      blocks={[c.due(props.title, day(props.reviewOn, props.locale))]} action={{ href: props.documentUrl, label: c.cta }} />
-  );
-}
-
-export const documentReviewSubject = (p: DocumentReviewProps, locale: Locale) => reviewCopy[locale].subject(p.title);
+export const documentReview = defineLetter({
+  copy: reviewCopy,
+  subject: (p: DocumentReviewProps, c) => c.subject(p.title),
+  letter: (p, c, locale) => ({ blocks: [c.due(p.title, day(p.reviewOn, locale))], action: { href: p.documentUrl, label: c.cta } }),
+});

@@ -1,5 +1,5 @@
 import type { Locale } from '../layout';
-import { Letter } from '../letter';
+import { defineLetter } from '../letter';
 
 export interface FiguresReminderProps {
   recipientName: string;
@@ -30,15 +30,10 @@ const copy = {
     cta: 'Give my figures',
     reason: 'You are receiving this monthly reminder because you are a partner of the tourist office. You can turn it off in your profile (“Monthly figures”).',
   },
-} as const;
+};
 
-export function FiguresReminder(props: FiguresReminderProps & { locale: Locale }) {
-  const c = copy[props.locale];
-  const m = monthName(props.month, props.locale);
-  return (
-    <Letter locale={props.locale} preview={c.preview} reason={c.reason} homeUrl={props.homeUrl} name={props.recipientName}
-      blocks={[c.ask(props.establishmentName, m), c.why]} action={{ href: props.formUrl, label: c.cta }} />
-  );
-}
-
-export const figuresReminderSubject = (p: FiguresReminderProps, locale: Locale) => copy[locale].subject(monthName(p.month, locale));
+export const figuresReminder = defineLetter({
+  copy,
+  subject: (p: FiguresReminderProps, c, locale) => c.subject(monthName(p.month, locale)),
+  letter: (p, c, locale) => ({ blocks: [c.ask(p.establishmentName, monthName(p.month, locale)), c.why], action: { href: p.formUrl, label: c.cta } }),
+});

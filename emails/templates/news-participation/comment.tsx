@@ -1,6 +1,6 @@
 import { Text } from '@react-email/components';
-import { paragraph, type Locale } from '../layout';
-import { Letter } from '../letter';
+import { paragraph } from '../layout';
+import { defineLetter } from '../letter';
 
 export interface NewsCommentProps {
   recipientName: string;
@@ -28,15 +28,13 @@ const copy = {
     cta: 'Read the discussion',
     reason: 'You are receiving this message because you published or commented on this content. To stop it, choose “Mute” on the page, or change your news preferences in your profile.',
   },
-} as const;
+};
 
-export function NewsComment(props: NewsCommentProps & { locale: Locale }) {
-  const c = copy[props.locale];
-  return (
-    <Letter locale={props.locale} preview={c.preview} reason={c.reason} homeUrl={props.homeUrl} name={props.recipientName}
-      blocks={[c.body(props.authorName, props.title), <Text style={{ ...paragraph, fontStyle: 'italic', whiteSpace: 'pre-line' }}>{props.excerpt}</Text>]}
-      action={{ href: props.url, label: c.cta }} />
-  );
-}
-
-export const newsCommentSubject = (p: NewsCommentProps, locale: Locale) => copy[locale].subject(p.title);
+export const newsComment = defineLetter({
+  copy,
+  subject: (p: NewsCommentProps, c) => c.subject(p.title),
+  letter: (p, c) => ({
+    blocks: [c.body(p.authorName, p.title), <Text style={{ ...paragraph, fontStyle: 'italic', whiteSpace: 'pre-line' }}>{p.excerpt}</Text>],
+    action: { href: p.url, label: c.cta },
+  }),
+});

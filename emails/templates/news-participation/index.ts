@@ -1,9 +1,8 @@
-import { defineTemplate } from '../template';
-import { NewsComment, newsCommentSubject, type NewsCommentProps } from './comment';
+import { newsComment, type NewsCommentProps } from './comment';
 
 export type { NewsCommentProps };
 
 /** Mails of news participation (comments, experience sheets), by the name stored in mail_messages.template. */
 export const newsParticipationTemplates = {
-  'news-comment': defineTemplate<NewsCommentProps>({ component: NewsComment, subject: newsCommentSubject }),
+  'news-comment': newsComment,
 };

@@ -1,6 +1,6 @@
 import { Link, Text } from '@react-email/components';
-import { paragraph, type Locale } from '../layout';
-import { Letter } from '../letter';
+import { paragraph } from '../layout';
+import { defineLetter } from '../letter';
 
 export interface NewsDigestProps {
   recipientName: string;
@@ -26,23 +26,21 @@ const copy = {
     cta: 'See all news',
     reason: 'You receive this weekly digest according to your news preferences. Change them (or choose “no e-mail”) in your preferences.',
   },
-} as const;
+};
 
-export function NewsDigest(props: NewsDigestProps & { locale: Locale }) {
-  const c = copy[props.locale];
-  return (
-    <Letter locale={props.locale} preview={c.preview} reason={c.reason} homeUrl={props.homeUrl} name={props.recipientName}
-      blocks={[
-        c.body,
-        ...props.posts.map((p) => (
-          <Text style={paragraph}>
-            {p.important ? `${c.important} — ` : ''}<Link href={p.url}>{p.title}</Link>
-            {p.summary ? <><br />{p.summary}</> : null}
-          </Text>
-        )),
-      ]}
-      action={{ href: props.feedUrl, label: c.cta }} />
-  );
-}
-
-export const newsDigestSubject = (p: NewsDigestProps, locale: Locale) => copy[locale].subject(p.posts.length);
+export const newsDigest = defineLetter({
+  copy,
+  subject: (p: NewsDigestProps, c) => c.subject(p.posts.length),
+  letter: (p, c) => ({
+    blocks: [
+      c.body,
+      ...p.posts.map((post) => (
+        <Text style={paragraph}>
+          {post.important ? `${c.important} — ` : ''}<Link href={post.url}>{post.title}</Link>
+          {post.summary ? <><br />{post.summary}</> : null}
+        </Text>
+      )),
+    ],
+    action: { href: p.feedUrl, label: c.cta },
+  }),
+});

@@ -1,5 +1,4 @@
-import type { Locale } from '../layout';
-import { Letter } from '../letter';
+import { defineLetter } from '../letter';
 
 export interface NewsImportantProps {
   recipientName: string;
@@ -24,14 +23,10 @@ const copy = {
     cta: 'Read the post',
     reason: 'You are receiving this message because you chose to receive important news as soon as it is published. Change this choice in your news preferences.',
   },
-} as const;
+};
 
-export function NewsImportant(props: NewsImportantProps & { locale: Locale }) {
-  const c = copy[props.locale];
-  return (
-    <Letter locale={props.locale} preview={c.preview} reason={c.reason} homeUrl={props.homeUrl} name={props.recipientName}
-      blocks={[c.body(props.title), props.summary || null]} action={{ href: props.postUrl, label: c.cta }} />
-  );
-}
-
-export const newsImportantSubject = (p: NewsImportantProps, locale: Locale) => copy[locale].subject(p.title);
+export const newsImportant = defineLetter({
+  copy,
+  subject: (p: NewsImportantProps, c) => c.subject(p.title),
+  letter: (p, c) => ({ blocks: [c.body(p.title), p.summary || null], action: { href: p.postUrl, label: c.cta } }),
+});

@@ -1,5 +1,4 @@
-import type { Locale } from '../layout';
-import { SessionLetter, type TrainingMailBase } from './frame';
+import { defineSessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingConfirmedProps = TrainingMailBase & { myTrainingsUrl: string; promoted: boolean };
 
@@ -22,11 +21,9 @@ const confirmedCopy = {
     cancel: 'Cannot make it? Cancel from “My trainings” to free your seat for someone else.',
     cta: 'My trainings',
   },
-} as const;
+};
 
-export function TrainingConfirmed(p: TrainingConfirmedProps & { locale: Locale }) {
-  const c = confirmedCopy[p.locale];
-  return <SessionLetter mail={p} preview={c.preview} intro={p.promoted ? c.promoted : c.body} blocks={[c.ics]} action={{ href: p.myTrainingsUrl, label: c.cta }} note={c.cancel} />;
-}
-
-export const trainingConfirmedSubject = (p: TrainingConfirmedProps, locale: Locale): string => confirmedCopy[locale].subject(p.session.title);
+export const trainingConfirmed = defineSessionLetter({
+  copy: confirmedCopy,
+  letter: (p: TrainingConfirmedProps, c) => ({ intro: p.promoted ? c.promoted : c.body, blocks: [c.ics], action: { href: p.myTrainingsUrl, label: c.cta }, note: c.cancel }),
+});

@@ -1,7 +1,8 @@
 import { Link, Section, Text } from '@react-email/components';
 import { formatSlot } from '../../../common/format';
 import { colors, paragraph, type Locale } from '../layout';
-import { Letter, type Block } from '../letter';
+import { defineLetter, type Block } from '../letter';
+import type { TemplateDefinition } from '../template';
 
 /**
  * What every mail of the trainings feature shares: the session card (title,
@@ -80,10 +81,9 @@ export function SessionCard({ session, locale, showPlace = true }: { session: Tr
   );
 }
 
-/** A training mail: the greeting, its opening paragraph, the session card, then the mail's own blocks, button and note. */
-export function SessionLetter({ mail, preview, intro, showPlace, blocks = [], action, note }: {
-  mail: TrainingMailBase & { locale: Locale };
-  preview: string;
+/** What a training mail says around the session card. */
+export interface SessionLetterBody {
+  /** The opening paragraph, above the card. */
   intro: string;
   /** Off in mails about a seat the recipient no longer has. */
   showPlace?: boolean;
@@ -91,11 +91,31 @@ export function SessionLetter({ mail, preview, intro, showPlace, blocks = [], ac
   /** The button: a link of the mail's own, or the session's page. */
   action?: { href: string; label: string } | 'session page';
   note?: string;
-}) {
-  const c = sessionCopy[mail.locale];
-  return (
-    <Letter locale={mail.locale} preview={preview} reason={c.reason} homeUrl={mail.homeUrl} name={mail.recipientName}
-      blocks={[intro, <SessionCard session={mail.session} locale={mail.locale} showPlace={showPlace} />, ...blocks]}
-      action={action === 'session page' ? { href: mail.session.pageUrl, label: c.page } : action} note={note} />
-  );
+}
+
+/**
+ * A training mail from its French and English copy: the subject is the
+ * copy's `subject` of the session's title; the letter is the greeting, the
+ * intro, the session card, then the mail's own blocks, button and note, with
+ * the reason every training mail gives.
+ */
+export function defineSessionLetter<P extends TrainingMailBase, C extends { subject: (title: string) => string; preview: string }>(spec: {
+  copy: { fr: C; en: NoInfer<C> };
+  letter: (props: P, c: C, locale: Locale) => SessionLetterBody;
+}): TemplateDefinition<P> {
+  return defineLetter<P, C>({
+    copy: spec.copy,
+    subject: (p, c) => c.subject(p.session.title),
+    letter: (p, c, locale) => {
+      const s = sessionCopy[locale];
+      const { intro, showPlace, blocks = [], action, note } = spec.letter(p, c, locale);
+      return {
+        preview: c.preview,
+        reason: s.reason,
+        blocks: [intro, <SessionCard session={p.session} locale={locale} showPlace={showPlace} />, ...blocks],
+        action: action === 'session page' ? { href: p.session.pageUrl, label: s.page } : action,
+        note,
+      };
+    },
+  });
 }

@@ -1,5 +1,4 @@
-import type { Locale } from '../layout';
-import { SessionLetter, type TrainingMailBase } from './frame';
+import { defineSessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingOfferExpiredProps = TrainingMailBase;
 
@@ -16,11 +15,9 @@ const expiredCopy = {
     body: 'The time to accept the seat offered to you has passed: it went to the next person and you are no longer on the waiting list.',
     again: 'You can sign up again on the session page (at the end of the waiting list if it is full).',
   },
-} as const;
+};
 
-export function TrainingOfferExpired(p: TrainingOfferExpiredProps & { locale: Locale }) {
-  const c = expiredCopy[p.locale];
-  return <SessionLetter mail={p} preview={c.preview} intro={c.body} showPlace={false} blocks={[c.again]} action="session page" />;
-}
-
-export const trainingOfferExpiredSubject = (p: TrainingOfferExpiredProps, locale: Locale): string => expiredCopy[locale].subject(p.session.title);
+export const trainingOfferExpired = defineSessionLetter({
+  copy: expiredCopy,
+  letter: (_p: TrainingOfferExpiredProps, c) => ({ intro: c.body, showPlace: false, blocks: [c.again], action: 'session page' }),
+});

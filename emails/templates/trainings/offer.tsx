@@ -1,5 +1,5 @@
-import { formatDateTime, type Locale } from '../layout';
-import { SessionLetter, type TrainingMailBase } from './frame';
+import { formatDateTime } from '../layout';
+import { defineSessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingOfferProps = TrainingMailBase & { link: string; expiresAt: Date | string };
 
@@ -20,12 +20,14 @@ const offerCopy = {
     cta: 'Accept or decline the seat',
     note: 'The link opens a page where you confirm your choice: nothing is recorded until you click “Accept” or “Decline”.',
   },
-} as const;
+};
 
-export function TrainingOffer(p: TrainingOfferProps & { locale: Locale }) {
-  const c = offerCopy[p.locale];
-  const until = { bold: c.until(formatDateTime(p.expiresAt, p.locale)) };
-  return <SessionLetter mail={p} preview={c.preview} intro={c.body} blocks={[until]} action={{ href: p.link, label: c.cta }} note={c.note} />;
-}
-
-export const trainingOfferSubject = (p: TrainingOfferProps, locale: Locale): string => offerCopy[locale].subject(p.session.title);
+export const trainingOffer = defineSessionLetter({
+  copy: offerCopy,
+  letter: (p: TrainingOfferProps, c, locale) => ({
+    intro: c.body,
+    blocks: [{ bold: c.until(formatDateTime(p.expiresAt, locale)) }],
+    action: { href: p.link, label: c.cta },
+    note: c.note,
+  }),
+});

@@ -1,5 +1,4 @@
-import type { Locale } from '../layout';
-import { SessionLetter, type TrainingMailBase } from './frame';
+import { defineSessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingRegistrationCancelledProps = TrainingMailBase;
 
@@ -14,11 +13,9 @@ const cancelledRegCopy = {
     preview: 'Your registration was cancelled by the tourist office.',
     body: 'The tourist office cancelled your registration to this session. For any question, contact your tourist information office.',
   },
-} as const;
+};
 
-export function TrainingRegistrationCancelled(p: TrainingRegistrationCancelledProps & { locale: Locale }) {
-  const c = cancelledRegCopy[p.locale];
-  return <SessionLetter mail={p} preview={c.preview} intro={c.body} showPlace={false} action="session page" />;
-}
-
-export const trainingRegistrationCancelledSubject = (p: TrainingRegistrationCancelledProps, locale: Locale): string => cancelledRegCopy[locale].subject(p.session.title);
+export const trainingRegistrationCancelled = defineSessionLetter({
+  copy: cancelledRegCopy,
+  letter: (_p: TrainingRegistrationCancelledProps, c) => ({ intro: c.body, showPlace: false, action: 'session page' }),
+});

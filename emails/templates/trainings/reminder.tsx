@@ -1,5 +1,4 @@
-import type { Locale } from '../layout';
-import { SessionLetter, type TrainingMailBase } from './frame';
+import { defineSessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingReminderProps = TrainingMailBase;
 
@@ -16,11 +15,9 @@ const reminderCopy = {
     body: 'A quick reminder: your training is coming up. Here are the place and time.',
     cancel: 'Cannot make it? Let us know or cancel from “My trainings” so that someone on the waiting list gets the seat.',
   },
-} as const;
+};
 
-export function TrainingReminder(p: TrainingReminderProps & { locale: Locale }) {
-  const c = reminderCopy[p.locale];
-  return <SessionLetter mail={p} preview={c.preview} intro={c.body} action="session page" note={c.cancel} />;
-}
-
-export const trainingReminderSubject = (p: TrainingReminderProps, locale: Locale): string => reminderCopy[locale].subject(p.session.title);
+export const trainingReminder = defineSessionLetter({
+  copy: reminderCopy,
+  letter: (_p: TrainingReminderProps, c) => ({ intro: c.body, action: 'session page', note: c.cancel }),
+});

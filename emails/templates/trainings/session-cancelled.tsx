@@ -1,5 +1,4 @@
-import type { Locale } from '../layout';
-import { SessionLetter, type TrainingMailBase } from './frame';
+import { defineSessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingSessionCancelledProps = TrainingMailBase & { reason: string | null };
 
@@ -18,11 +17,9 @@ const sessionCancelledCopy = {
     reason: (r: string) => `Reason: ${r}`,
     next: 'Other sessions of this training are on Espace Pro, under “Trainings”.',
   },
-} as const;
+};
 
-export function TrainingSessionCancelled(p: TrainingSessionCancelledProps & { locale: Locale }) {
-  const c = sessionCancelledCopy[p.locale];
-  return <SessionLetter mail={p} preview={c.preview} intro={c.body} showPlace={false} blocks={[p.reason ? c.reason(p.reason) : null, c.next]} />;
-}
-
-export const trainingSessionCancelledSubject = (p: TrainingSessionCancelledProps, locale: Locale): string => sessionCancelledCopy[locale].subject(p.session.title);
+export const trainingSessionCancelled = defineSessionLetter({
+  copy: sessionCancelledCopy,
+  letter: (p: TrainingSessionCancelledProps, c) => ({ intro: c.body, showPlace: false, blocks: [p.reason ? c.reason(p.reason) : null, c.next] }),
+});

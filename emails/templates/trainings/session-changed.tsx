@@ -1,6 +1,6 @@
 import type { ActiveRegistrationStatus } from '../../../common/trainings';
-import { formatDateTime, type Locale } from '../layout';
-import { SessionLetter, type TrainingMailBase } from './frame';
+import { formatDateTime } from '../layout';
+import { defineSessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingSessionChangedProps = TrainingMailBase & {
   timeChanged: boolean;
@@ -29,15 +29,15 @@ const changedCopy = {
     status: { confirmed: 'Your seat remains booked.', waiting: 'You stay on the waiting list, in the same position.', offered: 'The seat offered to you remains valid until the stated deadline.' },
     cannot: 'The new arrangements do not suit you? Cancel from “My trainings” to free the seat.',
   },
-} as const;
+};
 
-export function TrainingSessionChanged(p: TrainingSessionChangedProps & { locale: Locale }) {
-  const c = changedCopy[p.locale];
-  const was = [
-    p.timeChanged && p.oldStartsAt ? c.oldTime(formatDateTime(p.oldStartsAt, p.locale)) : null,
-    p.placeChanged && p.oldPlace ? c.oldPlace(p.oldPlace) : null,
-  ];
-  return <SessionLetter mail={p} preview={c.preview} intro={c.body} blocks={[...was, c.status[p.registrationStatus]]} action="session page" note={c.cannot} />;
-}
-
-export const trainingSessionChangedSubject = (p: TrainingSessionChangedProps, locale: Locale): string => changedCopy[locale].subject(p.session.title);
+export const trainingSessionChanged = defineSessionLetter({
+  copy: changedCopy,
+  letter: (p: TrainingSessionChangedProps, c, locale) => {
+    const was = [
+      p.timeChanged && p.oldStartsAt ? c.oldTime(formatDateTime(p.oldStartsAt, locale)) : null,
+      p.placeChanged && p.oldPlace ? c.oldPlace(p.oldPlace) : null,
+    ];
+    return { intro: c.body, blocks: [...was, c.status[p.registrationStatus]], action: 'session page', note: c.cannot };
+  },
+});

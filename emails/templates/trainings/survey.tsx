@@ -1,5 +1,4 @@
-import type { Locale } from '../layout';
-import { SessionLetter, type TrainingMailBase } from './frame';
+import { defineSessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingSurveyProps = TrainingMailBase & { link: string };
 
@@ -18,11 +17,9 @@ const surveyCopy = {
     cta: 'Give my feedback',
     note: 'Your answer is anonymous for the trainer: the tourist office only publishes the summary.',
   },
-} as const;
+};
 
-export function TrainingSurvey(p: TrainingSurveyProps & { locale: Locale }) {
-  const c = surveyCopy[p.locale];
-  return <SessionLetter mail={p} preview={c.preview} intro={c.body} showPlace={false} action={{ href: p.link, label: c.cta }} note={c.note} />;
-}
-
-export const trainingSurveySubject = (p: TrainingSurveyProps, locale: Locale): string => surveyCopy[locale].subject(p.session.title);
+export const trainingSurvey = defineSessionLetter({
+  copy: surveyCopy,
+  letter: (p: TrainingSurveyProps, c) => ({ intro: c.body, showPlace: false, action: { href: p.link, label: c.cta }, note: c.note }),
+});

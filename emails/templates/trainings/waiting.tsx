@@ -1,5 +1,4 @@
-import type { Locale } from '../layout';
-import { SessionLetter, type TrainingMailBase } from './frame';
+import { defineSessionLetter, type TrainingMailBase } from './frame';
 
 export type TrainingWaitingProps = TrainingMailBase & { position: number | null; myTrainingsUrl: string };
 
@@ -20,11 +19,9 @@ const waitingCopy = {
     leave: 'You can leave the waiting list at any time from “My trainings”.',
     cta: 'My trainings',
   },
-} as const;
+};
 
-export function TrainingWaiting(p: TrainingWaitingProps & { locale: Locale }) {
-  const c = waitingCopy[p.locale];
-  return <SessionLetter mail={p} preview={c.preview} intro={c.body(p.position)} blocks={[c.how]} action={{ href: p.myTrainingsUrl, label: c.cta }} note={c.leave} />;
-}
-
-export const trainingWaitingSubject = (p: TrainingWaitingProps, locale: Locale): string => waitingCopy[locale].subject(p.session.title);
+export const trainingWaiting = defineSessionLetter({
+  copy: waitingCopy,
+  letter: (p: TrainingWaitingProps, c) => ({ intro: c.body(p.position), blocks: [c.how], action: { href: p.myTrainingsUrl, label: c.cta }, note: c.leave }),
+});

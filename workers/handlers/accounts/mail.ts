@@ -1,21 +1,13 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { UnrecoverableError } from 'bullmq';
 import type { Database } from '../../../db/client';
 import { establishments, offices, oneTimeTokens, users } from '../../../db/schema';
-import { isUuid } from '../../../common/ids';
 // A pure helper (HMAC of the token id); importing it keeps one definition of the link token.
 import { deriveOneTimeToken, hashToken } from '../../../common/link-tokens';
-import { appLink, type ComposeContext } from '../mail/context';
+import { appLink, uuidParam, type ComposeContext } from '../mail/context';
 import type { MailLoader } from '../../feature';
 
 /** Loaders of the accounts mails: invitation, password reset, password changed. */
-
-function uuidParam(params: Record<string, unknown>, name: string): string {
-  const value = params[name];
-  if (!isUuid(value)) throw new UnrecoverableError(`mail params: ${name} must be a uuid`);
-  return value;
-}
 
 const inviter = alias(users, 'inviter');
 

@@ -1,15 +1,7 @@
-import { UnrecoverableError } from 'bullmq';
 import type { Database } from '../../../db/client';
 import { contributionForMail, documentForFollowerMail, documentForReviewMail } from '../../../db/queries/documents';
 import type { ContributionDecidedProps, DocumentPublishedProps, DocumentReviewProps } from '../../../emails/templates/documents';
-import { isUuid } from '../../../common/ids';
-import { appLink, type ComposeContext } from '../mail/context';
-
-function uuidParam(params: Record<string, unknown>, name: string): string {
-  const value = params[name];
-  if (!isUuid(value)) throw new UnrecoverableError(`mail params: ${name} must be a uuid`);
-  return value;
-}
+import { appLink, uuidParam, type ComposeContext } from '../mail/context';
 
 /** Loaders of the documents mails: props rebuilt at send time, or null when the mail no longer applies. */
 export const documentComposers = {

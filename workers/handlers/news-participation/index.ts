@@ -1,11 +1,9 @@
-import { UnrecoverableError } from 'bullmq';
 import type { Database } from '../../../db/client';
 import { commentForMail, queueCommentMails } from '../../../db/queries/news/comment-notices';
 import type { NewsCommentProps } from '../../../emails/templates/news-participation';
-import { isUuid } from '../../../common/ids';
 import { defineWorkerFeature } from '../../feature';
 import { enqueueEffects, type JobHandler } from '../../jobs';
-import { appLink, type ComposeContext } from '../mail/context';
+import { appLink, uuidParam, type ComposeContext } from '../mail/context';
 
 /** Mail excerpt of a comment: its first characters, on a word boundary. */
 export const COMMENT_EXCERPT_CHARS = 280;
@@ -24,8 +22,7 @@ export const notifyNewComment: JobHandler<'news.comment-notify'> = async (payloa
 
 export const newsParticipationComposers = {
   'news-comment': async (db: Database, params: Record<string, unknown>, ctx: ComposeContext): Promise<NewsCommentProps | null> => {
-    const commentId = params.commentId;
-    if (!isUuid(commentId)) throw new UnrecoverableError('mail params: commentId must be a uuid');
+    const commentId = uuidParam(params, 'commentId');
     if (!ctx.message.userId) return null;
     const c = await commentForMail(db, commentId, ctx.message.userId);
     if (!c) return null;

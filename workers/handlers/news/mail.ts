@@ -1,15 +1,12 @@
-import { UnrecoverableError } from 'bullmq';
 import type { Database } from '../../../db/client';
 import { digestForMail, importantForMail } from '../../../db/queries/news/mail';
 import type { NewsDigestProps, NewsImportantProps } from '../../../emails/templates/news';
-import { isUuid } from '../../../common/ids';
-import { appLink, type ComposeContext } from '../mail/context';
+import { appLink, uuidParam, type ComposeContext } from '../mail/context';
 
 /** Loaders of the news mails: props rebuilt at send time, or null when the mail no longer applies. */
 export const newsComposers = {
   'news-important': async (db: Database, params: Record<string, unknown>, ctx: ComposeContext): Promise<NewsImportantProps | null> => {
-    const postId = params.postId;
-    if (!isUuid(postId)) throw new UnrecoverableError('mail params: postId must be a uuid');
+    const postId = uuidParam(params, 'postId');
     if (!ctx.message.userId) return null;
     const post = await importantForMail(db, postId, ctx.message.userId);
     if (!post) return null;

@@ -9,8 +9,7 @@ import { sessionCalendar } from '../../../common/calendar';
 import { mapUrl, placeLine } from '../../../common/places';
 import type { MailAttachment } from '../../../emails/transport';
 import { offerToken, surveyToken } from '../../../common/link-tokens';
-import { appLink, type ComposeContext } from '../mail/context';
-import { isUuid } from '../../../common/ids';
+import { appLink, uuidParam, type ComposeContext } from '../mail/context';
 
 /**
  * Loaders of the training mails: from the ids in the outbox row, rebuild
@@ -19,11 +18,6 @@ import { isUuid } from '../../../common/ids';
  * the message is then skipped, never sent stale.
  */
 
-function uuid(params: Record<string, unknown>, name: string): string {
-  const v = params[name];
-  if (!isUuid(v)) throw new UnrecoverableError(`mail params: ${name} must be a uuid`);
-  return v;
-}
 function eventId(params: Record<string, unknown>): number {
   const v = params.eventId;
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v <= 0) throw new UnrecoverableError('mail params: eventId must be a positive integer');
@@ -61,7 +55,7 @@ type Loader<P> = (db: Database, params: Record<string, unknown>, ctx: ComposeCon
 
 export const trainingComposers = {
   'training-confirmed': (async (db, params, ctx) => {
-    const x = await load(db, uuid(params, 'registrationId'));
+    const x = await load(db, uuidParam(params, 'registrationId'));
     if (!x || x.reg.status !== 'confirmed' || !live(x.doc)) return null;
     const ev = await getEvent(db, eventId(params));
     return {
@@ -71,7 +65,7 @@ export const trainingComposers = {
   }) satisfies Loader<TrainingConfirmedProps>,
 
   'training-waiting': (async (db, params, ctx) => {
-    const x = await load(db, uuid(params, 'registrationId'));
+    const x = await load(db, uuidParam(params, 'registrationId'));
     if (!x || x.reg.status !== 'waiting' || !live(x.doc)) return null;
     const ev = await getEvent(db, eventId(params));
     const position = typeof ev?.details.position === 'number' ? ev.details.position : null;
@@ -79,7 +73,7 @@ export const trainingComposers = {
   }) satisfies Loader<TrainingWaitingProps>,
 
   'training-offer': (async (db, params, ctx) => {
-    const x = await load(db, uuid(params, 'registrationId'));
+    const x = await load(db, uuidParam(params, 'registrationId'));
     const ev = await getEvent(db, eventId(params));
     // Only the offer this mail was written for, while it is open.
     if (!x || !ev || x.reg.status !== 'offered' || !x.reg.offerExpiresAt || x.reg.offerExpiresAt <= new Date() || !live(x.doc)) return null;
@@ -92,26 +86,26 @@ export const trainingComposers = {
   }) satisfies Loader<TrainingOfferProps>,
 
   'training-offer-expired': (async (db, params, ctx) => {
-    const x = await load(db, uuid(params, 'registrationId'));
+    const x = await load(db, uuidParam(params, 'registrationId'));
     if (!x || x.reg.status !== 'expired' || !live(x.doc)) return null;
     return { recipientName: x.reg.userName, session: info(x.doc, ctx, false), homeUrl: home(ctx) };
   }) satisfies Loader<TrainingOfferExpiredProps>,
 
   'training-registration-cancelled': (async (db, params, ctx) => {
-    const x = await load(db, uuid(params, 'registrationId'));
+    const x = await load(db, uuidParam(params, 'registrationId'));
     if (!x || x.reg.status !== 'cancelled' || x.doc.status === 'cancelled') return null;
     return { recipientName: x.reg.userName, session: info(x.doc, ctx, false), homeUrl: home(ctx) };
   }) satisfies Loader<TrainingRegistrationCancelledProps>,
 
   'training-reminder': (async (db, params, ctx) => {
-    const x = await load(db, uuid(params, 'registrationId'));
+    const x = await load(db, uuidParam(params, 'registrationId'));
     if (!x || x.reg.status !== 'confirmed' || !live(x.doc) || x.doc.startsAt <= new Date()) return null;
     return { recipientName: x.reg.userName, session: info(x.doc, ctx, true), homeUrl: home(ctx) };
   }) satisfies Loader<TrainingReminderProps>,
 
   'training-session-changed': (async (db, params, ctx) => {
-    const x = await load(db, uuid(params, 'registrationId'));
-    const notice = await getNotice(db, uuid(params, 'noticeId'));
+    const x = await load(db, uuidParam(params, 'registrationId'));
+    const notice = await getNotice(db, uuidParam(params, 'noticeId'));
     if (!x || !notice || notice.kind !== 'changed' || !live(x.doc)) return null;
     if (x.reg.status !== 'confirmed' && x.reg.status !== 'waiting' && x.reg.status !== 'offered') return null;
     const d = notice.details;
@@ -126,14 +120,14 @@ export const trainingComposers = {
   }) satisfies Loader<TrainingSessionChangedProps>,
 
   'training-session-cancelled': (async (db, params, ctx) => {
-    const x = await load(db, uuid(params, 'registrationId'));
-    const notice = await getNotice(db, uuid(params, 'noticeId'));
+    const x = await load(db, uuidParam(params, 'registrationId'));
+    const notice = await getNotice(db, uuidParam(params, 'noticeId'));
     if (!x || !notice || notice.kind !== 'cancelled' || x.doc.status !== 'cancelled') return null;
     return { recipientName: x.reg.userName, session: info(x.doc, ctx, false), homeUrl: home(ctx), reason: notice.details.reason ?? null };
   }) satisfies Loader<TrainingSessionCancelledProps>,
 
   'training-survey': (async (db, params, ctx) => {
-    const x = await load(db, uuid(params, 'registrationId'));
+    const x = await load(db, uuidParam(params, 'registrationId'));
     if (!x || x.reg.status !== 'confirmed' || x.reg.attendance === 'absent' || x.doc.status === 'cancelled') return null;
     return {
       recipientName: x.reg.userName, session: info(x.doc, ctx, false), homeUrl: home(ctx),
@@ -145,7 +139,7 @@ export const trainingComposers = {
 /** Files attached to training mails: the confirmation carries the session's .ics. */
 export const trainingAttachments: Record<string, (db: Database, params: Record<string, unknown>, ctx: ComposeContext) => Promise<MailAttachment[]>> = {
   'training-confirmed': async (db, params, ctx) => {
-    const x = await load(db, uuid(params, 'registrationId'));
+    const x = await load(db, uuidParam(params, 'registrationId'));
     if (!x) return [];
     const ics = sessionCalendar({
       id: x.doc.id, title: x.doc.title, summary: x.doc.summary, slots: x.doc.slots,
