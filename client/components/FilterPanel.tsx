@@ -1,4 +1,4 @@
-import { Button, Paper, Select, SimpleGrid, TextInput, type SelectProps, type SimpleGridProps } from '@mantine/core';
+import { Button, Checkbox, Paper, Select, SimpleGrid, TextInput, type CheckboxProps, type SelectProps, type SimpleGridProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEARCH_MAX_LENGTH } from '../../common/limits';
@@ -52,6 +52,18 @@ export function FilterSelect({ value, onChange, searchable, ...props }: FilterSe
       clearable
     />
   );
+}
+
+interface FilterCheckboxProps extends Omit<CheckboxProps, 'checked' | 'onChange'> {
+  /** The filter as kept in the address bar: '1' when on, '' when unset. */
+  value: string;
+  /** '1' when ticked, null (removed from the address) when not. */
+  onChange: (value: '1' | null) => void;
+}
+
+/** A yes-or-no filter of a list (seats left, archived too, unread only), kept in the address bar as `=1`. */
+export function FilterCheckbox({ value, onChange, ...props }: FilterCheckboxProps) {
+  return <Checkbox {...props} checked={value === '1'} onChange={(e) => onChange(e.currentTarget.checked ? '1' : null)} />;
 }
 
 /** The free-text filter of a list (the server accepts up to 100 characters). */

@@ -22,10 +22,13 @@ export class ApiError extends Error {
   }
 }
 
+/** A request's query string as values (empty ones left out). */
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
-  query?: Record<string, string | number | boolean | null | undefined>;
+  query?: QueryParams;
   signal?: AbortSignal;
   /**
    * What a 401 that survives the refresh means: 'expire' (default) reports a

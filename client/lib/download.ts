@@ -1,3 +1,4 @@
+import { csvDocument } from '../../common/csv';
 import { apiResponse } from './api';
 
 /**
@@ -25,4 +26,9 @@ export function saveBlob(blob: Blob, name: string): void {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves rows as a CSV file (common/csv.ts: `;`, UTF-8 with BOM, formulas guarded). */
+export function saveCsv(name: string, rows: (string | number | null | undefined)[][]): void {
+  saveBlob(new Blob([csvDocument(rows)], { type: 'text/csv;charset=utf-8' }), name);
 }

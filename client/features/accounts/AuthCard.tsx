@@ -1,5 +1,6 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { usePageTitle } from '../../components/usePageTitle';
 
 /** The frame of the log-in, password and invitation pages: one h1, a short explanation, the form. */
@@ -24,5 +25,21 @@ export function AuthCard({ title, description, children }: { title: string; desc
         </Stack>
       </Paper>
     </Stack>
+  );
+}
+
+/** The end of these pages' forms: one full-width submit button, and under it the way to the neighbouring page (forgotten password, back to log-in). */
+export function AuthSubmit({ label, pending, link }: { label: string; pending: boolean; link?: { to: string; label: string } }) {
+  return (
+    <>
+      <Button type="submit" loading={pending} fullWidth>
+        {label}
+      </Button>
+      {link ? (
+        <Anchor component={Link} to={link.to} size="sm" ta="center">
+          {link.label}
+        </Anchor>
+      ) : null}
+    </>
   );
 }

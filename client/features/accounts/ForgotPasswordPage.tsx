@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { RequiredNote } from '../../components/RequiredNote';
 import { FormError } from '../../components/States';
 import { api, applyFieldErrors } from '../../lib/api';
-import { AuthCard } from './AuthCard';
+import { AuthCard, AuthSubmit } from './AuthCard';
 import { emailRule } from './validation';
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account (no account discovery). */
@@ -39,12 +39,7 @@ export default function ForgotPasswordPage() {
             <FormError error={forgot.error} />
             <RequiredNote all />
             <TextInput label={t('fields.email')} type="email" autoComplete="email" required withAsterisk={false} {...form.getInputProps('email')} />
-            <Button type="submit" loading={forgot.isPending} fullWidth>
-              {t('auth.forgot.submit')}
-            </Button>
-            <Anchor component={Link} to="/connexion" size="sm" ta="center">
-              {t('auth.forgot.backToLogin')}
-            </Anchor>
+            <AuthSubmit label={t('auth.forgot.submit')} pending={forgot.isPending} link={{ to: '/connexion', label: t('auth.forgot.backToLogin') }} />
           </Stack>
         </form>
       )}

@@ -7,21 +7,16 @@ import { useNavigate } from 'react-router';
 import { api, applyFieldErrors } from '../../lib/api';
 import { confirmRule, newPasswordRule } from './NewPasswordField';
 import { setSignedIn } from './signed-in';
-import { SetPasswordForm, TokenLinkPage } from './SetPasswordFlow';
+import { SetPasswordForm, TokenLinkPage, type TokenFormProps } from './SetPasswordFlow';
 import { LIMITS, type Me } from './types';
 import { requiredText } from './validation';
 
 /** Accepting an invitation: choose a password (and check one's name), then land signed in on the home page. */
 export default function InvitationPage() {
-  const { t } = useTranslation('accounts');
-  return (
-    <TokenLinkPage purpose="invitation" title={t('auth.invitation.title')} description={(email) => t('auth.invitation.description', { email })}>
-      {(token, info) => <InvitationForm token={token} email={info.email} name={info.name} />}
-    </TokenLinkPage>
-  );
+  return <TokenLinkPage purpose="invitation" form={InvitationForm} />;
 }
 
-function InvitationForm({ token, email, name }: { token: string; email: string; name: string }) {
+function InvitationForm({ token, email, name }: TokenFormProps) {
   const { t, i18n } = useTranslation('accounts');
   const navigate = useNavigate();
   const queryClient = useQueryClient();

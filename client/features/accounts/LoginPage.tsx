@@ -1,13 +1,13 @@
-import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
+import { Alert, Stack, TextInput } from '@mantine/core';
 import { PasswordField } from '../../components/PasswordField';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { RequiredNote } from '../../components/RequiredNote';
 import { FormError } from '../../components/States';
 import { api } from '../../lib/api';
-import { AuthCard } from './AuthCard';
+import { AuthCard, AuthSubmit } from './AuthCard';
 import { setSignedIn } from './signed-in';
 import type { Me } from './types';
 import { emailRule } from './validation';
@@ -55,12 +55,7 @@ export default function LoginPage() {
             required
             {...form.getInputProps('password')}
           />
-          <Button type="submit" loading={login.isPending} fullWidth>
-            {t('auth.login.submit')}
-          </Button>
-          <Anchor component={Link} to="/mot-de-passe-oublie" size="sm" ta="center">
-            {t('auth.login.forgot')}
-          </Anchor>
+          <AuthSubmit label={t('auth.login.submit')} pending={login.isPending} link={{ to: '/mot-de-passe-oublie', label: t('auth.login.forgot') }} />
         </Stack>
       </form>
     </AuthCard>

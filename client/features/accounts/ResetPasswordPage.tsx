@@ -6,19 +6,14 @@ import { useNavigate } from 'react-router';
 import { api, applyFieldErrors } from '../../lib/api';
 import { confirmRule, newPasswordRule } from './NewPasswordField';
 import { signOutOnPurpose } from './signed-in';
-import { SetPasswordForm, TokenLinkPage, type PasswordValues } from './SetPasswordFlow';
+import { SetPasswordForm, TokenLinkPage, type PasswordValues, type TokenFormProps } from './SetPasswordFlow';
 
 /** Choosing a new password from the e-mailed link; every session is closed afterwards, so the user logs in again. */
 export default function ResetPasswordPage() {
-  const { t } = useTranslation('accounts');
-  return (
-    <TokenLinkPage purpose="password_reset" title={t('auth.reset.title')} description={(email) => t('auth.reset.description', { email })}>
-      {(token, info) => <ResetForm token={token} email={info.email} name={info.name} />}
-    </TokenLinkPage>
-  );
+  return <TokenLinkPage purpose="password_reset" form={ResetForm} />;
 }
 
-function ResetForm({ token, email, name }: { token: string; email: string; name: string }) {
+function ResetForm({ token, email, name }: TokenFormProps) {
   const { t } = useTranslation('accounts');
   const navigate = useNavigate();
   const queryClient = useQueryClient();

@@ -1,33 +1,40 @@
-import { Anchor, Button, Stack, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PasswordField } from '../../components/PasswordField';
 import { RequiredNote } from '../../components/RequiredNote';
 import { ErrorState, FormError, PageSkeleton } from '../../components/States';
 import { useTokenInfo } from './api';
-import { AuthCard } from './AuthCard';
+import { AuthCard, AuthSubmit } from './AuthCard';
 import { NewPasswordField, submitAfterChecker } from './NewPasswordField';
 import type { TokenInfo } from './types';
 
-interface TokenLinkPageProps {
-  purpose: TokenInfo['purpose'];
-  title: string;
-  /** The explanation under the title, once the token says whose account it is. */
-  description: (email: string) => string;
-  children: (token: string, info: TokenInfo) => ReactNode;
+/** The form of a page an e-mailed link opens, once its token is known good: for whom (e-mail, name) and the token to send back. */
+export interface TokenFormProps {
+  token: string;
+  email: string;
+  name: string;
 }
 
-/** The page an e-mailed link (invitation, password reset) opens: the token is checked first, a dead link says so. */
-export function TokenLinkPage({ purpose, title, description, children }: TokenLinkPageProps) {
+/** Each link's page title and explanation (the latter names the account once the token is read). */
+const TEXTS = {
+  invitation: 'invitation',
+  password_reset: 'reset',
+} as const satisfies Record<TokenInfo['purpose'], string>;
+
+/** The page an e-mailed link (invitation, password reset) opens: the token is checked first, a dead link says so, a good one shows `form`. */
+export function TokenLinkPage({ purpose, form: Form }: { purpose: TokenInfo['purpose']; form: ComponentType<TokenFormProps> }) {
+  const { t } = useTranslation('accounts');
   const { token = '' } = useParams();
   const info = useTokenInfo(token, purpose);
+  const texts = TEXTS[purpose];
   return (
-    <AuthCard title={title} description={info.data ? description(info.data.email) : undefined}>
+    <AuthCard title={t(`auth.${texts}.title`)} description={info.data ? t(`auth.${texts}.description`, { email: info.data.email }) : undefined}>
       {info.isPending ? <PageSkeleton lines={3} /> : null}
       {info.isError ? <InvalidLink error={info.error} purpose={purpose} /> : null}
-      {info.data ? children(token, info.data) : null}
+      {info.data ? <Form token={token} email={info.data.email} name={info.data.name} /> : null}
     </AuthCard>
   );
 }
@@ -81,9 +88,7 @@ export function SetPasswordForm<V extends PasswordValues>({ form, userInputs, su
         {children}
         <NewPasswordField label={t('fields.newPassword')} userInputs={userInputs} {...form.getInputProps('password')} />
         <PasswordField label={t('fields.confirmPassword')} required autoComplete="new-password" {...form.getInputProps('confirm')} />
-        <Button type="submit" loading={pending} fullWidth>
-          {submitLabel}
-        </Button>
+        <AuthSubmit label={submitLabel} pending={pending} />
       </Stack>
     </form>
   );

@@ -10,7 +10,7 @@ export const DOCUMENTS_ROOT = 'documents';
 const ROOT = DOCUMENTS_ROOT;
 export const base = '/api/documents';
 
-const { useInvalidate, useChange } = featureQueries([ROOT]);
+const { useInvalidate, useChange, detailQuery, listQuery } = featureQueries([ROOT]);
 export const useInvalidateDocuments = useInvalidate;
 
 // ---------- folders ----------
@@ -49,21 +49,9 @@ export interface DocumentFilters {
   pageSize?: number;
 }
 
-export function useDocuments(filters: DocumentFilters) {
-  return useQuery({
-    queryKey: [ROOT, 'list', filters],
-    queryFn: ({ signal }) => api<DocumentList>(base, { signal, query: { ...filters } }),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useDocuments = listQuery<DocumentList, DocumentFilters>('list', base);
 
-export function useDocument(id: string | undefined) {
-  return useQuery({
-    queryKey: [ROOT, 'detail', id],
-    queryFn: ({ signal }) => api<DocumentDetail>(`${base}/${id}`, { signal }),
-    enabled: Boolean(id),
-  });
-}
+export const useDocument = detailQuery<DocumentDetail>('detail', (id) => `${base}/${id}`);
 
 export function useUpdateDocument(id: string) {
   const queryClient = useQueryClient();

@@ -1,7 +1,8 @@
 import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
-import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { FiguresTable } from '../../components/FiguresTable';
 import { ScrollTable } from './ScrollTable';
 import { saveCsv } from './format';
 
@@ -58,23 +59,8 @@ export function ChartWithTable({ title, rows, series, format, unit, csvName, xLa
           />
         </div>
         <ScrollTable label={t('tableOf', { title })} minWidth={320}>
-          <Table id={`${id}-table`} striped withTableBorder>
-            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('tableOf', { title })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{xLabel}</Table.Th>
-                {series.map((s) => <Table.Th key={s.key} scope="col" ta="right">{s.label}</Table.Th>)}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.label}>
-                  <Table.Th scope="row" fw={500}>{r.label}</Table.Th>
-                  {series.map((s) => <Table.Td key={s.key} ta="right">{cell(r, s)}</Table.Td>)}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <FiguresTable id={`${id}-table`} withTableBorder caption={t('tableOf', { title })} rowHeader={xLabel} columns={series}
+            rows={rows.map((r) => ({ key: r.label, label: r.label, values: series.map((s) => cell(r, s)) }))} />
         </ScrollTable>
         {rows.some((r) => r.secret) ? <Text size="sm" c="dimmed">{t('secretNote')}</Text> : null}
       </Stack>

@@ -24,9 +24,7 @@ export default function AccessibilityPage() {
           </Alert>
         </LegalSection>
 
-        <LegalSection title={t('a11y.resultsTitle')}>
-          <P>{t('a11y.results')}</P>
-        </LegalSection>
+        <LegalSection title={t('a11y.resultsTitle')} text={t('a11y.results')} />
 
         <LegalSection title={t('a11y.nonAccessibleTitle')}>
           <Title3>{t('a11y.nonCompliantTitle')}</Title3>
@@ -37,40 +35,32 @@ export default function AccessibilityPage() {
           <P>{t('a11y.exempt')}</P>
         </LegalSection>
 
-        <LegalSection title={t('a11y.establishedTitle')}>
-          <P>{t('a11y.established', { date: formatDate(STATEMENT_DATE) })}</P>
-          <Bullets
-            items={[
-              t('a11y.technologies'),
-              t('a11y.tools'),
-              t('a11y.environment'),
-              t('a11y.pages'),
-            ]}
-          />
-        </LegalSection>
+        <LegalSection
+          title={t('a11y.establishedTitle')}
+          text={t('a11y.established', { date: formatDate(STATEMENT_DATE) })}
+          bullets={[t('a11y.technologies'), t('a11y.tools'), t('a11y.environment'), t('a11y.pages')]}
+        />
 
-        <LegalSection title={t('a11y.contactTitle')}>
-          <P>{t('a11y.contact')}</P>
-          <Bullets
-            items={[
-              <>
-                {t('a11y.contactEmail')} <ExternalLink href={`mailto:${ACCESSIBILITY_CONTACT}`}>{ACCESSIBILITY_CONTACT}</ExternalLink>
-              </>,
-              t('a11y.contactOffices'),
-            ]}
-          />
-        </LegalSection>
+        <LegalSection
+          title={t('a11y.contactTitle')}
+          text={t('a11y.contact')}
+          bullets={[
+            <>
+              {t('a11y.contactEmail')} <ExternalLink href={`mailto:${ACCESSIBILITY_CONTACT}`}>{ACCESSIBILITY_CONTACT}</ExternalLink>
+            </>,
+            t('a11y.contactOffices'),
+          ]}
+        />
 
-        <LegalSection title={t('a11y.recourseTitle')}>
-          <P>{t('a11y.recourse')}</P>
-          <Bullets
-            items={[
-              <ExternalLink key="form" href="https://formulaire.defenseurdesdroits.fr/">{t('a11y.recourseForm')}</ExternalLink>,
-              <ExternalLink key="delegates" href="https://www.defenseurdesdroits.fr/saisir/delegues">{t('a11y.recourseDelegate')}</ExternalLink>,
-              t('a11y.recourseMail'),
-            ]}
-          />
-        </LegalSection>
+        <LegalSection
+          title={t('a11y.recourseTitle')}
+          text={t('a11y.recourse')}
+          bullets={[
+            <ExternalLink key="form" href="https://formulaire.defenseurdesdroits.fr/">{t('a11y.recourseForm')}</ExternalLink>,
+            <ExternalLink key="delegates" href="https://www.defenseurdesdroits.fr/saisir/delegues">{t('a11y.recourseDelegate')}</ExternalLink>,
+            t('a11y.recourseMail'),
+          ]}
+        />
       </Stack>
     </>
   );

@@ -2,13 +2,25 @@ import { Anchor, List, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
-/** Shared typography of the legal pages: readable line length, h2 sections. */
-export function LegalSection({ title, children }: { title: string; children: ReactNode }) {
+interface LegalSectionProps {
+  title: string;
+  /** The section's opening paragraph. */
+  text?: ReactNode;
+  /** A bulleted list after it. */
+  bullets?: ReactNode[];
+  /** Anything else, last (an alert, a table, sub-headings). */
+  children?: ReactNode;
+}
+
+/** Shared typography of the legal pages: readable line length, h2 sections, most of them a paragraph and a list. */
+export function LegalSection({ title, text, bullets, children }: LegalSectionProps) {
   return (
     <Stack gap="xs" component="section">
       <Title order={2} fz="h3" mt="md">
         {title}
       </Title>
+      {text !== undefined ? <P>{text}</P> : null}
+      {bullets ? <Bullets items={bullets} /> : null}
       {children}
     </Stack>
   );

@@ -1,7 +1,7 @@
 import { Stack, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
-import { Bullets, ExternalLink, InternalLink, LegalSection, P } from './LegalPage';
+import { ExternalLink, InternalLink, LegalSection, P } from './LegalPage';
 
 const PRIVACY_CONTACT = 'dpo@espace-pro.sud-cevennes.test';
 
@@ -15,32 +15,29 @@ export default function PrivacyPage() {
       <Stack gap="sm" maw={820}>
         <P>{t('privacy.intro')}</P>
 
-        <LegalSection title={t('privacy.controllerTitle')}>
-          <P>{t('privacy.controller')}</P>
+        <LegalSection title={t('privacy.controllerTitle')} text={t('privacy.controller')}>
           <P>
             {t('privacy.contact')} <ExternalLink href={`mailto:${PRIVACY_CONTACT}`}>{PRIVACY_CONTACT}</ExternalLink>
           </P>
         </LegalSection>
 
-        <LegalSection title={t('privacy.purposesTitle')}>
-          <Bullets
-            items={[
-              t('privacy.purposeAccounts'),
-              t('privacy.purposeService'),
-              t('privacy.purposeNewsletter'),
-              t('privacy.purposeStatistics'),
-              t('privacy.purposeSecurity'),
-            ]}
-          />
-        </LegalSection>
+        <LegalSection
+          title={t('privacy.purposesTitle')}
+          bullets={[
+            t('privacy.purposeAccounts'),
+            t('privacy.purposeService'),
+            t('privacy.purposeNewsletter'),
+            t('privacy.purposeStatistics'),
+            t('privacy.purposeSecurity'),
+          ]}
+        />
 
-        <LegalSection title={t('privacy.dataTitle')}>
-          <Bullets items={[t('privacy.dataIdentity'), t('privacy.dataEstablishment'), t('privacy.dataPreferences'), t('privacy.dataTechnical')]} />
-        </LegalSection>
+        <LegalSection
+          title={t('privacy.dataTitle')}
+          bullets={[t('privacy.dataIdentity'), t('privacy.dataEstablishment'), t('privacy.dataPreferences'), t('privacy.dataTechnical')]}
+        />
 
-        <LegalSection title={t('privacy.recipientsTitle')}>
-          <P>{t('privacy.recipients')}</P>
-        </LegalSection>
+        <LegalSection title={t('privacy.recipientsTitle')} text={t('privacy.recipients')} />
 
         <LegalSection title={t('privacy.retentionTitle')}>
           <Table.ScrollContainer minWidth={480}>
@@ -63,26 +60,24 @@ export default function PrivacyPage() {
           </Table.ScrollContainer>
         </LegalSection>
 
-        <LegalSection title={t('privacy.cookiesTitle')}>
-          <P>{t('privacy.cookies')}</P>
-        </LegalSection>
+        <LegalSection title={t('privacy.cookiesTitle')} text={t('privacy.cookies')} />
 
-        <LegalSection title={t('privacy.rightsTitle')}>
-          <P>{t('privacy.rights')}</P>
-          <Bullets
-            items={[
-              <>
-                {t('privacy.rightExport')} <InternalLink to="/profil#mes-donnees">{t('privacy.profileLink')}</InternalLink>
-              </>,
-              <>
-                {t('privacy.rightErase')} <InternalLink to="/profil#supprimer">{t('privacy.profileLink')}</InternalLink>
-              </>,
-              <>
-                {t('privacy.rightRectify')} <InternalLink to="/profil#preferences">{t('privacy.profileLink')}</InternalLink>
-              </>,
-              t('privacy.rightOther'),
-            ]}
-          />
+        <LegalSection
+          title={t('privacy.rightsTitle')}
+          text={t('privacy.rights')}
+          bullets={[
+            <>
+              {t('privacy.rightExport')} <InternalLink to="/profil#mes-donnees">{t('privacy.profileLink')}</InternalLink>
+            </>,
+            <>
+              {t('privacy.rightErase')} <InternalLink to="/profil#supprimer">{t('privacy.profileLink')}</InternalLink>
+            </>,
+            <>
+              {t('privacy.rightRectify')} <InternalLink to="/profil#preferences">{t('privacy.profileLink')}</InternalLink>
+            </>,
+            t('privacy.rightOther'),
+          ]}
+        >
           <P>
             {t('privacy.cnil')} <ExternalLink href="https://www.cnil.fr/fr/plaintes">www.cnil.fr</ExternalLink>
           </P>

@@ -1,7 +1,8 @@
-import { Alert, Anchor, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { FilterCheckbox } from '../../components/FilterPanel';
 import { ListPagination } from '../../components/ListPagination';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
@@ -59,12 +60,7 @@ export default function FeedPage() {
           {!searching ? (
             <>
               <CategoryFilter value={values.category} onChange={(v) => set({ category: v })} style={{ flex: '1 1 12rem' }} />
-              <Checkbox
-                label={t('feed.unreadOnly')}
-                checked={values.unread === '1'}
-                onChange={(e) => set({ unread: e.currentTarget.checked ? '1' : null })}
-                mb={8}
-              />
+              <FilterCheckbox label={t('feed.unreadOnly')} value={values.unread} onChange={(v) => set({ unread: v })} mb={8} />
             </>
           ) : null}
         </Group>

@@ -10,7 +10,7 @@ import type {
 const ROOT = 'news';
 const base = '/api/news';
 
-const { useInvalidate: useInvalidateNews, useChange } = featureQueries([ROOT]);
+const { useInvalidate: useInvalidateNews, useChange, listQuery } = featureQueries([ROOT]);
 
 // ---------- categories ----------
 
@@ -45,13 +45,7 @@ export interface FeedFilters {
 }
 
 /** The reader's feed: their audience only, pinned first, with unread marks. */
-export function useFeed(filters: FeedFilters) {
-  return useQuery({
-    queryKey: [ROOT, 'feed', filters],
-    queryFn: ({ signal }) => api<NewsFeed>(`${base}/feed`, { signal, query: { ...filters, unreadOnly: filters.unreadOnly ? true : undefined } }),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useFeed = listQuery<NewsFeed, FeedFilters>('feed', `${base}/feed`, (filters) => ({ ...filters, unreadOnly: filters.unreadOnly ? true : undefined }));
 
 export function useReadAll() {
   return useChange((categoryId?: string) => api<{ marked: number }>(`${base}/feed/read-all`, { method: 'POST', body: categoryId ? { categoryId } : {} }));
@@ -85,13 +79,8 @@ export const eventIcsUrl = (postId: string) => `${base}/posts/${postId}/event.ic
 
 export type AgendaQuery = { month: string } | { upcoming: true };
 
-export function useAgenda(query: AgendaQuery) {
-  return useQuery({
-    queryKey: [ROOT, 'agenda', query],
-    queryFn: ({ signal }) => api<NewsAgenda>(`${base}/agenda`, { signal, query: 'month' in query ? { month: query.month, limit: 200 } : { limit: 50 } }),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useAgenda = listQuery<NewsAgenda, AgendaQuery>('agenda', `${base}/agenda`, (query) =>
+  'month' in query ? { month: query.month, limit: 200 } : { limit: 50 });
 
 // ---------- staff: posts ----------
 
@@ -102,13 +91,7 @@ export interface PostsFilters {
   pageSize?: number;
 }
 
-export function useStaffPosts(filters: PostsFilters) {
-  return useQuery({
-    queryKey: [ROOT, 'posts', filters],
-    queryFn: ({ signal }) => api<NewsPostPage>(`${base}/posts`, { signal, query: { ...filters } }),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useStaffPosts = listQuery<NewsPostPage, PostsFilters>('posts', `${base}/posts`);
 
 export function useSavePost(id: string | undefined) {
   const queryClient = useQueryClient();

@@ -15,7 +15,7 @@ const base = '/api/newsletters';
 /** While a campaign sends, its page and the list re-read the progress this often. */
 export const PROGRESS_POLL_MS = 2000;
 
-const { useChange } = featureQueries([ROOT]);
+const { useChange, listQuery } = featureQueries([ROOT]);
 
 export function useCampaigns(page: number) {
   return useQuery({
@@ -139,15 +139,10 @@ export function useSaveTopic() {
   return useChange(({ id, ...body }: TopicDto) => api<TopicDto>(`${base}/topics/${id}`, { method: 'PUT', body }));
 }
 
-export function useSuppressions(params: { page: number; search: string; reason: SuppressionReason | '' }) {
-  return useQuery({
-    queryKey: [ROOT, 'suppressions', params],
-    queryFn: ({ signal }) => api<{ items: SuppressionDto[]; total: number; page: number; pageSize: number }>(`${base}/suppressions`, {
-      signal, query: { page: params.page, ...(params.search.trim() ? { search: params.search.trim() } : {}), ...(params.reason ? { reason: params.reason } : {}) },
-    }),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useSuppressions = listQuery<{ items: SuppressionDto[]; total: number; page: number; pageSize: number }, { page: number; search: string; reason: SuppressionReason | '' }>(
+  'suppressions', `${base}/suppressions`,
+  (params) => ({ page: params.page, ...(params.search.trim() ? { search: params.search.trim() } : {}), ...(params.reason ? { reason: params.reason } : {}) }),
+);
 
 export function useAddSuppression() {
   return useChange((body: { address: string; reason: 'complaint'; note?: string }) => api<SuppressionDto>(`${base}/suppressions`, { method: 'POST', body }));

@@ -1,8 +1,8 @@
-import { Anchor, Badge, Button, Checkbox, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RowLink } from '../../components/RowLink';
-import { FilterPanel, FilterSearch } from '../../components/FilterPanel';
+import { FilterCheckbox, FilterPanel, FilterSearch } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { FilteredTable } from '../../components/FilteredList';
 import { useDebouncedSearch } from '../../components/useDebouncedSearch';
@@ -49,12 +49,7 @@ export default function CataloguePage() {
       >
         <FilterSearch value={search} onChange={setSearch} />
         <ThemeFilter value={values.theme} onChange={(v) => set({ theme: v })} />
-        <Checkbox
-          label={t('catalogue.includeArchived')}
-          checked={values.archived === '1'}
-          onChange={(e) => set({ archived: e.currentTarget.checked ? '1' : null })}
-          mt={{ base: 0, sm: 30 }}
-        />
+        <FilterCheckbox label={t('catalogue.includeArchived')} value={values.archived} onChange={(v) => set({ archived: v })} mt={{ base: 0, sm: 30 }} />
       </FilterPanel>
       <FilteredTable
         query={list}

@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
-import { Button, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isStaff } from '../../../common/roles';
-import { FilterPanel, FilterSelect } from '../../components/FilterPanel';
+import { FilterCheckbox, FilterPanel, FilterSelect } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { ListEmptyState, PageSkeleton } from '../../components/States';
@@ -105,12 +105,7 @@ export default function TrainingsPage() {
           searchable
           placeholder={t('filters.anyPlace')}
         />
-        <Checkbox
-          label={t('filters.seatsLeft')}
-          checked={values.seatsLeft === '1'}
-          onChange={(e) => set({ seatsLeft: e.currentTarget.checked ? '1' : null })}
-          mt={{ base: 0, lg: 30 }}
-        />
+        <FilterCheckbox label={t('filters.seatsLeft')} value={values.seatsLeft} onChange={(v) => set({ seatsLeft: v })} mt={{ base: 0, lg: 30 }} />
       </FilterPanel>
 
       <QueryState

@@ -11,7 +11,7 @@ import type {
 const ROOT = 'trainings';
 const base = '/api/trainings';
 
-const { useChange } = featureQueries([ROOT]);
+const { useChange, detailQuery, listQuery } = featureQueries([ROOT]);
 
 // ---------- partners: upcoming sessions ----------
 
@@ -39,21 +39,9 @@ export function useUpcomingSessions(filters: SessionFilters) {
   });
 }
 
-export function useSession(id: string | undefined) {
-  return useQuery({
-    queryKey: [ROOT, 'session', id],
-    queryFn: ({ signal }) => api<SessionDetail>(`${base}/sessions/${id}`, { signal }),
-    enabled: Boolean(id),
-  });
-}
+export const useSession = detailQuery<SessionDetail>('session', (id) => `${base}/sessions/${id}`);
 
-export function useColleagues(sessionId: string | undefined, enabled = true) {
-  return useQuery({
-    queryKey: [ROOT, 'colleagues', sessionId],
-    queryFn: ({ signal }) => api<ColleagueList>(`${base}/sessions/${sessionId}/colleagues`, { signal }),
-    enabled: Boolean(sessionId) && enabled,
-  });
-}
+export const useColleagues = detailQuery<ColleagueList>('colleagues', (sessionId) => `${base}/sessions/${sessionId}/colleagues`);
 
 // ---------- registrations ----------
 
@@ -183,22 +171,12 @@ interface CatalogueFilters {
   pageSize?: number;
 }
 
-export function useTrainings(filters: CatalogueFilters) {
-  return useQuery({
-    queryKey: [ROOT, 'catalogue', filters],
-    queryFn: ({ signal }) =>
-      api<TrainingList>(base, { signal, query: { ...filters, includeArchived: filters.includeArchived ? true : undefined } }),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useTrainings = listQuery<TrainingList, CatalogueFilters>('catalogue', base, (filters) => ({
+  ...filters,
+  includeArchived: filters.includeArchived ? true : undefined,
+}));
 
-export function useTraining(id: string | undefined) {
-  return useQuery({
-    queryKey: [ROOT, 'training', id],
-    queryFn: ({ signal }) => api<Training>(`${base}/${id}`, { signal }),
-    enabled: Boolean(id),
-  });
-}
+export const useTraining = detailQuery<Training>('training', (id) => `${base}/${id}`);
 
 export function useSaveTraining(id: string | undefined) {
   return useChange((body: CreateTrainingBody | UpdateTrainingBody) =>
@@ -216,13 +194,7 @@ interface StaffSessionFilters {
   pageSize?: number;
 }
 
-export function useStaffSessions(filters: StaffSessionFilters) {
-  return useQuery({
-    queryKey: [ROOT, 'staff-sessions', filters],
-    queryFn: ({ signal }) => api<StaffSessionList>(`${base}/staff/sessions`, { signal, query: { ...filters } }),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useStaffSessions = listQuery<StaffSessionList, StaffSessionFilters>('staff-sessions', `${base}/staff/sessions`);
 
 export function useSaveSession(target: { sessionId?: string; trainingId?: string }) {
   return useChange((body: CreateSessionBody | UpdateSessionBody) =>
@@ -235,29 +207,11 @@ export function useCancelSession(sessionId: string) {
   return useChange((reason: string | null) => api<SessionDetail>(`${base}/sessions/${sessionId}/cancel`, { method: 'POST', body: { reason } }));
 }
 
-export function useRegistrations(sessionId: string | undefined) {
-  return useQuery({
-    queryKey: [ROOT, 'registrations', sessionId],
-    queryFn: ({ signal }) => api<RegistrationGroups>(`${base}/sessions/${sessionId}/registrations`, { signal }),
-    enabled: Boolean(sessionId),
-  });
-}
+// ---------- staff: a session's tabs ----------
 
-export function useHistory(sessionId: string | undefined, enabled = true) {
-  return useQuery({
-    queryKey: [ROOT, 'history', sessionId],
-    queryFn: ({ signal }) => api<HistoryList>(`${base}/sessions/${sessionId}/history`, { signal }),
-    enabled: Boolean(sessionId) && enabled,
-  });
-}
-
-export function useSurveySummary(sessionId: string | undefined, enabled = true) {
-  return useQuery({
-    queryKey: [ROOT, 'survey', sessionId],
-    queryFn: ({ signal }) => api<SurveySummary>(`${base}/sessions/${sessionId}/survey`, { signal }),
-    enabled: Boolean(sessionId) && enabled,
-  });
-}
+export const useRegistrations = detailQuery<RegistrationGroups>('registrations', (sessionId) => `${base}/sessions/${sessionId}/registrations`);
+export const useHistory = detailQuery<HistoryList>('history', (sessionId) => `${base}/sessions/${sessionId}/history`);
+export const useSurveySummary = detailQuery<SurveySummary>('survey', (sessionId) => `${base}/sessions/${sessionId}/survey`);
 
 // ---------- files (saved through useDownload) ----------
 

@@ -1,9 +1,9 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Button, Card, Group, Stack, Table, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { csvDocument } from '../../../common/csv';
-import { saveBlob } from '../../lib/download';
+import { FiguresTable } from '../../components/FiguresTable';
+import { saveCsv } from '../../lib/download';
 import { formatNumber } from '../../lib/format';
 
 export interface FigureRow {
@@ -12,8 +12,6 @@ export interface FigureRow {
   current: number;
   previous: number;
 }
-
-const saveCsv = (name: string, rows: (string | number)[][]) => saveBlob(new Blob([csvDocument(rows)], { type: 'text/csv;charset=utf-8' }), name);
 
 const change = (current: number, previous: number) => (previous ? formatNumber((current - previous) / previous, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 0 }) : '—');
 
@@ -57,27 +55,9 @@ export function FigureSection({ id, title, rows, year, measure, fileName, horizo
               />
             </div>
             {/* Four short columns fit a 360 px phone: a real table there too (the shared DataTable turns rows into cards, a page per chart). */}
-              <Table striped verticalSpacing={4} fz="sm">
-                <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('dashboard.tableCaption', { title })}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('dashboard.label')}</Table.Th>
-                    <Table.Th scope="col" ta="right">{current}</Table.Th>
-                    <Table.Th scope="col" ta="right">{previous}</Table.Th>
-                    <Table.Th scope="col" ta="right">{t('dashboard.change')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((r) => (
-                    <Table.Tr key={r.key}>
-                      <Table.Th scope="row" fw={400}>{r.label}</Table.Th>
-                      <Table.Td ta="right">{formatNumber(r.current)}</Table.Td>
-                      <Table.Td ta="right">{formatNumber(r.previous)}</Table.Td>
-                      <Table.Td ta="right">{change(r.current, r.previous)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+            <FiguresTable verticalSpacing={4} fz="sm" rowHeaderFw={400} caption={t('dashboard.tableCaption', { title })} rowHeader={t('dashboard.label')}
+              columns={[{ key: 'current', label: current }, { key: 'previous', label: previous }, { key: 'change', label: t('dashboard.change') }]}
+              rows={rows.map((r) => ({ key: r.key, label: r.label, values: [formatNumber(r.current), formatNumber(r.previous), change(r.current, r.previous)] }))} />
           </>
         ) : (
           <div>{t('dashboard.noData')}</div>

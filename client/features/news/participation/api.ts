@@ -15,7 +15,7 @@ const base = '/api/news';
 export type CommentTarget = { kind: 'post' | 'sheet'; id: string };
 const targetPath = (t: CommentTarget) => `${base}/${t.kind}s/${t.id}`;
 
-const { useChange } = featureQueries(PARTICIPATION_ROOT);
+const { useChange, detailQuery, listQuery } = featureQueries(PARTICIPATION_ROOT);
 
 // ---------- comments ----------
 
@@ -87,21 +87,9 @@ export function useHandleReport() {
 
 // ---------- experience sheets ----------
 
-export function useSheets(filters: { status?: NewsSheetStatus; mine?: boolean; page: number }) {
-  return useQuery({
-    queryKey: [...PARTICIPATION_ROOT, 'sheets', filters],
-    queryFn: ({ signal }) => api<NewsSheetPage>(`${base}/sheets`, { signal, query: { ...filters } }),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useSheets = listQuery<NewsSheetPage, { status?: NewsSheetStatus; mine?: boolean; page: number }>('sheets', `${base}/sheets`);
 
-export function useSheet(id: string | undefined) {
-  return useQuery({
-    queryKey: [...PARTICIPATION_ROOT, 'sheet', id],
-    queryFn: ({ signal }) => api<NewsSheet>(`${base}/sheets/${id}`, { signal }),
-    enabled: !!id,
-  });
-}
+export const useSheet = detailQuery<NewsSheet>('sheet', (id) => `${base}/sheets/${id}`);
 
 export function useSaveSheet(id: string | undefined) {
   return useChange((body: NewsSheetBody | NewsSheetUpdateBody) =>

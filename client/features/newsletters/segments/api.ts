@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
+import { featureQueries } from '../../../lib/queries';
 import type { SegmentBodyDto, SegmentDto, SegmentPreviewBodyDto, SegmentPreviewDto } from '../../../../server/schemas/newsletter-segments';
 
 export type { SegmentBodyDto, SegmentDto, SegmentPreviewDto };
@@ -7,14 +8,13 @@ export type { SegmentBodyDto, SegmentDto, SegmentPreviewDto };
 /** The newsletters feature's one query-key root (client/features/newsletters/api.ts): a campaign change refreshes segments too, and the other way. */
 const ROOT = 'newsletters';
 const base = '/api/newsletters/segments';
+const { detailQuery } = featureQueries([ROOT]);
 
 export function useSegments() {
   return useQuery({ queryKey: [ROOT, 'segments'], queryFn: ({ signal }) => api<{ items: SegmentDto[] }>(base, { signal }), select: (d) => d.items });
 }
 
-export function useSegment(id: string | undefined) {
-  return useQuery({ queryKey: [ROOT, 'segment', id], queryFn: ({ signal }) => api<SegmentDto>(`${base}/${id}`, { signal }), enabled: Boolean(id) });
-}
+export const useSegment = detailQuery<SegmentDto>('segment', (id) => `${base}/${id}`);
 
 /** The live count and sample of a filter being edited (the caller debounces the filter). */
 export function useSegmentPreview(body: SegmentPreviewBodyDto | null) {
