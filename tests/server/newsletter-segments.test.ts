@@ -3,20 +3,15 @@ import { previewSegment } from '../../db/queries/newsletter-segments';
 import { addSuppression } from '../../db/queries/newsletters';
 import { addMonths, currentMonth } from '../../common/figures';
 import type { SegmentFilter } from '../../common/newsletter-segments';
-import { createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
+import { appWithUsers, createUser, type Injector, type TestContext } from '../helpers/app';
 import { newTopic, recipientRows } from '../helpers/newsletters';
 import { contactAt, filterOf, giveFigures, partnerAt, register, sessionOf, unsubscribeAll } from '../helpers/newsletter-segments';
 import { subscribe } from '../../db/queries/newsletters';
 
 let ctx: TestContext;
-let admin: TestUser;
 let asAdmin: Injector;
 
-beforeAll(async () => {
-  ctx = await createTestApp();
-  admin = await createUser(ctx, 'admin');
-  asAdmin = await injectAs(ctx, admin);
-});
+beforeAll(async () => ({ ctx, asAdmin } = await appWithUsers({ admin: 'admin' })));
 afterAll(async () => ctx?.close());
 
 /** The addresses a filter reaches among a topic's subscribers (the count and, for small sets, the whole list). */

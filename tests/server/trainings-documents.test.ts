@@ -4,7 +4,7 @@ import { queueDueSurveys } from '../../db/queries/trainings/schedules';
 import { mailMessages, trainingSessions, trainingSlots } from '../../db/schema';
 import { surveyToken } from '../../common/link-tokens';
 import { csvCell } from '../../server/services/trainings/exports';
-import { createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
+import { appWithUsers, createEstablishment, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
 import { makeSession, makeTraining, parseIcs, pdfToText, tamper } from '../helpers/trainings';
 
 /**
@@ -18,11 +18,7 @@ let staff: TestUser;
 let asStaff: Injector;
 const DAY = 86_400_000;
 
-beforeAll(async () => {
-  ctx = await createTestApp();
-  staff = await createUser(ctx, 'staff');
-  asStaff = await injectAs(ctx, staff);
-});
+beforeAll(async () => ({ ctx, staff, asStaff } = await appWithUsers({ staff: 'staff' })));
 afterAll(async () => ctx?.close());
 
 async function signUp(user: TestUser, sessionId: string) {
