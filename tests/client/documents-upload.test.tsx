@@ -93,6 +93,15 @@ async function openUploadPage() {
   return document.querySelector('input[type="file"]') as HTMLInputElement;
 }
 
+/** Opens the page, picks the files and waits until the first of them are sent (two at a time); returns the user. */
+async function pickFiles(names: string[]) {
+  const user = userEvent.setup();
+  const input = await openUploadPage();
+  await user.upload(input, names.map((name) => file(name)));
+  await waitFor(() => expect(ScriptedXhr.sent).toHaveLength(Math.min(names.length, 2)));
+  return user;
+}
+
 const item = (name: string) => screen.getAllByTestId('upload-item').find((el) => within(el).queryByText(name))!;
 
 beforeEach(() => {
@@ -134,10 +143,7 @@ describe('upload page: progress and cancel per file', () => {
   });
 
   it('cancel aborts that file only: its request is aborted, it says « Annulé », the others go on', async () => {
-    const user = userEvent.setup();
-    const input = await openUploadPage();
-    await user.upload(input, [file('a.pdf'), file('b.pdf')]);
-    await waitFor(() => expect(ScriptedXhr.sent).toHaveLength(2));
+    const user = await pickFiles(['a.pdf', 'b.pdf']);
     const [a, b] = ScriptedXhr.sent as [ScriptedXhr, ScriptedXhr];
     a.progress(100, 1000);
 
@@ -153,10 +159,7 @@ describe('upload page: progress and cancel per file', () => {
   });
 
   it('a file waiting its turn is cancelled without being sent (two at a time)', async () => {
-    const user = userEvent.setup();
-    const input = await openUploadPage();
-    await user.upload(input, [file('1.pdf'), file('2.pdf'), file('3.pdf')]);
-    await waitFor(() => expect(ScriptedXhr.sent).toHaveLength(2));
+    const user = await pickFiles(['1.pdf', '2.pdf', '3.pdf']);
     expect(within(item('3.pdf')).getByText('En attente')).toBeInTheDocument();
     await user.click(within(item('3.pdf')).getByRole('button', { name: 'Annuler l\'envoi de « 3.pdf »' }));
     await within(item('3.pdf')).findByText('Annulé');
@@ -166,10 +169,7 @@ describe('upload page: progress and cancel per file', () => {
   });
 
   it("shows the server's refusal (413) on its file, offers to retry, and points out a duplicate", async () => {
-    const user = userEvent.setup();
-    const input = await openUploadPage();
-    await user.upload(input, [file('enorme.pdf'), file('copie.pdf')]);
-    await waitFor(() => expect(ScriptedXhr.sent).toHaveLength(2));
+    const user = await pickFiles(['enorme.pdf', 'copie.pdf']);
     const [big, copy] = ScriptedXhr.sent as [ScriptedXhr, ScriptedXhr];
     const detail = 'Fichier trop volumineux : il dépasse la taille maximale acceptée par l’Espace Pro (100 Mo sauf réglage contraire).';
     big.answer(413, { type: 'about:blank', title: 'Payload Too Large', status: 413, detail });
@@ -189,10 +189,7 @@ describe('upload page: progress and cancel per file', () => {
   });
 
   it('a lost connection is said plainly and nothing is claimed saved', async () => {
-    const user = userEvent.setup();
-    const input = await openUploadPage();
-    await user.upload(input, [file('coupure.pdf')]);
-    await waitFor(() => expect(ScriptedXhr.sent).toHaveLength(1));
+    await pickFiles(['coupure.pdf']);
     ScriptedXhr.sent[0]!.onerror?.();
     expect(await within(item('coupure.pdf')).findByRole('alert')).toHaveTextContent("La connexion a été coupée pendant l'envoi. Rien n'a été enregistré.");
   });

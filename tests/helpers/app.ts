@@ -107,6 +107,26 @@ export async function injectAs(ctx: Pick<TestContext, 'db' | 'app'>, user: { id:
   return (opts) => ctx.app.inject({ ...opts, headers: { ...(cookie ? { cookie } : {}), ...(opts.headers ?? {}) } });
 }
 
+type Person = Role | [Role, Partial<typeof users.$inferInsert>];
+/** A test app and its people: each key `k` gives the user `k` and `as<K>`, an injector signed in as them. */
+export type AppWithUsers<K extends string> = { ctx: TestContext } & { [P in K]: TestUser } & { [P in K as `as${Capitalize<P>}`]: Injector };
+
+/**
+ * `createTestApp` plus the users a test file signs in as, made in the order given:
+ * `appWithUsers({ staff: 'staff', cook: ['partner', { establishmentId }] })` gives `ctx`, `staff`, `asStaff`, `cook`, `asCook`.
+ */
+export async function appWithUsers<const K extends string>(people: Record<K, Person>, overrides: Partial<Config> = {}, options: Parameters<typeof createTestApp>[1] = {}): Promise<AppWithUsers<K>> {
+  const ctx = await createTestApp(overrides, options);
+  const out: Record<string, unknown> = { ctx };
+  for (const [key, person] of Object.entries(people) as [K, Person][]) {
+    const [role, values] = typeof person === 'string' ? [person, {}] : person;
+    const user = await createUser(ctx, role, values);
+    out[key] = user;
+    out[`as${key[0]!.toUpperCase()}${key.slice(1)}`] = await injectAs(ctx, user);
+  }
+  return out as AppWithUsers<K>;
+}
+
 /** Reads a Set-Cookie header into name -> { value, attributes }. */
 export function parseSetCookies(res: LightMyRequestResponse) {
   return Object.fromEntries(res.cookies.map((c) => [c.name, c]));

@@ -48,6 +48,13 @@ export async function register(ctx: TestContext, sessionId: string, user: TestUs
   });
 }
 
+/** A partner subscribed to the topic (`partnerAt`) and registered for the session (`register`). */
+export async function registeredPartner(ctx: TestContext, topicId: string, sessionId: string, values: Parameters<typeof register>[3] = {}): Promise<TestUser> {
+  const user = await partnerAt(ctx, topicId);
+  await register(ctx, sessionId, user, values);
+  return user;
+}
+
 export async function giveFigures(ctx: TestContext, establishmentId: string, month: string) {
   await ctx.db.insert(figuresMonthly).values({ establishmentId, month: `${month}-01`, capacity: 10, nightsSold: 100 });
 }

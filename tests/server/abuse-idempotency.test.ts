@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { establishments, idempotencyKeys } from '../../db/schema';
-import { createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
+import { appWithUsers, createUser, injectAs, type Injector, type TestContext } from '../helpers/app';
 import { purgeAccounts } from '../../workers/handlers/accounts/purge';
 import { createWorkerContext } from '../../workers/main';
 
@@ -12,13 +12,8 @@ import { createWorkerContext } from '../../workers/main';
  * the same key with another request is refused with 422.
  */
 let ctx: TestContext;
-let staff: TestUser;
 let asStaff: Injector;
-beforeAll(async () => {
-  ctx = await createTestApp();
-  staff = await createUser(ctx, 'staff');
-  asStaff = await injectAs(ctx, staff);
-});
+beforeAll(async () => ({ ctx, asStaff } = await appWithUsers({ staff: 'staff' })));
 afterAll(async () => ctx?.close());
 
 let n = 0;

@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import { trainingSessions, users } from '../../db/schema';
 import { buildApp, type App } from '../../server/app';
 import { CHANGE_FEED_APPLICATION, ROUND_TRIP_TIMEOUT_MS, createChangeFeed } from '../../server/plugins/change-feed';
-import { accessCookieFor, createTestApp, createUser, type TestContext, type TestUser } from '../helpers/app';
+import { accessCookieFor, appWithUsers, createUser, type TestContext, type TestUser } from '../helpers/app';
 import { makeSession, makeTraining } from '../helpers/trainings';
 import { until } from '../helpers/until';
 
@@ -31,13 +31,10 @@ let carol: TestUser;
 let sessionId: string;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ({ ctx, staff, bob, carol } = await appWithUsers({ staff: 'staff', bob: 'partner', carol: 'partner' }));
   const stream = new Writable({ write(chunk, _enc, done) { logged.push(JSON.parse(String(chunk))); done(); } });
   b = await buildApp({ config: ctx.config, db: ctx.db, redis: ctx.redis, queues: ctx.queues }, { logger: { level: 'info', stream } });
   await b.ready();
-  staff = await createUser(ctx, 'staff');
-  bob = await createUser(ctx, 'partner');
-  carol = await createUser(ctx, 'partner');
   sessionId = await makeSession(ctx, await makeTraining(ctx, staff.id), staff.id);
 });
 afterAll(async () => {

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { mailMessages } from '../../db/schema';
-import { createTestApp, createUser, injectAs, type TestContext } from '../helpers/app';
+import { createUser, injectAs } from '../helpers/app';
+import { testAppOfFile } from '../helpers/file-app';
 import { expectProblem } from '../helpers/accounts';
 import { until } from '../helpers/until';
 
-let ctx: TestContext;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-});
-
-afterAll(async () => {
-  await ctx?.close();
-});
+const ctx = testAppOfFile();
 
 describe('dead ends say what they are', () => {
   it('answers 404 (not a validation error) for an id in the URL that cannot exist', async () => {

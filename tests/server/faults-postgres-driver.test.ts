@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { runNode } from '../helpers/processes';
 
 /**
  * Issue 9, item 1, at the driver: the two ways postgres.js 3.4.9 ends the
@@ -23,19 +23,7 @@ beforeAll(async () => {
 afterAll(async () => database?.drop());
 
 /** Runs an ES module script in the project (so `postgres` is the installed, patched one); returns its exit code and output. */
-function runScript(source: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', source], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolvePromise({ code, out });
-    });
-  });
-}
+const runScript = (source: string, env: Record<string, string>) => runNode(['--input-type=module', '-e', source], { ...process.env, ...env }, 20_000);
 
 const lastJson = (out: string) => JSON.parse(out.trim().split('\n').filter((l) => l.startsWith('{')).pop() ?? 'null');
 

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../helpers/app';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { TEST_PG_URL, TEST_REDIS_URL } from '../helpers/env';
+import { freePort } from '../helpers/ports';
+import { startServer, type ServerProcess } from '../helpers/processes';
 
 /**
  * Issue 9, item 1: PostgreSQL connections lost while the api is under load.
@@ -24,38 +25,27 @@ import { TEST_PG_URL, TEST_REDIS_URL } from '../helpers/env';
 
 let database: TestDatabase;
 let admin: postgres.Sql;
-let child: ChildProcess | null = null;
-let output = '';
+let api: ServerProcess | undefined;
 const dataDir = mkdtempSync(join(tmpdir(), 'ep-faults-pg-'));
-const port = 4000 + Math.floor(Math.random() * 900);
-const base = `http://127.0.0.1:${port}`;
+let base = '';
 const prefix = `ept_faults_pg_${randomBytes(4).toString('hex')}`;
 
 beforeAll(async () => {
   database = await createTestDatabase(2);
+  // A port nothing listens on: a random one in a fixed range could hit NATS on 4222.
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
   admin = postgres(TEST_PG_URL, { max: 1, onnotice: () => {} });
   const env: NodeJS.ProcessEnv = {
     ...process.env, PROCESS_ROLE: 'api', NODE_ENV: 'test', DATABASE_URL: database.url, DATABASE_POOL_SIZE: '10', REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: prefix, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base, DATA_DIR: dataDir, SERVE_CLIENT: 'false', LOG_LEVEL: 'fatal',
     JWT_SECRET: randomBytes(32).toString('hex'),
   };
-  child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const started = Date.now();
-  while (!output.includes('Espace Pro Sud Cévennes —')) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
-    if (Date.now() - started > 60_000) throw new Error(`server did not start:\n${output}`);
-    await sleep(100);
-  }
+  api = await startServer(env);
 }, 90_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child!.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await api?.stop();
   await admin?.unsafe(`ALTER DATABASE ${database.name} WITH ALLOW_CONNECTIONS true`).catch(() => {});
   await admin?.end();
   await database?.drop();
@@ -78,7 +68,7 @@ async function health(): Promise<{ status: number; body: unknown }> {
   return { status: res.status, body: await res.json() };
 }
 
-const alive = () => child!.exitCode === null && child!.signalCode === null;
+const alive = () => api!.child.exitCode === null && api!.child.signalCode === null;
 
 describe('PostgreSQL connections lost under load', () => {
   it('the process survives, reports degraded health while PostgreSQL refuses, then recovers without restart', async () => {
@@ -123,7 +113,7 @@ describe('PostgreSQL connections lost under load', () => {
       for (let round = 0; round < 16; round++) {
         terminated += await terminateBackends();
         await sleep(150);
-        expect(alive(), `the api process died:\n${output}`).toBe(true);
+        expect(alive(), `the api process died:\n${api!.out}`).toBe(true);
       }
       expect(terminated).toBeGreaterThanOrEqual(32);
 
@@ -139,7 +129,7 @@ describe('PostgreSQL connections lost under load', () => {
       expect(degraded, 'health never reported the lost database').not.toBeNull();
       expect(degraded!.body).toEqual({ status: 'degraded', database: 'error', redis: 'ok' });
       await sleep(1000);
-      expect(alive(), `the api process died:\n${output}`).toBe(true);
+      expect(alive(), `the api process died:\n${api!.out}`).toBe(true);
       expect((await health()).status).toBe(503);
 
       // PostgreSQL is back: the same process serves again.
@@ -153,7 +143,7 @@ describe('PostgreSQL connections lost under load', () => {
       expect(recovered, 'health never recovered').toBe(true);
       expect(await health()).toEqual({ status: 200, body: { status: 'ok', database: 'ok', redis: 'ok' } });
       expect(await served(30), 'requests not served after recovery').toBeGreaterThanOrEqual(30);
-      expect(alive(), `the api process died:\n${output}`).toBe(true);
+      expect(alive(), `the api process died:\n${api!.out}`).toBe(true);
     } finally {
       running = false;
       await Promise.all(clients);

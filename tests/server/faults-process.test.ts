@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { TEST_REDIS_URL } from '../helpers/env';
+import { runNode } from '../helpers/processes';
 
 /**
  * Issue 9, item 1: the policy for an error that escapes every handler
@@ -13,7 +13,6 @@ import { TEST_REDIS_URL } from '../helpers/env';
  * the supervisor to restart the process.
  */
 
-const root = resolve(import.meta.dirname, '../..');
 let database: TestDatabase | null = null;
 const dataDir = mkdtempSync(join(tmpdir(), 'ep-faults-process-'));
 afterAll(async () => {
@@ -21,20 +20,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function run(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[], env: NodeJS.ProcessEnv = process.env) => runNode(args, env);
 
 /** The fatal line the guards print (pino JSON, level 60). */
 function fatalLine(stdout: string): { level: number; kind: string; msg: string; err: { type: string; message: string; stack: string } } | undefined {

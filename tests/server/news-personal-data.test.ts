@@ -1,9 +1,10 @@
 import { eq, or, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   newsCommentReports, newsComments, newsDigestSends, newsMutes, newsPosts, newsPreferences, newsReactions, newsReads, newsSheets,
 } from '../../db/schema';
-import { TEST_PASSWORD, createEstablishment, createTestApp, createUser, injectAs, type TestContext } from '../helpers/app';
+import { TEST_PASSWORD, createEstablishment, createUser, injectAs } from '../helpers/app';
+import { testAppOfFile } from '../helpers/file-app';
 import { createCommentRow, createLivePost, createSheetRow } from '../helpers/news-participation';
 
 /**
@@ -14,11 +15,7 @@ import { createCommentRow, createLivePost, createSheetRow } from '../helpers/new
  * posts without an author, and leaves other people's data alone.
  */
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestApp();
-});
-afterAll(() => ctx?.close());
+const ctx = testAppOfFile();
 
 async function leaverWithNews() {
   const staff = await createUser(ctx, 'staff');

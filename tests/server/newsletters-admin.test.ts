@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import { addressDigest, launchCampaign } from '../../db/queries/newsletters';
-import { createTestApp, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
+import { appWithUsers, injectAs, type TestContext, type TestUser } from '../helpers/app';
 import { newTopic, recipientRows, subscribedPartners } from '../helpers/newsletters';
 import { QUEUE_BOARD_PATH } from '../../common/queues';
 import { queueNames } from '../../workers/jobs';
@@ -13,12 +13,7 @@ let admin: TestUser;
 let staff: TestUser;
 let partner: TestUser;
 
-beforeAll(async () => {
-  ctx = await createTestApp();
-  admin = await createUser(ctx, 'admin');
-  staff = await createUser(ctx, 'staff');
-  partner = await createUser(ctx, 'partner');
-});
+beforeAll(async () => ({ ctx, admin, staff, partner } = await appWithUsers({ admin: 'admin', staff: 'staff', partner: 'partner' })));
 afterAll(async () => ctx?.close());
 
 describe('topics (admins)', () => {

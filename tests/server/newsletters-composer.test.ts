@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { eq, sql } from 'drizzle-orm';
 import { mailMessages, newsletterCampaigns } from '../../db/schema';
-import { createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
+import { appWithUsers, createEstablishment, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
 import { multipart } from '../helpers/documents';
 import { EVERYONE, newTopic, subscribedPartners } from '../helpers/newsletters';
 
@@ -19,12 +19,7 @@ let admin: TestUser;
 let asAdmin: Injector;
 let asStaff: Injector;
 
-beforeAll(async () => {
-  ctx = await createTestApp();
-  admin = await createUser(ctx, 'admin', { name: '<script>alert("x")</script> Dupont' });
-  asAdmin = await injectAs(ctx, admin);
-  asStaff = await injectAs(ctx, await createUser(ctx, 'staff'));
-});
+beforeAll(async () => ({ ctx, admin, asAdmin, asStaff } = await appWithUsers({ admin: ['admin', { name: '<script>alert("x")</script> Dupont' }], staff: 'staff' })));
 afterAll(async () => ctx?.close());
 
 const body = (topicId: string, bodyHtml: string, extra: Record<string, unknown> = {}) => ({

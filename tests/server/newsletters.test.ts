@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unsubscribeToken } from '../../common/link-tokens';
 import { isSubscribed, subscribe } from '../../db/queries/newsletters';
-import { createTestApp, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
+import { appWithUsers, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
 import { newTopic, recipientRows, subscribedPartners } from '../helpers/newsletters';
 
 let ctx: TestContext;
 let admin: TestUser;
 let staff: TestUser;
 
-beforeAll(async () => {
-  ctx = await createTestApp();
-  admin = await createUser(ctx, 'admin');
-  staff = await createUser(ctx, 'staff');
-});
+beforeAll(async () => ({ ctx, admin, staff } = await appWithUsers({ admin: 'admin', staff: 'staff' })));
 afterAll(async () => ctx?.close());
 
 const campaignBody = (topicId: string) => ({

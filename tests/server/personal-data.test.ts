@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { documentFolderFollows, documentFolders, documentVisits, mailMessages, logins, trainingCalendarFeeds, trainingRegistrations, users } from '../../db/schema';
 import type { PersonalDataPart } from '../../server/feature';
 import { erasePersonalData, personalDataParts } from '../../server/services/personal-data';
 import { jobIds, jobQueue } from '../../workers/jobs';
-import { TEST_PASSWORD, createTestApp, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
+import { TEST_PASSWORD, createUser, injectAs, type TestUser } from '../helpers/app';
+import { testAppOfFile } from '../helpers/file-app';
 import { makeSession, makeTraining, seatCounts } from '../helpers/trainings';
 
 /**
@@ -13,11 +14,7 @@ import { makeSession, makeTraining, seatCounts } from '../helpers/trainings';
  * leaves everything the earlier parts changed as it was, and the jobs the
  * erasure calls for are enqueued only once it has committed.
  */
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestApp();
-});
-afterAll(() => ctx?.close());
+const ctx = testAppOfFile();
 
 /** A person holding the only seat of a session, someone waiting behind, a calendar feed, a library visit and a followed folder. */
 async function leaverWithSeat() {

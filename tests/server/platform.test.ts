@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../helpers/app';
+import { describe, expect, it } from 'vitest';
+import { testAppOfFile } from '../helpers/file-app';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestApp();
-});
-afterAll(() => ctx.close());
+const ctx = testAppOfFile();
 
 describe('api surface', () => {
   it('reports database and Redis in /api/health', async () => {

@@ -1,11 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_REDIS_URL } from '../helpers/env';
+import { freePort } from '../helpers/ports';
+import { startServer, type ServerProcess } from '../helpers/processes';
 
 /**
  * `npm start` on a fresh machine: no DATABASE_URL (embedded PGlite in the data
@@ -13,35 +14,27 @@ import { TEST_REDIS_URL } from '../helpers/env';
  * link is printed; a restart keeps the data.
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'ep-startup-'));
-const port = 3900 + Math.floor(Math.random() * 90);
-const base = `http://127.0.0.1:${port}`;
+let port = 0;
+let base = '';
 // A prefix of this run only: a prefix is claimed for its database in Redis and the claim outlives the run.
 const prefix = `ep_startup_${randomBytes(4).toString('hex')}`;
-let child: ChildProcess | null = null;
+let server: ServerProcess | undefined;
+
+beforeAll(async () => {
+  // A port nothing listens on (the same for both starts): a random one in a fixed range could hit another service.
+  port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+});
 
 async function start(): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', SERVE_CLIENT: 'false' };
   for (const key of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'NODE_ENV', 'JWT_SECRET', 'PUBLIC_URL', 'ADMIN_EMAIL']) delete env[key];
-  child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const started = Date.now();
-  while (!out.includes('Espace Pro Sud Cévennes —')) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${out}`);
-    if (Date.now() - started > 60_000) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  server = await startServer(env);
   await new Promise((r) => setTimeout(r, 200));
-  return out;
+  return server.out;
 }
 
-async function stop() {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((r) => child!.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
+const stop = async () => server?.stop();
 
 afterAll(async () => {
   await stop();

@@ -1,15 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { trainingRegistrations } from '../../db/schema';
-import { TEST_PASSWORD, createTestApp, createUser, injectAs, type TestContext } from '../helpers/app';
+import { TEST_PASSWORD, createUser, injectAs } from '../helpers/app';
+import { testAppOfFile } from '../helpers/file-app';
 import { makeSession, makeTraining, seatCounts } from '../helpers/trainings';
 
 /** RGPD across features: the export lists training registrations; erasure frees the person's seat for the next one waiting. */
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestApp();
-});
-afterAll(() => ctx.close());
+const ctx = testAppOfFile();
 
 describe('trainings personal data', () => {
   it('exports registrations, and an erased account gives its seat to the first person waiting', async () => {

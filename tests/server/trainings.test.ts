@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { Value } from 'typebox/value';
 import { SessionList } from '../../server/schemas/trainings';
 import { trainingRegistrationEvents, trainingSessions } from '../../db/schema';
-import { createEstablishment, createTestApp, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
+import { appWithUsers, createEstablishment, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
 import { makeSession, makeTraining, seatCounts } from '../helpers/trainings';
 
 /**
@@ -21,9 +21,7 @@ let stranger: TestUser;
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  staff = await createUser(ctx, 'staff');
-  partner = await createUser(ctx, 'partner');
+  ({ ctx, staff, partner } = await appWithUsers({ staff: 'staff', partner: 'partner' }));
   colleague = await createUser(ctx, 'partner', { establishmentId: partner.establishmentId });
   stranger = await createUser(ctx, 'partner');
 });

@@ -1,67 +1,45 @@
-import { Job } from 'bullmq';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { documentTexts, documentVersions } from '../../db/schema';
-import { handlers } from '../../workers/handlers';
 import { OFFICE_XML_MAX_BYTES } from '../../workers/handlers/documents/office-text';
-import type { JobHandler, JobName, JobPayloads, WorkerContext } from '../../workers/jobs';
-import { createTestApp, createUser, injectAs, type Injector, type TestContext } from '../helpers/app';
-import { uploadForm } from '../helpers/documents';
 import { docxBomb, docxWith, odtWith } from '../helpers/office-files';
-import { closeWithStorage, quietWorkerContext } from '../helpers/documents-app';
+import { documentsJobsFile } from '../helpers/documents-app';
 
 /** Text of office and OpenDocument files: extracted by the worker, capped, and found by an accent-free search. */
 
-let ctx: TestContext;
-let wctx: WorkerContext & { close(): Promise<void> };
-let asStaff: Injector;
+const jobs = documentsJobsFile();
 const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 
-function run<N extends JobName>(name: N, payload: JobPayloads[N]) {
-  return (handlers[name] as JobHandler<N>)(payload, wctx, new Job(ctx.queues.schedule, name, payload));
-}
+/** Uploads a document published to everyone. */
+const publish = (title: string, filename: string, data: Buffer) => jobs.upload({ title, status: 'published', audience: everyone }, filename, data);
 
-async function upload(title: string, filename: string, data: Buffer) {
-  const form = uploadForm({ title, status: 'published', audience: everyone }, { filename, data });
-  const res = await asStaff({ method: 'POST', url: '/api/documents', payload: form.payload, headers: form.headers });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().document as { id: string; currentVersion: { id: string; textStatus: string } };
-}
-
-const search = async (q: string) => (await asStaff({ method: 'GET', url: `/api/documents?q=${encodeURIComponent(q)}` })).json().items.map((d: { id: string }) => d.id);
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  wctx = quietWorkerContext(ctx);
-  asStaff = await injectAs(ctx, await createUser(ctx, 'staff'));
-});
-afterAll(() => closeWithStorage(ctx, wctx));
+const search = async (q: string) => (await jobs.asStaff({ method: 'GET', url: `/api/documents?q=${encodeURIComponent(q)}` })).json().items.map((d: { id: string }) => d.id);
 
 describe('documents.extract on office files', () => {
   it('a .docx and an .odt with accented words are found by a search without accents, once extracted', async () => {
-    const docx = await upload('Compte rendu', 'compte-rendu.docx', docxWith(['Réunion du réseau', 'Les châtaigneraies de la vallée & leurs sentiers']));
-    const odt = await upload('Note', 'note.odt', odtWith(['Fréquentation estivale des gîtes', 'Bilan très positif']));
+    const docx = await publish('Compte rendu', 'compte-rendu.docx', docxWith(['Réunion du réseau', 'Les châtaigneraies de la vallée & leurs sentiers']));
+    const odt = await publish('Note', 'note.odt', odtWith(['Fréquentation estivale des gîtes', 'Bilan très positif']));
     expect(docx.currentVersion.textStatus).toBe('pending');
     expect(await search('chataigneraie')).toEqual([]);
 
-    expect(await run('documents.extract', { versionId: docx.currentVersion.id })).toEqual({ saved: true });
-    expect(await run('documents.extract', { versionId: docx.currentVersion.id })).toEqual({ skipped: true });
-    expect(await run('documents.extract', { versionId: odt.currentVersion.id })).toEqual({ saved: true });
+    expect(await jobs.run('documents.extract', { versionId: docx.currentVersion.id })).toEqual({ saved: true });
+    expect(await jobs.run('documents.extract', { versionId: docx.currentVersion.id })).toEqual({ skipped: true });
+    expect(await jobs.run('documents.extract', { versionId: odt.currentVersion.id })).toEqual({ saved: true });
 
     expect(await search('chataigneraie vallee')).toEqual([docx.id]);
     expect(await search('frequentation gite')).toEqual([odt.id]);
     // Runs split mid-word by Word are joined again; paragraphs stay apart; entities decoded.
-    const [text] = await ctx.db.select({ text: documentTexts.text }).from(documentTexts).where(eq(documentTexts.versionId, docx.currentVersion.id));
+    const [text] = await jobs.ctx.db.select({ text: documentTexts.text }).from(documentTexts).where(eq(documentTexts.versionId, docx.currentVersion.id));
     expect(text!.text).toContain('Réunion du réseau\nLes châtaigneraies de la vallée & leurs sentiers');
-    const [o] = await ctx.db.select({ text: documentTexts.text }).from(documentTexts).where(eq(documentTexts.versionId, odt.currentVersion.id));
+    const [o] = await jobs.ctx.db.select({ text: documentTexts.text }).from(documentTexts).where(eq(documentTexts.versionId, odt.currentVersion.id));
     expect(o!.text).toContain('Fréquentation estivale des gîtes\nBilan très positif');
   });
 
   it('a zip bomb stops at the XML cap: the text read so far is kept, marked truncated', async () => {
-    const bomb = await upload('Bombe', 'bombe.docx', docxBomb(OFFICE_XML_MAX_BYTES + 8 * 1024 * 1024));
+    const bomb = await publish('Bombe', 'bombe.docx', docxBomb(OFFICE_XML_MAX_BYTES + 8 * 1024 * 1024));
     expect(bomb.currentVersion.textStatus).toBe('pending');
-    expect(await run('documents.extract', { versionId: bomb.currentVersion.id })).toEqual({ saved: true });
-    const [t] = await ctx.db.select({ text: documentTexts.text, truncated: documentTexts.truncated }).from(documentTexts).where(eq(documentTexts.versionId, bomb.currentVersion.id));
+    expect(await jobs.run('documents.extract', { versionId: bomb.currentVersion.id })).toEqual({ saved: true });
+    const [t] = await jobs.ctx.db.select({ text: documentTexts.text, truncated: documentTexts.truncated }).from(documentTexts).where(eq(documentTexts.versionId, bomb.currentVersion.id));
     expect(t!.truncated).toBe(true);
     expect(t!.text.length).toBeLessThanOrEqual(300_000);
     expect(t!.text).toContain('Début lisible');
@@ -69,9 +47,9 @@ describe('documents.extract on office files', () => {
 
   it('a cut archive (no central directory) is recorded as failed, not retried', async () => {
     const good = docxWith(['Texte']);
-    const doc = await upload('Abîmé', 'abime.docx', good.subarray(0, good.length - 40));
-    expect(await run('documents.extract', { versionId: doc.currentVersion.id })).toEqual({ saved: true });
-    const [v] = await ctx.db.select({ s: documentVersions.textStatus }).from(documentVersions).where(eq(documentVersions.id, doc.currentVersion.id));
+    const doc = await publish('Abîmé', 'abime.docx', good.subarray(0, good.length - 40));
+    expect(await jobs.run('documents.extract', { versionId: doc.currentVersion.id })).toEqual({ saved: true });
+    const [v] = await jobs.ctx.db.select({ s: documentVersions.textStatus }).from(documentVersions).where(eq(documentVersions.id, doc.currentVersion.id));
     expect(v!.s).toBe('failed');
   });
 });

@@ -1,65 +1,41 @@
-import { Job, UnrecoverableError } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { capturedMails, documentTexts, documentVersions, mailMessages } from '../../db/schema';
 import { newObjectKey } from '../../storage';
 import { SEARCH_TEXT_BYTES, SEARCH_TEXT_CHARS } from '../../db/queries/documents';
-import { handlers } from '../../workers/handlers';
-import type { JobName, JobPayloads } from '../../workers/jobs';
-import type { JobHandler, WorkerContext } from '../../workers/jobs';
-import { createTestApp, createUser, injectAs, type Injector, type TestContext } from '../helpers/app';
-import { pdfWith, uploadForm } from '../helpers/documents';
-import { closeWithStorage, quietWorkerContext } from '../helpers/documents-app';
+import { pdfWith } from '../helpers/documents';
+import { documentsJobsFile } from '../helpers/documents-app';
 
 /** Documents jobs: text extraction, thumbnails, the storage sweeper. Each one run twice acts once. */
 
-let ctx: TestContext;
-let wctx: WorkerContext & { close(): Promise<void> };
-let asStaff: Injector;
+const jobs = documentsJobsFile();
 const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
-
-function run<N extends JobName>(name: N, payload: JobPayloads[N]) {
-  return (handlers[name] as JobHandler<N>)(payload, wctx, new Job(ctx.queues.schedule, name, payload));
-}
-
-async function upload(meta: Record<string, unknown>, filename: string, data: Buffer) {
-  const form = uploadForm(meta, { filename, data });
-  const res = await asStaff({ method: 'POST', url: '/api/documents', payload: form.payload, headers: form.headers });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().document as { id: string; currentVersion: { id: string } };
-}
 
 async function objectKeys(area: string): Promise<string[]> {
   const keys: string[] = [];
-  for await (const o of ctx.app.storage.list(area)) keys.push(o.key);
+  for await (const o of jobs.ctx.app.storage.list(area)) keys.push(o.key);
   return keys;
 }
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  wctx = quietWorkerContext(ctx);
-  asStaff = await injectAs(ctx, await createUser(ctx, 'staff'));
-});
-afterAll(() => closeWithStorage(ctx, wctx));
 
 describe('documents.extract', () => {
   it('an upload enqueues its extraction; the text of a PDF becomes searchable, once', async () => {
     const pdf = await pdfWith(['Observatoire', 'Fréquentation des gîtes en été, hébergements insolites']);
-    const doc = await upload({ title: 'Rapport 2026', status: 'published', audience: everyone }, 'rapport.pdf', pdf);
-    expect(await ctx.queues.schedule.getJob(`documents-extract-${doc.currentVersion.id}`)).toBeTruthy();
-    expect((await asStaff({ method: 'GET', url: '/api/documents?q=insolite' })).json().total).toBe(0);
+    const doc = await jobs.upload({ title: 'Rapport 2026', status: 'published', audience: everyone }, 'rapport.pdf', pdf);
+    expect(await jobs.ctx.queues.schedule.getJob(`documents-extract-${doc.currentVersion.id}`)).toBeTruthy();
+    expect((await jobs.asStaff({ method: 'GET', url: '/api/documents?q=insolite' })).json().total).toBe(0);
 
-    expect(await run('documents.extract', { versionId: doc.currentVersion.id })).toEqual({ saved: true });
-    expect(await run('documents.extract', { versionId: doc.currentVersion.id })).toEqual({ skipped: true });
-    const [v] = await ctx.db.select().from(documentVersions).where(eq(documentVersions.id, doc.currentVersion.id));
+    expect(await jobs.run('documents.extract', { versionId: doc.currentVersion.id })).toEqual({ saved: true });
+    expect(await jobs.run('documents.extract', { versionId: doc.currentVersion.id })).toEqual({ skipped: true });
+    const [v] = await jobs.ctx.db.select().from(documentVersions).where(eq(documentVersions.id, doc.currentVersion.id));
     expect(v).toMatchObject({ textStatus: 'done', pageCount: 1 });
-    expect(await ctx.db.$count(documentTexts, eq(documentTexts.versionId, doc.currentVersion.id))).toBe(1);
+    expect(await jobs.ctx.db.$count(documentTexts, eq(documentTexts.versionId, doc.currentVersion.id))).toBe(1);
 
-    const found = (await asStaff({ method: 'GET', url: '/api/documents?q=frequentation%20gite%20ete' })).json();
+    const found = (await jobs.asStaff({ method: 'GET', url: '/api/documents?q=frequentation%20gite%20ete' })).json();
     expect(found.items.map((d: { id: string }) => d.id)).toEqual([doc.id]);
     expect(found.items[0].snippet.filter((s: { mark: boolean }) => s.mark).map((s: { text: string }) => s.text.toLowerCase())).toEqual(
       expect.arrayContaining(['fréquentation']),
@@ -67,12 +43,12 @@ describe('documents.extract', () => {
   });
 
   it('text files are read as UTF-8; a damaged PDF is recorded as failed, not retried forever', async () => {
-    const txt = await upload({ title: 'Notes' }, 'notes.txt', Buffer.from('Châtaignes et oignons doux des Cévennes'));
-    await run('documents.extract', { versionId: txt.currentVersion.id });
-    expect((await asStaff({ method: 'GET', url: '/api/documents?q=chataigne' })).json().items.map((d: { id: string }) => d.id)).toEqual([txt.id]);
-    const broken = await upload({ title: 'Cassé' }, 'casse.pdf', Buffer.from('%PDF-1.7\n% truncated nonsense\n'));
-    expect(await run('documents.extract', { versionId: broken.currentVersion.id })).toEqual({ saved: true });
-    const [v] = await ctx.db.select({ s: documentVersions.textStatus }).from(documentVersions).where(eq(documentVersions.id, broken.currentVersion.id));
+    const txt = await jobs.upload({ title: 'Notes' }, 'notes.txt', Buffer.from('Châtaignes et oignons doux des Cévennes'));
+    await jobs.run('documents.extract', { versionId: txt.currentVersion.id });
+    expect((await jobs.asStaff({ method: 'GET', url: '/api/documents?q=chataigne' })).json().items.map((d: { id: string }) => d.id)).toEqual([txt.id]);
+    const broken = await jobs.upload({ title: 'Cassé' }, 'casse.pdf', Buffer.from('%PDF-1.7\n% truncated nonsense\n'));
+    expect(await jobs.run('documents.extract', { versionId: broken.currentVersion.id })).toEqual({ saved: true });
+    const [v] = await jobs.ctx.db.select({ s: documentVersions.textStatus }).from(documentVersions).where(eq(documentVersions.id, broken.currentVersion.id));
     expect(v!.s).toBe('failed');
   });
 
@@ -82,33 +58,33 @@ describe('documents.extract', () => {
     for (let i = 0; i < 110_000; i++) words.push(String.fromCodePoint(0x4e00 + (i % 20_000), 0x4e00 + 100 + Math.floor(i / 20_000)));
     const text = words.join(' ');
     expect(text.length).toBeGreaterThan(SEARCH_TEXT_CHARS);
-    const doc = await upload({ title: 'Brochure en chinois' }, 'brochure-zh.txt', Buffer.from(text));
-    expect(await run('documents.extract', { versionId: doc.currentVersion.id })).toEqual({ saved: true });
-    const [t] = await ctx.db.select({ text: documentTexts.text, truncated: documentTexts.truncated }).from(documentTexts).where(eq(documentTexts.versionId, doc.currentVersion.id));
+    const doc = await jobs.upload({ title: 'Brochure en chinois' }, 'brochure-zh.txt', Buffer.from(text));
+    expect(await jobs.run('documents.extract', { versionId: doc.currentVersion.id })).toEqual({ saved: true });
+    const [t] = await jobs.ctx.db.select({ text: documentTexts.text, truncated: documentTexts.truncated }).from(documentTexts).where(eq(documentTexts.versionId, doc.currentVersion.id));
     expect(t!.truncated).toBe(true);
     expect(Buffer.byteLength(t!.text)).toBeLessThanOrEqual(SEARCH_TEXT_BYTES);
     expect(text.startsWith(t!.text)).toBe(true); // cut between two characters, never inside one
-    const [size] = (await ctx.db.execute(sql`select pg_column_size(search) as bytes, length(search) as lexemes from documents where id = ${doc.id}`)) as unknown as { bytes: number; lexemes: number }[];
+    const [size] = (await jobs.ctx.db.execute(sql`select pg_column_size(search) as bytes, length(search) as lexemes from documents where id = ${doc.id}`)) as unknown as { bytes: number; lexemes: number }[];
     expect(size!.bytes).toBeLessThan(1024 * 1024);
     expect(size!.lexemes).toBeGreaterThan(50_000);
-    expect((await asStaff({ method: 'GET', url: '/api/documents', query: { q: words[0]! } })).json().items.map((d: { id: string }) => d.id)).toEqual([doc.id]);
+    expect((await jobs.asStaff({ method: 'GET', url: '/api/documents', query: { q: words[0]! } })).json().items.map((d: { id: string }) => d.id)).toEqual([doc.id]);
   });
 
   it('a bad payload fails without retry', async () => {
-    await expect(run('documents.extract', { versionId: 'nope' })).rejects.toBeInstanceOf(UnrecoverableError);
+    await expect(jobs.run('documents.extract', { versionId: 'nope' })).rejects.toBeInstanceOf(UnrecoverableError);
   });
 });
 
 describe('documents.thumbnail', () => {
   it('makes one 320-pixel WebP thumbnail of an image, once', async () => {
     const jpeg = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 30, g: 120, b: 60 } } }).jpeg().toBuffer();
-    const doc = await upload({ title: 'Photo du cirque de Navacelles' }, 'navacelles.jpg', jpeg);
-    expect(await ctx.queues.schedule.getJob(`documents-thumbnail-${doc.currentVersion.id}`)).toBeTruthy();
-    const first = (await run('documents.thumbnail', { versionId: doc.currentVersion.id })) as { key: string };
+    const doc = await jobs.upload({ title: 'Photo du cirque de Navacelles' }, 'navacelles.jpg', jpeg);
+    expect(await jobs.ctx.queues.schedule.getJob(`documents-thumbnail-${doc.currentVersion.id}`)).toBeTruthy();
+    const first = (await jobs.run('documents.thumbnail', { versionId: doc.currentVersion.id })) as { key: string };
     expect(first.key).toMatch(/^thumbnails\//);
-    expect(await run('documents.thumbnail', { versionId: doc.currentVersion.id })).toEqual({ skipped: true });
+    expect(await jobs.run('documents.thumbnail', { versionId: doc.currentVersion.id })).toEqual({ skipped: true });
     const chunks: Buffer[] = [];
-    for await (const c of await ctx.app.storage.get(first.key)) chunks.push(c as Buffer);
+    for await (const c of await jobs.ctx.app.storage.get(first.key)) chunks.push(c as Buffer);
     const meta = await sharp(Buffer.concat(chunks)).metadata();
     expect(meta).toMatchObject({ format: 'webp', width: 320, height: 213 });
     expect(await objectKeys('thumbnails/')).toEqual([first.key]);
@@ -119,10 +95,10 @@ describe('documents.sweep', () => {
   it('removes old objects no version refers to and stalled temporary files; keeps the rest; twice is harmless', async () => {
     const keep = await objectKeys('documents/');
     const orphan = newObjectKey('documents');
-    await ctx.app.storage.put(orphan, Readable.from([Buffer.from('left by a crash')]));
+    await jobs.ctx.app.storage.put(orphan, Readable.from([Buffer.from('left by a crash')]));
     const young = newObjectKey('documents');
-    await ctx.app.storage.put(young, Readable.from([Buffer.from('an upload about to commit')]));
-    const root = join(ctx.config.dataDir, 'files');
+    await jobs.ctx.app.storage.put(young, Readable.from([Buffer.from('an upload about to commit')]));
+    const root = join(jobs.ctx.config.dataDir, 'files');
     const old = new Date(Date.now() - 2 * 3600_000);
     await utimes(join(root, orphan), old, old);
     // Half an upload a crashed process left in the temporary area, and one being written now.
@@ -132,9 +108,9 @@ describe('documents.sweep', () => {
     await utimes(join(tmp, 'stalled'), old, old);
     await writeFile(join(tmp, 'writing'), 'an upload in progress');
 
-    const first = await run('documents.sweep', {});
+    const first = await jobs.run('documents.sweep', {});
     expect(first).toMatchObject({ orphans: 1, incomplete: 1 });
-    expect(await run('documents.sweep', {})).toMatchObject({ orphans: 0, incomplete: 0 });
+    expect(await jobs.run('documents.sweep', {})).toMatchObject({ orphans: 0, incomplete: 0 });
     expect((await objectKeys('documents/')).sort()).toEqual([...keep, young].sort());
     expect(await readdir(tmp)).toEqual(['writing']);
     await rm(join(tmp, 'writing'));
@@ -143,15 +119,15 @@ describe('documents.sweep', () => {
 
 describe('documents.review-reminders', () => {
   it('tells the owner once when the review date has come (a mail in the outbox, French, with a plain-text part)', async () => {
-    const due = await upload({ title: 'Guide de la taxe de séjour', reviewOn: '2026-01-31' }, 'taxe.csv', Buffer.from('a;b\n'));
-    await upload({ title: 'Pas encore', reviewOn: '2099-01-01' }, 'plus-tard.csv', Buffer.from('a;b\n'));
-    const first = (await run('documents.review-reminders', {})) as { queued: number };
+    const due = await jobs.upload({ title: 'Guide de la taxe de séjour', reviewOn: '2026-01-31' }, 'taxe.csv', Buffer.from('a;b\n'));
+    await jobs.upload({ title: 'Pas encore', reviewOn: '2099-01-01' }, 'plus-tard.csv', Buffer.from('a;b\n'));
+    const first = (await jobs.run('documents.review-reminders', {})) as { queued: number };
     expect(first.queued).toBe(1);
-    expect(await run('documents.review-reminders', {})).toEqual({ queued: 0 });
-    const [message] = await ctx.db.select().from(mailMessages).where(eq(mailMessages.template, 'document-review'));
+    expect(await jobs.run('documents.review-reminders', {})).toEqual({ queued: 0 });
+    const [message] = await jobs.ctx.db.select().from(mailMessages).where(eq(mailMessages.template, 'document-review'));
     expect(message).toMatchObject({ params: { documentId: due.id } });
-    await run('mail.send', { messageId: message!.id });
-    const [mail] = await ctx.db.select().from(capturedMails).where(eq(capturedMails.subject, 'Document à revoir : Guide de la taxe de séjour'));
+    await jobs.run('mail.send', { messageId: message!.id });
+    const [mail] = await jobs.ctx.db.select().from(capturedMails).where(eq(capturedMails.subject, 'Document à revoir : Guide de la taxe de séjour'));
     expect(mail!.text).toMatch(/31\s+janvier\s+2026/);
     expect(mail!.text).toMatch(/\/documents\//);
   });

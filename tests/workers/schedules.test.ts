@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { mailMessages } from '../../db/schema';
@@ -51,18 +51,19 @@ afterAll(async () => {
   await smtp?.close();
 });
 
+/** The cron owner's app checking its schedules every `checkSeconds`, its workers started and their first runs over; closed after the test. */
+async function cronOwner(checkSeconds: number) {
+  const ctx = await createTestApp({ CRON_OWNER: true, SCHEDULES_CHECK_SECONDS: checkSeconds }, { smtpUrl: smtp.url });
+  onTestFinished(() => ctx.close());
+  await ctx.startWorkers();
+  expect(await schedulerIds(ctx)).toEqual(expected);
+  await sleep(300); // let the first runs (sweeps of an empty outbox) finish
+  return ctx;
+}
+
 describe('schedules re-asserted', () => {
-  let ctx: TestContext;
-  afterAll(async () => {
-    await ctx?.close();
-  });
-
   it('come back periodically after the prefix lost its keys, and the queued outbox mail is sent, without restart', async () => {
-    ctx = await createTestApp({ CRON_OWNER: true, SCHEDULES_CHECK_SECONDS: 1 }, { smtpUrl: smtp.url });
-    await ctx.startWorkers();
-    expect(await schedulerIds(ctx)).toEqual(expected);
-    await sleep(300); // let the first sweeps run on an empty outbox
-
+    const ctx = await cronOwner(1);
     const mail = await lostMail(ctx);
     await loseKeys(ctx);
     expect(await schedulerIds(ctx)).toEqual([]);
@@ -75,16 +76,8 @@ describe('schedules re-asserted', () => {
 });
 
 describe('schedules re-asserted on reconnect', () => {
-  let ctx: TestContext;
-  afterAll(async () => {
-    await ctx?.close();
-  });
-
   it('come back as soon as the worker reconnects to a Redis that lost them (periodic check far away)', async () => {
-    ctx = await createTestApp({ CRON_OWNER: true, SCHEDULES_CHECK_SECONDS: 3600 }, { smtpUrl: smtp.url });
-    await ctx.startWorkers();
-    expect(await schedulerIds(ctx)).toEqual(expected);
-    await sleep(300); // let the first runs finish
+    const ctx = await cronOwner(3600);
     await loseKeys(ctx);
     expect(await schedulerIds(ctx)).toEqual([]);
     // Drop this worker's connections, as a Redis restart would (only this install's: they are named after its prefix).
