@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useRef } from 'react';
+import { useNavigate } from 'react-router';
 import { useErrorMessage } from './States';
 
 /**
@@ -28,4 +29,14 @@ export function useSaveHandler<B, R>(save: (body: B) => Promise<R>, onSaved: (sa
       pending.current = false;
     }
   };
+}
+
+/**
+ * What an edit page hands its form: the save (as useSaveHandler runs it), whether
+ * it is running, and "Annuler" back to where the form was opened from.
+ */
+export function useFormPageSave<B, R>(save: { mutateAsync: (body: B) => Promise<R>; isPending: boolean }, onSaved: (saved: R) => unknown, cancelTo: string) {
+  const navigate = useNavigate();
+  const onSubmit = useSaveHandler(save.mutateAsync, onSaved);
+  return { saving: save.isPending, onSubmit, onCancel: () => void navigate(cancelTo) };
 }

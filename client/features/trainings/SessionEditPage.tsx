@@ -1,11 +1,12 @@
-import { Alert, Paper } from '@mantine/core';
+import { Alert } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { FormPanel } from '../../components/FormPanel';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, PageSkeleton } from '../../components/States';
-import { useSaveHandler } from '../../components/useSaveHandler';
+import { useFormPageSave } from '../../components/useSaveHandler';
 import { useTerritory } from '../accounts/api';
 import { useSaveSession, useSession, useTraining } from './api';
 import { TrainingsNav } from './components';
@@ -24,17 +25,19 @@ export default function SessionEditPage() {
   const training = useTraining(id ? undefined : trainingId);
   const territory = useTerritory();
   const save = useSaveSession({ sessionId: id, trainingId });
-  const submit = useSaveHandler(save.mutateAsync, async (saved) => {
-    notifications.show({ color: 'cevennes', message: id ? t('sessionForm.saved') : t('sessionForm.created') });
-    await navigate(`/formations/gestion/sessions/${saved.id}`, { replace: !id });
-  });
+  const backTo = id ? `/formations/gestion/sessions/${id}` : `/formations/gestion/catalogue/${trainingId}`;
+  const formSave = useFormPageSave(
+    save,
+    async (saved) => {
+      notifications.show({ color: 'cevennes', message: id ? t('sessionForm.saved') : t('sessionForm.created') });
+      await navigate(`/formations/gestion/sessions/${saved.id}`, { replace: !id });
+    },
+    backTo,
+  );
   const trainingData = session.data?.training ?? training.data;
-  const title = id
-    ? t('sessionForm.editTitle')
-    : t('sessionForm.newTitle');
+  const title = id ? t('sessionForm.editTitle') : t('sessionForm.newTitle');
   const loading = (id ? session.isPending : training.isPending) || territory.isPending;
   const error = session.error ?? training.error ?? territory.error;
-  const backTo = id ? `/formations/gestion/sessions/${id}` : `/formations/gestion/catalogue/${trainingId}`;
 
   return (
     <>
@@ -59,17 +62,9 @@ export default function SessionEditPage() {
         </Alert>
       ) : null}
       {territory.data && trainingData && session.data?.status !== 'cancelled' ? (
-        <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} maw={900}>
-          <SessionForm
-            key={session.data?.updatedAt ?? 'new'}
-            territory={territory.data}
-            session={session.data}
-            durationMinutes={trainingData.durationMinutes}
-            saving={save.isPending}
-            onCancel={() => void navigate(backTo)}
-            onSubmit={submit}
-          />
-        </Paper>
+        <FormPanel maw={900}>
+          <SessionForm key={session.data?.updatedAt ?? 'new'} territory={territory.data} session={session.data} durationMinutes={trainingData.durationMinutes} {...formSave} />
+        </FormPanel>
       ) : null}
     </>
   );
