@@ -31,12 +31,31 @@ export function useSaveHandler<B, R>(save: (body: B) => Promise<R>, onSaved: (sa
   };
 }
 
+interface FormPageSaveOptions<R> {
+  /** No record yet (a "nouveau" address): the address gone to after saving replaces it in the history. */
+  creating: boolean;
+  /** The notification once saved. */
+  savedMessage: (saved: R) => string;
+  /** Anything more to say once saved (before leaving the page). */
+  alsoSay?: (saved: R) => void;
+  /** Where to go once saved; null stays on the form. */
+  next: (saved: R) => string | null;
+  /** Where "Annuler" goes back to. */
+  cancelTo: string;
+}
+
 /**
- * What an edit page hands its form: the save (as useSaveHandler runs it), whether
- * it is running, and "Annuler" back to where the form was opened from.
+ * What a create-or-edit page hands its form: the save (as useSaveHandler runs it) followed by
+ * its notification and the way on, whether it is running, and "Annuler".
  */
-export function useFormPageSave<B, R>(save: { mutateAsync: (body: B) => Promise<R>; isPending: boolean }, onSaved: (saved: R) => unknown, cancelTo: string) {
+export function useFormPageSave<B, R>(save: { mutateAsync: (body: B) => Promise<R>; isPending: boolean }, options: FormPageSaveOptions<R>) {
   const navigate = useNavigate();
-  const onSubmit = useSaveHandler(save.mutateAsync, onSaved);
+  const { creating, savedMessage, alsoSay, next, cancelTo } = options;
+  const onSubmit = useSaveHandler(save.mutateAsync, async (saved) => {
+    notifications.show({ color: 'cevennes', message: savedMessage(saved) });
+    alsoSay?.(saved);
+    const to = next(saved);
+    if (to) await navigate(to, { replace: creating });
+  });
   return { saving: save.isPending, onSubmit, onCancel: () => void navigate(cancelTo) };
 }

@@ -1,7 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { FormPanel } from '../../components/FormPanel';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
@@ -15,23 +15,22 @@ import type { CreatedEstablishment } from './types';
 export default function EstablishmentEditPage() {
   const { t } = useTranslation('accounts');
   const { id } = useParams();
-  const navigate = useNavigate();
   const establishment = useEstablishment(id);
   const territory = useTerritory();
   const save = useSaveEstablishment(id);
-  const formSave = useFormPageSave(
-    save,
-    async (saved) => {
-      notifications.show({ color: 'cevennes', message: id ? t('establishments.saved') : t('establishments.created', { name: saved.name }) });
+  const formSave = useFormPageSave(save, {
+    creating: !id,
+    savedMessage: (saved) => (id ? t('establishments.saved') : t('establishments.created', { name: saved.name })),
+    alsoSay: (saved) => {
       // A creation answers with the establishments of the same name in the commune.
       const sameName = (saved as Partial<CreatedEstablishment>).sameNameInCommune ?? [];
       if (sameName.length) {
         notifications.show({ color: 'yellow', autoClose: false, message: t('establishments.sameNameWarning', { count: sameName.length, names: sameName.map((e) => e.name).join(', ') }) });
       }
-      if (!id) await navigate(`/etablissements/${saved.id}`, { replace: true });
     },
-    '/etablissements',
-  );
+    next: (saved) => (id ? null : `/etablissements/${saved.id}`),
+    cancelTo: '/etablissements',
+  });
   const title = id ? (establishment.data?.name ?? t('establishments.edit')) : t('establishments.new');
 
   return (

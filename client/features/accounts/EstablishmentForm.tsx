@@ -1,6 +1,5 @@
 import { MultiSelect, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountedTextarea } from '../../components/CountedTextarea';
 import { RecordForm } from '../../components/RecordForm';
@@ -8,6 +7,7 @@ import { RequiredNote } from '../../components/RequiredNote';
 import { saveForm } from '../../lib/api';
 import { LIMITS, type CreateEstablishment, type Establishment, type Territory } from './types';
 import { emailRule, optionalText, orNull, phoneRule, requiredText, websiteRule } from './validation';
+import { CommuneSelect } from './CommuneSelect';
 import { useReferenceLabels } from './reference';
 
 interface EstablishmentValues {
@@ -40,17 +40,6 @@ function toValues(e: Establishment | undefined): EstablishmentValues {
     membershipYear: e?.membershipYear ?? '',
     status: e?.status ?? 'active',
   };
-}
-
-/** Commune options grouped by communauté de communes: "Le Vigan (30120)". */
-export function communeOptions(territory: Territory) {
-  return territory.communautes.map((c) => ({
-    group: c.name,
-    items: territory.communes
-      .filter((m) => m.communauteId === c.id)
-      .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
-      .map((m) => ({ value: m.inseeCode, label: m.postalCode ? `${m.name} (${m.postalCode})` : m.name })),
-  }));
 }
 
 interface EstablishmentFormProps {
@@ -90,7 +79,6 @@ export function EstablishmentForm({ territory, establishment, scope, saving, onS
   const ref = useReferenceLabels();
   const category = territory.categories.find((c) => c.id === form.values.category);
   const categoryData = territory.categories.map((c) => ({ value: c.id, label: ref.category(c.id, c.label) }));
-  const communeData = useMemo(() => communeOptions(territory), [territory]);
 
   const submit = form.onSubmit(async (v) => {
     const publicBody = {
@@ -150,15 +138,12 @@ export function EstablishmentForm({ territory, establishment, scope, saving, onS
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
+            <CommuneSelect
+              territory={territory}
               label={t('establishments.fields.commune')}
               description={t('establishments.fields.communeHelp')}
               required
-              searchable
-              data={communeData}
-              nothingFoundMessage={t('common.nothingFound')}
               {...form.getInputProps('communeInsee')}
-              onChange={(value) => form.setFieldValue('communeInsee', value ?? '')}
             />
             <NumberInput
               label={t('establishments.fields.membershipYear')}

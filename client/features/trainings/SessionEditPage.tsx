@@ -1,7 +1,6 @@
 import { Alert } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { FormPanel } from '../../components/FormPanel';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
@@ -20,20 +19,17 @@ import { SessionForm } from './SessionForm';
 export default function SessionEditPage() {
   const { t } = useTranslation('trainings');
   const { id, trainingId } = useParams();
-  const navigate = useNavigate();
   const session = useSession(id);
   const training = useTraining(id ? undefined : trainingId);
   const territory = useTerritory();
   const save = useSaveSession({ sessionId: id, trainingId });
   const backTo = id ? `/formations/gestion/sessions/${id}` : `/formations/gestion/catalogue/${trainingId}`;
-  const formSave = useFormPageSave(
-    save,
-    async (saved) => {
-      notifications.show({ color: 'cevennes', message: id ? t('sessionForm.saved') : t('sessionForm.created') });
-      await navigate(`/formations/gestion/sessions/${saved.id}`, { replace: !id });
-    },
-    backTo,
-  );
+  const formSave = useFormPageSave(save, {
+    creating: !id,
+    savedMessage: () => (id ? t('sessionForm.saved') : t('sessionForm.created')),
+    next: (saved) => `/formations/gestion/sessions/${saved.id}`,
+    cancelTo: backTo,
+  });
   const trainingData = session.data?.training ?? training.data;
   const title = id ? t('sessionForm.editTitle') : t('sessionForm.newTitle');
   const loading = (id ? session.isPending : training.isPending) || territory.isPending;

@@ -1,7 +1,6 @@
 import { Button, Stack, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { FormPanel } from '../../components/FormPanel';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
@@ -51,18 +50,15 @@ function TrainingSessions({ trainingId, archived }: { trainingId: string; archiv
 export default function TrainingEditPage() {
   const { t } = useTranslation('trainings');
   const { id } = useParams();
-  const navigate = useNavigate();
   const training = useTraining(id);
   const territory = useTerritory();
   const save = useSaveTraining(id);
-  const formSave = useFormPageSave(
-    save,
-    async (saved) => {
-      notifications.show({ color: 'cevennes', message: id ? t('catalogue.saved') : t('catalogue.created', { title: saved.title }) });
-      if (!id) await navigate(`/formations/gestion/catalogue/${saved.id}`, { replace: true });
-    },
-    '/formations/gestion/catalogue',
-  );
+  const formSave = useFormPageSave(save, {
+    creating: !id,
+    savedMessage: (saved) => (id ? t('catalogue.saved') : t('catalogue.created', { title: saved.title })),
+    next: (saved) => (id ? null : `/formations/gestion/catalogue/${saved.id}`),
+    cancelTo: '/formations/gestion/catalogue',
+  });
   const title = id ? (training.data?.title ?? t('catalogue.edit')) : t('catalogue.new');
 
   return (
