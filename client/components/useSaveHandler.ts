@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useRef } from 'react';
 import { useNavigate } from 'react-router';
-import { useErrorMessage } from './States';
+import { useErrorNotice } from './States';
 
 /**
  * A form's onSubmit: the save, then what follows it (a notice, a redirect).
@@ -15,7 +15,7 @@ import { useErrorMessage } from './States';
  * twice either.
  */
 export function useSaveHandler<B, R>(save: (body: B) => Promise<R>, onSaved: (saved: R) => unknown) {
-  const errorMessage = useErrorMessage();
+  const notifyError = useErrorNotice();
   const pending = useRef(false);
   return async (body: B): Promise<void> => {
     if (pending.current) return;
@@ -23,7 +23,7 @@ export function useSaveHandler<B, R>(save: (body: B) => Promise<R>, onSaved: (sa
     try {
       await onSaved(await save(body));
     } catch (error) {
-      notifications.show({ color: 'red', message: errorMessage(error) });
+      notifyError(error);
       throw error;
     } finally {
       pending.current = false;
