@@ -1,4 +1,4 @@
-import { MultiSelect, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CountedTextarea } from '../../components/CountedTextarea';
@@ -9,6 +9,7 @@ import { LIMITS, type CreateEstablishment, type Establishment, type Territory } 
 import { emailRule, optionalText, orNull, phoneRule, requiredText, websiteRule } from './validation';
 import { CommuneSelect } from './CommuneSelect';
 import { useReferenceLabels } from './reference';
+import { WholeNumberInput } from '../../components/WholeNumberInput';
 
 interface EstablishmentValues {
   name: string;
@@ -145,13 +146,11 @@ export function EstablishmentForm({ territory, establishment, scope, saving, onS
               required
               {...form.getInputProps('communeInsee')}
             />
-            <NumberInput
+            <WholeNumberInput
               label={t('establishments.fields.membershipYear')}
               description={t('establishments.fields.membershipYearHelp')}
               min={LIMITS.yearMin}
               max={LIMITS.yearMax}
-              allowDecimal={false}
-              allowNegative={false}
               thousandSeparator=""
               {...form.getInputProps('membershipYear')}
             />

@@ -10,6 +10,7 @@ import type { Territory } from '../accounts/types';
 import { orNull, optionalText, requiredText } from '../accounts/validation';
 import { formatDuration } from './format';
 import { LIMITS, THEMES, type CreateTrainingBody, type Theme, type Training, type UpdateTrainingBody } from './types';
+import { WholeNumberInput } from '../../components/WholeNumberInput';
 
 // tiptap is heavy: the editor arrives after the rest of the form.
 const RichTextField = lazy(() => import('../../components/RichTextField'));
@@ -132,15 +133,13 @@ export function TrainingForm({ territory, training, saving, onSubmit, onCancel }
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <NumberInput
+        <WholeNumberInput
           label={t('fields.durationMinutes')}
           description={Number.isFinite(duration) && duration > 0 ? formatDuration(t, duration) : undefined}
           required
           min={LIMITS.durationMin}
           max={LIMITS.durationMax}
           step={15}
-          allowDecimal={false}
-          allowNegative={false}
           {...form.getInputProps('durationMinutes')}
         />
         <TextInput label={t('fields.trainer')} maxLength={LIMITS.trainer} {...form.getInputProps('trainer')} />
