@@ -195,19 +195,25 @@ function PasswordSection({ user }: { user: Me }) {
   );
 }
 
-function LoginsSection() {
-  const { t } = useTranslation('accounts');
+/** After an action that ends the session everywhere (all devices signed out, the account erased): say so, then log-in. */
+function useSignedOutNow() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  return async (message: string) => {
+    notifications.show({ color: 'cevennes', message });
+    signOutOnPurpose(queryClient);
+    await navigate('/connexion', { replace: true });
+  };
+}
+
+function LoginsSection() {
+  const { t } = useTranslation('accounts');
+  const signedOut = useSignedOutNow();
   const notifyError = useErrorNotice();
   const [confirming, setConfirming] = useState(false);
   const logoutAll = useMutation({
     mutationFn: () => api<void>('/api/auth/logout-all', { method: 'POST' }),
-    onSuccess: async () => {
-      notifications.show({ color: 'cevennes', message: t('profile.logins.done') });
-      signOutOnPurpose(queryClient);
-      await navigate('/connexion', { replace: true });
-    },
+    onSuccess: () => signedOut(t('profile.logins.done')),
     onError: notifyError,
   });
   return (
@@ -254,17 +260,12 @@ function DataSection() {
 
 function DeleteSection() {
   const { t } = useTranslation('accounts');
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
+  const signedOut = useSignedOutNow();
   const [opened, setOpened] = useState(false);
   const [password, setPassword] = useState('');
   const erase = useMutation({
     mutationFn: (pw: string) => api<void>('/api/me', { method: 'DELETE', body: { password: pw } }),
-    onSuccess: async () => {
-      notifications.show({ color: 'cevennes', message: t('profile.delete.done') });
-      signOutOnPurpose(queryClient);
-      await navigate('/connexion', { replace: true });
-    },
+    onSuccess: () => signedOut(t('profile.delete.done')),
   });
   const errorMessage = useErrorMessage();
   const close = () => {
