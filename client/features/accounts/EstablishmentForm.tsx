@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { CountedTextarea } from '../../components/CountedTextarea';
 import { RecordForm } from '../../components/RecordForm';
 import { RequiredNote } from '../../components/RequiredNote';
+import { WholeNumberInput } from '../../components/WholeNumberInput';
 import { saveForm } from '../../lib/api';
 import { LIMITS, type CreateEstablishment, type Establishment, type Territory } from './types';
 import { emailRule, optionalText, orNull, phoneRule, requiredText, websiteRule } from './validation';
 import { CommuneSelect } from './CommuneSelect';
 import { useReferenceLabels } from './reference';
-import { WholeNumberInput } from '../../components/WholeNumberInput';
 
 interface EstablishmentValues {
   name: string;

@@ -4,13 +4,13 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountedTextarea } from '../../components/CountedTextarea';
 import { RecordForm } from '../../components/RecordForm';
+import { WholeNumberInput } from '../../components/WholeNumberInput';
 import { saveForm } from '../../lib/api';
 import { formatLocale } from '../../lib/locale';
 import type { Territory } from '../accounts/types';
 import { orNull, optionalText, requiredText } from '../accounts/validation';
 import { formatDuration } from './format';
 import { LIMITS, THEMES, type CreateTrainingBody, type Theme, type Training, type UpdateTrainingBody } from './types';
-import { WholeNumberInput } from '../../components/WholeNumberInput';
 
 // tiptap is heavy: the editor arrives after the rest of the form.
 const RichTextField = lazy(() => import('../../components/RichTextField'));

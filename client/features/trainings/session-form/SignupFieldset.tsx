@@ -1,10 +1,10 @@
 import { Fieldset, Radio, SimpleGrid, Stack } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
+import { WholeNumberInput } from '../../../components/WholeNumberInput';
 import { LIMITS } from '../types';
 import type { PickerProps } from './usePickerProps';
 import type { SessionForm } from './values';
-import { WholeNumberInput } from '../../../components/WholeNumberInput';
 
 /** Seats, the per-establishment cap, the sign-up deadline and how the waiting list moves. */
 export function SignupFieldset({ form, pickerProps }: { form: SessionForm; pickerProps: PickerProps }) {
