@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ErrorState, TableSkeleton } from './States';
+import { ErrorState, PageSkeleton, TableSkeleton } from './States';
 
 /** The part of a TanStack query result these states read (useQuery and useInfiniteQuery both fit). */
 export interface QueryLike<T> {
@@ -28,6 +28,23 @@ export function QueryState<T>({ query, skeleton = <TableSkeleton />, isEmpty, em
       {query.isPending ? skeleton : null}
       {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
       {data !== undefined ? (isEmpty?.(data) ? empty : children(data)) : null}
+    </>
+  );
+}
+
+interface QueriesStateProps {
+  /** Set by the page: a query that waits for an id it has not got yet is pending without loading. */
+  loading: boolean;
+  lines: number;
+  queries: QueryLike<unknown>[];
+}
+
+/** A page that needs several queries before it shows anything (an edit form and its reference data): placeholder lines, then each failure with "Réessayer". */
+export function QueriesState({ loading, lines, queries }: QueriesStateProps) {
+  return (
+    <>
+      {loading ? <PageSkeleton lines={lines} /> : null}
+      {queries.map((query, index) => (query.isError ? <ErrorState key={index} error={query.error} onRetry={() => void query.refetch()} /> : null))}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { Alert, Button, EmptyState as MantineEmptyState, Skeleton, Stack } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
@@ -14,6 +15,14 @@ export function useErrorMessage() {
       if (error.status === 403) return t('errors.forbidden');
     }
     return t('errors.unexpected');
+  };
+}
+
+/** A failed action (a save, a deletion) told in a notification, in the server's words. */
+export function useErrorNotice() {
+  const message = useErrorMessage();
+  return (error: unknown): void => {
+    notifications.show({ color: 'red', message: message(error) });
   };
 }
 

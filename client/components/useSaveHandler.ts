@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useRef } from 'react';
-import { useErrorMessage } from './States';
+import { useNavigate } from 'react-router';
+import { useErrorNotice } from './States';
 
 /**
  * A form's onSubmit: the save, then what follows it (a notice, a redirect).
@@ -14,7 +15,7 @@ import { useErrorMessage } from './States';
  * twice either.
  */
 export function useSaveHandler<B, R>(save: (body: B) => Promise<R>, onSaved: (saved: R) => unknown) {
-  const errorMessage = useErrorMessage();
+  const notifyError = useErrorNotice();
   const pending = useRef(false);
   return async (body: B): Promise<void> => {
     if (pending.current) return;
@@ -22,10 +23,39 @@ export function useSaveHandler<B, R>(save: (body: B) => Promise<R>, onSaved: (sa
     try {
       await onSaved(await save(body));
     } catch (error) {
-      notifications.show({ color: 'red', message: errorMessage(error) });
+      notifyError(error);
       throw error;
     } finally {
       pending.current = false;
     }
   };
+}
+
+interface FormPageSaveOptions<R> {
+  /** No record yet (a "nouveau" address): the address gone to after saving replaces it in the history. */
+  creating: boolean;
+  /** The notification once saved. */
+  savedMessage: (saved: R) => string;
+  /** Anything more to say once saved (before leaving the page). */
+  alsoSay?: (saved: R) => void;
+  /** Where to go once saved; null stays on the form. */
+  next: (saved: R) => string | null;
+  /** Where "Annuler" goes back to. */
+  cancelTo: string;
+}
+
+/**
+ * What a create-or-edit page hands its form: the save (as useSaveHandler runs it) followed by
+ * its notification and the way on, whether it is running, and "Annuler".
+ */
+export function useFormPageSave<B, R>(save: { mutateAsync: (body: B) => Promise<R>; isPending: boolean }, options: FormPageSaveOptions<R>) {
+  const navigate = useNavigate();
+  const { creating, savedMessage, alsoSay, next, cancelTo } = options;
+  const onSubmit = useSaveHandler(save.mutateAsync, async (saved) => {
+    notifications.show({ color: 'cevennes', message: savedMessage(saved) });
+    alsoSay?.(saved);
+    const to = next(saved);
+    if (to) await navigate(to, { replace: creating });
+  });
+  return { saving: save.isPending, onSubmit, onCancel: () => void navigate(cancelTo) };
 }

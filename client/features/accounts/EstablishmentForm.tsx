@@ -1,13 +1,14 @@
-import { MultiSelect, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountedTextarea } from '../../components/CountedTextarea';
-import { FormActions } from '../../components/FormActions';
+import { RecordForm } from '../../components/RecordForm';
 import { RequiredNote } from '../../components/RequiredNote';
+import { WholeNumberInput } from '../../components/WholeNumberInput';
 import { saveForm } from '../../lib/api';
 import { LIMITS, type CreateEstablishment, type Establishment, type Territory } from './types';
 import { emailRule, optionalText, orNull, phoneRule, requiredText, websiteRule } from './validation';
+import { CommuneSelect } from './CommuneSelect';
 import { useReferenceLabels } from './reference';
 
 interface EstablishmentValues {
@@ -40,17 +41,6 @@ function toValues(e: Establishment | undefined): EstablishmentValues {
     membershipYear: e?.membershipYear ?? '',
     status: e?.status ?? 'active',
   };
-}
-
-/** Commune options grouped by communauté de communes: "Le Vigan (30120)". */
-export function communeOptions(territory: Territory) {
-  return territory.communautes.map((c) => ({
-    group: c.name,
-    items: territory.communes
-      .filter((m) => m.communauteId === c.id)
-      .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
-      .map((m) => ({ value: m.inseeCode, label: m.postalCode ? `${m.name} (${m.postalCode})` : m.name })),
-  }));
 }
 
 interface EstablishmentFormProps {
@@ -90,7 +80,6 @@ export function EstablishmentForm({ territory, establishment, scope, saving, onS
   const ref = useReferenceLabels();
   const category = territory.categories.find((c) => c.id === form.values.category);
   const categoryData = territory.categories.map((c) => ({ value: c.id, label: ref.category(c.id, c.label) }));
-  const communeData = useMemo(() => communeOptions(territory), [territory]);
 
   const submit = form.onSubmit(async (v) => {
     const publicBody = {
@@ -116,90 +105,84 @@ export function EstablishmentForm({ territory, establishment, scope, saving, onS
   });
 
   return (
-    <form noValidate onSubmit={submit}>
-      <Stack gap="md">
-        {all ? (
-          <>
-            <RequiredNote />
-            <TextInput label={t('establishments.fields.name')} required {...form.getInputProps('name')} />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Select
-                label={t('establishments.fields.category')}
-                required
-                data={categoryData}
-                allowDeselect={false}
-                {...form.getInputProps('category')}
-                onChange={(value) => {
-                  form.setFieldValue('category', value ?? '');
-                  form.setFieldValue('subcategory', '');
-                }}
-              />
-              <Select
-                label={t('establishments.fields.subcategory')}
-                data={category?.subcategories.map((s) => ({ value: s.id, label: ref.subcategory(s.id, s.label) })) ?? []}
-                disabled={!category || category.subcategories.length === 0}
-                clearable
-                {...form.getInputProps('subcategory')}
-                onChange={(value) => form.setFieldValue('subcategory', value ?? '')}
-              />
-            </SimpleGrid>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Select
-                label={t('establishments.fields.commune')}
-                description={t('establishments.fields.communeHelp')}
-                required
-                searchable
-                data={communeData}
-                nothingFoundMessage={t('common.nothingFound')}
-                {...form.getInputProps('communeInsee')}
-                onChange={(value) => form.setFieldValue('communeInsee', value ?? '')}
-              />
-              <NumberInput
-                label={t('establishments.fields.membershipYear')}
-                description={t('establishments.fields.membershipYearHelp')}
-                min={LIMITS.yearMin}
-                max={LIMITS.yearMax}
-                allowDecimal={false}
-                allowNegative={false}
-                thousandSeparator=""
-                {...form.getInputProps('membershipYear')}
-              />
-            </SimpleGrid>
-            <MultiSelect
-              label={t('establishments.fields.labels')}
-              data={territory.labels}
-              searchable
-              clearable
-              maxValues={LIMITS.labels}
-              nothingFoundMessage={t('common.nothingFound')}
-              {...form.getInputProps('labels')}
+    <RecordForm
+      onSubmit={submit}
+      editing={Boolean(establishment)}
+      dirty={form.isDirty()}
+      createLabel={t('establishments.create')}
+      saving={saving}
+      onCancel={onCancel}
+    >
+      {all ? (
+        <>
+          <RequiredNote />
+          <TextInput label={t('establishments.fields.name')} required {...form.getInputProps('name')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={t('establishments.fields.category')}
+              required
+              data={categoryData}
+              allowDeselect={false}
+              {...form.getInputProps('category')}
+              onChange={(value) => {
+                form.setFieldValue('category', value ?? '');
+                form.setFieldValue('subcategory', '');
+              }}
             />
             <Select
-              label={t('establishments.fields.status')}
-              data={[
-                { value: 'active', label: t('establishments.status.active') },
-                { value: 'inactive', label: t('establishments.status.inactive') },
-              ]}
-              allowDeselect={false}
-              maw={280}
-              {...form.getInputProps('status')}
+              label={t('establishments.fields.subcategory')}
+              data={category?.subcategories.map((s) => ({ value: s.id, label: ref.subcategory(s.id, s.label) })) ?? []}
+              disabled={!category || category.subcategories.length === 0}
+              clearable
+              {...form.getInputProps('subcategory')}
+              onChange={(value) => form.setFieldValue('subcategory', value ?? '')}
             />
-          </>
-        ) : null}
-        <TextInput label={t('establishments.fields.address')} autoComplete="street-address" {...form.getInputProps('address')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('establishments.fields.phone')} type="tel" autoComplete="tel" {...form.getInputProps('phone')} />
-          <TextInput label={t('establishments.fields.email')} type="email" autoComplete="email" {...form.getInputProps('email')} />
-        </SimpleGrid>
-        <TextInput label={t('establishments.fields.website')} type="url" autoComplete="url" placeholder="https://" {...form.getInputProps('website')} />
-        <CountedTextarea label={t('establishments.fields.description')} max={LIMITS.description} minRows={4} maxRows={12} {...form.getInputProps('description')} />
-        <FormActions
-          submitLabel={establishment ? t('common.save') : t('establishments.create')}
-          saving={saving}
-          disabled={Boolean(establishment) && !form.isDirty()}
-          onCancel={onCancel}
-        />
-      </Stack>
-    </form>
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <CommuneSelect
+              territory={territory}
+              label={t('establishments.fields.commune')}
+              description={t('establishments.fields.communeHelp')}
+              required
+              {...form.getInputProps('communeInsee')}
+            />
+            <WholeNumberInput
+              label={t('establishments.fields.membershipYear')}
+              description={t('establishments.fields.membershipYearHelp')}
+              min={LIMITS.yearMin}
+              max={LIMITS.yearMax}
+              thousandSeparator=""
+              {...form.getInputProps('membershipYear')}
+            />
+          </SimpleGrid>
+          <MultiSelect
+            label={t('establishments.fields.labels')}
+            data={territory.labels}
+            searchable
+            clearable
+            maxValues={LIMITS.labels}
+            nothingFoundMessage={t('common.nothingFound')}
+            {...form.getInputProps('labels')}
+          />
+          <Select
+            label={t('establishments.fields.status')}
+            data={[
+              { value: 'active', label: t('establishments.status.active') },
+              { value: 'inactive', label: t('establishments.status.inactive') },
+            ]}
+            allowDeselect={false}
+            maw={280}
+            {...form.getInputProps('status')}
+          />
+        </>
+      ) : null}
+      <TextInput label={t('establishments.fields.address')} autoComplete="street-address" {...form.getInputProps('address')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('establishments.fields.phone')} type="tel" autoComplete="tel" {...form.getInputProps('phone')} />
+        <TextInput label={t('establishments.fields.email')} type="email" autoComplete="email" {...form.getInputProps('email')} />
+      </SimpleGrid>
+      <TextInput label={t('establishments.fields.website')} type="url" autoComplete="url" placeholder="https://" {...form.getInputProps('website')} />
+      <CountedTextarea label={t('establishments.fields.description')} max={LIMITS.description} minRows={4} maxRows={12} {...form.getInputProps('description')} />
+    </RecordForm>
   );
 }

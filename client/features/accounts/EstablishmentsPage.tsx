@@ -9,7 +9,7 @@ import { useDebouncedSearch } from '../../components/useDebouncedSearch';
 import { useListParams } from '../../components/useListParams';
 import { formatNumber } from '../../lib/format';
 import { useEstablishments, useTerritory } from './api';
-import { communeOptions } from './EstablishmentForm';
+import { communeOptions } from './CommuneSelect';
 import { useReferenceLabels } from './reference';
 
 const PAGE_SIZE = 20;

@@ -1,9 +1,10 @@
-import { Group, Paper, Radio, Select, Stack, TextInput } from '@mantine/core';
+import { Group, Radio, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { FormActions } from '../../components/FormActions';
+import { FormPanel } from '../../components/FormPanel';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
 import { RequiredNote } from '../../components/RequiredNote';
@@ -47,13 +48,19 @@ export default function InviteUserPage() {
     },
   });
   const role = form.values.role;
+  /** A picker bound to its field of the form (the pickers answer '' when cleared). */
+  const pickerProps = (field: 'establishmentId' | 'officeId') => ({
+    value: form.values[field],
+    onChange: (v: string) => form.setFieldValue(field, v),
+    error: form.errors[field],
+  });
   const back = params.get('establishmentId') ? `/utilisateurs?establishmentId=${params.get('establishmentId')}` : '/utilisateurs';
 
   return (
     <>
       <PageBreadcrumbs links={[{ to: '/utilisateurs', label: t('nav.users') }]} current={t('users.invite.title')} />
       <PageHeader title={t('users.invite.title')} description={t('users.invite.description')} />
-      <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} maw={640}>
+      <FormPanel maw={640}>
         <form
           noValidate
           onSubmit={form.onSubmit((v) =>
@@ -89,24 +96,8 @@ export default function InviteUserPage() {
               disabled={roles.length === 1}
               {...form.getInputProps('role')}
             />
-            {role === 'partner' ? (
-              <EstablishmentSelect
-                label={t('fields.establishment')}
-                required
-                value={form.values.establishmentId}
-                onChange={(v) => form.setFieldValue('establishmentId', v)}
-                error={form.errors.establishmentId}
-              />
-            ) : null}
-            {role === 'staff' ? (
-              <OfficeSelect
-                label={t('fields.office')}
-                required
-                value={form.values.officeId}
-                onChange={(v) => form.setFieldValue('officeId', v)}
-                error={form.errors.officeId}
-              />
-            ) : null}
+            {role === 'partner' ? <EstablishmentSelect label={t('fields.establishment')} required {...pickerProps('establishmentId')} /> : null}
+            {role === 'staff' ? <OfficeSelect label={t('fields.office')} required {...pickerProps('officeId')} /> : null}
             <Radio.Group label={t('users.invite.language')} description={t('users.invite.languageHelp')} {...form.getInputProps('language')}>
               <Group gap="lg" mt="xs">
                 <Radio value="fr" label={t('language.fr')} lang="fr" />
@@ -116,7 +107,7 @@ export default function InviteUserPage() {
             <FormActions submitLabel={t('users.invite.submit')} saving={invite.isPending} cancelTo={back} />
           </Stack>
         </form>
-      </Paper>
+      </FormPanel>
     </>
   );
 }

@@ -84,8 +84,9 @@ interface NewPasswordFieldProps {
 }
 
 /** A new password with its rules and a strength hint, checked as the user types. */
-export function NewPasswordField({ label, value = '', onChange, onBlur, onFocus, error, userInputs = [], autoFocus }: NewPasswordFieldProps) {
+export function NewPasswordField({ userInputs = [], ...field }: NewPasswordFieldProps) {
   const { t } = useTranslation('accounts');
+  const value = field.value ?? '';
   const ready = usePasswordChecker();
   const score = ready && value ? passwordScore(value, userInputs.filter(Boolean)) : null;
   const longEnough = value.length >= LIMITS.passwordMin;
@@ -94,18 +95,7 @@ export function NewPasswordField({ label, value = '', onChange, onBlur, onFocus,
 
   return (
     <Stack gap={6}>
-      <PasswordField
-        label={label}
-        value={value}
-        onChange={onChange}
-        onBlur={onBlur}
-        onFocus={onFocus}
-        error={error}
-        required
-        autoComplete="new-password"
-        autoFocus={autoFocus}
-        aria-describedby={hintId}
-      />
+      <PasswordField {...field} value={value} required autoComplete="new-password" aria-describedby={hintId} />
       <Stack gap={4} id={hintId}>
         <Group gap="xs" wrap="nowrap">
           <Progress

@@ -7,12 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Fact } from '../../components/Fact';
-import { FormActions } from '../../components/FormActions';
 import { PageHeader } from '../../components/PageHeader';
 import { PasswordField } from '../../components/PasswordField';
-import { ProfileSection } from '../../components/ProfileSection';
+import { ProfileFormSection, ProfileSection } from '../../components/ProfileSection';
 import { RequiredNote } from '../../components/RequiredNote';
-import { useErrorMessage } from '../../components/States';
+import { useErrorMessage, useErrorNotice } from '../../components/States';
 import { useDownload } from '../../components/useDownload';
 import i18n, { setLanguage } from '../../i18n';
 import { api, ApiError, applyFieldErrors } from '../../lib/api';
@@ -61,100 +60,100 @@ export default function ProfilePage() {
 function IdentitySection({ user }: { user: Me }) {
   const { t } = useTranslation('accounts');
   const update = useUpdateMe();
-  const errorMessage = useErrorMessage();
+  const notifyError = useErrorNotice();
   const form = useForm({
     initialValues: { name: user.name },
     validateInputOnChange: true,
     validate: { name: requiredText(LIMITS.userName) },
   });
   return (
-    <ProfileSection id="informations" title={t('profile.identity.title')}>
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) =>
-          update.mutate(
-            { name: values.name.trim() },
-            {
-              onSuccess: (me) => {
-                form.resetDirty({ name: me.name });
-                notifications.show({ color: 'cevennes', message: t('profile.identity.saved') });
-              },
-              onError: (error) => {
-                if (!applyFieldErrors(form, error)) notifications.show({ color: 'red', message: errorMessage(error) });
-              },
+    <ProfileFormSection
+      id="informations"
+      title={t('profile.identity.title')}
+      onSubmit={form.onSubmit((values) =>
+        update.mutate(
+          { name: values.name.trim() },
+          {
+            onSuccess: (me) => {
+              form.resetDirty({ name: me.name });
+              notifications.show({ color: 'cevennes', message: t('profile.identity.saved') });
             },
-          ),
-        )}
-      >
-        <Stack gap="md">
-          <TextInput label={t('fields.name')} required withAsterisk={false} description={t('common.required')} autoComplete="name" {...form.getInputProps('name')} />
-          <TextInput label={t('fields.email')} value={user.email} readOnly description={t('profile.identity.emailHelp')} />
-          <Group gap="xl">
-            <Fact label={t('fields.role')}>{t(`roles.${user.role}`)}</Fact>
-            {user.establishment ? <Fact label={t('fields.establishment')}>{user.establishment.name}</Fact> : null}
-            {user.office ? <Fact label={t('fields.office')}>{user.office.name}</Fact> : null}
-          </Group>
-          <FormActions submitLabel={t('common.save')} saving={update.isPending} disabled={!form.isDirty()} />
-        </Stack>
-      </form>
-    </ProfileSection>
+            onError: (error) => {
+              if (!applyFieldErrors(form, error)) notifyError(error);
+            },
+          },
+        ),
+      )}
+      submitLabel={t('common.save')}
+      saving={update.isPending}
+      disabled={!form.isDirty()}
+    >
+      <TextInput label={t('fields.name')} required withAsterisk={false} description={t('common.required')} autoComplete="name" {...form.getInputProps('name')} />
+      <TextInput label={t('fields.email')} value={user.email} readOnly description={t('profile.identity.emailHelp')} />
+      <Group gap="xl">
+        <Fact label={t('fields.role')}>{t(`roles.${user.role}`)}</Fact>
+        {user.establishment ? <Fact label={t('fields.establishment')}>{user.establishment.name}</Fact> : null}
+        {user.office ? <Fact label={t('fields.office')}>{user.office.name}</Fact> : null}
+      </Group>
+    </ProfileFormSection>
   );
 }
+
+/** The e-mails one may turn off, in the order the switches show them. */
+const EMAIL_KINDS = ['news', 'trainings', 'documents', 'figures', 'newsletter'] as const;
 
 function PreferencesSection({ user }: { user: Me }) {
   const { t } = useTranslation('accounts');
   const update = useUpdateMe();
-  const errorMessage = useErrorMessage();
+  const notifyError = useErrorNotice();
   const form = useForm({ initialValues: { language: user.language, ...user.emailPreferences } });
   return (
-    <ProfileSection id="preferences" title={t('profile.preferences.title')} description={t('profile.preferences.description')}>
-      <form
-        noValidate
-        onSubmit={form.onSubmit(({ language, newsletter, news, trainings, documents, figures }) =>
-          update.mutate(
-            { language, emailPreferences: { newsletter, news, trainings, documents, figures } },
-            {
-              onSuccess: async (me) => {
-                form.resetDirty({ language: me.language, ...me.emailPreferences });
-                await setLanguage(me.language);
-                notifications.show({ color: 'cevennes', message: i18n.t('profile.preferences.saved', { ns: 'accounts' }) });
-              },
-              onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+    <ProfileFormSection
+      id="preferences"
+      title={t('profile.preferences.title')}
+      description={t('profile.preferences.description')}
+      onSubmit={form.onSubmit(({ language, newsletter, news, trainings, documents, figures }) =>
+        update.mutate(
+          { language, emailPreferences: { newsletter, news, trainings, documents, figures } },
+          {
+            onSuccess: async (me) => {
+              form.resetDirty({ language: me.language, ...me.emailPreferences });
+              await setLanguage(me.language);
+              notifications.show({ color: 'cevennes', message: i18n.t('profile.preferences.saved', { ns: 'accounts' }) });
             },
-          ),
-        )}
-      >
-        <Stack gap="md">
-          <Radio.Group label={t('profile.preferences.language')} {...form.getInputProps('language')}>
-            <Group gap="lg" mt="xs">
-              <Radio value="fr" label={t('language.fr')} lang="fr" />
-              <Radio value="en" label={t('language.en')} lang="en" />
-            </Group>
-          </Radio.Group>
-          <Stack gap="sm" role="group" aria-labelledby="email-prefs-label">
-            <Text size="sm" fw={500} id="email-prefs-label">
-              {t('profile.preferences.emails')}
-            </Text>
-            <Switch label={t('profile.preferences.news')} description={t('profile.preferences.newsHelp')} {...form.getInputProps('news', { type: 'checkbox' })} />
-            <Switch label={t('profile.preferences.trainings')} description={t('profile.preferences.trainingsHelp')} {...form.getInputProps('trainings', { type: 'checkbox' })} />
-            <Switch label={t('profile.preferences.documents')} description={t('profile.preferences.documentsHelp')} {...form.getInputProps('documents', { type: 'checkbox' })} />
-            <Switch label={t('profile.preferences.figures')} description={t('profile.preferences.figuresHelp')} {...form.getInputProps('figures', { type: 'checkbox' })} />
-            <Switch label={t('profile.preferences.newsletter')} description={t('profile.preferences.newsletterHelp')} {...form.getInputProps('newsletter', { type: 'checkbox' })} />
-            <Text size="xs" c="dimmed">
-              {t('profile.preferences.transactional')}
-            </Text>
-          </Stack>
-          <FormActions submitLabel={t('common.save')} saving={update.isPending} disabled={!form.isDirty()} />
-        </Stack>
-      </form>
-    </ProfileSection>
+            onError: notifyError,
+          },
+        ),
+      )}
+      submitLabel={t('common.save')}
+      saving={update.isPending}
+      disabled={!form.isDirty()}
+    >
+      <Radio.Group label={t('profile.preferences.language')} {...form.getInputProps('language')}>
+        <Group gap="lg" mt="xs">
+          <Radio value="fr" label={t('language.fr')} lang="fr" />
+          <Radio value="en" label={t('language.en')} lang="en" />
+        </Group>
+      </Radio.Group>
+      <Stack gap="sm" role="group" aria-labelledby="email-prefs-label">
+        <Text size="sm" fw={500} id="email-prefs-label">
+          {t('profile.preferences.emails')}
+        </Text>
+        {EMAIL_KINDS.map((kind) => (
+          <Switch key={kind} label={t(`profile.preferences.${kind}`)} description={t(`profile.preferences.${kind}Help`)} {...form.getInputProps(kind, { type: 'checkbox' })} />
+        ))}
+        <Text size="xs" c="dimmed">
+          {t('profile.preferences.transactional')}
+        </Text>
+      </Stack>
+    </ProfileFormSection>
   );
 }
 
 function PasswordSection({ user }: { user: Me }) {
   const { t } = useTranslation('accounts');
   const change = useChangePassword();
-  const errorMessage = useErrorMessage();
+  const notifyError = useErrorNotice();
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirm: '' },
     validateInputOnChange: ['newPassword', 'confirm'],
@@ -165,52 +164,57 @@ function PasswordSection({ user }: { user: Me }) {
     },
   });
   return (
-    <ProfileSection id="mot-de-passe" title={t('profile.password.title')} description={t('profile.password.description')}>
-      <form
-        noValidate
-        onSubmit={submitAfterChecker(
-          form.onSubmit((values) =>
-            change.mutate(
-              { currentPassword: values.currentPassword, newPassword: values.newPassword },
-              {
-                onSuccess: () => {
-                  form.reset();
-                  notifications.show({ color: 'cevennes', message: t('profile.password.changed') });
-                },
-                onError: (error) => {
-                  if (!applyFieldErrors(form, error)) notifications.show({ color: 'red', message: errorMessage(error) });
-                },
+    <ProfileFormSection
+      id="mot-de-passe"
+      title={t('profile.password.title')}
+      description={t('profile.password.description')}
+      onSubmit={submitAfterChecker(
+        form.onSubmit((values) =>
+          change.mutate(
+            { currentPassword: values.currentPassword, newPassword: values.newPassword },
+            {
+              onSuccess: () => {
+                form.reset();
+                notifications.show({ color: 'cevennes', message: t('profile.password.changed') });
               },
-            ),
+              onError: (error) => {
+                if (!applyFieldErrors(form, error)) notifyError(error);
+              },
+            },
           ),
-        )}
-      >
-        <Stack gap="md">
-          <RequiredNote all />
-          <PasswordField label={t('fields.currentPassword')} required autoComplete="current-password" {...form.getInputProps('currentPassword')} />
-          <NewPasswordField label={t('fields.newPassword')} userInputs={[user.email, user.name]} {...form.getInputProps('newPassword')} />
-          <PasswordField label={t('fields.confirmPassword')} required autoComplete="new-password" {...form.getInputProps('confirm')} />
-          <FormActions submitLabel={t('profile.password.submit')} saving={change.isPending} />
-        </Stack>
-      </form>
-    </ProfileSection>
+        ),
+      )}
+      submitLabel={t('profile.password.submit')}
+      saving={change.isPending}
+    >
+      <RequiredNote all />
+      <PasswordField label={t('fields.currentPassword')} required autoComplete="current-password" {...form.getInputProps('currentPassword')} />
+      <NewPasswordField label={t('fields.newPassword')} userInputs={[user.email, user.name]} {...form.getInputProps('newPassword')} />
+      <PasswordField label={t('fields.confirmPassword')} required autoComplete="new-password" {...form.getInputProps('confirm')} />
+    </ProfileFormSection>
   );
+}
+
+/** After an action that ends the session everywhere (all devices signed out, the account erased): say so, then log-in. */
+function useSignedOutNow() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return async (message: string) => {
+    notifications.show({ color: 'cevennes', message });
+    signOutOnPurpose(queryClient);
+    await navigate('/connexion', { replace: true });
+  };
 }
 
 function LoginsSection() {
   const { t } = useTranslation('accounts');
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const errorMessage = useErrorMessage();
+  const signedOut = useSignedOutNow();
+  const notifyError = useErrorNotice();
   const [confirming, setConfirming] = useState(false);
   const logoutAll = useMutation({
     mutationFn: () => api<void>('/api/auth/logout-all', { method: 'POST' }),
-    onSuccess: async () => {
-      notifications.show({ color: 'cevennes', message: t('profile.logins.done') });
-      signOutOnPurpose(queryClient);
-      await navigate('/connexion', { replace: true });
-    },
-    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+    onSuccess: () => signedOut(t('profile.logins.done')),
+    onError: notifyError,
   });
   return (
     <ProfileSection id="logins" title={t('profile.logins.title')} description={t('profile.logins.description')}>
@@ -256,17 +260,12 @@ function DataSection() {
 
 function DeleteSection() {
   const { t } = useTranslation('accounts');
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
+  const signedOut = useSignedOutNow();
   const [opened, setOpened] = useState(false);
   const [password, setPassword] = useState('');
   const erase = useMutation({
     mutationFn: (pw: string) => api<void>('/api/me', { method: 'DELETE', body: { password: pw } }),
-    onSuccess: async () => {
-      notifications.show({ color: 'cevennes', message: t('profile.delete.done') });
-      signOutOnPurpose(queryClient);
-      await navigate('/connexion', { replace: true });
-    },
+    onSuccess: () => signedOut(t('profile.delete.done')),
   });
   const errorMessage = useErrorMessage();
   const close = () => {

@@ -10,7 +10,7 @@ import { Fact } from '../../components/Fact';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
-import { PageSkeleton, useErrorMessage } from '../../components/States';
+import { PageSkeleton, useErrorNotice } from '../../components/States';
 import { useDownload } from '../../components/useDownload';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useReferenceLabels } from '../accounts/reference';
@@ -48,7 +48,7 @@ function DocumentView({ detail }: { detail: DocumentDetail }) {
   const labels = useReferenceLabels();
   const navigate = useNavigate();
   const remove = useDeleteDocument();
-  const errorMessage = useErrorMessage();
+  const notifyError = useErrorNotice();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const version = doc.currentVersion;
@@ -202,7 +202,7 @@ function DocumentView({ detail }: { detail: DocumentDetail }) {
               void navigate(folderLink(doc.folderId));
             },
             onError: (error) => {
-              notifications.show({ color: 'red', message: errorMessage(error) });
+              notifyError(error);
               setDeleting(false);
             },
           })

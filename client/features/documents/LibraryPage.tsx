@@ -9,7 +9,7 @@ import { FilterPanel, FilterSearch, FilterSelect } from '../../components/Filter
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
 import { PagedList } from '../../components/PagedList';
-import { EmptyState, ErrorState, ListEmptyState, useErrorMessage } from '../../components/States';
+import { EmptyState, ErrorState, ListEmptyState, useErrorNotice } from '../../components/States';
 import { useDebouncedSearch } from '../../components/useDebouncedSearch';
 import { useListParams } from '../../components/useListParams';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -42,7 +42,7 @@ export default function LibraryPage() {
   const [dialog, setDialog] = useState<FolderDialogMode | null>(null);
   const [deleting, setDeleting] = useState<Folder | null>(null);
   const deleteFolder = useDeleteFolder();
-  const errorMessage = useErrorMessage();
+  const notifyError = useErrorNotice();
 
   const visit = useLibraryVisit();
   const folders = useFolders();
@@ -205,7 +205,7 @@ view === 'grid' ? <DocumentGrid {...props} /> : <DocumentTable {...props} />
             },
             // 409: the server says why (documents or sub-folders left); the dialog closes on the reason.
             onError: (error) => {
-              notifications.show({ color: 'red', message: errorMessage(error) });
+              notifyError(error);
               setDeleting(null);
             },
           })

@@ -1,13 +1,12 @@
 import { Button, Group, Modal, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, TableSkeleton, useErrorMessage } from '../../components/States';
+import { ErrorState, TableSkeleton, useErrorNotice } from '../../components/States';
 import { useSaveHandler } from '../../components/useSaveHandler';
 import { saveForm } from '../../lib/api';
 import { requiredText } from '../accounts/validation';
@@ -21,7 +20,7 @@ export default function CategoriesPage() {
   const { t } = useTranslation('news');
   const categories = useCategories();
   const { remove } = useCategoryMutations();
-  const errorMessage = useErrorMessage();
+  const notifyError = useErrorNotice();
   const [editing, setEditing] = useState<NewsCategory | null>(null);
   const [deleting, setDeleting] = useState<NewsCategory | null>(null);
 
@@ -84,7 +83,7 @@ export default function CategoriesPage() {
           deleting &&
           remove.mutate(deleting.id, {
             onSuccess: () => setDeleting(null),
-            onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+            onError: (error) => notifyError(error),
           })
         }
       />

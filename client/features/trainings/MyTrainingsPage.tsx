@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { isStaff } from '../../../common/roles';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, ErrorState, PageSkeleton, useErrorMessage } from '../../components/States';
+import { EmptyState, ErrorState, PageSkeleton, useErrorNotice } from '../../components/States';
 import { useDownload } from '../../components/useDownload';
 import { useUser } from '../accounts/signed-in';
 import { files, useCalendarFeed, useCalendarFeedMutation, useMyRegistrations } from './api';
@@ -101,7 +101,7 @@ function CalendarFeedCard() {
   const { t } = useTranslation('trainings');
   const feed = useCalendarFeed();
   const change = useCalendarFeedMutation();
-  const errorMessage = useErrorMessage();
+  const notifyError = useErrorNotice();
   const [confirm, setConfirm] = useState<'regenerate' | 'revoke' | null>(null);
   const url = feed.data?.url ?? null;
 
@@ -113,7 +113,7 @@ function CalendarFeedCard() {
       },
       onError: (error) => {
         setConfirm(null);
-        notifications.show({ color: 'red', message: errorMessage(error) });
+        notifyError(error);
       },
     });
 

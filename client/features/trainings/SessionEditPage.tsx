@@ -1,11 +1,11 @@
-import { Alert, Paper } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { FormPanel } from '../../components/FormPanel';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, PageSkeleton } from '../../components/States';
-import { useSaveHandler } from '../../components/useSaveHandler';
+import { useFormPageSave } from '../../components/useSaveHandler';
 import { useTerritory } from '../accounts/api';
 import { useSaveSession, useSession, useTraining } from './api';
 import { TrainingsNav } from './components';
@@ -19,22 +19,21 @@ import { SessionForm } from './SessionForm';
 export default function SessionEditPage() {
   const { t } = useTranslation('trainings');
   const { id, trainingId } = useParams();
-  const navigate = useNavigate();
   const session = useSession(id);
   const training = useTraining(id ? undefined : trainingId);
   const territory = useTerritory();
   const save = useSaveSession({ sessionId: id, trainingId });
-  const submit = useSaveHandler(save.mutateAsync, async (saved) => {
-    notifications.show({ color: 'cevennes', message: id ? t('sessionForm.saved') : t('sessionForm.created') });
-    await navigate(`/formations/gestion/sessions/${saved.id}`, { replace: !id });
+  const backTo = id ? `/formations/gestion/sessions/${id}` : `/formations/gestion/catalogue/${trainingId}`;
+  const formSave = useFormPageSave(save, {
+    creating: !id,
+    savedMessage: () => (id ? t('sessionForm.saved') : t('sessionForm.created')),
+    next: (saved) => `/formations/gestion/sessions/${saved.id}`,
+    cancelTo: backTo,
   });
   const trainingData = session.data?.training ?? training.data;
-  const title = id
-    ? t('sessionForm.editTitle')
-    : t('sessionForm.newTitle');
+  const title = id ? t('sessionForm.editTitle') : t('sessionForm.newTitle');
   const loading = (id ? session.isPending : training.isPending) || territory.isPending;
   const error = session.error ?? training.error ?? territory.error;
-  const backTo = id ? `/formations/gestion/sessions/${id}` : `/formations/gestion/catalogue/${trainingId}`;
 
   return (
     <>
@@ -59,17 +58,9 @@ export default function SessionEditPage() {
         </Alert>
       ) : null}
       {territory.data && trainingData && session.data?.status !== 'cancelled' ? (
-        <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} maw={900}>
-          <SessionForm
-            key={session.data?.updatedAt ?? 'new'}
-            territory={territory.data}
-            session={session.data}
-            durationMinutes={trainingData.durationMinutes}
-            saving={save.isPending}
-            onCancel={() => void navigate(backTo)}
-            onSubmit={submit}
-          />
-        </Paper>
+        <FormPanel maw={900}>
+          <SessionForm key={session.data?.updatedAt ?? 'new'} territory={territory.data} session={session.data} durationMinutes={trainingData.durationMinutes} {...formSave} />
+        </FormPanel>
       ) : null}
     </>
   );

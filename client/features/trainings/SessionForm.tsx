@@ -3,7 +3,7 @@ import { Alert, Group, Radio, Stack, Textarea } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { FormActions } from '../../components/FormActions';
+import { RecordForm } from '../../components/RecordForm';
 import { saveForm } from '../../lib/api';
 import { formatLocale } from '../../lib/locale';
 import type { Territory } from '../accounts/types';
@@ -45,43 +45,35 @@ export function SessionForm({ territory, session, durationMinutes, saving, onSub
 
   return (
     <DatesProvider settings={{ locale: formatLocale(), firstDayOfWeek: 1, consistentWeeks: true }}>
-      <form noValidate onSubmit={submit}>
-        <Stack gap="lg">
-          <SlotsFieldset form={form} durationMinutes={durationMinutes} pickerProps={pickerProps} />
-          <PlaceFieldset form={form} territory={territory} session={session} />
-          <SignupFieldset form={form} pickerProps={pickerProps} />
+      <RecordForm onSubmit={submit} editing={Boolean(session)} dirty={form.isDirty()} createLabel={t('sessionForm.create')} saving={saving} onCancel={onCancel} gap="lg">
+        <SlotsFieldset form={form} durationMinutes={durationMinutes} pickerProps={pickerProps} />
+        <PlaceFieldset form={form} territory={territory} session={session} />
+        <SignupFieldset form={form} pickerProps={pickerProps} />
 
-          <Stack gap="sm">
-            <Radio.Group label={t('fields.status')} description={t('sessionForm.statusHelp')} {...form.getInputProps('status')}>
-              <Group gap="md" mt={4}>
-                {statusOptions.map((s) => (
-                  <Radio key={s} value={s} label={t(`status.${s}`)} />
-                ))}
-              </Group>
-            </Radio.Group>
-            <Textarea
-              label={t('fields.notes')}
-              description={t('sessionForm.notesHelp')}
-              autosize
-              minRows={2}
-              maxRows={8}
-              {...form.getInputProps('notes')}
-            />
-          </Stack>
-
-          {noticeNeeded ? (
-            <Alert color="ochre" variant="light" role="status">
-              {t('sessionForm.noticeWarning', { count: registrants })}
-            </Alert>
-          ) : null}
-          <FormActions
-            submitLabel={session ? t('common.save') : t('sessionForm.create')}
-            saving={saving}
-            disabled={Boolean(session) && !form.isDirty()}
-            onCancel={onCancel}
+        <Stack gap="sm">
+          <Radio.Group label={t('fields.status')} description={t('sessionForm.statusHelp')} {...form.getInputProps('status')}>
+            <Group gap="md" mt={4}>
+              {statusOptions.map((s) => (
+                <Radio key={s} value={s} label={t(`status.${s}`)} />
+              ))}
+            </Group>
+          </Radio.Group>
+          <Textarea
+            label={t('fields.notes')}
+            description={t('sessionForm.notesHelp')}
+            autosize
+            minRows={2}
+            maxRows={8}
+            {...form.getInputProps('notes')}
           />
         </Stack>
-      </form>
+
+        {noticeNeeded ? (
+          <Alert color="ochre" variant="light" role="status">
+            {t('sessionForm.noticeWarning', { count: registrants })}
+          </Alert>
+        ) : null}
+      </RecordForm>
     </DatesProvider>
   );
 }

@@ -1,3 +1,4 @@
+import { Alert } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageBreadcrumbs, type Crumb } from '../../components/PageBreadcrumbs';
@@ -5,10 +6,22 @@ import { PageHeader } from '../../components/PageHeader';
 import type { QueryLike } from '../../components/QueryState';
 import { ErrorState, PageSkeleton } from '../../components/States';
 import { TrainingsNav } from './components';
+import { formatWhen } from './format';
 import type { SessionDetail } from './types';
 
-/** The frame of a session's page (partner and staff views alike): sub-navigation, breadcrumbs, loading and failure. */
-export function SessionFrame({ query, parent, children }: { query: QueryLike<SessionDetail>; parent: Crumb; children: (session: SessionDetail) => ReactNode }) {
+interface SessionFrameProps {
+  query: QueryLike<SessionDetail>;
+  parent: Crumb;
+  /** The header's buttons, which differ between the two views. */
+  actions?: (session: SessionDetail) => ReactNode;
+  children: (session: SessionDetail) => ReactNode;
+}
+
+/**
+ * The frame of a session's page (partner and staff views alike): sub-navigation, breadcrumbs,
+ * loading and failure, then the session's title and dates, and its cancellation when cancelled.
+ */
+export function SessionFrame({ query, parent, actions, children }: SessionFrameProps) {
   const { t } = useTranslation('trainings');
   const session = query.data;
   return (
@@ -22,7 +35,17 @@ export function SessionFrame({ query, parent, children }: { query: QueryLike<Ses
           <ErrorState error={query.error} onRetry={() => void query.refetch()} />
         </>
       ) : null}
-      {session ? children(session) : null}
+      {session ? (
+        <>
+          <PageHeader title={session.title} description={formatWhen(session.startsAt, session.endsAt)} actions={actions?.(session)} />
+          {session.status === 'cancelled' ? (
+            <Alert color="red" variant="light" title={t('session.cancelledTitle')} mb="md" role="status">
+              {session.cancelReason ?? t('session.cancelledNoReason')}
+            </Alert>
+          ) : null}
+          {children(session)}
+        </>
+      ) : null}
     </>
   );
 }

@@ -2,7 +2,6 @@ import { Alert, Button, Card, Divider, Grid, Group, List, Stack, Text, Title } f
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isStaff } from '../../../common/roles';
-import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, PageSkeleton } from '../../components/States';
 import { useDownload } from '../../components/useDownload';
 import { formatNumber } from '../../lib/format';
@@ -11,7 +10,7 @@ import { useTerritory } from '../accounts/api';
 import { useUser } from '../accounts/signed-in';
 import { files, useColleagues, useSession } from './api';
 import { DescriptionHtml, MyRegistrationBadge, PlaceText, SeatsBadge, SessionStatusBadge, ThemeBadge } from './components';
-import { formatDeadline, formatDuration, formatPrice, formatSlot, formatWhen } from './format';
+import { formatDeadline, formatDuration, formatPrice, formatSlot } from './format';
 import { RegistrationActions, SignUpButton } from './RegistrationActions';
 import { SessionFrame } from './SessionFrame';
 import { LibraryDocuments } from './LibraryDocuments';
@@ -147,112 +146,104 @@ export default function SessionPage() {
   const categoryLabel = new Map(territory.data?.categories.map((c) => [c.id, c.label]) ?? []);
 
   return (
-    <SessionFrame query={query} parent={{ to: '/formations', label: t('nav.trainings') }}>
+    <SessionFrame
+      query={query}
+      parent={{ to: '/formations', label: t('nav.trainings') }}
+      actions={(session) =>
+        isStaff(user) ? (
+          <Button component={Link} to={`/formations/gestion/sessions/${session.id}`} variant="default">
+            {t('session.manage')}
+          </Button>
+        ) : undefined
+      }
+    >
       {(session) => (
-        <>
-          <PageHeader
-            title={session.title}
-            description={formatWhen(session.startsAt, session.endsAt)}
-            actions={
-              isStaff(user) ? (
-                <Button component={Link} to={`/formations/gestion/sessions/${session.id}`} variant="default">
-                  {t('session.manage')}
-                </Button>
-              ) : undefined
-            }
-          />
-          {session.status === 'cancelled' ? (
-            <Alert color="red" variant="light" title={t('session.cancelledTitle')} mb="md" role="status">
-              {session.cancelReason ?? t('session.cancelledNoReason')}
-            </Alert>
-          ) : null}
-          <Grid gap="lg">
-            <Grid.Col span={{ base: 12, md: 8 }}>
-              <Stack gap="xl">
-                <Group gap="xs">
-                  <ThemeBadge theme={session.theme} />
-                  <SessionStatusBadge status={session.status} />
-                </Group>
-                <Text size="lg">{session.summary}</Text>
-                <Section title={t('session.slots')}>
-                  <List spacing={4}>
-                    {session.slots.map((s) => (
-                      <List.Item key={s.startsAt}>{formatSlot(s.startsAt, s.endsAt)}</List.Item>
-                    ))}
-                  </List>
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            <Stack gap="xl">
+              <Group gap="xs">
+                <ThemeBadge theme={session.theme} />
+                <SessionStatusBadge status={session.status} />
+              </Group>
+              <Text size="lg">{session.summary}</Text>
+              <Section title={t('session.slots')}>
+                <List spacing={4}>
+                  {session.slots.map((s) => (
+                    <List.Item key={s.startsAt}>{formatSlot(s.startsAt, s.endsAt)}</List.Item>
+                  ))}
+                </List>
+              </Section>
+              <Section title={t('session.place')}>
+                <PlaceText place={session.place} withLinks={session.status !== 'cancelled'} />
+              </Section>
+              <Section title={t('session.about')}>
+                <DescriptionHtml html={session.training.descriptionHtml} />
+                <Facts
+                  items={[
+                    [t('fields.duration'), formatDuration(t, session.training.durationMinutes)],
+                    ...(session.training.trainer ? ([[t('fields.trainer'), session.training.trainer]] as [string, string][]) : []),
+                    ...(session.training.targetCategories.length > 0
+                      ? ([[t('fields.targetCategories'), session.training.targetCategories.map((c) => categoryLabel.get(c) ?? c).join(', ')]] as [string, string][])
+                      : []),
+                    ...(session.training.priceMemberCents !== null
+                      ? ([[t('fields.priceMember'), formatPrice(session.training.priceMemberCents)]] as [string, string][])
+                      : []),
+                    ...(session.training.priceNonMemberCents !== null
+                      ? ([[t('fields.priceNonMember'), formatPrice(session.training.priceNonMemberCents)]] as [string, string][])
+                      : []),
+                  ]}
+                />
+              </Section>
+              {session.notes ? (
+                <Section title={t('fields.notes')}>
+                  <Text style={{ whiteSpace: 'pre-line' }}>{session.notes}</Text>
                 </Section>
-                <Section title={t('session.place')}>
-                  <PlaceText place={session.place} withLinks={session.status !== 'cancelled'} />
-                </Section>
-                <Section title={t('session.about')}>
-                  <DescriptionHtml html={session.training.descriptionHtml} />
+              ) : null}
+              <LibraryDocuments sessionId={session.id} />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <Stack gap="md">
+              <Card withBorder radius="md" padding="md" component="section" aria-labelledby="signup-title">
+                <Stack gap="sm">
+                  <Title order={2} fz="h4" id="signup-title">
+                    {t('session.signupTitle')}
+                  </Title>
+                  {session.status === 'open' ? <SeatsBadge seatsLeft={session.seatsLeft} waitingCount={session.waitingCount} /> : null}
                   <Facts
                     items={[
-                      [t('fields.duration'), formatDuration(t, session.training.durationMinutes)],
-                      ...(session.training.trainer ? ([[t('fields.trainer'), session.training.trainer]] as [string, string][]) : []),
-                      ...(session.training.targetCategories.length > 0
-                        ? ([[t('fields.targetCategories'), session.training.targetCategories.map((c) => categoryLabel.get(c) ?? c).join(', ')]] as [string, string][])
-                        : []),
-                      ...(session.training.priceMemberCents !== null
-                        ? ([[t('fields.priceMember'), formatPrice(session.training.priceMemberCents)]] as [string, string][])
-                        : []),
-                      ...(session.training.priceNonMemberCents !== null
-                        ? ([[t('fields.priceNonMember'), formatPrice(session.training.priceNonMemberCents)]] as [string, string][])
+                      [t('session.seatsTaken'), t('session.seatsTakenValue', { taken: formatNumber(session.confirmedCount + session.offeredCount), capacity: formatNumber(session.capacity) })],
+                      [t('session.waitingCount'), formatNumber(session.waitingCount)],
+                      [t('fields.signupDeadline'), formatDeadline(t, session.signupDeadline)],
+                      ...(session.perEstablishmentCap !== null
+                        ? ([[t('fields.perEstablishmentCap'), formatNumber(session.perEstablishmentCap)]] as [string, string][])
                         : []),
                     ]}
                   />
-                </Section>
-                {session.notes ? (
-                  <Section title={t('fields.notes')}>
-                    <Text style={{ whiteSpace: 'pre-line' }}>{session.notes}</Text>
-                  </Section>
-                ) : null}
-                <LibraryDocuments sessionId={session.id} />
-              </Stack>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 4 }}>
-              <Stack gap="md">
-                <Card withBorder radius="md" padding="md" component="section" aria-labelledby="signup-title">
+                  <Divider />
+                  {session.status === 'cancelled' ? (
+                    <Text size="sm">{t('session.cancelledNothingToDo')}</Text>
+                  ) : (
+                    <MyRegistrationPanel session={session} />
+                  )}
+                </Stack>
+              </Card>
+              {user.role === 'partner' && user.establishment && session.status !== 'cancelled' ? (
+                <Card withBorder radius="md" padding="md" component="section" aria-labelledby="colleagues-title">
                   <Stack gap="sm">
-                    <Title order={2} fz="h4" id="signup-title">
-                      {t('session.signupTitle')}
+                    <Title order={2} fz="h4" id="colleagues-title">
+                      {t('colleagues.title')}
                     </Title>
-                    {session.status === 'open' ? <SeatsBadge seatsLeft={session.seatsLeft} waitingCount={session.waitingCount} /> : null}
-                    <Facts
-                      items={[
-                        [t('session.seatsTaken'), t('session.seatsTakenValue', { taken: formatNumber(session.confirmedCount + session.offeredCount), capacity: formatNumber(session.capacity) })],
-                        [t('session.waitingCount'), formatNumber(session.waitingCount)],
-                        [t('fields.signupDeadline'), formatDeadline(t, session.signupDeadline)],
-                        ...(session.perEstablishmentCap !== null
-                          ? ([[t('fields.perEstablishmentCap'), formatNumber(session.perEstablishmentCap)]] as [string, string][])
-                          : []),
-                      ]}
-                    />
-                    <Divider />
-                    {session.status === 'cancelled' ? (
-                      <Text size="sm">{t('session.cancelledNothingToDo')}</Text>
-                    ) : (
-                      <MyRegistrationPanel session={session} />
-                    )}
+                    <Text size="sm" c="dimmed">
+                      {t('colleagues.description', { establishment: user.establishment.name })}
+                    </Text>
+                    <ColleaguesPanel session={session} />
                   </Stack>
                 </Card>
-                {user.role === 'partner' && user.establishment && session.status !== 'cancelled' ? (
-                  <Card withBorder radius="md" padding="md" component="section" aria-labelledby="colleagues-title">
-                    <Stack gap="sm">
-                      <Title order={2} fz="h4" id="colleagues-title">
-                        {t('colleagues.title')}
-                      </Title>
-                      <Text size="sm" c="dimmed">
-                        {t('colleagues.description', { establishment: user.establishment.name })}
-                      </Text>
-                      <ColleaguesPanel session={session} />
-                    </Stack>
-                  </Card>
-                ) : null}
-              </Stack>
-            </Grid.Col>
-          </Grid>
-        </>
+              ) : null}
+            </Stack>
+          </Grid.Col>
+        </Grid>
       )}
     </SessionFrame>
   );

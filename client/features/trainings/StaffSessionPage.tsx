@@ -2,12 +2,11 @@ import { Alert, Anchor, Button, Menu, SimpleGrid, Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { PageHeader } from '../../components/PageHeader';
 import { useDownload } from '../../components/useDownload';
 import { formatNumber } from '../../lib/format';
 import { files, useSession } from './api';
 import { PlaceText, SessionStatusBadge } from './components';
-import { formatDeadline, formatWhen } from './format';
+import { formatDeadline } from './format';
 import { SessionFrame } from './SessionFrame';
 import { CancelSessionDialog } from './staff-session/CancelSessionDialog';
 import { HistoryTab } from './staff-session/HistoryTab';
@@ -31,55 +30,49 @@ export default function StaffSessionPage() {
   const [cancelOpen, setCancelOpen] = useState(false);
 
   return (
-    <SessionFrame query={query} parent={{ to: '/formations/gestion', label: t('staff.title') }}>
+    <SessionFrame
+      query={query}
+      parent={{ to: '/formations/gestion', label: t('staff.title') }}
+      actions={(session) => (
+        <>
+          {session.status !== 'cancelled' ? (
+            <>
+              <Button component={Link} to={`/formations/gestion/sessions/${session.id}/modifier`} variant="default">
+                {t('manage.edit')}
+              </Button>
+              <Button component={Link} to={`/formations/gestion/sessions/${session.id}/presences`}>
+                {t('attendance.take')}
+              </Button>
+            </>
+          ) : null}
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <Button variant="default" loading={download.busy !== null}>
+                {t('manage.exports')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => void download.run(files.registrantsCsv(session.id), 'inscrits.csv')}>
+                {t('manage.exportCsv')}
+              </Menu.Item>
+              <Menu.Item onClick={() => void download.run(files.signatureSheet(session.id), 'feuille-emargement.pdf')}>
+                {t('manage.exportSignature')}
+              </Menu.Item>
+              <Menu.Item onClick={() => void download.run(files.sessionIcs(session.id), 'session.ics')}>
+                {t('session.addToCalendar')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+          {session.status !== 'cancelled' && session.status !== 'done' ? (
+            <Button variant="outline" color="red.8" onClick={() => setCancelOpen(true)}>
+              {t('manage.cancelSession.action')}
+            </Button>
+          ) : null}
+        </>
+      )}
+    >
       {(session) => (
         <>
-          <PageHeader
-            title={session.title}
-            description={formatWhen(session.startsAt, session.endsAt)}
-            actions={
-              <>
-                {session.status !== 'cancelled' ? (
-                  <>
-                    <Button component={Link} to={`/formations/gestion/sessions/${session.id}/modifier`} variant="default">
-                      {t('manage.edit')}
-                    </Button>
-                    <Button component={Link} to={`/formations/gestion/sessions/${session.id}/presences`}>
-                      {t('attendance.take')}
-                    </Button>
-                  </>
-                ) : null}
-                <Menu position="bottom-end" withinPortal>
-                  <Menu.Target>
-                    <Button variant="default" loading={download.busy !== null}>
-                      {t('manage.exports')}
-                    </Button>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Item onClick={() => void download.run(files.registrantsCsv(session.id), 'inscrits.csv')}>
-                      {t('manage.exportCsv')}
-                    </Menu.Item>
-                    <Menu.Item onClick={() => void download.run(files.signatureSheet(session.id), 'feuille-emargement.pdf')}>
-                      {t('manage.exportSignature')}
-                    </Menu.Item>
-                    <Menu.Item onClick={() => void download.run(files.sessionIcs(session.id), 'session.ics')}>
-                      {t('session.addToCalendar')}
-                    </Menu.Item>
-                  </Menu.Dropdown>
-                </Menu>
-                {session.status !== 'cancelled' && session.status !== 'done' ? (
-                  <Button variant="outline" color="red.8" onClick={() => setCancelOpen(true)}>
-                    {t('manage.cancelSession.action')}
-                  </Button>
-                ) : null}
-              </>
-            }
-          />
-          {session.status === 'cancelled' ? (
-            <Alert color="red" variant="light" title={t('session.cancelledTitle')} mb="md" role="status">
-              {session.cancelReason ?? t('session.cancelledNoReason')}
-            </Alert>
-          ) : null}
           {session.status === 'draft' ? (
             <Alert color="ochre" variant="light" mb="md" role="status">
               {t('manage.draftNotice')}

@@ -1,12 +1,12 @@
-import { Button, Paper, Stack, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { FormPanel } from '../../components/FormPanel';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryState } from '../../components/QueryState';
-import { EmptyState, ErrorState, PageSkeleton, TableSkeleton } from '../../components/States';
-import { useSaveHandler } from '../../components/useSaveHandler';
+import { QueriesState, QueryState } from '../../components/QueryState';
+import { EmptyState, TableSkeleton } from '../../components/States';
+import { useFormPageSave } from '../../components/useSaveHandler';
 import { formatNumber } from '../../lib/format';
 import { useTerritory } from '../accounts/api';
 import { useSaveTraining, useStaffSessions, useTraining } from './api';
@@ -50,13 +50,14 @@ function TrainingSessions({ trainingId, archived }: { trainingId: string; archiv
 export default function TrainingEditPage() {
   const { t } = useTranslation('trainings');
   const { id } = useParams();
-  const navigate = useNavigate();
   const training = useTraining(id);
   const territory = useTerritory();
   const save = useSaveTraining(id);
-  const submit = useSaveHandler(save.mutateAsync, async (saved) => {
-    notifications.show({ color: 'cevennes', message: id ? t('catalogue.saved') : t('catalogue.created', { title: saved.title }) });
-    if (!id) await navigate(`/formations/gestion/catalogue/${saved.id}`, { replace: true });
+  const formSave = useFormPageSave(save, {
+    creating: !id,
+    savedMessage: (saved) => (id ? t('catalogue.saved') : t('catalogue.created', { title: saved.title })),
+    next: (saved) => (id ? null : `/formations/gestion/catalogue/${saved.id}`),
+    cancelTo: '/formations/gestion/catalogue',
   });
   const title = id ? (training.data?.title ?? t('catalogue.edit')) : t('catalogue.new');
 
@@ -65,20 +66,11 @@ export default function TrainingEditPage() {
       <TrainingsNav />
       <PageBreadcrumbs links={[{ to: '/formations/gestion/catalogue', label: t('catalogue.title') }]} current={title} />
       <PageHeader title={title} />
-      {(id && training.isPending) || territory.isPending ? <PageSkeleton lines={10} /> : null}
-      {training.isError ? <ErrorState error={training.error} onRetry={() => void training.refetch()} /> : null}
-      {territory.isError ? <ErrorState error={territory.error} onRetry={() => void territory.refetch()} /> : null}
+      <QueriesState loading={Boolean(id && training.isPending) || territory.isPending} lines={10} queries={[training, territory]} />
       {territory.data && (!id || training.data) ? (
-        <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} maw={900}>
-          <TrainingForm
-            key={training.data?.updatedAt ?? 'new'}
-            territory={territory.data}
-            training={training.data}
-            saving={save.isPending}
-            onCancel={() => void navigate('/formations/gestion/catalogue')}
-            onSubmit={submit}
-          />
-        </Paper>
+        <FormPanel maw={900}>
+          <TrainingForm key={training.data?.updatedAt ?? 'new'} territory={territory.data} training={training.data} {...formSave} />
+        </FormPanel>
       ) : null}
       {id && training.data ? <TrainingSessions trainingId={id} archived={training.data.archived} /> : null}
       {id && training.data ? <LibraryDocuments trainingId={id} manage /> : null}

@@ -1,9 +1,10 @@
-import { MultiSelect, NumberInput, Select, SimpleGrid, Skeleton, Stack, Switch, TextInput } from '@mantine/core';
+import { MultiSelect, NumberInput, Select, SimpleGrid, Skeleton, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountedTextarea } from '../../components/CountedTextarea';
-import { FormActions } from '../../components/FormActions';
+import { RecordForm } from '../../components/RecordForm';
+import { WholeNumberInput } from '../../components/WholeNumberInput';
 import { saveForm } from '../../lib/api';
 import { formatLocale } from '../../lib/locale';
 import type { Territory } from '../accounts/types';
@@ -48,6 +49,9 @@ function toCents(value: number | string): number | null {
   return Math.round(Number(value) * 100);
 }
 
+/** The member and non-member prices: the same field twice, in euros. */
+const PRICE_FIELDS = ['priceMember', 'priceNonMember'] as const;
+
 interface TrainingFormProps {
   territory: Territory;
   training?: Training;
@@ -59,6 +63,7 @@ interface TrainingFormProps {
 /** Create and edit a training of the catalogue, with the server's limits checked while typing. */
 export function TrainingForm({ territory, training, saving, onSubmit, onCancel }: TrainingFormProps) {
   const { t } = useTranslation('trainings');
+  const priceRule = (v: number | string) => (v === '' || (Number(v) >= 0 && Number(v) * 100 <= LIMITS.priceMaxCents) ? null : t('validation.price'));
   const form = useForm<TrainingValues>({
     initialValues: toValues(training),
     validateInputOnChange: true,
@@ -73,8 +78,8 @@ export function TrainingForm({ territory, training, saving, onSubmit, onCancel }
           ? null
           : t('validation.duration', { min: LIMITS.durationMin, max: LIMITS.durationMax }),
       trainer: optionalText(LIMITS.trainer),
-      priceMember: (v) => (v === '' || (Number(v) >= 0 && Number(v) * 100 <= LIMITS.priceMaxCents) ? null : t('validation.price')),
-      priceNonMember: (v) => (v === '' || (Number(v) >= 0 && Number(v) * 100 <= LIMITS.priceMaxCents) ? null : t('validation.price')),
+      priceMember: priceRule,
+      priceNonMember: priceRule,
     },
   });
 
@@ -99,83 +104,67 @@ export function TrainingForm({ territory, training, saving, onSubmit, onCancel }
   });
 
   return (
-    <form noValidate onSubmit={submit}>
-      <Stack gap="md">
-        <TextInput label={t('fields.title')} required maxLength={LIMITS.title} {...form.getInputProps('title')} />
-        <CountedTextarea label={t('fields.summary')} max={LIMITS.summary} required minRows={2} maxRows={6} {...form.getInputProps('summary')} />
-        <Suspense fallback={<Skeleton height={260} aria-label={t('common.loading')} role="status" />}>
-          <RichTextField
-            label={t('fields.description')}
-            description={t('fields.descriptionHelp')}
-            value={form.values.descriptionHtml}
-            error={form.errors.descriptionHtml as string | undefined}
-            onChange={(html) => form.setFieldValue('descriptionHtml', html)}
-          />
-        </Suspense>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={t('fields.theme')}
-            required
-            allowDeselect={false}
-            data={THEMES.map((theme) => ({ value: theme, label: t(`themes.${theme}`) }))}
-            {...form.getInputProps('theme')}
-          />
-          <MultiSelect
-            label={t('fields.targetCategories')}
-            description={t('fields.targetCategoriesHelp')}
-            data={categoryData}
-            clearable
-            {...form.getInputProps('targetCategories')}
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NumberInput
-            label={t('fields.durationMinutes')}
-            description={Number.isFinite(duration) && duration > 0 ? formatDuration(t, duration) : undefined}
-            required
-            min={LIMITS.durationMin}
-            max={LIMITS.durationMax}
-            step={15}
-            allowDecimal={false}
-            allowNegative={false}
-            {...form.getInputProps('durationMinutes')}
-          />
-          <TextInput label={t('fields.trainer')} maxLength={LIMITS.trainer} {...form.getInputProps('trainer')} />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NumberInput
-            label={t('fields.priceMember')}
-            description={t('fields.priceHelp')}
-            min={0}
-            decimalScale={2}
-            {...money}
-            allowNegative={false}
-            {...form.getInputProps('priceMember')}
-          />
-          <NumberInput
-            label={t('fields.priceNonMember')}
-            description={t('fields.priceHelp')}
-            min={0}
-            decimalScale={2}
-            {...money}
-            allowNegative={false}
-            {...form.getInputProps('priceNonMember')}
-          />
-        </SimpleGrid>
-        {training ? (
-          <Switch
-            label={t('fields.archived')}
-            description={t('fields.archivedHelp')}
-            {...form.getInputProps('archived', { type: 'checkbox' })}
-          />
-        ) : null}
-        <FormActions
-          submitLabel={training ? t('common.save') : t('catalogue.create')}
-          saving={saving}
-          disabled={Boolean(training) && !form.isDirty()}
-          onCancel={onCancel}
+    <RecordForm onSubmit={submit} editing={Boolean(training)} dirty={form.isDirty()} createLabel={t('catalogue.create')} saving={saving} onCancel={onCancel}>
+      <TextInput label={t('fields.title')} required maxLength={LIMITS.title} {...form.getInputProps('title')} />
+      <CountedTextarea label={t('fields.summary')} max={LIMITS.summary} required minRows={2} maxRows={6} {...form.getInputProps('summary')} />
+      <Suspense fallback={<Skeleton height={260} aria-label={t('common.loading')} role="status" />}>
+        <RichTextField
+          label={t('fields.description')}
+          description={t('fields.descriptionHelp')}
+          value={form.values.descriptionHtml}
+          error={form.errors.descriptionHtml as string | undefined}
+          onChange={(html) => form.setFieldValue('descriptionHtml', html)}
         />
-      </Stack>
-    </form>
+      </Suspense>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('fields.theme')}
+          required
+          allowDeselect={false}
+          data={THEMES.map((theme) => ({ value: theme, label: t(`themes.${theme}`) }))}
+          {...form.getInputProps('theme')}
+        />
+        <MultiSelect
+          label={t('fields.targetCategories')}
+          description={t('fields.targetCategoriesHelp')}
+          data={categoryData}
+          clearable
+          {...form.getInputProps('targetCategories')}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <WholeNumberInput
+          label={t('fields.durationMinutes')}
+          description={Number.isFinite(duration) && duration > 0 ? formatDuration(t, duration) : undefined}
+          required
+          min={LIMITS.durationMin}
+          max={LIMITS.durationMax}
+          step={15}
+          {...form.getInputProps('durationMinutes')}
+        />
+        <TextInput label={t('fields.trainer')} maxLength={LIMITS.trainer} {...form.getInputProps('trainer')} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {PRICE_FIELDS.map((field) => (
+          <NumberInput
+            key={field}
+            label={t(`fields.${field}`)}
+            description={t('fields.priceHelp')}
+            min={0}
+            decimalScale={2}
+            {...money}
+            allowNegative={false}
+            {...form.getInputProps(field)}
+          />
+        ))}
+      </SimpleGrid>
+      {training ? (
+        <Switch
+          label={t('fields.archived')}
+          description={t('fields.archivedHelp')}
+          {...form.getInputProps('archived', { type: 'checkbox' })}
+        />
+      ) : null}
+    </RecordForm>
   );
 }

@@ -59,6 +59,19 @@ export function MyRegistrationBadge({ registration }: { registration: MyRegistra
   );
 }
 
+/** A line with a link that opens in a new tab, and says so to screen readers. */
+function NewTabLink({ href, children }: { href: string; children: string }) {
+  const { t } = useTranslation('trainings');
+  return (
+    <Text size="sm">
+      <Anchor href={href} target="_blank" rel="noopener noreferrer">
+        {children}
+        <VisuallyHidden> ({t('common.newTab')})</VisuallyHidden>
+      </Anchor>
+    </Text>
+  );
+}
+
 /** The place, with an OpenStreetMap link for a physical place and the meeting link when the server gives it. */
 export function PlaceText({ place, withLinks = true }: { place: Place; withLinks?: boolean }) {
   const { t } = useTranslation('trainings');
@@ -70,22 +83,10 @@ export function PlaceText({ place, withLinks = true }: { place: Place; withLinks
           {[place.address, place.communeName].filter(Boolean).join(', ')}
         </Text>
       ) : null}
-      {withLinks && place.mapUrl ? (
-        <Text size="sm">
-          <Anchor href={place.mapUrl} target="_blank" rel="noopener noreferrer">
-            {t('place.map')}
-            <VisuallyHidden> ({t('common.newTab')})</VisuallyHidden>
-          </Anchor>
-        </Text>
-      ) : null}
+      {withLinks && place.mapUrl ? <NewTabLink href={place.mapUrl}>{t('place.map')}</NewTabLink> : null}
       {withLinks && place.kind === 'online' ? (
         place.onlineUrl ? (
-          <Text size="sm">
-            <Anchor href={place.onlineUrl} target="_blank" rel="noopener noreferrer">
-              {t('place.join')}
-              <VisuallyHidden> ({t('common.newTab')})</VisuallyHidden>
-            </Anchor>
-          </Text>
+          <NewTabLink href={place.onlineUrl}>{t('place.join')}</NewTabLink>
         ) : (
           <Text size="sm" c="dimmed">
             {t('place.onlineHidden')}

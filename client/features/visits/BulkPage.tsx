@@ -7,7 +7,7 @@ import { csvDocument } from '../../../common/csv';
 import { VISIT_LIMITS } from '../../../common/limits';
 import { VISIT_MODES, type VisitDimension } from '../../../common/visits';
 import { PageHeader } from '../../components/PageHeader';
-import { useErrorMessage } from '../../components/States';
+import { useErrorMessage, useErrorNotice } from '../../components/States';
 import { useSaveHandler } from '../../components/useSaveHandler';
 import { useUser } from '../accounts/signed-in';
 import { ApiError } from '../../lib/api';
@@ -178,11 +178,10 @@ function CsvImport() {
 
 function ThemesEditor() {
   const { t } = useTranslation('visits');
-  const errorMessage = useErrorMessage();
+  const notifyError = useErrorNotice();
   const themes = useThemes();
   const save = useSaveTheme();
   const form = useForm({ initialValues: { labelFr: '', labelEn: '' } });
-  const onError = (e: unknown) => notifications.show({ color: 'red', message: errorMessage(e) });
   const list = themes.data ?? [];
   /** Moves a theme one place up or down: the themes whose place changes get their new position (1, 2, 3…). */
   const move = async (index: number, by: -1 | 1) => {
@@ -192,7 +191,7 @@ function ThemesEditor() {
     try {
       for (const [i, th] of order.entries()) if (th.position !== i + 1) await save.mutateAsync({ id: th.id, position: i + 1 });
     } catch (e) {
-      onError(e);
+      notifyError(e);
     }
   };
   return (
@@ -202,10 +201,10 @@ function ThemesEditor() {
         <Text size="sm">{t('themes.hint')}</Text>
         <Stack gap="xs" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('themes.order')}>
           {list.map((th, i) => (
-            <ThemeItem key={th.id} theme={th} first={i === 0} last={i === list.length - 1} busy={save.isPending} onMove={(by) => void move(i, by)} onError={onError} />
+            <ThemeItem key={th.id} theme={th} first={i === 0} last={i === list.length - 1} busy={save.isPending} onMove={(by) => void move(i, by)} onError={notifyError} />
           ))}
         </Stack>
-        <form onSubmit={form.onSubmit((v) => save.mutate(v, { onSuccess: () => form.reset(), onError }))}>
+        <form onSubmit={form.onSubmit((v) => save.mutate(v, { onSuccess: () => form.reset(), onError: notifyError }))}>
           <Group align="end" wrap="wrap">
             <TextInput label={t('themes.labelFr')} required maxLength={VISIT_LIMITS.themeLabel} {...form.getInputProps('labelFr')} />
             <TextInput label={t('themes.labelEn')} required maxLength={VISIT_LIMITS.themeLabel} {...form.getInputProps('labelEn')} />

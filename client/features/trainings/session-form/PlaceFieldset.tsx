@@ -2,6 +2,7 @@ import { Fieldset, Group, Radio, Select, SimpleGrid, Stack, TextInput } from '@m
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLACE_KINDS } from '../../../../common/trainings';
+import { CommuneSelect } from '../../accounts/CommuneSelect';
 import type { Territory } from '../../accounts/types';
 import { LIMITS, type SessionDetail } from '../types';
 import type { SessionForm } from './values';
@@ -10,17 +11,6 @@ import type { SessionForm } from './values';
 export function PlaceFieldset({ form, territory, session }: { form: SessionForm; territory: Territory; session?: SessionDetail }) {
   const { t } = useTranslation('trainings');
   const officeData = useMemo(() => territory.offices.filter((o) => o.active || o.id === session?.place.officeId).map((o) => ({ value: o.id, label: o.name })), [territory, session]);
-  const communeData = useMemo(
-    () =>
-      territory.communautes.map((c) => ({
-        group: c.name,
-        items: territory.communes
-          .filter((m) => m.communauteId === c.id)
-          .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
-          .map((m) => ({ value: m.inseeCode, label: m.postalCode ? `${m.name} (${m.postalCode})` : m.name })),
-      })),
-    [territory],
-  );
   return (
     <Fieldset legend={t('session.place')} radius="md">
       <Stack gap="sm">
@@ -40,15 +30,7 @@ export function PlaceFieldset({ form, territory, session }: { form: SessionForm;
         {form.values.placeKind === 'address' ? (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('sessionForm.address')} required maxLength={LIMITS.address} {...form.getInputProps('address')} />
-            <Select
-              label={t('sessionForm.commune')}
-              required
-              searchable
-              data={communeData}
-              nothingFoundMessage={t('common.nothingFound')}
-              {...form.getInputProps('communeInsee')}
-              onChange={(v) => form.setFieldValue('communeInsee', v ?? '')}
-            />
+            <CommuneSelect territory={territory} label={t('sessionForm.commune')} required {...form.getInputProps('communeInsee')} />
           </SimpleGrid>
         ) : null}
         {form.values.placeKind === 'online' ? (

@@ -1,6 +1,7 @@
-import { Fieldset, NumberInput, Radio, SimpleGrid, Stack } from '@mantine/core';
+import { Fieldset, Radio, SimpleGrid, Stack } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
+import { WholeNumberInput } from '../../../components/WholeNumberInput';
 import { LIMITS } from '../types';
 import type { PickerProps } from './usePickerProps';
 import type { SessionForm } from './values';
@@ -12,14 +13,12 @@ export function SignupFieldset({ form, pickerProps }: { form: SessionForm; picke
     <Fieldset legend={t('sessionForm.signup')} radius="md">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NumberInput label={t('fields.capacity')} required min={1} max={LIMITS.capacityMax} allowDecimal={false} allowNegative={false} {...form.getInputProps('capacity')} />
-          <NumberInput
+          <WholeNumberInput label={t('fields.capacity')} required min={1} max={LIMITS.capacityMax} {...form.getInputProps('capacity')} />
+          <WholeNumberInput
             label={t('fields.perEstablishmentCap')}
             description={t('sessionForm.capHelp')}
             min={1}
             max={LIMITS.capacityMax}
-            allowDecimal={false}
-            allowNegative={false}
             {...form.getInputProps('perEstablishmentCap')}
           />
         </SimpleGrid>
@@ -38,13 +37,11 @@ export function SignupFieldset({ form, pickerProps }: { form: SessionForm; picke
           </Stack>
         </Radio.Group>
         {form.values.waitlistMode === 'offer' ? (
-          <NumberInput
+          <WholeNumberInput
             label={t('fields.offerHours')}
             description={t('sessionForm.offerHoursHelp')}
             min={LIMITS.offerHoursMin}
             max={LIMITS.offerHoursMax}
-            allowDecimal={false}
-            allowNegative={false}
             maw={360}
             {...form.getInputProps('offerHours')}
           />
