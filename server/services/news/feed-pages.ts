@@ -35,6 +35,7 @@ import { toPostListItem } from './mapping';
  */
 const TTL_MS = 60_000;
 const MAX_PAGES = 2_000;
+const MAX_GUESSES = 5_000;
 
 interface SharedPage {
   items: NewsPostListItem[];
@@ -56,21 +57,28 @@ export function createFeedPages(db: Database, feed: ChangeFeed | null) {
     return { items: items.map((r) => toPostListItem(r)), ids: items.map((r) => r.id), untilMs };
   }
 
-  // The ids each page had when last served: the reader's marks are read for them while the cache checks it is
-  // up to date (one round trip less in a row; figures above), and read again if the page changed meanwhile.
+  // The ids each page had when last served to an establishment's readers: the reader's marks are read for them
+  // while the caches check they are up to date and before the viewer is known (fewer round trips in a row;
+  // figures above), and read again if the page changed meanwhile.
   const lastIds = new Map<string, string[]>();
 
   return {
-    /** A page of the viewer's feed with `userId`'s unread marks (not the unread-only feed: that one is per reader). */
-    async items(viewer: AudienceViewer, userId: string, q: { categoryId?: string; page: number; pageSize: number }): Promise<NewsPostListItem[]> {
+    /**
+     * A page of the viewer's feed with the reader's unread marks (not the unread-only feed: that one is per
+     * reader). `upToDate`: the request's caughtUp() (createFeedCache's `get`).
+     */
+    async items(
+      viewerOf: Promise<AudienceViewer>, reader: { userId: string; establishmentId: string | null },
+      q: { categoryId?: string; page: number; pageSize: number }, upToDate?: Promise<boolean>,
+    ): Promise<NewsPostListItem[]> {
+      const { userId } = reader;
+      const guessKey = JSON.stringify([reader.establishmentId, q.categoryId ?? null, q.page, q.pageSize]);
+      const guess = lastIds.get(guessKey);
+      const [viewer, guessed] = await Promise.all([viewerOf, guess ? readMarks(db, userId, guess) : null]);
       const key = JSON.stringify([viewer, q.categoryId ?? null, q.page, q.pageSize]);
-      const guess = lastIds.get(key);
-      const [shared, guessed] = await Promise.all([
-        pages.get(key, () => load(viewer, q.categoryId, q.page, q.pageSize)),
-        guess ? readMarks(db, userId, guess) : null,
-      ]);
-      if (lastIds.size >= MAX_PAGES && !lastIds.has(key)) lastIds.clear();
-      lastIds.set(key, shared.ids);
+      const shared = await pages.get(key, () => load(viewer, q.categoryId, q.page, q.pageSize), upToDate);
+      if (lastIds.size >= MAX_GUESSES && !lastIds.has(guessKey)) lastIds.clear();
+      lastIds.set(guessKey, shared.ids);
       const read = guessed && sameIds(guess!, shared.ids) ? guessed : await readMarks(db, userId, shared.ids);
       return shared.items.map((item) => (read.has(item.id) ? item : { ...item, unread: true }));
     },
