@@ -70,12 +70,16 @@ export function createFeedCache<V>(
   }
 
   return {
-    /** The value of `key`, loaded by `loader` when not known. */
-    async get(key: string, loader: () => Promise<V>): Promise<V> {
+    /**
+     * The value of `key`, loaded by `loader` when not known. `upToDate`: a
+     * `feed.caughtUp()` called when the read began, shared by the caches one
+     * request reads (one round trip per request instead of one per cache in a row).
+     */
+    async get(key: string, loader: () => Promise<V>, upToDate?: Promise<boolean>): Promise<V> {
       if (!feed?.listening) return loader();
       // A load started before this read may predate a change: share it only once caught up (a change bumps the epoch).
       if (fresh(key) || loading.has(key)) {
-        if (!(await feed.caughtUp())) return loader();
+        if (!(await (upToDate ?? feed.caughtUp()))) return loader();
         const e = fresh(key);
         if (e) return e.value;
       }

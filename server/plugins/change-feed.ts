@@ -201,14 +201,14 @@ export async function createChangeFeed(url: string, log: FastifyBaseLogger, chan
   };
 }
 
-export const CHANNELS = { trainingsList: 'trainings_list', documentsList: 'documents_list', newsFeed: 'news_feed', newsReads: 'news_reads', statistics: 'statistics' } as const;
+export const CHANNELS = { trainingsList: 'trainings_list', documentsList: 'documents_list', newsFeed: 'news_feed', newsReads: 'news_reads', statistics: 'statistics', audienceViewer: 'audience_viewer' } as const;
 
 /**
  * The one list of what each cache reads: every table a cached query reads,
  * and the trigger that NOTIFYs the cache's channel when that table changes
  * (migrations 0003_trainings_list_notify, 0010_documents_list_notify,
  * 0011_documents_owner_notify, 0028_news_feed_notify, 0032_statistics_notify,
- * 0036_news_comments_notify). A table read
+ * 0036_news_comments_notify, 0038_audience_viewer_notify). A table read
  * without a trigger would leave a cache stale for up to its TTL:
  * tests/server/change-feed-triggers.test.ts checks this list against the
  * cached queries' plans and against pg_trigger.
@@ -242,6 +242,11 @@ export const CACHED_TABLES = {
     { table: 'offices', trigger: 'offices_statistics_notify' },
     { table: 'figures_rollups', trigger: 'figures_rollups_statistics_notify' },
     { table: 'communautes', trigger: 'communautes_statistics_notify' },
+  ],
+  [CHANNELS.audienceViewer]: [
+    { table: 'establishments', trigger: 'establishments_audience_viewer_notify' },
+    { table: 'communes', trigger: 'communes_audience_viewer_notify' },
+    { table: 'offices', trigger: 'offices_audience_viewer_notify' },
   ],
 } as const satisfies Record<(typeof CHANNELS)[keyof typeof CHANNELS], readonly { table: string; trigger: string }[]>;
 

@@ -9,7 +9,7 @@ import { feedNextChange, feedPage, feedReadCountQuery, feedTotalQuery } from '..
 import { dashboardShared } from '../../server/services/visits';
 import { aggregatesFromRollup } from '../../server/services/figures';
 import type { Database } from '../../db/client';
-import type { AudienceViewer } from '../../db/queries/audience';
+import { loadAudienceViewer, type AudienceViewer } from '../../db/queries/audience';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 /**
@@ -65,6 +65,8 @@ const cachedQueries = async () => ({
     await dashboardShared(logged, { year: 2025, officeId: 'bit-ganges' });
     await aggregatesFromRollup(logged, { kind: 'accommodation', from: '2025-01', to: '2025-12' });
   }),
+  // Each establishment's audience viewer (server/services/audience-viewer.ts).
+  [CHANNELS.audienceViewer]: await queriesSentBy((logged) => loadAudienceViewer(logged, { role: 'partner', establishmentId: '00000000-0000-0000-0000-000000000000' })),
 });
 
 async function tablesReadBy(text: string): Promise<string[]> {

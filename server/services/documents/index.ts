@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import contentDisposition from 'content-disposition';
 import * as q from '../../../db/queries/documents';
-import { checkAudience, loadAudienceViewer, STAFF_ONLY, toAudience, type AudienceViewer } from '../../../db/queries/audience';
+import { checkAudience, STAFF_ONLY, toAudience, type AudienceViewer } from '../../../db/queries/audience';
 import { StorageNotFoundError } from '../../../storage';
 import type { MessageKey } from '../../i18n';
 import { AUDIENCE_REFUSALS } from '../../lib/refusals';
@@ -14,6 +14,7 @@ import {
 import type { Static, TSchema } from 'typebox';
 import type { ListCache } from './list-cache';
 import { receiveUpload, type StoredUpload } from './upload';
+import { audienceViewerOf } from '../audience-viewer';
 
 /**
  * Use cases of the documents feature: who sees what (the audience module),
@@ -26,8 +27,9 @@ const isoOrNull = (d: Date | string | null) => (d ? iso(d) : null);
 
 export const isStaff = (p: Principal) => p.role === 'staff' || p.role === 'admin';
 
+/** The principal's audience viewer, kept per establishment (server/services/audience-viewer.ts). */
 export function viewerOf(app: FastifyInstance, principal: Principal): Promise<AudienceViewer> {
-  return loadAudienceViewer(app.db, principal);
+  return audienceViewerOf(app, principal);
 }
 
 /** The category a download is counted under: the partner's establishment category, or the office. */

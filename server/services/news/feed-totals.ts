@@ -46,21 +46,21 @@ export function createFeedTotals(db: Database, feed: ChangeFeed | null) {
      * Live posts of the viewer's feed (in a category), and how many of them
      * `userId` has read. The reader's count is kept until the profile's total
      * would change by itself (the same `untilMs`): a post going live or
-     * expiring changes both.
+     * expiring changes both. `upToDate`: the request's caughtUp() (createFeedCache's `get`).
      */
-    async counts(viewer: AudienceViewer, userId: string, categoryId?: string): Promise<{ total: number; read: number }> {
+    async counts(viewer: AudienceViewer, userId: string, categoryId?: string, upToDate?: Promise<boolean>): Promise<{ total: number; read: number }> {
       const profile = JSON.stringify([viewer, categoryId ?? null]);
       const total = () => cache.get(profile, async () => {
         const [row] = await feedTotalQuery(db, viewer, categoryId);
         return { total: row?.total ?? 0, untilMs: row?.nextChangeMs == null ? Number.POSITIVE_INFINITY : Number(row.nextChangeMs) };
-      });
+      }, upToDate);
       // Both at once: their checks that the caches are up to date share one round trip.
       const [all, read] = await Promise.all([
         total(),
         reads.get(JSON.stringify([userId, profile]), async () => {
           const [n, { untilMs }] = await Promise.all([feedReadCount(db, viewer, userId, categoryId), total()]);
           return { total: n, untilMs };
-        }),
+        }, upToDate),
       ]);
       return { total: all.total, read: read.total };
     },

@@ -3,6 +3,7 @@ import { loadAudienceViewer, type AudienceViewer } from '../../../db/queries/aud
 import * as posts from '../../../db/queries/news/posts';
 import { feedPage, markAllRead, markRead, readShares } from '../../../db/queries/news/feed';
 import type { FeedTotals } from './feed-totals';
+import { audienceViewerOf } from '../audience-viewer';
 import { isMuted } from '../../../db/queries/news/preferences';
 import { enqueueEffects } from '../../../workers/jobs';
 import type { Principal } from '../../plugins/auth';
@@ -17,7 +18,8 @@ import { orRefuse, refusal } from './refusals';
 /** Use cases of posts: writes by staff, the reader's feed and detail (audience applied), staff's list and preview. */
 
 export const isStaff = (p: Principal) => p.role === 'staff' || p.role === 'admin';
-export const viewerOf = (app: FastifyInstance, p: Principal): Promise<AudienceViewer> => loadAudienceViewer(app.db, p);
+/** The principal's audience viewer, kept per establishment (server/services/audience-viewer.ts). */
+export const viewerOf = (app: FastifyInstance, p: Principal, upToDate?: Promise<boolean>): Promise<AudienceViewer> => audienceViewerOf(app, p, upToDate);
 
 const dateOrNull = (s: string | null | undefined) => (s ? new Date(s) : null);
 
@@ -110,14 +112,17 @@ export async function preview(app: FastifyInstance, principal: Principal, id: st
  * marks read fresh. The unread-only feed differs per reader: read at each request.
  */
 export async function feed(app: FastifyInstance, principal: Principal, q: NewsFeedQuery, totals: FeedTotals): Promise<NewsFeed> {
-  const viewer = await viewerOf(app, principal);
+  // One check that the caches (viewer, page, totals) are up to date for the whole request, sent first: the
+  // reader's marks and the viewer are read meanwhile, not one after another.
+  const upToDate = app.changes?.caughtUp();
+  const viewer = viewerOf(app, principal, upToDate);
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? NEWS_LIMITS.pageSize;
   const [items, counts] = await Promise.all([
     q.unreadOnly
-      ? feedPage(app.db, { viewer, userId: principal.userId, categoryId: q.categoryId, unreadOnly: true, page, pageSize }).then((p) => p.items.map((r) => toPostListItem(r)))
-      : totals.pages.items(viewer, principal.userId, { categoryId: q.categoryId, page, pageSize }),
-    totals.counts(viewer, principal.userId, q.categoryId),
+      ? viewer.then((v) => feedPage(app.db, { viewer: v, userId: principal.userId, categoryId: q.categoryId, unreadOnly: true, page, pageSize })).then((p) => p.items.map((r) => toPostListItem(r)))
+      : totals.pages.items(viewer, principal, { categoryId: q.categoryId, page, pageSize }, upToDate),
+    viewer.then((v) => totals.counts(v, principal.userId, q.categoryId, upToDate)),
   ]);
   const unread = Math.max(0, counts.total - counts.read);
   return { items, total: q.unreadOnly ? unread : counts.total, page, pageSize, unreadCount: unread };
