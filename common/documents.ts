@@ -19,6 +19,13 @@ export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
 export const CONTRIBUTION_LICENCE_VERSION = '2026-11';
 
 /**
+ * A proposal's title, and how many files the form sends at once (each its
+ * own proposal, numbered « Titre (2/8) »): a gîte's photos fit, and a
+ * mistaken selection of a whole folder is stopped before anything is sent.
+ */
+export const CONTRIBUTION_LIMITS = { title: 200, filesAtOnce: 10 } as const;
+
+/**
  * Kinds of file, as the library's « type » filter offers them, by the media
  * type the server records (server/services/documents/file-types.ts). Patterns
  * in SQL LIKE form: the query filters with them and the interface names a

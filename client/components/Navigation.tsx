@@ -5,13 +5,18 @@ import type { Role } from '../features/accounts/types';
 import type { NavEntry } from '../features/feature';
 import { navItemsFor } from './navigation';
 
-function matches(item: NavEntry, pathname: string): boolean {
-  return item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
+/** How precisely the entry matches the page: the length of its matching path, 0 for none. */
+function precision(item: NavEntry, pathname: string): number {
+  const under = (to: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
+  return Math.max(0, ...[item.to, ...(item.covers ?? [])].filter(under).map((to) => to.length));
 }
 
-/** The one entry of the page: the longest that matches (« Actualités du réseau » on /actualites/gestion, not « Actualités » too). */
+/** The one entry of the page: the most precise that matches (« Actualités du réseau » on /actualites/gestion, not « Actualités » too). */
 function currentEntry(items: readonly NavEntry[], pathname: string): NavEntry | undefined {
-  return items.filter((i) => matches(i, pathname)).sort((a, b) => b.to.length - a.to.length)[0];
+  return items
+    .map((item) => ({ item, score: precision(item, pathname) }))
+    .filter((m) => m.score > 0)
+    .sort((a, b) => b.score - a.score)[0]?.item;
 }
 
 /** The sections a role may open; the current one is marked with aria-current. */

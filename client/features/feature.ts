@@ -19,6 +19,8 @@ export interface NavEntry {
   roles: readonly Role[];
   /** Staff and admin tools are listed in a second group. */
   group: 'main' | 'manage';
+  /** Pages outside `to` that belong to this entry (« Proposer un document » to « Mes propositions », not to « Documents »). */
+  covers?: readonly string[];
   /** A page served by the api, not by the client's router (the queue dashboard): opened with a full page load. */
   external?: boolean;
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CONTRIBUTION_STATUSES } from '../../common/documents';
+import { CONTRIBUTION_LIMITS, CONTRIBUTION_STATUSES } from '../../common/documents';
 import { AudienceSchema } from './audience';
 import { MULTILINE, OneOf, PageQuery, Paginated, Text, Uuid } from './common';
 import { Nullable } from './documents';
@@ -35,7 +35,7 @@ export type Contribution = Static<typeof ContributionSchema>;
 /** The `meta` field of a proposal form (JSON), sent before the file. */
 export const ContributionMeta = Type.Object(
   {
-    title: Text(200),
+    title: Text(CONTRIBUTION_LIMITS.title),
     description: Type.Optional(Type.String({ maxLength: 2000, ...MULTILINE })),
     /** Author credit, e.g. « Photo : Jeanne Martin ». */
     credit: Text(120),

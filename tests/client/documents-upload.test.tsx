@@ -5,62 +5,10 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UploadResult } from '../../client/features/documents/types';
+import { ScriptedXhr } from './scripted-xhr';
 import { makeUser, mockApi, renderApp } from './utils';
-
-beforeAll(() => {
-  if (!('fonts' in document)) {
-    Object.defineProperty(document, 'fonts', { value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() } });
-  }
-});
-
-/** One upload request, as the page opened it; the test makes it progress, answer or fail. */
-class ScriptedXhr {
-  static sent: ScriptedXhr[] = [];
-  method = '';
-  url = '';
-  headers: Record<string, string> = {};
-  body: FormData | null = null;
-  status = 0;
-  responseText = '';
-  withCredentials = false;
-  aborted = false;
-  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
-  onload: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  onabort: (() => void) | null = null;
-  open(method: string, url: string) {
-    this.method = method;
-    this.url = url;
-  }
-  setRequestHeader(name: string, value: string) {
-    this.headers[name.toLowerCase()] = value;
-  }
-  send(body: FormData) {
-    this.body = body;
-    ScriptedXhr.sent.push(this);
-  }
-  abort() {
-    this.aborted = true;
-    this.onabort?.();
-  }
-  // ---- driven by the test ----
-  progress(loaded: number, total: number) {
-    this.upload.onprogress?.({ lengthComputable: true, loaded, total });
-  }
-  answer(status: number, body: unknown) {
-    this.status = status;
-    this.responseText = JSON.stringify(body);
-    this.onload?.();
-  }
-  get fileName() {
-    return (this.body?.get('file') as File | null)?.name;
-  }
-  get meta() {
-    return JSON.parse(String(this.body?.get('meta')));
-  }
-}
 
 const staff = makeUser('staff');
 const folder = { id: '22222222-2222-4222-8222-222222222222', parentId: null, name: 'Kit graphique', audience: { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] } };

@@ -53,6 +53,15 @@ describe('navigation by role', () => {
     expect(screen.getByRole('link', { name: 'Documents' })).not.toHaveAttribute('aria-current');
   });
 
+  it('marks « Mes propositions », not « Documents », on the page that proposes a document', async () => {
+    mockApi({ 'GET /api/me': { status: 200, body: makeUser('partner') } });
+    await renderApp('/documents/proposer');
+    await screen.findByRole('heading', { level: 1, name: 'Proposer un document' });
+    const nav = within(screen.getByRole('navigation', { name: 'Navigation principale' }));
+    await waitFor(() => expect(nav.getByRole('link', { name: 'Mes propositions' })).toHaveAttribute('aria-current', 'page'));
+    expect(nav.getByRole('link', { name: 'Documents' })).not.toHaveAttribute('aria-current');
+  });
+
   it('shows admins the outbox too', async () => {
     mockApi({ 'GET /api/me': { status: 200, body: makeUser('admin') } });
     await renderApp('/utilisateurs');

@@ -31,6 +31,11 @@ class ResizeObserver {
 window.ResizeObserver = ResizeObserver;
 globalThis.ResizeObserver = ResizeObserver;
 
+// Mantine's autosizing Textarea listens for web fonts loading.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', { value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() } });
+}
+
 // Mantine scrolls option lists into view.
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 

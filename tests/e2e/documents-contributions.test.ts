@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { documentContributions, documentFolders, documents } from '../../db/schema';
@@ -14,8 +14,10 @@ import { launchBrowserWithContexts, newActor, type Actor } from '../helpers/trai
  * Parcours « propositions » dans Chromium sur l'application construite : une
  * partenaire propose une photo (mention d'auteur, licence acceptée), le
  * personnel l'accepte dans un dossier, la partenaire voit « Acceptée » et la
- * photo dans le dossier. axe (WCAG 2.0/2.1 A + AA) sur le formulaire, « Mes
- * propositions » et la file du personnel ; captures à 1280 et 360 px.
+ * photo dans le dossier ; puis elle propose trois fichiers d'un coup (une
+ * proposition chacun, l'un refusé par le serveur reste affiché avec son
+ * message). axe (WCAG 2.0/2.1 A + AA) sur le formulaire, « Mes propositions »
+ * et la file du personnel ; captures à 1280 et 360 px.
  */
 
 const FOLDER = 'Photothèque';
@@ -131,5 +133,32 @@ describe('propositions, dans le navigateur', () => {
     await settle(TITLE);
     await page.getByText(CREDIT).first().waitFor();
     await partner.expectAccessible('la photo acceptée');
+  }, 240_000);
+
+  test('elle propose trois fichiers d’un coup : une proposition chacun, le fichier refusé garde son message', async () => {
+    const { page, settle } = as(partner);
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes propositions' }).click();
+    await settle('Mes propositions');
+    await page.getByRole('link', { name: 'Proposer un document' }).first().click();
+    await settle('Proposer un document');
+    const second = join(dir, 'terrasse.jpg');
+    writeFileSync(second, await sharp({ create: { width: 480, height: 320, channels: 3, background: { r: 60, g: 120, b: 90 } } }).jpeg().toBuffer());
+    // Text under a photo's extension: the server checks the content and refuses it.
+    const fake = join(dir, 'pas-une-photo.jpg');
+    writeFileSync(fake, 'Ceci n’est pas une photo.');
+    await page.locator('input[type="file"]').setInputFiles([photo, fake, second]);
+    await page.getByRole('textbox', { name: 'Titre' }).fill(PARTNER.establishment);
+    await page.getByRole('textbox', { name: /Mention d’auteur/ }).fill(CREDIT);
+    await page.getByRole('checkbox', { name: /J’accepte que l’office de tourisme utilise ce fichier/ }).check();
+    await page.getByRole('button', { name: 'Envoyer la proposition' }).click();
+    await page.getByRole('status').filter({ hasText: '2 propositions envoyées. 1 refusée' }).waitFor();
+    const refused = page.getByTestId('upload-item').filter({ hasText: 'pas-une-photo.jpg' });
+    await refused.getByRole('alert').filter({ hasText: 'Refusé : Le contenu du fichier ne correspond pas à son extension' }).waitFor();
+    await refused.getByRole('button', { name: 'Réessayer « pas-une-photo.jpg »' }).waitFor();
+    await partner.expectAccessible('proposer plusieurs fichiers (un refusé)');
+    await partner.shoot('propositions-plusieurs-fichiers');
+    const stored = await server.db.select().from(documentContributions).where(like(documentContributions.title, `${PARTNER.establishment} (%`));
+    expect(stored.map((c) => c.title).sort()).toEqual([`${PARTNER.establishment} (1/3)`, `${PARTNER.establishment} (3/3)`]);
+    expect(stored.every((c) => c.credit === CREDIT && c.status === 'pending' && c.licenceAcceptedAt instanceof Date)).toBe(true);
   }, 240_000);
 });

@@ -32,12 +32,16 @@ const words = {
     rename: 'Renommer', renameTitle: `Renommer « ${FOLDER} »`, move: 'Déplacer', moveTitle: `Déplacer « ${FOLDER} »`, delete: 'Supprimer',
     deleteTitle: `Supprimer le dossier « ${FOLDER} » ?`, queue: 'Propositions', approve: 'Accepter dans ce dossier', propose: 'Proposer un document',
     licence: /J’accepte que l’office/, mine: 'Mes propositions', statuses: ['En attente', 'Acceptée', 'Refusée'], cancel: 'Annuler', byDay: 'Par jour (30 derniers jours)',
+    titleField: 'Titre', credit: /Mention d’auteur/, send: 'Envoyer la proposition', summary: 'Aucune proposition envoyée. 1 refusée',
+    refused: 'Refusé : Le contenu du fichier ne correspond pas à son extension', retry: 'Réessayer « pas-une-photo.jpg »',
   },
   en: {
     review: 'Documents to review', overdue: /Since/, library: 'Documents', newFolder: 'New folder', actions: `Actions on the folder “${FOLDER}”`,
     rename: 'Rename', renameTitle: `Rename “${FOLDER}”`, move: 'Move', moveTitle: `Move “${FOLDER}”`, delete: 'Delete',
     deleteTitle: `Delete the folder “${FOLDER}”?`, queue: 'Proposals', approve: 'Approve into this folder', propose: 'Propose a document',
     licence: /I agree that the tourist office/, mine: 'My proposals', statuses: ['Pending', 'Approved', 'Declined'], cancel: 'Cancel', byDay: 'By day (last 30 days)',
+    titleField: 'Title', credit: /Author credit/, send: 'Send the proposal', summary: 'No proposal sent. 1 refused',
+    refused: 'Refused: The file’s content does not match its extension', retry: 'Retry “pas-une-photo.jpg”',
   },
 } as const;
 
@@ -157,6 +161,22 @@ describe.each(['fr', 'en'] as const)('documents screens (%s)', (lang) => {
     await page.goto(`${server.url}/documents/proposer`);
     await actor.visit(w.propose, `proposer (${lang})`, `documents-proposer-${lang}`);
     await page.getByText(w.licence).waitFor();
+
+    // A refused file stays on the form, with the server's words in the reader's language (nothing is stored).
+    await page.locator('input[type="file"]').setInputFiles([{ name: 'pas-une-photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('Pas une photo.') }]);
+    await page.getByRole('textbox', { name: w.titleField }).fill('Terrasse');
+    await page.getByRole('textbox', { name: w.credit }).fill('Photo : Hannah Visser');
+    await page.getByRole('checkbox', { name: w.licence }).check();
+    await page.getByRole('button', { name: w.send }).click();
+    await page.getByRole('status').filter({ hasText: w.summary }).waitFor();
+    await page.getByTestId('upload-item').getByRole('alert').filter({ hasText: w.refused }).waitFor();
+    await page.getByRole('button', { name: w.retry }).waitFor();
+    await expect(page.getByText(other.refused).count()).resolves.toBe(0);
+    // The refusal is the browser's one logged error here; the rest of the visit must add none.
+    expect(actor.errors).toEqual(['Failed to load resource: the server responded with a status of 415 (Unsupported Media Type)']);
+    actor.errors.length = 0;
+    await actor.expectAccessible(`proposer, un fichier refusé (${lang})`);
+    await actor.shoot(`documents-proposer-refus-${lang}`);
 
     await page.goto(`${server.url}/documents/mes-propositions`);
     await actor.visit(w.mine, `mes propositions (${lang})`, `documents-mes-propositions-${lang}`);

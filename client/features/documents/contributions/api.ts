@@ -4,7 +4,6 @@ import { api } from '../../../lib/api';
 import type { ApproveContributionBody, Contribution, ContributionList } from '../../../../server/schemas/document-contributions';
 import type { ContributionStatus } from '../../../../common/documents';
 import { DOCUMENTS_ROOT } from '../api';
-import { uploadFile } from '../upload/xhr';
 
 export type { Contribution };
 type List = Static<typeof ContributionList>;
@@ -23,9 +22,8 @@ export function useInvalidateContributions() {
   return () => client.invalidateQueries({ queryKey: [DOCUMENTS_ROOT] });
 }
 
-export function propose(file: File, meta: { title: string; description: string; credit: string; licenceAccepted: true }, onProgress?: (loaded: number, total: number) => void) {
-  return uploadFile<Contribution>({ url: base, file, meta, onProgress });
-}
+/** Where a proposal is sent: one file per request, its `meta` first (the upload queue of ../upload). */
+export const proposeUrl = base;
 
 export function useDecide() {
   const invalidate = useInvalidateContributions();

@@ -12,7 +12,7 @@ export const contributions = defineFeature({
     office: { 'documents/propositions': () => import('./QueuePage') },
   }),
   nav: [
-    { to: '/documents/mes-propositions', label: 'nav.myContributions', roles: ['partner'], group: 'main' },
+    { to: '/documents/mes-propositions', covers: ['/documents/proposer'], label: 'nav.myContributions', roles: ['partner'], group: 'main' },
     { to: '/documents/propositions', label: 'nav.contributions', roles: OFFICE_ROLES, group: 'manage' },
   ],
 });

@@ -2,10 +2,16 @@ import { Alert, Anchor, Button, Group, Paper, Progress, Stack, Text, Title } fro
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatBytes } from '../format';
+import type { Contribution } from '../../../../server/schemas/document-contributions';
+import type { UploadResult } from '../types';
 import type { UploadItem, UploadStatus } from './useUploadQueue';
 
+/** A file becomes a document (staff upload) or a proposal (« Proposer un document »): only a document has a page and duplicates. */
+type Answer = UploadResult | Contribution;
+const isDocument = (answer: Answer | undefined): answer is UploadResult => answer !== undefined && 'document' in answer;
+
 interface UploadQueueProps {
-  items: UploadItem[];
+  items: readonly UploadItem<Answer>[];
   onCancel: (id: string) => void;
   onRetry: (id: string) => void;
   onRemove: (id: string) => void;
@@ -14,6 +20,8 @@ interface UploadQueueProps {
   title?: string;
   /** Whether each finished file links to its document (not for a new version of the page one is on). */
   linkDocuments?: boolean;
+  /** What a finished file says (« Déposé »; « Proposition envoyée »). */
+  doneLabel?: string;
 }
 
 const COLORS: Record<UploadStatus, string> = {
@@ -21,7 +29,7 @@ const COLORS: Record<UploadStatus, string> = {
 };
 
 /** The files being uploaded: a labelled progress bar each, its state in words, cancel while it runs, retry when refused. */
-export function UploadQueue({ items, onCancel, onRetry, onRemove, onClearFinished, title, linkDocuments = true }: UploadQueueProps) {
+export function UploadQueue({ items, onCancel, onRetry, onRemove, onClearFinished, title, linkDocuments = true, doneLabel }: UploadQueueProps) {
   const { t } = useTranslation('documents');
   if (items.length === 0) return null;
   const done = items.filter((i) => i.status === 'done').length;
@@ -43,6 +51,7 @@ export function UploadQueue({ items, onCancel, onRetry, onRemove, onClearFinishe
           const percent = item.total > 0 ? Math.min(100, Math.round((item.loaded / item.total) * 100)) : 0;
           const running = item.status === 'uploading' || item.status === 'processing' || item.status === 'waiting';
           const shown = item.status === 'done' ? 100 : item.status === 'processing' ? 100 : percent;
+          const created = isDocument(item.result) ? item.result : undefined;
           return (
             <Paper component="li" key={item.id} withBorder p="sm" radius="md" data-testid="upload-item" data-status={item.status}>
               <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
@@ -81,20 +90,20 @@ export function UploadQueue({ items, onCancel, onRetry, onRemove, onClearFinishe
                 {item.status === 'processing' ? t('upload.processing') : null}
                 {item.status === 'cancelled' ? t('upload.cancelled') : null}
                 {item.status === 'failed' ? t('upload.failedWith', { reason: item.error ?? '' }) : null}
-                {item.status === 'done' ? t('upload.done') : null}
-                {item.status === 'done' && item.result && linkDocuments ? (
+                {item.status === 'done' ? (doneLabel ?? t('upload.done')) : null}
+                {item.status === 'done' && created && linkDocuments ? (
                   <>
                     {' — '}
-                    <Anchor component={Link} to={`/documents/${item.result.document.id}`}>
-                      {item.result.document.title}
+                    <Anchor component={Link} to={`/documents/${created.document.id}`}>
+                      {created.document.title}
                     </Anchor>
                   </>
                 ) : null}
               </Text>
-              {item.result && item.result.duplicates.length > 0 ? (
+              {created && created.duplicates.length > 0 ? (
                 <Alert color="yellow" variant="light" mt="xs" p="xs">
                   {t('upload.duplicate', {
-                    list: item.result.duplicates.map((d) => t('upload.duplicateItem', { title: d.title, number: d.versionNumber })).join(', '),
+                    list: created.duplicates.map((d) => t('upload.duplicateItem', { title: d.title, number: d.versionNumber })).join(', '),
                   })}
                 </Alert>
               ) : null}

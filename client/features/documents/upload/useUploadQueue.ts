@@ -6,7 +6,8 @@ import { uploadFile } from './xhr';
 
 export type UploadStatus = 'waiting' | 'uploading' | 'processing' | 'done' | 'failed' | 'cancelled';
 
-export interface UploadItem {
+/** `R`: what the server answers for a file (a new document; a proposal on « Proposer un document »). */
+export interface UploadItem<R = UploadResult> {
   id: string;
   file: File;
   status: UploadStatus;
@@ -15,13 +16,13 @@ export interface UploadItem {
   total: number;
   /** Why the server (or the network) refused it, in the reader's language. */
   error?: string;
-  result?: UploadResult;
+  result?: R;
 }
 
-interface QueueOptions {
+interface QueueOptions<R> {
   /** Where the file goes, and the `meta` field sent before it. */
   target: (file: File) => { url: string; meta: unknown };
-  onUploaded?: (result: UploadResult, item: UploadItem) => void;
+  onUploaded?: (result: R, item: UploadItem<R>) => void;
   /** Files sent at once: two keeps the page responsive and the server's disk busy. */
   concurrency?: number;
 }
@@ -33,15 +34,15 @@ let counter = 0;
  * cancellable (the request is aborted: the server keeps nothing of it) and
  * retried on demand; a refusal (too large, refused type) stays on its file.
  */
-export function useUploadQueue({ target, onUploaded, concurrency = 2 }: QueueOptions) {
+export function useUploadQueue<R = UploadResult>({ target, onUploaded, concurrency = 2 }: QueueOptions<R>) {
   const { t } = useTranslation('documents');
-  const [items, setItems] = useState<UploadItem[]>([]);
+  const [items, setItems] = useState<UploadItem<R>[]>([]);
   const controllers = useRef(new Map<string, AbortController>());
   // The latest callbacks, read when a file starts (the options change with the form around the queue).
   const options = useRef({ target, onUploaded });
   options.current = { target, onUploaded };
 
-  const patch = useCallback((id: string, change: Partial<UploadItem>) => {
+  const patch = useCallback((id: string, change: Partial<UploadItem<R>>) => {
     setItems((list) => list.map((item) => (item.id === id ? { ...item, ...change } : item)));
   }, []);
 
@@ -58,14 +59,14 @@ export function useUploadQueue({ target, onUploaded, concurrency = 2 }: QueueOpt
   );
 
   const start = useCallback(
-    async (item: UploadItem) => {
+    async (item: UploadItem<R>) => {
       if (controllers.current.has(item.id)) return; // already on its way (effects may run twice)
       const controller = new AbortController();
       controllers.current.set(item.id, controller);
       patch(item.id, { status: 'uploading', loaded: 0, error: undefined });
       const { url, meta } = options.current.target(item.file);
       try {
-        const result = await uploadFile<UploadResult>({
+        const result = await uploadFile<R>({
           url,
           meta,
           file: item.file,
