@@ -30,7 +30,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   // Pictures of failures from an earlier run would mislead.
-  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-')) rmSync(join(screenshotDir, f));
+  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-')) rmSync(join(screenshotDir, f), { force: true });
   server = await startE2eServer();
   browser = await launchBrowser();
   page = browser.context.pages()[0] ?? (await browser.context.newPage());

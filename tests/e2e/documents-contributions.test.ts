@@ -39,7 +39,7 @@ let folderId = '';
 const as = (actor: Actor) => ((current = actor), actor);
 
 beforeAll(async () => {
-  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-') && f.includes('propositions')) rmSync(join(screenshotDir, f));
+  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-') && f.includes('propositions')) rmSync(join(screenshotDir, f), { force: true });
   [server, chromium] = await Promise.all([startE2eServer(), launchBrowserWithContexts()]);
   users.staff = await createUser(server, 'staff', { name: STAFF.name, email: STAFF.email });
   const gite = await createEstablishment(server, { name: PARTNER.establishment, category: 'hebergement', subcategory: 'gite', communeInsee: '30350' });

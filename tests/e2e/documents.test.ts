@@ -80,7 +80,7 @@ async function openDocuments(actor: Actor, label = 'Documents') {
 }
 
 beforeAll(async () => {
-  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-') && f.includes('documents')) rmSync(join(screenshotDir, f));
+  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-') && f.includes('documents')) rmSync(join(screenshotDir, f), { force: true });
   [server, chromium] = await Promise.all([startE2eServer(), launchBrowserWithContexts()]);
   users.staff = await createUser(server, 'staff', { name: STAFF.name, email: STAFF.email });
   const camping = await createEstablishment(server, { name: CAMPSITE.establishment, category: 'hebergement', subcategory: 'camping', communeInsee: '30350' });

@@ -38,7 +38,7 @@ let partnerEstablishment = '';
 const as = (actor: Actor) => ((current = actor), actor);
 
 beforeAll(async () => {
-  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-') && f.includes('figures')) rmSync(join(screenshotDir, f));
+  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-') && f.includes('figures')) rmSync(join(screenshotDir, f), { force: true });
   [server, chromium] = await Promise.all([startE2eServer(), launchBrowserWithContexts()]);
   const gite = await createEstablishment(server, { name: GITE.establishment, category: 'hebergement', subcategory: 'gite', communeInsee: '30350' });
   partnerEstablishment = gite.id;

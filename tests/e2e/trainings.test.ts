@@ -76,7 +76,7 @@ async function statuses() {
 }
 
 beforeAll(async () => {
-  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-') && f.includes('formations')) rmSync(join(screenshotDir, f));
+  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-') && f.includes('formations')) rmSync(join(screenshotDir, f), { force: true });
   [server, chromium] = await Promise.all([startE2eServer(), launchBrowserWithContexts()]);
   users.staff = await createUser(server, 'staff', { name: STAFF.name, email: STAFF.email });
   for (const p of PARTNERS) {

@@ -22,7 +22,7 @@ export async function startNewsJourney<K extends string>(p: {
   /** Partners: establishment name and sub-category (campsites are `hebergement/camping`, restaurants `restauration/restaurant`). */
   partners: Record<K, NewsPerson & { establishment: string; kind: 'camping' | 'restaurant' }>;
 }) {
-  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-') && f.includes(p.shots)) rmSync(join(screenshotDir, f));
+  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-') && f.includes(p.shots)) rmSync(join(screenshotDir, f), { force: true });
   const [server, chromium] = await Promise.all([startE2eServer(), launchBrowserWithContexts()]);
   const staffUser = await createUser(server, 'staff', { name: p.staff.name, email: p.staff.email });
   const users = { staff: staffUser } as Record<K | 'staff', TestUser>;
