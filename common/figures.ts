@@ -1,4 +1,4 @@
-import { MONTH_PATTERN } from './format';
+import { MONTH_PATTERN, TIME_ZONE } from './format';
 /**
  * Partners' monthly figures (issue 13): what each kind of establishment gives,
  * the rules a month's figures obey, and the statistical-secrecy thresholds.
@@ -73,9 +73,9 @@ export function addMonths(month: string, n: number): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-/** The current month in Europe/Paris (the office's calendar). */
+/** The current month in the office's time zone (its calendar). */
 export function currentMonth(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit' }).formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get('year')}-${get('month')}`;
 }

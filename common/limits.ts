@@ -2,6 +2,8 @@
  * Field limits shared by the server's schemas and the client's forms (which
  * warn while typing). A limit is written here once.
  */
+import { TIME_ZONE } from './format';
+
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 /** The search box of every list. */
@@ -85,10 +87,10 @@ export const SCHEDULE_EVERY_MS = {
 } as const;
 
 /** The news weekly digest: Monday morning in the office's time zone (issue 12). */
-export const NEWS_DIGEST_CRON = { pattern: '0 8 * * 1', tz: 'Europe/Paris' } as const;
+export const NEWS_DIGEST_CRON = { pattern: '0 8 * * 1', tz: TIME_ZONE } as const;
 
 /** Daily reminders of documents whose review date has come, in the morning of the office's time zone. */
-export const DOCUMENTS_REVIEW_CRON = { pattern: '7 8 * * *', tz: 'Europe/Paris' } as const;
+export const DOCUMENTS_REVIEW_CRON = { pattern: '7 8 * * *', tz: TIME_ZONE } as const;
 
 /**
  * Longest an api process keeps a statistics dashboard's figures (visits
@@ -100,10 +102,10 @@ export const DOCUMENTS_REVIEW_CRON = { pattern: '7 8 * * *', tz: 'Europe/Paris' 
 export const STATISTICS_CACHE_MS = 30_000;
 
 /** The partners' figures reminder: the 2nd of each month, 9:00 in the office's time zone. */
-export const FIGURES_REMINDER_CRON = { pattern: '0 9 2 * *', tz: 'Europe/Paris' } as const;
+export const FIGURES_REMINDER_CRON = { pattern: '0 9 2 * *', tz: TIME_ZONE } as const;
 
 /** The daily retention purge, at a quiet hour of the office's time zone. */
-export const ACCOUNTS_PURGE_CRON = { pattern: '17 3 * * *', tz: 'Europe/Paris' } as const;
+export const ACCOUNTS_PURGE_CRON = { pattern: '17 3 * * *', tz: TIME_ZONE } as const;
 
 /** The trainings' time rules read by the scheduled jobs and the waiting list (db/queries/trainings). */
 export const TRAINING_SCHEDULE = {

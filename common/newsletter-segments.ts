@@ -1,4 +1,5 @@
 /** Value lists of newsletter segments (read by the table, the api schemas and the client). */
+import type { Language } from './accounts';
 import { ACCOUNT_LIMITS } from './limits';
 import type { TrainingTheme } from './trainings';
 
@@ -66,7 +67,7 @@ export interface SegmentFilter {
   offices: string[];
   labels: string[];
   membershipYears: number[];
-  languages: ('fr' | 'en')[];
+  languages: Language[];
   training: { mode: SegmentTrainingMode; themes: TrainingTheme[]; from: string | null; to: string | null } | null;
   figuresMissingLastMonth: boolean;
 }

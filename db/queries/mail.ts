@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, lte, or, sql } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Database, Tx } from '../client';
 import { capturedMails, mailMessages } from '../schema';
 import type { Language } from '../../common/accounts';
@@ -168,17 +169,25 @@ export async function insertCapturedMail(db: Database, input: CapturedMailInput)
   return row!.id;
 }
 
-export async function listCapturedMails(db: Database, options: { page: number; pageSize: number }) {
-  const [items, [total]] = await Promise.all([
-    db
-      .select({ id: capturedMails.id, toAddress: capturedMails.toAddress, subject: capturedMails.subject, createdAt: capturedMails.createdAt })
-      .from(capturedMails)
-      .orderBy(desc(capturedMails.createdAt), desc(capturedMails.id))
-      .limit(options.pageSize)
-      .offset((options.page - 1) * options.pageSize),
-    db.select({ value: count() }).from(capturedMails),
+/**
+ * A page of one of the admin's mail lists (the local outbox, the deliveries):
+ * newest first, the id breaking ties, with the whole table's count.
+ */
+async function newestFirstPage<T extends PgSelect>(
+  db: Database, rows: T, table: typeof capturedMails | typeof mailMessages, options: { page: number; pageSize: number },
+) {
+  const [items, total] = await Promise.all([
+    rows.orderBy(desc(table.createdAt), desc(table.id)).limit(options.pageSize).offset((options.page - 1) * options.pageSize),
+    db.$count(table),
   ]);
-  return { items, total: total?.value ?? 0 };
+  return { items, total };
+}
+
+export async function listCapturedMails(db: Database, options: { page: number; pageSize: number }) {
+  const rows = db
+    .select({ id: capturedMails.id, toAddress: capturedMails.toAddress, subject: capturedMails.subject, createdAt: capturedMails.createdAt })
+    .from(capturedMails);
+  return newestFirstPage(db, rows.$dynamic(), capturedMails, options);
 }
 
 export async function getCapturedMail(db: Database, id: string) {
@@ -191,18 +200,12 @@ export async function getCapturedMail(db: Database, id: string) {
 
 /** The outbox rows, newest first, with their delivery state (admin view). */
 export async function listMailDeliveries(db: Database, options: { page: number; pageSize: number }) {
-  const [items, [total]] = await Promise.all([
-    db
-      .select({
-        id: mailMessages.id, template: mailMessages.template, toAddress: mailMessages.toAddress, status: mailMessages.status,
-        attempts: mailMessages.attempts, nextAttemptAt: mailMessages.nextAttemptAt, lastError: mailMessages.lastError,
-        createdAt: mailMessages.createdAt, sentAt: mailMessages.sentAt,
-      })
-      .from(mailMessages)
-      .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
-      .limit(options.pageSize)
-      .offset((options.page - 1) * options.pageSize),
-    db.select({ value: count() }).from(mailMessages),
-  ]);
-  return { items, total: total?.value ?? 0 };
+  const rows = db
+    .select({
+      id: mailMessages.id, template: mailMessages.template, toAddress: mailMessages.toAddress, status: mailMessages.status,
+      attempts: mailMessages.attempts, nextAttemptAt: mailMessages.nextAttemptAt, lastError: mailMessages.lastError,
+      createdAt: mailMessages.createdAt, sentAt: mailMessages.sentAt,
+    })
+    .from(mailMessages);
+  return newestFirstPage(db, rows.$dynamic(), mailMessages, options);
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial, check, index, inet, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
 import { communes, offices } from './territory';
 import { ESTABLISHMENT_STATUSES, LANGUAGES, ROLES, TOKEN_PURPOSES, USER_STATUSES } from '../../common/accounts';
 
@@ -39,8 +40,7 @@ export const establishments = pgTable(
     labels: text('labels').array().notNull().default(sql`'{}'::text[]`),
     membershipYear: smallint('membership_year'),
     status: establishmentStatus('status').notNull().default('active'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     index('establishments_commune_idx').on(t.communeInsee),
@@ -65,8 +65,7 @@ export const users = pgTable(
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     erasedAt: timestamp('erased_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`),

@@ -5,6 +5,7 @@ import {
 import { DOCUMENT_STATUSES, DOCUMENT_TEXT_STATUSES } from '../../common/documents';
 import { users } from './accounts';
 import { audienceColumns } from './audience';
+import { timestamps } from './columns';
 
 export type { DocumentStatus } from '../../common/documents';
 export const documentStatus = pgEnum('document_status', DOCUMENT_STATUSES);
@@ -23,8 +24,7 @@ export const documentFolders = pgTable(
     name: text('name').notNull(),
     ...audienceColumns(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     // Two folders of one parent never share a name (the root counts as one parent).
@@ -59,8 +59,7 @@ export const documents = pgTable(
     search: tsvector('search'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     index('documents_folder_idx').on(t.folderId, t.status, t.updatedAt),

@@ -3,6 +3,7 @@ import {
   bigint, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { establishments, users } from './accounts';
+import { timestamps } from './columns';
 import { mailMessages } from './mail';
 import type { ForeignCountry } from '../../common/figures';
 
@@ -27,8 +28,7 @@ export const figuresMonthly = pgTable(
     visitors: integer('visitors'),
     averagePriceCents: integer('average_price_cents'),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     primaryKey({ columns: [t.establishmentId, t.month] }),

@@ -7,6 +7,7 @@ import {
 } from '../../common/news';
 import { establishments, users } from './accounts';
 import { audienceColumns } from './audience';
+import { timestamps } from './columns';
 import { documents } from './documents';
 import { communes, offices } from './territory';
 
@@ -29,8 +30,7 @@ export const newsCategories = pgTable('news_categories', {
   labelFr: text('label_fr').notNull(),
   labelEn: text('label_en').notNull(),
   position: integer('position').notNull().default(0),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  ...timestamps(),
 }, (t) => [check('news_categories_id_slug', sql`${t.id} ~ '^[a-z0-9-]+$'`)]);
 
 /**
@@ -77,8 +77,7 @@ export const newsPosts = pgTable(
     /** Bumped on each change of an event's time or place (iCalendar SEQUENCE). */
     eventSequence: integer('event_sequence').notNull().default(0),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
     search: tsvector('search').generatedAlwaysAs(
       sql`setweight(to_tsvector('french_unaccent'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('french_unaccent'::regconfig, coalesce(summary, '')), 'B') || setweight(to_tsvector('french_unaccent'::regconfig, regexp_replace(coalesce(body_html, ''), '<[^>]*>', ' ', 'g')), 'C')`,
     ),
@@ -175,8 +174,7 @@ export const newsSheets = pgTable(
     reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
     search: tsvector('search').generatedAlwaysAs(
       sql`setweight(to_tsvector('french_unaccent'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('french_unaccent'::regconfig, coalesce(context, '') || ' ' || coalesce(actions, '') || ' ' || coalesce(result, '')), 'C')`,
     ),

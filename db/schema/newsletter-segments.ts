@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { timestamps } from './columns';
 import type { SegmentFilter } from '../../common/newsletter-segments';
 
 /**
@@ -16,8 +17,7 @@ export const newsletterSegments = pgTable(
     name: text('name').notNull(),
     filter: jsonb('filter').$type<SegmentFilter>().notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('newsletter_segments_name_idx').on(sql`lower(${t.name})`)],
 );

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { establishments, language, users } from './accounts';
 import { audienceColumns } from './audience';
+import { timestamps } from './columns';
 import { newsletterSegments } from './newsletter-segments';
 import { CAMPAIGN_STATUSES, CONSENT_SOURCES, RECIPIENT_STATUSES, SUPPRESSION_REASONS } from '../../common/newsletters';
 
@@ -79,8 +80,7 @@ export const newsletterCampaigns = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     launchedAt: timestamp('launched_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     index('newsletter_campaigns_status_idx').on(t.status),

@@ -3,6 +3,7 @@ import {
   bigint, bigserial, boolean, check, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { establishments, users } from './accounts';
+import { timestamps } from './columns';
 import { communes, offices } from './territory';
 import {
   ACTIVE_REGISTRATION_STATUSES, ATTENDANCES, NOTICE_KINDS, PLACE_KINDS, REGISTRATION_EVENT_KINDS, REGISTRATION_STATUSES, SESSION_STATUSES,
@@ -35,8 +36,7 @@ export const trainings = pgTable('trainings', {
   priceNonMemberCents: integer('price_non_member_cents'),
   archived: boolean('archived').notNull().default(false),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  ...timestamps(),
 });
 
 /**
@@ -76,8 +76,7 @@ export const trainingSessions = pgTable(
     surveySentAt: timestamp('survey_sent_at', { withTimezone: true }),
     cancelReason: text('cancel_reason'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     index('training_sessions_list_idx').on(t.startsAt, t.id).where(sql`${t.status} in ('open', 'closed')`),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, serial, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { timestamps } from './columns';
 import { offices } from './territory';
 import { VISIT_MODES } from '../../common/visits';
 
@@ -34,8 +35,7 @@ export const visitContacts = pgTable(
     language: text('language').notNull(),
     themeIds: integer('theme_ids').array().notNull().default(sql`'{}'::integer[]`),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     index('visit_contacts_office_month_idx').on(t.officeId, t.month),
@@ -43,6 +43,21 @@ export const visitContacts = pgTable(
     check('visit_contacts_party_size', sql`${t.partySize} >= 1`),
   ],
 );
+
+/**
+ * An office-month's contacts and visitors for one value of a dimension: what
+ * staff enter in bulk (visit_totals) and what the rollup keeps for the
+ * dashboard (visit_rollup, counted plus entered) are the same figures.
+ */
+function countsByDimension() {
+  return {
+    month: date('month').notNull(),
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+    contacts: integer('contacts').notNull(),
+    visitors: integer('visitors').notNull(),
+  };
+}
 
 /**
  * Totals entered in bulk for an office and a month (a month's tally sheet, or
@@ -53,11 +68,7 @@ export const visitTotals = pgTable(
   'visit_totals',
   {
     officeId: text('office_id').notNull().references(() => offices.id),
-    month: date('month').notNull(),
-    dimension: text('dimension').notNull(),
-    value: text('value').notNull(),
-    contacts: integer('contacts').notNull(),
-    visitors: integer('visitors').notNull(),
+    ...countsByDimension(),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -73,11 +84,7 @@ export const visitRollup = pgTable(
   'visit_rollup',
   {
     officeId: text('office_id').notNull(),
-    month: date('month').notNull(),
-    dimension: text('dimension').notNull(),
-    value: text('value').notNull(),
-    contacts: integer('contacts').notNull(),
-    visitors: integer('visitors').notNull(),
+    ...countsByDimension(),
   },
   (t) => [primaryKey({ columns: [t.dimension, t.month, t.officeId, t.value] })],
 );
