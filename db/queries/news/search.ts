@@ -41,6 +41,15 @@ export async function searchNews(db: Database, p: { viewer: AudienceViewer; q: s
   // pgbench, the page query ~ the bench's bare ranked query (3.7-5.5 ms; `count(*) over ()` costs nothing visible),
   // the 20 headlines +2-2.5 ms (regexp_replace 0.2 ms of it: a stored plain-text column would not pay for a migration);
   // searchNews at 10 connections, two queries 147-202 req/s (p99 100-235 ms) -> this one 185-245 req/s (p99 82-98 ms).
+  // Where a search's CPU goes (issue 12's p99 target; backend CPU per execution from /proc/<pid>/schedstat, prepared
+  // with generic plans as the app runs it, 100-200 runs a figure, machine loaded 14-22 so indicative): this query
+  // 11-12 ms = the bare ranked query's 8-10 ms (GIN + 2,000 heap rows for the audience filter ~4.5 ms, ts_rank_cd over
+  // the 1,000 visible hits ~3.5 ms: both needed to order and count) + the 20 headlines 2.5-3.5 ms. Tried, no gain
+  // within noise, so not kept: ranking (kind, id, rank, published_at) only and joining the 20 rows afterwards;
+  // one tsquery for all headlines. The headlines are the default parser's cost (to_tsvector of the same text costs
+  // the same; MaxFragments 0, 1 or 2 alike; the 'simple' configuration -20 %; half the text -30 %): only a shorter
+  // text would cut them, which changes the snippets. Node, per request: api 2.8-3.9 ms against the bare route's
+  // 0.9-1.5 ms (JWT ~0.3, helmet ~0.2, building this SQL 0.16 ms); the principal and caught-up queries 0.1 ms each.
   const postText = sql`(select ${headline(sql`p.summary || ' ' || ${htmlText(sql`p.body_html`)}`, p.q)} from ${newsPosts} p where p.id = page.id)`;
   const sheetText = sql`(select ${headline(sql`s.context || ' ' || s.actions || ' ' || s.result`, p.q)} from ${newsSheets} s where s.id = page.id)`;
   const rows = listOf<HitRow & { total: number; headline: string | null }>(await db.execute(sql`
