@@ -7,10 +7,10 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTRIBUTION_LIMITS } from '../../common/documents';
 import type { Contribution } from '../../client/features/documents/contributions/api';
-import { ScriptedXhr } from './scripted-xhr';
+import { installScriptedXhr, ScriptedXhr, uploadItem } from './scripted-xhr';
 import { makeUser, mockApi, renderApp } from './utils';
 
 const partner = makeUser('partner');
@@ -26,7 +26,6 @@ function proposal(title: string, n: number): Contribution {
 }
 
 const photo = (name: string) => new File([new Uint8Array(2048)], name, { type: 'image/jpeg' });
-const item = (name: string) => screen.getAllByTestId('upload-item').find((el) => within(el).queryByText(name))!;
 
 async function openForm() {
   mockApi({
@@ -44,10 +43,7 @@ async function fillForm(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('checkbox', { name: /J’accepte que l’office de tourisme/ }));
 }
 
-beforeEach(() => {
-  ScriptedXhr.sent = [];
-  vi.stubGlobal('XMLHttpRequest', ScriptedXhr);
-});
+installScriptedXhr();
 
 describe('« Proposer un document » with several files', () => {
   it('sends one proposal per file, one after the other, keeps a refusal on its file, retries it, then thanks and opens « Mes propositions »', async () => {
@@ -66,11 +62,11 @@ describe('« Proposer un document » with several files', () => {
     expect(first.url).toBe('/api/documents/contributions');
     expect(first.fileName).toBe('terrasse.jpg');
     expect(first.meta).toEqual({ title: `${TITLE} (1/3)`, description: '', credit: CREDIT, licenceAccepted: true });
-    expect(within(item('chambre.jpg')).getByText('En attente')).toBeInTheDocument();
+    expect(within(uploadItem('chambre.jpg')).getByText('En attente')).toBeInTheDocument();
     first.answer(201, proposal(`${TITLE} (1/3)`, 1));
 
     await waitFor(() => expect(ScriptedXhr.sent).toHaveLength(2));
-    expect(within(item('terrasse.jpg')).getByText('Proposition envoyée')).toBeInTheDocument();
+    expect(within(uploadItem('terrasse.jpg')).getByText('Proposition envoyée')).toBeInTheDocument();
     const second = ScriptedXhr.sent[1]!;
     expect(second.fileName).toBe('chambre.jpg');
     expect(second.meta).toMatchObject({ title: `${TITLE} (2/3)`, credit: CREDIT, licenceAccepted: true });
@@ -79,7 +75,7 @@ describe('« Proposer un document » with several files', () => {
     second.answer(415, { type: 'about:blank', title: 'Unsupported Media Type', status: 415, detail });
 
     await waitFor(() => expect(ScriptedXhr.sent).toHaveLength(3));
-    expect(await within(item('chambre.jpg')).findByRole('alert')).toHaveTextContent(`Refusé : ${detail}`);
+    expect(await within(uploadItem('chambre.jpg')).findByRole('alert')).toHaveTextContent(`Refusé : ${detail}`);
     const third = ScriptedXhr.sent[2]!;
     expect(third.meta).toMatchObject({ title: `${TITLE} (3/3)` });
     third.answer(201, proposal(`${TITLE} (3/3)`, 3));
@@ -88,7 +84,7 @@ describe('« Proposer un document » with several files', () => {
     expect(router.state.location.pathname).toBe('/documents/proposer');
 
     // The retry sends the same file with the fields it was chosen with.
-    await user.click(within(item('chambre.jpg')).getByRole('button', { name: 'Réessayer « chambre.jpg »' }));
+    await user.click(within(uploadItem('chambre.jpg')).getByRole('button', { name: 'Réessayer « chambre.jpg »' }));
     await waitFor(() => expect(ScriptedXhr.sent).toHaveLength(4));
     const retried = ScriptedXhr.sent[3]!;
     expect(retried.fileName).toBe('chambre.jpg');

@@ -5,9 +5,9 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { UploadResult } from '../../client/features/documents/types';
-import { ScriptedXhr } from './scripted-xhr';
+import { installScriptedXhr, ScriptedXhr, uploadItem } from './scripted-xhr';
 import { makeUser, mockApi, renderApp } from './utils';
 
 const staff = makeUser('staff');
@@ -50,12 +50,7 @@ async function pickFiles(names: string[]) {
   return user;
 }
 
-const item = (name: string) => screen.getAllByTestId('upload-item').find((el) => within(el).queryByText(name))!;
-
-beforeEach(() => {
-  ScriptedXhr.sent = [];
-  vi.stubGlobal('XMLHttpRequest', ScriptedXhr);
-});
+installScriptedXhr();
 
 describe('upload page: progress and cancel per file', () => {
   it('sends each file on its own request (meta first, folder and title from the page), shows its progress, then links to the document', async () => {
@@ -76,18 +71,18 @@ describe('upload page: progress and cancel per file', () => {
     expect(first.fileName).toBe('charte_graphique.pdf');
 
     first.progress(1024, 4096);
-    const bar = await within(item('charte_graphique.pdf')).findByRole('progressbar', { name: 'Progression de « charte_graphique.pdf »' });
+    const bar = await within(uploadItem('charte_graphique.pdf')).findByRole('progressbar', { name: 'Progression de « charte_graphique.pdf »' });
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '25'));
-    expect(within(item('charte_graphique.pdf')).getByText('Envoi en cours : 25 %')).toBeInTheDocument();
+    expect(within(uploadItem('charte_graphique.pdf')).getByText('Envoi en cours : 25 %')).toBeInTheDocument();
 
     first.progress(4096, 4096);
-    await within(item('charte_graphique.pdf')).findByText('Vérification par le serveur…');
+    await within(uploadItem('charte_graphique.pdf')).findByText('Vérification par le serveur…');
     first.answer(201, created('charte graphique'));
-    const link = await within(item('charte_graphique.pdf')).findByRole('link', { name: 'charte graphique' });
+    const link = await within(uploadItem('charte_graphique.pdf')).findByRole('link', { name: 'charte graphique' });
     expect(link).toHaveAttribute('href', '/documents/33333333-3333-4333-8333-333333333333');
-    expect(item('charte_graphique.pdf')).toHaveAttribute('data-status', 'done');
+    expect(uploadItem('charte_graphique.pdf')).toHaveAttribute('data-status', 'done');
     // The other file is still on its way, unaffected.
-    expect(item('logo.pdf')).toHaveAttribute('data-status', 'uploading');
+    expect(uploadItem('logo.pdf')).toHaveAttribute('data-status', 'uploading');
   });
 
   it('cancel aborts that file only: its request is aborted, it says « Annulé », the others go on', async () => {
@@ -95,24 +90,24 @@ describe('upload page: progress and cancel per file', () => {
     const [a, b] = ScriptedXhr.sent as [ScriptedXhr, ScriptedXhr];
     a.progress(100, 1000);
 
-    await user.click(within(item('a.pdf')).getByRole('button', { name: 'Annuler l\'envoi de « a.pdf »' }));
+    await user.click(within(uploadItem('a.pdf')).getByRole('button', { name: 'Annuler l\'envoi de « a.pdf »' }));
     expect(a.aborted).toBe(true);
     expect(b.aborted).toBe(false);
-    await within(item('a.pdf')).findByText('Annulé');
-    expect(item('a.pdf')).toHaveAttribute('data-status', 'cancelled');
-    expect(within(item('a.pdf')).queryByRole('button', { name: /Annuler l'envoi/ })).toBeNull();
+    await within(uploadItem('a.pdf')).findByText('Annulé');
+    expect(uploadItem('a.pdf')).toHaveAttribute('data-status', 'cancelled');
+    expect(within(uploadItem('a.pdf')).queryByRole('button', { name: /Annuler l'envoi/ })).toBeNull();
 
     b.answer(201, created('b'));
-    await waitFor(() => expect(item('b.pdf')).toHaveAttribute('data-status', 'done'));
+    await waitFor(() => expect(uploadItem('b.pdf')).toHaveAttribute('data-status', 'done'));
   });
 
   it('a file waiting its turn is cancelled without being sent (two at a time)', async () => {
     const user = await pickFiles(['1.pdf', '2.pdf', '3.pdf']);
-    expect(within(item('3.pdf')).getByText('En attente')).toBeInTheDocument();
-    await user.click(within(item('3.pdf')).getByRole('button', { name: 'Annuler l\'envoi de « 3.pdf »' }));
-    await within(item('3.pdf')).findByText('Annulé');
+    expect(within(uploadItem('3.pdf')).getByText('En attente')).toBeInTheDocument();
+    await user.click(within(uploadItem('3.pdf')).getByRole('button', { name: 'Annuler l\'envoi de « 3.pdf »' }));
+    await within(uploadItem('3.pdf')).findByText('Annulé');
     ScriptedXhr.sent[0]!.answer(201, created('1'));
-    await waitFor(() => expect(item('1.pdf')).toHaveAttribute('data-status', 'done'));
+    await waitFor(() => expect(uploadItem('1.pdf')).toHaveAttribute('data-status', 'done'));
     expect(ScriptedXhr.sent).toHaveLength(2);
   });
 
@@ -123,22 +118,22 @@ describe('upload page: progress and cancel per file', () => {
     big.answer(413, { type: 'about:blank', title: 'Payload Too Large', status: 413, detail });
     copy.answer(201, created('copie', [{ documentId: '55555555-5555-4555-8555-555555555555', title: 'Charte 2025', versionNumber: 2 }]));
 
-    const alert = await within(item('enorme.pdf')).findByRole('alert');
+    const alert = await within(uploadItem('enorme.pdf')).findByRole('alert');
     expect(alert).toHaveTextContent(`Refusé : ${detail}`);
-    expect(await within(item('copie.pdf')).findByText('Ce fichier est déjà dans la bibliothèque : « Charte 2025 » (version 2).')).toBeInTheDocument();
+    expect(await within(uploadItem('copie.pdf')).findByText('Ce fichier est déjà dans la bibliothèque : « Charte 2025 » (version 2).')).toBeInTheDocument();
 
     // A proxy's 413 without problem+json still says why, in the reader's words.
-    await user.click(within(item('enorme.pdf')).getByRole('button', { name: 'Réessayer « enorme.pdf »' }));
+    await user.click(within(uploadItem('enorme.pdf')).getByRole('button', { name: 'Réessayer « enorme.pdf »' }));
     await waitFor(() => expect(ScriptedXhr.sent).toHaveLength(3));
     ScriptedXhr.sent[2]!.status = 413;
     ScriptedXhr.sent[2]!.responseText = '<html>413 Request Entity Too Large</html>';
     ScriptedXhr.sent[2]!.onload?.();
-    expect(await within(item('enorme.pdf')).findByRole('alert')).toHaveTextContent('Fichier trop volumineux : il dépasse la taille maximale acceptée.');
+    expect(await within(uploadItem('enorme.pdf')).findByRole('alert')).toHaveTextContent('Fichier trop volumineux : il dépasse la taille maximale acceptée.');
   });
 
   it('a lost connection is said plainly and nothing is claimed saved', async () => {
     await pickFiles(['coupure.pdf']);
     ScriptedXhr.sent[0]!.onerror?.();
-    expect(await within(item('coupure.pdf')).findByRole('alert')).toHaveTextContent("La connexion a été coupée pendant l'envoi. Rien n'a été enregistré.");
+    expect(await within(uploadItem('coupure.pdf')).findByRole('alert')).toHaveTextContent("La connexion a été coupée pendant l'envoi. Rien n'a été enregistré.");
   });
 });

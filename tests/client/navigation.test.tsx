@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { Me } from '../../client/features/accounts/types';
 import { makeUser, mockApi, renderApp } from './utils';
 
 function navLinks() {
@@ -9,10 +10,22 @@ function navLinks() {
     .map((a) => a.textContent);
 }
 
+/** Signs in as `role` and opens `path`. */
+async function openAs(role: Me['role'], path: string) {
+  mockApi({ 'GET /api/me': { status: 200, body: makeUser(role) } });
+  return renderApp(path);
+}
+
+/** Waits until the main navigation marks `current` as the page being shown, and checks that `other` is not marked. */
+async function expectCurrentEntry(current: string, other: string) {
+  const nav = within(screen.getByRole('navigation', { name: 'Navigation principale' }));
+  await waitFor(() => expect(nav.getByRole('link', { name: current })).toHaveAttribute('aria-current', 'page'));
+  expect(nav.getByRole('link', { name: other })).not.toHaveAttribute('aria-current');
+}
+
 describe('navigation by role', () => {
   it('hides the staff and admin sections from partners, and refuses their pages', async () => {
-    mockApi({ 'GET /api/me': { status: 200, body: makeUser('partner') } });
-    await renderApp('/mon-etablissement');
+    await openAs('partner', '/mon-etablissement');
     expect(await screen.findByRole('heading', { level: 1, name: 'Mon établissement' })).toBeInTheDocument();
     const links = navLinks();
     // Only what exists: no section announced as "coming soon".
@@ -22,8 +35,7 @@ describe('navigation by role', () => {
   });
 
   it('has no page for sections not delivered yet', async () => {
-    mockApi({ 'GET /api/me': { status: 200, body: makeUser('partner') } });
-    await renderApp('/newsletters');
+    await openAs('partner', '/newsletters');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeInTheDocument();
     expect(screen.queryByText('Bientôt disponible')).not.toBeInTheDocument();
   });
@@ -36,8 +48,7 @@ describe('navigation by role', () => {
   });
 
   it('shows staff the network tools but not the admin outbox', async () => {
-    mockApi({ 'GET /api/me': { status: 200, body: makeUser('staff') } });
-    await renderApp('/etablissements');
+    await openAs('staff', '/etablissements');
     expect(await screen.findByRole('heading', { level: 1, name: 'Établissements' })).toBeInTheDocument();
     const links = navLinks();
     expect(links).toEqual(['Accueil', 'Actualités', 'Agenda', 'Retours d’expérience', 'Formations', 'Documents', 'Observatoire', 'Mes lettres', 'Établissements', 'Utilisateurs', 'Actualités du réseau', 'Modération', 'Propositions', 'Chiffres des partenaires', 'Comptoir', 'Fréquentation', 'Saisie de fréquentation']);
@@ -46,32 +57,25 @@ describe('navigation by role', () => {
   });
 
   it('marks only the most precise entry as the current page', async () => {
-    mockApi({ 'GET /api/me': { status: 200, body: makeUser('staff') } });
-    await renderApp('/documents/propositions');
+    await openAs('staff', '/documents/propositions');
     await screen.findByRole('link', { name: 'Propositions' });
-    await waitFor(() => expect(screen.getByRole('link', { name: 'Propositions' })).toHaveAttribute('aria-current', 'page'));
-    expect(screen.getByRole('link', { name: 'Documents' })).not.toHaveAttribute('aria-current');
+    await expectCurrentEntry('Propositions', 'Documents');
   });
 
   it('marks « Mes propositions », not « Documents », on the page that proposes a document', async () => {
-    mockApi({ 'GET /api/me': { status: 200, body: makeUser('partner') } });
-    await renderApp('/documents/proposer');
+    await openAs('partner', '/documents/proposer');
     await screen.findByRole('heading', { level: 1, name: 'Proposer un document' });
-    const nav = within(screen.getByRole('navigation', { name: 'Navigation principale' }));
-    await waitFor(() => expect(nav.getByRole('link', { name: 'Mes propositions' })).toHaveAttribute('aria-current', 'page'));
-    expect(nav.getByRole('link', { name: 'Documents' })).not.toHaveAttribute('aria-current');
+    await expectCurrentEntry('Mes propositions', 'Documents');
   });
 
   it('shows admins the outbox too', async () => {
-    mockApi({ 'GET /api/me': { status: 200, body: makeUser('admin') } });
-    await renderApp('/utilisateurs');
+    await openAs('admin', '/utilisateurs');
     await screen.findByRole('heading', { level: 1, name: 'Utilisateurs' });
     expect(navLinks()).toContain("Boîte d'envoi");
   });
 
   it('gives admins the newsletter topics, the suppression list and the queue dashboard, the latter as a full page load of the api', async () => {
-    mockApi({ 'GET /api/me': { status: 200, body: makeUser('admin') } });
-    await renderApp('/utilisateurs');
+    await openAs('admin', '/utilisateurs');
     await screen.findByRole('heading', { level: 1, name: 'Utilisateurs' });
     const links = navLinks();
     const at = links.indexOf('Lettres du réseau');

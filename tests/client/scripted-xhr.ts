@@ -1,3 +1,6 @@
+import { screen, within } from '@testing-library/react';
+import { beforeEach, vi } from 'vitest';
+
 /**
  * A stand-in for XMLHttpRequest (what the uploads use, for their progress
  * events), installed with vi.stubGlobal('XMLHttpRequest', ScriptedXhr): one
@@ -48,4 +51,17 @@ export class ScriptedXhr {
   get meta() {
     return JSON.parse(String(this.body?.get('meta')));
   }
+}
+
+/** Puts the stand-in in place of XMLHttpRequest before each test of the file, with nothing sent yet. */
+export function installScriptedXhr() {
+  beforeEach(() => {
+    ScriptedXhr.sent = [];
+    vi.stubGlobal('XMLHttpRequest', ScriptedXhr);
+  });
+}
+
+/** The upload queue's line of one file (the upload page and « Proposer un document » share the queue). */
+export function uploadItem(fileName: string): HTMLElement {
+  return screen.getAllByTestId('upload-item').find((el) => within(el).queryByText(fileName))!;
 }

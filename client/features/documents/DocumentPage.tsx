@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isStaff } from '../../../common/roles';
 import { useAudienceSummary } from '../../components/AudiencePicker';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DeleteDialog } from '../../components/DeleteDialog';
 import { Fact } from '../../components/Fact';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
-import { PageSkeleton, useErrorNotice } from '../../components/States';
+import { PageSkeleton } from '../../components/States';
 import { useDownload } from '../../components/useDownload';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useReferenceLabels } from '../accounts/reference';
@@ -48,7 +48,6 @@ function DocumentView({ detail }: { detail: DocumentDetail }) {
   const labels = useReferenceLabels();
   const navigate = useNavigate();
   const remove = useDeleteDocument();
-  const notifyError = useErrorNotice();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const version = doc.currentVersion;
@@ -187,26 +186,17 @@ function DocumentView({ detail }: { detail: DocumentDetail }) {
       <Modal opened={editing} onClose={() => setEditing(false)} title={t('document.editTitle')} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
         {editing ? <EditDocumentForm doc={doc} onDone={() => setEditing(false)} /> : null}
       </Modal>
-      <ConfirmDialog
-        opened={deleting}
+      <DeleteDialog
+        id={deleting ? doc.id : null}
         title={t('document.deleteTitle', { title: doc.title })}
         message={t('document.deleteMessage')}
         confirmLabel={t('document.delete')}
-        danger
-        loading={remove.isPending}
-        onCancel={() => setDeleting(false)}
-        onConfirm={() =>
-          remove.mutate(doc.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'green', message: t('document.deleted') });
-              void navigate(folderLink(doc.folderId));
-            },
-            onError: (error) => {
-              notifyError(error);
-              setDeleting(false);
-            },
-          })
-        }
+        mutation={remove}
+        onDeleted={() => {
+          notifications.show({ color: 'green', message: t('document.deleted') });
+          void navigate(folderLink(doc.folderId));
+        }}
+        onClose={() => setDeleting(false)}
       />
     </>
   );

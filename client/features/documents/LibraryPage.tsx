@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../../common/documents';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DeleteDialog } from '../../components/DeleteDialog';
 import { FilterPanel, FilterSearch, FilterSelect } from '../../components/FilterPanel';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
 import { PagedList } from '../../components/PagedList';
-import { EmptyState, ErrorState, ListEmptyState, useErrorNotice } from '../../components/States';
+import { EmptyState, ErrorState, ListEmptyState } from '../../components/States';
 import { useDebouncedSearch } from '../../components/useDebouncedSearch';
 import { useListParams } from '../../components/useListParams';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -42,7 +42,6 @@ export default function LibraryPage() {
   const [dialog, setDialog] = useState<FolderDialogMode | null>(null);
   const [deleting, setDeleting] = useState<Folder | null>(null);
   const deleteFolder = useDeleteFolder();
-  const notifyError = useErrorNotice();
 
   const visit = useLibraryVisit();
   const folders = useFolders();
@@ -188,28 +187,18 @@ view === 'grid' ? <DocumentGrid {...props} /> : <DocumentTable {...props} />
       </PagedList>
 
       <FolderDialog mode={dialog} tree={tree} onClose={() => setDialog(null)} />
-      <ConfirmDialog
-        opened={deleting !== null}
+      <DeleteDialog
+        id={deleting?.id ?? null}
         title={deleting ? t('folders.deleteTitle', { name: deleting.name }) : ''}
         message={t('folders.deleteMessage')}
         confirmLabel={t('folders.delete')}
-        danger
-        loading={deleteFolder.isPending}
-        onCancel={() => setDeleting(null)}
-        onConfirm={() =>
-          deleting &&
-          deleteFolder.mutate(deleting.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'green', message: t('folders.deleted') });
-              setDeleting(null);
-            },
-            // 409: the server says why (documents or sub-folders left); the dialog closes on the reason.
-            onError: (error) => {
-              notifyError(error);
-              setDeleting(null);
-            },
-          })
-        }
+        mutation={deleteFolder}
+        onDeleted={() => {
+          notifications.show({ color: 'green', message: t('folders.deleted') });
+          setDeleting(null);
+        }}
+        // 409: the server says why (documents or sub-folders left); the dialog closes on the reason.
+        onClose={() => setDeleting(null)}
       />
     </>
   );

@@ -2,11 +2,11 @@ import { Button, Group, Modal, NumberInput, Stack, Text, TextInput, Title } from
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DeleteDialog } from '../../components/DeleteDialog';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, TableSkeleton, useErrorNotice } from '../../components/States';
+import { ErrorState, TableSkeleton } from '../../components/States';
 import { useSaveHandler } from '../../components/useSaveHandler';
 import { saveForm } from '../../lib/api';
 import { requiredText } from '../accounts/validation';
@@ -20,7 +20,6 @@ export default function CategoriesPage() {
   const { t } = useTranslation('news');
   const categories = useCategories();
   const { remove } = useCategoryMutations();
-  const notifyError = useErrorNotice();
   const [editing, setEditing] = useState<NewsCategory | null>(null);
   const [deleting, setDeleting] = useState<NewsCategory | null>(null);
 
@@ -71,21 +70,15 @@ export default function CategoriesPage() {
       <Modal opened={Boolean(editing)} onClose={() => setEditing(null)} title={t('categories.edit')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
         {editing ? <EditCategory category={editing} onDone={() => setEditing(null)} /> : null}
       </Modal>
-      <ConfirmDialog
-        opened={Boolean(deleting)}
+      <DeleteDialog
+        id={deleting?.id ?? null}
         title={t('categories.delete')}
         message={t('categories.deleteMessage', { name: deleting?.labelFr ?? '' })}
         confirmLabel={t('categories.delete')}
-        danger
-        loading={remove.isPending}
-        onCancel={() => setDeleting(null)}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => setDeleting(null),
-            onError: (error) => notifyError(error),
-          })
-        }
+        mutation={remove}
+        onDeleted={() => setDeleting(null)}
+        onClose={() => setDeleting(null)}
+        openOnRefusal
       />
     </>
   );

@@ -2,9 +2,9 @@ import { Button, Card, Group, Modal, Pagination, Select, Stack, Table, Text, Tex
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormActions } from '../../components/FormActions';
+import { DialogForm } from '../../components/DialogForm';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, FormError, ListEmptyState, TableSkeleton } from '../../components/States';
+import { ErrorState, ListEmptyState, TableSkeleton } from '../../components/States';
 import { useAddSuppression, useRemoveSuppression, useSuppressions, type RemovalReason, type SuppressionDto, type SuppressionReason } from './api';
 
 const REASONS: SuppressionReason[] = ['hard_bounce', 'complaint', 'unsubscribe'];
@@ -18,14 +18,12 @@ function AddComplaint({ onDone }: { onDone: () => void }) {
     validate: { address: (v) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? null : t('suppressions.addressInvalid')) },
   });
   return (
-    <form noValidate onSubmit={form.onSubmit((v) => { if (!add.isPending) add.mutate({ address: v.address.trim(), reason: 'complaint', ...(v.note.trim() ? { note: v.note.trim() } : {}) }, { onSuccess: onDone }); })}>
-      <Stack>
-        <TextInput type="email" label={t('suppressions.address')} required maxLength={254} autoComplete="off" {...form.getInputProps('address')} />
-        <Textarea label={t('suppressions.note')} description={t('suppressions.noteHelp')} maxLength={500} autosize minRows={2} {...form.getInputProps('note')} />
-        <FormError error={add.error} />
-        <FormActions submitLabel={t('suppressions.addSubmit')} saving={add.isPending} onCancel={onDone} />
-      </Stack>
-    </form>
+    <DialogForm
+      onSubmit={form.onSubmit((v) => { if (!add.isPending) add.mutate({ address: v.address.trim(), reason: 'complaint', ...(v.note.trim() ? { note: v.note.trim() } : {}) }, { onSuccess: onDone }); })}
+      error={add.error} submitLabel={t('suppressions.addSubmit')} saving={add.isPending} onCancel={onDone}>
+      <TextInput type="email" label={t('suppressions.address')} required maxLength={254} autoComplete="off" {...form.getInputProps('address')} />
+      <Textarea label={t('suppressions.note')} description={t('suppressions.noteHelp')} maxLength={500} autosize minRows={2} {...form.getInputProps('note')} />
+    </DialogForm>
   );
 }
 
@@ -35,16 +33,14 @@ function RemoveEntry({ entry, onDone }: { entry: SuppressionDto; onDone: () => v
   const [reason, setReason] = useState<RemovalReason | null>(null);
   const [touched, setTouched] = useState(false);
   return (
-    <form noValidate onSubmit={(e) => { e.preventDefault(); setTouched(true); if (reason && !remove.isPending) remove.mutate({ address: entry.address, reason }, { onSuccess: onDone }); }}>
-      <Stack>
-        <Text>{t('suppressions.removeText', { address: entry.address })}</Text>
-        <Select label={t('suppressions.removalReason')} required data={REMOVAL_REASONS.map((r) => ({ value: r, label: t(`suppressions.removal.${r}`) }))}
-          value={reason} onChange={(v) => setReason(v as RemovalReason | null)} error={touched && !reason ? t('form.required') : undefined} />
-        <Text size="sm" c="dimmed">{t('suppressions.auditNote')}</Text>
-        <FormError error={remove.error} />
-        <FormActions submitLabel={t('suppressions.removeSubmit')} saving={remove.isPending} onCancel={onDone} />
-      </Stack>
-    </form>
+    <DialogForm
+      onSubmit={(e) => { e.preventDefault(); setTouched(true); if (reason && !remove.isPending) remove.mutate({ address: entry.address, reason }, { onSuccess: onDone }); }}
+      error={remove.error} submitLabel={t('suppressions.removeSubmit')} saving={remove.isPending} onCancel={onDone}>
+      <Text>{t('suppressions.removeText', { address: entry.address })}</Text>
+      <Select label={t('suppressions.removalReason')} required data={REMOVAL_REASONS.map((r) => ({ value: r, label: t(`suppressions.removal.${r}`) }))}
+        value={reason} onChange={(v) => setReason(v as RemovalReason | null)} error={touched && !reason ? t('form.required') : undefined} />
+      <Text size="sm" c="dimmed">{t('suppressions.auditNote')}</Text>
+    </DialogForm>
   );
 }
 

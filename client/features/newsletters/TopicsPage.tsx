@@ -1,10 +1,10 @@
-import { Badge, Button, Card, Modal, NumberInput, Stack, Switch, Table, Text, TextInput, Textarea, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Card, Modal, NumberInput, Switch, Table, Text, TextInput, Textarea, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormActions } from '../../components/FormActions';
+import { DialogForm } from '../../components/DialogForm';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, ErrorState, FormError, TableSkeleton } from '../../components/States';
+import { EmptyState, ErrorState, TableSkeleton } from '../../components/States';
 import { useSaveTopic, useTopics, type TopicDto } from './api';
 
 const NEW: TopicDto = { id: '', nameFr: '', nameEn: '', descriptionFr: '', descriptionEn: '', position: 0, active: true };
@@ -22,19 +22,17 @@ function TopicForm({ topic, isNew, onDone }: { topic: TopicDto; isNew: boolean; 
     },
   });
   return (
-    <form onSubmit={form.onSubmit((values) => { if (!save.isPending) save.mutate(values, { onSuccess: onDone }); })} noValidate>
-      <Stack>
-        <TextInput label={t('topics.id')} description={t('topics.idHelp')} required disabled={!isNew} maxLength={64} {...form.getInputProps('id')} />
-        <TextInput label={t('topics.nameFr')} required maxLength={80} {...form.getInputProps('nameFr')} />
-        <TextInput label={t('topics.nameEn')} required maxLength={80} {...form.getInputProps('nameEn')} />
-        <Textarea label={t('topics.descriptionFr')} maxLength={500} autosize minRows={2} {...form.getInputProps('descriptionFr')} />
-        <Textarea label={t('topics.descriptionEn')} maxLength={500} autosize minRows={2} {...form.getInputProps('descriptionEn')} />
-        <NumberInput label={t('topics.position')} description={t('topics.positionHelp')} min={0} max={1000} allowDecimal={false} {...form.getInputProps('position')} />
-        <Switch label={t('topics.active')} description={t('topics.activeHelp')} {...form.getInputProps('active', { type: 'checkbox' })} />
-        <FormError error={save.error} />
-        <FormActions submitLabel={t('topics.save')} saving={save.isPending} onCancel={onDone} />
-      </Stack>
-    </form>
+    <DialogForm
+      onSubmit={form.onSubmit((values) => { if (!save.isPending) save.mutate(values, { onSuccess: onDone }); })}
+      error={save.error} submitLabel={t('topics.save')} saving={save.isPending} onCancel={onDone}>
+      <TextInput label={t('topics.id')} description={t('topics.idHelp')} required disabled={!isNew} maxLength={64} {...form.getInputProps('id')} />
+      <TextInput label={t('topics.nameFr')} required maxLength={80} {...form.getInputProps('nameFr')} />
+      <TextInput label={t('topics.nameEn')} required maxLength={80} {...form.getInputProps('nameEn')} />
+      <Textarea label={t('topics.descriptionFr')} maxLength={500} autosize minRows={2} {...form.getInputProps('descriptionFr')} />
+      <Textarea label={t('topics.descriptionEn')} maxLength={500} autosize minRows={2} {...form.getInputProps('descriptionEn')} />
+      <NumberInput label={t('topics.position')} description={t('topics.positionHelp')} min={0} max={1000} allowDecimal={false} {...form.getInputProps('position')} />
+      <Switch label={t('topics.active')} description={t('topics.activeHelp')} {...form.getInputProps('active', { type: 'checkbox' })} />
+    </DialogForm>
   );
 }
 
