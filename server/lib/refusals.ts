@@ -27,6 +27,26 @@ export function refusalsOf<R extends string>(table: Record<R, RefusalEntry>) {
   return { refusal, orRefuse };
 }
 
+/**
+ * The entries of a table whose message is the feature's own text for the
+ * reason (`<feature>.<reason>` in server/messages) and which name no field,
+ * grouped by status:
+ *
+ *   ...ownMessagesByStatus('news', { 404: ['commentNotFound'], 409: ['commentHidden', 'reportExists'] })
+ *
+ * is { commentNotFound: [404, 'news.commentNotFound'], commentHidden: [409, 'news.commentHidden'], … }.
+ * The table's `satisfies Record<Reason, RefusalEntry>` checks that every
+ * such message exists; a reason with another message or a field keeps its
+ * own entry.
+ */
+export function ownMessagesByStatus<F extends string, R extends string>(
+  feature: F,
+  groups: Partial<Record<number, readonly R[]>>,
+): Record<R, readonly [status: number, key: `${F}.${R}`]> {
+  const entries = Object.entries(groups).flatMap(([status, reasons]) => (reasons ?? []).map((reason) => [reason, [Number(status), `${feature}.${reason}`] as const]));
+  return Object.fromEntries(entries) as Record<R, readonly [number, `${F}.${R}`]>;
+}
+
 /** The reasons a query's outcome (`{ ok: false, reason }`) can carry. */
 export type ReasonOf<T> = T extends { ok: false; reason: infer R } ? R : never;
 

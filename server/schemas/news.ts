@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { AudienceSchema } from './audience';
 import { DateTime, MULTILINE, OneOf, Uuid } from './common';
+import { placeInputFields, placeShownFields } from './places';
 import { SEARCH_MAX_LENGTH } from '../../common/limits';
 import {
   NEWS_COMMENT_STATUSES, NEWS_LIMITS as L, NEWS_POST_STATES, NEWS_MAIL_FREQUENCIES, NEWS_PLACE_KINDS, NEWS_POST_STATUSES, NEWS_REPORT_STATUSES, NEWS_SHEET_STATUSES,
@@ -18,10 +19,6 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 const Str = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max, ...(min > 0 ? { pattern: '\\S' } : {}) });
 /** The same, on several lines. */
 const Lines = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max, ...(min > 0 ? { pattern: '\\S' } : {}), ...MULTILINE });
-const OfficeId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9-]+$' });
-const InseeCode = Type.String({ minLength: 5, maxLength: 5, pattern: '^[0-9][0-9AB][0-9]{3}$' });
-/** Only https links: a `javascript:` URL would run in the page that shows it. */
-const HttpsUrl = Type.String({ minLength: 9, maxLength: L.onlineUrl, format: 'uri', pattern: '^https://' });
 export const CategoryId = Type.String({ minLength: 1, maxLength: L.categoryId, pattern: '^[a-z0-9-]+$' });
 const Month = Type.Integer({ minimum: 1, maximum: 12 });
 const Person = Type.Object({ id: Uuid, name: Type.String() });
@@ -72,18 +69,7 @@ export const NewsCategoryParams = Type.Object({ id: CategoryId }, { additionalPr
 
 // ---------- events and places ----------
 
-export const NewsPlaceSchema = Type.Object({
-  kind: NewsPlaceKindSchema,
-  officeId: Nullable(Type.String()),
-  officeName: Nullable(Type.String()),
-  communeInsee: Nullable(Type.String()),
-  communeName: Nullable(Type.String()),
-  postalCode: Nullable(Type.String()),
-  address: Nullable(Type.String()),
-  onlineUrl: Nullable(Type.String()),
-  /** An OpenStreetMap link (common/places.ts mapUrl); null online. */
-  mapUrl: Nullable(Type.String()),
-});
+export const NewsPlaceSchema = Type.Object({ kind: NewsPlaceKindSchema, ...placeShownFields, postalCode: Nullable(Type.String()) });
 export type NewsPlace = Static<typeof NewsPlaceSchema>;
 
 export const NewsEventSchema = Type.Object({
@@ -95,16 +81,7 @@ export const NewsEventSchema = Type.Object({
 });
 export type NewsEvent = Static<typeof NewsEventSchema>;
 
-export const NewsPlaceInput = Type.Object(
-  {
-    kind: NewsPlaceKindSchema,
-    officeId: Type.Optional(Nullable(OfficeId)),
-    communeInsee: Type.Optional(Nullable(InseeCode)),
-    address: Type.Optional(Nullable(Str(L.address))),
-    onlineUrl: Type.Optional(Nullable(HttpsUrl)),
-  },
-  { additionalProperties: false },
-);
+export const NewsPlaceInput = Type.Object({ kind: NewsPlaceKindSchema, ...placeInputFields(L) }, { additionalProperties: false });
 export type NewsPlaceInput = Static<typeof NewsPlaceInput>;
 
 export const NewsEventInput = Type.Object(

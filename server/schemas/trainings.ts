@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DateTime, MULTILINE, OneOf, PageQuery, Paginated, Uuid } from './common';
+import { InseeCode, OfficeId, placeInputFields, placeShownFields } from './places';
 import {
   ATTENDANCES, PLACE_KINDS, REGISTRATION_EVENT_KINDS, REGISTRATION_STATUSES, SESSION_STATUSES, TRAINING_THEMES, WAITLIST_MODES,
 } from '../../common/trainings';
@@ -15,10 +16,6 @@ const Str = (max: number, min = 1) => Type.String({ minLength: min, maxLength: m
 const Lines = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max, ...(min > 0 ? { pattern: '\\S' } : {}), ...MULTILINE });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Ref = Type.Object({ id: Type.String(), name: Type.String() });
-const OfficeId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9-]+$' });
-const InseeCode = Type.String({ minLength: 5, maxLength: 5, pattern: '^[0-9][0-9AB][0-9]{3}$' });
-/** Only https meeting links: a `javascript:` URL would run in the page that shows it. */
-const HttpsUrl = Type.String({ minLength: 9, maxLength: L.onlineUrl, format: 'uri', pattern: '^https://' });
 const Cents = Type.Integer({ minimum: 0, maximum: L.priceMaxCents });
 
 export const ThemeSchema = OneOf(TRAINING_THEMES);
@@ -85,16 +82,7 @@ export const TrainingList = Paginated(TrainingSchema);
 
 // ---------- sessions ----------
 
-export const PlaceSchema = Type.Object({
-  kind: PlaceKindSchema,
-  officeId: Nullable(Type.String()),
-  officeName: Nullable(Type.String()),
-  address: Nullable(Type.String()),
-  communeInsee: Nullable(Type.String()),
-  communeName: Nullable(Type.String()),
-  onlineUrl: Nullable(Type.String()),
-  mapUrl: Nullable(Type.String()),
-});
+export const PlaceSchema = Type.Object({ kind: PlaceKindSchema, ...placeShownFields });
 export type Place = Static<typeof PlaceSchema>;
 
 export const MyRegistrationSchema = Type.Object({
@@ -147,16 +135,7 @@ export const SessionDetailSchema = Type.Object({
 });
 export type SessionDetail = Static<typeof SessionDetailSchema>;
 
-export const PlaceInput = Type.Object(
-  {
-    kind: PlaceKindSchema,
-    officeId: Type.Optional(Nullable(OfficeId)),
-    communeInsee: Type.Optional(Nullable(InseeCode)),
-    address: Type.Optional(Nullable(Str(L.address))),
-    onlineUrl: Type.Optional(Nullable(HttpsUrl)),
-  },
-  { additionalProperties: false },
-);
+export const PlaceInput = Type.Object({ kind: PlaceKindSchema, ...placeInputFields(L) }, { additionalProperties: false });
 export type PlaceInput = Static<typeof PlaceInput>;
 
 const sessionInputFields = {

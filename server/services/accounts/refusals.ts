@@ -1,7 +1,7 @@
 import type {
   AcceptResult, InvalidEstablishment, InviteResult, ResendResult, ResetResult, UpdateEstablishmentResult, UpdateOfficeResult, UpdateUserResult, eraseUser,
 } from '../../../db/queries/accounts';
-import { refusalsOf, type ReasonOf, type RefusalEntry } from '../../lib/refusals';
+import { ownMessagesByStatus, refusalsOf, type ReasonOf, type RefusalEntry } from '../../lib/refusals';
 
 /** Every reason an accounts query or use case refuses: the queries' own, and the service's (who may change what). */
 export type Reason =
@@ -11,25 +11,23 @@ export type Reason =
 
 /** Why -> HTTP problem (server/lib/refusals.ts). */
 const refusals = {
+  ...ownMessagesByStatus('accounts', {
+    403: ['staffTargetScope', 'cannotChangeSelf', 'partnerFieldForbidden'],
+    404: ['establishmentNotFound', 'officeNotFound'],
+    409: ['notInvited', 'lastAdmin'],
+  }),
   emailTaken: [409, 'accounts.emailTaken', 'email'],
   unknownEstablishment: [400, 'accounts.unknownEstablishment', 'establishmentId'],
   establishmentRequired: [400, 'accounts.establishmentRequired', 'establishmentId'],
   unknownOffice: [400, 'accounts.unknownOffice', 'officeId'],
   officeRequired: [400, 'accounts.officeRequired', 'officeId'],
   notFound: [404, 'accounts.userNotFound'],
-  notInvited: [409, 'accounts.notInvited'],
-  staffTargetScope: [403, 'accounts.staffTargetScope'],
   roleChangeAdminOnly: [403, 'accounts.roleChangeAdminOnly', 'role'],
-  cannotChangeSelf: [403, 'accounts.cannotChangeSelf'],
-  lastAdmin: [409, 'accounts.lastAdmin'],
   invalidToken: [400, 'auth.invalidToken', 'token'],
-  establishmentNotFound: [404, 'accounts.establishmentNotFound'],
-  officeNotFound: [404, 'accounts.officeNotFound'],
   unknownCategory: [400, 'accounts.unknownCategory', 'category', 'error.validation'],
   unknownSubcategory: [400, 'accounts.unknownSubcategory', 'subcategory', 'error.validation'],
   unknownCommune: [400, 'accounts.unknownCommune', 'communeInsee', 'error.validation'],
   unknownLabel: [400, 'accounts.unknownLabel', 'labels', 'error.validation'],
-  partnerFieldForbidden: [403, 'accounts.partnerFieldForbidden'],
 } as const satisfies Record<Reason, RefusalEntry>;
 
 export const { refusal, orRefuse } = refusalsOf<Reason>(refusals);

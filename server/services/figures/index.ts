@@ -61,7 +61,8 @@ export async function myFigures(app: FastifyInstance, principal: Principal, quer
 export async function saveMonth(app: FastifyInstance, principal: Principal, month: string, body: FiguresBody): Promise<{ created: boolean; month: FiguresMonth }> {
   const est = await partnerEstablishment(app, principal);
   const problems = figuresProblems(est.kind, month, body);
-  if (problems.length === 1 && problems[0]!.field === 'month') throw refusal(problems[0]!.problem);
+  const [only] = problems;
+  if (problems.length === 1 && (only!.problem === 'monthInFuture' || only!.problem === 'monthTooOld')) throw refusal(only!.problem);
   if (problems.length) throw new Problem(400, 'figures.invalid', problems.map((p) => ({ field: p.field, key: `figures.${p.problem}` as const })));
   const out = await q.saveEstablishmentMonth(app.db, est.id, month, est.kind, body, principal.userId);
   // The rollup follows within seconds (the job is debounced by its fixed id); the schedule is the safety net.

@@ -1,15 +1,14 @@
 import type { PostRefusal } from '../../../db/queries/news/posts';
 import type { CategoryRefusal } from '../../../db/queries/news/categories';
-import { audienceRefusalEntries, refusalsOf, type RefusalEntry } from '../../lib/refusals';
+import { audienceRefusalEntries, ownMessagesByStatus, refusalsOf, type RefusalEntry } from '../../lib/refusals';
 
 /** Every reason the news core refuses: its queries' own and the service's. */
 export type Reason = PostRefusal | CategoryRefusal | 'noEvent' | 'coverMissing' | 'coverType' | 'coverNone' | 'quietPeriodIncomplete' | 'monthRange';
 
 const refusals = {
-  notFound: [404, 'news.notFound'],
+  ...ownMessagesByStatus('news', { 404: ['notFound', 'noEvent', 'coverNone'], 409: ['categoryInUse'] }),
   categoryNotFound: [400, 'news.categoryNotFound', 'categoryId'],
   categoryTaken: [409, 'news.categoryTaken', 'id'],
-  categoryInUse: [409, 'news.categoryInUse'],
   pinnedLimit: [409, 'news.pinnedLimit', 'pinnedUntil'],
   pinnedInPast: [400, 'news.pinnedInPast', 'pinnedUntil'],
   expiresBeforePublish: [400, 'news.expiresBeforePublish', 'expiresAt'],
@@ -20,10 +19,8 @@ const refusals = {
   attachmentNotFound: [400, 'news.attachmentNotFound', 'attachmentIds'],
   coverAltWithoutCover: [400, 'news.coverNone', 'coverAlt'],
   ...audienceRefusalEntries('audience'),
-  noEvent: [404, 'news.noEvent'],
   coverMissing: [400, 'news.coverMissing', 'file'],
   coverType: [415, 'news.coverType', 'file'],
-  coverNone: [404, 'news.coverNone'],
   quietPeriodIncomplete: [400, 'news.quietPeriodIncomplete', 'quietToMonth'],
   monthRange: [400, 'news.monthRange', 'month'],
 } as const satisfies Record<Reason, RefusalEntry>;

@@ -1,7 +1,7 @@
 import type { CorrectionOutcome, recordContact, updateTheme } from '../../../db/queries/visits';
 import type { TotalProblem } from '../../../db/queries/visits';
 import type { MessageKey } from '../../i18n';
-import { refusalsOf, type ReasonOf, type RefusalEntry } from '../../lib/refusals';
+import { ownMessagesByStatus, refusalsOf, type ReasonOf, type RefusalEntry } from '../../lib/refusals';
 
 /** Every reason a visits query or use case refuses. */
 export type Reason =
@@ -14,9 +14,7 @@ const refusals = {
   unknownTheme: [400, 'visits.unknownTheme', 'themeIds'],
   unknownOrigin: [400, 'visits.unknownOrigin', 'origin'],
   occurredAtOutOfRange: [400, 'visits.occurredAtOutOfRange', 'occurredAt'],
-  contactNotFound: [404, 'visits.contactNotFound'],
-  correctionClosed: [409, 'visits.correctionClosed'],
-  themeNotFound: [404, 'visits.themeNotFound'],
+  ...ownMessagesByStatus('visits', { 404: ['contactNotFound', 'themeNotFound'], 409: ['correctionClosed'] }),
 } as const satisfies Record<Reason, RefusalEntry>;
 
 export const { refusal, orRefuse } = refusalsOf<Reason>(refusals);
