@@ -5,8 +5,7 @@ import { FilterPanel, FilterSearch, FilterSelect } from '../../components/Filter
 import { PageHeader } from '../../components/PageHeader';
 import { FilteredTable } from '../../components/FilteredList';
 import { RowLink } from '../../components/RowLink';
-import { useDebouncedSearch } from '../../components/useDebouncedSearch';
-import { useListParams } from '../../components/useListParams';
+import { useListFilters } from '../../components/useListFilters';
 import { formatNumber } from '../../lib/format';
 import { useEstablishments, useTerritory } from './api';
 import { communeOptions } from './CommuneSelect';
@@ -18,11 +17,10 @@ const FILTERS = ['search', 'category', 'communeInsee', 'communauteId', 'label'] 
 /** Staff and admins: every establishment of the network, searchable and filtered, 20 per page. */
 export default function EstablishmentsPage() {
   const { t } = useTranslation('accounts');
-  const listParams = useListParams(FILTERS);
-  const { values, page, set, active } = listParams;
+  const filters = useListFilters(FILTERS, { search: 'search' });
+  const { values, page } = filters;
   const territory = useTerritory();
   const list = useEstablishments({ ...values, page, pageSize: PAGE_SIZE });
-  const [search, setSearch] = useDebouncedSearch(values.search, (text) => set({ search: text }));
 
   const tr = territory.data;
   const ref = useReferenceLabels();
@@ -38,39 +36,32 @@ export default function EstablishmentsPage() {
       <PageHeader title={t('establishments.title')} description={t('establishments.description')} actions={newButton} />
       <FilterPanel
         cols={{ base: 1, sm: 2, lg: 3 }}
-        active={active}
-        onReset={() => {
-          setSearch('');
-          set({ search: null, category: null, communeInsee: null, communauteId: null, label: null });
-        }}
+        {...filters.panel}
       >
-        <FilterSearch description={t('establishments.searchHelp')} value={search} onChange={setSearch} />
+        <FilterSearch description={t('establishments.searchHelp')} {...filters.search} />
         <FilterSelect
           label={t('establishments.fields.category')}
           data={tr?.categories.map((c) => ({ value: c.id, label: ref.category(c.id, c.label) })) ?? []}
-          value={values.category}
-          onChange={(v) => set({ category: v })}
+          {...filters.field('category')}
         />
         <FilterSelect
           label={t('establishments.fields.communaute')}
           data={tr?.communautes.map((c) => ({ value: c.id, label: c.name })) ?? []}
-          value={values.communauteId}
-          onChange={(v) => set({ communauteId: v })}
+          {...filters.field('communauteId')}
         />
         <FilterSelect
           label={t('establishments.fields.commune')}
           data={tr ? communeOptions(tr) : []}
-          value={values.communeInsee}
-          onChange={(v) => set({ communeInsee: v })}
+          {...filters.field('communeInsee')}
           searchable
         />
-        <FilterSelect label={t('establishments.fields.label')} data={tr?.labels ?? []} value={values.label} onChange={(v) => set({ label: v })} searchable />
+        <FilterSelect label={t('establishments.fields.label')} data={tr?.labels ?? []} {...filters.field('label')} searchable />
       </FilterPanel>
 
       <FilteredTable
         query={list}
-        params={listParams}
-        empty={{ filteredTitle: t('establishments.emptyFiltered'), title: t('establishments.empty'), description: t('establishments.emptyHelp'), action: active ? undefined : newButton }}
+        params={filters}
+        empty={{ filteredTitle: t('establishments.emptyFiltered'), title: t('establishments.empty'), description: t('establishments.emptyHelp'), action: filters.active ? undefined : newButton }}
         count={(n) => t('establishments.count', n)}
         minWidth={820}
         rowKey={(e) => e.id}

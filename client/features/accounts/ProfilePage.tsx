@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Radio, Skeleton, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Radio, Skeleton, Stack, Switch, Text, TextInput, type ButtonProps } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentProps, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -210,29 +210,25 @@ function LoginsSection() {
   const { t } = useTranslation('accounts');
   const signedOut = useSignedOutNow();
   const notifyError = useErrorNotice();
-  const [confirming, setConfirming] = useState(false);
   const logoutAll = useMutation({
     mutationFn: () => api<void>('/api/auth/logout-all', { method: 'POST' }),
     onSuccess: () => signedOut(t('profile.logins.done')),
     onError: notifyError,
   });
   return (
-    <ProfileSection id="logins" title={t('profile.logins.title')} description={t('profile.logins.description')}>
-      <Group>
-        <Button variant="default" onClick={() => setConfirming(true)}>
-          {t('profile.logins.action')}
-        </Button>
-      </Group>
-      <ConfirmDialog
-        opened={confirming}
-        title={t('profile.logins.confirmTitle')}
-        message={t('profile.logins.confirmMessage')}
-        confirmLabel={t('profile.logins.action')}
-        onConfirm={() => logoutAll.mutate()}
-        onCancel={() => setConfirming(false)}
-        loading={logoutAll.isPending}
-      />
-    </ProfileSection>
+    <ConfirmedActionSection
+      id="logins"
+      title={t('profile.logins.title')}
+      description={t('profile.logins.description')}
+      action={{ label: t('profile.logins.action'), variant: 'default' }}
+      dialog={{
+        title: t('profile.logins.confirmTitle'),
+        message: t('profile.logins.confirmMessage'),
+        confirmLabel: t('profile.logins.action'),
+        onConfirm: () => logoutAll.mutate(),
+        loading: logoutAll.isPending,
+      }}
+    />
   );
 }
 
@@ -261,42 +257,72 @@ function DataSection() {
 function DeleteSection() {
   const { t } = useTranslation('accounts');
   const signedOut = useSignedOutNow();
-  const [opened, setOpened] = useState(false);
   const [password, setPassword] = useState('');
   const erase = useMutation({
     mutationFn: (pw: string) => api<void>('/api/me', { method: 'DELETE', body: { password: pw } }),
     onSuccess: () => signedOut(t('profile.delete.done')),
   });
   const errorMessage = useErrorMessage();
-  const close = () => {
-    setOpened(false);
-    setPassword('');
-    erase.reset();
-  };
   return (
-    <ProfileSection id="supprimer" title={t('profile.delete.title')} description={t('profile.delete.description')} danger>
+    <ConfirmedActionSection
+      id="supprimer"
+      title={t('profile.delete.title')}
+      description={t('profile.delete.description')}
+      danger
+      action={{ label: t('profile.delete.action'), color: 'red.8', variant: 'outline' }}
+      dialog={{
+        title: t('profile.delete.confirmTitle'),
+        message: t('profile.delete.confirmMessage'),
+        confirmLabel: t('profile.delete.confirm'),
+        danger: true,
+        onConfirm: () => password && erase.mutate(password),
+        loading: erase.isPending,
+        confirmDisabled: !password,
+      }}
+      onClose={() => {
+        setPassword('');
+        erase.reset();
+      }}
+    >
+      {erase.isError ? (
+        <Alert color="red" variant="light" role="alert">
+          {(erase.error instanceof ApiError && erase.error.fields.password) || errorMessage(erase.error)}
+        </Alert>
+      ) : null}
+      <PasswordField label={t('profile.delete.password')} required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-autofocus />
+    </ConfirmedActionSection>
+  );
+}
+
+interface ConfirmedActionSectionProps extends Omit<ComponentProps<typeof ProfileSection>, 'children'> {
+  /** The section's one button, which opens the dialog. */
+  action: { label: string; variant: ButtonProps['variant']; color?: ButtonProps['color'] };
+  dialog: Omit<ComponentProps<typeof ConfirmDialog>, 'opened' | 'onCancel' | 'children'>;
+  /** Run when the dialog is cancelled (e.g. to forget a typed password). */
+  onClose?: () => void;
+  /** What the dialog asks for besides the confirmation (a password). */
+  children?: ReactNode;
+}
+
+/** A section of « Mon profil » whose one action (sign out everywhere, erase the account) is confirmed in a dialog first. */
+function ConfirmedActionSection({ action, dialog, onClose, children, ...section }: ConfirmedActionSectionProps) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <ProfileSection {...section}>
       <Group>
-        <Button color="red.8" variant="outline" onClick={() => setOpened(true)}>
-          {t('profile.delete.action')}
+        <Button color={action.color} variant={action.variant} onClick={() => setOpened(true)}>
+          {action.label}
         </Button>
       </Group>
       <ConfirmDialog
+        {...dialog}
         opened={opened}
-        title={t('profile.delete.confirmTitle')}
-        message={t('profile.delete.confirmMessage')}
-        confirmLabel={t('profile.delete.confirm')}
-        danger
-        onConfirm={() => password && erase.mutate(password)}
-        onCancel={close}
-        loading={erase.isPending}
-        confirmDisabled={!password}
+        onCancel={() => {
+          setOpened(false);
+          onClose?.();
+        }}
       >
-        {erase.isError ? (
-          <Alert color="red" variant="light" role="alert">
-            {(erase.error instanceof ApiError && erase.error.fields.password) || errorMessage(erase.error)}
-          </Alert>
-        ) : null}
-        <PasswordField label={t('profile.delete.password')} required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-autofocus />
+        {children}
       </ConfirmDialog>
     </ProfileSection>
   );

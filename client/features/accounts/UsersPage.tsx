@@ -10,8 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { FilteredTable } from '../../components/FilteredList';
 import { RowActionsMenu } from '../../components/RowActionsMenu';
 import { useErrorMessage } from '../../components/States';
-import { useDebouncedSearch } from '../../components/useDebouncedSearch';
-import { useListParams } from '../../components/useListParams';
+import { useListFilters } from '../../components/useListFilters';
 import { formatDateTime } from '../../lib/format';
 import { useEstablishment, useResendInvitation, useUpdateUser, useUsers } from './api';
 import { EstablishmentSelect, OfficeSelect } from './pickers';
@@ -38,11 +37,10 @@ function permissionsOn(me: Me, target: UserListItem) {
 export default function UsersPage() {
   const { t } = useTranslation('accounts');
   const me = useUser();
-  const listParams = useListParams(FILTERS);
-  const { values, page, set, active } = listParams;
+  const filters = useListFilters(FILTERS, { search: 'search' });
+  const { values, page, set } = filters;
   const list = useUsers({ ...values, page, pageSize: PAGE_SIZE });
   const establishment = useEstablishment(values.establishmentId || undefined);
-  const [search, setSearch] = useDebouncedSearch(values.search, (text) => set({ search: text }));
 
   const [statusTarget, setStatusTarget] = useState<UserListItem | null>(null);
   const [roleTarget, setRoleTarget] = useState<UserListItem | null>(null);
@@ -60,11 +58,7 @@ export default function UsersPage() {
       <PageHeader title={t('users.title')} description={t('users.description')} actions={inviteButton} />
       <FilterPanel
         cols={{ base: 1, sm: 3 }}
-        active={active}
-        onReset={() => {
-          setSearch('');
-          set({ search: null, role: null, status: null, establishmentId: null });
-        }}
+        {...filters.panel}
         below={
           values.establishmentId ? (
             <Group gap="xs" mt="sm">
@@ -77,24 +71,22 @@ export default function UsersPage() {
           ) : null
         }
       >
-        <FilterSearch description={t('users.searchHelp')} value={search} onChange={setSearch} />
+        <FilterSearch description={t('users.searchHelp')} {...filters.search} />
         <FilterSelect
           label={t('fields.role')}
           data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          value={values.role}
-          onChange={(v) => set({ role: v })}
+          {...filters.field('role')}
         />
         <FilterSelect
           label={t('fields.status')}
           data={(['active', 'invited', 'disabled'] as const).map((s) => ({ value: s, label: t(`users.status.${s}`) }))}
-          value={values.status}
-          onChange={(v) => set({ status: v })}
+          {...filters.field('status')}
         />
       </FilterPanel>
 
       <FilteredTable
         query={list}
-        params={listParams}
+        params={filters}
         empty={{ filteredTitle: t('users.emptyFiltered'), title: t('users.empty'), action: inviteButton }}
         count={(n) => t('users.count', n)}
         minWidth={860}

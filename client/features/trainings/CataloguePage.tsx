@@ -5,8 +5,7 @@ import { RowLink } from '../../components/RowLink';
 import { FilterCheckbox, FilterPanel, FilterSearch } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { FilteredTable } from '../../components/FilteredList';
-import { useDebouncedSearch } from '../../components/useDebouncedSearch';
-import { useListParams } from '../../components/useListParams';
+import { useListFilters } from '../../components/useListFilters';
 import { formatNumber } from '../../lib/format';
 import { useTrainings } from './api';
 import { ThemeBadge, TrainingsNav } from './components';
@@ -19,8 +18,8 @@ const FILTERS = ['search', 'theme', 'archived'] as const;
 /** Staff: the catalogue of trainings, each with its upcoming sessions and a way to schedule another. */
 export default function CataloguePage() {
   const { t } = useTranslation('trainings');
-  const listParams = useListParams(FILTERS);
-  const { values, page, set, active } = listParams;
+  const filters = useListFilters(FILTERS, { search: 'search' });
+  const { values, page } = filters;
   const list = useTrainings({
     search: values.search || undefined,
     theme: values.theme || undefined,
@@ -28,7 +27,6 @@ export default function CataloguePage() {
     page,
     pageSize: LIMITS.pageSize,
   });
-  const [search, setSearch] = useDebouncedSearch(values.search, (text) => set({ search: text }));
   const newButton = (
     <Button component={Link} to="/formations/gestion/catalogue/nouvelle">
       {t('catalogue.new')}
@@ -39,21 +37,14 @@ export default function CataloguePage() {
     <>
       <TrainingsNav />
       <PageHeader title={t('catalogue.title')} description={t('catalogue.description')} actions={newButton} />
-      <FilterPanel
-        cols={{ base: 1, sm: 3 }}
-        active={active}
-        onReset={() => {
-          setSearch('');
-          set({ search: null, theme: null, archived: null });
-        }}
-      >
-        <FilterSearch value={search} onChange={setSearch} />
-        <ThemeFilter value={values.theme} onChange={(v) => set({ theme: v })} />
-        <FilterCheckbox label={t('catalogue.includeArchived')} value={values.archived} onChange={(v) => set({ archived: v })} mt={{ base: 0, sm: 30 }} />
+      <FilterPanel cols={{ base: 1, sm: 3 }} {...filters.panel}>
+        <FilterSearch {...filters.search} />
+        <ThemeFilter {...filters.field('theme')} />
+        <FilterCheckbox label={t('catalogue.includeArchived')} {...filters.field('archived')} mt={{ base: 0, sm: 30 }} />
       </FilterPanel>
       <FilteredTable
         query={list}
-        params={listParams}
+        params={filters}
         empty={{ filteredTitle: t('catalogue.emptyFiltered'), title: t('catalogue.empty'), description: t('catalogue.emptyHelp'), action: newButton }}
         count={(n) => t('catalogue.count', n)}
         minWidth={720}

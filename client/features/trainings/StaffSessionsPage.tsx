@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { FilterPanel, FilterSelect } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { FilteredList } from '../../components/FilteredList';
-import { useListParams } from '../../components/useListParams';
+import { useListFilters } from '../../components/useListFilters';
 import { useStaffSessions, useTrainings } from './api';
 import { TrainingsNav } from './components';
 import { StaffSessionsTable } from './StaffSessionsTable';
@@ -17,8 +17,8 @@ const PERIODS = ['upcoming', 'past', 'all'] as const;
 /** Staff: every session (drafts included) with fill rate, offers, waiting list and status. */
 export default function StaffSessionsPage() {
   const { t } = useTranslation('trainings');
-  const listParams = useListParams(FILTERS);
-  const { values, page, set, active } = listParams;
+  const filters = useListFilters(FILTERS);
+  const { values, page, set } = filters;
   // One "now" per visit: a new instant on every render would make a new query each time.
   const [now] = useState(() => new Date().toISOString());
   const period = (PERIODS as readonly string[]).includes(values.period) ? values.period : 'upcoming';
@@ -41,7 +41,7 @@ export default function StaffSessionsPage() {
     <>
       <TrainingsNav />
       <PageHeader title={t('staff.title')} description={t('staff.description')} actions={scheduleButton} />
-      <FilterPanel cols={{ base: 1, sm: 3 }} active={active} onReset={() => set({ status: null, trainingId: null, period: null })}>
+      <FilterPanel cols={{ base: 1, sm: 3 }} {...filters.panel}>
         <Select
           label={t('staff.period')}
           data={PERIODS.map((p) => ({ value: p, label: t(`staff.periods.${p}`) }))}
@@ -52,20 +52,18 @@ export default function StaffSessionsPage() {
         <FilterSelect
           label={t('staff.training')}
           data={(trainings.data?.items ?? []).map((tr) => ({ value: tr.id, label: tr.title }))}
-          value={values.trainingId}
-          onChange={(v) => set({ trainingId: v })}
+          {...filters.field('trainingId')}
           searchable
         />
         <FilterSelect
           label={t('fields.status')}
           data={SESSION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          value={values.status}
-          onChange={(v) => set({ status: v })}
+          {...filters.field('status')}
         />
       </FilterPanel>
       <FilteredList
         query={list}
-        params={listParams}
+        params={filters}
         empty={{ filteredTitle: t('staff.emptyFiltered'), title: t('staff.empty'), description: t('staff.emptyHelp'), action: scheduleButton }}
         count={(n) => t('staff.count', n)}
       >

@@ -8,7 +8,7 @@ import { FilterCheckbox, FilterPanel, FilterSelect } from '../../components/Filt
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { ListEmptyState, PageSkeleton } from '../../components/States';
-import { useListParams } from '../../components/useListParams';
+import { useListFilters } from '../../components/useListFilters';
 import { useTerritory } from '../accounts/api';
 import type { Territory } from '../accounts/types';
 import { useUser } from '../accounts/signed-in';
@@ -52,7 +52,8 @@ function toFilters(values: Record<(typeof FILTERS)[number], string>): SessionFil
 export default function TrainingsPage() {
   const { t } = useTranslation('trainings');
   const user = useUser();
-  const { values, set, active } = useListParams(FILTERS);
+  const listFilters = useListFilters(FILTERS);
+  const { values } = listFilters;
   const territory = useTerritory();
   const filters = toFilters(values);
   const list = useUpcomingSessions(filters);
@@ -84,28 +85,22 @@ export default function TrainingsPage() {
           ) : undefined
         }
       />
-      <FilterPanel
-        cols={{ base: 1, sm: 2, lg: 4 }}
-        active={active}
-        onReset={() => set({ theme: null, month: null, place: null, seatsLeft: null })}
-      >
-        <ThemeFilter value={values.theme} onChange={(v) => set({ theme: v })} />
+      <FilterPanel cols={{ base: 1, sm: 2, lg: 4 }} {...listFilters.panel}>
+        <ThemeFilter {...listFilters.field('theme')} />
         <FilterSelect
           label={t('filters.month')}
           data={months}
-          value={values.month}
-          onChange={(v) => set({ month: v })}
+          {...listFilters.field('month')}
           placeholder={t('filters.anyMonth')}
         />
         <FilterSelect
           label={t('filters.place')}
           data={placeOptions}
-          value={values.place}
-          onChange={(v) => set({ place: v })}
+          {...listFilters.field('place')}
           searchable
           placeholder={t('filters.anyPlace')}
         />
-        <FilterCheckbox label={t('filters.seatsLeft')} value={values.seatsLeft} onChange={(v) => set({ seatsLeft: v })} mt={{ base: 0, lg: 30 }} />
+        <FilterCheckbox label={t('filters.seatsLeft')} {...listFilters.field('seatsLeft')} mt={{ base: 0, lg: 30 }} />
       </FilterPanel>
 
       <QueryState
@@ -114,7 +109,7 @@ export default function TrainingsPage() {
         isEmpty={() => sessions.length === 0}
         empty={
           <ListEmptyState
-            filtered={active}
+            filtered={listFilters.active}
             filteredTitle={t('list.emptyFiltered')}
             title={t('list.empty')}
             description={t('list.emptyHelp')}
