@@ -1,7 +1,8 @@
-import { Button, Card, Group, Modal, Pagination, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Modal, Pagination, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { DialogForm } from '../../components/DialogForm';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, ListEmptyState, TableSkeleton } from '../../components/States';
@@ -67,35 +68,22 @@ export default function SuppressionsPage() {
         <ListEmptyState filtered={filtered} filteredTitle={t('suppressions.noMatch')} title={t('suppressions.empty')} description={t('suppressions.emptyHelp')} />
       ) : (
         <Stack>
-          <Card withBorder p={0}>
-            <Table.ScrollContainer minWidth={560}>
-              <Table verticalSpacing="sm">
-                <Table.Caption>{t('suppressions.caption', { count: list.data.total })}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('suppressions.address')}</Table.Th>
-                    <Table.Th scope="col">{t('suppressions.reason')}</Table.Th>
-                    <Table.Th scope="col">{t('suppressions.since')}</Table.Th>
-                    <Table.Th scope="col">{t('suppressions.note')}</Table.Th>
-                    <Table.Th scope="col">{t('suppressions.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((s) => (
-                    <Table.Tr key={s.address}>
-                      <Table.Th scope="row" fw={500} style={{ overflowWrap: 'anywhere' }}>{s.address}</Table.Th>
-                      <Table.Td>{t(`suppressions.reasons.${s.reason}`)}</Table.Td>
-                      <Table.Td>{date.format(new Date(s.createdAt))}</Table.Td>
-                      <Table.Td style={{ overflowWrap: 'anywhere' }}>{s.note ?? ''}</Table.Td>
-                      <Table.Td>
-                        <Button size="xs" variant="default" onClick={() => setRemoving(s)} aria-label={t('suppressions.removeNamed', { address: s.address })}>{t('suppressions.remove')}</Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Card>
+          <DataTable
+            minWidth={560}
+            caption={t('suppressions.caption', { count: list.data.total })}
+            rows={list.data.items}
+            rowKey={(s) => s.address}
+            columns={[
+              { label: t('suppressions.address'), card: 'title', cell: (s) => <Text fw={500} size="sm" style={{ overflowWrap: 'anywhere' }}>{s.address}</Text> },
+              { label: t('suppressions.reason'), card: 'status', cell: (s) => <Badge variant="light" color="gray" tt="none">{t(`suppressions.reasons.${s.reason}`)}</Badge> },
+              { label: t('suppressions.since'), cell: (s) => date.format(new Date(s.createdAt)) },
+              { label: t('suppressions.note'), cell: (s) => <span style={{ overflowWrap: 'anywhere' }}>{s.note ?? '—'}</span> },
+              {
+                label: t('suppressions.actions'), card: 'actions',
+                cell: (s) => <Button size="xs" variant="default" onClick={() => setRemoving(s)} aria-label={t('suppressions.removeNamed', { address: s.address })}>{t('suppressions.remove')}</Button>,
+              },
+            ]}
+          />
           {list.data.total > list.data.pageSize && (
             <Pagination total={Math.ceil(list.data.total / list.data.pageSize)} value={page} onChange={setPage}
               getControlProps={(control) => ({ 'aria-label': t(`suppressions.page.${control}`) })} getItemProps={(p) => ({ 'aria-label': t('suppressions.page.number', { page: p }) })} />

@@ -1,7 +1,8 @@
-import { Badge, Button, Card, Modal, NumberInput, Switch, Table, Text, TextInput, Textarea, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Modal, NumberInput, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { DialogForm } from '../../components/DialogForm';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/States';
@@ -49,38 +50,33 @@ export default function TopicsPage() {
       {topics.isPending ? <TableSkeleton /> : topics.isError ? <ErrorState error={topics.error} onRetry={() => void topics.refetch()} /> : topics.data.length === 0 ? (
         <EmptyState title={t('topics.empty')} />
       ) : (
-        <Card withBorder p={0}>
-          <Table.ScrollContainer minWidth={480}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Caption>{t('topics.caption', { count: topics.data.length })}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('topics.position')}</Table.Th>
-                  <Table.Th scope="col">{t('topics.name')}</Table.Th>
-                  <Table.Th scope="col">{t('topics.state')}</Table.Th>
-                  <Table.Th scope="col"><VisuallyHidden>{t('topics.actions')}</VisuallyHidden></Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {topics.data.map((topic) => (
-                  <Table.Tr key={topic.id}>
-                    <Table.Td>{topic.position}</Table.Td>
-                    <Table.Th scope="row" fw={500}>
-                      {en ? topic.nameEn : topic.nameFr}
-                      <Text size="sm" c="dimmed">{en ? topic.descriptionEn : topic.descriptionFr}</Text>
-                    </Table.Th>
-                    <Table.Td>{topic.active ? <Badge color="green.9" variant="light">{t('topics.activeBadge')}</Badge> : <Badge variant="default">{t('topics.archived')}</Badge>}</Table.Td>
-                    <Table.Td>
-                      <Button size="xs" variant="default" onClick={() => setEditing({ topic, isNew: false })} aria-label={t('topics.editNamed', { name: en ? topic.nameEn : topic.nameFr })}>
-                        {t('topics.edit')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
+        <DataTable
+          minWidth={480}
+          caption={t('topics.caption', { count: topics.data.length })}
+          rows={topics.data}
+          rowKey={(topic) => topic.id}
+          columns={[
+            { label: t('topics.position'), cell: (topic) => topic.position },
+            {
+              label: t('topics.name'), card: 'title',
+              cell: (topic) => (
+                <>
+                  <Text fw={500} size="sm">{en ? topic.nameEn : topic.nameFr}</Text>
+                  <Text size="sm" c="dimmed">{en ? topic.descriptionEn : topic.descriptionFr}</Text>
+                </>
+              ),
+            },
+            { label: t('topics.state'), card: 'status', cell: (topic) => (topic.active ? <Badge color="cevennes" variant="light" tt="none">{t('topics.activeBadge')}</Badge> : <Badge variant="outline" color="gray.7" tt="none">{t('topics.archived')}</Badge>) },
+            {
+              label: t('topics.actions'), card: 'actions',
+              cell: (topic) => (
+                <Button size="xs" variant="default" onClick={() => setEditing({ topic, isNew: false })} aria-label={t('topics.editNamed', { name: en ? topic.nameEn : topic.nameFr })}>
+                  {t('topics.edit')}
+                </Button>
+              ),
+            },
+          ]}
+        />
       )}
       <Modal opened={editing !== null} onClose={() => setEditing(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={editing?.isNew ? t('topics.new') : t('topics.edit')}>
         {editing && <TopicForm topic={editing.topic} isNew={editing.isNew} onDone={() => setEditing(null)} />}
