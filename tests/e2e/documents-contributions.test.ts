@@ -1,14 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, like } from 'drizzle-orm';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { documentContributions, documentFolders, documents } from '../../db/schema';
 import { createEstablishment, createUser, type TestUser } from '../helpers/app';
-import { screenshotDir } from '../helpers/browser';
-import { startE2eServer } from '../helpers/e2e-server';
-import { launchBrowserWithContexts, newActor, type Actor } from '../helpers/trainings-e2e';
+import { browserJourney, type E2eServer } from '../helpers/e2e-journey';
+import type { Actor } from '../helpers/trainings-e2e';
 
 /**
  * Parcours « propositions » dans Chromium sur l'application construite : une
@@ -26,21 +25,18 @@ const CREDIT = 'Photo : Jeanne Martin';
 const STAFF = { name: 'Élodie Sabatier', email: 'elodie.sabatier@cevennes-tourisme.example' };
 const PARTNER = { name: 'Jeanne Martin', email: 'jeanne@gite-du-vis.example', establishment: 'Gîte du Vis' };
 
-let server: Awaited<ReturnType<typeof startE2eServer>>;
-let chromium: Awaited<ReturnType<typeof launchBrowserWithContexts>>;
+const journey = browserJourney('propositions', { timeout: 20_000 });
+const { as } = journey;
+let server: E2eServer;
 let staff: Actor;
 let partner: Actor;
 const users = {} as Record<'staff' | 'partner', TestUser>;
-let current: Actor | undefined;
 let dir = '';
 let photo = '';
 let folderId = '';
 
-const as = (actor: Actor) => ((current = actor), actor);
-
 beforeAll(async () => {
-  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-') && f.includes('propositions')) rmSync(join(screenshotDir, f), { force: true });
-  [server, chromium] = await Promise.all([startE2eServer(), launchBrowserWithContexts()]);
+  server = journey.server;
   users.staff = await createUser(server, 'staff', { name: STAFF.name, email: STAFF.email });
   const gite = await createEstablishment(server, { name: PARTNER.establishment, category: 'hebergement', subcategory: 'gite', communeInsee: '30350' });
   users.partner = await createUser(server, 'partner', { name: PARTNER.name, email: PARTNER.email, establishmentId: gite.id });
@@ -49,18 +45,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ep-proposals-e2e-'));
   photo = join(dir, 'navacelles.jpg');
   writeFileSync(photo, await sharp({ create: { width: 640, height: 420, channels: 3, background: { r: 200, g: 140, b: 60 } } }).jpeg().toBuffer());
-  partner = await newActor(await chromium.newContext(), PARTNER.name);
-  staff = await newActor(await chromium.newContext(), 'personnel');
-  for (const actor of [staff, partner]) actor.page.setDefaultTimeout(20_000);
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && current) await current.report(`propositions-${ctx.task.name}`);
+  partner = await journey.actor(PARTNER.name);
+  staff = await journey.actor('personnel');
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

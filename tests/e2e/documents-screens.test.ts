@@ -1,10 +1,10 @@
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations } from '../helpers/browser';
 import { createEstablishment, createUser, injectAs, type Injector, type TestUser } from '../helpers/app';
 import { pdfWith, uploadForm } from '../helpers/documents';
-import { startE2eServer } from '../helpers/e2e-server';
-import { launchBrowserWithContexts, newActor, type Actor } from '../helpers/trainings-e2e';
+import { browserJourney, type E2eServer } from '../helpers/e2e-journey';
+import type { Actor } from '../helpers/trainings-e2e';
 
 /**
  * The documents screens the journeys pass through quickly or not at all,
@@ -19,9 +19,9 @@ import { launchBrowserWithContexts, newActor, type Actor } from '../helpers/trai
 const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 const FOLDER = 'Photothèque des Cévennes';
 
-let server: Awaited<ReturnType<typeof startE2eServer>>;
-let chromium: Awaited<ReturnType<typeof launchBrowserWithContexts>>;
-let current: Actor | undefined;
+const journey = browserJourney('documents-screens', { timeout: 20_000 });
+const { as } = journey;
+let server: E2eServer;
 let documentId = '';
 const people = {} as Record<'staffFr' | 'staffEn' | 'partnerFr' | 'partnerEn', TestUser>;
 
@@ -47,9 +47,8 @@ const words = {
 
 /** Logs in through the (French) log-in page; the app then speaks the account's language. */
 async function signIn(user: TestUser, lang: 'fr' | 'en'): Promise<Actor> {
-  const actor = await newActor(await chromium.newContext(), `${user.role} ${user.email}`);
+  const actor = await journey.actor(`${user.role} ${user.email}`);
   const { page } = actor;
-  page.setDefaultTimeout(20_000);
   await page.goto(`${server.url}/connexion`);
   await actor.settle('Connexion');
   await page.getByRole('textbox', { name: 'Adresse e-mail', exact: true }).fill(user.email);
@@ -87,7 +86,7 @@ async function seed(asStaff: Injector, asPartner: Injector) {
 }
 
 beforeAll(async () => {
-  [server, chromium] = await Promise.all([startE2eServer(), launchBrowserWithContexts()]);
+  server = journey.server;
   const gite = await createEstablishment(server, { name: 'Gîte du Vis', category: 'hebergement', subcategory: 'gite', communeInsee: '30350' });
   people.staffFr = await createUser(server, 'staff', { name: 'Élodie Sabatier' });
   people.staffEn = await createUser(server, 'staff', { name: 'Oliver Brown', language: 'en' });
@@ -96,21 +95,12 @@ beforeAll(async () => {
   await seed(await injectAs(server, people.staffFr), await injectAs(server, people.partnerFr));
 }, 120_000);
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && current) await current.report(`documents-screens-${ctx.task.name}`);
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
-
 describe.each(['fr', 'en'] as const)('documents screens (%s)', (lang) => {
   const w = words[lang];
   const other = words[lang === 'fr' ? 'en' : 'fr'];
 
   test('staff: « À revoir », the folder dialogs and the proposals queue', async () => {
-    const actor = (current = await signIn(lang === 'fr' ? people.staffFr : people.staffEn, lang));
+    const actor = as(await signIn(lang === 'fr' ? people.staffFr : people.staffEn, lang));
     const { page } = actor;
 
     await page.goto(`${server.url}/documents/a-revoir`);
@@ -155,7 +145,7 @@ describe.each(['fr', 'en'] as const)('documents screens (%s)', (lang) => {
   }, 240_000);
 
   test('partner: « Proposer un document » and « Mes propositions »', async () => {
-    const actor = (current = await signIn(lang === 'fr' ? people.partnerFr : people.partnerEn, lang));
+    const actor = as(await signIn(lang === 'fr' ? people.partnerFr : people.partnerEn, lang));
     const { page } = actor;
 
     await page.goto(`${server.url}/documents/proposer`);

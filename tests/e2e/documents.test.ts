@@ -1,15 +1,15 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { documentFolders, documents, documentVersions } from '../../db/schema';
 import { createEstablishment, createUser, type TestUser } from '../helpers/app';
-import { axeViolations, screenshotDir } from '../helpers/browser';
-import { startE2eServer } from '../helpers/e2e-server';
-import { launchBrowserWithContexts, newActor, type Actor } from '../helpers/trainings-e2e';
+import { axeViolations } from '../helpers/browser';
+import { browserJourney, type E2eServer } from '../helpers/e2e-journey';
+import type { Actor } from '../helpers/trainings-e2e';
 import { until } from '../helpers/until';
 
 /**
@@ -29,19 +29,18 @@ const STAFF = { name: 'Élodie Sabatier', email: 'elodie.sabatier@cevennes-touri
 const CAMPSITE = { name: 'Bruno Castanet', email: 'bruno@camping-de-l-arre.example', establishment: "Camping de l'Arre" };
 const RESTAURANT = { name: 'Hannah Visser', email: 'hannah@auberge-du-causse.example', establishment: 'Auberge du Causse' };
 
-let server: Awaited<ReturnType<typeof startE2eServer>>;
-let chromium: Awaited<ReturnType<typeof launchBrowserWithContexts>>;
+// The machine is shared: allow a loaded moment more than the trainings journey's 10 s.
+const journey = browserJourney('documents', { timeout: 20_000 });
+const { as, url } = journey;
+let server: E2eServer;
 let staff: Actor;
 let campsite: Actor;
 let restaurant: Actor;
 const users = {} as Record<'staff' | 'campsite' | 'restaurant', TestUser>;
-let current: Actor | undefined;
 let files: { dir: string; pdf: string; image: string };
 let pdfId = '';
 let imageId = '';
 
-const url = (path: string) => `${server.url}${path}`;
-const as = (actor: Actor) => ((current = actor), actor);
 // The PDF is shown in a sandboxed frame (the server's CSP allows no script in it): axe cannot enter it.
 const PDF_FRAME = '[data-testid="pdf-preview"]';
 
@@ -80,8 +79,7 @@ async function openDocuments(actor: Actor, label = 'Documents') {
 }
 
 beforeAll(async () => {
-  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-') && f.includes('documents')) rmSync(join(screenshotDir, f), { force: true });
-  [server, chromium] = await Promise.all([startE2eServer(), launchBrowserWithContexts()]);
+  server = journey.server;
   users.staff = await createUser(server, 'staff', { name: STAFF.name, email: STAFF.email });
   const camping = await createEstablishment(server, { name: CAMPSITE.establishment, category: 'hebergement', subcategory: 'camping', communeInsee: '30350' });
   const resto = await createEstablishment(server, { name: RESTAURANT.establishment, category: 'restauration', subcategory: 'restaurant', communeInsee: '30350' });
@@ -91,20 +89,12 @@ beforeAll(async () => {
   files = { dir, pdf: join(dir, 'guide-accueil.pdf'), image: join(dir, 'vue-du-causse.png') };
   writeFileSync(files.pdf, await guidePdf());
   writeFileSync(files.image, await noise(420, 420));
-  staff = await newActor(await chromium.newContext(), 'personnel');
-  campsite = await newActor(await chromium.newContext(), CAMPSITE.name);
-  restaurant = await newActor(await chromium.newContext(), RESTAURANT.name);
-  // The machine is shared: allow a loaded moment more than the trainings journey's 10 s.
-  for (const actor of [staff, campsite, restaurant]) actor.page.setDefaultTimeout(20_000);
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && current) await current.report(`documents-${ctx.task.name}`);
+  staff = await journey.actor('personnel');
+  campsite = await journey.actor(CAMPSITE.name);
+  restaurant = await journey.actor(RESTAURANT.name);
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
   if (files) rmSync(files.dir, { recursive: true, force: true });
 });
 

@@ -1,14 +1,11 @@
-import { readdirSync, rmSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { figuresEditions, figuresMonthly } from '../../db/schema';
 import { refreshRollups } from '../../db/queries/figures';
 import { addMonths, currentMonth } from '../../common/figures';
 import { createEstablishment, createUser, type TestUser } from '../helpers/app';
-import { screenshotDir } from '../helpers/browser';
-import { startE2eServer } from '../helpers/e2e-server';
-import { launchBrowserWithContexts, newActor, type Actor } from '../helpers/trainings-e2e';
+import { browserJourney, type E2eServer } from '../helpers/e2e-journey';
+import type { Actor } from '../helpers/trainings-e2e';
 import { until } from '../helpers/until';
 
 /**
@@ -27,19 +24,17 @@ const GITE = { name: 'Martine Roux', email: 'martine@gite-des-chataigniers.examp
 const ENGLISH = { name: 'Oliver Hughes', email: 'oliver@mas-de-la-vis.example', establishment: 'Mas de la Vis' };
 const STAFF = { name: 'Élodie Sabatier', email: 'elodie.figures@cevennes-tourisme.example' };
 
-let server: Awaited<ReturnType<typeof startE2eServer>>;
-let chromium: Awaited<ReturnType<typeof launchBrowserWithContexts>>;
+const journey = browserJourney('figures', { timeout: 20_000 });
+const { as } = journey;
+let server: E2eServer;
 let partner: Actor;
 let english: Actor;
 let staff: Actor;
-let current: Actor | undefined;
 const users = {} as Record<'partner' | 'english' | 'staff', TestUser>;
 let partnerEstablishment = '';
-const as = (actor: Actor) => ((current = actor), actor);
 
 beforeAll(async () => {
-  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-') && f.includes('figures')) rmSync(join(screenshotDir, f), { force: true });
-  [server, chromium] = await Promise.all([startE2eServer(), launchBrowserWithContexts()]);
+  server = journey.server;
   const gite = await createEstablishment(server, { name: GITE.establishment, category: 'hebergement', subcategory: 'gite', communeInsee: '30350' });
   partnerEstablishment = gite.id;
   users.partner = await createUser(server, 'partner', { name: GITE.name, email: GITE.email, establishmentId: gite.id });
@@ -54,19 +49,9 @@ beforeAll(async () => {
     if (i < 2) await server.db.insert(figuresMonthly).values({ establishmentId: id, month: `${before}-01`, capacity: 10, nightsSold: 100 + i });
   }
   await refreshRollups(server.db);
-  partner = await newActor(await chromium.newContext(), GITE.name);
-  english = await newActor(await chromium.newContext(), ENGLISH.name);
-  staff = await newActor(await chromium.newContext(), 'personnel');
-  for (const actor of [partner, english, staff]) actor.page.setDefaultTimeout(20_000);
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && current) await current.report(`figures-${ctx.task.name}`);
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
+  partner = await journey.actor(GITE.name);
+  english = await journey.actor(ENGLISH.name);
+  staff = await journey.actor('personnel');
 });
 
 describe('chiffres du mois, dans le navigateur', () => {

@@ -1,13 +1,12 @@
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { trainingRegistrationEvents, trainingRegistrations, trainingSessions, trainings } from '../../db/schema';
 import { createEstablishment, createUser, type TestUser } from '../helpers/app';
-import { screenshotDir } from '../helpers/browser';
-import { linkIn, startE2eServer } from '../helpers/e2e-server';
+import { browserJourney, type E2eServer } from '../helpers/e2e-journey';
+import { linkIn } from '../helpers/e2e-server';
 import { pdfToText } from '../helpers/trainings';
-import { launchBrowserWithContexts, moveSessionIntoPast, newActor, type Actor } from '../helpers/trainings-e2e';
+import { moveSessionIntoPast, type Actor } from '../helpers/trainings-e2e';
 
 /**
  * Parcours « formations » dans Chromium sur l'application construite (api +
@@ -36,17 +35,13 @@ const PARTNERS = [
 ] as const;
 type PartnerKey = (typeof PARTNERS)[number]['key'];
 
-let server: Awaited<ReturnType<typeof startE2eServer>>;
-let chromium: Awaited<ReturnType<typeof launchBrowserWithContexts>>;
+const journey = browserJourney('formations');
+const { as, url } = journey;
+let server: E2eServer;
 let staff: Actor;
 const partner = {} as Record<PartnerKey, Actor>;
 const users = {} as Record<'staff' | PartnerKey, TestUser>;
-/** Who acted last: their page is photographed when a step fails. */
-let current: Actor | undefined;
 let sessionId = '';
-
-const url = (path: string) => `${server.url}${path}`;
-const as = (actor: Actor) => ((current = actor), actor);
 
 /** The session's day: the 15th of next month (Paris), 09:00 by the picker's default. */
 function sessionDay() {
@@ -76,24 +71,14 @@ async function statuses() {
 }
 
 beforeAll(async () => {
-  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-') && f.includes('formations')) rmSync(join(screenshotDir, f), { force: true });
-  [server, chromium] = await Promise.all([startE2eServer(), launchBrowserWithContexts()]);
+  server = journey.server;
   users.staff = await createUser(server, 'staff', { name: STAFF.name, email: STAFF.email });
   for (const p of PARTNERS) {
     const establishment = await createEstablishment(server, { name: p.establishment });
     users[p.key] = await createUser(server, 'partner', { name: p.name, email: p.email, establishmentId: establishment.id });
   }
-  staff = await newActor(await chromium.newContext(), 'personnel');
-  for (const p of PARTNERS) partner[p.key] = await newActor(await chromium.newContext(), p.name);
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && current) await current.report(`formations-${ctx.task.name}`);
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
+  staff = await journey.actor('personnel');
+  for (const p of PARTNERS) partner[p.key] = await journey.actor(p.name);
 });
 
 describe('formations, dans le navigateur', () => {

@@ -12,6 +12,15 @@ export const EVERYONE: Audience = { kind: 'everyone', categories: [], subcategor
 export const STAFF: Audience = { ...EVERYONE, kind: 'staff' };
 export const partnersOf = (categories: string[], subcategories: string[] = []): Audience => ({ ...EVERYONE, kind: 'partners', categories, subcategories });
 
+/** An experience sheet as a partner submits it: the four parts of the form and one figure. */
+export const SHEET_BODY = {
+  title: 'Un été sans voiture',
+  context: 'Nos clients arrivent en train à Ganges et nous demandaient comment circuler.',
+  actions: 'Prêt de vélos électriques et navette vers le marché le mardi.',
+  result: 'Séjours plus longs et meilleurs avis.',
+  figures: [{ label: 'Durée moyenne du séjour', value: '+1,5 nuit' }],
+};
+
 export async function createLivePost(ctx: Pick<TestContext, 'db'>, p: { title?: string; audience?: Audience; authorId?: string | null } = {}) {
   const a = p.audience ?? EVERYONE;
   const [row] = await ctx.db.insert(newsPosts).values({

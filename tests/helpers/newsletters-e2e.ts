@@ -15,6 +15,13 @@ export const SEGMENT_PARTNERS = [
   { name: 'Louis Fabre', establishment: 'Gîte du Vigan', subcategory: 'gite', commune: '30350', inSegment: false },
 ];
 
+/** The admins of the newsletters journeys: Claire Dupont, and Emma Clark who reads the app in English. */
+export async function createNewsletterAdmins(server: Pick<Awaited<ReturnType<typeof startE2eServer>>, 'db'>) {
+  const admin = await createUser({ db: server.db }, 'admin', { name: 'Claire Dupont', email: 'claire.dupont@cevennes-tourisme.example' });
+  const english = await createUser({ db: server.db }, 'admin', { name: 'Emma Clark', email: 'emma.clark@cevennes-tourisme.example', language: 'en' });
+  return { admin, english };
+}
+
 /** Creates the partners (by first name), their establishments and their subscriptions. */
 export async function seedSegmentPartners(server: Pick<Awaited<ReturnType<typeof startE2eServer>>, 'db'>): Promise<Record<string, TestUser>> {
   const people: Record<string, TestUser> = {};

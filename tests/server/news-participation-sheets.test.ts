@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedSheetsMatching } from '../../db/queries/news/sheets';
 import { createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
+import { SHEET_BODY } from '../helpers/news-participation';
 
 /**
  * Experience sheets on the real PostgreSQL: a partner submits, staff return
@@ -21,14 +22,7 @@ let asPartner: Injector;
 let asColleague: Injector;
 let asStranger: Injector;
 const fr = { 'accept-language': 'fr-FR' };
-
-const body = {
-  title: 'Un été sans voiture',
-  context: 'Nos clients arrivent en train à Ganges et nous demandaient comment circuler.',
-  actions: 'Prêt de vélos électriques et navette vers le marché le mardi.',
-  result: 'Séjours plus longs et meilleurs avis.',
-  figures: [{ label: 'Durée moyenne du séjour', value: '+1,5 nuit' }],
-};
+const body = SHEET_BODY;
 
 beforeAll(async () => {
   ctx = await createTestApp();

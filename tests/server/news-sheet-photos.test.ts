@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext } from '../helpers/app';
 import { multipart } from '../helpers/documents';
+import { SHEET_BODY } from '../helpers/news-participation';
 
 /**
  * Photos of experience sheets through a real multipart upload: resized to
@@ -17,13 +18,6 @@ let asPartner: Injector;
 let asStranger: Injector;
 const fr = { 'accept-language': 'fr-FR' };
 
-const sheetBody = {
-  title: 'Un été sans voiture',
-  context: 'Nos clients arrivent en train à Ganges.',
-  actions: 'Prêt de vélos électriques.',
-  result: 'Séjours plus longs.',
-};
-
 beforeAll(async () => {
   ctx = await createTestApp();
   asStaff = await injectAs(ctx, await createUser(ctx, 'staff'));
@@ -36,7 +30,7 @@ afterAll(async () => ctx?.close());
 const png = (width = 2400, height = 1600) => sharp({ create: { width, height, channels: 3, background: { r: 180, g: 120, b: 40 } } }).png().toBuffer();
 
 async function newSheet(): Promise<string> {
-  const res = await asPartner({ method: 'POST', url: '/api/news/sheets', payload: sheetBody });
+  const res = await asPartner({ method: 'POST', url: '/api/news/sheets', payload: SHEET_BODY });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as string;
 }

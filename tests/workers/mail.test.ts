@@ -11,6 +11,7 @@ import { createWorkerContext } from '../../workers/main';
 import { sendMail, type SendMailResult } from '../../workers/handlers/mail/send';
 import { sweepMail } from '../../workers/handlers/mail/sweep';
 import { createTestApp, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
+import { useWorkerApp } from '../helpers/worker-app';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp';
 import { MAIL_MAX_ATTEMPTS, MAIL_RETRY_DELAYS_SECONDS } from '../../common/mail';
 
@@ -374,33 +375,24 @@ describe('retry schedule owned by PostgreSQL', () => {
 });
 
 describe('captured outbox (no SMTP_URL)', () => {
-  let cap: TestContext;
-  let capW: WorkerContext & { close(): Promise<void> };
-  beforeAll(async () => {
-    cap = await createTestApp();
-    capW = createWorkerContext({ config: cap.config, db: cap.db, queues: cap.queues, log: quiet });
-  });
-  afterAll(async () => {
-    await capW?.close();
-    await cap?.close();
-  });
+  const captured = useWorkerApp(quiet);
 
   it('stores the mail in captured_mails and shows it to admins only', async () => {
-    const capAdmin = await createUser(cap, 'admin');
-    const { user, tokenId, messageId } = await queueInvitation(cap, 'en', capAdmin.id);
-    const result = await run(capW, messageId);
+    const capAdmin = await createUser(captured.ctx, 'admin');
+    const { user, tokenId, messageId } = await queueInvitation(captured.ctx, 'en', capAdmin.id);
+    const result = await run(captured.wctx, messageId);
     expect(result).toMatchObject({ sent: true });
-    const [stored] = await cap.db.select().from(capturedMails).where(eq(capturedMails.messageId, messageId));
+    const [stored] = await captured.ctx.db.select().from(capturedMails).where(eq(capturedMails.messageId, messageId));
     expect(stored).toBeDefined();
     expect(result).toEqual({ sent: true, providerMessageId: `captured:${stored!.id}` });
     expect(stored!.headers['Message-ID']).toBe(`<${messageId}@espace-pro.sud-cevennes.test>`);
-    expect(await row(cap, messageId)).toMatchObject({ status: 'sent', providerMessageId: `captured:${stored!.id}` });
+    expect(await row(captured.ctx, messageId)).toMatchObject({ status: 'sent', providerMessageId: `captured:${stored!.id}` });
     // Run twice: still one captured mail; and nothing went to the SMTP server.
-    expect(await run(capW, messageId)).toEqual({ skipped: true, reason: 'not-claimable' });
-    expect(await cap.db.$count(capturedMails, eq(capturedMails.messageId, messageId))).toBe(1);
+    expect(await run(captured.wctx, messageId)).toEqual({ skipped: true, reason: 'not-claimable' });
+    expect(await captured.ctx.db.$count(capturedMails, eq(capturedMails.messageId, messageId))).toBe(1);
     expect(smtp.messages.filter(to(user.email))).toHaveLength(0);
 
-    const asAdmin = await injectAs(cap, capAdmin);
+    const asAdmin = await injectAs(captured.ctx, capAdmin);
     const list = await asAdmin({ method: 'GET', url: '/api/outbox?page=1&pageSize=10' });
     expect(list.statusCode).toBe(200);
     expect(list.json()).toMatchObject({ total: 1, page: 1, pageSize: 10, captureEnabled: true, items: [{ id: stored!.id, toAddress: user.email, subject: 'Your invitation to Espace Pro Sud Cévennes' }] });
@@ -408,7 +400,7 @@ describe('captured outbox (no SMTP_URL)', () => {
 
     const one = await asAdmin({ method: 'GET', url: `/api/outbox/${stored!.id}` });
     expect(one.statusCode).toBe(200);
-    const link = `${cap.config.PUBLIC_URL}/invitation/${deriveOneTimeToken(cap.config.JWT_SECRET, tokenId)}`;
+    const link = `${captured.ctx.config.PUBLIC_URL}/invitation/${deriveOneTimeToken(captured.ctx.config.JWT_SECRET, tokenId)}`;
     expect(one.json()).toMatchObject({ id: stored!.id, toAddress: user.email });
     expect(one.json().html).toContain(link);
     expect(one.json().text).toContain(link);
@@ -420,13 +412,13 @@ describe('captured outbox (no SMTP_URL)', () => {
     expect((await asAdmin({ method: 'GET', url: '/api/outbox?unknown=1' })).statusCode).toBe(400);
 
     for (const role of ['staff', 'partner'] as const) {
-      const as = await injectAs(cap, await createUser(cap, role));
+      const as = await injectAs(captured.ctx, await createUser(captured.ctx, role));
       const res = await as({ method: 'GET', url: '/api/outbox' });
       expect(res.statusCode).toBe(403);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect((await as({ method: 'GET', url: `/api/outbox/${stored!.id}` })).statusCode).toBe(403);
     }
-    const anonymous = await injectAs(cap, null);
+    const anonymous = await injectAs(captured.ctx, null);
     expect((await anonymous({ method: 'GET', url: '/api/outbox' })).statusCode).toBe(401);
     expect((await anonymous({ method: 'GET', url: `/api/outbox/${stored!.id}` })).statusCode).toBe(401);
   });

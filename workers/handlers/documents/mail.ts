@@ -1,7 +1,7 @@
 import type { Database } from '../../../db/client';
 import { contributionForMail, documentForFollowerMail, documentForReviewMail } from '../../../db/queries/documents';
 import type { ContributionDecidedProps, DocumentPublishedProps, DocumentReviewProps } from '../../../emails/templates/documents';
-import { appLink, uuidParam, type ComposeContext } from '../mail/context';
+import { appLink, loadForRecipient, uuidParam, type ComposeContext } from '../mail/context';
 
 /** Loaders of the documents mails: props rebuilt at send time, or null when the mail no longer applies. */
 export const documentComposers = {
@@ -14,13 +14,9 @@ export const documentComposers = {
       documentUrl: `${ctx.config.PUBLIC_URL}/documents/${documentId}`, homeUrl: `${ctx.config.PUBLIC_URL}/`,
     };
   },
-  'document-published': async (db: Database, params: Record<string, unknown>, ctx: ComposeContext): Promise<DocumentPublishedProps | null> => {
-    const documentId = uuidParam(params, 'documentId');
-    if (!ctx.message.userId) return null;
-    const doc = await documentForFollowerMail(db, documentId, ctx.message.userId);
-    if (!doc) return null;
-    return { recipientName: doc.name, title: doc.title, folderName: doc.folderName, documentUrl: appLink(ctx, `/documents/${documentId}`), homeUrl: appLink(ctx, '/') };
-  },
+  'document-published': loadForRecipient('documentId', documentForFollowerMail, (doc, documentId, ctx): DocumentPublishedProps => ({
+    recipientName: doc.name, title: doc.title, folderName: doc.folderName, documentUrl: appLink(ctx, `/documents/${documentId}`), homeUrl: appLink(ctx, '/'),
+  })),
   'contribution-decided': async (db: Database, params: Record<string, unknown>, ctx: ComposeContext): Promise<ContributionDecidedProps | null> => {
     const c = await contributionForMail(db, uuidParam(params, 'contributionId'));
     if (!c) return null;

@@ -1,5 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import type { Config } from '../../../common/config';
+import type { Database } from '../../../db/client';
 import { isUuid } from '../../../common/ids';
 import type { ClaimedMail } from '../../../db/queries/mail';
 
@@ -15,6 +16,25 @@ export interface ComposeContext {
  */
 export function appLink(ctx: ComposeContext, path: string): string {
   return `${ctx.config.PUBLIC_URL}${path}${ctx.message.language === 'en' ? '?lang=en' : ''}`;
+}
+
+/**
+ * The loader of a mail to one user about one row (a post, a document, a
+ * comment): the row's id from the params (`idParam`), then the row as that
+ * user may see it (`find`); null when the outbox row names no user or `find`
+ * finds nothing (the row is gone or no longer the user's to see).
+ */
+export function loadForRecipient<R, P>(
+  idParam: string,
+  find: (db: Database, id: string, userId: string) => Promise<R | null | undefined>,
+  props: (row: R, id: string, ctx: ComposeContext) => P,
+) {
+  return async (db: Database, params: Record<string, unknown>, ctx: ComposeContext): Promise<P | null> => {
+    const id = uuidParam(params, idParam);
+    if (!ctx.message.userId) return null;
+    const row = await find(db, id, ctx.message.userId);
+    return row ? props(row, id, ctx) : null;
+  };
 }
 
 /** A uuid from an outbox row's params: a row without it can never be composed, so the job fails for good (no retries). */

@@ -1,9 +1,8 @@
-import type { Database } from '../../../db/client';
 import { commentForMail, queueCommentMails } from '../../../db/queries/news/comment-notices';
 import type { NewsCommentProps } from '../../../emails/templates/news-participation';
 import { defineWorkerFeature } from '../../feature';
 import { enqueueEffects, type JobHandler } from '../../jobs';
-import { appLink, uuidParam, type ComposeContext } from '../mail/context';
+import { appLink, loadForRecipient } from '../mail/context';
 
 /** Mail excerpt of a comment: its first characters, on a word boundary. */
 export const COMMENT_EXCERPT_CHARS = 280;
@@ -21,14 +20,10 @@ export const notifyNewComment: JobHandler<'news.comment-notify'> = async (payloa
 };
 
 export const newsParticipationComposers = {
-  'news-comment': async (db: Database, params: Record<string, unknown>, ctx: ComposeContext): Promise<NewsCommentProps | null> => {
-    const commentId = uuidParam(params, 'commentId');
-    if (!ctx.message.userId) return null;
-    const c = await commentForMail(db, commentId, ctx.message.userId);
-    if (!c) return null;
+  'news-comment': loadForRecipient('commentId', commentForMail, (c, _commentId, ctx): NewsCommentProps => {
     const path = c.target.kind === 'post' ? newsPostPath(c.target.id) : newsSheetPath(c.target.id);
     return { recipientName: c.recipientName, authorName: c.authorName, title: c.title, excerpt: excerpt(c.body), url: appLink(ctx, path), homeUrl: appLink(ctx, '/') };
-  },
+  }),
 };
 
 /** News participation in the worker process: new-comment mail. */
