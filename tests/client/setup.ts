@@ -39,6 +39,15 @@ if (!('fonts' in document)) {
 // Mantine scrolls option lists into view.
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 
+// Mantine's focus trap looks for a focusable element it can *see*; happy-dom has no layout, so an
+// open menu shows none and Mantine logs the whole DOM node with its React fibres (8,000 lines each
+// time, most of the CI log). Chromium finds one: the journeys (tests/e2e) check menus by keyboard.
+const warn = console.warn.bind(console);
+console.warn = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && args[0].startsWith('[@mantine/hooks/use-focus-trap] Failed to find focusable element')) return;
+  warn(...args);
+};
+
 // Lazy routes load their chunk on first visit: allow for a busy machine.
 configure({ asyncUtilTimeout: 5000 });
 
