@@ -11,6 +11,7 @@ import { CampaignChecks } from './CampaignChecks';
 import { CampaignCounts } from './CampaignCounts';
 import { CampaignPreview } from './CampaignPreview';
 import { CampaignProgress } from './CampaignProgress';
+import { CampaignRecipients } from './CampaignRecipients';
 import { CAMPAIGNS_PATH } from './paths';
 import { CampaignStatusBadge } from './StatusBadge';
 
@@ -19,6 +20,7 @@ import { CampaignStatusBadge } from './StatusBadge';
  * send, schedule or launch it (the api refuses while a blocking check
  * fails), follow it live, pause, resume, cancel, re-send the « incertain »
  * ones, duplicate it, show it in the partners' archive once finished.
+ * Its topic and its segment or audience are shown above the actions.
  */
 export default function CampaignPage() {
   const { t } = useTranslation('newsletters');
@@ -54,6 +56,7 @@ export default function CampaignPage() {
             {reach.data ? t('campaign.reach', { count: reach.data.count, formatted: formatNumber(reach.data.count) }) : t('campaign.reachLoading')}
           </Alert>
         )}
+        <CampaignRecipients campaign={c} />
         {c.progress.uncertain > 0 && <Alert color="orange" title={t('campaign.uncertainTitle')}>{t('campaign.uncertainHelp', { count: c.progress.uncertain })}</Alert>}
         <Group>
           {c.status === 'draft' && <Button component={Link} to={`${CAMPAIGNS_PATH}/${c.id}/modifier`} variant="default">{t('actions.edit')}</Button>}
