@@ -4,6 +4,7 @@ import { logins, refreshTokens, users } from '../schema';
 import { cleanIp, recordAudit } from './audit';
 import type { Language } from '../../common/accounts';
 import type { Role } from '../../common/roles';
+import { firstOrNull } from './rows';
 
 export interface LoginInput {
   userAgent: string | null;
@@ -38,11 +39,10 @@ export async function insertLogin(tx: Tx, userId: string, input: LoginInput): Pr
 
 /** The account a log-in attempt names (any status: the caller answers the same way for all failures). */
 export async function findLoginCandidate(db: Database, email: string) {
-  const [row] = await db
+  return firstOrNull(db
     .select({ id: users.id, passwordHash: users.passwordHash, status: users.status })
     .from(users)
-    .where(and(sql`lower(${users.email}) = lower(${email})`, isNull(users.erasedAt)));
-  return row ?? null;
+    .where(and(sql`lower(${users.email}) = lower(${email})`, isNull(users.erasedAt))));
 }
 
 /** Opens a log-in after a successful password check; refuses (null) if the account stopped being active meanwhile. */

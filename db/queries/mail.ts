@@ -4,6 +4,7 @@ import type { Database, Tx } from '../client';
 import { capturedMails, mailMessages } from '../schema';
 import type { Language } from '../../common/accounts';
 import { MAIL_MAX_ATTEMPTS, MAIL_RETRY_DELAYS_SECONDS } from '../../common/mail';
+import { firstOrNull } from './rows';
 
 export interface QueueMailInput {
   template: string;
@@ -72,7 +73,7 @@ const dueRetry = and(eq(mailMessages.status, 'failed'), lte(mailMessages.nextAtt
  * (queued, failed and due again, or a stale 'sending' claim), so a job run twice sends once.
  */
 export async function claimMailMessage(db: Database, id: string): Promise<ClaimedMail | null> {
-  const [row] = await db
+  return firstOrNull(db
     .update(mailMessages)
     .set({ status: 'sending', claimedAt: sql`now()`, attempts: sql`${mailMessages.attempts} + 1` })
     .where(and(
@@ -86,8 +87,7 @@ export async function claimMailMessage(db: Database, id: string): Promise<Claime
     .returning({
       id: mailMessages.id, template: mailMessages.template, userId: mailMessages.userId, toAddress: mailMessages.toAddress,
       language: mailMessages.language, params: mailMessages.params, attempts: mailMessages.attempts, createdAt: mailMessages.createdAt,
-    });
-  return row ?? null;
+    }));
 }
 
 export async function markMailSent(db: Database, id: string, providerMessageId: string): Promise<void> {
@@ -191,11 +191,10 @@ export async function listCapturedMails(db: Database, options: { page: number; p
 }
 
 export async function getCapturedMail(db: Database, id: string) {
-  const [row] = await db
+  return firstOrNull(db
     .select({ id: capturedMails.id, toAddress: capturedMails.toAddress, subject: capturedMails.subject, html: capturedMails.html, text: capturedMails.text, createdAt: capturedMails.createdAt })
     .from(capturedMails)
-    .where(eq(capturedMails.id, id));
-  return row ?? null;
+    .where(eq(capturedMails.id, id)));
 }
 
 /** The outbox rows, newest first, with their delivery state (admin view). */

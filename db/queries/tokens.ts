@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../client';
 import { oneTimeTokens } from '../schema';
+import { firstOrNull } from './rows';
 
 export type TokenPurpose = 'invitation' | 'password_reset';
 
@@ -32,19 +33,17 @@ export async function createOneTimeToken(
 
 /** Marks the token used and returns its user, or null when unknown, used or expired. Single use even under concurrency. */
 export async function consumeOneTimeToken(tx: Tx | Database, tokenHash: string, purpose: TokenPurpose): Promise<{ id: string; userId: string } | null> {
-  const [row] = await tx
+  return firstOrNull(tx
     .update(oneTimeTokens)
     .set({ usedAt: sql`now()` })
     .where(and(eq(oneTimeTokens.tokenHash, tokenHash), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, sql`now()`)))
-    .returning({ id: oneTimeTokens.id, userId: oneTimeTokens.userId });
-  return row ?? null;
+    .returning({ id: oneTimeTokens.id, userId: oneTimeTokens.userId }));
 }
 
 /** Whether a token is still usable (to show the right page before the user submits). */
 export async function peekOneTimeToken(db: Database, tokenHash: string, purpose: TokenPurpose): Promise<{ id: string; userId: string } | null> {
-  const [row] = await db
+  return firstOrNull(db
     .select({ id: oneTimeTokens.id, userId: oneTimeTokens.userId })
     .from(oneTimeTokens)
-    .where(and(eq(oneTimeTokens.tokenHash, tokenHash), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, sql`now()`)));
-  return row ?? null;
+    .where(and(eq(oneTimeTokens.tokenHash, tokenHash), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, sql`now()`))));
 }

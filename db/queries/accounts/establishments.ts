@@ -5,6 +5,7 @@ import { categories, labels as knownLabels } from '../../seed/reference';
 import { recordAudit } from '../audit';
 import { likePattern } from '../../../common/text';
 import { frenchSortKey } from './sort';
+import { firstOrNull } from '../rows';
 
 // Establishments: list, one, creation, changes (server/services/accounts/establishments.ts decides who may change what).
 
@@ -72,8 +73,7 @@ export async function listEstablishments(db: Database, filters: EstablishmentFil
 }
 
 export async function getEstablishment(db: Database | Tx, id: string): Promise<EstablishmentRow | null> {
-  const [row] = await db.select(columns).from(establishments).where(eq(establishments.id, id));
-  return row ?? null;
+  return firstOrNull(db.select(columns).from(establishments).where(eq(establishments.id, id)));
 }
 
 export interface EstablishmentInput {

@@ -3,6 +3,7 @@ import type { Database, Tx } from '../../client';
 import { defaultEmailPreferences, establishments, offices, users, type EmailPreferences } from '../../schema';
 import { recordAudit } from '../audit';
 import type { Language, Role } from '../../../common/accounts';
+import { firstOrNull } from '../rows';
 
 // The signed-in user's own profile.
 
@@ -25,13 +26,12 @@ export interface MeRow {
 }
 
 export async function getMe(db: Database | Tx, userId: string): Promise<MeRow | null> {
-  const [row] = await db
+  return firstOrNull(db
     .select(meColumns)
     .from(users)
     .leftJoin(establishments, eq(establishments.id, users.establishmentId))
     .leftJoin(offices, eq(offices.id, users.officeId))
-    .where(eq(users.id, userId));
-  return row ?? null;
+    .where(eq(users.id, userId)));
 }
 
 export async function updateMe(

@@ -6,6 +6,7 @@ import { revokeUserLogins } from '../logins';
 import type { Role, UserStatus } from '../../../common/accounts';
 import { likePattern } from '../../../common/text';
 import { frenchSortKey } from './sort';
+import { firstOrNull } from '../rows';
 
 // Users as staff and administrators manage them: list, one user, status, role and attachment.
 
@@ -25,8 +26,7 @@ const userItemQuery = (db: Database | Tx) =>
     .leftJoin(offices, eq(offices.id, users.officeId));
 
 export async function getUserItem(db: Database | Tx, id: string): Promise<UserItemRow | null> {
-  const [row] = await userItemQuery(db).where(and(eq(users.id, id), isNull(users.erasedAt)));
-  return row ?? null;
+  return firstOrNull(userItemQuery(db).where(and(eq(users.id, id), isNull(users.erasedAt))));
 }
 
 export interface UserFilters {

@@ -6,6 +6,7 @@ import type { ContributionStatus } from '../../../common/documents';
 import { audienceValues, type Audience } from '../audience';
 import { queueMail } from '../mail';
 import { refreshSearch } from './search';
+import { firstOrNull } from '../rows';
 
 /** Who asks: staff see every proposal, a partner those of their establishment only. */
 export type ContributionScope = { kind: 'staff' } | { kind: 'establishment'; establishmentId: string };
@@ -49,12 +50,11 @@ export async function createContribution(
 }
 
 export async function getContribution(db: Database, id: string, scope: ContributionScope): Promise<ContributionRow | null> {
-  const [row] = await db
+  return firstOrNull(db
     .select(contributionColumns)
     .from(documentContributions)
     .leftJoin(establishments, eq(establishments.id, documentContributions.establishmentId))
-    .where(and(eq(documentContributions.id, id), inScope(scope)));
-  return row ?? null;
+    .where(and(eq(documentContributions.id, id), inScope(scope))));
 }
 
 /** A page of proposals: the staff queue oldest first (pending), a partner's own newest first. */

@@ -7,6 +7,7 @@ import { DOCUMENT_KIND_MEDIA_TYPES, type DocumentKind } from '../../../common/do
 import { audienceValues, audienceVisible, type Audience, type AudienceViewer } from '../audience';
 import { headline, toSnippet, type Snippet } from '../text-search';
 import { refreshSearch, SEARCH_TEXT_CHARS, searchQuery } from './search';
+import { firstOrNull } from '../rows';
 
 export interface DocumentFields {
   title: string;
@@ -133,8 +134,7 @@ export async function getDocument(db: Database, id: string, viewer: AudienceView
     .from(documents)
     .leftJoin(users, eq(users.id, documents.ownerId))
     .where(and(eq(documents.id, id), documentVisible(viewer)));
-  const [row] = await withVersions(db, rows);
-  return row ?? null;
+  return firstOrNull(withVersions(db, rows));
 }
 
 /** Every version of a document, newest first (staff only: the caller checks). */

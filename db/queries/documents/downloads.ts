@@ -3,6 +3,7 @@ import type { Database } from '../../client';
 import { documentDownloads, documents, documentVersions } from '../../schema';
 import type { AudienceViewer } from '../audience';
 import { documentVisible } from './documents';
+import { firstOrNull } from '../rows';
 
 export interface DownloadTarget {
   documentId: string;
@@ -20,7 +21,7 @@ export interface DownloadTarget {
  */
 export async function downloadTarget(db: Database, p: { documentId: string; versionId?: string; viewer: AudienceViewer }): Promise<DownloadTarget | null> {
   if (p.versionId && p.viewer.kind !== 'staff') return null;
-  const [row] = await db
+  return firstOrNull(db
     .select({
       documentId: documents.id, versionId: documentVersions.id, storageKey: documentVersions.storageKey, originalName: documentVersions.originalName,
       mediaType: documentVersions.mediaType, size: documentVersions.size, sha256: documentVersions.sha256,
@@ -29,8 +30,7 @@ export async function downloadTarget(db: Database, p: { documentId: string; vers
     .innerJoin(documentVersions, p.versionId
       ? and(eq(documentVersions.documentId, documents.id), eq(documentVersions.id, p.versionId))
       : eq(documentVersions.id, documents.currentVersionId))
-    .where(and(eq(documents.id, p.documentId), documentVisible(p.viewer)));
-  return row ?? null;
+    .where(and(eq(documents.id, p.documentId), documentVisible(p.viewer))));
 }
 
 /** Counts one download for the version, today (Paris), under the viewer's category: never who downloaded. */

@@ -3,17 +3,17 @@ import type { Database } from '../../client';
 import { documentContributions, documents, documentTexts, documentVersions, users } from '../../schema';
 import { queueMail } from '../mail';
 import { capSearchText, refreshSearch } from './search';
+import { firstOrNull } from '../rows';
 
 /** What the workers need of a version (text extraction, thumbnail). */
 export async function versionForProcessing(db: Database, versionId: string) {
-  const [row] = await db
+  return firstOrNull(db
     .select({
       id: documentVersions.id, documentId: documentVersions.documentId, storageKey: documentVersions.storageKey, mediaType: documentVersions.mediaType,
       size: documentVersions.size, textStatus: documentVersions.textStatus, thumbnailKey: documentVersions.thumbnailKey,
     })
     .from(documentVersions)
-    .where(eq(documentVersions.id, versionId));
-  return row ?? null;
+    .where(eq(documentVersions.id, versionId)));
 }
 
 /**

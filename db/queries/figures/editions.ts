@@ -2,6 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { figuresEditions, users } from '../../schema';
 import { monthDate } from './monthly';
+import { firstOrNull } from '../rows';
 
 const columns = {
   id: figuresEditions.id, month: figuresEditions.month, comment: figuresEditions.comment, publishedAt: figuresEditions.publishedAt, publishedBy: users.name,
@@ -23,6 +24,5 @@ export async function listEditions(db: Database) {
 }
 
 export async function getEdition(db: Database, id: string) {
-  const [row] = await db.select({ ...columns, data: figuresEditions.data }).from(figuresEditions).leftJoin(users, eq(users.id, figuresEditions.publishedBy)).where(eq(figuresEditions.id, id));
-  return row ?? null;
+  return firstOrNull(db.select({ ...columns, data: figuresEditions.data }).from(figuresEditions).leftJoin(users, eq(users.id, figuresEditions.publishedBy)).where(eq(figuresEditions.id, id)));
 }

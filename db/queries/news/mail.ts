@@ -5,6 +5,7 @@ import { audienceMembers } from '../audience';
 import { queueMail, queueMailToEach } from '../mail';
 import { inQuietPeriod, type NewsMailFrequency } from '../../../common/news';
 import { isLive } from './posts';
+import { firstOrNull } from '../rows';
 
 /**
  * News mail: the important-post mail at publication and the weekly digest.
@@ -70,9 +71,8 @@ export async function duePublications(db: Database, limit = 100): Promise<{ post
 export async function importantForMail(db: Database, postId: string, userId: string) {
   const [row] = await audienceWithChoices(db, postId, userId);
   if (!row || !row.wanted || row.frequency === 'none') return null;
-  const [post] = await db.select({ title: newsPosts.title, summary: newsPosts.summary, name: sql<string>`(select name from users where id = ${userId})` })
-    .from(newsPosts).where(eq(newsPosts.id, postId));
-  return post ?? null;
+  return firstOrNull(db.select({ title: newsPosts.title, summary: newsPosts.summary, name: sql<string>`(select name from users where id = ${userId})` })
+    .from(newsPosts).where(eq(newsPosts.id, postId)));
 }
 
 /** The digest covers posts published in the week before it. */

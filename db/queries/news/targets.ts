@@ -2,6 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database, Tx } from '../../client';
 import { newsPosts, newsSheets } from '../../schema';
 import { audienceVisible, type AudienceViewer } from '../audience';
+import { firstOrNull } from '../rows';
 
 /**
  * What comments, reactions and mutes hang on: a post the reader may see, or
@@ -33,8 +34,7 @@ export type Target = { kind: 'post'; id: string } | { kind: 'sheet'; id: string 
 /** The target's title when the reader may see it (and, for a sheet, take comments: published), else null. */
 export async function readableTarget(db: Database | Tx, target: Target, reader: SheetReader, forComments = false): Promise<{ title: string } | null> {
   if (target.kind === 'post') {
-    const [row] = await db.select({ title: newsPosts.title }).from(newsPosts).where(and(eq(newsPosts.id, target.id), postReadable(reader.viewer)));
-    return row ?? null;
+    return firstOrNull(db.select({ title: newsPosts.title }).from(newsPosts).where(and(eq(newsPosts.id, target.id), postReadable(reader.viewer))));
   }
   const [row] = await db
     .select({ title: newsSheets.title, status: newsSheets.status })

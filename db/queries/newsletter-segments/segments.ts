@@ -2,7 +2,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { newsletterCampaigns, newsletterSegments, users } from '../../schema';
 import { topicRecipients } from '../newsletters/campaigns';
-import { rowsOf } from '../rows';
+import { firstOrNull, rowsOf } from '../rows';
 import { normalisedFilter, SEGMENT_LIMITS, type SegmentFilter } from '../../../common/newsletter-segments';
 import type { Language } from '../../../common/accounts';
 import { segmentMatches } from './filter';
@@ -22,8 +22,7 @@ export async function listSegments(db: Database) {
 }
 
 export async function getSegment(db: Database, id: string) {
-  const [row] = await segmentQuery(db).where(eq(newsletterSegments.id, id));
-  return row ?? null;
+  return firstOrNull(segmentQuery(db).where(eq(newsletterSegments.id, id)));
 }
 
 export async function segmentExists(db: Database, id: string): Promise<boolean> {

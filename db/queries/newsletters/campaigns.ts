@@ -4,7 +4,7 @@ import { communes, establishments, newsletterCampaigns, newsletterSegments, news
 import { segmentMatches } from '../newsletter-segments/filter';
 import type { SegmentFilter } from '../../../common/newsletter-segments';
 import { audienceReachesEstablishment, audienceValues, type Audience } from '../audience';
-import { rowsOf } from '../rows';
+import { firstOrNull, rowsOf } from '../rows';
 import { freezeCampaignLinks } from './links';
 import type { CampaignStatus, RecipientStatus } from '../../../common/newsletters';
 
@@ -55,8 +55,7 @@ export async function updateCampaign(db: Database, id: string, input: CampaignIn
 }
 
 export async function getCampaign(db: Database, id: string) {
-  const [row] = await db.select(campaignColumns).from(newsletterCampaigns).where(eq(newsletterCampaigns.id, id));
-  return row ?? null;
+  return firstOrNull(db.select(campaignColumns).from(newsletterCampaigns).where(eq(newsletterCampaigns.id, id)));
 }
 
 export async function listCampaigns(db: Database, options: { page: number; pageSize: number }) {

@@ -3,6 +3,7 @@ import type { Database } from '../../client';
 import { establishments, newsletterCampaigns, newsletterImages, newsletterTopics, users } from '../../schema';
 import { audienceVisible, type AudienceViewer } from '../audience';
 import { getCampaign, launchCampaign } from './campaigns';
+import { firstOrNull } from '../rows';
 
 /**
  * The composer's writes and reads beside the sending engine: images, a copy of
@@ -16,9 +17,8 @@ export async function insertImage(db: Database, image: { token: string; storageK
 }
 
 export async function imageByToken(db: Database, token: string) {
-  const [row] = await db.select({ storageKey: newsletterImages.storageKey, contentType: newsletterImages.contentType })
-    .from(newsletterImages).where(eq(newsletterImages.token, token));
-  return row ?? null;
+  return firstOrNull(db.select({ storageKey: newsletterImages.storageKey, contentType: newsletterImages.contentType })
+    .from(newsletterImages).where(eq(newsletterImages.token, token)));
 }
 
 /** A new draft with the content, topic and audience of another campaign (whatever its state); the subject marked as a copy by the caller. */
@@ -113,9 +113,8 @@ export async function listArchive(db: Database, viewer: AudienceViewer, options:
 
 export async function getArchived(db: Database, viewer: AudienceViewer, id: string) {
   const c = newsletterCampaigns;
-  const [row] = await db.select({ ...archiveColumns, bodyHtml: c.bodyHtml }).from(c).innerJoin(newsletterTopics, eq(newsletterTopics.id, c.topicId))
-    .where(and(eq(c.id, id), eq(c.status, 'finished'), eq(c.archived, true), audienceVisible(c, viewer)));
-  return row ?? null;
+  return firstOrNull(db.select({ ...archiveColumns, bodyHtml: c.bodyHtml }).from(c).innerJoin(newsletterTopics, eq(newsletterTopics.id, c.topicId))
+    .where(and(eq(c.id, id), eq(c.status, 'finished'), eq(c.archived, true), audienceVisible(c, viewer))));
 }
 
 /** What the composer's preview, checks and test send need besides the campaign: its topic's names, the author's name and establishment. */
@@ -126,7 +125,6 @@ export async function topicNames(db: Database, topicId: string) {
 
 /** A person's values for the personal fields (the author's own, for the preview and the test send). */
 export async function fieldsOfUser(db: Database, userId: string) {
-  const [row] = await db.select({ name: users.name, email: users.email, language: users.language, establishment: establishments.name })
-    .from(users).leftJoin(establishments, eq(establishments.id, users.establishmentId)).where(eq(users.id, userId));
-  return row ?? null;
+  return firstOrNull(db.select({ name: users.name, email: users.email, language: users.language, establishment: establishments.name })
+    .from(users).leftJoin(establishments, eq(establishments.id, users.establishmentId)).where(eq(users.id, userId)));
 }

@@ -3,6 +3,7 @@ import type { Database } from '../../client';
 import { trainingCalendarFeeds, trainingRegistrations, trainingSessions, users } from '../../schema';
 import { type Executor } from './shared';
 import { TRAINING_SCHEDULE } from '../../../common/limits';
+import { firstOrNull } from '../rows';
 
 export async function listCalendarSessions(db: Database, userId: string) {
   return db
@@ -36,10 +37,9 @@ export async function deleteCalendarFeed(db: Database, userId: string): Promise<
 }
 
 export async function findFeedOwner(db: Database, feedId: string) {
-  const [row] = await db
+  return firstOrNull(db
     .select({ userId: users.id, language: users.language, role: users.role, establishmentId: users.establishmentId })
     .from(trainingCalendarFeeds)
     .innerJoin(users, eq(users.id, trainingCalendarFeeds.userId))
-    .where(and(eq(trainingCalendarFeeds.feedId, feedId), eq(users.status, 'active')));
-  return row ?? null;
+    .where(and(eq(trainingCalendarFeeds.feedId, feedId), eq(users.status, 'active'))));
 }

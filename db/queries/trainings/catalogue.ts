@@ -3,6 +3,7 @@ import type { Database } from '../../client';
 import { trainings } from '../../schema';
 import { type Executor } from './shared';
 import { escapeLike } from '../../../common/text';
+import { firstOrNull } from '../rows';
 
 // ---------- catalogue ----------
 
@@ -31,8 +32,7 @@ export async function listTrainings(db: Database, q: { search?: string; theme?: 
 }
 
 export async function getTraining(db: Executor, id: string) {
-  const [row] = await db.select(trainingColumns).from(trainings).where(eq(trainings.id, id));
-  return row ?? null;
+  return firstOrNull(db.select(trainingColumns).from(trainings).where(eq(trainings.id, id)));
 }
 
 // ---------- catalogue writes ----------

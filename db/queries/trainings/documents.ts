@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { communes, establishments, offices, trainingRegistrationEvents, trainingRegistrations, trainingSessionNotices, trainingSessions, trainings, users } from '../../schema';
 import { placeCommune, type Executor } from './shared';
 import { getSlots } from './sessions';
+import { firstOrNull } from '../rows';
 
 // ---------- documents (mails, calendars, PDFs) ----------
 
@@ -50,7 +51,7 @@ export async function resolvePlace(db: Executor, p: { kind: 'office' | 'address'
 
 /** The registration a mail is about, with its person and establishment. */
 export async function getRegistrationForMail(db: Executor, registrationId: string) {
-  const [row] = await db
+  return firstOrNull(db
     .select({
       id: trainingRegistrations.id, sessionId: trainingRegistrations.sessionId, status: trainingRegistrations.status,
       offerRound: trainingRegistrations.offerRound, offerExpiresAt: trainingRegistrations.offerExpiresAt, attendance: trainingRegistrations.attendance,
@@ -59,22 +60,19 @@ export async function getRegistrationForMail(db: Executor, registrationId: strin
     .from(trainingRegistrations)
     .innerJoin(users, eq(users.id, trainingRegistrations.userId))
     .leftJoin(establishments, eq(establishments.id, trainingRegistrations.establishmentId))
-    .where(eq(trainingRegistrations.id, registrationId));
-  return row ?? null;
+    .where(eq(trainingRegistrations.id, registrationId)));
 }
 
 export async function getEvent(db: Executor, eventId: number) {
-  const [row] = await db
+  return firstOrNull(db
     .select({ id: trainingRegistrationEvents.id, registrationId: trainingRegistrationEvents.registrationId, kind: trainingRegistrationEvents.kind, details: trainingRegistrationEvents.details })
     .from(trainingRegistrationEvents)
-    .where(eq(trainingRegistrationEvents.id, eventId));
-  return row ?? null;
+    .where(eq(trainingRegistrationEvents.id, eventId)));
 }
 
 export async function getNotice(db: Executor, noticeId: string) {
-  const [row] = await db
+  return firstOrNull(db
     .select({ id: trainingSessionNotices.id, sessionId: trainingSessionNotices.sessionId, kind: trainingSessionNotices.kind, details: trainingSessionNotices.details })
     .from(trainingSessionNotices)
-    .where(eq(trainingSessionNotices.id, noticeId));
-  return row ?? null;
+    .where(eq(trainingSessionNotices.id, noticeId)));
 }

@@ -3,6 +3,7 @@ import type { Database, Tx } from '../../client';
 import { trainingRegistrationEvents, trainingRegistrations, trainingSessions, users } from '../../schema';
 import { queueMail } from '../mail';
 import type { RegistrationEventKind, RegistrationStatus } from '../../../common/trainings';
+import { firstOrNull } from '../rows';
 
 export interface Effects {
   mailIds: string[];
@@ -26,8 +27,7 @@ const lockedColumns = {
 export type LockedSession = Pick<typeof trainingSessions.$inferSelect, keyof typeof lockedColumns>;
 
 export async function lockSession(tx: Tx, sessionId: string): Promise<LockedSession | null> {
-  const [row] = await tx.select(lockedColumns).from(trainingSessions).where(eq(trainingSessions.id, sessionId)).for('update');
-  return row ?? null;
+  return firstOrNull(tx.select(lockedColumns).from(trainingSessions).where(eq(trainingSessions.id, sessionId)).for('update'));
 }
 
 /** The same, with the database's clock (epoch ms) read in the same statement: sign-up deadlines are checked against it. */

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../client';
 import { communes, establishments, trainingRegistrationEvents, trainingRegistrations, trainingSessions, users } from '../../schema';
 import { activeRegistration, myRegistrationColumns, waitingPosition, type Executor } from './shared';
+import { firstOrNull } from '../rows';
 
 // ---------- registrations ----------
 
@@ -46,8 +47,7 @@ function registrationQuery(db: Executor) {
 }
 
 export async function getRegistration(db: Executor, id: string): Promise<RegistrationRow | null> {
-  const [row] = await registrationQuery(db).where(eq(trainingRegistrations.id, id));
-  return row ?? null;
+  return firstOrNull(registrationQuery(db).where(eq(trainingRegistrations.id, id)));
 }
 
 /** All registrations of a session: active ones in list order, then the inactive history. */
@@ -78,11 +78,10 @@ export async function listColleagues(db: Database, sessionId: string, establishm
 
 /** The people a partner may sign up: themselves and the active users of their establishment. */
 export async function getUserForSignUp(db: Database, userId: string) {
-  const [row] = await db
+  return firstOrNull(db
     .select({ id: users.id, role: users.role, establishmentId: users.establishmentId, status: users.status })
     .from(users)
-    .where(eq(users.id, userId));
-  return row ?? null;
+    .where(eq(users.id, userId)));
 }
 
 const actor = alias(users, 'actor');

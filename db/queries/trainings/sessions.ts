@@ -2,10 +2,11 @@ import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-or
 import type { Database } from '../../client';
 import { communes, offices, trainingRegistrations, trainingSessions, trainingSlots, trainings } from '../../schema';
 import { activeRegistration, listedSession, myRegistrationColumns, myRegistrationJoin, placeCommune, sessionColumns, type Executor } from './shared';
+import { firstOrNull } from '../rows';
 
 /** One session with the caller's registration (staff may read drafts: filtering is the caller's job). */
 export async function getSessionRow(db: Executor, sessionId: string, userId: string) {
-  const [row] = await db
+  return firstOrNull(db
     .select({
       ...sessionColumns, ...myRegistrationColumns,
       perEstablishmentCap: trainingSessions.perEstablishmentCap, waitlistMode: trainingSessions.waitlistMode,
@@ -18,8 +19,7 @@ export async function getSessionRow(db: Executor, sessionId: string, userId: str
     .leftJoin(offices, eq(offices.id, trainingSessions.officeId))
     .leftJoin(communes, sql`${communes.inseeCode} = ${placeCommune}`)
     .leftJoin(trainingRegistrations, myRegistrationJoin(userId))
-    .where(eq(trainingSessions.id, sessionId));
-  return row ?? null;
+    .where(eq(trainingSessions.id, sessionId)));
 }
 export type SessionDetailRow = NonNullable<Awaited<ReturnType<typeof getSessionRow>>>;
 /** A session as lists show it, with the caller's registration (null fields when none). */

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { trainingRegistrations, trainingSessions, trainingSurveyResponses } from '../../schema';
+import { firstOrNull } from '../rows';
 
 // ---------- survey ----------
 
@@ -35,15 +36,14 @@ export async function surveySummary(db: Database, sessionId: string) {
 // ---------- survey answers ----------
 
 export async function getSurveyTarget(db: Database, registrationId: string) {
-  const [row] = await db
+  return firstOrNull(db
     .select({
       registrationId: trainingRegistrations.id, sessionId: trainingRegistrations.sessionId, status: trainingRegistrations.status,
       surveySentAt: trainingSessions.surveySentAt, answered: sql<boolean>`exists (select 1 from training_survey_responses a where a.registration_id = "training_registrations"."id")`,
     })
     .from(trainingRegistrations)
     .innerJoin(trainingSessions, eq(trainingSessions.id, trainingRegistrations.sessionId))
-    .where(eq(trainingRegistrations.id, registrationId));
-  return row ?? null;
+    .where(eq(trainingRegistrations.id, registrationId)));
 }
 
 /** One answer per registration (the primary key makes a second one fail). */

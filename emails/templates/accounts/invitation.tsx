@@ -1,8 +1,7 @@
 import { PRODUCT_NAME, formatDateTime } from '../layout';
-import { defineLetter } from '../letter';
+import { defineLetter, type LetterRecipient } from '../letter';
 
-export interface InvitationProps {
-  recipientName: string;
+export interface InvitationProps extends LetterRecipient {
   role: 'partner' | 'staff' | 'admin';
   /** The establishment (partners) or office (staff) the account belongs to. */
   organisationName: string | null;
@@ -11,7 +10,6 @@ export interface InvitationProps {
   /** One-time link to choose a password. */
   link: string;
   expiresAt: Date | string;
-  homeUrl: string;
 }
 
 const copy = {

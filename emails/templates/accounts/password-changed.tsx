@@ -1,13 +1,11 @@
 import { formatDateTime } from '../layout';
-import { defineLetter } from '../letter';
+import { defineLetter, type LetterRecipient } from '../letter';
 
-export interface PasswordChangedProps {
-  recipientName: string;
+export interface PasswordChangedProps extends LetterRecipient {
   email: string;
   changedAt: Date | string;
   /** The "forgotten password" page, to take the account back if the change was not theirs. */
   forgotLink: string;
-  homeUrl: string;
 }
 
 const copy = {

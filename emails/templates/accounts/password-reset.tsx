@@ -1,12 +1,10 @@
 import { formatDateTime } from '../layout';
-import { defineLetter } from '../letter';
+import { defineLetter, type LetterRecipient } from '../letter';
 
-export interface PasswordResetProps {
-  recipientName: string;
+export interface PasswordResetProps extends LetterRecipient {
   /** One-time link to choose a new password. */
   link: string;
   expiresAt: Date | string;
-  homeUrl: string;
 }
 
 const copy = {

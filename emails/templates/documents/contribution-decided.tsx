@@ -1,15 +1,13 @@
 import { Notice } from '../layout';
-import { defineLetter } from '../letter';
+import { defineLetter, type LetterRecipient } from '../letter';
 
-export interface ContributionDecidedProps {
-  recipientName: string;
+export interface ContributionDecidedProps extends LetterRecipient {
   title: string;
   approved: boolean;
   /** The office's message (declined proposals; may be empty). */
   message: string;
   /** The new document (approved) or the partner's proposals. */
   url: string;
-  homeUrl: string;
 }
 
 const copy = {

@@ -1,11 +1,9 @@
-import { defineLetter } from '../letter';
+import { defineLetter, type LetterRecipient } from '../letter';
 
-export interface DocumentPublishedProps {
-  recipientName: string;
+export interface DocumentPublishedProps extends LetterRecipient {
   title: string;
   folderName: string;
   documentUrl: string;
-  homeUrl: string;
 }
 
 const copy = {

@@ -1,13 +1,11 @@
 import type { Locale } from '../layout';
-import { defineLetter } from '../letter';
+import { defineLetter, type LetterRecipient } from '../letter';
 
-export interface DocumentReviewProps {
-  recipientName: string;
+export interface DocumentReviewProps extends LetterRecipient {
   title: string;
   /** The review date that has come (YYYY-MM-DD). */
   reviewOn: string;
   documentUrl: string;
-  homeUrl: string;
 }
 
 const day = (iso: string, locale: Locale) =>

@@ -1,13 +1,11 @@
 import type { Locale } from '../layout';
-import { defineLetter } from '../letter';
+import { defineLetter, type LetterRecipient } from '../letter';
 
-export interface FiguresReminderProps {
-  recipientName: string;
+export interface FiguresReminderProps extends LetterRecipient {
   establishmentName: string;
   /** The month asked for (YYYY-MM). */
   month: string;
   formUrl: string;
-  homeUrl: string;
 }
 
 const monthName = (month: string, locale: Locale) =>

@@ -1,16 +1,14 @@
 import { Text } from '@react-email/components';
 import { paragraph } from '../layout';
-import { defineLetter } from '../letter';
+import { defineLetter, type LetterRecipient } from '../letter';
 
-export interface NewsCommentProps {
-  recipientName: string;
+export interface NewsCommentProps extends LetterRecipient {
   authorName: string;
   /** Title of the post or experience sheet. */
   title: string;
   /** The comment, plain text, cut to a short excerpt. */
   excerpt: string;
   url: string;
-  homeUrl: string;
 }
 
 const copy = {

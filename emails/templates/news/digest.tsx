@@ -1,12 +1,10 @@
 import { Link, Text } from '@react-email/components';
 import { paragraph } from '../layout';
-import { defineLetter } from '../letter';
+import { defineLetter, type LetterRecipient } from '../letter';
 
-export interface NewsDigestProps {
-  recipientName: string;
+export interface NewsDigestProps extends LetterRecipient {
   posts: { title: string; summary: string; important: boolean; url: string }[];
   feedUrl: string;
-  homeUrl: string;
 }
 
 const copy = {

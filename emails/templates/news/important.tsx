@@ -1,11 +1,9 @@
-import { defineLetter } from '../letter';
+import { defineLetter, type LetterRecipient } from '../letter';
 
-export interface NewsImportantProps {
-  recipientName: string;
+export interface NewsImportantProps extends LetterRecipient {
   title: string;
   summary: string;
   postUrl: string;
-  homeUrl: string;
 }
 
 const copy = {

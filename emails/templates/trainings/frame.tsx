@@ -1,7 +1,7 @@
 import { Link, Section, Text } from '@react-email/components';
 import { formatSlot } from '../../../common/format';
 import { colors, paragraph, type Locale } from '../layout';
-import { defineLetter, type Block } from '../letter';
+import { defineLetter, type Block, type LetterRecipient } from '../letter';
 import type { TemplateDefinition } from '../template';
 
 /**
@@ -24,10 +24,8 @@ export interface TrainingSessionInfo {
   pageUrl: string;
 }
 
-export interface TrainingMailBase {
-  recipientName: string;
+export interface TrainingMailBase extends LetterRecipient {
   session: TrainingSessionInfo;
-  homeUrl: string;
 }
 
 /** Words every training mail shares. */
