@@ -2,6 +2,9 @@ import type { Database } from '../client';
 import { communautes, communes, offices } from '../schema';
 import { seededOfficeIds, territory } from './reference';
 
+/** An office's name as the seed writes it: "Bureau d'information touristique — Le Vigan". */
+export const officeName = (office: { town: string }) => `Bureau d'information touristique — ${office.town}`;
+
 /** Inserts the territory (3 communautés, 51 communes, 8 offices); idempotent, never overwrites edits. */
 export async function seedTerritory(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
@@ -33,7 +36,7 @@ export async function seedTerritory(db: Database): Promise<void> {
           const extra = o as Record<string, unknown>;
           return {
             id: o.id,
-            name: `Bureau d'information touristique — ${o.town}`,
+            name: officeName(o),
             communeInsee: o.insee_code ?? null,
             address: (extra.place as string | undefined) ?? (extra.address_hint as string | undefined) ?? null,
             phone: (extra.phone as string | undefined)?.replace(/\s*\(.*\)$/, '') ?? null,

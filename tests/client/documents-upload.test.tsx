@@ -9,9 +9,10 @@ import { describe, expect, it } from 'vitest';
 import type { UploadResult } from '../../client/features/documents/types';
 import { installScriptedXhr, ScriptedXhr, uploadItem } from './scripted-xhr';
 import { makeUser, mockApi, renderApp } from './utils';
+import { EVERYONE } from '../helpers/audience';
 
 const staff = makeUser('staff');
-const folder = { id: '22222222-2222-4222-8222-222222222222', parentId: null, name: 'Kit graphique', audience: { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] } };
+const folder = { id: '22222222-2222-4222-8222-222222222222', parentId: null, name: 'Kit graphique', audience: EVERYONE };
 const territory = { communautes: [], communes: [], offices: [], categories: [], labels: [] };
 
 function created(title: string, duplicates: UploadResult['duplicates'] = []): UploadResult {

@@ -12,6 +12,7 @@ import { validatePost } from '../../client/features/news/validation';
 import { toValues } from '../../client/features/news/post-values';
 import type { Me } from '../../client/features/accounts/types';
 import { anonymous, makeUser, mockApi, renderApp, type Call } from './utils';
+import { EVERYONE } from '../helpers/audience';
 
 beforeAll(() => {
   if (!('fonts' in document)) {
@@ -222,7 +223,7 @@ describe('editor (staff)', () => {
   });
 
   it('refuses to send a post without title and category, then creates it with its audience as a draft', async () => {
-    const created = detail({ id: '00000000-0000-4000-8000-000000000400', title: 'Salon du tourisme', status: 'draft', state: 'draft', pinned: false, event: null, cover: null, attachments: [], audience: { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] } });
+    const created = detail({ id: '00000000-0000-4000-8000-000000000400', title: 'Salon du tourisme', status: 'draft', state: 'draft', pinned: false, event: null, cover: null, attachments: [], audience: EVERYONE });
     const calls = stubApi(staff, ({ method, path }) => {
       if (path === '/api/news/posts' && method === 'POST') return { status: 201, body: created };
       if (path === `/api/news/posts/${created.id}`) return { body: created };

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { documentContributions, documentFolders, documents } from '../../db/schema';
 import { createEstablishment, createUser, type TestUser } from '../helpers/app';
+import { OFFICE_STAFF } from '../helpers/e2e-cast';
 import { browserJourney, type E2eServer } from '../helpers/e2e-journey';
 import type { Actor } from '../helpers/trainings-e2e';
 
@@ -22,7 +23,6 @@ import type { Actor } from '../helpers/trainings-e2e';
 const FOLDER = 'Photothèque';
 const TITLE = 'Lever du jour sur le cirque de Navacelles';
 const CREDIT = 'Photo : Jeanne Martin';
-const STAFF = { name: 'Élodie Sabatier', email: 'elodie.sabatier@cevennes-tourisme.example' };
 const PARTNER = { name: 'Jeanne Martin', email: 'jeanne@gite-du-vis.example', establishment: 'Gîte du Vis' };
 
 const journey = browserJourney('propositions', { timeout: 20_000 });
@@ -37,7 +37,7 @@ let folderId = '';
 
 beforeAll(async () => {
   server = journey.server;
-  users.staff = await createUser(server, 'staff', { name: STAFF.name, email: STAFF.email });
+  users.staff = await createUser(server, 'staff', OFFICE_STAFF);
   const gite = await createEstablishment(server, { name: PARTNER.establishment, category: 'hebergement', subcategory: 'gite', communeInsee: '30350' });
   users.partner = await createUser(server, 'partner', { name: PARTNER.name, email: PARTNER.email, establishmentId: gite.id });
   const [folder] = await server.db.insert(documentFolders).values({ name: FOLDER, audienceKind: 'everyone' }).returning({ id: documentFolders.id });
@@ -89,7 +89,7 @@ describe('propositions, dans le navigateur', () => {
 
   test('le personnel l’accepte dans un dossier depuis la file des propositions', async () => {
     const { page, settle } = as(staff);
-    await staff.logIn(server.url, STAFF.email, users.staff.password);
+    await staff.logIn(server.url, OFFICE_STAFF.email, users.staff.password);
     await page.getByRole('link', { name: 'Propositions', exact: true }).click();
     await settle('Propositions');
     const card = page.getByRole('article', { name: TITLE });

@@ -5,6 +5,7 @@ import { createEstablishment, createUser, injectAs, type Injector, type TestUser
 import { pdfWith, uploadForm } from '../helpers/documents';
 import { browserJourney, type E2eServer } from '../helpers/e2e-journey';
 import type { Actor } from '../helpers/trainings-e2e';
+import { EVERYONE } from '../helpers/audience';
 
 /**
  * The documents screens the journeys pass through quickly or not at all,
@@ -16,7 +17,6 @@ import type { Actor } from '../helpers/trainings-e2e';
  * language, and pictured at 1280 and 360 px (SCREENSHOT_DIR).
  */
 
-const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 const FOLDER = 'Photothèque des Cévennes';
 
 const journey = browserJourney('documents-screens', { timeout: 20_000 });
@@ -60,11 +60,11 @@ async function signIn(user: TestUser, lang: 'fr' | 'en'): Promise<Actor> {
 }
 
 async function seed(asStaff: Injector, asPartner: Injector) {
-  const folder = await asStaff({ method: 'POST', url: '/api/documents/folders', payload: { name: FOLDER, audience: everyone } });
+  const folder = await asStaff({ method: 'POST', url: '/api/documents/folders', payload: { name: FOLDER, audience: EVERYONE } });
   expect(folder.statusCode, folder.body).toBe(201);
-  await asStaff({ method: 'POST', url: '/api/documents/folders', payload: { name: 'Cartes et plans', audience: everyone } });
+  await asStaff({ method: 'POST', url: '/api/documents/folders', payload: { name: 'Cartes et plans', audience: EVERYONE } });
   for (const [title, reviewOn] of [['Grille tarifaire de la taxe de séjour 2026', '2026-01-15'], ['Charte graphique et logos de la destination', '2026-06-30']] as const) {
-    const form = uploadForm({ title, status: 'published', audience: everyone, reviewOn }, { filename: 'grille.pdf', data: await pdfWith([title]) });
+    const form = uploadForm({ title, status: 'published', audience: EVERYONE, reviewOn }, { filename: 'grille.pdf', data: await pdfWith([title]) });
     const res = await asStaff({ method: 'POST', url: '/api/documents', payload: form.payload, headers: form.headers });
     expect(res.statusCode).toBe(201);
     documentId ||= res.json().document.id;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { documentFolders, documents, documentVersions } from '../../db/schema';
 import { createEstablishment, createUser, type TestUser } from '../helpers/app';
 import { axeViolations } from '../helpers/browser';
+import { OFFICE_STAFF } from '../helpers/e2e-cast';
 import { browserJourney, type E2eServer } from '../helpers/e2e-journey';
 import type { Actor } from '../helpers/trainings-e2e';
 import { until } from '../helpers/until';
@@ -25,7 +26,6 @@ import { until } from '../helpers/until';
 
 const FOLDER = 'Guides pratiques';
 const WORD = 'transhumance';
-const STAFF = { name: 'Élodie Sabatier', email: 'elodie.sabatier@cevennes-tourisme.example' };
 const CAMPSITE = { name: 'Bruno Castanet', email: 'bruno@camping-de-l-arre.example', establishment: "Camping de l'Arre" };
 const RESTAURANT = { name: 'Hannah Visser', email: 'hannah@auberge-du-causse.example', establishment: 'Auberge du Causse' };
 
@@ -80,7 +80,7 @@ async function openDocuments(actor: Actor, label = 'Documents') {
 
 beforeAll(async () => {
   server = journey.server;
-  users.staff = await createUser(server, 'staff', { name: STAFF.name, email: STAFF.email });
+  users.staff = await createUser(server, 'staff', OFFICE_STAFF);
   const camping = await createEstablishment(server, { name: CAMPSITE.establishment, category: 'hebergement', subcategory: 'camping', communeInsee: '30350' });
   const resto = await createEstablishment(server, { name: RESTAURANT.establishment, category: 'restauration', subcategory: 'restaurant', communeInsee: '30350' });
   users.campsite = await createUser(server, 'partner', { name: CAMPSITE.name, email: CAMPSITE.email, establishmentId: camping.id });
@@ -101,7 +101,7 @@ afterAll(async () => {
 describe('documents, dans le navigateur', () => {
   test('le personnel crée un dossier et y dépose un PDF et une image en voyant la progression de chacun', async () => {
     const { page, settle } = as(staff);
-    await staff.logIn(server.url, STAFF.email, users.staff.password);
+    await staff.logIn(server.url, OFFICE_STAFF.email, users.staff.password);
     await openDocuments(staff);
     await settle('Documents');
     await page.getByText('La bibliothèque est vide.').waitFor();

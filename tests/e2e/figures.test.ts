@@ -4,6 +4,7 @@ import { figuresEditions, figuresMonthly } from '../../db/schema';
 import { refreshRollups } from '../../db/queries/figures';
 import { addMonths, currentMonth } from '../../common/figures';
 import { createEstablishment, createUser, type TestUser } from '../helpers/app';
+import { OFFICE_STAFF } from '../helpers/e2e-cast';
 import { browserJourney, type E2eServer } from '../helpers/e2e-journey';
 import type { Actor } from '../helpers/trainings-e2e';
 import { until } from '../helpers/until';
@@ -22,7 +23,6 @@ const last = addMonths(currentMonth(), -1);
 const before = addMonths(currentMonth(), -2);
 const GITE = { name: 'Martine Roux', email: 'martine@gite-des-chataigniers.example', establishment: 'Gîte des Châtaigniers' };
 const ENGLISH = { name: 'Oliver Hughes', email: 'oliver@mas-de-la-vis.example', establishment: 'Mas de la Vis' };
-const STAFF = { name: 'Élodie Sabatier', email: 'elodie.figures@cevennes-tourisme.example' };
 
 const journey = browserJourney('figures', { timeout: 20_000 });
 const { as } = journey;
@@ -40,7 +40,7 @@ beforeAll(async () => {
   users.partner = await createUser(server, 'partner', { name: GITE.name, email: GITE.email, establishmentId: gite.id });
   const mas = await createEstablishment(server, { name: ENGLISH.establishment, category: 'hebergement', subcategory: 'chambre_hotes', communeInsee: '30339' });
   users.english = await createUser(server, 'partner', { name: ENGLISH.name, email: ENGLISH.email, establishmentId: mas.id, language: 'en' });
-  users.staff = await createUser(server, 'staff', { name: STAFF.name, email: STAFF.email });
+  users.staff = await createUser(server, 'staff', OFFICE_STAFF);
   // Peers: last month the English partner and 2 other gîtes gave figures (with ours, 4); the month before only 2 did.
   const peers = [mas.id];
   for (const name of ['Gîte du Causse', 'Gîte de la Vis']) peers.push((await createEstablishment(server, { name, category: 'hebergement', subcategory: 'gite', communeInsee: '30350' })).id);
@@ -107,7 +107,7 @@ describe('chiffres du mois, dans le navigateur', () => {
 
   test('le personnel voit les agrégats et qui a répondu, et publie l’Observatoire', async () => {
     const { page, settle } = as(staff);
-    await staff.logIn(server.url, STAFF.email, users.staff.password);
+    await staff.logIn(server.url, OFFICE_STAFF.email, users.staff.password);
     await page.goto(`${server.url}/chiffres/partenaires`);
     await settle('Chiffres des partenaires');
     await page.getByRole('table', { name: /Territoire, mois par mois/ }).waitFor();

@@ -1,14 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { users } from '../../db/schema';
 import { accessCookieFor, createEstablishment, createUser, injectAs, type TestUser } from '../helpers/app';
 import { screenshots } from '../helpers/browser';
-import { startE2eServer } from '../helpers/e2e-server';
-import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp';
+import { browserJourney, type E2eServer } from '../helpers/e2e-journey';
 import { apiSession, apiSignUp, apiTraining } from '../helpers/trainings-api';
-import { launchBrowserWithContexts, newActor, type Actor } from '../helpers/trainings-e2e';
+import { newActor } from '../helpers/trainings-e2e';
 
 /**
  * What a newcomer meets in the first hour (issue 10), in Chromium on the
@@ -19,18 +18,15 @@ import { launchBrowserWithContexts, newActor, type Actor } from '../helpers/trai
  * and actions in view. Every page visited passes axe.
  */
 
-let smtp: SmtpCapture;
-let server: Awaited<ReturnType<typeof startE2eServer>>;
-let chromium: Awaited<ReturnType<typeof launchBrowserWithContexts>>;
+const journey = browserJourney('newcomer', { smtp: true });
+const { as, url } = journey;
+let server: E2eServer;
 let admin: TestUser;
-let current: Actor | undefined;
 const ENGLISH = { name: 'Harriet Bramley', email: 'harriet@mas-des-figuiers.example', password: 'Figuier-Causse-Lavande-5582' };
-
-const url = (path: string) => `${server.url}${path}`;
 
 /** A browser context in `locale`, signed in as `user` when given (session cookie + the client's marker). */
 async function contextFor(locale: string, user?: TestUser): Promise<BrowserContext> {
-  const context = await chromium.browser.newContext({ locale, timezoneId: 'Europe/Paris', reducedMotion: 'reduce', viewport: { width: 1280, height: 800 } });
+  const context = await journey.chromium.browser.newContext({ locale, timezoneId: 'Europe/Paris', reducedMotion: 'reduce', viewport: { width: 1280, height: 800 } });
   if (user) {
     const [name, value] = (await accessCookieFor(server, user)).split('=') as [string, string];
     await context.addCookies([{ name, value, url: server.url, httpOnly: true }, { name: 'ep_session', value: '1', url: server.url }]);
@@ -43,7 +39,7 @@ async function mailLink(to: string, path: string): Promise<{ text: string; link:
   const pattern = new RegExp(`${server.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${path}[^\\s"<>)]*`);
   const started = Date.now();
   while (Date.now() - started < 20_000) {
-    for (const mail of smtp.messages.filter((m) => m.to.includes(to)).reverse()) {
+    for (const mail of journey.smtp.messages.filter((m) => m.to.includes(to)).reverse()) {
       const text = (await simpleParser(mail.raw)).text ?? '';
       const link = pattern.exec(text)?.[0];
       if (link) return { text, link };
@@ -54,26 +50,14 @@ async function mailLink(to: string, path: string): Promise<{ text: string; link:
 }
 
 beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  server = await startE2eServer({ smtpUrl: smtp.url });
-  chromium = await launchBrowserWithContexts();
+  server = journey.server;
   admin = await createUser(server, 'admin', { name: 'Claire Rouvière' });
-}, 120_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && current) await current.report(ctx.task.name);
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-  await smtp?.close();
 });
 
 describe('a newcomer, in the browser', () => {
   test('anonymous pages make no session call: no 401, no console error', async () => {
     const context = await contextFor('fr-FR');
-    const visitor = (current = await newActor(context, 'visiteur'));
+    const visitor = as(await newActor(context, 'visiteur'));
     const unauthorised: string[] = [];
     const sessionCalls: string[] = [];
     visitor.page.on('response', (res) => res.status() === 401 && unauthorised.push(res.url()));
@@ -114,7 +98,7 @@ describe('a newcomer, in the browser', () => {
 
     // A French computer: the page follows the mail, not the browser.
     const context = await contextFor('fr-FR');
-    const invitee = (current = await newActor(context, 'invitee'));
+    const invitee = as(await newActor(context, 'invitee'));
     await invitee.page.goto(link);
     await invitee.visit('Welcome to Espace Pro', 'invitation (English)');
     expect(await invitee.page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -141,7 +125,7 @@ describe('a newcomer, in the browser', () => {
     expect((await (await injectAs(server, first))({ method: 'POST', url: `/api/trainings/registrations/${seat.id}/cancel` })).statusCode).toBe(200);
     const offer = await mailLink(ENGLISH.email, '/formations/offres/');
     expect(offer.link).toMatch(/\?lang=en$/);
-    const phone = (current = await newActor(await contextFor('fr-FR'), 'invitee, another device'));
+    const phone = as(await newActor(await contextFor('fr-FR'), 'invitee, another device'));
     await phone.page.goto(offer.link);
     await phone.visit('Seat offered', 'offer page (English mail)');
     expect(await phone.page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -151,7 +135,7 @@ describe('a newcomer, in the browser', () => {
   test('the English time picker names its AM/PM select; an expired invitation says to ask the office', async () => {
     const staff = await createUser(server, 'staff', { name: 'Rhys Morgan', language: 'en' });
     const training = await apiTraining(await injectAs(server, staff), { title: 'Walking tours for beginners' });
-    const actor = (current = await newActor(await contextFor('en-GB', staff), 'staff (en)'));
+    const actor = as(await newActor(await contextFor('en-GB', staff), 'staff (en)'));
     await actor.page.goto(url(`/formations/gestion/catalogue/${training}/nouvelle-session`));
     await actor.visit('New session', 'new session (English)');
     // The tab and the breadcrumb agree: a new session is made from the catalogue.
@@ -166,7 +150,7 @@ describe('a newcomer, in the browser', () => {
     expect(invited.statusCode).toBe(201);
     const { link } = await mailLink('lost.link@example.org', '/invitation/');
     expect((await (await injectAs(server, admin))({ method: 'POST', url: `/api/users/${invited.json().id}/invitation/resend` })).statusCode).toBeLessThan(300);
-    const visitor = (current = await newActor(await contextFor('fr-FR'), 'lien périmé'));
+    const visitor = as(await newActor(await contextFor('fr-FR'), 'lien périmé'));
     await visitor.page.goto(link);
     await visitor.page.getByText('Demandez une nouvelle invitation à l’office de tourisme', { exact: false }).waitFor();
     await visitor.visit("Bienvenue sur l'Espace Pro", 'invitation périmée');
@@ -176,7 +160,7 @@ describe('a newcomer, in the browser', () => {
     const asAdmin = await injectAs(server, admin);
     const staffSession = await apiSession(asAdmin, await apiTraining(asAdmin, { title: 'Photographier ses chambres' }));
     await apiSignUp(asAdmin, staffSession, (await createUser(server, 'partner', { name: 'Bruno Castanet' })).id);
-    const actor = (current = await newActor(await contextFor('fr-FR', admin), 'administratrice'));
+    const actor = as(await newActor(await contextFor('fr-FR', admin), 'administratrice'));
     // What each card must show in view besides its title (a confirmed registrant has no status badge, only its attendance detail).
     const lists: { path: string; title: string; shot: string; slots: ('status' | 'actions')[] }[] = [
       { path: '/utilisateurs', title: 'Utilisateurs', shot: 'cartes-utilisateurs', slots: ['status', 'actions'] },

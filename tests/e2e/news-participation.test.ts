@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { newsPosts } from '../../db/schema';
 import type { TestUser } from '../helpers/app';
 import { createCommentRow, createLivePost, partnersOf } from '../helpers/news-participation';
-import { startNewsJourney } from '../helpers/news-e2e';
+import { OFFICE_STAFF } from '../helpers/e2e-cast';
+import { browserJourney } from '../helpers/e2e-journey';
+import { createNewsCast } from '../helpers/news-e2e';
 import type { Actor } from '../helpers/trainings-e2e';
 
 /**
@@ -19,7 +21,6 @@ import type { Actor } from '../helpers/trainings-e2e';
  * du retour, éditeur du personnel, file de modération).
  */
 
-const STAFF = { name: 'Élodie Sabatier', email: 'elodie.participation@cevennes-tourisme.example' };
 const CAMPING = { name: 'Bruno Castanet', email: 'bruno.participation@camping-de-l-arre.example', establishment: "Camping de l'Arre" };
 const NEIGHBOUR = { name: 'Lucie Pagès', email: 'lucie.participation@camping-du-lac.example', establishment: 'Camping du Lac' };
 const POST = 'Nouvelle taxe de séjour des campings';
@@ -35,23 +36,18 @@ const SHEET = {
   alt: 'Six vélos électriques alignés devant l’accueil du camping',
 };
 
-let journey: Awaited<ReturnType<typeof startNewsJourney<'camping' | 'neighbour'>>>;
+const journey = browserJourney('participation');
+const { as, url } = journey;
 let users: Record<'staff' | 'camping' | 'neighbour', TestUser>;
 let staff: Actor;
 let camping: Actor;
-let current: Actor | undefined;
 let postId = '';
 let sheetPath = '';
-const as = (actor: Actor) => ((current = actor), actor);
-const url = (path: string) => `${journey.server.url}${path}`;
 
 beforeAll(async () => {
-  journey = await startNewsJourney({
-    shots: 'participation', staff: STAFF,
-    partners: { camping: { ...CAMPING, kind: 'camping' }, neighbour: { ...NEIGHBOUR, kind: 'camping' } },
-  });
-  ({ users } = journey);
-  ({ staff, camping } = journey.actors);
+  const cast = await createNewsCast(journey, { camping: { ...CAMPING, kind: 'camping' }, neighbour: { ...NEIGHBOUR, kind: 'camping' } });
+  ({ users } = cast);
+  ({ staff, camping } = cast.actors);
   // The post and the neighbour's comments are written straight to the tables (the post editor has its own journey: news.test.ts).
   postId = await createLivePost(journey.server, { title: POST, audience: partnersOf([], ['camping']), authorId: users.staff.id });
   // An event over three days, this month or the next (both agenda views show it).
@@ -63,12 +59,6 @@ beforeAll(async () => {
   await createCommentRow(journey.server, { postId, authorId: users.neighbour.id, body: OFF_TOPIC });
   await createCommentRow(journey.server, { postId, authorId: users.neighbour.id, body: RUDE });
 });
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && current) await current.report(`participation-${ctx.task.name}`);
-});
-
-afterAll(async () => journey?.close());
 
 const commentCard = (actor: Actor, text: string) => actor.page.locator('.mantine-Paper-root').filter({ hasText: text });
 
@@ -134,7 +124,7 @@ describe('participation, dans le navigateur', () => {
 
   test('le personnel masque un commentaire avec un motif et traite le signalement', async () => {
     const { page, visit, settle, expectAccessible } = as(staff);
-    await staff.logIn(journey.server.url, STAFF.email, users.staff.password);
+    await staff.logIn(journey.server.url, OFFICE_STAFF.email, users.staff.password);
     await page.goto(url(`/actualites/${postId}`));
     await settle(POST);
     await commentCard(staff, OFF_TOPIC).getByRole('button', { name: 'Masquer' }).click();
@@ -233,7 +223,7 @@ describe('participation, dans le navigateur', () => {
       await partner.visit(title, `${path} (English)`, shot);
     }
     const office = as(staff);
-    await toEnglish(office, STAFF.name);
+    await toEnglish(office, OFFICE_STAFF.name);
     for (const [path, title, shot] of [
       ['/actualites/gestion/nouvelle', 'New post', 'participation-editeur-en'],
       ['/actualites/moderation', 'Comment moderation', 'participation-moderation-en'],

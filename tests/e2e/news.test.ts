@@ -1,7 +1,9 @@
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { TestUser } from '../helpers/app';
-import { startNewsJourney } from '../helpers/news-e2e';
+import { JOURNEY_OFFICE, OFFICE_STAFF } from '../helpers/e2e-cast';
+import { browserJourney, type E2eServer } from '../helpers/e2e-journey';
+import { createNewsCast } from '../helpers/news-e2e';
 import type { Actor } from '../helpers/trainings-e2e';
 
 /**
@@ -20,21 +22,17 @@ const POST = {
   body: 'Programme : accueil, ateliers et échanges entre campings du réseau.',
   alt: 'Tentes sous les châtaigniers au bord de l’Arre',
 };
-const OFFICE = "Bureau d'information touristique — Le Vigan";
-const STAFF = { name: 'Élodie Sabatier', email: 'elodie.sabatier.news@cevennes-tourisme.example' };
 const CAMPING = { name: 'Bruno Castanet', email: 'bruno.news@camping-de-l-arre.example', establishment: "Camping de l'Arre" };
 const RESTAURANT = { name: 'Rose Nadal', email: 'rose.news@auberge-du-col.example', establishment: 'Auberge du Col' };
 
-let journey: Awaited<ReturnType<typeof startNewsJourney<'camping' | 'restaurant'>>>;
-let server: typeof journey.server;
+const journey = browserJourney('actualites');
+const { as } = journey;
+let server: E2eServer;
 let staff: Actor;
 let camping: Actor;
 let restaurant: Actor;
 let users: Record<'staff' | 'camping' | 'restaurant', TestUser>;
-let current: Actor | undefined;
 let postPath = '';
-
-const as = (actor: Actor) => ((current = actor), actor);
 
 /** The 15th of next month, as the date picker names its day button ("15 janvier 2027"). */
 function nextMonth15() {
@@ -45,19 +43,11 @@ function nextMonth15() {
 }
 
 beforeAll(async () => {
-  journey = await startNewsJourney({
-    shots: 'actualites', staff: STAFF,
-    partners: { camping: { ...CAMPING, kind: 'camping' }, restaurant: { ...RESTAURANT, kind: 'restaurant' } },
-  });
-  ({ server, users } = journey);
-  ({ staff, camping, restaurant } = journey.actors);
+  server = journey.server;
+  const cast = await createNewsCast(journey, { camping: { ...CAMPING, kind: 'camping' }, restaurant: { ...RESTAURANT, kind: 'restaurant' } });
+  ({ users } = cast);
+  ({ staff, camping, restaurant } = cast.actors);
 });
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && current) await current.report(`actualites-${ctx.task.name}`);
-});
-
-afterAll(async () => journey?.close());
 
 /** Opens a date picker by its label, goes to next month, picks the 15th (09:00 by default) and validates. */
 async function pickNextMonth15(actor: Actor, label: string) {
@@ -71,7 +61,7 @@ async function pickNextMonth15(actor: Actor, label: string) {
 describe('actualités, dans le navigateur', () => {
   test('le personnel publie une actualité épinglée pour les campings, avec image et événement', async () => {
     const { page, visit, settle, expectAccessible } = as(staff);
-    await staff.logIn(server.url, STAFF.email, users.staff.password);
+    await staff.logIn(server.url, OFFICE_STAFF.email, users.staff.password);
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Actualités du réseau' }).click();
     await visit('Actualités du réseau', 'liste des actualités (personnel, vide)', 'actualites-gestion');
     await page.getByRole('link', { name: 'Nouvelle actualité' }).click();
@@ -100,7 +90,7 @@ describe('actualités, dans le navigateur', () => {
     await pickNextMonth15(staff, 'Début');
     await page.getByRole('radio', { name: 'Un bureau d’information' }).check();
     await page.getByRole('combobox', { name: 'Bureau d’information', exact: true }).click();
-    await page.getByRole('option', { name: OFFICE }).click();
+    await page.getByRole('option', { name: JOURNEY_OFFICE.name }).click();
     await expectAccessible('éditeur (rempli)');
     await staff.shoot('actualites-editeur');
 
@@ -129,7 +119,7 @@ describe('actualités, dans le navigateur', () => {
     await visit(POST.title, 'actualité (camping)', 'actualites-actualite');
     await expect(page.getByRole('img', { name: POST.alt }).isVisible()).resolves.toBe(true);
     const event = page.getByRole('region', { name: 'Événement' });
-    await expect(event.getByText(OFFICE).isVisible()).resolves.toBe(true);
+    await expect(event.getByText(JOURNEY_OFFICE.name).isVisible()).resolves.toBe(true);
     const ics = await event.getByRole('link', { name: 'Ajouter à mon agenda' }).getAttribute('href');
     const res = await page.request.get(new URL(ics!, server.url).toString());
     expect(res.status()).toBe(200);

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { addSuppression } from '../../db/queries/newsletters';
 import { users } from '../../db/schema';
 import { createUser, TEST_PASSWORD, type TestUser } from '../helpers/app';
-import { startE2eServer } from '../helpers/e2e-server';
-import { launchBrowserWithContexts, newActor } from '../helpers/trainings-e2e';
+import { browserJourney, type E2eServer } from '../helpers/e2e-journey';
 
 /**
  * Pages d'administration des lettres dans Chromium sur l'application
@@ -13,25 +12,19 @@ import { launchBrowserWithContexts, newActor } from '../helpers/trainings-e2e';
  * de bord des files (Bull Board) ouvert depuis le menu. En français puis en
  * anglais ; axe sur les pages de l'application ; captures à 1280 et 360 px.
  */
-let server: Awaited<ReturnType<typeof startE2eServer>>;
-let chromium: Awaited<ReturnType<typeof launchBrowserWithContexts>>;
+const journey = browserJourney('newsletters-admin');
+let server: E2eServer;
 let admin: TestUser;
 
 beforeAll(async () => {
-  server = await startE2eServer();
-  chromium = await launchBrowserWithContexts();
+  server = journey.server;
   admin = await createUser({ db: server.db }, 'admin', { name: 'Claire Dupont', email: 'claire.dupont@cevennes-tourisme.example' });
   await addSuppression(server.db, 'ancien.gite@orange.example', 'hard_bounce', '550 5.1.1 mailbox unavailable');
   await addSuppression(server.db, 'mas.des.chenes@laposte.example', 'unsubscribe', null);
-}, 120_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
 });
 
 test('an admin edits topics and the suppression list, and opens the queue dashboard from the menu (French, then English)', async () => {
-  const a = await newActor(await chromium.newContext(), 'admin');
+  const a = journey.as(await journey.actor('admin'));
   await a.logIn(server.url, admin.email, TEST_PASSWORD);
   await a.page.goto(`${server.url}/lettres/themes`);
   await a.visit('Thèmes des lettres', 'thèmes', 'lettres-themes');

@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { trainingRegistrationEvents, trainingRegistrations, trainingSessions, trainings } from '../../db/schema';
 import { createEstablishment, createUser, type TestUser } from '../helpers/app';
+import { JOURNEY_OFFICE, OFFICE_STAFF } from '../helpers/e2e-cast';
 import { browserJourney, type E2eServer } from '../helpers/e2e-journey';
 import { linkIn } from '../helpers/e2e-server';
 import { pdfToText } from '../helpers/trainings';
@@ -26,8 +27,6 @@ const TRAINING = {
   description: 'Programme de la matinée : profil professionnel, photos, stories et statistiques.',
   trainer: 'Camille Roux',
 };
-const OFFICE = "Bureau d'information touristique — Le Vigan";
-const STAFF = { name: 'Élodie Sabatier', email: 'elodie.sabatier@cevennes-tourisme.example' };
 const PARTNERS = [
   { key: 'a', name: 'Anaïs Bompard', email: 'anais@gite-des-magnans.example', establishment: 'Gîte des Magnans' },
   { key: 'b', name: 'Bruno Castanet', email: 'bruno@camping-de-l-arre.example', establishment: "Camping de l'Arre" },
@@ -72,7 +71,7 @@ async function statuses() {
 
 beforeAll(async () => {
   server = journey.server;
-  users.staff = await createUser(server, 'staff', { name: STAFF.name, email: STAFF.email });
+  users.staff = await createUser(server, 'staff', OFFICE_STAFF);
   for (const p of PARTNERS) {
     const establishment = await createEstablishment(server, { name: p.establishment });
     users[p.key] = await createUser(server, 'partner', { name: p.name, email: p.email, establishmentId: establishment.id });
@@ -84,7 +83,7 @@ beforeAll(async () => {
 describe('formations, dans le navigateur', () => {
   test('le personnel se connecte, crée une formation puis une session de 2 places ouverte aux inscriptions', async () => {
     const { page, visit, settle, expectAccessible } = as(staff);
-    await staff.logIn(server.url, STAFF.email, users.staff.password);
+    await staff.logIn(server.url, OFFICE_STAFF.email, users.staff.password);
 
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Formations' }).click();
     await visit('Formations et ateliers', 'sessions à venir (vide, personnel)');
@@ -128,7 +127,7 @@ describe('formations, dans le navigateur', () => {
     await expect(page.getByRole('button', { name: 'Fin du créneau 1', exact: true }).textContent()).resolves.toContain('12:00');
     await expect(page.getByRole('button', { name: "Date limite d'inscription", exact: true }).textContent()).resolves.toContain('18:00');
     await page.getByRole('combobox', { name: "Bureau d'information", exact: true }).click();
-    await page.getByRole('option', { name: OFFICE }).click();
+    await page.getByRole('option', { name: JOURNEY_OFFICE.name }).click();
     await page.getByRole('textbox', { name: 'Nombre de places', exact: true }).fill('2');
     await page.getByRole('radio', { name: 'Inscriptions ouvertes' }).check();
     await expectAccessible('nouvelle session (remplie)');
@@ -139,7 +138,7 @@ describe('formations, dans le navigateur', () => {
     await staff.notified('Session créée.');
     await visit(TRAINING.title, 'session (personnel, sans inscrit)');
     const [session] = await server.db.select().from(trainingSessions).where(eq(trainingSessions.id, sessionId));
-    expect(session).toMatchObject({ status: 'open', capacity: 2, placeKind: 'office', officeId: 'bit-le-vigan', waitlistMode: 'offer', offerHours: 48 });
+    expect(session).toMatchObject({ status: 'open', capacity: 2, placeKind: 'office', officeId: JOURNEY_OFFICE.id, waitlistMode: 'offer', offerHours: 48 });
     expect([paris(session!.startsAt), paris(session!.endsAt), paris(session!.signupDeadline)]).toEqual([day.start, day.end, day.deadline]);
 
     await page.getByRole('navigation', { name: 'Rubriques des formations' }).getByRole('link', { name: 'Gestion des sessions' }).click();

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { visitContacts } from '../../db/schema';
 import { createUser, type TestUser } from '../helpers/app';
-import { startE2eServer } from '../helpers/e2e-server';
-import { launchBrowserWithContexts, newActor, type Actor } from '../helpers/trainings-e2e';
+import { browserJourney, type E2eServer } from '../helpers/e2e-journey';
+import type { Actor } from '../helpers/trainings-e2e';
 import { until } from '../helpers/until';
 
 /**
@@ -17,28 +17,22 @@ import { until } from '../helpers/until';
  */
 
 const STAFF = { name: 'Mireille Roux', email: 'mireille.roux@cevennes-tourisme.example' };
-let server: Awaited<ReturnType<typeof startE2eServer>>;
-let chromium: Awaited<ReturnType<typeof launchBrowserWithContexts>>;
+let server: E2eServer;
 let staff: Actor;
 let user: TestUser;
 
+// Back online after each test; registered before the journey's hooks, so that a failed step is pictured first (after-hooks run last-registered first).
+afterEach(async () => {
+  await staff?.page.context().setOffline(false);
+});
+const journey = browserJourney('visits', { timeout: 20_000 });
+
 beforeAll(async () => {
-  [server, chromium] = await Promise.all([startE2eServer(), launchBrowserWithContexts()]);
+  server = journey.server;
   user = await createUser(server, 'staff', { name: STAFF.name, email: STAFF.email, officeId: 'bit-ganges' });
-  const context = await chromium.newContext();
-  staff = await newActor(context, 'personnel');
-  staff.page.setDefaultTimeout(20_000);
+  // The journey's one person: hers is the page pictured when a step fails.
+  staff = journey.as(await journey.actor('personnel'));
   await staff.page.setViewportSize({ width: 360, height: 740 });
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await staff.report(`visits-${ctx.task.name}`);
-  await staff.page.context().setOffline(false);
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
 });
 
 describe('fréquentation, sur un téléphone', { timeout: 180_000 }, () => {

@@ -3,6 +3,7 @@ import { partnersOnly, signedIn, staffAndAdmin, type Expected, type Row } from '
 import { accessCookieFor, type TestContext, type TestUser } from './app';
 import { PNG_1PX, uploadForm } from './documents';
 import { makeSession, makeTraining } from './trainings';
+import { EVERYONE } from './audience';
 
 /**
  * The role-matrix rows of partner contributions, folder follows and training
@@ -13,7 +14,6 @@ import { makeSession, makeTraining } from './trainings';
 
 const establishmentE = (s: number): Expected => ({ anonymous: 401, partner: s, otherPartner: 404, staff: s, admin: s });
 
-const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 const fx = {
   contributionId: '', folderId: '', trainingId: '', sessionId: '',
   toApprove: [] as (string | undefined)[], toDecline: [] as (string | undefined)[], toAttach: [] as (string | undefined)[], toDetach: [] as (string | undefined)[],
@@ -35,11 +35,11 @@ export async function setupContributionsMatrix(ctx: TestContext, who: { partner:
   // In parallel: the shared matrix's set-up runs under one hook timeout.
   const five = <T>(make: () => Promise<T>) => Promise.all(Array.from({ length: 5 }, make));
   [fx.contributionId, fx.toApprove, fx.toDecline] = await Promise.all([propose(), five(propose), five(propose)]);
-  fx.folderId = (await as(ctx, who.staff, { method: 'POST', url: '/api/documents/folders', payload: { name: 'Dossier des propositions', audience: everyone } })).id;
+  fx.folderId = (await as(ctx, who.staff, { method: 'POST', url: '/api/documents/folders', payload: { name: 'Dossier des propositions', audience: EVERYONE } })).id;
   fx.trainingId = await makeTraining(ctx, who.staff.id, { title: 'Formation aux pièces jointes' });
   fx.sessionId = await makeSession(ctx, fx.trainingId, who.staff.id);
   const upload = async (title: string) => {
-    const f = uploadForm({ title, status: 'published', audience: everyone }, { filename: 'photo.png', data: PNG_1PX });
+    const f = uploadForm({ title, status: 'published', audience: EVERYONE }, { filename: 'photo.png', data: PNG_1PX });
     return (await as(ctx, who.staff, { method: 'POST', url: '/api/documents', payload: f.payload, headers: f.headers })).document.id as string;
   };
   const attached = async (documentId: string) => (await as(ctx, who.staff, { method: 'POST', url: `/api/trainings/${fx.trainingId}/documents`, payload: { documentId } })).id as string;

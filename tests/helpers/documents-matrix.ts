@@ -3,6 +3,7 @@ import { createWorkerContext } from '../../workers/main';
 import { makeDocumentThumbnail } from '../../workers/handlers/documents/thumbnail';
 import { pdfWith, PNG_1PX, uploadForm } from './documents';
 import { signedIn, staffAndAdmin, staffAudience, type Row } from './matrix-rows';
+import { EVERYONE } from './audience';
 
 /**
  * The documents rows of the shared role matrix (tests/server/role-matrix.test.ts).
@@ -13,7 +14,6 @@ import { signedIn, staffAndAdmin, staffAudience, type Row } from './matrix-rows'
 
 export { signedIn, staffAndAdmin, type Caller, type Expected, type Row } from './matrix-rows';
 
-const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 const fx: { publicId: string; staffOnlyId: string; versionId: string; imageId: string; toDelete: string[]; folderId: string; foldersToDelete: string[]; pdf: Buffer; n: number } = {
   publicId: '', staffOnlyId: '', versionId: '', imageId: '', toDelete: [], folderId: '', foldersToDelete: [], pdf: Buffer.alloc(0), n: 0,
 };
@@ -34,12 +34,12 @@ async function uploadAsStaff(ctx: TestContext, staff: TestUser, meta: Record<str
 
 export async function setupDocumentsMatrix(ctx: TestContext, who: { staff: TestUser }) {
   fx.pdf = await pdfWith(['Matrice des rôles']);
-  const pub = await uploadAsStaff(ctx, who.staff, { title: 'Pour tous', status: 'published', audience: everyone });
+  const pub = await uploadAsStaff(ctx, who.staff, { title: 'Pour tous', status: 'published', audience: EVERYONE });
   const hidden = await uploadAsStaff(ctx, who.staff, { title: 'Personnel seulement', status: 'published' });
   fx.publicId = pub.id;
   fx.versionId = pub.versionId;
   fx.staffOnlyId = hidden.id;
-  const image = await uploadAsStaff(ctx, who.staff, { title: 'Image', status: 'published', audience: everyone }, { filename: 'pixel.png', data: PNG_1PX });
+  const image = await uploadAsStaff(ctx, who.staff, { title: 'Image', status: 'published', audience: EVERYONE }, { filename: 'pixel.png', data: PNG_1PX });
   fx.imageId = image.id;
   const wctx = createWorkerContext({ config: ctx.config, db: ctx.db, queues: ctx.queues, log: { info: () => {}, warn: () => {}, error: console.error } });
   await makeDocumentThumbnail({ versionId: image.versionId }, wctx, undefined as never);

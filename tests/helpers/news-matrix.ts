@@ -1,5 +1,6 @@
 import { accessCookieFor, type TestContext, type TestUser } from './app';
 import { adminOnly, signedIn, staffAndAdmin, staffAudience, type Row } from './matrix-rows';
+import { audienceOf, EVERYONE } from './audience';
 
 /**
  * The news rows of the shared role matrix (tests/server/role-matrix.test.ts).
@@ -12,9 +13,8 @@ import { adminOnly, signedIn, staffAndAdmin, staffAudience, type Row } from './m
 
 export { adminOnly, signedIn, staffAndAdmin, staffAudience, type Caller, type Expected, type Row } from './matrix-rows';
 
-const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 const post = (title: string, extra: Record<string, unknown> = {}) => ({
-  title, summary: 'Résumé', bodyHtml: '<p>Texte</p>', categoryId: 'vie-du-reseau', audience: everyone, status: 'published',
+  title, summary: 'Résumé', bodyHtml: '<p>Texte</p>', categoryId: 'vie-du-reseau', audience: EVERYONE, status: 'published',
   event: { start: new Date(Date.now() + 7 * 86_400_000).toISOString(), place: { kind: 'commune', communeInsee: '30350' } }, ...extra,
 });
 
@@ -29,7 +29,7 @@ async function postAsStaff(ctx: TestContext, staff: TestUser, body: Record<strin
 
 export async function setupNewsMatrix(ctx: TestContext, who: { staff: TestUser; partner: TestUser }) {
   fx.publicId = await postAsStaff(ctx, who.staff, post('Pour tout le réseau'));
-  fx.staffOnlyId = await postAsStaff(ctx, who.staff, post('Personnel seulement', { audience: { ...everyone, kind: 'staff' } }));
+  fx.staffOnlyId = await postAsStaff(ctx, who.staff, post('Personnel seulement', { audience: audienceOf('staff') }));
   for (let i = 0; i < 5; i++) fx.toDelete.push(await postAsStaff(ctx, who.staff, post(`À supprimer ${i}`)));
   void who.partner;
 }

@@ -1,6 +1,7 @@
 import { newsComments, newsPosts, newsSheets } from '../../db/schema';
 import type { Audience } from '../../db/queries/audience';
 import { injectAs, type TestContext, type TestUser } from './app';
+import { audienceOf, EVERYONE } from './audience';
 
 /**
  * Fixtures of news participation tests, written straight to the tables (the
@@ -8,9 +9,8 @@ import { injectAs, type TestContext, type TestUser } from './app';
  * an establishment, a comment.
  */
 
-export const EVERYONE: Audience = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
-export const STAFF: Audience = { ...EVERYONE, kind: 'staff' };
-export const partnersOf = (categories: string[], subcategories: string[] = []): Audience => ({ ...EVERYONE, kind: 'partners', categories, subcategories });
+export const STAFF = audienceOf('staff');
+export const partnersOf = (categories: string[], subcategories: string[] = []) => audienceOf('partners', { categories, subcategories });
 
 /** An experience sheet as a partner submits it: the four parts of the form and one figure. */
 export const SHEET_BODY = {

@@ -7,6 +7,7 @@ import { createCampaign, insertImage } from '../../db/queries/newsletters';
 import { newsletterCampaigns, newsletterLinks } from '../../db/schema';
 import { multipart } from './documents';
 import { adminOnly, everyone, signedIn, type Row } from './matrix-rows';
+import { EVERYONE } from './audience';
 
 /**
  * The newsletters rows of the shared role matrix (tests/server/role-matrix.test.ts).
@@ -20,7 +21,7 @@ import { adminOnly, everyone, signedIn, type Row } from './matrix-rows';
 const fx = { campaignId: '', draftId: '', finishedId: '', token: '', imageToken: '', linkToken: '', image: Buffer.alloc(0), sender: '', n: 0 };
 const body = () => ({
   subject: `Matrice ${++fx.n}`, preheader: '', sender: fx.sender, bodyHtml: '<p>Bonjour</p>', topicId: 'lettre-du-reseau',
-  audience: { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] },
+  audience: EVERYONE,
 });
 
 export async function setupNewslettersMatrix(ctx: TestContext, who: { admin: TestUser }) {

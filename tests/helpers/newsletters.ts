@@ -8,8 +8,7 @@ import { sendCampaignLane, type LaneResult } from '../../workers/handlers/newsle
 import { createTestApp, createUser, type TestContext } from './app';
 import { createWorkerContext } from '../../workers/main';
 import { startSmtpCapture } from './smtp';
-
-export const EVERYONE: Audience = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
+import { EVERYONE } from './audience';
 
 let n = 0;
 

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { NewsFeed } from '../../server/schemas/news';
 import { postThroughApi } from '../helpers/news-participation';
 import { createEstablishment, createTestApp, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
+import { audienceOf, CAMPSITES } from '../helpers/audience';
 
 /**
  * Partners' audience viewers kept in memory per establishment
@@ -15,7 +16,6 @@ let ctx: TestContext;
 let staff: TestUser;
 let camper: TestUser;
 let establishmentId: string;
-const partners = { kind: 'partners', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -36,7 +36,7 @@ async function feedIds(user: TestUser): Promise<string[]> {
 
 describe('audience viewers kept in memory', () => {
   it('follow an establishment changing sub-category: a campsites’ post leaves its feed at once', async () => {
-    const forCampsites = await post({ title: 'Réunion des campings', audience: { ...partners, subcategories: ['camping'] } });
+    const forCampsites = await post({ title: 'Réunion des campings', audience: CAMPSITES });
     expect(await feedIds(camper)).toContain(forCampsites);
     expect(await feedIds(camper)).toContain(forCampsites); // from memory
 
@@ -48,7 +48,7 @@ describe('audience viewers kept in memory', () => {
   });
 
   it('follow a commune moving to another communauté: a communauté’s post leaves its partners’ feed at once', async () => {
-    const forPv = await post({ title: 'Rencontre du Pays viganais', audience: { ...partners, communautes: ['pv'] } });
+    const forPv = await post({ title: 'Rencontre du Pays viganais', audience: audienceOf('partners', { communautes: ['pv'] }) });
     expect(await feedIds(camper)).toContain(forPv);
     expect(await feedIds(camper)).toContain(forPv);
     try {
@@ -61,7 +61,7 @@ describe('audience viewers kept in memory', () => {
   });
 
   it('are served from memory (the check is not vacuous): without the trigger, a change stays unseen', async () => {
-    const forCampsites = await post({ title: 'Campings : la saison', audience: { ...partners, subcategories: ['camping'] } });
+    const forCampsites = await post({ title: 'Campings : la saison', audience: CAMPSITES });
     expect(await feedIds(camper)).toContain(forCampsites);
     await ctx.db.execute(sql`alter table establishments disable trigger establishments_audience_viewer_notify`);
     try {

@@ -8,6 +8,7 @@ import { createEstablishment, createTestApp, createUser, injectAs, type Injector
 import { pdfWith, PNG_1PX, uploadForm } from '../helpers/documents';
 import { makeSession, makeTraining } from '../helpers/trainings';
 import { closeWithStorage, quietWorkerContext } from '../helpers/documents-app';
+import { audienceOf, CAMPSITES, EVERYONE } from '../helpers/audience';
 
 /**
  * Partner contributions, folder follows and training attachments on the
@@ -17,8 +18,6 @@ import { closeWithStorage, quietWorkerContext } from '../helpers/documents-app';
  * pages list the library documents their reader may see.
  */
 
-const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
-const campsites = { ...everyone, kind: 'partners', subcategories: ['camping'] };
 
 let ctx: TestContext;
 let wctx: WorkerContext & { close(): Promise<void> };
@@ -62,7 +61,7 @@ beforeAll(async () => {
   restaurant = await createUser(ctx, 'partner', { establishmentId: resto.id });
   quietPartner = await createUser(ctx, 'partner', { establishmentId: camping.id, emailPreferences: { newsletter: false, news: true, trainings: true, documents: false, figures: true } });
   [asStaff, asCampsite, asRestaurant, asQuiet] = await Promise.all([injectAs(ctx, staff), injectAs(ctx, campsite), injectAs(ctx, restaurant), injectAs(ctx, quietPartner)]);
-  const folder = await asStaff({ method: 'POST', url: '/api/documents/folders', payload: { name: 'Photothèque', audience: everyone } });
+  const folder = await asStaff({ method: 'POST', url: '/api/documents/folders', payload: { name: 'Photothèque', audience: EVERYONE } });
   folderId = folder.json().id;
 });
 afterAll(() => closeWithStorage(ctx, wctx));
@@ -197,7 +196,7 @@ describe('following a folder', () => {
     expect((await asCampsite({ method: 'PUT', url: `/api/documents/folders/${folderId}/follow` })).statusCode).toBe(200); // twice: one follow
     expect((await asCampsite({ method: 'GET', url: '/api/documents/follows' })).json()).toEqual({ folderIds: [folderId] });
 
-    const form = uploadForm({ title: 'Règlement des campings 2027', folderId, status: 'published', audience: campsites }, { filename: 'reglement.pdf', data: await pdfWith(['Règlement']) });
+    const form = uploadForm({ title: 'Règlement des campings 2027', folderId, status: 'published', audience: CAMPSITES }, { filename: 'reglement.pdf', data: await pdfWith(['Règlement']) });
     const created = await asStaff({ method: 'POST', url: '/api/documents', payload: form.payload, headers: form.headers });
     expect(created.statusCode).toBe(201);
     const documentId = created.json().document.id;
@@ -213,13 +212,13 @@ describe('following a folder', () => {
 
   it('a draft published later tells followers then; unfollowing stops it; a hidden folder cannot be followed', async () => {
     expect((await asRestaurant({ method: 'DELETE', url: `/api/documents/folders/${folderId}/follow` })).json()).toEqual({ folderId, following: false });
-    const form = uploadForm({ title: 'Carte des randonnées', folderId, audience: everyone }, { filename: 'carte.pdf', data: await pdfWith(['Carte']) });
+    const form = uploadForm({ title: 'Carte des randonnées', folderId, audience: EVERYONE }, { filename: 'carte.pdf', data: await pdfWith(['Carte']) });
     const documentId = (await asStaff({ method: 'POST', url: '/api/documents', payload: form.payload, headers: form.headers })).json().document.id;
     expect(await ctx.queues.schedule.getJob(`documents-followers-${documentId}`)).toBeFalsy();
     await asStaff({ method: 'PATCH', url: `/api/documents/${documentId}`, payload: { status: 'published' } });
     expect(await runFollowers(documentId)).toEqual({ queued: 1 });
     expect(await mailsFor('document-published', restaurant.id)).toHaveLength(0);
-    const staffOnly = await asStaff({ method: 'POST', url: '/api/documents/folders', payload: { name: 'Réservé', audience: { ...everyone, kind: 'staff' } } });
+    const staffOnly = await asStaff({ method: 'POST', url: '/api/documents/folders', payload: { name: 'Réservé', audience: audienceOf('staff') } });
     expect((await asCampsite({ method: 'PUT', url: `/api/documents/folders/${staffOnly.json().id}/follow` })).statusCode).toBe(404);
   });
 });
@@ -232,9 +231,9 @@ describe('library documents on training pages', () => {
       const form = uploadForm({ title, status: 'published', audience }, { filename: 'support.pdf', data: await pdfWith([title]) });
       return (await asStaff({ method: 'POST', url: '/api/documents', payload: form.payload, headers: form.headers })).json().document.id as string;
     };
-    const handout = await upload('Support de formation', everyone);
-    const sessionSheet = await upload('Fiche de la session', everyone);
-    const campOnly = await upload('Annexe campings', campsites);
+    const handout = await upload('Support de formation', EVERYONE);
+    const sessionSheet = await upload('Fiche de la session', EVERYONE);
+    const campOnly = await upload('Annexe campings', CAMPSITES);
     const attach = (documentId: string, sid?: string) => asStaff({ method: 'POST', url: `/api/trainings/${trainingId}/documents`, payload: { documentId, ...(sid ? { sessionId: sid } : {}) } });
     expect((await attach(handout)).statusCode).toBe(201);
     expect((await attach(sessionSheet, sessionId)).statusCode).toBe(201);

@@ -4,6 +4,7 @@ import { documentFolders } from '../../db/schema';
 import { createEstablishment, createTestApp, createUser, injectAs, type Injector, type TestContext } from '../helpers/app';
 import { pdfWith, uploadForm } from '../helpers/documents';
 import { closeWithStorage } from '../helpers/documents-app';
+import { audienceOf, CAMPSITES, EVERYONE } from '../helpers/audience';
 
 /**
  * Folder management (rename, move, delete) on the real PostgreSQL: staff
@@ -12,8 +13,6 @@ import { closeWithStorage } from '../helpers/documents-app';
  * Also the library's tag and file-type filters.
  */
 
-const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
-const campsites = { ...everyone, kind: 'partners', subcategories: ['camping'] };
 
 let ctx: TestContext;
 let asStaff: Injector;
@@ -21,7 +20,7 @@ let asAdmin: Injector;
 let asCampsite: Injector;
 let asRestaurant: Injector;
 
-async function folder(name: string, parentId: string | null = null, audience: unknown = everyone): Promise<string> {
+async function folder(name: string, parentId: string | null = null, audience: unknown = EVERYONE): Promise<string> {
   const res = await asStaff({ method: 'POST', url: '/api/documents/folders', payload: { name, parentId, audience } });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id;
@@ -60,7 +59,7 @@ describe('role matrix of folder management', () => {
   });
 
   it('a folder hidden from a partner by its audience is absent from their list (404-like: never listed)', async () => {
-    const hidden = await folder('Réservé aux campings', null, campsites);
+    const hidden = await folder('Réservé aux campings', null, CAMPSITES);
     const list = async (inject: Injector) => ((await inject({ method: 'GET', url: '/api/documents/folders' })).json().items as { id: string }[]).map((f) => f.id);
     expect(await list(asCampsite)).toContain(hidden);
     expect(await list(asRestaurant)).not.toContain(hidden);
@@ -94,15 +93,15 @@ describe('rename', () => {
     expect((await patch(asStaff, id, { name: 'x', colour: 'red' })).statusCode).toBe(400);
     expect((await patch(asStaff, id, { name: '' })).statusCode).toBe(400);
     expect((await patch(asStaff, id, { name: 'x'.repeat(121) })).statusCode).toBe(400);
-    const badAudience = await patch(asStaff, id, { audience: { ...everyone, kind: 'partners', communes: ['99999'] } });
+    const badAudience = await patch(asStaff, id, { audience: audienceOf('partners', { communes: ['99999'] }) });
     expect(badAudience.statusCode).toBe(400);
     expect((await patch(asStaff, '00000000-0000-4000-8000-000000000000', { name: 'Fantôme' })).statusCode).toBe(404);
   });
 
   it('changes who sees the folder', async () => {
     const id = await folder('Bientôt restreint');
-    const res = await patch(asStaff, id, { audience: campsites });
-    expect(res.json().audience).toEqual(campsites);
+    const res = await patch(asStaff, id, { audience: CAMPSITES });
+    expect(res.json().audience).toEqual(CAMPSITES);
     const seen = ((await asRestaurant({ method: 'GET', url: '/api/documents/folders' })).json().items as { id: string }[]).map((f) => f.id);
     expect(seen).not.toContain(id);
   });
@@ -174,9 +173,9 @@ describe('delete', () => {
 
 describe('library filters: tag and file type', () => {
   it('finds documents by a tag (any case) and by the kind of their file', async () => {
-    const pdfForm = uploadForm({ title: 'Charte graphique', tags: ['Logo', 'marque'], status: 'published', audience: everyone }, { filename: 'charte.pdf', data: await pdfWith(['Charte']) });
+    const pdfForm = uploadForm({ title: 'Charte graphique', tags: ['Logo', 'marque'], status: 'published', audience: EVERYONE }, { filename: 'charte.pdf', data: await pdfWith(['Charte']) });
     const pdfRes = await asStaff({ method: 'POST', url: '/api/documents', payload: pdfForm.payload, headers: pdfForm.headers });
-    const csvForm = uploadForm({ title: 'Fréquentation', tags: ['chiffres'], status: 'published', audience: everyone }, { filename: 'frequentation.csv', data: Buffer.from('mois;visiteurs\njuillet;1200\n') });
+    const csvForm = uploadForm({ title: 'Fréquentation', tags: ['chiffres'], status: 'published', audience: EVERYONE }, { filename: 'frequentation.csv', data: Buffer.from('mois;visiteurs\njuillet;1200\n') });
     const csvRes = await asStaff({ method: 'POST', url: '/api/documents', payload: csvForm.payload, headers: csvForm.headers });
     const pdfId = pdfRes.json().document.id;
     const csvId = csvRes.json().document.id;
@@ -191,7 +190,7 @@ describe('library filters: tag and file type', () => {
 
 describe('preview reads', () => {
   it('a preview (?preview=true) is served like a download but not counted; a download is, by category, version and day; the audience applies to both', async () => {
-    const form = uploadForm({ title: 'Plan des sentiers', status: 'published', audience: campsites }, { filename: 'plan.pdf', data: await pdfWith(['Plan des sentiers']) });
+    const form = uploadForm({ title: 'Plan des sentiers', status: 'published', audience: CAMPSITES }, { filename: 'plan.pdf', data: await pdfWith(['Plan des sentiers']) });
     const id = (await asStaff({ method: 'POST', url: '/api/documents', payload: form.payload, headers: form.headers })).json().document.id;
     const counts = async () => (await asStaff({ method: 'GET', url: `/api/documents/${id}` })).json().downloads;
     const preview = await asCampsite({ method: 'GET', url: `/api/documents/${id}/download`, query: { preview: 'true' } });

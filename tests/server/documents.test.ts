@@ -15,6 +15,7 @@ import { EXE_HEADER, pdfWith, PNG_1PX, uploadForm } from '../helpers/documents';
 import { until } from '../helpers/until';
 import { closeWithStorage, quietWorkerContext } from '../helpers/documents-app';
 import { makeDocumentThumbnail } from '../../workers/handlers/documents/thumbnail';
+import { audienceOf, CAMPSITES, EVERYONE } from '../helpers/audience';
 
 /**
  * The documents api on the real PostgreSQL and local storage: streamed,
@@ -22,8 +23,6 @@ import { makeDocumentThumbnail } from '../../workers/handlers/documents/thumbnai
  * ranges and safe headers, and the audience applied to every read.
  */
 
-const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
-const campsites = { ...everyone, kind: 'partners', subcategories: ['camping'] };
 const MAX = 1024 * 1024; // UPLOAD_MAX_BYTES of this file's app
 
 let ctx: TestContext;
@@ -71,12 +70,12 @@ describe('uploads', () => {
   let firstId: string;
 
   it('staff upload a PDF: streamed to storage under a server-made name, SHA-256 and size recorded', async () => {
-    const res = await upload(asStaff, { title: 'Guide des randonnées de l’été', description: 'Sentiers balisés autour du Vigan', tags: ['randonnée', 'été'], status: 'published', audience: everyone }, { filename: 'guide-ete.pdf', data: pdf });
+    const res = await upload(asStaff, { title: 'Guide des randonnées de l’été', description: 'Sentiers balisés autour du Vigan', tags: ['randonnée', 'été'], status: 'published', audience: EVERYONE }, { filename: 'guide-ete.pdf', data: pdf });
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
     firstId = body.document.id;
     expect(body.duplicates).toEqual([]);
-    expect(body.document).toMatchObject({ title: 'Guide des randonnées de l’été', status: 'published', audience: everyone, owner: { id: staff.id } });
+    expect(body.document).toMatchObject({ title: 'Guide des randonnées de l’été', status: 'published', audience: EVERYONE, owner: { id: staff.id } });
     expect(body.document.currentVersion).toMatchObject({ number: 1, originalName: 'guide-ete.pdf', mediaType: 'application/pdf', size: pdf.length, sha256: sha(pdf), textStatus: 'pending' });
     const objects = await storedObjects();
     expect(objects).toHaveLength(1);
@@ -136,7 +135,7 @@ describe('uploads', () => {
 
   it('metadata is checked before the file is stored (strict schema, known audience ids)', async () => {
     const before = await counts();
-    for (const meta of [null, { title: '' }, { title: 'x', extra: true }, { title: 'x', audience: { ...everyone, kind: 'partners', communes: ['75056'] } }, { title: 'x', status: 'secret' }]) {
+    for (const meta of [null, { title: '' }, { title: 'x', extra: true }, { title: 'x', audience: audienceOf('partners', { communes: ['75056'] }) }, { title: 'x', status: 'secret' }]) {
       const res = await upload(asStaff, meta, { filename: 'ok.pdf', data: pdf });
       expect(res.statusCode, JSON.stringify(meta)).toBe(400);
     }
@@ -146,13 +145,13 @@ describe('uploads', () => {
   });
 
   it('a name like ../../etc/passwd or with control characters is kept safely and given back on download', async () => {
-    const res = await upload(asStaff, { title: 'Nom piégé', status: 'published', audience: everyone }, { filename: '../../etc/pass\u0007wd\u202e.pdf', data: pdf });
+    const res = await upload(asStaff, { title: 'Nom piégé', status: 'published', audience: EVERYONE }, { filename: '../../etc/pass\u0007wd\u202e.pdf', data: pdf });
     expect(res.statusCode).toBe(201);
     const { document } = res.json();
     expect(document.currentVersion.originalName).toBe('passwd.pdf');
     const dl = await asCampsite({ method: 'GET', url: `/api/documents/${document.id}/download` });
     expect(dl.headers['content-disposition']).toBe('inline; filename="passwd.pdf"');
-    const accented = await upload(asStaff, { title: 'Accents', status: 'published', audience: everyone }, { filename: 'Carte PASS — été 2026.pdf', data: pdf });
+    const accented = await upload(asStaff, { title: 'Accents', status: 'published', audience: EVERYONE }, { filename: 'Carte PASS — été 2026.pdf', data: pdf });
     const dl2 = await asCampsite({ method: 'GET', url: `/api/documents/${accented.json().document.id}/download` });
     expect(dl2.headers['content-disposition']).toMatch(/^inline; filename="Carte PASS \? .*2026\.pdf"; filename\*=UTF-8''Carte%20PASS%20%E2%80%94%20%C3%A9t%C3%A9%202026\.pdf$/);
   });
@@ -182,9 +181,9 @@ describe('downloads and audience', () => {
 
   beforeAll(async () => {
     body = await pdfWith(['Réglementation de la taxe de séjour', 'Campings classés']);
-    publicId = (await upload(asStaff, { title: 'Kit de marque', status: 'published', audience: everyone }, { filename: 'kit.pdf', data: body })).json().document.id;
-    campsiteId = (await upload(asStaff, { title: 'Taxe de séjour des campings', status: 'published', audience: campsites, tags: ['réglementation'] }, { filename: 'taxe.pdf', data: body })).json().document.id;
-    draftId = (await upload(asStaff, { title: 'Brouillon pour tous', status: 'draft', audience: everyone }, { filename: 'brouillon.pdf', data: body })).json().document.id;
+    publicId = (await upload(asStaff, { title: 'Kit de marque', status: 'published', audience: EVERYONE }, { filename: 'kit.pdf', data: body })).json().document.id;
+    campsiteId = (await upload(asStaff, { title: 'Taxe de séjour des campings', status: 'published', audience: CAMPSITES, tags: ['réglementation'] }, { filename: 'taxe.pdf', data: body })).json().document.id;
+    draftId = (await upload(asStaff, { title: 'Brouillon pour tous', status: 'draft', audience: EVERYONE }, { filename: 'brouillon.pdf', data: body })).json().document.id;
   });
 
   it('a download is access-checked, complete, inline for PDF, sandboxed, nosniff', async () => {
@@ -200,7 +199,7 @@ describe('downloads and audience', () => {
   });
 
   it('other types are attachments', async () => {
-    const csv = (await upload(asStaff, { title: 'Liste', status: 'published', audience: everyone }, { filename: 'liste.csv', data: Buffer.from('a;b\n') })).json().document.id;
+    const csv = (await upload(asStaff, { title: 'Liste', status: 'published', audience: EVERYONE }, { filename: 'liste.csv', data: Buffer.from('a;b\n') })).json().document.id;
     const res = await asCampsite({ method: 'GET', url: `/api/documents/${csv}/download` });
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="liste.csv"');
@@ -282,16 +281,16 @@ describe('search', () => {
 describe('staff management', () => {
   it('PATCH changes details, audience and status; partners see the change at once', async () => {
     const pdf2 = await pdfWith(['Charte graphique']);
-    const id = (await upload(asStaff, { title: 'Charte', status: 'draft', audience: campsites }, { filename: 'charte.pdf', data: pdf2 })).json().document.id;
+    const id = (await upload(asStaff, { title: 'Charte', status: 'draft', audience: CAMPSITES }, { filename: 'charte.pdf', data: pdf2 })).json().document.id;
     expect((await asRestaurant({ method: 'GET', url: `/api/documents/${id}` })).statusCode).toBe(404);
-    const res = await asStaff({ method: 'PATCH', url: `/api/documents/${id}`, payload: { status: 'published', audience: everyone, title: 'Charte graphique 2027', tags: ['marque'] } });
+    const res = await asStaff({ method: 'PATCH', url: `/api/documents/${id}`, payload: { status: 'published', audience: EVERYONE, title: 'Charte graphique 2027', tags: ['marque'] } });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().document).toMatchObject({ status: 'published', title: 'Charte graphique 2027', tags: ['marque'], audience: everyone });
+    expect(res.json().document).toMatchObject({ status: 'published', title: 'Charte graphique 2027', tags: ['marque'], audience: EVERYONE });
     expect(res.json().document.publishedAt).not.toBeNull();
     expect((await asRestaurant({ method: 'GET', url: `/api/documents/${id}` })).statusCode).toBe(200);
     expect((await asRestaurant({ method: 'GET', url: '/api/documents?q=marque' })).json().items.map((d: { id: string }) => d.id)).toContain(id);
     expect((await asStaff({ method: 'PATCH', url: `/api/documents/${id}`, payload: {} })).statusCode).toBe(400);
-    expect((await asStaff({ method: 'PATCH', url: `/api/documents/${id}`, payload: { audience: { ...campsites, offices: ['bit-paris'] } } })).statusCode).toBe(400);
+    expect((await asStaff({ method: 'PATCH', url: `/api/documents/${id}`, payload: { audience: { ...CAMPSITES, offices: ['bit-paris'] } } })).statusCode).toBe(400);
   });
 
   it('list totals (kept in memory per viewer) follow every change at the next read', async () => {
@@ -302,11 +301,11 @@ describe('staff management', () => {
     };
     const before = await total();
     expect(await total()).toBe(before); // the second read is served from memory
-    const id = (await upload(asStaff, { title: 'Guide accueil vélo', status: 'published', audience: everyone }, { filename: 'velo.pdf', data: await pdfWith(['Accueil Vélo']) })).json().document.id;
+    const id = (await upload(asStaff, { title: 'Guide accueil vélo', status: 'published', audience: EVERYONE }, { filename: 'velo.pdf', data: await pdfWith(['Accueil Vélo']) })).json().document.id;
     expect(await total()).toBe(before + 1);
-    expect((await asStaff({ method: 'PATCH', url: `/api/documents/${id}`, payload: { audience: campsites } })).statusCode).toBe(200);
+    expect((await asStaff({ method: 'PATCH', url: `/api/documents/${id}`, payload: { audience: CAMPSITES } })).statusCode).toBe(200);
     expect(await total()).toBe(before);
-    expect((await asStaff({ method: 'PATCH', url: `/api/documents/${id}`, payload: { audience: everyone } })).statusCode).toBe(200);
+    expect((await asStaff({ method: 'PATCH', url: `/api/documents/${id}`, payload: { audience: EVERYONE } })).statusCode).toBe(200);
     expect(await total()).toBe(before + 1);
     expect((await asStaff({ method: 'DELETE', url: `/api/documents/${id}` })).statusCode).toBe(204);
     expect(await total()).toBe(before);
@@ -338,7 +337,7 @@ describe('staff management', () => {
   it('restoring a version makes it current again; deleting removes the files too', async () => {
     const a = await pdfWith(['Version A']);
     const b = await pdfWith(['Version B']);
-    const doc = (await upload(asStaff, { title: 'Versions', status: 'published', audience: everyone }, { filename: 'a.pdf', data: a })).json().document;
+    const doc = (await upload(asStaff, { title: 'Versions', status: 'published', audience: EVERYONE }, { filename: 'a.pdf', data: a })).json().document;
     await upload(asStaff, { changeNote: 'B' }, { filename: 'b.pdf', data: b }, `/api/documents/${doc.id}/versions`);
     const restored = await asStaff({ method: 'POST', url: `/api/documents/${doc.id}/versions/${doc.currentVersion.id}/restore` });
     expect(restored.json().document.currentVersion.number).toBe(1);
@@ -369,7 +368,7 @@ describe('new since the last visit', () => {
     // Everything so far was published two hours ago, the visit was an hour ago, and a document is published since.
     await ctx.db.update(documents).set({ publishedAt: new Date(Date.now() - 7_200_000) });
     await ctx.db.update(documentVisits).set({ lastVisitAt: new Date(Date.now() - 3_600_000) }).where(eq(documentVisits.userId, reader.id));
-    const fresh = (await upload(asStaff, { title: 'Nouveauté', status: 'published', audience: everyone }, { filename: 'nouveau.pdf', data: pdf })).json().document.id;
+    const fresh = (await upload(asStaff, { title: 'Nouveauté', status: 'published', audience: EVERYONE }, { filename: 'nouveau.pdf', data: pdf })).json().document.id;
     const visit = (await asReader({ method: 'POST', url: '/api/documents/visits' })).json();
     expect(Date.parse(visit.previousVisitAt)).toBeLessThan(Date.now() - 3_000_000);
     const again = await asReader({ method: 'POST', url: '/api/documents/visits' }); // a reload
@@ -383,7 +382,7 @@ describe('audience matrix over every read of a document', () => {
   it('a partner of another category or another commune gets 404 through list, search, detail, download, preview and thumbnail, like an absent document; versions are staff-only', async () => {
     const farCamping = await createEstablishment(ctx, { category: 'hebergement', subcategory: 'camping', communeInsee: '34111' });
     const asFarCampsite = await injectAs(ctx, await createUser(ctx, 'partner', { establishmentId: farCamping.id }));
-    const folder = await asStaff({ method: 'POST', url: '/api/documents/folders', payload: { name: 'Matrice des publics', audience: everyone } });
+    const folder = await asStaff({ method: 'POST', url: '/api/documents/folders', payload: { name: 'Matrice des publics', audience: EVERYONE } });
     expect(folder.statusCode, folder.body).toBe(201);
     const folderId = folder.json().id as string;
     // Images, so that the thumbnail is read too; "transhumance" is in both titles only.
@@ -392,8 +391,8 @@ describe('audience matrix over every read of a document', () => {
       expect(res.statusCode, res.body).toBe(201);
       return res.json().document as { id: string; currentVersion: { id: string } };
     };
-    const byCategory = await make('Affiche transhumance des campings', campsites);
-    const byCommune = await make('Affiche transhumance du Vigan', { ...everyone, kind: 'partners', communes: ['30350'] });
+    const byCategory = await make('Affiche transhumance des campings', CAMPSITES);
+    const byCommune = await make('Affiche transhumance du Vigan', audienceOf('partners', { communes: ['30350'] }));
     const wctx = quietWorkerContext(ctx);
     for (const doc of [byCategory, byCommune]) expect(await makeDocumentThumbnail({ versionId: doc.currentVersion.id }, wctx, undefined as never)).toHaveProperty('key');
     await wctx.close();

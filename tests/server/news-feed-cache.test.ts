@@ -6,6 +6,7 @@ import { toPostListItem } from '../../server/services/news/mapping';
 import type { NewsFeed } from '../../server/schemas/news';
 import { postThroughApi } from '../helpers/news-participation';
 import { createEstablishment, createTestApp, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
+import { CAMPSITES } from '../helpers/audience';
 
 /**
  * The feed's pages kept in memory (server/services/news/feed-pages.ts) hold
@@ -21,7 +22,6 @@ let staff: TestUser;
 let camper: TestUser;
 let camper2: TestUser;
 let cook: TestUser;
-const partners = { kind: 'partners', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -77,7 +77,7 @@ const ids = (feed: NewsFeed) => feed.items.map((i) => i.id);
 
 describe('feed pages kept in memory', () => {
   it('equal the query for partners of different audiences: a campsites’ post is not in a restaurant’s feed', async () => {
-    const forCampsites = await post({ title: 'Réunion des campings', audience: { ...partners, subcategories: ['camping'] } });
+    const forCampsites = await post({ title: 'Réunion des campings', audience: CAMPSITES });
     for (const user of [camper, camper2, cook]) {
       for (const q of [{}, { page: 2 }, { categoryId: 'formations' }, { unreadOnly: true }]) await expectSame(user, q);
     }

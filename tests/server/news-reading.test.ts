@@ -7,6 +7,7 @@ import { readShares } from '../../db/queries/news/feed';
 import { postThroughApi } from '../helpers/news-participation';
 import { createEstablishment, createTestApp, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
 import { parseIcs } from '../helpers/trainings';
+import { audienceOf, CAMPSITES } from '../helpers/audience';
 
 /**
  * Reading the news, beyond the feed: news events in the personal calendar
@@ -18,7 +19,6 @@ let ctx: TestContext;
 let staff: TestUser;
 let camper: TestUser;
 let cook: TestUser;
-const base = { kind: 'partners', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 beforeAll(async () => {
@@ -44,7 +44,7 @@ async function feedOf(user: TestUser) {
 describe('news in the personal calendar feed', () => {
   it('a campsite partner’s feed has the campsites’ event, a restaurant partner’s does not; UIDs stay, SEQUENCE grows', async () => {
     const forCampsites = await post({
-      title: 'Réunion des campings', audience: { ...base, subcategories: ['camping'] },
+      title: 'Réunion des campings', audience: CAMPSITES,
       event: { start: soon(12), end: soon(12.1), place: { kind: 'office', officeId: 'bit-le-vigan' } },
     });
     const forAll = await post({ title: 'Salon du randonneur', event: { start: soon(20), place: { kind: 'online', onlineUrl: 'https://visio.example.org/salon' } } });
@@ -93,8 +93,8 @@ describe('staff read share', () => {
   it('counts readers and audience of every post of a page in one query', async () => {
     const ids = [
       await post({ title: 'Pour tous' }),
-      await post({ title: 'Pour les campings', audience: { ...base, subcategories: ['camping'] } }),
-      await post({ title: 'Pour l’équipe', audience: { ...base, kind: 'staff' } }),
+      await post({ title: 'Pour les campings', audience: CAMPSITES }),
+      await post({ title: 'Pour l’équipe', audience: audienceOf('staff') }),
     ];
     // The camper opens the first two; the cook the first.
     for (const [user, read] of [[camper, ids.slice(0, 2)], [cook, ids.slice(0, 1)]] as const) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEstablishment, createTestApp, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
+import { CAMPSITES, EVERYONE } from '../helpers/audience';
 
 /**
  * The news core against real PostgreSQL: a post for campsites is invisible
@@ -12,15 +13,13 @@ let ctx: TestContext;
 let staff: TestUser;
 let camper: TestUser;
 let cook: TestUser;
-const base = { kind: 'partners', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
-const campsites = { ...base, subcategories: ['camping'] };
 const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 async function as(user: TestUser) {
   return injectAs(ctx, user);
 }
 async function create(body: Record<string, unknown>) {
-  const res = await (await as(staff))({ method: 'POST', url: '/api/news/posts', payload: { summary: '', bodyHtml: '', categoryId: 'vie-du-reseau', audience: { ...base, kind: 'everyone' }, status: 'published', ...body } });
+  const res = await (await as(staff))({ method: 'POST', url: '/api/news/posts', payload: { summary: '', bodyHtml: '', categoryId: 'vie-du-reseau', audience: EVERYONE, status: 'published', ...body } });
   return res;
 }
 
@@ -37,7 +36,7 @@ afterAll(async () => ctx?.close());
 
 describe('news audience', () => {
   it('a post for campsites is invisible to a restaurant partner in feed, detail, search, agenda and .ics', async () => {
-    const res = await create({ title: 'Ouverture de la saison des campings', audience: campsites, event: { start: soon(10), place: { kind: 'commune', communeInsee: '30350' } } });
+    const res = await create({ title: 'Ouverture de la saison des campings', audience: CAMPSITES, event: { start: soon(10), place: { kind: 'commune', communeInsee: '30350' } } });
     expect(res.statusCode).toBe(201);
     const id = res.json().id;
     for (const [user, sees] of [[camper, true], [cook, false]] as const) {

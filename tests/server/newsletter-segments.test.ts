@@ -7,6 +7,7 @@ import { appWithUsers, createUser, type Injector, type TestContext } from '../he
 import { newTopic, recipientRows } from '../helpers/newsletters';
 import { contactAt, filterOf, giveFigures, partnerAt, register, registeredPartner, sessionOf, unsubscribeAll } from '../helpers/newsletter-segments';
 import { subscribe } from '../../db/queries/newsletters';
+import { audienceOf, EVERYONE } from '../helpers/audience';
 
 let ctx: TestContext;
 let asAdmin: Injector;
@@ -56,7 +57,7 @@ describe('segments count the right people', () => {
       method: 'POST', url: '/api/newsletters/campaigns',
       payload: {
         subject: 'Saison des campings', preheader: '', sender: ctx.config.MAIL_FROM, bodyHtml: '<p>Bonjour</p>', topicId: topic,
-        audience: { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] }, segmentId: seg.json().id,
+        audience: EVERYONE, segmentId: seg.json().id,
       },
     });
     expect(campaign.statusCode).toBe(201);
@@ -198,7 +199,7 @@ describe('segments api', () => {
 
     const draft = await asAdmin({
       method: 'POST', url: '/api/newsletters/campaigns',
-      payload: { subject: 'Note', preheader: '', sender: ctx.config.MAIL_FROM, bodyHtml: '<p>x</p>', topicId: 'lettre-du-reseau', audience: { kind: 'staff', categories: [], subcategories: [], communes: [], communautes: [], offices: [] }, segmentId: seg.id },
+      payload: { subject: 'Note', preheader: '', sender: ctx.config.MAIL_FROM, bodyHtml: '<p>x</p>', topicId: 'lettre-du-reseau', audience: audienceOf('staff'), segmentId: seg.id },
     });
     expect(draft.statusCode).toBe(201);
     expect((await asAdmin({ method: 'DELETE', url: `/api/newsletters/segments/${seg.id}` })).statusCode).toBe(409);
@@ -212,7 +213,7 @@ describe('segments api', () => {
   it('a campaign naming an unknown segment is refused on its field', async () => {
     const res = await asAdmin({
       method: 'POST', url: '/api/newsletters/campaigns',
-      payload: { subject: 'Note', preheader: '', sender: ctx.config.MAIL_FROM, bodyHtml: '<p>x</p>', topicId: 'lettre-du-reseau', audience: { kind: 'staff', categories: [], subcategories: [], communes: [], communautes: [], offices: [] }, segmentId: '00000000-0000-4000-8000-000000000000' },
+      payload: { subject: 'Note', preheader: '', sender: ctx.config.MAIL_FROM, bodyHtml: '<p>x</p>', topicId: 'lettre-du-reseau', audience: audienceOf('staff'), segmentId: '00000000-0000-4000-8000-000000000000' },
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].field).toBe('segmentId');

@@ -7,6 +7,7 @@ import { newTopic, recipientRows, subscribedPartners } from '../helpers/newslett
 import { QUEUE_BOARD_PATH } from '../../common/queues';
 import { queueNames } from '../../workers/jobs';
 import { createCampaign } from '../../db/queries/newsletters';
+import { EVERYONE } from '../helpers/audience';
 
 let ctx: TestContext;
 let admin: TestUser;
@@ -61,7 +62,7 @@ describe('suppression list (admins)', () => {
     await as({ method: 'POST', url: '/api/newsletters/suppressions', payload: { address: person!.email, reason: 'complaint' } });
     const draft = () => createCampaign(ctx.db, {
       subject: 'Exclusion', preheader: '', sender: ctx.config.MAIL_FROM, bodyHtml: '<p>Bonjour</p>', topicId,
-      audience: { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] },
+      audience: EVERYONE,
     }, admin.id);
     expect(await launchCampaign(ctx.db, (await draft()).id)).toMatchObject({ ok: false, reason: 'noRecipients' });
 

@@ -4,7 +4,8 @@ import { eq, sql } from 'drizzle-orm';
 import { mailMessages, newsletterCampaigns } from '../../db/schema';
 import { appWithUsers, createEstablishment, createUser, injectAs, type Injector, type TestContext, type TestUser } from '../helpers/app';
 import { multipart } from '../helpers/documents';
-import { EVERYONE, newTopic, subscribedPartners } from '../helpers/newsletters';
+import { newTopic, subscribedPartners } from '../helpers/newsletters';
+import { audienceOf, CAMPSITES, EVERYONE } from '../helpers/audience';
 
 /**
  * The composer through the api, on real PostgreSQL and Redis: images
@@ -150,7 +151,7 @@ describe('preview, test send, duplicate', () => {
   it('duplicates any campaign into a new draft with the same content, topic and audience', async () => {
     const topicId = await newTopic(ctx);
     await subscribedPartners(ctx, 1, topicId);
-    const c = await create(topicId, '<p>Contenu à reprendre</p>', { audience: { ...EVERYONE, kind: 'partners' } });
+    const c = await create(topicId, '<p>Contenu à reprendre</p>', { audience: audienceOf('partners') });
     await asAdmin({ method: 'POST', url: `/api/newsletters/campaigns/${c.id}/launch` });
     const copy = await asAdmin({ method: 'POST', url: `/api/newsletters/campaigns/${c.id}/duplicate` });
     expect(copy.statusCode).toBe(201);
@@ -184,7 +185,7 @@ describe('web archive', () => {
     await subscribedPartners(ctx, 1, topicId);
 
     const forAll = await create(topicId, '<p>Bonjour {{prenom|à toutes et à tous}}, la saison commence.</p>', { subject: 'Lettre archivée' });
-    const forCampsites = await create(topicId, '<p>Pour les campings</p>', { subject: 'Lettre des campings', audience: { ...EVERYONE, kind: 'partners', subcategories: ['camping'] } });
+    const forCampsites = await create(topicId, '<p>Pour les campings</p>', { subject: 'Lettre des campings', audience: CAMPSITES });
     const notArchived = await create(topicId, '<p>Pas dans les archives</p>', { subject: 'Lettre non archivée' });
     const draftOnly = await create(topicId, '<p>Brouillon</p>', { subject: 'Brouillon' });
 

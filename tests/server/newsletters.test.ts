@@ -3,6 +3,7 @@ import { unsubscribeToken } from '../../common/link-tokens';
 import { isSubscribed, subscribe } from '../../db/queries/newsletters';
 import { appWithUsers, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
 import { newTopic, recipientRows, subscribedPartners } from '../helpers/newsletters';
+import { EVERYONE } from '../helpers/audience';
 
 let ctx: TestContext;
 let admin: TestUser;
@@ -14,7 +15,7 @@ afterAll(async () => ctx?.close());
 const campaignBody = (topicId: string) => ({
   subject: 'Lettre du réseau', preheader: 'Les nouvelles', sender: ctx.config.MAIL_FROM, topicId,
   bodyHtml: '<p>Bonjour <script>alert(1)</script><a href="javascript:alert(1)">x</a></p>',
-  audience: { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] },
+  audience: EVERYONE,
 });
 
 describe('one-click unsubscribe (RFC 8058)', () => {

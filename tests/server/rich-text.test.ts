@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, createUser, injectAs, type Injector, type TestContext } from '../helpers/app';
 import { bodyRoutes, richTextFields } from '../helpers/api-routes';
+import { EVERYONE } from '../helpers/audience';
 
 /**
  * Rich text is sanitised on the server before it is stored, on every path
@@ -44,10 +45,9 @@ const storedColumn = (table: string) => async (id: string) => {
   const rows = (await ctx.db.execute(sql`select body_html from ${sql.identifier(table)} where id = ${id}`)) as unknown as { body_html: string }[];
   return rows[0]!.body_html;
 };
-const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
-const newsPost = (bodyHtml: string) => ({ title: 'Actualité', summary: '', bodyHtml, categoryId: 'vie-du-reseau', audience: everyone, status: 'draft' });
+const newsPost = (bodyHtml: string) => ({ title: 'Actualité', summary: '', bodyHtml, categoryId: 'vie-du-reseau', audience: EVERYONE, status: 'draft' });
 const readNewsPost = async (id: string) => (await asStaff({ method: 'GET', url: `/api/news/posts/${id}` })).json().bodyHtml as string;
-const campaign = (bodyHtml: string) => ({ subject: 'Lettre du réseau', preheader: '', sender: ctx.config.MAIL_FROM, bodyHtml, topicId: 'lettre-du-reseau', audience: everyone });
+const campaign = (bodyHtml: string) => ({ subject: 'Lettre du réseau', preheader: '', sender: ctx.config.MAIL_FROM, bodyHtml, topicId: 'lettre-du-reseau', audience: EVERYONE });
 const readCampaign = async (id: string) => (await asAdmin({ method: 'GET', url: `/api/newsletters/campaigns/${id}` })).json().bodyHtml as string;
 
 /**

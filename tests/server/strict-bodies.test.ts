@@ -8,6 +8,7 @@ import {
 import { apiSession, apiSignUp, apiTraining, registrationsOf } from '../helpers/trainings-api';
 import { EMPTY_SEGMENT_FILTER } from '../../common/newsletter-segments';
 import { QUEUE_BOARD_PATH } from '../../common/queues';
+import { EVERYONE } from '../helpers/audience';
 
 /**
  * Strict bodies, once for the whole api: every JSON body schema of every
@@ -35,7 +36,6 @@ const slot = { startsAt: new Date(inTenDays).toISOString(), endsAt: new Date(inT
  * easy to write: then the unknown field must be the only error. Routes not
  * listed get the unknown fields alone (the field must still be named).
  */
-const EVERYONE = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 const NEWS_EVENT = { start: new Date(inTenDays).toISOString(), place: { kind: 'online', onlineUrl: 'https://example.org/reunion' } };
 const NEWSLETTER = { subject: 'Lettre stricte', preheader: '', sender: 'espace-pro@example.test', bodyHtml: '<p>x</p>', topicId: 'lettre-du-reseau', audience: EVERYONE };
 const SEGMENT = { name: 'Segment strict', filter: { ...EMPTY_SEGMENT_FILTER, people: 'partners', training: { mode: 'attended', themes: ['digital'], from: '2026-01-01', to: null } } };

@@ -94,11 +94,16 @@ async function offeredTo(owner: TestUser) {
   return { sessionId, registrationId: reg.id };
 }
 
-/** The action `verb` on a seat just offered to the owner. */
-const onOffer = (verb: string) => async (owner: TestUser) => {
-  const o = await offeredTo(owner);
-  return onRegistration(verb)(o.registrationId, o.sessionId);
-};
+/** The action `verb` (POST /api/trainings/registrations/:id/<verb>) on a seat just offered to the owner, who then holds a registration of `status`. */
+const onOffer = (verb: string, row: Pick<Action, 'name' | 'expect'> & { status: string }): Action => ({
+  name: row.name, route: `POST /api/trainings/registrations/:id/${verb}`,
+  async prepare(owner) {
+    const o = await offeredTo(owner);
+    return onRegistration(verb)(o.registrationId, o.sessionId);
+  },
+  expect: row.expect,
+  after: { status: row.status, attendance: null },
+});
 
 /** A confirmed registration of `owner` in a session that has taken place (attendance is taken once it has started). */
 async function confirmedInPastSession(owner: TestUser) {
@@ -130,24 +135,9 @@ const ACTIONS: Action[] = [
     expect: personOrEstablishment(200),
     after: { status: 'cancelled', attendance: null },
   },
-  {
-    name: 'accept an offer', route: 'POST /api/trainings/registrations/:id/accept',
-    prepare: onOffer('accept'),
-    expect: personOnly(200),
-    after: { status: 'confirmed', attendance: null },
-  },
-  {
-    name: 'decline an offer', route: 'POST /api/trainings/registrations/:id/decline',
-    prepare: onOffer('decline'),
-    expect: personOnly(200),
-    after: { status: 'declined', attendance: null },
-  },
-  {
-    name: 'promote (confirm out of turn)', route: 'POST /api/trainings/registrations/:id/promote',
-    prepare: onOffer('promote'),
-    expect: staffOnly(200),
-    after: { status: 'confirmed', attendance: null },
-  },
+  onOffer('accept', { name: 'accept an offer', expect: personOnly(200), status: 'confirmed' }),
+  onOffer('decline', { name: 'decline an offer', expect: personOnly(200), status: 'declined' }),
+  onOffer('promote', { name: 'promote (confirm out of turn)', expect: staffOnly(200), status: 'confirmed' }),
   {
     name: 'record attendance', route: 'PUT /api/trainings/registrations/:id/attendance',
     async prepare(owner) {

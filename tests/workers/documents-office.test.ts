@@ -4,14 +4,14 @@ import { documentTexts, documentVersions } from '../../db/schema';
 import { OFFICE_XML_MAX_BYTES } from '../../workers/handlers/documents/office-text';
 import { docxBomb, docxWith, odtWith } from '../helpers/office-files';
 import { documentsJobsFile } from '../helpers/documents-app';
+import { EVERYONE } from '../helpers/audience';
 
 /** Text of office and OpenDocument files: extracted by the worker, capped, and found by an accent-free search. */
 
 const jobs = documentsJobsFile();
-const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 
 /** Uploads a document published to everyone. */
-const publish = (title: string, filename: string, data: Buffer) => jobs.upload({ title, status: 'published', audience: everyone }, filename, data);
+const publish = (title: string, filename: string, data: Buffer) => jobs.upload({ title, status: 'published', audience: EVERYONE }, filename, data);
 
 const search = async (q: string) => (await jobs.asStaff({ method: 'GET', url: `/api/documents?q=${encodeURIComponent(q)}` })).json().items.map((d: { id: string }) => d.id);
 

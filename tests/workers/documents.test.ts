@@ -10,11 +10,11 @@ import { newObjectKey } from '../../storage';
 import { SEARCH_TEXT_BYTES, SEARCH_TEXT_CHARS } from '../../db/queries/documents';
 import { pdfWith } from '../helpers/documents';
 import { documentsJobsFile } from '../helpers/documents-app';
+import { EVERYONE } from '../helpers/audience';
 
 /** Documents jobs: text extraction, thumbnails, the storage sweeper. Each one run twice acts once. */
 
 const jobs = documentsJobsFile();
-const everyone = { kind: 'everyone', categories: [], subcategories: [], communes: [], communautes: [], offices: [] };
 
 async function objectKeys(area: string): Promise<string[]> {
   const keys: string[] = [];
@@ -25,7 +25,7 @@ async function objectKeys(area: string): Promise<string[]> {
 describe('documents.extract', () => {
   it('an upload enqueues its extraction; the text of a PDF becomes searchable, once', async () => {
     const pdf = await pdfWith(['Observatoire', 'Fréquentation des gîtes en été, hébergements insolites']);
-    const doc = await jobs.upload({ title: 'Rapport 2026', status: 'published', audience: everyone }, 'rapport.pdf', pdf);
+    const doc = await jobs.upload({ title: 'Rapport 2026', status: 'published', audience: EVERYONE }, 'rapport.pdf', pdf);
     expect(await jobs.ctx.queues.schedule.getJob(`documents-extract-${doc.currentVersion.id}`)).toBeTruthy();
     expect((await jobs.asStaff({ method: 'GET', url: '/api/documents?q=insolite' })).json().total).toBe(0);
 

@@ -11,7 +11,8 @@ import { launchScheduledCampaigns } from '../../workers/handlers/newsletters/sch
 import { NEWSLETTER_SCHEDULE } from '../../common/limits';
 import { createEstablishment, createUser, injectAs, type TestContext, type TestUser } from '../helpers/app';
 import type { SmtpCapture } from '../helpers/smtp';
-import { EVERYONE, newTopic, recipientRows, runLane, startNewsletterWorkerEnv, subscribedPartners } from '../helpers/newsletters';
+import { newTopic, recipientRows, runLane, startNewsletterWorkerEnv, subscribedPartners } from '../helpers/newsletters';
+import { EVERYONE } from '../helpers/audience';
 
 /**
  * The composer's rules in the worker, on real PostgreSQL, Redis and SMTP:

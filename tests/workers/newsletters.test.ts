@@ -10,7 +10,8 @@ import { TEST_REDIS_URL } from '../helpers/env';
 import { sweepNewsletters } from '../../workers/handlers/newsletters/sweep';
 import { createEstablishment, createTestApp, createUser, type TestContext, type TestUser } from '../helpers/app';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp';
-import { draft, EVERYONE, launched, newTopic, recipientRows, runLane, statusCounts, subscribedPartners } from '../helpers/newsletters';
+import { draft, launched, newTopic, recipientRows, runLane, statusCounts, subscribedPartners } from '../helpers/newsletters';
+import { EVERYONE } from '../helpers/audience';
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
