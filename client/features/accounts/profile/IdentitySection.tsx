@@ -10,7 +10,7 @@ import { useUpdateMe } from '../api';
 import { LIMITS, type Me } from '../types';
 import { requiredText } from '../validation';
 
-/** « Informations »: the name one may change, the e-mail, role, establishment and office one may only read. */
+/** « Mes informations »: the name one may change, the e-mail, role, establishment and office one may only read. */
 export function IdentitySection({ user }: { user: Me }) {
   const { t } = useTranslation('accounts');
   const update = useUpdateMe();
