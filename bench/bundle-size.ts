@@ -66,7 +66,7 @@ const routes: [string, string[]][] = [
   ['/connexion', ['features/accounts/LoginPage.tsx', accounts]],
   ['/invitation/:token (before the dictionaries)', ['features/accounts/InvitationPage.tsx', accounts]],
   ['/ (Accueil)', ['components/HomePage.tsx', 'features/accounts/HomeTiles.tsx', accounts, 'features/trainings/NextTrainingsCard.tsx', 'features/trainings/locales/fr.json']],
-  ['/profil', ['features/accounts/ProfilePage.tsx', accounts]],
+  ['/profil', ['features/accounts/profile/ProfilePage.tsx', accounts]],
   ['/etablissements', ['features/accounts/EstablishmentsPage.tsx', accounts]],
   ['/utilisateurs', ['features/accounts/UsersPage.tsx', accounts]],
 ];

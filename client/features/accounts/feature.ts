@@ -11,7 +11,7 @@ export const accounts = defineFeature({
       'reinitialiser/:token': () => import('./ResetPasswordPage'),
       'invitation/:token': () => import('./InvitationPage'),
     },
-    signedIn: { profil: () => import('./ProfilePage') },
+    signedIn: { profil: () => import('./profile/ProfilePage') },
     partner: { 'mon-etablissement': () => import('./MyEstablishmentPage') },
     office: {
       etablissements: () => import('./EstablishmentsPage'),
