@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, SegmentedControl, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Card, Group, SegmentedControl, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,8 +6,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, PageSkeleton } from '../../components/States';
 import { useListParams } from '../../components/useListParams';
 import { dayjs, formatLocale, formatLongDate, TIME_ZONE } from '../../lib/format';
-import { eventIcsUrl, useAgenda, useCategories } from './api';
-import { categoryLabel, dayOf, formatEventWhen, monthOf, placeText } from './format';
+import { eventIcsUrl, useAgenda } from './api';
+import { PostBadges } from './components';
+import { dayOf, formatEventWhen, monthOf, placeText } from './format';
 import { MonthGrid, upperFirst } from './MonthGrid';
 import type { NewsAgendaItem } from './types';
 import classes from './news.module.css';
@@ -105,20 +106,10 @@ function Days({ items, headingLevel }: { items: NewsAgendaItem[]; headingLevel: 
 
 function AgendaEvent({ item }: { item: NewsAgendaItem }) {
   const { t } = useTranslation('news');
-  const categories = useCategories();
   return (
     <Card withBorder radius="md" padding="sm" component="article">
       <Stack gap={4}>
-        <Group gap={6} wrap="wrap">
-          <Badge variant="outline" color="stone" size="sm">
-            {categoryLabel(categories.data?.items, item.categoryId)}
-          </Badge>
-          {item.unread ? (
-            <Badge variant="filled" color="ochre.9" size="sm">
-              {t('feed.unread')}
-            </Badge>
-          ) : null}
-        </Group>
+        <PostBadges post={item} />
         <Text fw={700}>
           <Anchor component={Link} to={`/actualites/${item.postId}`} inherit>
             {item.title}

@@ -22,8 +22,8 @@ export function UnreadMark() {
   );
 }
 
-/** Category, pinned, important and unread marks of a post, in words. */
-export function PostBadges({ post }: { post: Pick<NewsPostListItem, 'categoryId' | 'pinned' | 'important' | 'unread'> }) {
+/** Category, pinned, important and unread marks of a post, in words (the agenda's events have no pinned or important mark). */
+export function PostBadges({ post }: { post: Pick<NewsPostListItem, 'categoryId' | 'unread'> & Partial<Pick<NewsPostListItem, 'pinned' | 'important'>> }) {
   const { t } = useTranslation('news');
   const categories = useCategories();
   return (
