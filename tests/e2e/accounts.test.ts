@@ -30,7 +30,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   // Pictures of failures from an earlier run would mislead.
-  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-')) rmSync(join(screenshotDir, f), { force: true });
+  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-accounts--')) rmSync(join(screenshotDir, f), { force: true });
   server = await startE2eServer();
   browser = await launchBrowser();
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -42,7 +42,7 @@ beforeAll(async () => {
 // A failed step leaves a picture and the page's address and heading behind, to see what the browser showed.
 afterEach(async (ctx) => {
   if (ctx.task.result?.state !== 'fail' || !page) return;
-  const path = join(screenshotDir, `echec-${ctx.task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}.png`);
+  const path = join(screenshotDir, `echec-accounts--${ctx.task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}.png`);
   await page.screenshot({ path, fullPage: true }).catch(() => {});
   const heading = await page.locator('h1').first().textContent({ timeout: 1000 }).catch(() => null);
   console.log(`Échec sur ${page.url()} (h1 : ${heading ?? 'aucun'}) ; capture : ${path}`);

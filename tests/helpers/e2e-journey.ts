@@ -39,12 +39,12 @@ export function browserJourney(name: string, options: { timeout?: number; smtp?:
     },
   };
   beforeAll(async () => {
-    if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('echec-') && f.includes(name)) rmSync(join(screenshotDir, f), { force: true });
+    if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith(`echec-${name}--`)) rmSync(join(screenshotDir, f), { force: true });
     if (options.smtp) journey.smtp = await startSmtpCapture();
     [journey.server, journey.chromium] = await Promise.all([startE2eServer({ smtpUrl: journey.smtp?.url }), launchBrowserWithContexts()]);
   });
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && current) await current.report(`${name}-${ctx.task.name}`);
+    if (ctx.task.result?.state === 'fail' && current) await current.report(name, ctx.task.name);
   });
   afterAll(async () => {
     await journey.chromium?.close();

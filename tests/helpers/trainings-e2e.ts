@@ -40,8 +40,8 @@ export interface Actor {
   logIn(baseUrl: string, email: string, password: string): Promise<void>;
   /** Waits for a notification containing `text`. */
   notified(text: string | RegExp): Promise<void>;
-  /** Saves a picture and prints where the page was (after a failed step). */
-  report(name: string): Promise<void>;
+  /** A picture of the page and its errors when a step of `journey` failed (tests/.artifacts/screenshots/echec-<journey>--…). */
+  report(journey: string, step: string): Promise<void>;
 }
 
 export async function newActor(context: BrowserContext, label: string): Promise<Actor> {
@@ -99,8 +99,9 @@ export async function newActor(context: BrowserContext, label: string): Promise<
     async notified(text) {
       await page.locator('.mantine-Notification-root').filter({ hasText: text }).first().waitFor();
     },
-    async report(name) {
-      const path = join(screenshotDir, `echec-${name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}-${label.replace(/[^a-z0-9]+/gi, '-')}.png`);
+    async report(journey, step) {
+      // `echec-<journey>--…`: the double dash keeps « documents » from matching « documents-screens ».
+      const path = join(screenshotDir, `echec-${journey}--${step.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}-${label.replace(/[^a-z0-9]+/gi, '-')}.png`);
       await page.screenshot({ path, fullPage: true }).catch(() => {});
       const heading = await page.locator('h1').first().textContent({ timeout: 1000 }).catch(() => null);
       console.log(`Échec (${label}) sur ${page.url()} (h1 : ${heading ?? 'aucun'}) ; capture : ${path}`);
