@@ -55,20 +55,23 @@ export function ShellLayout() {
   const me = useMe();
   const [opened, { toggle, close }] = useDisclosure(false);
   const isPhone = useMediaQuery('(max-width: 48em)');
-  const { pathname } = useLocation();
+  const { pathname, hash } = useLocation();
   const firstRender = useRef(true);
 
   // After each navigation: fold the phone menu, and move focus to the new
   // content so screen-reader and keyboard users start from the page, not the menu.
+  // An address with an anchor (the user menu's /profil#preferences) is left to the
+  // page, which moves to that section: its effect runs before this one.
   useEffect(() => {
     close();
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
+    if (hash) return;
     document.getElementById('contenu')?.focus({ preventScroll: true });
     window.scrollTo({ top: 0 });
-  }, [pathname, close]);
+  }, [pathname, hash, close]);
 
   // The account's language wins over the one remembered on this device.
   const accountLanguage = me.data?.language;

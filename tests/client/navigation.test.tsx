@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../client/features/accounts/types';
 import { makeUser, mockApi, renderApp } from './utils';
@@ -94,5 +95,26 @@ describe('navigation by role', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Connexion' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/connexion');
     expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/etablissements?category=hebergement');
+  });
+});
+
+describe('focus after navigation', () => {
+  it('the user menu’s « Préférences » lands on that section of the profile, even coming from another page', async () => {
+    const me = makeUser('partner');
+    mockApi({ 'GET /api/me': { status: 200, body: me } });
+    const { router } = await renderApp('/profil');
+    await screen.findByRole('heading', { level: 1, name: 'Mon profil' });
+    await router.navigate('/mon-etablissement');
+    await screen.findByRole('heading', { level: 1, name: 'Mon établissement' });
+    // Another page moves focus to its content, not to a section.
+    await waitFor(() => expect(document.activeElement?.id).toBe('contenu'));
+
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: `Menu de ${me.name}` }));
+    // happy-dom has no layout, so floating-ui marks the open menu as "reference hidden": include hidden nodes.
+    await user.click(await screen.findByRole('menuitem', { name: 'Préférences', hidden: true }));
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Préférences' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(router.state.location.hash).toBe('#preferences');
   });
 });
