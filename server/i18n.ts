@@ -50,11 +50,11 @@ export function validationMessage(keyword: string, params: Record<string, unknow
     case 'maximum': return fr ? `La valeur doit être au plus ${params.limit}.` : `The value must be at most ${params.limit}.`;
     case 'minItems': { const n = Number(params.limit); return fr ? `Au moins ${n} élément${n > 1 ? 's' : ''}.` : `At least ${n} item${n === 1 ? '' : 's'}.`; }
     case 'maxItems': return fr ? `Au plus ${params.limit} éléments.` : `At most ${params.limit} items.`;
-    case 'type': return fr ? `Type attendu : ${typeName(String(params.type), locale)}.` : `Expected type: ${typeName(String(params.type), locale)}.`;
+    case 'type': return fr ? `Type attendu : ${typeName(String(params.type), locale)}.` : `Expected type: ${typeName(String(params.type), locale)}.`;
     case 'format': return fr ? `Format invalide (${formatName(String(params.format), locale)}).` : `Invalid format (${formatName(String(params.format), locale)}).`;
     case 'enum': case 'const': case 'anyOf': return fr ? 'Valeur non autorisée.' : 'Value not allowed.';
     case 'pattern': return fr ? 'Format invalide.' : 'Invalid format.';
-    case 'additionalProperties': return fr ? `Champ inconnu : « ${params.additionalProperty} ».` : `Unknown field: “${params.additionalProperty}”.`;
+    case 'additionalProperties': return fr ? `Champ inconnu : « ${params.additionalProperty} ».` : `Unknown field: “${params.additionalProperty}”.`;
     case 'uniqueItems': return fr ? 'Les éléments doivent être uniques.' : 'Items must be unique.';
     case 'text': return textMessage(String(params.reason), fr);
     default: return fr ? 'Valeur invalide.' : 'Invalid value.';
@@ -64,11 +64,11 @@ export function validationMessage(keyword: string, params: Record<string, unknow
 /** Why a text was refused (server/lib/validators.ts `textRefusal`). */
 function textMessage(reason: string, fr: boolean): string {
   switch (reason) {
-    case 'lineBreak': return fr ? 'Ce champ tient sur une seule ligne : retirez les retours à la ligne et tabulations.' : 'This field holds a single line: remove line breaks and tabs.';
-    case 'bidi': return fr ? 'Ce texte contient un caractère qui inverse le sens d’écriture (U+202A à U+202E, U+2066 à U+2069) : retirez-le.' : 'This text contains a character that reverses the writing direction (U+202A to U+202E, U+2066 to U+2069): remove it.';
-    case 'invisible': return fr ? 'Ce champ ne contient que des caractères invisibles : saisissez un texte lisible.' : 'This field contains only invisible characters: enter readable text.';
-    case 'malformed': return fr ? 'Ce texte contient un caractère mal encodé : retirez-le.' : 'This text contains a badly encoded character: remove it.';
-    default: return fr ? 'Ce texte contient un caractère de contrôle invisible (par exemple un octet nul) : retirez-le.' : 'This text contains an invisible control character (a null byte, for example): remove it.';
+    case 'lineBreak': return fr ? 'Ce champ tient sur une seule ligne : retirez les retours à la ligne et tabulations.' : 'This field holds a single line: remove line breaks and tabs.';
+    case 'bidi': return fr ? 'Ce texte contient un caractère qui inverse le sens d’écriture (U+202A à U+202E, U+2066 à U+2069) : retirez-le.' : 'This text contains a character that reverses the writing direction (U+202A to U+202E, U+2066 to U+2069): remove it.';
+    case 'invisible': return fr ? 'Ce champ ne contient que des caractères invisibles : saisissez un texte lisible.' : 'This field contains only invisible characters: enter readable text.';
+    case 'malformed': return fr ? 'Ce texte contient un caractère mal encodé : retirez-le.' : 'This text contains a badly encoded character: remove it.';
+    default: return fr ? 'Ce texte contient un caractère de contrôle invisible (par exemple un octet nul) : retirez-le.' : 'This text contains an invisible control character (a null byte, for example): remove it.';
   }
 }
 

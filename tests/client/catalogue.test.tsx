@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues } from '../../client/i18n';
+// The registry adds every feature's namespace to `catalogues`: without it only `common` would be read.
+import { features } from '../../client/features';
 
 type Entry = [key: string, value: string];
 
@@ -19,6 +21,10 @@ async function all(locale: 'fr' | 'en'): Promise<Entry[]> {
 
 /** Typography belongs to the locale: checked here, once, for every string of every namespace. */
 describe('catalogue typography and plurals', () => {
+  it('reads every feature\'s namespace, not only common', () => {
+    expect(Object.keys(catalogues).sort()).toEqual(['common', ...features.map((f) => f.name)].sort());
+  });
+
   it('has no space before a colon, semicolon, question or exclamation mark in English', async () => {
     const bad = (await all('en')).filter(([, v]) => /\s[:;?!](\s|$)/u.test(v));
     expect(bad).toEqual([]);

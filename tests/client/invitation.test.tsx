@@ -56,7 +56,7 @@ describe('accepting an invitation', () => {
     const user = userEvent.setup();
     const name = await screen.findByRole('textbox', { name: 'Nom' });
     expect(name).toHaveValue('');
-    expect(name).toHaveAccessibleDescription('Votre nom et votre prénom : ils signent les e-mails que vous envoyez depuis l’Espace Pro.');
+    expect(name).toHaveAccessibleDescription('Votre nom et votre prénom\u00a0: ils signent les e-mails que vous envoyez depuis l’Espace Pro.');
     await user.type(screen.getByLabelText('Nouveau mot de passe'), 'Châtaigne-Aigoual-2025!');
     await user.type(screen.getByLabelText('Confirmer le mot de passe'), 'Châtaigne-Aigoual-2025!');
     await user.click(screen.getByRole('button', { name: 'Activer mon compte' }));

@@ -24,9 +24,9 @@ const draft = (over: object) => ({
   createdAt: '2026-11-30T09:00:00.000Z', progress, ...over,
 });
 
-function api(campaign: object) {
+function api(campaign: object, language: 'fr' | 'en' = 'fr') {
   return mockApi({
-    'GET /api/me': { status: 200, body: makeUser('admin') },
+    'GET /api/me': { status: 200, body: makeUser('admin', { language }) },
     'GET /api/territory': { status: 200, body: territory },
     'GET /api/newsletters/topics': { status: 200, body: topics },
     'GET /api/newsletters/segments': { status: 200, body: { items: [segment] } },
@@ -56,5 +56,22 @@ describe('campaign page: recipients', () => {
     await screen.findByRole('heading', { level: 1, name: 'Lettre de décembre' });
     expect(await screen.findByText('Partenaires : toutes activités ; Le Vigan')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Campings du Pays Viganais' })).not.toBeInTheDocument();
+  });
+});
+
+describe('campaign page: sender', () => {
+  // The label and its colon come from one catalogue string per language (French puts a no-break space before it).
+  it('writes the sender line with each language\'s typography', async () => {
+    api(draft({}));
+    await renderApp(`/lettres/campagnes/${ID}`);
+    const fr = await screen.findByText(/^Expéditeur/);
+    expect(fr.textContent).toBe('Expéditeur\u00a0: Office de tourisme <lettre@cevennes.example>');
+  });
+
+  it('in English, with no space before the colon', async () => {
+    api(draft({}), 'en');
+    await renderApp(`/lettres/campagnes/${ID}`);
+    const en = await screen.findByText(/^Sender/);
+    expect(en.textContent).toBe('Sender: Office de tourisme <lettre@cevennes.example>');
   });
 });

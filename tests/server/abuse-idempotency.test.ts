@@ -33,7 +33,7 @@ describe('Idempotency-Key on creating POSTs', () => {
     const waiting = [a, b].find((r) => r.statusCode === 409);
     if (waiting) {
       expect(waiting.headers['retry-after']).toBe('1');
-      expect(waiting.json().detail).toBe('Cette demande est déjà en cours de traitement : patientez quelques secondes.');
+      expect(waiting.json().detail).toBe('Cette demande est déjà en cours de traitement\u00a0: patientez quelques secondes.');
     }
     // Once the first answered, a repeat gets that answer: same status, same record.
     const again = await create(payload, key);

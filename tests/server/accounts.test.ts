@@ -215,7 +215,7 @@ describe('PATCH /api/users/:id', () => {
       // The remaining admin cannot erase their account either.
       const last = active[0]!.id === a.id ? asA : asB;
       const erase = await last({ method: 'DELETE', url: '/api/me', payload: { password: TEST_PASSWORD } });
-      expect(expectProblem(erase, 409).detail).toBe('Impossible : c’est le dernier administrateur actif.');
+      expect(expectProblem(erase, 409).detail).toBe('Impossible\u00a0: c’est le dernier administrateur actif.');
     } finally {
       await solo.close();
     }
@@ -245,7 +245,7 @@ describe('establishments', () => {
     const post = (payload: object) => asAdmin({ method: 'POST', url: '/api/establishments', payload: { ...base, ...payload } });
     expect(fieldErrors(await post({ category: 'casino' })).category).toBe('Catégorie inconnue.');
     expect(fieldErrors(await post({ subcategory: 'hotel' })).subcategory).toBe('Sous-catégorie inconnue pour cette catégorie.');
-    expect(fieldErrors(await post({ communeInsee: '75056' })).communeInsee).toBe('Commune inconnue : choisissez l’une des 51 communes du territoire.');
+    expect(fieldErrors(await post({ communeInsee: '75056' })).communeInsee).toBe('Commune inconnue\u00a0: choisissez l’une des 51 communes du territoire.');
     expect(fieldErrors(await post({ labels: ['Michelin 3 étoiles'] })).labels).toBe('Label inconnu.');
     const rows = await ctx.db.select({ id: establishments.id }).from(establishments).where(eq(establishments.category, 'casino'));
     expect(rows).toHaveLength(0);

@@ -9,11 +9,13 @@ import { messages as serverMessages } from '../../server/messages';
  * The server's messages and the e-mail templates' copy follow the rules of
  * the client's catalogues (tests/client/catalogue.test.tsx): plurals and
  * agreement written out, never « (s) » or « (e) »; no space before a colon
- * in English.
+ * in English, a no-break one in French.
  */
 
 const WRITTEN_OUT = /\((s|e|es)\)/u;
 const ENGLISH_SPACE_BEFORE_PUNCTUATION = /\s[:;?!](\s|$)/u;
+/** A plain space (the line may break before the mark) or none at all. */
+const FRENCH_WITHOUT_NO_BREAK_SPACE = / [:;?!](\s|$)|[^\s\u00a0\u202f][:;?!](\s|$)/u;
 
 type Copy = { where: string; locale: 'fr' | 'en'; text: string };
 
@@ -53,14 +55,22 @@ describe('server messages and e-mail copy', () => {
     expect(templates.filter((c) => c.locale === 'en').length).toBeGreaterThan(100);
   });
 
+  // Every keyword's text (with a limit of 1 and of 2, for the plurals) and every reason a text is refused.
+  const validation: Copy[] = [
+    ...['required', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'type', 'format', 'enum', 'pattern', 'additionalProperties', 'uniqueItems']
+      .flatMap((keyword) => [1, 2].map((limit) => ({ keyword, params: { limit, type: 'string', format: 'email', additionalProperty: 'sms' } }))),
+    ...['lineBreak', 'bidi', 'invisible', 'malformed', 'control'].map((reason) => ({ keyword: 'text', params: { reason } })),
+  ].flatMap(({ keyword, params }) => (['fr', 'en'] as const).map((locale) => ({ where: keyword, locale, text: validationMessage(keyword, params, locale) })));
+
   it('writes plurals and agreement out, never « (s) » or « (e) »', () => {
-    const validation = ['minItems', 'maxItems', 'minLength', 'maxLength'].flatMap((keyword) =>
-      [1, 2].flatMap((limit) => (['fr', 'en'] as const).map((locale) => ({ where: keyword, locale, text: validationMessage(keyword, { limit }, locale) }))),
-    );
     expect([...messages, ...validation, ...templates].filter((c) => WRITTEN_OUT.test(c.text))).toEqual([]);
   });
 
   it('puts no space before a colon, semicolon, question or exclamation mark in English', () => {
-    expect([...messages, ...templates].filter((c) => c.locale === 'en' && ENGLISH_SPACE_BEFORE_PUNCTUATION.test(c.text))).toEqual([]);
+    expect([...messages, ...validation, ...templates].filter((c) => c.locale === 'en' && ENGLISH_SPACE_BEFORE_PUNCTUATION.test(c.text))).toEqual([]);
+  });
+
+  it('puts a no-break space (never a plain one, never none) before : ; ? ! in French', () => {
+    expect([...messages, ...validation, ...templates].filter((c) => c.locale === 'fr' && FRENCH_WITHOUT_NO_BREAK_SPACE.test(c.text))).toEqual([]);
   });
 });

@@ -172,7 +172,7 @@ describe('strict bodies: the api refuses an unknown field on every body route, a
       const res = await (PARTNER_ONLY.has(key) ? asPartner : asAdmin)({ method: r.method as InjectOptions['method'], url: sampleUrl(r, realParams[key]), payload: probe.body });
       const after = await databaseFingerprint(ctx);
       const errors = res.statusCode === 400 ? fieldErrors(res) : {};
-      const expected = Object.fromEntries(probe.fields.map((f) => [f, `Champ inconnu : « ${UNKNOWN_FIELD} ».`]));
+      const expected = Object.fromEntries(probe.fields.map((f) => [f, `Champ inconnu\u00a0: « ${UNKNOWN_FIELD} ».`]));
       const named = base === undefined
         ? Object.fromEntries(Object.entries(errors).filter(([f]) => f in expected))
         : errors; // a valid body: the unknown fields are the only errors
@@ -195,12 +195,12 @@ describe('strict bodies: sign-up', () => {
       const res = await asPartner({ method: 'POST', url: `/api/trainings/sessions/${session}/registrations`, payload });
       expectProblem(res, 400);
       const [field] = Object.keys(payload);
-      expect(fieldErrors(res)).toEqual({ [field!]: `Champ inconnu : « ${field} ».` });
+      expect(fieldErrors(res)).toEqual({ [field!]: `Champ inconnu\u00a0: « ${field} ».` });
     }
     // On behalf of a colleague, with an extra field: refused too.
     const colleague = await createUser(ctx, 'partner', { establishmentId: partner.establishmentId });
     const onBehalf = await asPartner({ method: 'POST', url: `/api/trainings/sessions/${session}/registrations`, payload: { userId: colleague.id, establishmentId: null } });
-    expect(fieldErrors(onBehalf)).toEqual({ establishmentId: 'Champ inconnu : « establishmentId ».' });
+    expect(fieldErrors(onBehalf)).toEqual({ establishmentId: 'Champ inconnu\u00a0: « establishmentId ».' });
     expect(await registrationsOf(ctx, session, partner.id)).toEqual([]);
     expect(await registrationsOf(ctx, session, colleague.id)).toEqual([]);
 

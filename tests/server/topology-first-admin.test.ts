@@ -73,7 +73,7 @@ describe('first administrator', () => {
     for (const name of [null, ' Administrateur ', 'administrateur']) {
       const refused = await accept(tokenOf(links[0]!), name);
       expect(refused.statusCode, refused.body).toBe(400);
-      expect(refused.json().errors).toEqual([{ field: 'name', message: 'Indiquez votre nom : il signe les e-mails que vous envoyez depuis l’Espace Pro.' }]);
+      expect(refused.json().errors).toEqual([{ field: 'name', message: 'Indiquez votre nom\u00a0: il signe les e-mails que vous envoyez depuis l’Espace Pro.' }]);
     }
     const res = await accept(tokenOf(links[0]!));
     expect(res.statusCode, res.body).toBe(200);

@@ -53,7 +53,7 @@ describe('attendance', () => {
 
     for (const value of ['present', 'absent', null]) {
       const early = await put(value);
-      expect(expectProblem(early, 409).detail).toBe('Les présences se prennent une fois la session commencée : revenez à son début.');
+      expect(expectProblem(early, 409).detail).toBe('Les présences se prennent une fois la session commencée\u00a0: revenez à son début.');
     }
     expect(await registrationState(ctx, reg.id)).toEqual({ status: 'confirmed', attendance: null });
     // In English for an English-speaking member of staff (the language is the signed-in person's).
@@ -93,8 +93,8 @@ describe('sessions are never scheduled in the past', () => {
   it('creating an open session (or a draft) that starts in the past: 400 naming the slot, nothing created', async () => {
     const before = await countSessions();
     const past = await create(body([slotIn(-2)]));
-    expect(expectProblem(past, 400).detail).toBe('Une session ne peut pas commencer dans le passé : choisissez une date et une heure à venir.');
-    expect(fieldErrors(past)).toEqual({ 'slots.0.startsAt': 'Une session ne peut pas commencer dans le passé : choisissez une date et une heure à venir.' });
+    expect(expectProblem(past, 400).detail).toBe('Une session ne peut pas commencer dans le passé\u00a0: choisissez une date et une heure à venir.');
+    expect(fieldErrors(past)).toEqual({ 'slots.0.startsAt': 'Une session ne peut pas commencer dans le passé\u00a0: choisissez une date et une heure à venir.' });
     // The second slot is the one in the past (yesterday): it is the one named.
     expect(fieldErrors(await create(body([slotIn(48), slotIn(-24)])))).toEqual({ 'slots.1.startsAt': expect.any(String) });
     // Drafts are planned sessions too.
@@ -108,7 +108,7 @@ describe('sessions are never scheduled in the past', () => {
     const id = await apiSession(asStaff, trainingId);
     const before = await storedSession(id);
     const res = await asStaff({ method: 'PATCH', url: `/api/trainings/sessions/${id}`, payload: { slots: [slotIn(-5)], signupDeadline: at(Date.now() - 6 * HOUR) } });
-    expect(fieldErrors(res)).toEqual({ 'slots.0.startsAt': 'Une session ne peut pas commencer dans le passé : choisissez une date et une heure à venir.' });
+    expect(fieldErrors(res)).toEqual({ 'slots.0.startsAt': 'Une session ne peut pas commencer dans le passé\u00a0: choisissez une date et une heure à venir.' });
     expectProblem(res, 400);
     expect(await storedSession(id)).toEqual(before);
     // Moving it to another future date is fine.
@@ -136,7 +136,7 @@ describe('sessions are never scheduled in the past', () => {
     const id = res.json().id as string;
     await moveSessionIntoPast(ctx.db, id);
     const open = await asStaff({ method: 'PATCH', url: `/api/trainings/sessions/${id}`, payload: { status: 'open' } });
-    expect(fieldErrors(open)).toEqual({ status: 'Cette session a déjà commencé : elle ne peut plus être ouverte aux inscriptions. Déplacez-la d’abord à une date à venir.' });
+    expect(fieldErrors(open)).toEqual({ status: 'Cette session a déjà commencé\u00a0: elle ne peut plus être ouverte aux inscriptions. Déplacez-la d’abord à une date à venir.' });
     expectProblem(open, 400);
     expect((await storedSession(id)).status).toBe('draft');
     // Closed after it took place: not reopened either.

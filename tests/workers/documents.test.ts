@@ -127,7 +127,7 @@ describe('documents.review-reminders', () => {
     const [message] = await jobs.ctx.db.select().from(mailMessages).where(eq(mailMessages.template, 'document-review'));
     expect(message).toMatchObject({ params: { documentId: due.id } });
     await jobs.run('mail.send', { messageId: message!.id });
-    const [mail] = await jobs.ctx.db.select().from(capturedMails).where(eq(capturedMails.subject, 'Document à revoir : Guide de la taxe de séjour'));
+    const [mail] = await jobs.ctx.db.select().from(capturedMails).where(eq(capturedMails.subject, 'Document à revoir\u00a0: Guide de la taxe de séjour'));
     expect(mail!.text).toMatch(/31\s+janvier\s+2026/);
     expect(mail!.text).toMatch(/\/documents\//);
   });

@@ -65,7 +65,7 @@ export default function UsersPage() {
               <Badge variant="light" color="cevennes" size="lg" tt="none" rightSection={
                 <CloseButton size="xs" aria-label={t('users.clearEstablishment')} onClick={() => set({ establishmentId: null })} />
               }>
-                {t('fields.establishment')} : {establishment.data?.name ?? '…'}
+                {t('common.labelled', { label: t('fields.establishment'), value: establishment.data?.name ?? '…' })}
               </Badge>
             </Group>
           ) : null

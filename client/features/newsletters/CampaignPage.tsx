@@ -75,7 +75,7 @@ export default function CampaignPage() {
         {editable && checks.data && <CampaignChecks checks={checks.data} />}
         {editable && <TestAndSchedule campaign={c} blocked={blocked} />}
         <CampaignPreview id={c.id} />
-        <Text size="sm" c="dimmed">{t('fields.sender')} : {c.sender}</Text>
+        <Text size="sm" c="dimmed">{t('common.labelled', { label: t('fields.sender'), value: c.sender })}</Text>
       </Stack>
     </>
   );

@@ -14,7 +14,7 @@ const copy = {
   fr: {
     subject: (approved: boolean, title: string) => (approved ? `Votre proposition « ${title} » est publiée` : `Votre proposition « ${title} » n’a pas été retenue`),
     preview: (approved: boolean): string => (approved ? 'L’office a accepté votre proposition.' : 'L’office a répondu à votre proposition.'),
-    approved: (title: string) => `Merci ! L’office a accepté « ${title} » et l’a ajouté au centre de ressources, avec votre mention d’auteur.`,
+    approved: (title: string) => `Merci ! L’office a accepté « ${title} » et l’a ajouté au centre de ressources, avec votre mention d’auteur.`,
     declined: (title: string) => `L’office n’a pas retenu « ${title} » pour le centre de ressources. Le fichier a été supprimé.`,
     messageIntro: 'Message de l’office\u00a0:',
     ctaApproved: 'Voir le document',

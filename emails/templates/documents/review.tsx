@@ -13,9 +13,9 @@ const day = (iso: string, locale: Locale) =>
 
 const reviewCopy = {
   fr: {
-    subject: (title: string) => `Document à revoir : ${title}`,
+    subject: (title: string) => `Document à revoir : ${title}`,
     preview: 'La date de revue d’un document dont vous êtes responsable est arrivée.',
-    due: (title: string, date: string) => `Le document « ${title} » devait être revu le ${date}. Vérifiez qu’il est toujours à jour : déposez une nouvelle version, changez sa date de revue ou archivez-le.`,
+    due: (title: string, date: string) => `Le document « ${title} » devait être revu le ${date}. Vérifiez qu’il est toujours à jour : déposez une nouvelle version, changez sa date de revue ou archivez-le.`,
     cta: 'Ouvrir le document',
     reason: 'Vous recevez ce message parce que vous êtes responsable de ce document dans le centre de ressources.',
   },

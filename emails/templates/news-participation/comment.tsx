@@ -15,7 +15,7 @@ const copy = {
   fr: {
     subject: (title: string) => `Nouveau commentaire sur « ${title} »`,
     preview: 'Une nouvelle réponse dans une discussion que vous suivez.',
-    body: (author: string, title: string) => `${author || 'Un membre du réseau'} a commenté « ${title} » :`,
+    body: (author: string, title: string) => `${author || 'Un membre du réseau'} a commenté « ${title} » :`,
     cta: 'Lire la discussion',
     reason: 'Vous recevez ce message parce que vous avez publié ou commenté ce contenu. Pour ne plus le recevoir, choisissez « Ne plus suivre » sur la page, ou réglez vos préférences d’actualités dans votre profil.',
   },

@@ -8,9 +8,9 @@ export interface NewsImportantProps extends LetterRecipient {
 
 const copy = {
   fr: {
-    subject: (title: string) => `Important : ${title}`,
+    subject: (title: string) => `Important : ${title}`,
     preview: 'Une actualité importante du réseau vient d’être publiée.',
-    body: (title: string) => `L’Office de tourisme a publié une actualité importante pour vous : « ${title} ».`,
+    body: (title: string) => `L’Office de tourisme a publié une actualité importante pour vous : « ${title} ».`,
     cta: 'Lire l’actualité',
     reason: 'Vous recevez ce message parce que vous avez choisi de recevoir les actualités importantes dès leur publication. Changez ce choix dans vos préférences d’actualités.',
   },
