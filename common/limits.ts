@@ -86,6 +86,25 @@ export const SCHEDULE_EVERY_MS = {
   newsSweep: 60_000,
 } as const;
 
+/**
+ * The documents storage sweeper (documents.sweep, every
+ * SCHEDULE_EVERY_MS.documentsSweep): what it may remove, and how much it asks
+ * PostgreSQL at once.
+ */
+export const DOCUMENTS_SWEEP = {
+  /**
+   * Stored objects, temporary files and multipart uploads younger than this are
+   * left alone: they may belong to an upload still streaming or whose
+   * transaction has not committed yet (a multipart upload is dated from its
+   * start: 1 h lets UPLOAD_MAX_BYTES' 100 MiB finish at about 230 kbit/s).
+   */
+  graceMs: 60 * 60_000,
+  /** A version still « pending » this long after its upload lost its extraction job: the sweeper re-enqueues it. */
+  extractionLostAfterMs: 10 * 60_000,
+  /** Object names checked against the database per query (one `unnest` array: a bounded statement, whatever the bucket holds). */
+  keysPerQuery: 500,
+} as const;
+
 /** The news weekly digest: Monday morning in the office's time zone (issue 12). */
 export const NEWS_DIGEST_CRON = { pattern: '0 8 * * 1', tz: TIME_ZONE } as const;
 

@@ -1,9 +1,7 @@
+import { DOCUMENTS_SWEEP } from '../../../common/limits';
 import { pendingExtractions, unreferencedKeys } from '../../../db/queries/documents';
 import { requeue, type JobHandler } from '../../jobs';
 import { storageFor } from './storage';
-
-/** Objects younger than this may belong to an upload whose transaction has not committed yet. */
-const GRACE_MS = 60 * 60 * 1000;
 
 /**
  * What a crash can leave: temporary files and unfinished multipart uploads,
@@ -13,7 +11,7 @@ const GRACE_MS = 60 * 60 * 1000;
  */
 export const sweepDocuments: JobHandler<'documents.sweep'> = async (_payload, ctx) => {
   const storage = await storageFor(ctx.config);
-  const before = new Date(Date.now() - GRACE_MS);
+  const before = new Date(Date.now() - DOCUMENTS_SWEEP.graceMs);
   const incomplete = await storage.sweepIncomplete(before);
   let orphans = 0;
   for (const area of ['documents/', 'thumbnails/']) {
@@ -27,11 +25,11 @@ export const sweepDocuments: JobHandler<'documents.sweep'> = async (_payload, ct
     };
     for await (const o of storage.list(area)) {
       if (o.modifiedAt < before) batch.push(o.key);
-      if (batch.length >= 500) await flush();
+      if (batch.length >= DOCUMENTS_SWEEP.keysPerQuery) await flush();
     }
     await flush();
   }
-  const pending = await pendingExtractions(ctx.db, new Date(Date.now() - 10 * 60 * 1000));
+  const pending = await pendingExtractions(ctx.db, new Date(Date.now() - DOCUMENTS_SWEEP.extractionLostAfterMs));
   for (const versionId of pending) await requeue(ctx.queues, 'documents.extract', { versionId });
   return { incomplete, orphans, requeued: pending.length };
 };
