@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { capturedMails, documentTexts, documentVersions, mailMessages } from '../../db/schema';
 import { newObjectKey } from '../../storage';
 import { SEARCH_TEXT_BYTES, SEARCH_TEXT_CHARS } from '../../db/queries/documents';
+import { DOCUMENTS_SWEEP } from '../../common/limits';
 import { pdfWith } from '../helpers/documents';
 import { documentsJobsFile } from '../helpers/documents-app';
 import { EVERYONE } from '../helpers/audience';
@@ -114,6 +115,20 @@ describe('documents.sweep', () => {
     expect((await objectKeys('documents/')).sort()).toEqual([...keep, young].sort());
     expect(await readdir(tmp)).toEqual(['writing']);
     await rm(join(tmp, 'writing'));
+  });
+
+  it('re-enqueues an extraction whose job Redis lost, and counts it once: a second run finds the job waiting and adds nothing', async () => {
+    const doc = await jobs.upload({ title: 'Horaires des navettes' }, 'navettes.txt', Buffer.from('Navettes du mont Aigoual'));
+    expect(doc.currentVersion.textStatus).toBe('pending');
+    const jobId = `documents-extract-${doc.currentVersion.id}`;
+    await (await jobs.ctx.queues.schedule.getJob(jobId))!.remove();
+    await jobs.ctx.db.update(documentVersions)
+      .set({ createdAt: new Date(Date.now() - DOCUMENTS_SWEEP.extractionLostAfterMs - 60_000) })
+      .where(eq(documentVersions.id, doc.currentVersion.id));
+
+    expect(await jobs.run('documents.sweep', {})).toMatchObject({ requeued: 1 });
+    expect(await jobs.ctx.queues.schedule.getJobState(jobId)).toBe('waiting');
+    expect(await jobs.run('documents.sweep', {})).toMatchObject({ requeued: 0 });
   });
 });
 

@@ -29,9 +29,12 @@ export const sweepDocuments: JobHandler<'documents.sweep'> = async (_payload, ct
     }
     await flush();
   }
-  const pending = await pendingExtractions(ctx.db, new Date(Date.now() - DOCUMENTS_SWEEP.extractionLostAfterMs));
-  for (const versionId of pending) await requeue(ctx.queues, 'documents.extract', { versionId });
-  return { incomplete, orphans, requeued: pending.length };
+  // Counted by what was added: a version whose job is still waiting is left alone (`requeue`), so a second run reports 0.
+  let requeued = 0;
+  for (const versionId of await pendingExtractions(ctx.db, new Date(Date.now() - DOCUMENTS_SWEEP.extractionLostAfterMs))) {
+    if (await requeue(ctx.queues, 'documents.extract', { versionId })) requeued++;
+  }
+  return { incomplete, orphans, requeued };
 };
 
 /**
