@@ -101,7 +101,8 @@ export function createS3Storage(options: S3Options): Storage {
       try {
         res = await client.send(new ListMultipartUploadsCommand({ Bucket, Prefix: options.prefix }));
       } catch (err) {
-        // Some S3-compatible servers (s3rver among them) do not implement the listing.
+        // Some S3-compatible servers (s3rver among them) answer NotImplemented: no upload this
+        // sweep can see, so nothing to sweep; the bucket's lifecycle rule, where there is one, still does it.
         if (err instanceof S3ServiceException && (err.name === 'NotImplemented' || err.$metadata.httpStatusCode === 501 || err.$metadata.httpStatusCode === 405)) return 0;
         throw err;
       }
