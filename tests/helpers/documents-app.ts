@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { Job } from 'bullmq';
 import type { InjectOptions } from 'fastify';
+import type { Config } from '../../common/config';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { handlers } from '../../workers/handlers';
 import type { JobHandler, JobName, JobPayloads } from '../../workers/jobs';
@@ -22,15 +23,16 @@ export async function closeWithStorage(ctx: TestContext | undefined, wctx?: { cl
 }
 
 /**
- * Registers the hooks of a documents jobs test file: before its tests the app with a staff member signed in
+ * Registers the hooks of a documents jobs test file (or describe block): before its tests the app with a staff member signed in
  * and a worker context (job handlers run inside the test), after them all closed and the stored files removed.
+ * `overrides` is read when the hooks run, after the caller's own earlier ones (e.g. the S3_URL of a server they start).
  */
-export function documentsJobsFile() {
+export function documentsJobsFile(overrides: () => Partial<Config> = () => ({})) {
   let ctx: TestContext | undefined;
   let wctx: ReturnType<typeof quietWorkerContext> | undefined;
   let asStaff: Injector | undefined;
   beforeAll(async () => {
-    ({ ctx, asStaff } = await appWithUsers({ staff: 'staff' }));
+    ({ ctx, asStaff } = await appWithUsers({ staff: 'staff' }, overrides()));
     wctx = quietWorkerContext(ctx);
   });
   afterAll(() => closeWithStorage(ctx, wctx));

@@ -1,19 +1,14 @@
 import { UnrecoverableError } from 'bullmq';
-import { mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { capturedMails, documentTexts, documentVersions, mailMessages } from '../../db/schema';
-import { newObjectKey } from '../../storage';
 import { SEARCH_TEXT_BYTES, SEARCH_TEXT_CHARS } from '../../db/queries/documents';
-import { DOCUMENTS_SWEEP } from '../../common/limits';
 import { pdfWith } from '../helpers/documents';
 import { documentsJobsFile } from '../helpers/documents-app';
 import { EVERYONE } from '../helpers/audience';
 
-/** Documents jobs: text extraction, thumbnails, the storage sweeper. Each one run twice acts once. */
+/** Documents jobs: text extraction, thumbnails, review reminders (the storage sweeper: documents-sweep.test.ts). Each one run twice acts once. */
 
 const jobs = documentsJobsFile();
 
@@ -89,46 +84,6 @@ describe('documents.thumbnail', () => {
     const meta = await sharp(Buffer.concat(chunks)).metadata();
     expect(meta).toMatchObject({ format: 'webp', width: 320, height: 213 });
     expect(await objectKeys('thumbnails/')).toEqual([first.key]);
-  });
-});
-
-describe('documents.sweep', () => {
-  it('removes old objects no version refers to and stalled temporary files; keeps the rest; twice is harmless', async () => {
-    const keep = await objectKeys('documents/');
-    const orphan = newObjectKey('documents');
-    await jobs.ctx.app.storage.put(orphan, Readable.from([Buffer.from('left by a crash')]));
-    const young = newObjectKey('documents');
-    await jobs.ctx.app.storage.put(young, Readable.from([Buffer.from('an upload about to commit')]));
-    const root = join(jobs.ctx.config.dataDir, 'files');
-    const old = new Date(Date.now() - 2 * 3600_000);
-    await utimes(join(root, orphan), old, old);
-    // Half an upload a crashed process left in the temporary area, and one being written now.
-    const tmp = join(root, '.tmp');
-    await mkdir(tmp, { recursive: true });
-    await writeFile(join(tmp, 'stalled'), 'half an upload');
-    await utimes(join(tmp, 'stalled'), old, old);
-    await writeFile(join(tmp, 'writing'), 'an upload in progress');
-
-    const first = await jobs.run('documents.sweep', {});
-    expect(first).toMatchObject({ orphans: 1, incomplete: 1 });
-    expect(await jobs.run('documents.sweep', {})).toMatchObject({ orphans: 0, incomplete: 0 });
-    expect((await objectKeys('documents/')).sort()).toEqual([...keep, young].sort());
-    expect(await readdir(tmp)).toEqual(['writing']);
-    await rm(join(tmp, 'writing'));
-  });
-
-  it('re-enqueues an extraction whose job Redis lost, and counts it once: a second run finds the job waiting and adds nothing', async () => {
-    const doc = await jobs.upload({ title: 'Horaires des navettes' }, 'navettes.txt', Buffer.from('Navettes du mont Aigoual'));
-    expect(doc.currentVersion.textStatus).toBe('pending');
-    const jobId = `documents-extract-${doc.currentVersion.id}`;
-    await (await jobs.ctx.queues.schedule.getJob(jobId))!.remove();
-    await jobs.ctx.db.update(documentVersions)
-      .set({ createdAt: new Date(Date.now() - DOCUMENTS_SWEEP.extractionLostAfterMs - 60_000) })
-      .where(eq(documentVersions.id, doc.currentVersion.id));
-
-    expect(await jobs.run('documents.sweep', {})).toMatchObject({ requeued: 1 });
-    expect(await jobs.ctx.queues.schedule.getJobState(jobId)).toBe('waiting');
-    expect(await jobs.run('documents.sweep', {})).toMatchObject({ requeued: 0 });
   });
 });
 
