@@ -4,8 +4,9 @@ import { and, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { cancelRegistration } from '../../db/queries/trainings/moves';
 import { updateSession } from '../../db/queries/trainings/session-edits';
+import { insertNotice } from '../../db/queries/trainings/notices';
 import { signUp } from '../../db/queries/trainings/sign-up';
-import { mailMessages, trainingRegistrationEvents, trainingRegistrations, trainingSessions, trainingSlots } from '../../db/schema';
+import { mailMessages, trainingRegistrationEvents, trainingSessionNotices, trainingRegistrations, trainingSessions, trainingSlots } from '../../db/schema';
 import { enqueue, type JobName, type JobPayloads, type WorkerContext } from '../../workers/jobs';
 import { createWorkerContext, runJob } from '../../workers/main';
 import { sendMail } from '../../workers/handlers/mail/send';
@@ -168,6 +169,24 @@ describe('trainings.offer-expire and trainings.sweep', () => {
     expect(smtp.messages.filter(to(c.email, /Proposition expirée/))).toHaveLength(1);
 
     await expect(run('trainings.offer-expire', { registrationId: rb, round: 'x', expiresAt: 'y' } as never)).rejects.toBeInstanceOf(UnrecoverableError);
+  });
+
+  it('re-enqueues a notice whose job Redis lost, and says so once: the second sweep finds its job waiting', async () => {
+    const t = await makeTraining(ctx, staff.id, { title: 'Notice perdue' });
+    const s = await makeSession(ctx, t, staff.id);
+    // Written as a session change writes it, but with no job (lost with Redis) and old enough for the sweeper.
+    const noticeId = await ctx.db.transaction((tx) => insertNotice(tx, s, 'changed', staff.id, {}));
+    await ctx.db.update(trainingSessionNotices).set({ createdAt: new Date(Date.now() - HOUR) }).where(eq(trainingSessionNotices.id, noticeId));
+    // The worker must not take the job between the two sweeps.
+    await ctx.queues.schedule.pause();
+    try {
+      expect(await run('trainings.sweep', {})).toMatchObject({ notices: 1 });
+      expect(await ctx.queues.schedule.getJobState(`training-notice-${noticeId}`)).toBe('waiting');
+      expect(await run('trainings.sweep', {})).toMatchObject({ notices: 0 });
+    } finally {
+      await ctx.queues.schedule.resume();
+    }
+    await expect.poll(async () => (await ctx.db.select({ at: trainingSessionNotices.fannedOutAt }).from(trainingSessionNotices).where(eq(trainingSessionNotices.id, noticeId)))[0]!.at, { timeout: 10_000 }).not.toBeNull();
   });
 
   it('enqueuing the same offer expiry twice makes one delayed job', async () => {

@@ -14,7 +14,8 @@ export const sweepTrainings: JobHandler<'trainings.sweep'> = async (_payload, ct
     await enqueueEffects(ctx.queues, result.effects);
     if (result.expired) expired++;
   }
-  const notices = await listPendingNotices(ctx.db);
-  for (const n of notices) await requeue(ctx.queues, 'trainings.notice', { noticeId: n.id });
-  return { expired, notices: notices.length };
+  // Counted as enqueued, not as found: a notice whose job is still waiting is not re-enqueued.
+  let notices = 0;
+  for (const n of await listPendingNotices(ctx.db)) if (await requeue(ctx.queues, 'trainings.notice', { noticeId: n.id })) notices++;
+  return { expired, notices };
 };
