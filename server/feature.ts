@@ -2,10 +2,17 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Tx } from '../db/client';
 import type { Effects } from '../workers/jobs';
 
-/** The person whose data is exported or erased, and where the request came from (kept in the audit log). */
+/**
+ * The person whose data is exported or erased, and where the request came
+ * from (kept in the audit log). `email` is their address as it was when the
+ * transaction began, read once before any part runs (server/services/
+ * personal-data.ts): the accounts part rewrites it, and later parts still
+ * match rows held by address only (newsletter consents and deliveries).
+ */
 export interface DataSubject {
   userId: string;
   ip: string | null;
+  email: string;
 }
 
 /**

@@ -1,10 +1,27 @@
 import type { FastifyInstance } from 'fastify';
+import type { Tx } from '../../db/client';
+import { subjectAddress } from '../../db/queries/accounts';
 import type { Effects } from '../../workers/jobs';
 import type { DataSubject, PersonalDataPart } from '../feature';
 import { features } from '../features';
+import { Problem } from '../plugins/errors';
 
 /** Every feature's part, in the order of server/features.ts. */
 export const personalDataParts: readonly PersonalDataPart[] = features.flatMap((f) => (f.personalData ? [f.personalData] : []));
+
+/** Who asks: the signed-in person and where from; the service reads the rest of the subject. */
+export type SubjectRequest = Pick<DataSubject, 'userId' | 'ip'>;
+
+/**
+ * The subject as it is before any part runs: the accounts part comes first
+ * and rewrites the address, which later parts match on. An account already
+ * gone is a log-in that has expired.
+ */
+async function subjectOf(tx: Tx, who: SubjectRequest, lock: boolean): Promise<DataSubject> {
+  const email = await subjectAddress(tx, who.userId, { lock });
+  if (email === null) throw new Problem(401, 'error.sessionExpired');
+  return { ...who, email };
+}
 
 /**
  * RGPD export: every feature's sections, read in one transaction. Repeatable
@@ -12,8 +29,9 @@ export const personalDataParts: readonly PersonalDataPart[] = features.flatMap((
  * section and be missing from another). The accounts part records the export
  * in the audit log, in the same transaction.
  */
-export async function exportPersonalData(app: FastifyInstance, subject: DataSubject, parts = personalDataParts): Promise<{ exportedAt: string } & Record<string, unknown>> {
+export async function exportPersonalData(app: FastifyInstance, who: SubjectRequest, parts = personalDataParts): Promise<{ exportedAt: string } & Record<string, unknown>> {
   return app.db.transaction(async (tx) => {
+    const subject = await subjectOf(tx, who, false);
     const document: { exportedAt: string } & Record<string, unknown> = { exportedAt: new Date().toISOString() };
     for (const part of parts) {
       for (const [section, value] of Object.entries(await part.export(tx, subject))) {
@@ -33,8 +51,10 @@ export async function exportPersonalData(app: FastifyInstance, subject: DataSubj
  * What the parts call for (offers to the next people waiting, their mails)
  * is enqueued once the transaction has committed.
  */
-export async function erasePersonalData(app: FastifyInstance, subject: DataSubject, parts = personalDataParts): Promise<void> {
+export async function erasePersonalData(app: FastifyInstance, who: SubjectRequest, parts = personalDataParts): Promise<void> {
   const effects = await app.db.transaction(async (tx) => {
+    // Locked: the address the parts match on cannot change under the erasure.
+    const subject = await subjectOf(tx, who, true);
     const all: Effects[] = [];
     for (const part of parts) {
       const fx = await part.erase(tx, subject);

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
-import type { Database } from '../../client';
+import type { Database, Tx } from '../../client';
 import { auditLog, capturedMails, establishments, logins, mailMessages, offices, oneTimeTokens, users } from '../../schema';
 import { recordAudit } from '../audit';
 
@@ -66,6 +66,13 @@ export async function exportUserData(db: Database, userId: string, ip: string | 
     await recordAudit(tx, { actorId: userId, action: 'me.export', targetType: 'user', targetId: userId, ip });
     return { profile, establishment: establishment ?? null, office: office ?? null, logins: loginRows, oneTimeTokens: tokenRows, auditLog: auditRows, mails: mailRows };
   });
+}
+
+/** An account's address, read before the export or erasure's parts run (null when the account is gone); locked for an erasure. */
+export async function subjectAddress(tx: Tx, userId: string, options: { lock: boolean }): Promise<string | null> {
+  const query = tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  const [row] = options.lock ? await query.for('update') : await query;
+  return row?.email ?? null;
 }
 
 export const ERASED_NAME = 'Compte supprimé';

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../client';
 import { newsletterRecipients, newsletterSubscriptions } from '../../schema';
 
@@ -13,9 +13,19 @@ export async function exportNewsletterData(tx: Tx, userId: string) {
   return { subscriptions, deliveries };
 }
 
-/** RGPD erasure: the person's subscriptions go; delivery rows keep counts but lose the address. */
-export async function eraseNewsletterData(tx: Tx, userId: string): Promise<void> {
-  await tx.delete(newsletterSubscriptions).where(eq(newsletterSubscriptions.userId, userId));
+/**
+ * RGPD erasure: the person's subscriptions go, those of their account and
+ * those of their address alone (an import before the account existed); a
+ * consent naming an establishment stays: it is the establishment's contact
+ * address, which the establishment keeps. Delivery rows keep counts but lose
+ * the address. `email` is the address before the accounts part rewrote it.
+ */
+export async function eraseNewsletterData(tx: Tx, userId: string, email: string): Promise<void> {
+  const address = email.toLowerCase();
+  await tx.delete(newsletterSubscriptions).where(or(
+    eq(newsletterSubscriptions.userId, userId),
+    and(isNull(newsletterSubscriptions.userId), isNull(newsletterSubscriptions.establishmentId), sql`lower(${newsletterSubscriptions.address}) = ${address}`),
+  ));
   await tx.update(newsletterRecipients).set({ address: sql`'erased-' || ${newsletterRecipients.id}::text || '@erased.invalid'`, userId: null })
-    .where(eq(newsletterRecipients.userId, userId));
+    .where(or(eq(newsletterRecipients.userId, userId), and(isNull(newsletterRecipients.userId), sql`lower(${newsletterRecipients.address}) = ${address}`)));
 }

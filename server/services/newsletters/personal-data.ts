@@ -1,8 +1,12 @@
 import { eraseNewsletterData, exportNewsletterData } from '../../../db/queries/newsletters';
 import type { PersonalDataPart } from '../../feature';
 
-/** RGPD, newsletters part: topics with consent source and dates; the newsletters sent to the person. */
+/**
+ * RGPD, newsletters part: topics with consent source and dates; the
+ * newsletters sent to the person. Erasure also matches rows by the address the
+ * subject had before the accounts part rewrote it.
+ */
 export const newslettersPersonalData = {
   export: async (tx, { userId }) => ({ newsletters: await exportNewsletterData(tx, userId) }),
-  erase: (tx, { userId }) => eraseNewsletterData(tx, userId),
+  erase: (tx, { userId, email }) => eraseNewsletterData(tx, userId, email),
 } satisfies PersonalDataPart;
