@@ -14,8 +14,8 @@ export type SubjectRequest = Pick<DataSubject, 'userId' | 'ip'>;
 
 /**
  * The subject as it is before any part runs: the accounts part comes first
- * and rewrites the address, which later parts match on. An account already
- * gone is a log-in that has expired.
+ * and rewrites the address, which later parts match on. An account gone or
+ * already erased is a log-in that has expired.
  */
 async function subjectOf(tx: Tx, who: SubjectRequest, lock: boolean): Promise<DataSubject> {
   const email = await subjectAddress(tx, who.userId, { lock });

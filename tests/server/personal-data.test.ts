@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { documentFolderFollows, documentFolders, documentVisits, mailMessages, logins, trainingCalendarFeeds, trainingRegistrations, users } from '../../db/schema';
 import type { PersonalDataPart } from '../../server/feature';
-import { erasePersonalData, personalDataParts } from '../../server/services/personal-data';
+import { erasePersonalData, exportPersonalData, personalDataParts } from '../../server/services/personal-data';
 import { jobIds, jobQueue } from '../../workers/jobs';
 import { TEST_PASSWORD, createUser, injectAs, type TestUser } from '../helpers/app';
 import { testAppOfFile } from '../helpers/file-app';
@@ -109,5 +109,16 @@ describe('personal data', () => {
     expect(await ctx.queues[jobQueue['mail.send']].getJob(jobIds['mail.send']({ messageId: mail!.id }))).toBeDefined();
     const offerJob = await ctx.queues[jobQueue['trainings.offer-expire']].getJob(jobIds['trainings.offer-expire']({ registrationId: offered.id, round: 1, expiresAt: '' }));
     expect(offerJob?.name).toBe('trainings.offer-expire');
+  });
+
+  it('after the erasure, the erased account’s cookie no longer reaches the export, and the service refuses an erased subject', async () => {
+    const p = await leaverWithSeat();
+    expect((await p.asLeaving({ method: 'GET', url: '/api/me/export' })).statusCode).toBe(200);
+    expect((await p.asLeaving({ method: 'DELETE', url: '/api/me', payload: { password: TEST_PASSWORD } })).statusCode).toBe(204);
+    const after = await p.asLeaving({ method: 'GET', url: '/api/me/export' });
+    expect(after.statusCode).toBe(401);
+    expect(after.body).not.toContain(p.leaving.id);
+    // Whoever calls the service with an erased account's id gets no export of the anonymised row either.
+    await expect(exportPersonalData(ctx.app, { userId: p.leaving.id, ip: null })).rejects.toMatchObject({ status: 401 });
   });
 });

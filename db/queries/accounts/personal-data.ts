@@ -68,9 +68,13 @@ export async function exportUserData(db: Database, userId: string, ip: string | 
   });
 }
 
-/** An account's address, read before the export or erasure's parts run (null when the account is gone); locked for an erasure. */
+/**
+ * An account's address, read before the export or erasure's parts run; null
+ * when the account is gone or already erased (its anonymised row is nobody's
+ * data to export). Locked for an erasure.
+ */
 export async function subjectAddress(tx: Tx, userId: string, options: { lock: boolean }): Promise<string | null> {
-  const query = tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  const query = tx.select({ email: users.email }).from(users).where(and(eq(users.id, userId), isNull(users.erasedAt)));
   const [row] = options.lock ? await query.for('update') : await query;
   return row?.email ?? null;
 }
