@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { documentFolderFollows, documentFolders, documentVisits, mailMessages, logins, trainingCalendarFeeds, trainingRegistrations, users } from '../../db/schema';
+import { auditLog, documentFolderFollows, documentFolders, documentVisits, idempotencyKeys, mailMessages, logins, trainingCalendarFeeds, trainingRegistrations, users } from '../../db/schema';
+import { recordAudit } from '../../db/queries/audit';
 import type { PersonalDataPart } from '../../server/feature';
 import { erasePersonalData, exportPersonalData, personalDataParts } from '../../server/services/personal-data';
 import { jobIds, jobQueue } from '../../workers/jobs';
@@ -120,5 +121,29 @@ describe('personal data', () => {
     expect(after.body).not.toContain(p.leaving.id);
     // Whoever calls the service with an erased account's id gets no export of the anonymised row either.
     await expect(exportPersonalData(ctx.app, { userId: p.leaving.id, ip: null })).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('erasure deletes the person’s idempotency keys and the IP of audit rows about them that no person did; another person’s IP and keys stay', async () => {
+    const admin = await createUser(ctx, 'admin');
+    const leaving = await createUser(ctx, 'partner');
+    const other = await createUser(ctx, 'partner');
+    for (const u of [leaving, other]) await ctx.db.insert(idempotencyKeys).values({ userId: u.id, key: `cle-${u.id}`, fingerprint: 'f', status: 201, body: '{"name":"Léa"}' });
+    const about = (actorId: string | null, action: string, ip: string) => recordAudit(ctx.db, { actorId, action, targetType: 'user', targetId: leaving.id, ip });
+    await about(null, 'password.resetRequest', '198.51.100.7'); // asked from the person's own connection, signed out
+    await about(admin.id, 'user.update', '203.0.113.9'); // the administrator's connection, not the person's
+    await about(leaving.id, 'password.change', '198.51.100.8');
+
+    await erasePersonalData(ctx.app, { userId: leaving.id, ip: null });
+
+    expect(await ctx.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.userId, leaving.id))).toEqual([]);
+    expect(await ctx.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.userId, other.id))).toHaveLength(1);
+    const rows = await ctx.db.select({ action: auditLog.action, ip: auditLog.ip }).from(auditLog)
+      .where(and(eq(auditLog.targetType, 'user'), eq(auditLog.targetId, leaving.id))).orderBy(auditLog.id);
+    expect(rows).toEqual([
+      { action: 'password.resetRequest', ip: null },
+      { action: 'user.update', ip: '203.0.113.9' },
+      { action: 'password.change', ip: null },
+      { action: 'me.erase', ip: null },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../client';
-import { auditLog, capturedMails, establishments, logins, mailMessages, offices, oneTimeTokens, users } from '../../schema';
+import { auditLog, capturedMails, establishments, idempotencyKeys, logins, mailMessages, offices, oneTimeTokens, users } from '../../schema';
 import { recordAudit } from '../audit';
 
 // RGPD, accounts part: what is held about a person, and the erasure of the account.
@@ -85,8 +85,12 @@ export const erasedEmail = (id: string) => `deleted-${id}@invalid`;
 /**
  * Erasure: the account is anonymised rather than deleted so that what it
  * contributed (its establishment, the establishment's figures) stays
- * consistent. Log-ins, tokens and captured copies of its mail are deleted;
- * audit rows stay (they hold ids only).
+ * consistent. Log-ins, tokens, replayable answers (idempotency keys: their
+ * bodies are the person's records) and captured copies of its mail are
+ * deleted; audit rows stay (they hold ids only) without the IP of what the
+ * person did, nor of what was done about the account by no one signed in (a
+ * reset asked while signed out came from the person's connection). An
+ * administrator's own IP on what they did to the account stays: it is theirs.
  */
 export async function eraseUser(db: Database, userId: string, ip: string | null): Promise<{ ok: true } | { ok: false; reason: 'lastAdmin' | 'notFound' }> {
   return db.transaction(async (tx) => {
@@ -116,7 +120,11 @@ export async function eraseUser(db: Database, userId: string, ip: string | null)
     // Unsent mail to the erased address must not go out; sent ones keep their trace without the address.
     await tx.update(mailMessages).set({ status: 'skipped', lastError: 'account erased' }).where(and(eq(mailMessages.userId, userId), eq(mailMessages.status, 'queued')));
     await tx.update(mailMessages).set({ toAddress: address, params: {} }).where(eq(mailMessages.userId, userId));
-    await tx.update(auditLog).set({ ip: null }).where(eq(auditLog.actorId, userId));
+    await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.userId, userId));
+    await tx.update(auditLog).set({ ip: null }).where(or(
+      eq(auditLog.actorId, userId),
+      and(isNull(auditLog.actorId), eq(auditLog.targetType, 'user'), eq(auditLog.targetId, userId)),
+    ));
     await recordAudit(tx, { actorId: userId, action: 'me.erase', targetType: 'user', targetId: userId, ip: null });
     return { ok: true as const };
   });
