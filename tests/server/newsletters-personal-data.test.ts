@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { newsletterRecipients, newsletterSubscriptions } from '../../db/schema';
-import { subscribe } from '../../db/queries/newsletters';
+import { addSuppression, subscribe } from '../../db/queries/newsletters';
 import { accountsPersonalData } from '../../server/services/accounts/personal-data';
 import { newslettersPersonalData } from '../../server/services/newsletters/personal-data';
-import { erasePersonalData, personalDataParts } from '../../server/services/personal-data';
-import { createUser, type TestUser } from '../helpers/app';
+import { erasePersonalData, exportPersonalData, personalDataParts } from '../../server/services/personal-data';
+import { createUser, injectAs, type TestUser } from '../helpers/app';
 import { testAppOfFile } from '../helpers/file-app';
 import { draft, newTopic } from '../helpers/newsletters';
 
@@ -58,5 +58,51 @@ describe('newsletters personal data', () => {
     // The other partner's consent and delivery are untouched.
     expect(await rowsFor(t.staying).subscriptions).toEqual([expect.objectContaining({ userId: t.staying.id, unsubscribedAt: null })]);
     expect(await rowsFor(t.staying).recipients).toEqual([expect.objectContaining({ userId: t.staying.id, status: 'sent' })]);
+  });
+
+  it('the export shows the consents and deliveries held by address only, and whether the address is on the suppression list', async () => {
+    const t = await addressOnlyTrail();
+    const exported = async (user: TestUser) => {
+      const res = await (await injectAs(ctx, user))({ method: 'GET', url: '/api/me/export' });
+      expect(res.statusCode, res.body).toBe(200);
+      return JSON.parse(res.body).newsletters;
+    };
+    const before = await exported(t.leaving);
+    expect(before).toEqual({
+      subscriptions: [expect.objectContaining({ topicId: t.topicId, address: t.leaving.email.toLowerCase(), source: 'import', establishmentId: null, unsubscribedAt: null })],
+      deliveries: [expect.objectContaining({ campaignId: t.campaignId, status: 'sent' })],
+      suppression: null,
+    });
+    await addSuppression(ctx.db, t.leaving.email, 'complaint', 'Plainte par téléphone');
+    expect((await exported(t.leaving)).suppression).toEqual({ reason: 'complaint', note: 'Plainte par téléphone', since: expect.any(String) });
+    // The other partner sees their own rows only.
+    expect(await exported(t.staying)).toEqual({
+      subscriptions: [expect.objectContaining({ address: t.staying.email, source: 'preferences' })],
+      deliveries: [expect.objectContaining({ campaignId: t.campaignId })],
+      suppression: null,
+    });
+    expect(JSON.stringify(await exportPersonalData(ctx.app, { userId: t.staying.id, ip: null }))).not.toContain(t.leaving.email.toLowerCase());
+  });
+
+  it('erasure skips the deliveries still queued for the person, by account or by address; what was sent, or is being sent, keeps its status', async () => {
+    const t = await addressOnlyTrail();
+    const admin = await createUser(ctx, 'admin');
+    const next = await draft(ctx, admin.id, { topicId: t.topicId });
+    const [byAddress, byAccount, inFlight, othersQueued] = await ctx.db.insert(newsletterRecipients).values([
+      { campaignId: next.id, address: t.leaving.email.toLowerCase() },
+      { campaignId: t.campaignId, address: `ancienne-${t.leaving.id}@example.test`, userId: t.leaving.id },
+      { campaignId: (await draft(ctx, admin.id, { topicId: t.topicId })).id, address: t.leaving.email.toLowerCase(), status: 'sending', claimedAt: new Date() },
+      { campaignId: next.id, address: t.staying.email, userId: t.staying.id },
+    ]).returning({ id: newsletterRecipients.id });
+
+    await erasePersonalData(ctx.app, { userId: t.leaving.id, ip: null });
+
+    const statusOf = async (id: number) => (await ctx.db.select().from(newsletterRecipients).where(eq(newsletterRecipients.id, id)))[0]!;
+    for (const row of [byAddress!, byAccount!]) {
+      expect(await statusOf(row.id)).toMatchObject({ status: 'skipped', lastError: 'account erased', userId: null, address: expect.stringMatching(/@erased\.invalid$/) });
+    }
+    expect(await statusOf(inFlight!.id)).toMatchObject({ status: 'sending', address: expect.stringMatching(/@erased\.invalid$/) });
+    expect(await statusOf(othersQueued!.id)).toMatchObject({ status: 'queued', address: t.staying.email, userId: t.staying.id });
+    expect(await rowsFor(t.leaving).recipients).toEqual([]);
   });
 });
