@@ -78,7 +78,7 @@ describe('migrations on PGlite and PostgreSQL', () => {
       await handle.migrate(); // already applied: nothing happens, no error
       expect((await rows(handle, sql`select count(*)::int as n from drizzle.__drizzle_migrations`))[0]!.n).toBe(journal.entries.length);
     }
-  });
+  }, 90_000); // every migration twice on PGlite (WASM): 16–29 s on a slow day, over the 30 s default under load
 
   it('produce the same tables, columns, constraints, indexes and enums', async () => {
     const [a, b] = await Promise.all([describeSchema(pg), describeSchema(lite)]);

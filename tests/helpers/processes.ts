@@ -32,13 +32,13 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** `node --import tsx server/main.ts` with `env`, once it printed its start banner; fails with its output if it exits first or takes over a minute. */
+/** `node --import tsx server/main.ts` with `env`, once it printed its start banner; fails with its output if it exits first or takes over two minutes (tsx compiling and PGlite migrating, on a slow day). */
 export async function startServer(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const { child, output } = spawnNode(['--import', 'tsx', 'server/main.ts'], env);
   const started = Date.now();
   while (!output.out.includes('Espace Pro Sud Cévennes —')) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${output.out}`);
-    if (Date.now() - started > 60_000) throw new Error(`server did not start:\n${output.out}`);
+    if (Date.now() - started > 120_000) throw new Error(`server did not start:\n${output.out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

@@ -42,7 +42,7 @@ beforeAll(async () => {
     JWT_SECRET: randomBytes(32).toString('hex'),
   };
   api = await startServer(env);
-}, 90_000);
+}, 150_000);
 
 afterAll(async () => {
   await api?.stop();

@@ -77,5 +77,5 @@ describe('npm start with no configuration', () => {
     const body = (await login.json()) as { user: { role: string } };
     expect(body.user.role).toBe('admin');
     expect(login.headers.get('set-cookie')).toContain('ep_access=');
-  }, 120_000);
+  }, 300_000);
 });
