@@ -101,14 +101,8 @@ test('segment, composer with an image, phone preview, test send, launch to 100 %
   expect(await page.locator('iframe[title="Aperçu de la lettre sur téléphone"]').getAttribute('width')).toBe('360');
   await a.expectAccessible('campagne : vérifications et aperçu téléphone');
   await a.shoot('lettres-apercu-telephone');
-  // At phone width the three views stay inside their control, none cut short (side by side, « Texte brut » overflowed it).
+  // At phone width (shoot checks that nothing is cut off there, the three views included) the phone view fits the card instead of being cut at its right edge.
   await page.setViewportSize({ width: 360, height: 740 });
-  const outside = await page.getByRole('radiogroup', { name: 'Affichage de l’aperçu' }).evaluate((group) => {
-    const box = group.getBoundingClientRect();
-    return [...group.querySelectorAll('label')].filter((l) => { const r = l.getBoundingClientRect(); return r.left < box.left - 0.5 || r.right > box.right + 0.5; }).map((l) => l.textContent);
-  });
-  expect(outside).toEqual([]);
-  // The phone view fits the card instead of being cut at its right edge.
   const [frame, group] = await Promise.all([page.locator('iframe[title="Aperçu de la lettre sur téléphone"]').boundingBox(), page.getByRole('radiogroup', { name: 'Affichage de l’aperçu' }).boundingBox()]);
   expect(frame!.x + frame!.width).toBeLessThanOrEqual(group!.x + group!.width + 0.5);
   await page.setViewportSize({ width: 1280, height: 800 });

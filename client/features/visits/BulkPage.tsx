@@ -156,9 +156,10 @@ function CsvImport() {
         </Group>
         <Group align="end" wrap="wrap">
           {/* A native file input: Mantine's FileInput leaves its inner input without a name (axe: label). */}
-          <Stack gap={4}>
+          {/* The browser sizes a file input for its file name: never wider than the card on a phone. */}
+          <Stack gap={4} maw="100%">
             <Text component="label" htmlFor="visits-csv" fw={500} size="sm">{t('import.file')}</Text>
-            <input id="visits-csv" type="file" accept=".csv,text/csv" onChange={(e) => { setFile(e.currentTarget.files?.[0] ?? null); setResult(null); }} />
+            <input id="visits-csv" type="file" accept=".csv,text/csv" style={{ maxWidth: '100%' }} onChange={(e) => { setFile(e.currentTarget.files?.[0] ?? null); setResult(null); }} />
           </Stack>
           <Button onClick={() => void run()} loading={busy} disabled={!file}>{t('import.run')}</Button>
         </Group>

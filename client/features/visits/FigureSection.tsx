@@ -54,8 +54,8 @@ export function FigureSection({ id, title, rows, year, measure, fileName, horizo
                 valueFormatter={(v) => formatNumber(v)}
               />
             </div>
-            {/* Four short columns fit a 360 px phone: a real table there too (the shared DataTable turns rows into cards, a page per chart). */}
-            <FiguresTable verticalSpacing={4} fz="sm" rowHeaderFw={400} caption={t('dashboard.tableCaption', { title })} rowHeader={t('dashboard.label')}
+            {/* Four short columns fit a 360 px phone with narrow cell padding: a real table there too (the shared DataTable turns rows into cards, a page per chart). */}
+            <FiguresTable verticalSpacing={4} horizontalSpacing={6} fz="sm" rowHeaderFw={400} caption={t('dashboard.tableCaption', { title })} rowHeader={t('dashboard.label')}
               columns={[{ key: 'current', label: current }, { key: 'previous', label: previous }, { key: 'change', label: t('dashboard.change') }]}
               rows={rows.map((r) => ({ key: r.key, label: r.label, values: [formatNumber(r.current), formatNumber(r.previous), change(r.current, r.previous)] }))} />
           </>
