@@ -7,7 +7,7 @@ import { updateSession } from '../../db/queries/trainings/session-edits';
 import { insertNotice } from '../../db/queries/trainings/notices';
 import { signUp } from '../../db/queries/trainings/sign-up';
 import { mailMessages, trainingRegistrationEvents, trainingSessionNotices, trainingRegistrations, trainingSessions, trainingSlots } from '../../db/schema';
-import { enqueue, type JobName, type JobPayloads, type WorkerContext } from '../../workers/jobs';
+import { enqueue, jobIds, type JobName, type JobPayloads, type WorkerContext } from '../../workers/jobs';
 import { createWorkerContext, runJob } from '../../workers/main';
 import { sendMail } from '../../workers/handlers/mail/send';
 import { createTestApp, createUser, type TestContext, type TestUser } from '../helpers/app';
@@ -181,7 +181,7 @@ describe('trainings.offer-expire and trainings.sweep', () => {
     await ctx.queues.schedule.pause();
     try {
       expect(await run('trainings.sweep', {})).toMatchObject({ notices: 1 });
-      expect(await ctx.queues.schedule.getJobState(`training-notice-${noticeId}`)).toBe('waiting');
+      expect(await ctx.queues.schedule.getJobState(jobIds['trainings.notice']({ noticeId }))).toBe('waiting');
       expect(await run('trainings.sweep', {})).toMatchObject({ notices: 0 });
     } finally {
       await ctx.queues.schedule.resume();
